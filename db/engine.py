@@ -1,0 +1,152 @@
+"""Open a ledger: build the engine (SQLite pragmas or a PostgreSQL URL) and migrate it to head."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from db import migrate
+
+
+class LedgerError(Exception):
+    """A ledger that cannot be opened; the message is Chinese and meant for the clerk."""
+
+
+@dataclass
+class Ledger:
+    """An open ledger: its engine, a session factory and where it lives."""
+
+    url: str
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    path: Path | None  # the SQLite file, None for a server database
+    revision: str | None
+    backup_before_upgrade: Path | None = None
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        session = self.session_factory()
+        try:
+            yield session
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def to_url(database: str | Path) -> str:
+    """A plain path becomes a SQLite URL; anything with '://' is taken as a URL."""
+    text = str(database)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # Pragmas are per connection (PITFALLS.md), so they are set on every connect.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def create_ledger_engine(url: str) -> Engine:
+    if make_url(url).get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": 5})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if (
+        parsed.get_backend_name() != "sqlite"
+        or not parsed.database
+        or parsed.database == ":memory:"
+    ):
+        return None
+    return Path(parsed.database)
+
+
+def backup_sqlite(source: Path, target: Path) -> Path:
+    """Copy a live SQLite file with the online backup API (never a file copy: WAL)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    partial.replace(target)
+    return target
+
+
+def open_ledger(database: str | Path, *, migrate_to_head: bool = True) -> Ledger:
+    """Open (and create) a ledger, migrating it to this program's schema.
+
+    An existing SQLite ledger is backed up before any upgrade; a ledger made by a newer
+    program is refused rather than guessed at.
+    """
+    url = to_url(database)
+    path = sqlite_path(url)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LedgerError(f"无法创建台账所在的文件夹：{path.parent}（{exc.strerror}）") from exc
+        if path.exists() and not _looks_like_sqlite(path):
+            raise LedgerError(f"文件“{path}”不是督办台的台账文件（不是 SQLite 数据库）。")
+    engine = create_ledger_engine(url)
+    backup: Path | None = None
+    try:
+        current = migrate.current_revision(engine)
+        head = migrate.head_revision()
+        if current is not None and not migrate.is_known(current):
+            raise LedgerError(
+                f"该台账由更新版本的督办台创建（数据库版本 {current}），"
+                "本程序无法打开。请安装新版本后再打开，台账内容未作任何改动。"
+            )
+        if migrate_to_head and current != head:
+            if current is not None and path is not None:
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                backup = backup_sqlite(
+                    path, path.parent / "backups" / f"{path.stem}.升级前-{current}-{stamp}.sqlite3"
+                )
+            migrate.upgrade(engine)
+            current = head
+    except LedgerError:
+        engine.dispose()
+        raise
+    except Exception as exc:  # a broken file or an unreachable server: say so, in Chinese
+        engine.dispose()
+        raise LedgerError(f"无法打开台账“{_display(url)}”：{exc}") from exc
+    factory = sessionmaker(engine, expire_on_commit=False)
+    return Ledger(url, engine, factory, path, current, backup)
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    if path.stat().st_size == 0:
+        return True
+    with path.open("rb") as handle:
+        return handle.read(16) == b"SQLite format 3\x00"
+
+
+def _display(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)

@@ -1,0 +1,25 @@
+"""All ledger models; importing this package registers every table on Base.metadata."""
+
+from db.models.ledger import (
+    FundEntry,
+    Milestone,
+    ProgressReport,
+    Project,
+    Task,
+    TaskUnit,
+    Unit,
+)
+from db.models.system import AuditEntry, Setting, User
+
+__all__ = [
+    "AuditEntry",
+    "FundEntry",
+    "Milestone",
+    "ProgressReport",
+    "Project",
+    "Setting",
+    "Task",
+    "TaskUnit",
+    "Unit",
+    "User",
+]

@@ -1,0 +1,33 @@
+"""Column types shared by the models: exact money and text-backed enums."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from sqlalchemy import BigInteger
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+CENT = Decimal("0.01")
+
+
+class Money(TypeDecorator[Decimal]):
+    """Yuan as Decimal in Python, whole fen (cents) as an integer in the database.
+
+    SQLite has no decimal type and would round through float; integers are exact everywhere.
+    """
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
+        if value is None:
+            return None
+        amount = Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+        return int(amount * 100)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        return (Decimal(int(value)) / 100).quantize(CENT)

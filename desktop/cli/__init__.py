@@ -1,0 +1,56 @@
+"""The `duban` command: the GUI by default, and headless verbs over the same services."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from desktop import __version__
+from desktop.cli import gui_cmds, ledger_cmds
+from desktop.cli.context import CliContext
+from desktop.services.errors import DomainError
+from desktop.services.ledger import LedgerError
+
+# Each area adds its verbs here (one module per area, registered explicitly: no lookup by name).
+COMMAND_MODULES = [ledger_cmds, gui_cmds]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="duban",
+        description="督办台：平安建设领导小组办公室的任务督办台账。不带命令时打开图形界面。",
+    )
+    parser.add_argument("--version", action="version", version=f"督办台 {__version__}")
+    parser.add_argument(
+        "--database",
+        metavar="PATH|URL",
+        help="台账文件路径或 PostgreSQL 地址（默认：用户数据目录下的 ledger.sqlite3）",
+    )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="以该用户身份操作（密码取自环境变量 DUBAN_PASSWORD 或提示输入）",
+    )
+    parser.add_argument("--today", metavar="YYYY-MM-DD", help="按指定日期计算序时进度和亮灯")
+    commands = parser.add_subparsers(dest="command", metavar="命令")
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    context = CliContext.from_args(args)
+    handler = getattr(args, "handler", None) or gui_cmds.run_gui
+    try:
+        return int(handler(context, args) or 0)
+    except (DomainError, LedgerError) as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 1
+    finally:
+        context.close()

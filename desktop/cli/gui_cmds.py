@@ -1,0 +1,36 @@
+"""Verbs that need Qt: the main window (the default) and page screenshots."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from desktop.cli.context import CliContext
+
+NO_DISPLAY = (
+    "没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。"
+    "在无显示环境下可运行：QT_QPA_PLATFORM=offscreen duban …，或使用 duban status 等命令行功能。"
+)
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("gui", help="打开图形界面（不带命令时的默认操作）")
+    p.set_defaults(handler=run_gui)
+
+
+def has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux") or sys.platform.startswith("freebsd"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def run_gui(ctx: CliContext, args: argparse.Namespace) -> int:
+    if not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
+    from desktop.ui.app import run  # Qt is imported only when a window is wanted
+
+    return run(ctx.database, ctx.clock)

@@ -1,0 +1,128 @@
+"""Ledger verbs: init, demo, status, audit."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+from datetime import datetime
+from pathlib import Path
+
+from db.enums import LampColor
+from desktop.cli import table
+from desktop.cli.context import CliContext
+from desktop.services import audit, demo, overview, users
+from desktop.services.auth import system_actor
+from desktop.services.errors import ValidationError
+from desktop.services.ledger import backup_sqlite, is_empty
+
+LAMP_MARK = {LampColor.GREEN: "绿", LampColor.YELLOW: "黄", LampColor.RED: "红"}
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("init", help="新建空台账并设置管理员账号")
+    p.add_argument("--admin", default="admin", help="管理员用户名（默认 admin）")
+    p.add_argument("--name", default="管理员", help="管理员姓名")
+    p.set_defaults(handler=cmd_init)
+
+    p = commands.add_parser("demo", help="生成演示台账（江城市十大重点工程）")
+    p.add_argument("--replace", action="store_true", help="台账已有数据时，先备份再替换为演示台账")
+    p.set_defaults(handler=cmd_demo)
+
+    p = commands.add_parser("status", help="按重点工程和牵头单位列出亮灯情况及红灯原因")
+    p.set_defaults(handler=cmd_status)
+
+    p = commands.add_parser("audit", help="校验操作日志的防篡改链并列出最近的操作")
+    p.add_argument("--last", type=int, default=10, help="列出最近多少条（默认 10）")
+    p.set_defaults(handler=cmd_audit)
+
+
+def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
+    if not is_empty(ctx.ledger):
+        raise ValidationError("台账已经存在，无需初始化。")
+    password = os.environ.get("DUBAN_PASSWORD") or getpass.getpass("管理员密码（至少 8 位）：")
+    with ctx.ledger.session() as session:
+        users.create_user(
+            session, system_actor("初始化"), args.admin, args.name, users.Role.ADMIN, password
+        )
+    print(f"已新建台账：{ctx.ledger.path or ctx.ledger.url}，管理员账号 {args.admin}")
+    return 0
+
+
+def cmd_demo(ctx: CliContext, args: argparse.Namespace) -> int:
+    if not is_empty(ctx.ledger):
+        if not args.replace:
+            raise ValidationError(
+                "台账中已有数据。如确需替换为演示台账，请加 --replace（原台账会先备份）。"
+            )
+        _set_aside(ctx)
+    with ctx.ledger.session() as session:
+        summary = demo.build_demo(session, system_actor("演示数据"))
+    print(f"演示台账已生成：{ctx.ledger.path or ctx.ledger.url}")
+    print(
+        f"  单位 {summary.units} 个，重点工程 {summary.projects} 项，任务 {summary.tasks} 项，"
+        f"进度报送 {summary.reports} 条，资金记录 {summary.fund_entries} 条（按 {summary.today} 计）"
+    )
+    print(
+        "  账号：admin / duban-admin（管理员），clerk / duban-clerk（科员），"
+        "leader / duban-leader（领导，只读）"
+    )
+    return 0
+
+
+def _set_aside(ctx: CliContext) -> None:
+    path = ctx.ledger.path
+    if path is None:
+        raise ValidationError("共享台账（数据库服务器）不能用演示数据替换。")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = backup_sqlite(path, path.parent / "backups" / f"{path.stem}.替换前-{stamp}.sqlite3")
+    ctx.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    print(f"原台账已备份到：{kept}")
+
+
+def cmd_status(ctx: CliContext, args: argparse.Namespace) -> int:
+    today = ctx.clock.today()
+    with ctx.ledger.session() as session:
+        rows = overview.task_rows(session, today)
+        projects = overview.project_rollups(session, today, rows)
+        units = overview.unit_rollups(session, today, rows)
+    print(
+        f"督办台亮灯情况（截至 {today.year}年{today.month}月{today.day}日，共 {len(rows)} 项任务）\n"
+    )
+    print(_rollup_table("重点工程", projects, with_code=True))
+    print()
+    print(_rollup_table("牵头单位", units, with_code=False))
+    reds = [r for r in rows if r.lamp.color == LampColor.RED]
+    print(f"\n红灯任务 {len(reds)} 项：")
+    for row in reds:
+        print(f"  {row.code} {row.title}（{row.lead_unit}）：{row.lamp.reason_text}")
+    return 0
+
+
+def _rollup_table(title: str, rollups: list[overview.RollUp], with_code: bool) -> str:
+    headers = (["编号"] if with_code else []) + [title, "任务", "绿", "黄", "红", "亮灯"]
+    body = []
+    for r in rollups:
+        cells = ([r.code] if with_code else []) + [
+            r.name,
+            str(r.tasks),
+            str(r.counts[LampColor.GREEN]),
+            str(r.counts[LampColor.YELLOW]),
+            str(r.counts[LampColor.RED]),
+            LAMP_MARK[r.lamp],
+        ]
+        body.append(cells)
+    first_num = 2 if with_code else 1
+    return table.render(headers, body, right=set(range(first_num, first_num + 4)))
+
+
+def cmd_audit(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.ledger.session() as session:
+        check = audit.verify_chain(session)
+        recent = audit.recent(session, args.last)
+    print(check.message)
+    for row in recent:
+        print(f"  #{row.id} {row.at:%Y-%m-%d %H:%M} {row.actor}：{row.summary}")
+    return 0 if check.ok else 1

@@ -1,0 +1,208 @@
+"""Font resolution: the PC's official fonts first, the clerk's choice, then the shipped ones."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+SHIPPED_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+
+
+class FontRole(str, Enum):
+    FANGSONG = "fangsong"  # 仿宋: body
+    XIAOBIAOSONG = "xiaobiaosong"  # 小标宋: issuer mark, titles
+    HEITI = "heiti"  # 黑体: 一、 headings, 密级, labels
+    KAITI = "kaiti"  # 楷体: （一） headings, 签发人 name
+    SONGTI = "songti"  # 宋体: page numbers; also the last-resort fallback (GBK coverage)
+
+
+ROLE_LABEL = {
+    FontRole.FANGSONG: ("仿宋", "仿宋_GB2312"),
+    FontRole.XIAOBIAOSONG: ("小标宋", "方正小标宋简体"),
+    FontRole.HEITI: ("黑体", "黑体"),
+    FontRole.KAITI: ("楷体", "楷体_GB2312"),
+    FontRole.SONGTI: ("宋体", "宋体"),
+}
+
+SHIPPED = {
+    FontRole.FANGSONG: ("fangsong.ttf", "FandolFang"),
+    FontRole.XIAOBIAOSONG: ("xiaobiaosong.ttf", "Noto Serif CJK SC Bold"),
+    FontRole.HEITI: ("heiti.ttf", "文泉驿微米黑"),
+    FontRole.KAITI: ("kaiti.ttf", "AR PL KaitiM GB"),
+    FontRole.SONGTI: ("songti.ttf", "Noto Serif CJK SC"),
+}
+
+# Lower-case file-name stems of the official fonts, best first. Windows ships simfang/simhei/
+# simkai/simsun; offices install the *_GB2312 and 方正 fonts; Kylin/UOS use the same names.
+OFFICIAL_NAMES = {
+    FontRole.FANGSONG: ["仿宋_gb2312", "fangsong_gb2312", "fs_gb2312", "simfang", "仿宋", "stfangso"],
+    FontRole.XIAOBIAOSONG: ["fzxbsjw", "方正小标宋简体", "方正小标宋_gbk", "fzxbsk", "方正小标宋"],
+    FontRole.HEITI: ["simhei", "黑体", "方正黑体_gbk", "fzhtk"],
+    FontRole.KAITI: ["楷体_gb2312", "kaiti_gb2312", "kt_gb2312", "simkai", "楷体", "stkaiti"],
+    FontRole.SONGTI: ["simsun", "宋体", "方正书宋_gbk", "fzssk"],
+}
+
+FALLBACK_ORDER = [
+    FontRole.FANGSONG,
+    FontRole.SONGTI,
+    FontRole.KAITI,
+    FontRole.HEITI,
+    FontRole.XIAOBIAOSONG,
+]
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    """One font file standing for one role."""
+
+    role: FontRole
+    path: Path
+    subfont_index: int = 0
+    display_name: str = ""
+    shipped: bool = False
+
+    @property
+    def reportlab_name(self) -> str:
+        return register(self.path, self.subfont_index)
+
+
+@dataclass
+class FontSet:
+    """The five role fonts plus the notes telling the clerk what stood in for what."""
+
+    fonts: dict[FontRole, FontChoice]
+    notes: list[str] = field(default_factory=list)
+    # Shipped fonts, tried in order when a role font lacks a character.
+    fallbacks: list[FontChoice] = field(default_factory=list)
+
+    def __getitem__(self, role: FontRole) -> FontChoice:
+        return self.fonts[role]
+
+    @classmethod
+    def shipped(cls) -> FontSet:
+        """Only the fonts that come with the program (deterministic: used by tests)."""
+        fonts = {role: _shipped_choice(role) for role in FontRole}
+        return cls(fonts, [], [fonts[r] for r in FALLBACK_ORDER])
+
+    @classmethod
+    def resolve(
+        cls,
+        chosen: Mapping[str, str | os.PathLike[str]] | None = None,
+        *,
+        search_dirs: Iterable[str | os.PathLike[str]] | None = None,
+    ) -> FontSet:
+        """Pick a font for every role: the clerk's file, then the PC's, then the shipped one.
+
+        ``chosen`` maps a role value ("fangsong", …) to a file path from the settings.
+        ``search_dirs`` replaces the platform's font folders (tests use it).
+        """
+        dirs = tuple(str(d) for d in search_dirs) if search_dirs is not None else None
+        installed = _installed_fonts(dirs)
+        fonts: dict[FontRole, FontChoice] = {}
+        notes: list[str] = []
+        for role in FontRole:
+            label, official = ROLE_LABEL[role]
+            path = (chosen or {}).get(role.value)
+            if path:
+                choice, problem = _try_file(role, Path(path))
+                if choice:
+                    fonts[role] = choice
+                    continue
+                notes.append(f"{label}：所选字体文件“{path}”无法使用（{problem}），改用其他字体")
+            for candidate in _candidates(role, installed):
+                choice, _ = _try_file(role, candidate)
+                if choice:
+                    fonts[role] = choice
+                    break
+            else:
+                fonts[role] = _shipped_choice(role)
+                notes.append(
+                    f"{label}：未找到系统字体“{official}”，使用随程序提供的"
+                    f" {fonts[role].display_name}"
+                )
+        shipped = [_shipped_choice(r) for r in FALLBACK_ORDER]
+        return cls(fonts, notes, shipped)
+
+
+def _shipped_choice(role: FontRole) -> FontChoice:
+    file, name = SHIPPED[role]
+    return FontChoice(role, SHIPPED_DIR / file, 0, name, shipped=True)
+
+
+def _default_dirs() -> tuple[str, ...]:
+    if os.name == "nt":
+        windir = os.environ.get("WINDIR", "C:/Windows")
+        local = os.environ.get("LOCALAPPDATA", "")
+        return (f"{windir}/Fonts", f"{local}/Microsoft/Windows/Fonts")
+    home = Path.home()
+    return ("/usr/share/fonts", "/usr/local/share/fonts", f"{home}/.local/share/fonts", f"{home}/.fonts")
+
+
+@lru_cache(maxsize=8)
+def _installed_fonts(dirs: tuple[str, ...] | None) -> dict[str, Path]:
+    """Lower-case stem -> path of every TrueType file under the font folders (scanned once)."""
+    found: dict[str, Path] = {}
+    for d in dirs if dirs is not None else _default_dirs():
+        root = Path(d)
+        if not root.is_dir():
+            continue
+        for dirpath, _dirs, files in os.walk(root):
+            for f in files:
+                p = Path(dirpath, f)
+                if p.suffix.lower() in (".ttf", ".ttc"):
+                    found.setdefault(p.stem.lower(), p)
+    return found
+
+
+def _candidates(role: FontRole, installed: dict[str, Path]) -> list[Path]:
+    return [installed[n] for n in OFFICIAL_NAMES[role] if n in installed]
+
+
+def _try_file(role: FontRole, path: Path) -> tuple[FontChoice | None, str]:
+    if not path.is_file():
+        return None, "文件不存在"
+    try:
+        register(path, 0)
+    except Exception as exc:  # reportlab raises TTFError or bare Exceptions on odd files
+        return None, _reason(exc)
+    return FontChoice(role, path, 0, path.stem), ""
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    if "postscript outlines" in text:
+        return "OpenType/CFF 字体无法嵌入，请选用 TrueType 字体"
+    if "not allow" in text or "restricted" in text.lower():
+        return "字体不允许嵌入"
+    return "不是可用的 TrueType 字体"
+
+
+@lru_cache(maxsize=64)
+def _register_cached(path: str, index: int) -> str:
+    # reportlab keeps fonts in a process-wide registry; one name per file keeps it stable.
+    name = f"dbd-{Path(path).stem}-{index}-{abs(hash(path)) % 10_000_000}"
+    pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
+    return name
+
+
+def register(path: Path, index: int = 0) -> str:
+    """Register a TrueType file with reportlab once; return its reportlab font name."""
+    return _register_cached(str(path), index)
+
+
+def covers(font_name: str, ch: str) -> bool:
+    """True if the font's cmap maps the character (reportlab would draw nothing otherwise)."""
+    return ord(ch) in _cmap(font_name)
+
+
+@lru_cache(maxsize=64)
+def _cmap(font_name: str) -> frozenset[int]:
+    font = pdfmetrics.getFont(font_name)
+    return frozenset(font.face.charToGlyph)

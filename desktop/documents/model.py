@@ -1,0 +1,87 @@
+"""Plain document model of an official document (GB/T 9704-2012), free of layout and Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+
+class DocumentKind(str, Enum):
+    """Which of the standard's formats the document is printed in."""
+
+    DOCUMENT = "document"  # 文件格式 / 信函式 share the same body rules here
+    MINUTES = "minutes"  # 纪要格式: red "XXXX纪要", （第X期）, attendee lists, no seal
+
+
+@dataclass
+class Table:
+    """A table block in the body: the header row repeats on every page the table spans.
+
+    ``widths`` are relative weights (e.g. ``[1, 4, 2]``); the table always spans the full
+    type-area width. ``aligns`` per column: "left", "center" or "right" (default centred).
+    """
+
+    header: list[str]
+    rows: list[list[str]]
+    caption: str = ""
+    widths: list[float] | None = None
+    aligns: list[str] | None = None
+    font_size: float = 14.0  # 4号: the usual size of tables inside notices
+
+
+Block = str | Table
+
+
+@dataclass
+class Attachment:
+    """One 附件: printed on its own page as 附件N + centred title + its own blocks."""
+
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Attendance:
+    """Attendee lists of the 纪要 format: each list is printed under a 黑体 label."""
+
+    present: list[str] = field(default_factory=list)  # 出席
+    absent: list[str] = field(default_factory=list)  # 请假
+    attending: list[str] = field(default_factory=list)  # 列席
+
+
+@dataclass
+class OfficialDocument:
+    """Everything the clerk fills in; ``render_pdf`` turns it into pages.
+
+    Body strings are plain text (no markup). A paragraph starting with 一、 （一） 1. （1）
+    takes that heading level by itself. ``date`` is printed as 2026年3月5日.
+    """
+
+    title: str
+    issuer_mark: str  # 发文机关标志, e.g. "江城市平安建设领导小组办公室"
+    body: list[Block] = field(default_factory=list)
+    recipients: str = ""  # 主送机关; the trailing ： is added when missing
+    doc_number: str = ""  # 发文字号, e.g. "平安办〔2026〕12号"
+    mark_suffix: str = "文件"  # appended to the mark; "" for the 信函 style or no suffix
+    copy_number: str = ""  # 份号, printed as 6 digits
+    classification: str = ""  # 密级, e.g. "机密"
+    classification_period: str = ""  # 保密期限, e.g. "1年" -> 机密★1年
+    urgency: str = ""  # 紧急程度: 特急 / 加急
+    signer: str = ""  # 签发人 (reports upward only)
+    attachments: list[Attachment] = field(default_factory=list)
+    signature: str = ""  # 发文机关署名
+    date: date | None = None  # 成文日期
+    seal: bool = True  # leave room for the red seal over signature and date
+    note: str = ""  # 附注, printed in （）
+    cc: str = ""  # 抄送
+    printing_office: str = ""  # 印发机关
+    printing_date: date | None = None  # 印发日期
+    kind: DocumentKind = DocumentKind.DOCUMENT
+    minutes_issue: str = ""  # 纪要 only: "第3期" or "3" -> （第3期）
+    attendance: Attendance = field(default_factory=Attendance)
+
+
+def format_date(value: date) -> str:
+    """2026年3月5日: Arabic numerals, year in full, no leading zeros."""
+    return f"{value.year}年{value.month}月{value.day}日"

@@ -1,0 +1,166 @@
+"""The audit log and the one way to write: permission check, one transaction, chained record."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import AuditEntry
+from desktop.services.auth import Actor, Permission, require
+from desktop.services.clock import clock_of
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+GENESIS = "0" * 64
+_DEPTH = "write_depth"
+_COUNT = "audit_count"
+
+
+def writes(
+    permission: Permission,
+) -> Callable[
+    [Callable[Concatenate[Session, Actor, P], R]], Callable[Concatenate[Session, Actor, P], R]
+]:
+    """Wrap a service write: check the actor's permission, commit all or nothing.
+
+    The body must call :func:`record` once per change. Nested writes (one service calling
+    another) join the outer transaction, which alone commits.
+    """
+
+    def decorate(
+        fn: Callable[Concatenate[Session, Actor, P], R],
+    ) -> Callable[Concatenate[Session, Actor, P], R]:
+        @functools.wraps(fn)
+        def wrapper(session: Session, actor: Actor, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            require(actor, permission)
+            depth = session.info.get(_DEPTH, 0)
+            if depth:
+                return fn(session, actor, *args, **kwargs)
+            session.info[_DEPTH] = 1
+            session.info[_COUNT] = 0
+            try:
+                result = fn(session, actor, *args, **kwargs)
+                if session.info[_COUNT] == 0:
+                    raise RuntimeError(f"{fn.__qualname__} wrote without an audit record")
+                session.commit()
+                return result
+            except BaseException:
+                session.rollback()
+                raise
+            finally:
+                session.info[_DEPTH] = 0
+
+        return wrapper
+
+    return decorate
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    entity_id: object,
+    summary: str,
+    detail: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Append one entry chained to the previous one. Call only inside a :func:`writes` body."""
+    if not session.info.get(_DEPTH):
+        raise RuntimeError("audit.record outside a service write")
+    previous = session.scalar(
+        select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1).with_for_update()
+    )
+    entry = AuditEntry(
+        at=clock_of(session).now(),
+        user_id=actor.user_id,
+        actor=actor.label,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        summary=summary,
+        detail=json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str),
+        prev_hash=previous or GENESIS,
+    )
+    entry.hash = entry_hash(entry)
+    session.add(entry)
+    session.flush()
+    session.info[_COUNT] = session.info.get(_COUNT, 0) + 1
+    return entry
+
+
+def entry_hash(entry: AuditEntry) -> str:
+    canonical = json.dumps(
+        [
+            entry.prev_hash,
+            entry.at.isoformat(timespec="seconds"),
+            entry.user_id,
+            entry.actor,
+            entry.action,
+            entry.entity,
+            entry.entity_id,
+            entry.summary,
+            entry.detail,
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    ok: bool
+    entries: int
+    first_bad_id: int | None
+    message: str
+
+
+def verify_chain(session: Session) -> ChainCheck:
+    """Recompute every hash; the first entry that does not match is where the log was altered."""
+    previous = GENESIS
+    count = 0
+    for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)):
+        count += 1
+        if entry.prev_hash != previous or entry_hash(entry) != entry.hash:
+            return ChainCheck(
+                False,
+                count,
+                entry.id,
+                f"操作日志第 {entry.id} 条与前后记录不符，日志可能被改动过。",
+            )
+        previous = entry.hash
+    return ChainCheck(True, count, None, f"操作日志完整：共 {count} 条，校验链无断点。")
+
+
+def recent(
+    session: Session, limit: int = 200, entity: str | None = None, entity_id: object | None = None
+) -> list[AuditRow]:
+    query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
+    if entity is not None:
+        query = query.where(AuditEntry.entity == entity)
+    if entity_id is not None:
+        query = query.where(AuditEntry.entity_id == str(entity_id))
+    return [
+        AuditRow(e.id, e.at, e.actor, e.action, e.entity, e.entity_id, e.summary)
+        for e in session.scalars(query)
+    ]

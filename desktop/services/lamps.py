@@ -1,0 +1,131 @@
+"""Lamps (亮灯): green, yellow or red for a task, computed from the rules, each with its reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from db.enums import LampColor, TaskStatus
+from desktop.services.periods import Period, add_months, months_between, schedule_progress
+from desktop.services.settings import LampRules
+
+DONE_STATUSES = frozenset(
+    {TaskStatus.CLOSED, TaskStatus.FINISHED_LATE, TaskStatus.COMPLETION_REVIEW}
+)
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    """What the rules look at, gathered from the ledger for one task."""
+
+    start: date
+    deadline: date
+    status: TaskStatus
+    latest_percent: int | None
+    reported_periods: frozenset[str]
+    max_percent: int = 0
+    overdue_milestones: tuple[tuple[str, date], ...] = ()
+    budget: Decimal = Decimal(0)
+    arrived: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Lamp:
+    color: LampColor
+    reasons: tuple[str, ...]
+    schedule_pct: float
+    lag: float | None  # schedule minus reported, in points; None when nothing is reported
+    missed_reports: int
+    done: bool
+
+    @property
+    def reason_text(self) -> str:
+        return "；".join(self.reasons)
+
+
+@dataclass
+class _Verdict:
+    color: LampColor = LampColor.GREEN
+    findings: list[tuple[int, str]] = field(default_factory=list)
+
+    def raise_to(self, color: LampColor, reason: str) -> None:
+        if color.severity > self.color.severity:
+            self.color = color
+        self.findings.append((color.severity, reason))
+
+    def reasons(self) -> tuple[str, ...]:
+        # Worst first (stable), so the first reason explains the colour.
+        return tuple(r for _, r in sorted(self.findings, key=lambda f: -f[0]))
+
+
+def trailing_missed(facts: TaskFacts, rules: LampRules, today: date) -> int:
+    """How many of the latest due periods in a row have no report."""
+    last_due = Period.of(today)
+    if last_due.due(rules.report_day) >= today:
+        last_due = last_due.shift(-1)
+    last_due = min(last_due, Period.of(facts.deadline))
+    first = Period.of(facts.start)
+    missed = 0
+    for period in reversed(months_between(first, last_due)):
+        if str(period) in facts.reported_periods:
+            break
+        missed += 1
+    return missed
+
+
+def evaluate(facts: TaskFacts, rules: LampRules, today: date) -> Lamp:
+    schedule = schedule_progress(facts.start, facts.deadline, today)
+    reported = facts.latest_percent
+    lag = None if reported is None else round(schedule - reported, 1)
+    done = facts.status in DONE_STATUSES or reported == 100
+    if done:
+        reason = "逾期完成" if facts.status == TaskStatus.FINISHED_LATE else "已完成"
+        return Lamp(LampColor.GREEN, (reason,), schedule, lag, 0, True)
+    if facts.status == TaskStatus.SUSPENDED:
+        return Lamp(LampColor.GREEN, ("已暂缓，不计亮灯",), schedule, lag, 0, False)
+    if today < facts.start:
+        return Lamp(LampColor.GREEN, ("尚未到开始时间",), schedule, lag, 0, False)
+
+    verdict = _Verdict()
+    effective_lag = schedule - (reported or 0)
+    if effective_lag > rules.red_lag:
+        verdict.raise_to(LampColor.RED, f"进度滞后序时进度 {effective_lag:.0f} 个百分点")
+    elif effective_lag >= rules.yellow_lag:
+        verdict.raise_to(LampColor.YELLOW, f"进度滞后序时进度 {effective_lag:.0f} 个百分点")
+
+    for title, due in facts.overdue_milestones:
+        days = (today - due).days
+        if days > rules.milestone_red_days:
+            verdict.raise_to(LampColor.RED, f"节点“{title}”逾期 {days} 天")
+        elif days > 0:
+            verdict.raise_to(LampColor.YELLOW, f"节点“{title}”逾期 {days} 天")
+
+    days_left = (facts.deadline - today).days
+    if days_left < 0:
+        verdict.raise_to(LampColor.RED, f"已超过完成时限 {-days_left} 天仍未完成")
+    elif days_left <= rules.deadline_warning_days:
+        verdict.raise_to(LampColor.YELLOW, f"距完成时限仅剩 {days_left} 天")
+
+    missed = trailing_missed(facts, rules, today)
+    if missed >= rules.missed_reports_red:
+        verdict.raise_to(LampColor.RED, f"连续 {missed} 期未报送进度")
+    elif missed >= rules.missed_reports_yellow:
+        verdict.raise_to(LampColor.YELLOW, f"{missed} 期未按时报送进度")
+
+    if facts.max_percent == 0 and today >= add_months(facts.start, rules.not_started_months):
+        verdict.raise_to(LampColor.RED, f"开始 {rules.not_started_months} 个月后仍未启动")
+
+    if facts.budget > 0 and schedule >= rules.funds_check_after_schedule:
+        rate = float(facts.arrived / facts.budget * 100)
+        if rate < rules.funds_min_arrival_rate:
+            verdict.raise_to(LampColor.YELLOW, f"时间过半，资金到位率仅 {rate:.0f}%")
+
+    if not verdict.findings:
+        calm = "按序时推进" if (lag or 0) <= 0 else f"略滞后 {lag:.0f} 个百分点"
+        return Lamp(LampColor.GREEN, (calm,), schedule, lag, missed, False)
+    return Lamp(verdict.color, verdict.reasons(), schedule, lag, missed, False)
+
+
+def worst(colors: list[LampColor]) -> LampColor:
+    return max(colors, key=lambda c: c.severity, default=LampColor.GREEN)

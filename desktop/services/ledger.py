@@ -1,0 +1,36 @@
+"""Open the ledger for the GUI and the CLI (which never import db/ themselves)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy import func, select
+from sqlalchemy.orm import sessionmaker
+
+from db.engine import Ledger, LedgerError, backup_sqlite
+from db.engine import open_ledger as _open
+from db.models import Task, User
+from desktop.services.clock import SYSTEM_CLOCK, Clock
+
+__all__ = ["Ledger", "LedgerError", "backup_sqlite", "default_database", "is_empty", "open_ledger"]
+
+
+def default_database() -> Path:
+    return Path(user_data_dir("duban", appauthor=False)) / "ledger.sqlite3"
+
+
+def open_ledger(database: str | Path | None = None, clock: Clock = SYSTEM_CLOCK) -> Ledger:
+    """Open (creating and migrating as needed) the ledger; its sessions carry the clock."""
+    ledger = _open(database or default_database())
+    ledger.session_factory = sessionmaker(
+        ledger.engine, expire_on_commit=False, info={"clock": clock}
+    )
+    return ledger
+
+
+def is_empty(ledger: Ledger) -> bool:
+    with ledger.session() as session:
+        return not session.scalar(select(func.count()).select_from(Task)) and not session.scalar(
+            select(func.count()).select_from(User)
+        )

@@ -1,0 +1,227 @@
+"""Progress reports (进度报送): record a unit's reports for a period, and see what is missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.enums import ReportSource
+from db.models import ProgressReport, Task, Unit
+from desktop.services import audit
+from desktop.services.auth import Actor, Permission
+from desktop.services.clock import clock_of
+from desktop.services.errors import ValidationError
+from desktop.services.lookup import get_or_missing
+from desktop.services.periods import Period
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    task_id: int
+    period: str
+    percent: int
+    progress: str = ""
+    problems: str = ""
+    next_steps: str = ""
+    fall_reason: str = ""
+    submitted_on: date | None = None  # None: today
+    source: ReportSource = ReportSource.MANUAL
+    source_file: str = ""
+    source_sha256: str = ""
+
+
+@dataclass(frozen=True)
+class ReportOutcome:
+    task_id: int
+    period: str
+    change: str  # "new", "changed", "unchanged"
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One line of the period grid: a task of the unit, its last report and this period's."""
+
+    task_id: int
+    code: str
+    title: str
+    previous_percent: int | None
+    previous_period: str | None
+    report: ReportInput | None
+
+
+_CONTENT = ("percent", "progress", "problems", "next_steps", "fall_reason")
+
+
+def previous_percent(session: Session, task_id: int, period: str) -> tuple[int | None, str | None]:
+    row = session.execute(
+        select(ProgressReport.percent, ProgressReport.period)
+        .where(ProgressReport.task_id == task_id, ProgressReport.period < period)
+        .order_by(ProgressReport.period.desc())
+        .limit(1)
+    ).first()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def check_report(session: Session, data: ReportInput, today: date) -> Task:
+    """Validate one report; raise a ValidationError naming the task and the field."""
+    task = get_or_missing(session, Task, data.task_id, "任务")
+    period = Period.parse(data.period)
+    if not isinstance(data.percent, int) or not 0 <= data.percent <= 100:
+        raise ValidationError(
+            f"任务 {task.code}：完成百分比应为 0 到 100 的整数。", field="percent"
+        )
+    if period < Period.of(task.start):
+        raise ValidationError(f"任务 {task.code}：{period.label}早于任务开始时间。", field="period")
+    if period > Period.of(today):
+        raise ValidationError(
+            f"任务 {task.code}：不能报送未来期次（{period.label}）。", field="period"
+        )
+    before, before_period = previous_percent(session, task.id, str(period))
+    if before is not None and data.percent < before and not data.fall_reason.strip():
+        raise ValidationError(
+            f"任务 {task.code}：本期 {data.percent}% 低于上期（{before_period}）{before}%，请填写回落原因。",
+            field="fall_reason",
+        )
+    return task
+
+
+def _store(session: Session, actor: Actor, data: ReportInput) -> ReportOutcome:
+    today = clock_of(session).today()
+    task = check_report(session, data, today)
+    period = str(Period.parse(data.period))
+    data = replace(data, period=period, submitted_on=data.submitted_on or today)
+    existing = session.scalar(
+        select(ProgressReport).where(
+            ProgressReport.task_id == task.id, ProgressReport.period == period
+        )
+    )
+    if existing is not None:
+        if all(getattr(existing, f) == getattr(data, f) for f in _CONTENT):
+            return ReportOutcome(task.id, period, "unchanged")
+        before = {f: getattr(existing, f) for f in _CONTENT}
+        _fill(existing, data, clock_of(session).now())
+        audit.record(
+            session,
+            actor,
+            "update",
+            "progress_report",
+            existing.id,
+            f"更新任务 {task.code} {Period.parse(period).label}进度：{data.percent}%",
+            {"before": before, "source": data.source_file},
+        )
+        return ReportOutcome(task.id, period, "changed")
+    report = ProgressReport(task_id=task.id, period=period)
+    _fill(report, data, clock_of(session).now())
+    session.add(report)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "create",
+        "progress_report",
+        report.id,
+        f"录入任务 {task.code} {Period.parse(period).label}进度：{data.percent}%",
+        {"source": data.source_file, "sha256": data.source_sha256},
+    )
+    return ReportOutcome(task.id, period, "new")
+
+
+def _fill(report: ProgressReport, data: ReportInput, now: object) -> None:
+    for name in _CONTENT:
+        setattr(report, name, getattr(data, name))
+    report.submitted_on = data.submitted_on  # type: ignore[assignment]
+    report.source = data.source
+    report.source_file = data.source_file
+    report.source_sha256 = data.source_sha256
+    report.recorded_at = now  # type: ignore[assignment]
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def record_reports(
+    session: Session, actor: Actor, reports: list[ReportInput]
+) -> list[ReportOutcome]:
+    """Record several reports in one transaction: all are kept, or none."""
+    if not reports:
+        raise ValidationError("没有要保存的进度。")
+    outcomes = [_store(session, actor, data) for data in reports]
+    if all(o.change == "unchanged" for o in outcomes):
+        # Nothing to write; still leave a trace that the clerk saved, so the chain stays honest.
+        audit.record(
+            session,
+            actor,
+            "noop",
+            "progress_report",
+            "",
+            f"保存 {len(outcomes)} 条进度，内容与台账一致，无改动",
+        )
+    return outcomes
+
+
+def record_report(session: Session, actor: Actor, data: ReportInput) -> ReportOutcome:
+    return record_reports(session, actor, [data])[0]
+
+
+def period_grid(session: Session, unit_id: int, period: str) -> list[GridRow]:
+    """The unit's open tasks for the period, with last period's percent and this period's report."""
+    get_or_missing(session, Unit, unit_id, "单位")
+    text = str(Period.parse(period))
+    first_day = Period.parse(text).first_day()
+    tasks = session.scalars(
+        select(Task)
+        .where(Task.lead_unit_id == unit_id, Task.start <= Period.parse(text).due(28))
+        .where(Task.closed_on.is_(None) | (Task.closed_on >= first_day))
+        .order_by(Task.code)
+    ).all()
+    current = {
+        r.task_id: r
+        for r in session.scalars(
+            select(ProgressReport).where(
+                ProgressReport.period == text, ProgressReport.task_id.in_([t.id for t in tasks])
+            )
+        )
+    }
+    rows = []
+    for task in tasks:
+        before, before_period = previous_percent(session, task.id, text)
+        report = current.get(task.id)
+        rows.append(
+            GridRow(
+                task.id,
+                task.code,
+                task.title,
+                before,
+                before_period,
+                None if report is None else _as_input(report),
+            )
+        )
+    return rows
+
+
+def _as_input(report: ProgressReport) -> ReportInput:
+    return ReportInput(
+        report.task_id,
+        report.period,
+        report.percent,
+        report.progress,
+        report.problems,
+        report.next_steps,
+        report.fall_reason,
+        report.submitted_on,
+        report.source,
+        report.source_file,
+        report.source_sha256,
+    )
+
+
+def reports_of_task(session: Session, task_id: int) -> list[ReportInput]:
+    return [
+        _as_input(r)
+        for r in session.scalars(
+            select(ProgressReport)
+            .where(ProgressReport.task_id == task_id)
+            .order_by(ProgressReport.period.desc())
+        )
+    ]

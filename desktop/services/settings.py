@@ -1,0 +1,107 @@
+"""Settings kept in the ledger: the issuing office, document numbers, archive codes, lamp rules."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from db.models import Setting
+from desktop.services import audit
+from desktop.services.auth import Actor, Permission
+from desktop.services.errors import ValidationError
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    """Who issues the documents and how they are numbered and archived."""
+
+    city: str = "江城市"
+    issuer_name: str = "江城市平安建设领导小组办公室"
+    issuer_short: str = "市平安办"
+    doc_prefix: str = "平安办"
+    fonds_code: str = "J001"  # 全宗号
+    organisation_code: str = "PAB"  # 机构(问题)代码
+    retention: str = "D30"  # 保管期限
+    backup_keep: int = 10
+    backup_remind_days: int = 7
+    line_pitch_pt: float = 0.0  # 0: 225 mm / 22 lines; else a fixed pitch such as 28 pt
+    font_paths: tuple[tuple[str, str], ...] = ()  # (role, path) chosen by the clerk
+
+
+@dataclass(frozen=True)
+class LampRules:
+    """The lamp rules of SUPERVISION.md, as data the clerk may edit."""
+
+    yellow_lag: float = 10.0
+    red_lag: float = 30.0
+    milestone_red_days: int = 15
+    deadline_warning_days: int = 3
+    missed_reports_yellow: int = 1
+    missed_reports_red: int = 2
+    funds_min_arrival_rate: float = 50.0
+    funds_check_after_schedule: float = 50.0
+    not_started_months: int = 3
+    report_day: int = 25
+
+    def validate(self) -> None:
+        if not 0 < self.yellow_lag < self.red_lag <= 100:
+            raise ValidationError("滞后阈值应满足 0 < 黄灯 < 红灯 ≤ 100。", field="yellow_lag")
+        if not 1 <= self.report_day <= 28:
+            raise ValidationError("报送截止日应在每月 1 日至 28 日之间。", field="report_day")
+        if not 1 <= self.missed_reports_yellow < self.missed_reports_red:
+            raise ValidationError("漏报期数应满足 1 ≤ 黄灯 < 红灯。", field="missed_reports_yellow")
+
+
+_KEYS: dict[type, str] = {OfficeSettings: "office", LampRules: "lamp_rules"}
+
+
+def _load(session: Session, cls: type) -> Any:
+    row = session.get(Setting, _KEYS[cls])
+    if row is None:
+        return cls()
+    stored = json.loads(row.value)
+    known = {f.name for f in fields(cls)}
+    values = {k: v for k, v in stored.items() if k in known}
+    if "font_paths" in values:
+        values["font_paths"] = tuple(tuple(pair) for pair in values["font_paths"])
+    return cls(**values)
+
+
+def office(session: Session) -> OfficeSettings:
+    return _load(session, OfficeSettings)  # type: ignore[no-any-return]
+
+
+def lamp_rules(session: Session) -> LampRules:
+    return _load(session, LampRules)  # type: ignore[no-any-return]
+
+
+def _store(session: Session, actor: Actor, value: Any, title: str) -> None:
+    key = _KEYS[type(value)]
+    old = session.get(Setting, key)
+    text = json.dumps(asdict(value), ensure_ascii=False, sort_keys=True)
+    if old is None:
+        session.add(Setting(key=key, value=text, version=1))
+    else:
+        old.value = text
+        old.version += 1
+    audit.record(session, actor, "update", "setting", key, f"修改设置：{title}", asdict(value))
+
+
+@audit.writes(Permission.MANAGE)
+def save_office(session: Session, actor: Actor, value: OfficeSettings) -> None:
+    if not value.issuer_name.strip() or not value.doc_prefix.strip():
+        raise ValidationError("发文机关名称和发文字号机关代字不能为空。", field="issuer_name")
+    if not 1 <= len(value.fonds_code) <= 4:
+        raise ValidationError("全宗号应为 1 至 4 个字符。", field="fonds_code")
+    if not 1 <= len(value.organisation_code) <= 3:
+        raise ValidationError("机构代码应为 1 至 3 个字符。", field="organisation_code")
+    _store(session, actor, value, "发文机关、文号与归档代码")
+
+
+@audit.writes(Permission.MANAGE)
+def save_lamp_rules(session: Session, actor: Actor, value: LampRules) -> None:
+    value.validate()
+    _store(session, actor, value, "亮灯规则")

@@ -1,0 +1,125 @@
+"""A task's page: every field, and a timeline of everything that happened to it, newest first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import AuditEntry, Milestone, Task
+from desktop.services import funds, progress
+from desktop.services.errors import NotFound
+from desktop.services.funds import FundEntryInfo, yuan_to_wan
+from desktop.services.lookup import get_or_missing
+from desktop.services.overview import TaskFilter, TaskRow, task_rows
+from desktop.services.periods import Period
+from desktop.services.progress import ReportInput
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    day: date
+    kind: str  # 进度报送, 资金, 节点, 状态, and later 公文, 督办, 约谈 …
+    title: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class MilestoneInfo:
+    id: int
+    title: str
+    due: date
+    done_on: date | None
+
+
+@dataclass(frozen=True)
+class TaskDetail:
+    row: TaskRow
+    target: str
+    note: str
+    cooperating_units: list[str]
+    milestones: list[MilestoneInfo]
+    reports: list[ReportInput]
+    fund_entries: list[FundEntryInfo]
+    timeline: list[TimelineEvent]
+
+
+TimelineSource = Callable[[Session, int], list[TimelineEvent]]
+
+
+def _reports(session: Session, task_id: int) -> list[TimelineEvent]:
+    return [
+        TimelineEvent(
+            r.submitted_on or date.min,
+            "进度报送",
+            f"{Period.parse(r.period).label}进度 {r.percent}%",
+            "；".join(x for x in (r.progress, r.problems and f"问题：{r.problems}") if x),
+        )
+        for r in progress.reports_of_task(session, task_id)
+    ]
+
+
+def _funds(session: Session, task_id: int) -> list[TimelineEvent]:
+    return [
+        TimelineEvent(
+            e.entry_date,
+            "资金",
+            f"{e.source.label}{e.kind.label} {yuan_to_wan(e.amount)} 万元",
+            e.note,
+        )
+        for e in funds.entries_of_task(session, task_id)
+    ]
+
+
+def _milestones(session: Session, task_id: int) -> list[TimelineEvent]:
+    events = []
+    for m in session.scalars(select(Milestone).where(Milestone.task_id == task_id)):
+        if m.done_on:
+            events.append(
+                TimelineEvent(
+                    m.done_on, "节点", f"完成节点“{m.title}”", f"计划 {m.due.isoformat()}"
+                )
+            )
+    return events
+
+
+def _status_changes(session: Session, task_id: int) -> list[TimelineEvent]:
+    return [
+        TimelineEvent(e.at.date(), "状态", e.summary, e.actor)
+        for e in session.scalars(
+            select(AuditEntry).where(
+                AuditEntry.entity == "task",
+                AuditEntry.entity_id == str(task_id),
+                AuditEntry.action.in_(["status", "create"]),
+            )
+        )
+    ]
+
+
+# Areas that land later (documents, supervision, interviews) add their source here.
+SOURCES: list[TimelineSource] = [_reports, _funds, _milestones, _status_changes]
+
+
+def timeline(session: Session, task_id: int) -> list[TimelineEvent]:
+    events = [event for source in SOURCES for event in source(session, task_id)]
+    return sorted(events, key=lambda e: e.day, reverse=True)
+
+
+def task_detail(session: Session, task_id: int, today: date) -> TaskDetail:
+    task = get_or_missing(session, Task, task_id, "任务")
+    rows = task_rows(session, today, TaskFilter(task_ids=(task_id,)))
+    if not rows:
+        raise NotFound(f"找不到任务 {task_id}。")
+    return TaskDetail(
+        row=rows[0],
+        target=task.target,
+        note=task.note,
+        cooperating_units=[link.unit.name for link in task.unit_links],
+        milestones=[MilestoneInfo(m.id, m.title, m.due, m.done_on) for m in task.milestones],
+        reports=progress.reports_of_task(session, task_id),
+        fund_entries=funds.entries_of_task(session, task_id),
+        timeline=timeline(session, task_id),
+    )

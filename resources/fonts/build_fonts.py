@@ -1,0 +1,174 @@
+"""Rebuild the shipped fallback fonts (TrueType subsets) from Debian font packages.
+
+Needs (as root): ``apt-get install fonts-noto-cjk fonts-wqy-microhei fonts-arphic-gkai00mp
+texlive-lang-chinese`` (texlive-lang-chinese carries FandolFang-Regular.otf) and fontTools.
+
+Run: ``.venv/bin/python resources/fonts/build_fonts.py`` — writes the five role fonts and
+copies their licence texts beside them. reportlab embeds only TrueType outlines, so the
+OpenType/CFF sources (FandolFang, Noto Serif CJK) are converted with fontTools' cu2qu.
+
+| file              | role          | source                                    | licence            |
+|-------------------|---------------|-------------------------------------------|--------------------|
+| fangsong.ttf      | 仿宋 body     | FandolFang-Regular.otf (texlive-lang-chinese) | GPL-3 + font exception |
+| xiaobiaosong.ttf  | 小标宋 titles | Noto Serif CJK SC Bold (fonts-noto-cjk)   | SIL OFL 1.1        |
+| heiti.ttf         | 黑体 headings | WenQuanYi Micro Hei (fonts-wqy-microhei)  | Apache-2.0 / GPL-3 |
+| kaiti.ttf         | 楷体 headings | AR PL KaitiM GB gkai00mp (fonts-arphic-gkai00mp) | Arphic Public Licence |
+| songti.ttf        | 宋体 numbers and last-resort fallback for rare characters (GBK) | Noto Serif CJK SC Regular | SIL OFL 1.1 |
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import sys
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTCollection, TTFont, newTable
+
+HERE = Path(__file__).resolve().parent
+NOTO = Path("/usr/share/fonts/opentype/noto")
+FANDOL = Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolFang-Regular.otf")
+WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+GKAI = Path("/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf")
+
+# Punctuation and signs official documents use that a codec table may map differently.
+EXTRA = (
+    list(range(0x20, 0x7F))
+    + list(range(0x3000, 0x3040))
+    + list(range(0xFF01, 0xFF5F))
+    + list(range(0x2010, 0x2027))
+    + list(range(0x2460, 0x2474))  # ①..⑳
+    + list(range(0x2160, 0x216C))  # Ⅰ..Ⅻ
+    + [0xB7, 0xD7, 0xF7, 0x2030, 0x2103, 0x2116, 0x2605, 0x2606, 0x25CB, 0x25CF, 0x25A1, 0x25A0]
+)
+
+
+def charset(codec: str) -> set[int]:
+    """Every character of a double-byte Chinese codec, plus EXTRA."""
+    out = set(EXTRA)
+    lead = range(0xA1, 0xF8) if codec == "gb2312" else range(0x81, 0xFF)
+    trail = range(0xA1, 0xFF) if codec == "gb2312" else range(0x40, 0xFF)
+    for a in lead:
+        for b in trail:
+            try:
+                ch = bytes([a, b]).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(ch) == 1:
+                out.add(ord(ch))
+    return out
+
+
+def load(path: Path, index: int | None = None) -> TTFont:
+    if index is None:
+        return TTFont(path)
+    return TTCollection(path).fonts[index]
+
+
+def do_subset(font: TTFont, unicodes: set[int]) -> None:
+    opts = subset.Options()
+    opts.layout_features = ["*"]  # keep vert/locl etc.; cheap
+    opts.name_IDs = ["*"]
+    opts.name_languages = ["*"]
+    opts.notdef_outline = True
+    opts.hinting = False  # CJK hinting is large and useless at print resolution
+    opts.drop_tables += ["VORG", "vhea", "vmtx", "BASE", "JSTF", "DSIG"]
+    sub = subset.Subsetter(opts)
+    sub.populate(unicodes=unicodes & set(font.getBestCmap()))
+    sub.subset(font)
+
+
+def otf_to_ttf(font: TTFont) -> None:
+    """Replace CFF outlines by quadratic glyf outlines (fontTools' otf2ttf recipe)."""
+    order = font.getGlyphOrder()
+    gs = font.getGlyphSet()
+    glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(gs)
+        gs[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+        glyphs[name] = pen.glyph()
+    font["loca"] = newTable("loca")
+    glyf = font["glyf"] = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = glyphs
+    del font["CFF "]
+    glyf.compile(font)
+    hmtx = font["hmtx"]
+    for name, g in glyphs.items():
+        adv, _ = hmtx.metrics[name]
+        hmtx.metrics[name] = (adv, getattr(g, "xMin", 0))
+    maxp = font["maxp"] = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    for attr in (
+        "maxZones",
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+    ):
+        setattr(maxp, attr, 0)
+    maxp.maxZones = 1
+    post = font["post"]
+    post.formatType = 3.0  # no glyph names: CID fonts have none worth keeping
+    font.sfntVersion = "\x00\x01\x00\x00"
+    if "head" in font:
+        font["head"].glyphDataFormat = 0
+
+
+def build(name: str, font: TTFont, unicodes: set[int] | None) -> None:
+    if unicodes is not None:
+        do_subset(font, unicodes)
+    if "CFF " in font:
+        otf_to_ttf(font)
+    out = HERE / name
+    font.save(out)
+    print(f"{name}: {out.stat().st_size / 1e6:.1f} MB, {len(TTFont(out).getBestCmap())} chars")
+
+
+def copy_licences() -> None:
+    doc = Path("/usr/share/doc")
+    fandol = doc / "texlive-doc/fonts/fandol"
+    with gzip.open(fandol / "COPYING.gz") as f:
+        gpl = f.read()
+    (HERE / "fangsong.LICENSE.txt").write_bytes(
+        (fandol / "README").read_bytes() + b"\n\n" + gpl  # README states the font exception
+    )
+    for role in ("xiaobiaosong", "songti"):
+        shutil.copy(doc / "fonts-noto-cjk/copyright", HERE / f"{role}.LICENSE.txt")
+    shutil.copy(doc / "fonts-wqy-microhei/copyright", HERE / "heiti.LICENSE.txt")
+    kai = doc / "fonts-arphic-gkai00mp"
+    (HERE / "kaiti.LICENSE.txt").write_bytes(
+        (kai / "copyright").read_bytes()
+        + b"\n\n"
+        + gzip.decompress((kai / "license/english/ARPHICPL.TXT.gz").read_bytes())
+    )
+
+
+def main(argv: list[str]) -> None:
+    only = set(argv)
+    gb2312 = charset("gb2312")
+    jobs = {
+        "fangsong.ttf": lambda: build("fangsong.ttf", load(FANDOL), None),
+        "xiaobiaosong.ttf": lambda: build(
+            "xiaobiaosong.ttf", load(NOTO / "NotoSerifCJK-Bold.ttc", 2), gb2312
+        ),
+        "heiti.ttf": lambda: build("heiti.ttf", load(WQY, 0), gb2312),
+        "kaiti.ttf": lambda: build("kaiti.ttf", load(GKAI), None),
+        "songti.ttf": lambda: build(
+            "songti.ttf", load(NOTO / "NotoSerifCJK-Regular.ttc", 2), charset("gbk")
+        ),
+    }
+    for name, job in jobs.items():
+        if not only or name in only:
+            job()
+    copy_licences()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
