@@ -1,0 +1,89 @@
+"""Shared fixtures: a fresh ledger per test in a temporary folder, actors of each role, a clock."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+# Qt must see this before any QApplication exists (PITFALLS.md).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from desktop.services import auth, demo, users  # noqa: E402
+from desktop.services.auth import Actor, Role  # noqa: E402
+from desktop.services.clock import FixedClock  # noqa: E402
+from desktop.services.ledger import Ledger, open_ledger  # noqa: E402
+
+TODAY = datetime(2026, 11, 28, 10, 0)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(TODAY)
+
+
+@pytest.fixture
+def ledger(tmp_path: Path, clock: FixedClock) -> Iterator[Ledger]:
+    opened = open_ledger(tmp_path / "ledger.sqlite3", clock)
+    yield opened
+    opened.dispose()
+
+
+@pytest.fixture
+def session(ledger: Ledger):
+    with ledger.session() as s:
+        yield s
+
+
+@pytest.fixture
+def system() -> Actor:
+    return auth.system_actor("测试")
+
+
+def _user(session, system: Actor, username: str, role: Role) -> Actor:
+    return users.create_user(session, system, username, f"测试{role.label}", role, "password-123")
+
+
+@pytest.fixture
+def admin(session, system) -> Actor:
+    return _user(session, system, "t_admin", Role.ADMIN)
+
+
+@pytest.fixture
+def clerk(session, system) -> Actor:
+    return _user(session, system, "t_clerk", Role.CLERK)
+
+
+@pytest.fixture
+def leader(session, system) -> Actor:
+    return _user(session, system, "t_leader", Role.LEADER)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo ledger, built once per test run; tests get a copy (demo_ledger)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    built = open_ledger(path, FixedClock(TODAY))
+    with built.session() as s:
+        demo.build_demo(s, auth.system_actor("演示数据"))
+    built.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_ledger(demo_template: Path, tmp_path: Path, clock: FixedClock) -> Iterator[Ledger]:
+    from desktop.services.ledger import backup_sqlite
+
+    copy = backup_sqlite(demo_template, tmp_path / "demo.sqlite3")
+    opened = open_ledger(copy, clock)
+    yield opened
+    opened.dispose()
+
+
+@pytest.fixture
+def demo_session(demo_ledger: Ledger):
+    with demo_ledger.session() as s:
+        yield s
