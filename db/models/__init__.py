@@ -1,5 +1,6 @@
 """All ledger models; importing this package registers every table on Base.metadata."""
 
+from db.models.documents import DocKind, DocNumber, DocStatus, Document
 from db.models.ledger import (
     FundEntry,
     Milestone,
@@ -13,6 +14,10 @@ from db.models.system import AuditEntry, Setting, User
 
 __all__ = [
     "AuditEntry",
+    "DocKind",
+    "DocNumber",
+    "DocStatus",
+    "Document",
     "FundEntry",
     "Milestone",
     "ProgressReport",
