@@ -8,7 +8,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from db.enums import LampColor
+from desktop.services.enums import LampColor
 from desktop.cli import table
 from desktop.cli.context import CliContext
 from desktop.services import audit, demo, overview, users

@@ -80,7 +80,7 @@ class TaskPage:
     total: int
 
 
-def _base(flt: TaskFilter) -> Select[tuple[Task, str, str, str]]:
+def _base(flt: TaskFilter) -> Select[Task, str, str, str]:
     query = (
         select(Task, Project.code, Project.name, Unit.name)
         .join(Project, Task.project_id == Project.id)
@@ -142,7 +142,7 @@ def task_rows(session: Session, today: date, flt: TaskFilter = TaskFilter()) -> 
 
 
 def _rows(
-    session: Session, today: date, query: Select[tuple[Task, str, str, str]]
+    session: Session, today: date, query: Select[Task, str, str, str]
 ) -> list[TaskRow]:
     found = session.execute(query).all()
     ids = [task.id for task, *_ in found]

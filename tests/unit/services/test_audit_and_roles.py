@@ -1,0 +1,90 @@
+"""Roles, sign-in and the audit chain: a leader writes nothing; every write leaves one entry."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select, text
+
+from db.models import AuditEntry, Unit
+from desktop.services import audit, auth, tasks
+from desktop.services.errors import DomainError, PermissionDenied
+
+
+def _count(session, model) -> int:
+    return session.scalar(select(func.count()).select_from(model))
+
+
+def test_password_is_stored_as_salted_scrypt_never_in_clear(session, admin) -> None:
+    stored = session.scalar(text("SELECT password_hash FROM user_account WHERE username='t_admin'"))
+    assert stored.startswith("scrypt$") and "password-123" not in stored
+    other = auth.hash_password("password-123")
+    assert other != stored  # salted
+    assert auth.check_password("password-123", stored)
+    assert not auth.check_password("password-124", stored)
+
+
+def test_sign_in_wrong_password_gives_one_chinese_message(session, clerk) -> None:
+    assert auth.sign_in(session, "t_clerk", "password-123").role == auth.Role.CLERK
+    with pytest.raises(DomainError, match="用户名或密码不正确"):
+        auth.sign_in(session, "t_clerk", "wrong")
+    with pytest.raises(DomainError, match="用户名或密码不正确"):
+        auth.sign_in(session, "nobody", "password-123")
+
+
+def test_leader_cannot_write_and_nothing_is_recorded(session, leader) -> None:
+    entries = _count(session, AuditEntry)
+    with pytest.raises(PermissionDenied, match="领导"):
+        tasks.create_unit(session, leader, "市审计局")
+    assert _count(session, Unit) == 0
+    assert _count(session, AuditEntry) == entries
+
+
+def test_each_write_leaves_exactly_one_audit_entry(session, clerk) -> None:
+    before = _count(session, AuditEntry)
+    unit = tasks.create_unit(session, clerk, "市审计局", "审计局")
+    project = tasks.create_project(session, clerk, "11", "审计监督工程", unit.id)
+    assert _count(session, AuditEntry) == before + 2
+    last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert last.entity == "project" and last.entity_id == str(project.id)
+    assert last.actor == clerk.label and "审计监督工程" in last.summary
+
+
+def test_a_failed_write_leaves_nothing_half_done(session, clerk) -> None:
+    tasks.create_unit(session, clerk, "市审计局")
+    before = (_count(session, Unit), _count(session, AuditEntry))
+    with pytest.raises(DomainError, match="已存在"):
+        tasks.create_unit(session, clerk, "市审计局")
+    assert (_count(session, Unit), _count(session, AuditEntry)) == before
+
+
+def test_chain_verifies_and_an_edited_row_breaks_it(session, clerk) -> None:
+    unit = tasks.create_unit(session, clerk, "市审计局")
+    tasks.create_project(session, clerk, "11", "审计监督工程", unit.id)
+    assert audit.verify_chain(session).ok
+    target = session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()[-2]
+    session.execute(
+        text("UPDATE audit_entry SET summary = '新建单位“市财政局”' WHERE id = :id"), {"id": target.id}
+    )
+    session.commit()
+    session.expire_all()
+    check = audit.verify_chain(session)
+    assert not check.ok and check.first_bad_id == target.id
+    assert "可能被改动" in check.message
+
+
+def test_deleting_an_audit_row_breaks_the_chain(session, clerk) -> None:
+    for name in ("市审计局", "市统计局", "市税务局"):
+        tasks.create_unit(session, clerk, name)
+    middle = session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()[-2]
+    session.execute(text("DELETE FROM audit_entry WHERE id = :id"), {"id": middle.id})
+    session.commit()
+    assert not audit.verify_chain(session).ok
+
+
+def test_audit_time_comes_from_the_injected_clock(session, clerk, clock) -> None:
+    tasks.create_unit(session, clerk, "市审计局")
+    last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert last.at == clock.now()
+    assert clock.today() == date(2026, 11, 28)
