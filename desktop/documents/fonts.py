@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 SHIPPED_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
 
-class FontRole(str, Enum):
+class FontRole(StrEnum):
     FANGSONG = "fangsong"  # 仿宋: body
     XIAOBIAOSONG = "xiaobiaosong"  # 小标宋: issuer mark, titles
     HEITI = "heiti"  # 黑体: 一、 headings, 密级, labels
@@ -42,7 +42,14 @@ SHIPPED = {
 # Lower-case file-name stems of the official fonts, best first. Windows ships simfang/simhei/
 # simkai/simsun; offices install the *_GB2312 and 方正 fonts; Kylin/UOS use the same names.
 OFFICIAL_NAMES = {
-    FontRole.FANGSONG: ["仿宋_gb2312", "fangsong_gb2312", "fs_gb2312", "simfang", "仿宋", "stfangso"],
+    FontRole.FANGSONG: [
+        "仿宋_gb2312",
+        "fangsong_gb2312",
+        "fs_gb2312",
+        "simfang",
+        "仿宋",
+        "stfangso",
+    ],
     FontRole.XIAOBIAOSONG: ["fzxbsjw", "方正小标宋简体", "方正小标宋_gbk", "fzxbsk", "方正小标宋"],
     FontRole.HEITI: ["simhei", "黑体", "方正黑体_gbk", "fzhtk"],
     FontRole.KAITI: ["楷体_gb2312", "kaiti_gb2312", "kt_gb2312", "simkai", "楷体", "stkaiti"],
@@ -142,7 +149,12 @@ def _default_dirs() -> tuple[str, ...]:
         local = os.environ.get("LOCALAPPDATA", "")
         return (f"{windir}/Fonts", f"{local}/Microsoft/Windows/Fonts")
     home = Path.home()
-    return ("/usr/share/fonts", "/usr/local/share/fonts", f"{home}/.local/share/fonts", f"{home}/.fonts")
+    return (
+        "/usr/share/fonts",
+        "/usr/local/share/fonts",
+        f"{home}/.local/share/fonts",
+        f"{home}/.fonts",
+    )
 
 
 @lru_cache(maxsize=8)

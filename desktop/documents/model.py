@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 
-class DocumentKind(str, Enum):
+class DocumentKind(StrEnum):
     """Which of the standard's formats the document is printed in."""
 
     DOCUMENT = "document"  # 文件格式 / 信函式 share the same body rules here

@@ -11,9 +11,13 @@ OpenType/CFF sources (FandolFang, Noto Serif CJK) are converted with fontTools' 
 |-------------------|---------------|-------------------------------------------|--------------------|
 | fangsong.ttf      | 仿宋 body     | FandolFang-Regular.otf (texlive-lang-chinese) | GPL-3 + font exception |
 | xiaobiaosong.ttf  | 小标宋 titles | Noto Serif CJK SC Bold (fonts-noto-cjk)   | SIL OFL 1.1        |
-| heiti.ttf         | 黑体 headings | WenQuanYi Micro Hei (fonts-wqy-microhei)  | Apache-2.0 / GPL-3 |
+| heiti.ttf         | 黑体 headings, and the fallback for rare characters (GBK) | WenQuanYi Micro Hei (fonts-wqy-microhei) | Apache-2.0 / GPL-3 |
 | kaiti.ttf         | 楷体 headings | AR PL KaitiM GB gkai00mp (fonts-arphic-gkai00mp) | Arphic Public Licence |
-| songti.ttf        | 宋体 numbers and last-resort fallback for rare characters (GBK) | Noto Serif CJK SC Regular | SIL OFL 1.1 |
+| songti.ttf        | 宋体 page numbers | Noto Serif CJK SC Regular (fonts-noto-cjk) | SIL OFL 1.1 |
+
+Subsets: GB2312 plus ASCII and the punctuation notices use (〔〕—★①…); 黑体 keeps all of GBK
+because WenQuanYi's outlines are compact (about 3 MB) and it is the fallback for names with
+characters outside GB2312 (喆, 堃, 赟…).
 """
 
 from __future__ import annotations
@@ -75,7 +79,7 @@ def do_subset(font: TTFont, unicodes: set[int]) -> None:
     opts.name_languages = ["*"]
     opts.notdef_outline = True
     opts.hinting = False  # CJK hinting is large and useless at print resolution
-    opts.drop_tables += ["VORG", "vhea", "vmtx", "BASE", "JSTF", "DSIG"]
+    opts.drop_tables += ["VORG", "vhea", "vmtx", "BASE", "JSTF", "DSIG", "FFTM"]
     sub = subset.Subsetter(opts)
     sub.populate(unicodes=unicodes & set(font.getBestCmap()))
     sub.subset(font)
@@ -158,10 +162,10 @@ def main(argv: list[str]) -> None:
         "xiaobiaosong.ttf": lambda: build(
             "xiaobiaosong.ttf", load(NOTO / "NotoSerifCJK-Bold.ttc", 2), gb2312
         ),
-        "heiti.ttf": lambda: build("heiti.ttf", load(WQY, 0), gb2312),
+        "heiti.ttf": lambda: build("heiti.ttf", load(WQY, 0), charset("gbk")),
         "kaiti.ttf": lambda: build("kaiti.ttf", load(GKAI), None),
         "songti.ttf": lambda: build(
-            "songti.ttf", load(NOTO / "NotoSerifCJK-Regular.ttc", 2), charset("gbk")
+            "songti.ttf", load(NOTO / "NotoSerifCJK-Regular.ttc", 2), gb2312
         ),
     }
     for name, job in jobs.items():

@@ -1,0 +1,163 @@
+"""Body blocks on the grid: paragraphs with heading levels, 附件说明, signature, 附注, attendees."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .fonts import FontRole
+from .grid import AREA_W, RED, SIZE_2
+from .model import Attachment, Attendance, format_date
+from .pages import Composer, centred_x
+from .text import Glyph, Shaper, break_lines, line_width
+from .titles import split_title
+
+NUM = "一二三四五六七八九十百零"
+HEADINGS = [
+    (1, re.compile(rf"^[{NUM}]+、"), FontRole.HEITI),
+    (2, re.compile(rf"^[（(][{NUM}]+[）)]"), FontRole.KAITI),
+    (3, re.compile(r"^\d+[.．](?!\d)"), FontRole.FANGSONG),
+    (4, re.compile(r"^[（(]\d+[）)]"), FontRole.FANGSONG),
+]
+
+
+def heading_level(text: str) -> int:
+    """0 for plain body text, else 1–4 for 一、 （一） 1. （1）."""
+    for level, pattern, _role in HEADINGS:
+        if pattern.match(text):
+            return level
+    return 0
+
+
+def paragraph_runs(text: str) -> list[tuple[str, FontRole]]:
+    """Split a paragraph into font runs: a 一、/（一） heading sentence keeps its own font."""
+    text = text.strip()
+    for _level, pattern, role in HEADINGS:
+        if pattern.match(text):
+            if role is FontRole.FANGSONG:
+                break
+            # Only the heading sentence (up to the first 。) is 黑体/楷体; the rest is body.
+            end = text.find("。")
+            if 0 <= end < len(text) - 1:
+                return [(text[: end + 1], role), (text[end + 1 :], FontRole.FANGSONG)]
+            return [(text, role)]
+    return [(text, FontRole.FANGSONG)]
+
+
+@dataclass
+class Flow:
+    """The composer plus the shaper: what every block needs."""
+
+    comp: Composer
+    shaper: Shaper
+
+    @property
+    def size(self) -> float:
+        return self.comp.grid.size
+
+    @property
+    def slot(self) -> float:
+        return self.comp.grid.slot
+
+    def glyphs(self, runs: list[tuple[str, FontRole]], size: float | None = None) -> list[Glyph]:
+        out: list[Glyph] = []
+        for text, role in runs:
+            out += self.shaper.shape(text, role, size or self.size)
+        return out
+
+    def flow(self, glyphs: list[Glyph], first_x: float, rest_x: float, right: float = 0.0):
+        """Wrap and lay glyphs on grid lines; all lines but the last are justified."""
+        cs = self.comp.grid.char_space
+        lines = break_lines(glyphs, AREA_W - right - first_x, AREA_W - right - rest_x, cs)
+        for i, line in enumerate(lines):
+            x = first_x if i == 0 else rest_x
+            last = i == len(lines) - 1
+            self.comp.put_line(line, x, justify_to=None if last else AREA_W - right - x)
+
+    def paragraph(self, text: str) -> None:
+        self.flow(self.glyphs(paragraph_runs(text)), 2 * self.slot, 0.0)
+
+    def centred(self, text: str, role: FontRole, size: float, color=None) -> None:
+        glyphs = self.shaper.shape(text, role, size)
+        cs = self.comp.grid.char_space if size == self.size else 0.0
+        x = centred_x(glyphs, cs)
+        self.comp.put_line(
+            glyphs, x, size=size, char_space=cs, **({"color": color} if color else {})
+        )
+
+    def title(self, text: str, color=None) -> None:
+        """2号小标宋, centred, split into balanced lines."""
+        max_chars = int(AREA_W // SIZE_2)
+        for line in split_title(text, max_chars):
+            self.centred(line, FontRole.XIAOBIAOSONG, SIZE_2, color)
+
+    def attachment_note(self, attachments: list[Attachment]) -> None:
+        """附件：1. name — wrapped lines align with the name; no full stop."""
+        self.comp.skip_lines(1)
+        label = self.glyphs([("附件：", FontRole.FANGSONG)])
+        cs = self.comp.grid.char_space
+        label_w = line_width(label, cs) + cs
+        for i, att in enumerate(attachments):
+            name = att.title.rstrip("。.")
+            number = f"{i + 1}. " if len(attachments) > 1 else ""
+            num = self.glyphs([(number, FontRole.FANGSONG)])
+            num_w = line_width(num, cs) + cs if num else 0.0
+            body = self.glyphs([(name, FontRole.FANGSONG)])
+            x0 = 2 * self.slot + (0.0 if i == 0 else label_w)
+            self.flow((label if i == 0 else []) + num + body, x0, 2 * self.slot + label_w + num_w)
+
+    def signature(self, name: str, when, seal: bool) -> None:
+        """署名 and 成文日期 (with seal: name centred over the date; without: right 2 chars in)."""
+        cs = self.comp.grid.char_space
+        date_g = self.glyphs([(format_date(when), FontRole.FANGSONG)]) if when else []
+        name_g = self.glyphs([(name, FontRole.FANGSONG)]) if name else []
+        dw, nw = line_width(date_g, cs), line_width(name_g, cs)
+        if seal:
+            # The seal (about 4 lines high) presses on both: keep its top within a line of the
+            # body, so name and date sit on the 3rd and 4th lines below the text.
+            self.comp.keep_lines(4)
+            self.comp.skip_lines(2)
+            date_x = AREA_W - 4 * self.slot - dw
+            if name_g:
+                # Centred over the date, but never past the type area's right edge.
+                name_x = date_x + (dw - nw) / 2 if date_g else AREA_W - 2 * self.slot - nw
+                self.comp.put_line(name_g, max(0.0, min(name_x, AREA_W - nw)))
+        else:
+            self.comp.keep_lines(3)
+            self.comp.skip_lines(1)
+            name_right = 2 * self.slot
+            if date_g and dw > nw - 2 * self.slot:
+                # A date longer than the name goes 2 chars in; the name moves left to match.
+                date_x = AREA_W - 2 * self.slot - dw
+                name_x = date_x - 2 * self.slot
+            else:
+                name_x = AREA_W - name_right - nw
+                date_x = name_x + 2 * self.slot
+            if name_g:
+                self.comp.put_line(name_g, name_x)
+        if date_g:
+            self.comp.put_line(date_g, date_x)
+
+    def note(self, text: str) -> None:
+        text = text.strip()
+        if not text.startswith(("（", "(")):
+            text = f"（{text}）"
+        self.flow(self.glyphs([(text, FontRole.FANGSONG)]), 2 * self.slot, 0.0)
+
+    def attendance(self, att: Attendance) -> None:
+        """出席/请假/列席: 黑体 label 2 chars in, names after the colon, wrapped under them."""
+        cs = self.comp.grid.char_space
+        first = True
+        for label, names in (("出席", att.present), ("请假", att.absent), ("列席", att.attending)):
+            if not names:
+                continue
+            if first:
+                self.comp.skip_lines(1)
+                first = False
+            head = self.glyphs([(f"{label}：", FontRole.HEITI)])
+            rest_x = 2 * self.slot + line_width(head, cs) + cs
+            body = self.glyphs([("，".join(names), FontRole.FANGSONG)])
+            self.flow(head + body, 2 * self.slot, rest_x)
+
+    def red_title(self, text: str, size: float) -> None:
+        self.centred(text, FontRole.XIAOBIAOSONG, size, RED)

@@ -1,0 +1,133 @@
+"""Pages as lists of drawing operations, and the composer that fills them line by line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .grid import AREA_H, AREA_W, BLACK, EPS, Grid
+from .text import Glyph, justify_space, line_width
+
+
+@dataclass
+class TextOp:
+    """One line of glyphs; ``x`` and ``top`` are from the type area's left and top edges."""
+
+    x: float
+    top: float
+    size: float
+    glyphs: list[Glyph]
+    char_space: float = 0.0
+    color: tuple[float, float, float] = BLACK
+    hscale: float = 1.0  # horizontal compression (the issuer mark)
+
+
+@dataclass
+class RuleOp:
+    """A straight rule from (x0, y0) to (x1, y1), from the area's left and top; pt."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    thickness: float
+    color: tuple[float, float, float] = BLACK
+
+
+@dataclass
+class Page:
+    ops: list[TextOp | RuleOp] = field(default_factory=list)
+    numbered: bool = True  # blank pages before the 版记 page carry no number
+
+
+class Composer:
+    """Fills pages top to bottom; body lines sit on the grid, other blocks at a free cursor."""
+
+    def __init__(self, grid: Grid) -> None:
+        self.grid = grid
+        self.pages: list[Page] = [Page()]
+        self.cursor = 0.0  # distance below the area's top of the first free point
+
+    @property
+    def page(self) -> Page:
+        return self.pages[-1]
+
+    def new_page(self) -> None:
+        self.pages.append(Page())
+        self.cursor = 0.0
+
+    def next_line(self) -> int:
+        """Grid line that the next line of text goes on, breaking the page when full."""
+        k = self.grid.line_at_or_after(self.cursor)
+        if k >= self.grid.lines:
+            self.new_page()
+            k = 0
+        return k
+
+    def lines_left(self) -> int:
+        return max(0, self.grid.lines - self.grid.line_at_or_after(self.cursor))
+
+    def skip_lines(self, n: int) -> None:
+        """Leave ``n`` empty grid lines (never carried over to the top of a new page)."""
+        for _ in range(n):
+            k = self.grid.line_at_or_after(self.cursor)
+            if k >= self.grid.lines or self.cursor == 0.0 and not self.page.ops:
+                return
+            self.cursor = self.grid.line_top(k) + self.grid.size
+
+    def put_line(
+        self,
+        glyphs: list[Glyph],
+        x: float,
+        *,
+        size: float | None = None,
+        justify_to: float | None = None,
+        char_space: float | None = None,
+        color: tuple[float, float, float] = BLACK,
+    ) -> TextOp:
+        """Lay one line on the next grid line; larger text is centred on the 3号 line box."""
+        k = self.next_line()
+        size = size or self.grid.size
+        top = self.grid.line_top(k) - (size - self.grid.size) / 2
+        op = self.text_at(glyphs, x, top, size, justify_to=justify_to, char_space=char_space)
+        op.color = color
+        self.cursor = self.grid.line_top(k) + self.grid.size
+        return op
+
+    def text_at(
+        self,
+        glyphs: list[Glyph],
+        x: float,
+        top: float,
+        size: float,
+        *,
+        justify_to: float | None = None,
+        char_space: float | None = None,
+    ) -> TextOp:
+        if justify_to is not None:
+            cs = justify_space(glyphs, justify_to)
+        elif char_space is not None:
+            cs = char_space
+        else:
+            cs = self.grid.char_space if size == self.grid.size else 0.0
+        op = TextOp(x, top, size, glyphs, cs)
+        self.page.ops.append(op)
+        return op
+
+    def rule(self, y: float, thickness: float, color=BLACK, x0: float = 0.0, x1: float = AREA_W):
+        """A horizontal rule across the type area (or from x0 to x1)."""
+        self.page.ops.append(RuleOp(x0, y, x1, y, thickness, color))
+
+    def vrule(self, x: float, y0: float, y1: float, thickness: float) -> None:
+        self.page.ops.append(RuleOp(x, y0, x, y1, thickness))
+
+    def fits(self, height: float) -> bool:
+        return self.cursor + height <= AREA_H + EPS
+
+    def keep_lines(self, n: int) -> None:
+        """Start a new page unless ``n`` more grid lines fit on this one."""
+        if self.lines_left() < n:
+            self.new_page()
+
+
+def centred_x(glyphs: list[Glyph], char_space: float, width: float = AREA_W) -> float:
+    return (width - line_width(glyphs, char_space)) / 2

@@ -1,0 +1,124 @@
+"""render_pdf: lay an OfficialDocument out on the GB/T 9704 grid and draw it with reportlab."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from .blocks import Flow
+from .endmatter import layout_end_block, page_number
+from .fonts import FontRole, FontSet
+from .grid import BLACK, LEFT, PAGE_H, PAGE_W, TOP, Grid, default_line_pitch
+from .header import layout_header
+from .model import Block, DocumentKind, OfficialDocument, Table
+from .pages import Composer, Page, RuleOp, TextOp
+from .tables import layout_table
+from .text import Shaper
+
+
+@dataclass
+class RenderResult:
+    pdf: bytes
+    page_count: int
+    font_notes: list[str] = field(default_factory=list)  # which font stood in for which
+    glyph_warnings: list[str] = field(default_factory=list)  # characters drawn from a fallback
+
+
+def render_pdf(
+    doc: OfficialDocument, fonts: FontSet | None = None, *, line_pitch_pt: float | None = None
+) -> RenderResult:
+    """Lay out and draw ``doc``; ``line_pitch_pt`` defaults to ≈29.6 pt (22 lines fill 225 mm)."""
+    fonts = fonts or FontSet.resolve()
+    grid = Grid(line_pitch_pt or default_line_pitch())
+    if grid.lines < 1:
+        raise ValueError("行距过大，版心内排不下一行")
+    shaper = Shaper(fonts)
+    flow = Flow(Composer(grid), shaper)
+    _layout(flow, doc)
+    pdf = _draw(flow, doc)
+    return RenderResult(pdf, len(flow.comp.pages), list(fonts.notes), list(shaper.warnings))
+
+
+def _layout(flow: Flow, doc: OfficialDocument) -> None:
+    comp = flow.comp
+    layout_header(flow, doc)
+    if doc.title:
+        flow.title(doc.title)
+    if doc.recipients:
+        comp.skip_lines(1)
+        text = doc.recipients.strip().rstrip("：:") + "："
+        flow.flow(flow.glyphs([(text, FontRole.FANGSONG)]), 0.0, 0.0)
+    _blocks(flow, doc.body)
+    if doc.attachments:
+        flow.attachment_note(doc.attachments)
+    if doc.kind is DocumentKind.MINUTES:
+        flow.attendance(doc.attendance)
+    elif doc.signature or doc.date:
+        flow.signature(doc.signature, doc.date, doc.seal)
+    if doc.note:
+        flow.note(doc.note)
+    for i, att in enumerate(doc.attachments):
+        comp.new_page()
+        label = f"附件{i + 1}" if len(doc.attachments) > 1 else "附件"
+        comp.put_line(flow.glyphs([(label, FontRole.HEITI)]), 0.0)
+        comp.skip_lines(1)
+        flow.title(att.title)  # on line 3, centred
+        comp.skip_lines(1)
+        _blocks(flow, att.blocks)
+    layout_end_block(flow, doc)
+
+
+def _blocks(flow: Flow, blocks: list[Block]) -> None:
+    for block in blocks:
+        if isinstance(block, Table):
+            layout_table(flow, block)
+        elif block.strip():
+            flow.paragraph(block)
+
+
+def _draw(flow: Flow, doc: OfficialDocument) -> bytes:
+    buf = io.BytesIO()
+    canvas = Canvas(buf, pagesize=(PAGE_W, PAGE_H), pageCompression=1)
+    canvas.setTitle(doc.title or doc.issuer_mark)
+    canvas.setCreator("督办台")
+    for number, page in enumerate(flow.comp.pages, start=1):
+        _draw_page(canvas, page)
+        if page.numbered:
+            x, top, glyphs = page_number(flow, number)
+            _draw_text(canvas, TextOp(x, top, 14.0, glyphs, 0.0))
+        canvas.showPage()
+    canvas.save()
+    return buf.getvalue()
+
+
+def _draw_page(canvas: Canvas, page: Page) -> None:
+    for op in page.ops:
+        if isinstance(op, RuleOp):
+            canvas.setStrokeColorRGB(*op.color)
+            canvas.setLineWidth(op.thickness)
+            canvas.line(LEFT + op.x0, PAGE_H - TOP - op.y0, LEFT + op.x1, PAGE_H - TOP - op.y1)
+        elif op.glyphs:
+            _draw_text(canvas, op)
+
+
+def _draw_text(canvas: Canvas, op: TextOp) -> None:
+    """Draw a line; the em box of the line's first font has its top at ``op.top``."""
+    first = pdfmetrics.getFont(op.glyphs[0].font)
+    descent = first.face.descent / 1000.0  # negative; the same value goes into /Descent
+    baseline = PAGE_H - TOP - op.top - op.size * (1.0 + descent)
+    text = canvas.beginText()
+    text.setTextOrigin(LEFT + op.x, baseline)
+    text.setCharSpace(op.char_space)
+    # Tz (like Tc) is page state that outlives BT/ET: set it on every line, not just the mark.
+    text.setHorizScale(op.hscale * 100)
+    text.setFillColorRGB(*op.color)
+    for font, run in groupby(op.glyphs, key=lambda g: g.font):
+        text.setFont(font, op.size)
+        text.textOut("".join(g.ch for g in run))
+    canvas.drawText(text)
+    if op.color != BLACK:
+        canvas.setFillColorRGB(*BLACK)

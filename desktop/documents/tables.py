@@ -1,0 +1,111 @@
+"""Table blocks: full-width ruled tables whose header row repeats on every page."""
+
+from __future__ import annotations
+
+from .blocks import Flow
+from .fonts import FontRole
+from .grid import AREA_H, AREA_W
+from .model import Table
+from .text import Glyph, break_lines, line_width
+
+PAD_X = 3.0
+PAD_Y = 3.0
+LEADING = 1.3  # line height inside cells, in font sizes
+RULE = 0.5
+OUTER_RULE = 1.0
+
+Cell = list[list[Glyph]]
+
+
+def column_widths(table: Table, columns: int) -> list[float]:
+    hints = table.widths if table.widths and len(table.widths) == columns else [1.0] * columns
+    total = sum(hints)
+    return [AREA_W * h / total for h in hints]
+
+
+def layout_table(flow: Flow, table: Table) -> None:
+    comp = flow.comp
+    columns = max([1, len(table.header), *(len(r) for r in table.rows)])
+    widths = column_widths(table, columns)
+    size = table.font_size
+    if table.caption:
+        comp.keep_lines(3)  # never leave a caption alone at the bottom of a page
+        flow.centred(table.caption, FontRole.HEITI, flow.size)
+    header = _row(flow, table.header, widths, size, FontRole.HEITI) if table.header else None
+    rows = [_row(flow, r, widths, size, FontRole.FANGSONG) for r in table.rows]
+    aligns = (table.aligns or []) + ["center"] * columns
+    # Tables start on a grid line's top so the text above keeps its spacing.
+    comp.cursor = comp.grid.line_top(comp.grid.line_at_or_after(comp.cursor))
+    need_head = True
+    top = comp.cursor
+    for row in rows:
+        h = _height(row, size)
+        head_h = _height(header, size) if header else 0.0
+        if need_head:
+            if comp.grid.line_at_or_after(comp.cursor) >= comp.grid.lines or not comp.fits(
+                head_h + h
+            ):
+                comp.new_page()
+            top = comp.cursor
+            if header:
+                _draw_row(flow, header, widths, size, ["center"] * columns)
+            need_head = False
+        elif not comp.fits(h):
+            _frame(flow, top, widths)
+            comp.new_page()
+            top = comp.cursor
+            if header:
+                _draw_row(flow, header, widths, size, ["center"] * columns)
+        _draw_row(flow, row, widths, size, aligns)
+    if need_head and header:  # a table with no rows still shows its header
+        top = comp.cursor
+        _draw_row(flow, header, widths, size, ["center"] * columns)
+    _frame(flow, top, widths)
+    comp.cursor = min(comp.cursor + 2.0, AREA_H)
+
+
+def _row(flow: Flow, cells: list[str], widths: list[float], size: float, role) -> list[Cell]:
+    out = []
+    for i, w in enumerate(widths):
+        text = cells[i] if i < len(cells) else ""
+        glyphs = flow.shaper.shape(str(text), role, size)
+        out.append(break_lines(glyphs, w - 2 * PAD_X, w - 2 * PAD_X, 0.0) if glyphs else [])
+    return out
+
+
+def _height(row: list[Cell] | None, size: float) -> float:
+    if not row:
+        return 0.0
+    return max(max((len(c) for c in row), default=1), 1) * size * LEADING + 2 * PAD_Y
+
+
+def _draw_row(flow: Flow, row: list[Cell], widths: list[float], size: float, aligns) -> None:
+    comp = flow.comp
+    top = comp.cursor
+    h = _height(row, size)
+    x = 0.0
+    for cell, w, align in zip(row, widths, aligns, strict=False):
+        for i, line in enumerate(cell):
+            lw = line_width(line, 0.0)
+            if align == "left":
+                lx = x + PAD_X
+            elif align == "right":
+                lx = x + w - PAD_X - lw
+            else:
+                lx = x + (w - lw) / 2
+            line_top = top + PAD_Y + i * size * LEADING + (LEADING - 1) * size / 2
+            comp.text_at(line, lx, line_top, size, char_space=0.0)
+        x += w
+    comp.rule(top, RULE)
+    comp.cursor = top + h
+
+
+def _frame(flow: Flow, top: float, widths: list[float]) -> None:
+    """Vertical rules and the bottom rule of the part of the table on this page."""
+    comp = flow.comp
+    bottom = comp.cursor
+    comp.rule(bottom, RULE)
+    x = 0.0
+    for w in [0.0, *widths]:
+        x += w
+        comp.vrule(min(x, AREA_W), top, bottom, RULE)
