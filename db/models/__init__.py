@@ -1,5 +1,6 @@
 """All ledger models; importing this package registers every table on Base.metadata."""
 
+from db.models.attachments import Attachment
 from db.models.documents import DocKind, DocNumber, DocStatus, Document
 from db.models.ledger import (
     FundEntry,
@@ -10,9 +11,36 @@ from db.models.ledger import (
     TaskUnit,
     Unit,
 )
+from db.models.interviews import (
+    Accountability,
+    AccountabilityKind,
+    Interview,
+    InterviewStatus,
+    RectificationReport,
+)
+from db.models.meetings import Meeting, MeetingDecision, MeetingKind
+from db.models.supervision import (
+    ProposalDismissal,
+    SupervisionItem,
+    SupervisionKind,
+    SupervisionOrigin,
+)
 from db.models.system import AuditEntry, Setting, User
 
 __all__ = [
+    "Accountability",
+    "AccountabilityKind",
+    "Attachment",
+    "Interview",
+    "InterviewStatus",
+    "Meeting",
+    "MeetingDecision",
+    "MeetingKind",
+    "ProposalDismissal",
+    "RectificationReport",
+    "SupervisionItem",
+    "SupervisionKind",
+    "SupervisionOrigin",
     "AuditEntry",
     "DocKind",
     "DocNumber",

@@ -30,6 +30,11 @@ class DocKind(LabelledEnum):
     NOTICE = ("notice", "通知")
     SUPERVISION = ("supervision", "督办通知")
     REMINDER = ("reminder", "催办单")
+    INTERVIEW_NOTICE = ("interview_notice", "约谈通知书")
+    INTERVIEW_RECORD = ("interview_record", "约谈记录")
+    RECTIFICATION = ("rectification", "限期整改通知书")
+    ACCOUNTABILITY = ("accountability", "问责决定")
+    MINUTES = ("minutes", "会议纪要")
 
 
 class DocStatus(LabelledEnum):

@@ -1,0 +1,122 @@
+"""约谈 and what follows it: rectification reports and accountability decisions (问责)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, Date, DateTime, ForeignKey, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.base import Base
+from db.enums import LabelledEnum
+from db.models.ledger import Task, Unit
+from db.models.supervision import text_enum
+
+
+class InterviewStatus(LabelledEnum):
+    PROPOSED = ("proposed", "拟约谈")
+    NOTIFIED = ("notified", "已发约谈通知")
+    HELD = ("held", "已约谈")
+    RECTIFYING = ("rectifying", "整改中")
+    CLOSED = ("closed", "整改销号")
+    FAILED = ("failed", "整改逾期未完成")
+    ESCALATED = ("escalated", "已问责")
+
+
+class AccountabilityKind(LabelledEnum):
+    CRITICISM = ("criticism", "通报批评")
+    ADMONITION = ("admonition", "诫勉")
+    REASSIGNMENT = ("reassignment", "组织调整")
+    DISCIPLINE = ("discipline", "纪律处分")
+    OTHER = ("other", "其他")
+
+
+interview_task = Table(
+    "interview_task",
+    Base.metadata,
+    Column("interview_id", ForeignKey("interview.id", ondelete="CASCADE"), primary_key=True),
+    Column("task_id", ForeignKey("task.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Interview(Base):
+    """约谈: proposed → notice issued → held and recorded → rectification → closed or failed."""
+
+    __tablename__ = "interview"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    status: Mapped[InterviewStatus] = mapped_column(text_enum(InterviewStatus))
+    reason: Mapped[str] = mapped_column(Text)
+    proposed_on: Mapped[date] = mapped_column(Date)
+    # The notice (约谈通知书)
+    scheduled_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    place: Mapped[str] = mapped_column(String(120), default="")
+    interviewer: Mapped[str] = mapped_column(String(60), default="")
+    interviewer_title: Mapped[str] = mapped_column(String(80), default="")
+    summoned: Mapped[str] = mapped_column(Text, default="")
+    to_bring: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str] = mapped_column(String(120), default="")
+    notice_document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"), default=None)
+    # The record (约谈记录)
+    held_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    attendees: Mapped[str] = mapped_column(Text, default="")
+    recorder: Mapped[str] = mapped_column(String(60), default="")
+    problems: Mapped[str] = mapped_column(Text, default="")
+    statements: Mapped[str] = mapped_column(Text, default="")
+    commitments: Mapped[str] = mapped_column(Text, default="")
+    record_document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"), default=None)
+    # Rectification (限期整改)
+    measures: Mapped[str] = mapped_column(Text, default="")
+    rectification_due: Mapped[date | None] = mapped_column(Date, default=None)
+    rectification_document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document.id"), default=None
+    )
+    verified_on: Mapped[date | None] = mapped_column(Date, default=None)
+    verification: Mapped[str] = mapped_column(Text, default="")
+    failed_on: Mapped[date | None] = mapped_column(Date, default=None)
+    supervision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("supervision_item.id", ondelete="SET NULL"), default=None
+    )
+
+    unit: Mapped[Unit] = relationship()
+    tasks: Mapped[list[Task]] = relationship(secondary=interview_task, order_by="Task.code")
+    follow_ups: Mapped[list[RectificationReport]] = relationship(
+        back_populates="interview",
+        cascade="all, delete-orphan",
+        order_by="RectificationReport.reported_on",
+    )
+
+
+class RectificationReport(Base):
+    """整改情况报告: a follow-up from the interviewed unit, with evidence attached."""
+
+    __tablename__ = "rectification_report"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interview.id", ondelete="CASCADE"), index=True
+    )
+    reported_on: Mapped[date] = mapped_column(Date)
+    content: Mapped[str] = mapped_column(Text)
+
+    interview: Mapped[Interview] = relationship(back_populates="follow_ups")
+
+
+class Accountability(Base):
+    """问责: the decision after a failed rectification, with its document number."""
+
+    __tablename__ = "accountability"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interview_id: Mapped[int] = mapped_column(ForeignKey("interview.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
+    kind: Mapped[AccountabilityKind] = mapped_column(text_enum(AccountabilityKind))
+    persons: Mapped[str] = mapped_column(Text)
+    grounds: Mapped[str] = mapped_column(Text)
+    doc_number: Mapped[str] = mapped_column(String(40), default="")
+    decided_on: Mapped[date] = mapped_column(Date)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"), default=None)
+
+    interview: Mapped[Interview] = relationship()
+    unit: Mapped[Unit] = relationship()
