@@ -2,6 +2,13 @@
 
 from db.models.attachments import Attachment
 from db.models.documents import DocKind, DocNumber, DocStatus, Document
+from db.models.interviews import (
+    Accountability,
+    AccountabilityKind,
+    Interview,
+    InterviewStatus,
+    RectificationReport,
+)
 from db.models.ledger import (
     FundEntry,
     Milestone,
@@ -10,13 +17,6 @@ from db.models.ledger import (
     Task,
     TaskUnit,
     Unit,
-)
-from db.models.interviews import (
-    Accountability,
-    AccountabilityKind,
-    Interview,
-    InterviewStatus,
-    RectificationReport,
 )
 from db.models.meetings import Meeting, MeetingDecision, MeetingKind
 from db.models.supervision import (
