@@ -86,6 +86,9 @@ class Interview(Base):
         cascade="all, delete-orphan",
         order_by="RectificationReport.reported_on",
     )
+    decisions: Mapped[list[Accountability]] = relationship(
+        back_populates="interview", order_by="Accountability.id"
+    )
 
 
 class RectificationReport(Base):
@@ -118,5 +121,5 @@ class Accountability(Base):
     decided_on: Mapped[date] = mapped_column(Date)
     document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"), default=None)
 
-    interview: Mapped[Interview] = relationship()
+    interview: Mapped[Interview] = relationship(back_populates="decisions")
     unit: Mapped[Unit] = relationship()

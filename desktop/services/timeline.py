@@ -99,13 +99,34 @@ def _status_changes(session: Session, task_id: int) -> list[TimelineEvent]:
     ]
 
 
-# Areas that land later (documents, supervision, interviews) add their source here.
-SOURCES: list[TimelineSource] = [_reports, _funds, _milestones, _status_changes]
+def _documents(session: Session, task_id: int) -> list[TimelineEvent]:
+    from desktop.services import notices  # imported late: notices builds on this module
+
+    return notices.timeline_events(session, task_id)
+
+
+def _escalation(session: Session, task_id: int) -> list[TimelineEvent]:
+    from desktop.services import escalation_timeline  # late: it reads supervision and interviews
+
+    return escalation_timeline.events(session, task_id)
+
+
+# Areas that land later add their source here.
+SOURCES: list[TimelineSource] = [
+    _reports,
+    _funds,
+    _milestones,
+    _status_changes,
+    _documents,
+    _escalation,
+]
 
 
 def timeline(session: Session, task_id: int) -> list[TimelineEvent]:
     events = [event for source in SOURCES for event in source(session, task_id)]
-    return sorted(events, key=lambda e: e.day, reverse=True)
+    # Newest first; on the same day, what a source listed later happened later.
+    order = sorted(range(len(events)), key=lambda i: (events[i].day, i), reverse=True)
+    return [events[i] for i in order]
 
 
 def task_detail(session: Session, task_id: int, today: date) -> TaskDetail:

@@ -1,0 +1,154 @@
+"""The next step of the chain for every red or yellow task: remind → notice → interview."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import ProposalDismissal, Task
+from desktop.services import audit, interviews, supervision
+from desktop.services.auth import Actor, Permission
+from desktop.services.clock import clock_of
+from desktop.services.enums import LampColor
+from desktop.services.errors import ValidationError
+from desktop.services.lookup import get_or_missing
+from desktop.services.overview import TaskRow, task_rows
+from desktop.services.periods import Period
+from desktop.services.supervision import SupervisionInput, SupervisionKind, SupervisionOrigin
+
+REMIND, NOTICE, INTERVIEW = "remind", "notice", "interview"
+STEP_LABEL = {REMIND: "催办", NOTICE: "督办通知", INTERVIEW: "约谈"}
+STEP_RANK = {SupervisionKind.REMINDER: 1, SupervisionKind.NOTICE: 2, SupervisionKind.SITE_CHECK: 2}
+REMINDER_GRACE_DAYS = 14  # a reminder gets two weeks before the notice follows
+REPLY_DAYS = {REMIND: 7, NOTICE: 10}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    task_id: int
+    code: str
+    title: str
+    unit_id: int
+    unit: str
+    lamp: LampColor
+    step: str
+    reason: str
+
+    @property
+    def step_label(self) -> str:
+        return STEP_LABEL[self.step]
+
+
+def _next_step(
+    row: TaskRow, items: list[supervision.SupervisionRow], today: date
+) -> tuple[str, str] | None:
+    recent = [i for i in items if i.raised_on >= today - timedelta(days=120)]
+    failed = [i for i in recent if i.kind == SupervisionKind.NOTICE and i.overdue]
+    if failed:
+        return INTERVIEW, f"督办通知逾期未回复（回复期限 {failed[0].reply_due:%Y-%m-%d}）"
+    rank = max((STEP_RANK[i.kind] for i in recent), default=0)
+    lamp = row.lamp.reason_text
+    if row.lamp.color == LampColor.RED:
+        if rank >= 2:
+            return INTERVIEW, f"已发督办通知仍亮红灯：{lamp}"
+        return NOTICE, f"亮红灯：{lamp}"
+    if rank == 0:
+        return REMIND, f"亮黄灯：{lamp}"
+    last_reminder = max(
+        (i.raised_on for i in recent if i.kind == SupervisionKind.REMINDER), default=None
+    )
+    if rank == 1 and last_reminder and today - last_reminder > timedelta(days=REMINDER_GRACE_DAYS):
+        return NOTICE, f"催办 {(today - last_reminder).days} 天后仍亮黄灯：{lamp}"
+    return None
+
+
+def proposals(session: Session, today: date) -> list[Proposal]:
+    """What the desk proposes today, worst first; dismissed ones stay hidden for the month."""
+    period = str(Period.of(today))
+    dismissed = {
+        (d.task_id, d.step)
+        for d in session.scalars(
+            select(ProposalDismissal).where(ProposalDismissal.period == period)
+        )
+    }
+    busy = {
+        t for i in interviews.list_interviews(session, today, open_only=True) for t in i.task_ids
+    }
+    result = []
+    for row in task_rows(session, today):
+        if row.lamp.color == LampColor.GREEN or row.lamp.done or row.id in busy:
+            continue
+        step = _next_step(row, supervision.list_items(session, today, task_id=row.id), today)
+        if step is None or (row.id, step[0]) in dismissed:
+            continue
+        result.append(
+            Proposal(
+                row.id,
+                row.code,
+                row.title,
+                row.lead_unit_id,
+                row.lead_unit,
+                row.lamp.color,
+                step[0],
+                step[1],
+            )
+        )
+    order = {INTERVIEW: 0, NOTICE: 1, REMIND: 2}
+    return sorted(result, key=lambda p: (order[p.step], p.code))
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def confirm(session: Session, actor: Actor, proposal: Proposal, requirement: str = "") -> int:
+    """Carry out a proposal: a supervision item, or an interview proposed. Returns its id."""
+    today = clock_of(session).today()
+    if proposal.step == INTERVIEW:
+        return interviews.propose(
+            session, actor, proposal.unit_id, proposal.reason, (proposal.task_id,)
+        )
+    kind = SupervisionKind.REMINDER if proposal.step == REMIND else SupervisionKind.NOTICE
+    text = requirement.strip() or (
+        f"请于{(today + timedelta(days=REPLY_DAYS[proposal.step])):%Y年%m月%d日}前书面报告"
+        f"任务“{proposal.title}”滞后原因及整改措施。"
+    )
+    return supervision.raise_item(
+        session,
+        actor,
+        SupervisionInput(
+            kind=kind,
+            unit_id=proposal.unit_id,
+            requirement=text,
+            task_ids=(proposal.task_id,),
+            reply_due=today + timedelta(days=REPLY_DAYS[proposal.step]),
+            reason=proposal.reason,
+            origin=SupervisionOrigin.LAMP,
+        ),
+    )
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def dismiss(session: Session, actor: Actor, proposal: Proposal, reason: str) -> None:
+    if not reason.strip():
+        raise ValidationError("不采纳建议需要写明理由。", field="reason")
+    task = get_or_missing(session, Task, proposal.task_id, "任务")
+    now = clock_of(session).now()
+    session.add(
+        ProposalDismissal(
+            task_id=task.id,
+            step=proposal.step,
+            period=str(Period.of(now.date())),
+            reason=reason.strip(),
+            dismissed_at=now,
+            dismissed_by=actor.label,
+        )
+    )
+    audit.record(
+        session,
+        actor,
+        "dismiss",
+        "proposal",
+        task.id,
+        f"不采纳对任务 {task.code} 的{proposal.step_label}建议：{reason.strip()}",
+    )

@@ -1,0 +1,448 @@
+"""约谈: proposed → notice → held and recorded → rectification → verified closed, or failed → 问责."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import (
+    Accountability,
+    AccountabilityKind,
+    Interview,
+    InterviewStatus,
+    RectificationReport,
+    Task,
+    Unit,
+)
+from desktop.services import audit
+from desktop.services.auth import Actor, Permission
+from desktop.services.clock import clock_of
+from desktop.services.errors import ValidationError
+from desktop.services.lookup import get_or_missing
+
+__all__ = ["AccountabilityKind", "InterviewStatus"]  # re-exported for the GUI and CLI
+
+
+@dataclass(frozen=True)
+class InterviewNotice:
+    """What the 约谈通知书 says."""
+
+    scheduled_at: datetime
+    place: str
+    interviewer: str
+    interviewer_title: str
+    summoned: str
+    to_bring: str = ""
+    contact: str = ""
+
+
+@dataclass(frozen=True)
+class InterviewRecord:
+    """What the 约谈记录 says."""
+
+    held_at: datetime
+    attendees: str
+    recorder: str
+    problems: str
+    statements: str
+    commitments: str
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    id: int
+    reported_on: date
+    content: str
+
+
+@dataclass(frozen=True)
+class AccountabilityInfo:
+    id: int
+    kind: AccountabilityKind
+    persons: str
+    grounds: str
+    doc_number: str
+    decided_on: date
+    document_id: int | None
+
+
+@dataclass(frozen=True)
+class InterviewInfo:
+    id: int
+    unit_id: int
+    unit: str
+    status: InterviewStatus
+    reason: str
+    proposed_on: date
+    task_ids: tuple[int, ...]
+    task_codes: tuple[str, ...]
+    notice: InterviewNotice | None
+    record: InterviewRecord | None
+    measures: str
+    rectification_due: date | None
+    verified_on: date | None
+    verification: str
+    failed_on: date | None
+    follow_ups: tuple[FollowUp, ...]
+    accountability: tuple[AccountabilityInfo, ...]
+    notice_document_id: int | None
+    record_document_id: int | None
+    rectification_document_id: int | None
+    overdue: bool  # rectification past its deadline and not verified
+
+    @property
+    def next_step(self) -> str:
+        return NEXT_STEP[self.status] if not self.overdue else "整改已逾期：认定未完成并提出问责"
+
+
+NEXT_STEP = {
+    InterviewStatus.PROPOSED: "拟发约谈通知书",
+    InterviewStatus.NOTIFIED: "约谈后登记约谈记录",
+    InterviewStatus.HELD: "下达限期整改通知书",
+    InterviewStatus.RECTIFYING: "登记整改情况，核实后对账销号",
+    InterviewStatus.CLOSED: "已销号",
+    InterviewStatus.FAILED: "作出问责决定",
+    InterviewStatus.ESCALATED: "已问责",
+}
+
+
+def _require(interview: Interview, *allowed: InterviewStatus, doing: str) -> None:
+    if interview.status not in allowed:
+        need = "或".join(f"“{s.label}”" for s in allowed)
+        raise ValidationError(
+            f"约谈（{interview.unit.name}）当前为“{interview.status.label}”，{doing}需要先处于{need}状态。"
+        )
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def propose(
+    session: Session,
+    actor: Actor,
+    unit_id: int,
+    reason: str,
+    task_ids: tuple[int, ...] = (),
+    supervision_id: int | None = None,
+) -> int:
+    unit = get_or_missing(session, Unit, unit_id, "单位")
+    if not reason.strip():
+        raise ValidationError("请写明约谈事由。", field="reason")
+    interview = Interview(
+        unit_id=unit.id,
+        status=InterviewStatus.PROPOSED,
+        reason=reason.strip(),
+        proposed_on=clock_of(session).today(),
+        supervision_id=supervision_id,
+        tasks=[get_or_missing(session, Task, t, "任务") for t in task_ids],
+    )
+    session.add(interview)
+    session.flush()
+    audit.record(
+        session, actor, "create", "interview", interview.id, f"拟约谈{unit.name}：{reason.strip()}"
+    )
+    return interview.id
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def schedule(
+    session: Session,
+    actor: Actor,
+    interview_id: int,
+    notice: InterviewNotice,
+    document_id: int | None = None,
+) -> None:
+    """Fix time, place and interviewer: the 约谈通知书 goes out."""
+    interview = get_or_missing(session, Interview, interview_id, "约谈")
+    _require(interview, InterviewStatus.PROPOSED, InterviewStatus.NOTIFIED, doing="发约谈通知")
+    for name, label in (("place", "地点"), ("interviewer", "约谈人"), ("summoned", "被约谈人")):
+        if not getattr(notice, name).strip():
+            raise ValidationError(f"约谈通知书须写明{label}。", field=name)
+    if notice.scheduled_at.date() < clock_of(session).today():
+        raise ValidationError("约谈时间不能早于今天。", field="scheduled_at")
+    for name, value in vars(notice).items():
+        setattr(interview, name, value.strip() if isinstance(value, str) else value)
+    interview.status = InterviewStatus.NOTIFIED
+    if document_id is not None:
+        interview.notice_document_id = document_id
+    audit.record(
+        session,
+        actor,
+        "notify",
+        "interview",
+        interview.id,
+        f"约谈{interview.unit.name}：定于{notice.scheduled_at:%Y年%m月%d日 %H:%M}在{notice.place}",
+    )
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def record_held(
+    session: Session,
+    actor: Actor,
+    interview_id: int,
+    record: InterviewRecord,
+    document_id: int | None = None,
+) -> None:
+    interview = get_or_missing(session, Interview, interview_id, "约谈")
+    _require(interview, InterviewStatus.NOTIFIED, doing="登记约谈记录")
+    if record.held_at > clock_of(session).now():
+        raise ValidationError("约谈尚未进行，不能登记约谈记录。", field="held_at")
+    for name, label in (
+        ("recorder", "记录人"),
+        ("problems", "存在问题"),
+        ("commitments", "整改承诺"),
+    ):
+        if not getattr(record, name).strip():
+            raise ValidationError(f"约谈记录须写明{label}。", field=name)
+    for name, value in vars(record).items():
+        setattr(interview, name, value.strip() if isinstance(value, str) else value)
+    interview.status = InterviewStatus.HELD
+    if document_id is not None:
+        interview.record_document_id = document_id
+    audit.record(
+        session,
+        actor,
+        "hold",
+        "interview",
+        interview.id,
+        f"约谈{interview.unit.name}已于{record.held_at:%Y年%m月%d日}进行，记录人{record.recorder}",
+    )
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def order_rectification(
+    session: Session,
+    actor: Actor,
+    interview_id: int,
+    measures: str,
+    due: date,
+    document_id: int | None = None,
+) -> None:
+    interview = get_or_missing(session, Interview, interview_id, "约谈")
+    _require(interview, InterviewStatus.HELD, doing="下达限期整改")
+    if not measures.strip():
+        raise ValidationError("请写明整改措施要求。", field="measures")
+    if due <= clock_of(session).today():
+        raise ValidationError("整改期限应晚于今天。", field="due")
+    interview.measures, interview.rectification_due = measures.strip(), due
+    interview.status = InterviewStatus.RECTIFYING
+    if document_id is not None:
+        interview.rectification_document_id = document_id
+    audit.record(
+        session,
+        actor,
+        "rectify",
+        "interview",
+        interview.id,
+        f"责令{interview.unit.name}于{due:%Y年%m月%d日}前完成整改",
+    )
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def add_follow_up(
+    session: Session, actor: Actor, interview_id: int, reported_on: date, content: str
+) -> int:
+    interview = get_or_missing(session, Interview, interview_id, "约谈")
+    _require(interview, InterviewStatus.RECTIFYING, doing="登记整改情况")
+    if not content.strip():
+        raise ValidationError("请填写整改情况。", field="content")
+    if reported_on > clock_of(session).today():
+        raise ValidationError("报告日期不能晚于今天。", field="reported_on")
+    report = RectificationReport(
+        interview_id=interview.id, reported_on=reported_on, content=content.strip()
+    )
+    session.add(report)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "follow_up",
+        "interview",
+        interview.id,
+        f"{interview.unit.name}报送整改情况（{reported_on:%Y-%m-%d}）",
+    )
+    return report.id
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def verify_closed(session: Session, actor: Actor, interview_id: int, verification: str) -> None:
+    """对账销号: only after a follow-up report and a written verification."""
+    interview = get_or_missing(session, Interview, interview_id, "约谈")
+    _require(interview, InterviewStatus.RECTIFYING, doing="整改销号")
+    if not interview.follow_ups:
+        raise ValidationError("尚无整改情况报告，不能核实销号。")
+    if not verification.strip():
+        raise ValidationError("请写明核实情况。", field="verification")
+    interview.verified_on, interview.verification = clock_of(session).today(), verification.strip()
+    interview.status = InterviewStatus.CLOSED
+    audit.record(
+        session,
+        actor,
+        "verify",
+        "interview",
+        interview.id,
+        f"{interview.unit.name}整改经核实完成，对账销号",
+    )
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def mark_failed(session: Session, actor: Actor, interview_id: int, note: str = "") -> None:
+    interview = get_or_missing(session, Interview, interview_id, "约谈")
+    _require(interview, InterviewStatus.RECTIFYING, doing="认定整改未完成")
+    today = clock_of(session).today()
+    if interview.rectification_due is None or today <= interview.rectification_due:
+        raise ValidationError("整改期限未到，不能认定整改未完成。")
+    interview.failed_on, interview.status = today, InterviewStatus.FAILED
+    interview.verification = note.strip()
+    audit.record(
+        session,
+        actor,
+        "fail",
+        "interview",
+        interview.id,
+        f"{interview.unit.name}逾期未完成整改，提出问责建议",
+    )
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def decide_accountability(
+    session: Session,
+    actor: Actor,
+    interview_id: int,
+    kind: AccountabilityKind,
+    persons: str,
+    grounds: str,
+    doc_number: str = "",
+    document_id: int | None = None,
+) -> int:
+    interview = get_or_missing(session, Interview, interview_id, "约谈")
+    _require(interview, InterviewStatus.FAILED, doing="作出问责决定")
+    if not persons.strip() or not grounds.strip():
+        raise ValidationError("问责决定须写明对象和依据。", field="persons")
+    decision = Accountability(
+        interview=interview,
+        unit_id=interview.unit_id,
+        kind=kind,
+        persons=persons.strip(),
+        grounds=grounds.strip(),
+        doc_number=doc_number.strip(),
+        decided_on=clock_of(session).today(),
+        document_id=document_id,
+    )
+    session.add(decision)
+    interview.status = InterviewStatus.ESCALATED
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "decide",
+        "accountability",
+        decision.id,
+        f"对{interview.unit.name}{persons.strip()}作出{kind.label}决定",
+    )
+    return decision.id
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def link_document(
+    session: Session, actor: Actor, interview_id: int, role: str, document_id: int
+) -> None:
+    """Attach an issued document to its step: role is notice, record or rectification."""
+    interview = get_or_missing(session, Interview, interview_id, "约谈")
+    if role not in ("notice", "record", "rectification"):
+        raise ValueError(role)
+    setattr(interview, f"{role}_document_id", document_id)
+    audit.record(
+        session,
+        actor,
+        "link",
+        "interview",
+        interview.id,
+        f"约谈（{interview.unit.name}）关联公文 {document_id}",
+    )
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _info(interview: Interview, today: date) -> InterviewInfo:
+    notice = None
+    if interview.scheduled_at is not None:
+        notice = InterviewNotice(
+            interview.scheduled_at,
+            interview.place,
+            interview.interviewer,
+            interview.interviewer_title,
+            interview.summoned,
+            interview.to_bring,
+            interview.contact,
+        )
+    record = None
+    if interview.held_at is not None:
+        record = InterviewRecord(
+            interview.held_at,
+            interview.attendees,
+            interview.recorder,
+            interview.problems,
+            interview.statements,
+            interview.commitments,
+        )
+    decisions = [
+        AccountabilityInfo(
+            a.id, a.kind, a.persons, a.grounds, a.doc_number, a.decided_on, a.document_id
+        )
+        for a in interview.decisions
+    ]
+    overdue = (
+        interview.status == InterviewStatus.RECTIFYING
+        and interview.rectification_due is not None
+        and today > interview.rectification_due
+    )
+    return InterviewInfo(
+        interview.id,
+        interview.unit_id,
+        interview.unit.name,
+        interview.status,
+        interview.reason,
+        interview.proposed_on,
+        tuple(t.id for t in interview.tasks),
+        tuple(t.code for t in interview.tasks),
+        notice,
+        record,
+        interview.measures,
+        interview.rectification_due,
+        interview.verified_on,
+        interview.verification,
+        interview.failed_on,
+        tuple(FollowUp(f.id, f.reported_on, f.content) for f in interview.follow_ups),
+        tuple(decisions),
+        interview.notice_document_id,
+        interview.record_document_id,
+        interview.rectification_document_id,
+        overdue,
+    )
+
+
+def get_interview(session: Session, interview_id: int, today: date) -> InterviewInfo:
+    return _info(get_or_missing(session, Interview, interview_id, "约谈"), today)
+
+
+def list_interviews(
+    session: Session,
+    today: date,
+    *,
+    unit_id: int | None = None,
+    task_id: int | None = None,
+    open_only: bool = False,
+) -> list[InterviewInfo]:
+    query = select(Interview).order_by(Interview.proposed_on.desc(), Interview.id.desc())
+    if unit_id is not None:
+        query = query.where(Interview.unit_id == unit_id)
+    if task_id is not None:
+        query = query.where(Interview.tasks.any(Task.id == task_id))
+    if open_only:
+        query = query.where(
+            Interview.status.not_in([InterviewStatus.CLOSED, InterviewStatus.ESCALATED])
+        )
+    return [_info(interview, today) for interview in session.scalars(query)]

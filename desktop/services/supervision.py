@@ -1,0 +1,200 @@
+"""Supervision items (督办事项): 催办, 督办通知 and 现场督查 with a reply due, a reply, and closing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import SupervisionItem, SupervisionKind, SupervisionOrigin, Task, Unit
+from desktop.services import audit
+from desktop.services.auth import Actor, Permission
+from desktop.services.clock import clock_of
+from desktop.services.errors import ValidationError
+from desktop.services.lookup import get_or_missing
+
+__all__ = ["SupervisionKind", "SupervisionOrigin"]  # re-exported for the GUI and CLI
+
+
+@dataclass(frozen=True)
+class SupervisionInput:
+    kind: SupervisionKind
+    unit_id: int
+    requirement: str
+    reply_due: date
+    task_ids: tuple[int, ...] = ()
+    reason: str = ""
+    origin: SupervisionOrigin = SupervisionOrigin.MANUAL
+    decision_id: int | None = None
+
+
+@dataclass(frozen=True)
+class SupervisionRow:
+    id: int
+    kind: SupervisionKind
+    origin: SupervisionOrigin
+    unit_id: int
+    unit: str
+    task_ids: tuple[int, ...]
+    task_codes: tuple[str, ...]
+    requirement: str
+    reason: str
+    raised_on: date
+    reply_due: date
+    reply_received_on: date | None
+    reply_text: str
+    closed_on: date | None
+    document_id: int | None
+    state: str  # 待回复, 逾期未回复, 已回复, 已办结
+
+    @property
+    def overdue(self) -> bool:
+        return self.state == "逾期未回复"
+
+
+def state_of(item: SupervisionItem, today: date) -> str:
+    if item.closed_on:
+        return "已办结"
+    if item.reply_received_on:
+        return "已回复"
+    return "逾期未回复" if item.reply_due < today else "待回复"
+
+
+def _row(item: SupervisionItem, today: date) -> SupervisionRow:
+    return SupervisionRow(
+        item.id,
+        item.kind,
+        item.origin,
+        item.unit_id,
+        item.unit.name,
+        tuple(t.id for t in item.tasks),
+        tuple(t.code for t in item.tasks),
+        item.requirement,
+        item.reason,
+        item.raised_on,
+        item.reply_due,
+        item.reply_received_on,
+        item.reply_text,
+        item.closed_on,
+        item.document_id,
+        state_of(item, today),
+    )
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def raise_item(session: Session, actor: Actor, data: SupervisionInput) -> int:
+    today = clock_of(session).today()
+    unit = get_or_missing(session, Unit, data.unit_id, "单位")
+    if not data.requirement.strip():
+        raise ValidationError("请写明督办要求。", field="requirement")
+    if data.reply_due < today:
+        raise ValidationError("回复期限不能早于今天。", field="reply_due")
+    tasks = [get_or_missing(session, Task, t, "任务") for t in data.task_ids]
+    item = SupervisionItem(
+        kind=data.kind,
+        origin=data.origin,
+        unit_id=unit.id,
+        requirement=data.requirement.strip(),
+        reason=data.reason.strip(),
+        raised_on=today,
+        reply_due=data.reply_due,
+        decision_id=data.decision_id,
+        tasks=tasks,
+    )
+    session.add(item)
+    session.flush()
+    codes = "、".join(t.code for t in tasks)
+    audit.record(
+        session,
+        actor,
+        "create",
+        "supervision",
+        item.id,
+        f"对{unit.name}发起{data.kind.label}" + (f"（任务 {codes}）" if codes else ""),
+        {"reply_due": data.reply_due.isoformat(), "origin": data.origin.label},
+    )
+    return item.id
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def record_reply(
+    session: Session, actor: Actor, item_id: int, received_on: date, text: str
+) -> None:
+    item = get_or_missing(session, SupervisionItem, item_id, "督办事项")
+    if item.closed_on:
+        raise ValidationError("该督办事项已办结，不能再登记回复。")
+    if not text.strip():
+        raise ValidationError("请填写回复内容。", field="reply_text")
+    if received_on > clock_of(session).today() or received_on < item.raised_on:
+        raise ValidationError("回复日期应在发起日期和今天之间。", field="received_on")
+    item.reply_received_on, item.reply_text = received_on, text.strip()
+    late = received_on > item.reply_due
+    audit.record(
+        session,
+        actor,
+        "reply",
+        "supervision",
+        item.id,
+        f"{item.unit.name}回复{item.kind.label}" + ("（逾期回复）" if late else ""),
+    )
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def close_item(session: Session, actor: Actor, item_id: int, note: str = "") -> None:
+    item = get_or_missing(session, SupervisionItem, item_id, "督办事项")
+    if item.closed_on:
+        raise ValidationError("该督办事项已办结。")
+    if item.reply_received_on is None and not note.strip():
+        raise ValidationError("尚未收到回复，办结需要写明理由。", field="note")
+    item.closed_on, item.closing_note = clock_of(session).today(), note.strip()
+    audit.record(
+        session,
+        actor,
+        "close",
+        "supervision",
+        item.id,
+        f"{item.kind.label}（{item.unit.name}）办结" + (f"：{note}" if note else ""),
+    )
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def link_document(session: Session, actor: Actor, item_id: int, document_id: int) -> None:
+    item = get_or_missing(session, SupervisionItem, item_id, "督办事项")
+    item.document_id = document_id
+    audit.record(
+        session,
+        actor,
+        "link",
+        "supervision",
+        item.id,
+        f"{item.kind.label}（{item.unit.name}）关联公文 {document_id}",
+    )
+
+
+def list_items(
+    session: Session,
+    today: date,
+    *,
+    unit_id: int | None = None,
+    task_id: int | None = None,
+    open_only: bool = False,
+    kind: SupervisionKind | None = None,
+) -> list[SupervisionRow]:
+    query = select(SupervisionItem).order_by(
+        SupervisionItem.raised_on.desc(), SupervisionItem.id.desc()
+    )
+    if unit_id is not None:
+        query = query.where(SupervisionItem.unit_id == unit_id)
+    if task_id is not None:
+        query = query.where(SupervisionItem.tasks.any(Task.id == task_id))
+    if open_only:
+        query = query.where(SupervisionItem.closed_on.is_(None))
+    if kind is not None:
+        query = query.where(SupervisionItem.kind == kind)
+    return [_row(item, today) for item in session.scalars(query)]
+
+
+def get_item(session: Session, item_id: int, today: date) -> SupervisionRow:
+    return _row(get_or_missing(session, SupervisionItem, item_id, "督办事项"), today)
