@@ -72,6 +72,8 @@ _COMPUTED_SORT = {
     "last_report": lambda r: r.last_period or "",
 }
 SORT_KEYS = tuple(_SQL_SORT) + tuple(_COMPUTED_SORT)
+# Sorts that page in SQL (when no lamp filter): a view may fetch these lazily, batch by batch.
+PAGED_SORT_KEYS = frozenset(_SQL_SORT)
 
 
 @dataclass

@@ -1,35 +1,78 @@
-"""Start the Qt application on a ledger (a plain main window until the desk lands)."""
+"""Start the desk: Qt in Chinese, the ledger opened and locked, sign-in, then the main window."""
 
 from __future__ import annotations
 
 import sys
-from datetime import date
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+from PySide6.QtCore import QLockFile
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from desktop.services import overview
 from desktop.services.clock import Clock
-from desktop.services.ledger import LedgerError, open_ledger
+from desktop.services.ledger import Ledger, LedgerError, is_empty, open_ledger
+from desktop.ui.auth.sign_in import SignInDialog
+from desktop.ui.desk import Desk
+from desktop.ui.errors import install_excepthook, setup_logging
+from desktop.ui.i18n import setup_language_and_fonts, tr
+from desktop.ui.lock import LedgerInUse, lock_ledger
+from desktop.ui.main_window import MainWindow
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DubanApp", text)
+def create_app() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName("duban")
+    app.setApplicationDisplayName(tr("督办台"))
+    app.setOrganizationName("duban")
+    setup_language_and_fonts(app)
+    return app
 
 
-def run(database: str | None, clock: Clock) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+def open_and_lock(database: str | None, clock: Clock) -> tuple[Ledger, QLockFile | None] | None:
+    """The ledger and its lock, or None after telling the clerk why not (in Chinese)."""
     try:
         ledger = open_ledger(database, clock)
     except LedgerError as error:
         QMessageBox.critical(None, tr("督办台"), str(error))
+        return None
+    try:
+        lock = lock_ledger(ledger)
+    except LedgerInUse as error:
+        ledger.dispose()
+        QMessageBox.warning(None, tr("台账已被打开"), str(error))
+        return None
+    if is_empty(ledger):
+        QMessageBox.information(
+            None,
+            tr("督办台"),
+            tr(
+                "该台账还没有任何账号。请先在命令行运行 duban init（新建台账）"
+                "或 duban demo（演示台账）。\n台账：{place}"
+            ).format(place=ledger.path or ledger.url),
+        )
+        if lock is not None:
+            lock.unlock()
+        ledger.dispose()
+        return None
+    return ledger, lock
+
+
+def run(database: str | None, clock: Clock) -> int:
+    app = create_app()
+    setup_logging()
+    install_excepthook()
+    opened = open_and_lock(database, clock)
+    if opened is None:
         return 1
-    window = QMainWindow()
-    window.setWindowTitle(tr("督办台"))
-    today: date = clock.today()
-    with ledger.session() as session:
-        rows = overview.task_rows(session, today)
-    window.setCentralWidget(QLabel(tr("台账共 {n} 项任务").format(n=len(rows))))
-    window.resize(1280, 760)
-    window.show()
-    return app.exec()
+    ledger, lock = opened
+    try:
+        dialog = SignInDialog(ledger)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+            return 0
+        window = MainWindow(Desk(ledger, clock, dialog.actor))
+        window.show_page(window.start_key)
+        window.show()
+        return app.exec()
+    finally:
+        if lock is not None:
+            lock.unlock()
+        ledger.dispose()

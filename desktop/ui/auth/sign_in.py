@@ -1,0 +1,43 @@
+"""The sign-in dialog: who is at the desk decides what they may change."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+
+from desktop.services import auth
+from desktop.services.auth import Actor
+from desktop.services.ledger import Ledger
+from desktop.ui.forms import ServiceDialog, ok_cancel
+from desktop.ui.i18n import tr
+
+
+class SignInDialog(ServiceDialog):
+    def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
+        super().__init__(parent, tr("登录督办台"))
+        self.ledger = ledger
+        self.actor: Actor | None = None
+        self.username = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout(self)
+        place = str(ledger.path) if ledger.path else ledger.url
+        intro = QLabel(tr("台账：{place}").format(place=place))
+        intro.setWordWrap(True)
+        intro.setStyleSheet("color: #666;")
+        form.addRow(intro)
+        form.addRow(tr("用户名"), self.username)
+        form.addRow(tr("密码"), self.password)
+        self.fields = {"username": self.username, "password": self.password}
+        form.addRow(self.error)
+        form.addRow(ok_cancel(self))
+        self.setMinimumWidth(380)
+
+    def submit(self) -> None:
+        with self.ledger.session() as session:
+            self.actor = auth.sign_in(session, self.username.text(), self.password.text())
+
+    def accept(self) -> None:
+        super().accept()
+        if self.actor is None:
+            self.password.clear()
+            self.password.setFocus()

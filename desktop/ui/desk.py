@@ -1,0 +1,41 @@
+"""What every page works on: the open ledger, the clock and the signed-in actor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from desktop.services.auth import Actor, Permission
+from desktop.services.clock import Clock
+from desktop.services.ledger import Ledger
+
+
+@dataclass
+class Desk:
+    ledger: Ledger
+    clock: Clock
+    actor: Actor
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self.ledger.session() as session:
+            yield session
+
+    @property
+    def today(self) -> date:
+        return self.clock.today()
+
+    def can(self, permission: Permission) -> bool:
+        return self.actor.can(permission)
+
+    @property
+    def can_edit(self) -> bool:
+        return self.actor.can(Permission.EDIT_LEDGER)
+
+    @property
+    def location(self) -> str:
+        return str(self.ledger.path) if self.ledger.path else self.ledger.url

@@ -1,0 +1,107 @@
+"""The task ledger's table model: rows fetched lazily in batches, sorted and filtered by the service."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.services import overview
+from desktop.services.overview import TaskFilter, TaskRow
+from desktop.ui.desk import Desk
+from desktop.ui.fmt import day, pct, period_label
+from desktop.ui.i18n import tr
+from desktop.ui.lamp import LAMP_NAME, lamp_color, lamp_icon
+from desktop.ui.table import CENTER, RIGHT, Column, RowTableModel
+
+BATCH = 500
+
+
+def ledger_columns() -> list[Column[TaskRow]]:
+    return [
+        Column(tr("编号"), lambda r: r.code, "code", width=64),
+        Column(tr("任务"), lambda r: r.title, "title", width=230, tooltip=lambda r: r.title),
+        Column(
+            tr("重点工程"), lambda r: r.project, "project", width=150, tooltip=lambda r: r.project
+        ),
+        Column(tr("牵头单位"), lambda r: r.lead_unit, "lead_unit", width=120),
+        Column(tr("完成时限"), lambda r: day(r.deadline), "deadline", CENTER, width=90),
+        Column(tr("序时进度"), lambda r: pct(r.lamp.schedule_pct), "schedule", RIGHT, width=70),
+        Column(tr("报送进度"), lambda r: pct(r.reported_pct), "reported", RIGHT, width=70),
+        Column(
+            tr("亮灯"),
+            lambda r: tr(LAMP_NAME[r.lamp.color]),
+            "lamp",
+            width=70,
+            tooltip=lambda r: r.lamp.reason_text,
+            decoration=lambda r: lamp_icon(r.lamp.color),
+            foreground=lambda r: lamp_color(r.lamp.color),
+        ),
+        Column(tr("到位率"), lambda r: pct(r.funds.arrival_rate), "arrival_rate", RIGHT, width=64),
+        Column(
+            tr("支出率"), lambda r: pct(r.funds.spending_rate), "spending_rate", RIGHT, width=64
+        ),
+        Column(tr("最近报送"), lambda r: period_label(r.last_period), "last_report", width=92),
+        Column(tr("状态"), lambda r: r.status.label, "status", width=64),
+        Column(
+            tr("亮灯原因"), lambda r: r.lamp.reason_text, None, tooltip=lambda r: r.lamp.reason_text
+        ),
+    ]
+
+
+class LedgerModel(RowTableModel[TaskRow]):
+    """Pages through ``overview.task_page``: SQL sorts fetch BATCH rows at a time as the view
+    scrolls; a lamp filter or a computed sort (lamp, rates) needs every lamp, so it loads once."""
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__(ledger_columns())
+        self.desk = desk
+        self.filter = TaskFilter()
+        self.sort_key, self.descending = "code", False
+        self.total = 0
+
+    def _paged(self) -> bool:
+        return self.filter.lamp is None and self.sort_key in overview.PAGED_SORT_KEYS
+
+    def _fetch(self, offset: int) -> overview.TaskPage:
+        limit = BATCH if self._paged() else None
+        with self.desk.session() as session:
+            return overview.task_page(
+                session, self.desk.today, self.filter, self.sort_key, self.descending, offset, limit
+            )
+
+    def reload(self) -> None:
+        page = self._fetch(0)
+        self.beginResetModel()
+        self.rows, self.total = page.rows, page.total
+        self.endResetModel()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid():
+            return
+        page = self._fetch(len(self.rows))
+        if not page.rows:
+            self.total = len(self.rows)
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+        self.rows.extend(page.rows)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.columns[column].sort_key
+        if not isinstance(key, str):
+            return  # not sortable (the reason text)
+        self.sort_key, self.descending = key, order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def set_filter(self, flt: TaskFilter) -> None:
+        self.filter = flt
+        self.reload()
+
+    def row_of_task(self, task_id: int) -> int | None:
+        for i, row in enumerate(self.rows):
+            if row.id == task_id:
+                return i
+        return None

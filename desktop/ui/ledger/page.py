@@ -1,0 +1,143 @@
+"""任务台账: every task in one table, filtered by project, unit, lamp, status and free text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton
+
+from desktop.services import dashboard, tasks
+from desktop.services.enums import LampColor, TaskStatus
+from desktop.services.overview import TaskFilter
+from desktop.ui.desk import Desk
+from desktop.ui.i18n import tr
+from desktop.ui.lamp import LAMP_NAME, lamp_icon
+from desktop.ui.ledger.model import LedgerModel
+from desktop.ui.page import Page
+from desktop.ui.table import DataTable
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+class LedgerPage(Page):
+    def __init__(self, desk: Desk, window: MainWindow) -> None:
+        super().__init__(desk, window, tr("任务台账"))
+        self.model = LedgerModel(desk)
+        self._applying = False
+        filters = QHBoxLayout()
+        self.project = QComboBox()
+        self.unit = QComboBox()
+        self.lamp = QComboBox()
+        self.status = QComboBox()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("搜索编号、任务、单位、分管领导…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)
+        self.project.setMinimumContentsLength(10)
+        self.project.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        for label, widget in (
+            (tr("工程"), self.project),
+            (tr("单位"), self.unit),
+            (tr("亮灯"), self.lamp),
+            (tr("状态"), self.status),
+        ):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        clear = QPushButton(tr("清除筛选"))
+        clear.clicked.connect(self.clear_filter)
+        filters.addWidget(clear)
+        self.count = QLabel()
+        filters.addWidget(self.count)
+        self.body.addLayout(filters)
+        self.table = DataTable(self.model)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.activated.connect(self._open)
+        self.table.doubleClicked.connect(self._open)
+        self.body.addWidget(self.table, 1)
+        hint = QLabel(tr("双击或回车打开任务；Ctrl+C 复制选中行（可直接粘贴到 Excel/WPS）。"))
+        hint.setStyleSheet("color: #666;")
+        self.body.addWidget(hint)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)  # wait for a pause in typing before querying
+        self._timer.timeout.connect(self._filter_changed)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self._fill_choices()
+        for combo in (self.project, self.unit, self.lamp, self.status):
+            combo.currentIndexChanged.connect(lambda _i: self._filter_changed())
+
+    def _fill_choices(self) -> None:
+        with self.desk.session() as session:
+            projects = tasks.list_projects(session)
+            units = {u.id: u.name for u in dashboard.lead_units(session)}
+        self.project.addItem(tr("全部"), None)
+        for p in projects:
+            self.project.addItem(f"{p.code} {p.name}", p.id)
+        self.unit.addItem(tr("全部"), None)
+        for unit_id, name in units.items():
+            self.unit.addItem(name, unit_id)
+        self.lamp.addItem(tr("全部"), None)
+        for color in (LampColor.RED, LampColor.YELLOW, LampColor.GREEN):
+            self.lamp.addItem(lamp_icon(color), tr(LAMP_NAME[color]), color)
+        self.status.addItem(tr("全部"), None)
+        for status in TaskStatus:
+            self.status.addItem(status.label, status)
+
+    def current_filter(self) -> TaskFilter:
+        return TaskFilter(
+            project_id=self.project.currentData(),
+            unit_id=self.unit.currentData(),
+            lamp=self.lamp.currentData(),
+            status=self.status.currentData(),
+            text=self.search.text(),
+        )
+
+    def apply_filter(self, flt: TaskFilter) -> None:
+        """Set the filter widgets from a filter (from the dashboard) and reload once."""
+        self._applying = True
+        try:
+            for combo, value in (
+                (self.project, flt.project_id),
+                (self.unit, flt.unit_id),
+                (self.lamp, flt.lamp),
+                (self.status, flt.status),
+            ):
+                combo.setCurrentIndex(max(combo.findData(value), 0))
+            self.search.setText(flt.text)
+            self._timer.stop()
+        finally:
+            self._applying = False
+        self._filter_changed()
+
+    def clear_filter(self) -> None:
+        self.apply_filter(TaskFilter())
+
+    def _filter_changed(self) -> None:
+        if self._applying:
+            return
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+        self.stale = False
+
+    def _update_count(self) -> None:
+        self.count.setText(tr("共 {n} 项").format(n=self.model.total))
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self._update_count()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.main.open_task(self.model.row_at(index).id)
+
+    def selected_task_ids(self) -> list[int]:
+        return [self.model.row_at(r).id for r in self.table.selected_rows()]

@@ -1,0 +1,41 @@
+"""One program per ledger file on this PC: a lock file beside the ledger tells a second one no."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+
+from desktop.services.ledger import Ledger
+from desktop.ui.i18n import tr
+
+
+class LedgerInUse(Exception):
+    pass
+
+
+def lock_ledger(ledger: Ledger) -> QLockFile | None:
+    """Take the ledger's lock, or raise LedgerInUse with a Chinese message.
+
+    A server database (PostgreSQL) is shared on purpose and takes no lock. A lock left by a
+    crashed program is stale (its process is gone) and Qt takes it over.
+    """
+    if ledger.path is None:
+        return None
+    lock = QLockFile(str(lock_path(ledger.path)))
+    lock.setStaleLockTime(0)  # rely on the owner's PID, not on the lock's age
+    if lock.tryLock(100):
+        return lock
+    ok, pid, host, _app = lock.getLockInfo()
+    who = tr("（进程 {pid}，计算机 {host}）").format(pid=pid, host=host) if ok else ""
+    raise LedgerInUse(
+        tr(
+            "该台账已在另一个督办台窗口中打开{who}。\n"
+            "同一台账同时只能由一个程序打开，以免两处修改互相覆盖。\n"
+            "请切换到已打开的窗口，或先关闭它再重试。\n台账：{path}"
+        ).format(who=who, path=ledger.path)
+    )
+
+
+def lock_path(ledger_path: Path) -> Path:
+    return ledger_path.with_name(ledger_path.name + ".lock")

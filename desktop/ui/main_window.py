@@ -1,0 +1,239 @@
+"""The main window: navigation on the left, pages in a stack, menus, status bar, remembered state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
+
+from desktop.services.overview import TaskFilter
+from desktop.ui import pages as registry
+from desktop.ui.desk import Desk
+from desktop.ui.errors import log_path
+from desktop.ui.i18n import tr
+from desktop.ui.page import Page
+from desktop.ui.worker import Job, Progress, run_in_background
+
+ICON_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
+
+
+def ui_settings() -> QSettings:
+    """Window state lives in an INI file per user (tests point QSettings.setPath at a temp dir)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "duban", "desk")
+
+
+def icon(name: str) -> QIcon:
+    path = ICON_DIR / f"{name}.svg"
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, desk: Desk, remember: bool = True) -> None:
+        super().__init__()
+        self.desk = desk
+        self.remember = remember
+        self.pages: dict[str, Page] = {}
+        self.specs = [s for s in registry.PAGES if desk.can(s.permission)]
+        self.setWindowTitle(tr("督办台 — {place}").format(place=desk.location))
+        self.setMinimumSize(QSize(1000, 640))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(140)
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 8px 6px; }")
+        for spec in self.specs:
+            if spec.in_nav:
+                item = QListWidgetItem(icon(spec.icon), tr(spec.label))
+                item.setData(Qt.ItemDataRole.UserRole, spec.key)
+                self.nav.addItem(item)
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self._build_status_bar()
+        self.current_key = ""
+        self._restore()
+
+    # --- navigation -----------------------------------------------------------------------
+
+    def page(self, key: str) -> Page:
+        if key not in self.pages:
+            spec = registry.spec_of(key)
+            page = spec.factory(self.desk, self)
+            for action in registry.PAGE_ACTIONS.get(key, []):
+                page.add_button(
+                    tr(action.label),
+                    lambda a=action: a.run(self),
+                    action.permission,
+                    action.shortcut,
+                )
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def show_page(self, key: str) -> Page:
+        page = self.page(key)
+        self.current_key = key
+        self.stack.setCurrentWidget(page)
+        page.ensure_fresh()
+        nav_key = "tasks" if key == "task" else key
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == nav_key and self.nav.currentRow() != row:
+                self.nav.blockSignals(True)
+                self.nav.setCurrentRow(row)
+                self.nav.blockSignals(False)
+        return page
+
+    def _nav_changed(self, item: QListWidgetItem | None, _previous: Any) -> None:
+        if item is not None:
+            self.show_page(item.data(Qt.ItemDataRole.UserRole))
+
+    def open_ledger(self, flt: TaskFilter = TaskFilter()) -> None:  # noqa: B008
+        """Show the task ledger with a filter (a dashboard number or bar was clicked)."""
+        page = self.show_page("tasks")
+        page.apply_filter(flt)  # type: ignore[attr-defined]
+
+    def open_task(self, task_id: int) -> None:
+        page = self.page("task")
+        page.load(task_id)  # type: ignore[attr-defined]
+        self.show_page("task")
+
+    # --- the ledger changed -----------------------------------------------------------------
+
+    def data_changed(self) -> None:
+        """After any write: every page reloads, the visible one now, the others when shown."""
+        for page in self.pages.values():
+            page.stale = True
+        current = self.stack.currentWidget()
+        if isinstance(current, Page):
+            current.ensure_fresh()
+
+    def run_task(
+        self,
+        label: str,
+        work: Callable[[Progress], Any],
+        done: Callable[[Any], None] | None = None,
+        refresh: bool = True,
+    ) -> Job:
+        return run_in_background(self, label, work, done, self.data_changed if refresh else None)
+
+    # --- menus and status bar -----------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("文件(&F)"))
+        for spec in registry.FILE_ACTIONS:
+            action = file_menu.addAction(tr(spec.label), lambda s=spec: s.run(self))
+            if spec.shortcut:
+                action.setShortcut(QKeySequence(spec.shortcut))
+            action.setEnabled(self.desk.can(spec.permission))
+        if registry.FILE_ACTIONS:
+            file_menu.addSeparator()
+        quit_action = file_menu.addAction(tr("退出(&X)"), self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.file_menu = file_menu
+
+        edit = bar.addMenu(tr("编辑(&E)"))
+        copy = edit.addAction(tr("复制选中行"), self._copy)
+        copy.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        find = edit.addAction(tr("查找任务…"), self._find)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+
+        view = bar.addMenu(tr("视图(&V)"))
+        n = 0
+        for spec in self.specs:
+            if spec.in_nav:
+                n += 1
+                action = view.addAction(icon(spec.icon), tr(spec.label))
+                action.triggered.connect(lambda _=False, k=spec.key: self.show_page(k))
+                if n <= 9:
+                    action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+        view.addSeparator()
+        reload_action = view.addAction(tr("刷新"), self.data_changed)
+        reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
+
+        help_menu = bar.addMenu(tr("帮助(&H)"))
+        help_menu.addAction(tr("关于督办台"), self._about)
+        help_menu.addAction(tr("日志文件位置"), self._show_log)
+
+    def _build_status_bar(self) -> None:
+        desk = self.desk
+        status = self.statusBar()
+        status.addWidget(QLabel(tr("台账：{place}").format(place=desk.location)), 1)
+        role = desk.actor.role.label
+        status.addPermanentWidget(
+            QLabel(tr("用户：{name}（{role}）").format(name=desk.actor.display_name, role=role))
+        )
+        today = desk.today
+        status.addPermanentWidget(
+            QLabel(tr("{y}年{m}月{d}日").format(y=today.year, m=today.month, d=today.day))
+        )
+
+    def _copy(self) -> None:
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QTableView) and hasattr(focus, "copy_selection"):
+            focus.copy_selection()
+
+    def _find(self) -> None:
+        page = self.show_page("tasks")
+        page.focus_search()  # type: ignore[attr-defined]
+
+    def _about(self) -> None:
+        from desktop import __version__
+
+        QMessageBox.about(
+            self,
+            tr("关于督办台"),
+            tr("督办台 {v}\n平安建设领导小组办公室任务督办台账（离线版）").format(v=__version__),
+        )
+
+    def _show_log(self) -> None:
+        QMessageBox.information(self, tr("日志文件位置"), str(log_path()))
+
+    # --- remembered state ---------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        settings = ui_settings()
+        geometry = settings.value("window/geometry")
+        if self.remember and isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        key = str(settings.value("window/page", "dashboard")) if self.remember else "dashboard"
+        if key not in {s.key for s in self.specs if s.in_nav}:
+            key = "dashboard"
+        self.start_key = key
+
+    def save_state(self) -> None:
+        settings = ui_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        key = "tasks" if self.current_key == "task" else self.current_key
+        settings.setValue("window/page", key or "dashboard")
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.remember:
+            self.save_state()
+        super().closeEvent(event)

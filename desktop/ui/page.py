@@ -1,0 +1,67 @@
+"""The base of every page: a title bar with its actions, refreshed when the ledger changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.services.auth import Permission
+from desktop.ui.desk import Desk
+from desktop.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+READ_ONLY_TIP = "当前账号为只读（领导），不能修改台账。"
+
+
+class Page(QWidget):
+    """Subclasses build their body into ``self.body`` and implement ``refresh()``."""
+
+    def __init__(self, desk: Desk, window: MainWindow, title: str) -> None:
+        super().__init__()
+        self.desk, self.main = desk, window
+        self.stale = True
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 8)
+        outer.setSpacing(6)
+        bar = QHBoxLayout()
+        self.title_label = QLabel(title)
+        self.title_label.setObjectName("pageTitle")
+        self.title_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        bar.addWidget(self.title_label)
+        bar.addStretch(1)
+        self.actions_bar = bar
+        outer.addLayout(bar)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(6)
+        outer.addLayout(self.body, 1)
+
+    def add_button(
+        self,
+        label: str,
+        slot: Callable[[], object],
+        permission: Permission = Permission.READ,
+        shortcut: str = "",
+    ) -> QPushButton:
+        """A button in the title bar; disabled (with the reason) when the actor may not use it."""
+        button = QPushButton(label)
+        button.clicked.connect(lambda: slot())
+        if shortcut:
+            button.setShortcut(shortcut)
+            button.setToolTip(f"{label}（{shortcut}）")
+        if not self.desk.can(permission):
+            button.setEnabled(False)
+            button.setToolTip(tr(READ_ONLY_TIP))
+        self.actions_bar.addWidget(button)
+        return button
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def ensure_fresh(self) -> None:
+        if self.stale:
+            self.stale = False
+            self.refresh()

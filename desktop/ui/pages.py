@@ -1,0 +1,67 @@
+"""The page registry: one line per page (navigation label, icon, screenshot name) and the hooks
+other areas use to add 文件-menu items and page buttons without editing the main window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from desktop.services.auth import Permission
+from desktop.ui.dashboard.page import DashboardPage
+from desktop.ui.desk import Desk
+from desktop.ui.funds.page import FundsPage
+from desktop.ui.ledger.page import LedgerPage
+from desktop.ui.page import Page
+from desktop.ui.progress.page import ProgressPage
+from desktop.ui.projects.page import ProjectsPage
+from desktop.ui.settings.page import SettingsPage
+from desktop.ui.task.page import TaskPage
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str  # stable: QSettings' last page and `duban screenshot KEY`
+    label: str  # navigation label (Chinese; shown through tr())
+    icon: str  # resources/icons/<icon>.svg
+    factory: Callable[[Desk, MainWindow], Page]
+    in_nav: bool = True
+    permission: Permission = Permission.READ  # who may open it
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """A menu item or page button contributed by another area (Excel import/export, …)."""
+
+    label: str
+    run: Callable[[MainWindow], object]
+    permission: Permission = Permission.READ
+    shortcut: str = ""
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("dashboard", "工作台", "dashboard", DashboardPage),
+    PageSpec("projects", "重点工程", "projects", ProjectsPage),
+    PageSpec("tasks", "任务台账", "tasks", LedgerPage),
+    PageSpec("reports", "进度报送", "reports", ProgressPage),
+    PageSpec("funds", "资金", "funds", FundsPage),
+    PageSpec("settings", "设置", "settings", SettingsPage),
+    # Opened from the ledger, the dashboard or `screenshot task:<code>`; not in the navigation.
+    PageSpec("task", "任务", "tasks", TaskPage, in_nav=False),
+]
+
+# 文件 menu items, in order (e.g. ActionSpec("导入进度报送表…", excel_ui.import_reports, EDIT_LEDGER)).
+FILE_ACTIONS: list[ActionSpec] = []
+
+# Extra title-bar buttons per page key (e.g. PAGE_ACTIONS["reports"].append(ActionSpec(...))).
+PAGE_ACTIONS: dict[str, list[ActionSpec]] = {spec.key: [] for spec in PAGES}
+
+
+def spec_of(key: str) -> PageSpec:
+    for spec in PAGES:
+        if spec.key == key:
+            return spec
+    raise KeyError(key)

@@ -1,0 +1,103 @@
+"""重点工程: the key projects with their lamps; double-click lists the project's tasks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QLabel
+
+from desktop.services import overview
+from desktop.services.enums import LampColor
+from desktop.services.overview import RollUp, TaskFilter
+from desktop.ui.desk import Desk
+from desktop.ui.i18n import tr
+from desktop.ui.lamp import LAMP_NAME, lamp_color, lamp_icon
+from desktop.ui.page import Page
+from desktop.ui.table import CENTER, RIGHT, Column, DataTable, RowTableModel
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+def rollup_columns(first: str) -> list[Column[RollUp]]:
+    """Columns shared by the projects page and the dashboard's per-project/per-unit tables."""
+    return [
+        Column(tr("编号"), lambda r: r.code, width=50) if first == "project" else None,
+        Column(
+            tr("重点工程") if first == "project" else tr("牵头单位"),
+            lambda r: r.name,
+            width=220 if first == "project" else 140,
+            tooltip=lambda r: r.name,
+        ),
+        Column(tr("牵头单位"), lambda r: r.lead_unit, width=130) if first == "project" else None,
+        Column(tr("任务"), lambda r: str(r.tasks), lambda r: r.tasks, RIGHT, width=44),
+        Column(
+            tr("绿"),
+            lambda r: str(r.counts[LampColor.GREEN]),
+            lambda r: r.counts[LampColor.GREEN],
+            CENTER,
+            width=40,
+            foreground=lambda r: lamp_color(LampColor.GREEN),
+        ),
+        Column(
+            tr("黄"),
+            lambda r: str(r.counts[LampColor.YELLOW]),
+            lambda r: r.counts[LampColor.YELLOW],
+            CENTER,
+            width=40,
+            foreground=lambda r: lamp_color(LampColor.YELLOW),
+        ),
+        Column(
+            tr("红"),
+            lambda r: str(r.counts[LampColor.RED]),
+            lambda r: r.counts[LampColor.RED],
+            CENTER,
+            width=40,
+            foreground=lambda r: lamp_color(LampColor.RED),
+        ),
+        Column(
+            tr("亮灯"),
+            lambda r: tr(LAMP_NAME[r.lamp]),
+            lambda r: r.lamp.severity,
+            width=64,
+            decoration=lambda r: lamp_icon(r.lamp),
+            tooltip=lambda r: "\n".join(r.red_reasons),
+        ),
+        Column(tr("已完成"), lambda r: str(r.done), lambda r: r.done, RIGHT, width=54),
+    ]
+
+
+LAMP_OF_COLUMN = {"绿": LampColor.GREEN, "黄": LampColor.YELLOW, "红": LampColor.RED}
+
+
+class ProjectsPage(Page):
+    def __init__(self, desk: Desk, window: MainWindow) -> None:
+        super().__init__(desk, window, tr("重点工程"))
+        columns = [c for c in rollup_columns("project") if c is not None]
+        columns.append(
+            Column(
+                tr("红灯任务及原因"),
+                lambda r: "；".join(r.red_reasons) or "—",
+                tooltip=lambda r: "\n".join(r.red_reasons),
+            )
+        )
+        self.model = RowTableModel[RollUp](columns)
+        self.table = DataTable(self.model)
+        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)
+        self.body.addWidget(self.table, 1)
+        hint = QLabel(tr("双击一行查看该工程的任务；双击绿、黄、红列只看该颜色的任务。"))
+        hint.setStyleSheet("color: #666;")
+        self.body.addWidget(hint)
+
+    def refresh(self) -> None:
+        with self.desk.session() as session:
+            self.model.set_rows(overview.project_rollups(session, self.desk.today))
+
+    def _open(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        project = self.model.row_at(index)
+        header = self.model.columns[index.column()].header
+        self.main.open_ledger(TaskFilter(project_id=project.id, lamp=LAMP_OF_COLUMN.get(header)))

@@ -1,0 +1,171 @@
+"""Dialogs of the task page: edit the task, change its status, add or complete a milestone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from desktop.services import tasks
+from desktop.services.enums import TaskStatus
+from desktop.services.tasks import TaskInput
+from desktop.ui.desk import Desk
+from desktop.ui.forms import ServiceDialog, date_edit, date_of, ok_cancel
+from desktop.ui.i18n import tr
+
+
+class EditTaskDialog(ServiceDialog):
+    def __init__(self, parent: QWidget | None, desk: Desk, task_id: int) -> None:
+        super().__init__(parent, tr("编辑任务"))
+        self.desk, self.task_id = desk, task_id
+        with desk.session() as session:
+            data = tasks.task_input(session, task_id)
+            projects = tasks.list_projects(session)
+            units = tasks.list_units(session)
+        self.code = QLineEdit(data.code)
+        self.title_edit = QLineEdit(data.title)
+        self.project = QComboBox()
+        for p in projects:
+            self.project.addItem(f"{p.code} {p.name}", p.id)
+        self.project.setCurrentIndex(self.project.findData(data.project_id))
+        self.lead = QComboBox()
+        for u in units:
+            self.lead.addItem(u.name, u.id)
+        self.lead.setCurrentIndex(self.lead.findData(data.lead_unit_id))
+        self.cooperating = QListWidget()
+        self.cooperating.setMaximumHeight(110)
+        for u in units:
+            item = QListWidgetItem(u.name)
+            item.setData(Qt.ItemDataRole.UserRole, u.id)
+            checked = u.id in data.cooperating_unit_ids
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.cooperating.addItem(item)
+        self.leader = QLineEdit(data.leader_in_charge)
+        self.start = date_edit(data.start)
+        self.deadline = date_edit(data.deadline)
+        self.target = QPlainTextEdit(data.target)
+        self.target.setMaximumHeight(80)
+        self.note = QPlainTextEdit(data.note)
+        self.note.setMaximumHeight(60)
+        form = QFormLayout(self)
+        for label, widget, name in (
+            (tr("任务编号"), self.code, "code"),
+            (tr("任务名称"), self.title_edit, "title"),
+            (tr("重点工程"), self.project, "project_id"),
+            (tr("牵头单位"), self.lead, "lead_unit_id"),
+            (tr("配合单位"), self.cooperating, "cooperating_unit_ids"),
+            (tr("分管领导"), self.leader, "leader_in_charge"),
+            (tr("开始时间"), self.start, "start"),
+            (tr("完成时限"), self.deadline, "deadline"),
+            (tr("目标要求"), self.target, "target"),
+            (tr("备注"), self.note, "note"),
+        ):
+            form.addRow(label, widget)
+            self.fields[name] = widget
+        form.addRow(self.error)
+        form.addRow(ok_cancel(self))
+        self.resize(520, 560)
+
+    def value(self) -> TaskInput:
+        checked = [
+            self.cooperating.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.cooperating.count())
+            if self.cooperating.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        return TaskInput(
+            code=self.code.text(),
+            project_id=self.project.currentData(),
+            title=self.title_edit.text(),
+            lead_unit_id=self.lead.currentData(),
+            start=date_of(self.start),
+            deadline=date_of(self.deadline),
+            target=self.target.toPlainText(),
+            leader_in_charge=self.leader.text(),
+            cooperating_unit_ids=checked,
+            note=self.note.toPlainText(),
+        )
+
+    def submit(self) -> None:
+        with self.desk.session() as session:
+            tasks.edit_task(session, self.desk.actor, self.task_id, self.value())
+
+
+class StatusDialog(ServiceDialog):
+    def __init__(
+        self, parent: QWidget | None, desk: Desk, task_id: int, current: TaskStatus
+    ) -> None:
+        super().__init__(parent, tr("变更任务状态"))
+        self.desk, self.task_id = desk, task_id
+        self.status = QComboBox()
+        for status in tasks.allowed_statuses(current):
+            self.status.addItem(status.label, status)
+        self.reason = QPlainTextEdit()
+        self.reason.setMaximumHeight(80)
+        self.deadline = date_edit(desk.today)
+        form = QFormLayout(self)
+        form.addRow(tr("当前状态"), QLineEdit(current.label, readOnly=True))
+        form.addRow(tr("转为"), self.status)
+        form.addRow(tr("理由"), self.reason)
+        form.addRow(tr("新完成时限（延期时）"), self.deadline)
+        self.fields = {"status": self.status, "reason": self.reason, "deadline": self.deadline}
+        form.addRow(self.error)
+        form.addRow(ok_cancel(self))
+
+    def submit(self) -> None:
+        status = self.status.currentData()
+        new_deadline = date_of(self.deadline) if status == TaskStatus.EXTENDED else None
+        with self.desk.session() as session:
+            tasks.set_task_status(
+                session,
+                self.desk.actor,
+                self.task_id,
+                status,
+                self.reason.toPlainText(),
+                new_deadline,
+            )
+
+
+class MilestoneDialog(ServiceDialog):
+    def __init__(self, parent: QWidget | None, desk: Desk, task_id: int) -> None:
+        super().__init__(parent, tr("新增节点"))
+        self.desk, self.task_id = desk, task_id
+        self.name = QLineEdit()
+        self.due = date_edit(desk.today)
+        form = QFormLayout(self)
+        form.addRow(tr("节点名称"), self.name)
+        form.addRow(tr("计划日期"), self.due)
+        self.fields = {"title": self.name, "due": self.due}
+        form.addRow(self.error)
+        form.addRow(ok_cancel(self))
+
+    def submit(self) -> None:
+        with self.desk.session() as session:
+            tasks.add_milestone(
+                session, self.desk.actor, self.task_id, self.name.text(), date_of(self.due)
+            )
+
+
+class CompleteMilestoneDialog(ServiceDialog):
+    def __init__(self, parent: QWidget | None, desk: Desk, milestone_id: int, title: str) -> None:
+        super().__init__(parent, tr("节点完成"))
+        self.desk, self.milestone_id = desk, milestone_id
+        self.done_on = date_edit(desk.today)
+        form = QFormLayout(self)
+        form.addRow(tr("节点"), QLineEdit(title, readOnly=True))
+        form.addRow(tr("完成日期"), self.done_on)
+        self.fields = {"done_on": self.done_on}
+        form.addRow(self.error)
+        form.addRow(ok_cancel(self))
+
+    def submit(self) -> None:
+        with self.desk.session() as session:
+            tasks.complete_milestone(
+                session, self.desk.actor, self.milestone_id, date_of(self.done_on)
+            )

@@ -1,0 +1,64 @@
+"""UI fixtures: QSettings in a temp folder, the demo ledger signed in as clerk or leader, a window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.services import auth
+from desktop.services.ledger import Ledger
+from desktop.ui.app import create_app
+from desktop.ui.desk import Desk
+from desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def ui_settings_dir(tmp_path: Path) -> Path:
+    """Never touch the real user's window state."""
+    folder = tmp_path / "qsettings"
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Message boxes never block a test: they are recorded here instead."""
+    shown: list[str] = []
+
+    def record(_parent: object, _title: str, text: str, *a: object, **k: object) -> int:
+        shown.append(text)
+        return int(QMessageBox.StandardButton.Ok)
+
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, record)
+    return shown
+
+
+def _desk(ledger: Ledger, clock, username: str) -> Desk:  # type: ignore[no-untyped-def]
+    with ledger.session() as session:
+        actor = auth.sign_in(session, username, f"duban-{username}")
+    return Desk(ledger, clock, actor)
+
+
+@pytest.fixture
+def clerk_window(qtbot, demo_ledger: Ledger, clock, messages) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    create_app()
+    window = MainWindow(_desk(demo_ledger, clock, "clerk"))
+    qtbot.addWidget(window)
+    window.show_page("dashboard")
+    window.show()
+    yield window
+
+
+@pytest.fixture
+def leader_window(qtbot, demo_ledger: Ledger, clock, messages) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    create_app()
+    window = MainWindow(_desk(demo_ledger, clock, "leader"))
+    qtbot.addWidget(window)
+    window.show_page("dashboard")
+    window.show()
+    yield window
