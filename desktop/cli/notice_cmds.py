@@ -1,0 +1,184 @@
+"""Notice verbs: the circular for a period, 督办通知 / 催办单, the register, render, issue, correct."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from desktop.cli import table
+from desktop.cli.context import CliContext
+from desktop.services import circular, notice_drafts, notices
+from desktop.services.errors import ValidationError
+from desktop.services.notices import DocKind, DocStatus
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    notice = commands.add_parser(
+        "notice", help="公文：进展通报、督办通知、催办单、通知的拟制与印发"
+    )
+    verbs = notice.add_subparsers(dest="notice_command", metavar="操作", required=True)
+
+    p = verbs.add_parser("circular", help="按期次生成工作进展通报（草稿），输出 PDF，可直接印发")
+    p.add_argument("--period", help="期次 YYYY-MM（默认：本月）")
+    p.add_argument("--out", type=Path, required=True, help="输出 PDF 文件")
+    p.add_argument("--issue", action="store_true", help="编号、存档并印发（印发后不可修改）")
+    p.add_argument("--recompose", action="store_true", help="已有草稿时按台账重新生成")
+    p.set_defaults(handler=cmd_circular)
+
+    for name, kind, help_text in (
+        ("supervise", DocKind.SUPERVISION, "为滞后任务或牵头单位拟制督办通知"),
+        ("remind", DocKind.REMINDER, "为任务或牵头单位拟制催办单"),
+    ):
+        p = verbs.add_parser(name, help=help_text)
+        target = p.add_mutually_exclusive_group(required=True)
+        target.add_argument("--task", metavar="CODE", help="任务编号，例如 04-02")
+        target.add_argument(
+            "--unit", metavar="NAME", help="牵头单位全称或简称（督办其黄灯、红灯任务）"
+        )
+        p.add_argument("--reply-days", type=int, help="回复期限（天）")
+        p.add_argument("--out", type=Path, help="输出 PDF 文件")
+        p.add_argument("--issue", action="store_true", help="编号、存档并印发")
+        p.set_defaults(handler=cmd_supervise, kind=kind)
+
+    p = verbs.add_parser("new", help="拟制一份通知（正文取自文本文件，一段一行）")
+    p.add_argument("--title", required=True)
+    p.add_argument("--to", dest="recipients", default="", help="主送机关")
+    p.add_argument("--body-file", type=Path, required=True, help="UTF-8 文本，一段一行")
+    p.set_defaults(handler=cmd_new)
+
+    p = verbs.add_parser("list", help="列出公文登记簿")
+    p.add_argument("--kind", choices=[k.value for k in DocKind], help="只列某一类")
+    p.add_argument("--status", choices=[s.value for s in DocStatus], help="只列草稿或已印发")
+    p.set_defaults(handler=cmd_list)
+
+    p = verbs.add_parser("render", help="输出公文 PDF（已印发的输出存档原件）")
+    p.add_argument("id", type=int)
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(handler=cmd_render)
+
+    p = verbs.add_parser("issue", help="印发草稿：取文号、生成并存档 PDF，此后不可修改")
+    p.add_argument("id", type=int)
+    p.add_argument("--out", type=Path, help="同时输出 PDF 文件")
+    p.set_defaults(handler=cmd_issue)
+
+    p = verbs.add_parser("correct", help="以已印发公文为底稿拟制更正件（原件不变）")
+    p.add_argument("id", type=int)
+    p.set_defaults(handler=cmd_correct)
+
+    p = verbs.add_parser("delete", help="删除草稿（已印发的不能删除）")
+    p.add_argument("id", type=int)
+    p.set_defaults(handler=cmd_delete)
+
+
+def _write(ctx: CliContext, doc_id: int, out: Path) -> None:
+    started = time.perf_counter()
+    with ctx.ledger.session() as session:
+        data = notices.pdf_of(session, doc_id)
+    notices.save_pdf(data, out)
+    print(f"已输出：{out}（{len(data) // 1024} KB，用时 {time.perf_counter() - started:.2f} 秒）")
+
+
+def _issue(ctx: CliContext, doc_id: int, out: Path | None) -> None:
+    with ctx.ledger.session() as session:
+        issued = notices.issue(session, ctx.actor, doc_id)
+    print(f"已印发：{issued.number}，共 {issued.pages} 页，SHA-256 {issued.sha256}")
+    if out is not None:
+        _write(ctx, doc_id, out)
+
+
+def cmd_circular(ctx: CliContext, args: argparse.Namespace) -> int:
+    ctx.require_user_for_server()
+    period = args.period or f"{ctx.clock.today():%Y-%m}"
+    with ctx.ledger.session() as session:
+        existing = {
+            r.id for r in notices.list_documents(session, DocKind.CIRCULAR, DocStatus.DRAFT)
+        }
+        doc_id = circular.draft_circular(session, ctx.actor, period, recompose=args.recompose)
+    if doc_id in existing and not args.recompose:
+        print(f"沿用已有草稿 #{doc_id}（如需按台账重新生成，请加 --recompose）")
+    else:
+        print(f"通报草稿 #{doc_id} 已按台账生成")
+    if args.issue:
+        _issue(ctx, doc_id, args.out)
+    else:
+        _write(ctx, doc_id, args.out)
+    return 0
+
+
+def cmd_supervise(ctx: CliContext, args: argparse.Namespace) -> int:
+    ctx.require_user_for_server()
+    with ctx.ledger.session() as session:
+        doc_id = notice_drafts.draft_supervision(
+            session,
+            ctx.actor,
+            args.kind,
+            task_code=args.task,
+            unit=args.unit,
+            reply_days=args.reply_days,
+        )
+    print(f"{args.kind.label}草稿 #{doc_id} 已生成")
+    if args.issue:
+        _issue(ctx, doc_id, args.out)
+    elif args.out is not None:
+        _write(ctx, doc_id, args.out)
+    return 0
+
+
+def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
+    ctx.require_user_for_server()
+    try:
+        text = args.body_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"无法读取正文文件“{args.body_file}”：{exc}") from exc
+    with ctx.ledger.session() as session:
+        doc_id = notice_drafts.draft_notice(
+            session, ctx.actor, args.title, args.recipients, text.splitlines()
+        )
+    print(f"通知草稿 #{doc_id} 已生成")
+    return 0
+
+
+def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.ledger.session() as session:
+        rows = notices.list_documents(
+            session,
+            DocKind(args.kind) if args.kind else None,
+            DocStatus(args.status) if args.status else None,
+        )
+    if not rows:
+        print("登记簿中还没有公文。")
+        return 0
+    body = [
+        [str(r.id), r.kind.label, r.number or "—", r.status.label, r.day.isoformat(), r.title]
+        for r in rows
+    ]
+    print(table.render(["编号", "类别", "发文字号", "状态", "日期", "标题"], body, right={0}))
+    return 0
+
+
+def cmd_render(ctx: CliContext, args: argparse.Namespace) -> int:
+    _write(ctx, args.id, args.out)
+    return 0
+
+
+def cmd_issue(ctx: CliContext, args: argparse.Namespace) -> int:
+    ctx.require_user_for_server()
+    _issue(ctx, args.id, args.out)
+    return 0
+
+
+def cmd_correct(ctx: CliContext, args: argparse.Namespace) -> int:
+    ctx.require_user_for_server()
+    with ctx.ledger.session() as session:
+        doc_id = notices.draft_correction(session, ctx.actor, args.id)
+    print(f"更正件草稿 #{doc_id} 已生成（原件 #{args.id} 保持不变）")
+    return 0
+
+
+def cmd_delete(ctx: CliContext, args: argparse.Namespace) -> int:
+    ctx.require_user_for_server()
+    with ctx.ledger.session() as session:
+        notices.delete_draft(session, ctx.actor, args.id)
+    print(f"草稿 #{args.id} 已删除")
+    return 0

@@ -1,0 +1,114 @@
+"""Drafts of 督办通知 / 催办单 for a task or a lead unit, and of a plain 通知, from the ledger."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from db.enums import LampColor
+from db.models import DocKind, Milestone, Unit
+from desktop.documents.compose_supervision import (
+    REMINDER,
+    SUPERVISION,
+    SupervisedTask,
+    SupervisionData,
+    compose_notice,
+    compose_supervision,
+)
+from desktop.services import notices, settings
+from desktop.services.auth import Actor
+from desktop.services.circular import letterhead
+from desktop.services.clock import clock_of
+from desktop.services.errors import NotFound, ValidationError
+from desktop.services.overview import TaskFilter, TaskRow, task_rows
+from desktop.services.tasks import find_task_id
+
+REPLY_DAYS = {SUPERVISION: 10, REMINDER: 5}  # working practice; the clerk may change the date
+
+
+def find_unit_id(session: Session, name: str) -> int:
+    unit_id = session.scalar(
+        select(Unit.id).where(or_(Unit.name == name.strip(), Unit.short_name == name.strip()))
+    )
+    if unit_id is None:
+        raise NotFound(f"找不到名为“{name}”的单位。")
+    return unit_id
+
+
+def _supervised(session: Session, row: TaskRow) -> SupervisedTask:
+    today = clock_of(session).today()
+    late = session.execute(
+        select(Milestone.title, Milestone.due).where(
+            Milestone.task_id == row.id, Milestone.done_on.is_(None), Milestone.due < today
+        )
+    ).all()
+    return SupervisedTask(
+        code=row.code,
+        title=row.title,
+        schedule_pct=row.lamp.schedule_pct,
+        reported_pct=row.reported_pct,
+        lamp=row.lamp.color.value,
+        reasons=row.lamp.reasons,
+        deadline=row.deadline,
+        overdue_milestones=tuple((t, d) for t, d in late),
+    )
+
+
+def draft_supervision(
+    session: Session,
+    actor: Actor,
+    kind: DocKind,
+    *,
+    task_code: str | None = None,
+    unit: str | None = None,
+    reply_days: int | None = None,
+) -> int:
+    """A 督办通知 or 催办单 about one task, or about a unit's yellow and red tasks."""
+    if kind not in (DocKind.SUPERVISION, DocKind.REMINDER):
+        raise ValidationError("只能为督办通知或催办单生成督办草稿。", field="kind")
+    if (task_code is None) == (unit is None):
+        raise ValidationError("请指定一项任务或一个牵头单位（二者选一）。", field="task")
+    today = clock_of(session).today()
+    if task_code is not None:
+        task_id = find_task_id(session, task_code)
+        rows = task_rows(session, today, TaskFilter(task_ids=(task_id,)))
+        unit_id = rows[0].lead_unit_id
+    else:
+        task_id = None
+        unit_id = find_unit_id(session, unit or "")
+        rows = [
+            r
+            for r in task_rows(session, today, TaskFilter(unit_id=unit_id))
+            if r.lamp.color != LampColor.GREEN
+        ]
+        if not rows:
+            raise ValidationError(f"“{unit}”牵头的任务目前都亮绿灯，无需督办。", field="unit")
+    if rows[0].lamp.done and task_id is not None:
+        raise ValidationError(f"任务 {rows[0].code} 已完成，无需督办。", field="task")
+    days = reply_days if reply_days is not None else REPLY_DAYS[kind.value]
+    if not 1 <= days <= 90:
+        raise ValidationError("回复期限应在 1 至 90 天之间。", field="reply_days")
+    data = SupervisionData(
+        kind=kind.value,
+        unit=rows[0].lead_unit,
+        tasks=[_supervised(session, r) for r in rows],
+        as_of=today,
+        reply_by=today + timedelta(days=days),
+        issued=today,
+    )
+    model = compose_supervision(data, letterhead(settings.office(session)))
+    return notices.create_draft(session, actor, kind, model, task_id=task_id, unit_id=unit_id)
+
+
+def draft_notice(
+    session: Session, actor: Actor, title: str, recipients: str, paragraphs: list[str]
+) -> int:
+    """A plain 通知 with the clerk's own text."""
+    if not [p for p in paragraphs if p.strip()]:
+        raise ValidationError("通知正文不能为空。", field="body")
+    today = clock_of(session).today()
+    head = letterhead(settings.office(session))
+    model = compose_notice(head, title.strip(), recipients.strip(), paragraphs, today)
+    return notices.create_draft(session, actor, DocKind.NOTICE, model)

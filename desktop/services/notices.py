@@ -1,0 +1,387 @@
+"""The document register (公文): drafts that change, numbers without gaps, issued PDFs that never do."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import time
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, undefer
+
+from db.models import DocKind, DocNumber, DocStatus, Document
+from desktop.documents.fonts import FontSet
+from desktop.documents.model import OfficialDocument
+from desktop.documents.render import RenderResult, render_pdf
+from desktop.services import audit, settings
+from desktop.services.auth import Actor, Permission
+from desktop.services.clock import clock_of
+from desktop.services.errors import ConflictError, DomainError, ValidationError
+from desktop.services.lookup import get_or_missing
+from desktop.services.notice_codec import from_json, to_json
+from desktop.services.timeline import TimelineEvent
+
+__all__ = ["DocKind", "DocStatus"]  # re-exported for the GUI and CLI
+
+ISSUE_ATTEMPTS = 8
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    kind: DocKind
+    status: DocStatus
+    number: str
+    title: str
+    day: date  # issued on, or last changed for a draft
+    period: str
+    corrects_id: int | None
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    row: DocumentRow
+    model: OfficialDocument
+    version: int
+    task_id: int | None
+    unit_id: int | None
+    issued_by: str
+    pdf_sha256: str
+    pages: int
+    corrected_by: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Issued:
+    id: int
+    number: str
+    sha256: str
+    pages: int
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def _row(doc: Document) -> DocumentRow:
+    day = doc.issued_on or doc.updated_at.date()
+    return DocumentRow(
+        doc.id, doc.kind, doc.status, doc.number or "", doc.title, day, doc.period, doc.corrects_id
+    )
+
+
+def list_documents(
+    session: Session, kind: DocKind | None = None, status: DocStatus | None = None
+) -> list[DocumentRow]:
+    """Newest first: issued documents by number, drafts by when they last changed."""
+    query = select(Document).order_by(Document.id.desc())
+    if kind is not None:
+        query = query.where(Document.kind == kind)
+    if status is not None:
+        query = query.where(Document.status == status)
+    return [_row(d) for d in session.scalars(query)]
+
+
+def get_document(session: Session, doc_id: int) -> DocumentInfo:
+    doc = get_or_missing(session, Document, doc_id, "公文")
+    later = session.scalars(select(Document.id).where(Document.corrects_id == doc_id))
+    return DocumentInfo(
+        _row(doc),
+        from_json(doc.content),
+        doc.version,
+        doc.task_id,
+        doc.unit_id,
+        doc.issued_by,
+        doc.pdf_sha256,
+        doc.pages,
+        tuple(later),
+    )
+
+
+def fonts_for(session: Session) -> FontSet:
+    chosen = dict(settings.office(session).font_paths)
+    return FontSet.resolve(chosen or None)
+
+
+def render(session: Session, model: OfficialDocument) -> RenderResult:
+    """Lay out a model with the office's fonts and line pitch (preview, drafts, issue)."""
+    office = settings.office(session)
+    return render_pdf(model, fonts_for(session), line_pitch_pt=office.line_pitch_pt or None)
+
+
+def pdf_of(session: Session, doc_id: int) -> bytes:
+    """An issued document's stored PDF (checked against its SHA-256), or a draft rendered now."""
+    doc = session.scalar(
+        select(Document).where(Document.id == doc_id).options(undefer(Document.pdf))
+    )
+    if doc is None:
+        get_or_missing(session, Document, doc_id, "公文")
+    assert doc is not None
+    if doc.status == DocStatus.DRAFT:
+        return render(session, from_json(doc.content)).pdf
+    data = doc.pdf or b""
+    if hashlib.sha256(data).hexdigest() != doc.pdf_sha256:
+        raise DomainError(f"公文 {doc.number} 存档的 PDF 与登记的校验值不符，可能已被改动。")
+    return data
+
+
+def save_pdf(data: bytes, target: Path) -> Path:
+    """Write PDF bytes for the clerk: temporary name beside the target, fsync, rename."""
+    if target.suffix.lower() != ".pdf":
+        raise ValidationError(f"输出文件“{target}”应以 .pdf 结尾。", field="out")
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(temp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        raise DomainError(f"无法写入文件“{target}”：{exc.strerror or exc}") from exc
+    return target
+
+
+# --- drafts ------------------------------------------------------------------------------------
+
+
+def _check_model(model: OfficialDocument) -> None:
+    if not model.title.strip():
+        raise ValidationError("公文标题不能为空。", field="title")
+    if len(model.title) > 200:
+        raise ValidationError("公文标题不能超过 200 字。", field="title")
+    if not model.issuer_mark.strip():
+        raise ValidationError("发文机关标志不能为空。", field="issuer_mark")
+
+
+def _frozen(doc: Document) -> ConflictError:
+    return ConflictError(
+        f"公文 {doc.number} 已印发，不能修改或删除；如需更正，请以其为底稿另拟一份更正文件。"
+    )
+
+
+@audit.writes(Permission.ISSUE_DOCUMENTS)
+def create_draft(
+    session: Session,
+    actor: Actor,
+    kind: DocKind,
+    model: OfficialDocument,
+    *,
+    period: str = "",
+    task_id: int | None = None,
+    unit_id: int | None = None,
+    corrects_id: int | None = None,
+) -> int:
+    _check_model(model)
+    now = clock_of(session).now()
+    doc = Document(
+        kind=kind,
+        status=DocStatus.DRAFT,
+        title=model.title.strip(),
+        recipients=model.recipients,
+        cc=model.cc,
+        content=to_json(replace(model, doc_number="")),
+        period=period,
+        task_id=task_id,
+        unit_id=unit_id,
+        corrects_id=corrects_id,
+        created_at=now,
+        created_by=actor.label,
+        updated_at=now,
+        version=1,
+        issued_by="",
+        pdf_sha256="",
+        pages=0,
+    )
+    session.add(doc)
+    session.flush()
+    audit.record(session, actor, "create", "document", doc.id, f"拟制{kind.label}草稿：{doc.title}")
+    return doc.id
+
+
+@audit.writes(Permission.ISSUE_DOCUMENTS)
+def update_draft(
+    session: Session,
+    actor: Actor,
+    doc_id: int,
+    model: OfficialDocument,
+    expected_version: int | None = None,
+) -> int:
+    """Replace a draft's content; returns the new version. Issued documents are refused."""
+    doc = get_or_missing(session, Document, doc_id, "公文")
+    if doc.status != DocStatus.DRAFT:
+        raise _frozen(doc)
+    if expected_version is not None and doc.version != expected_version:
+        raise ConflictError("该草稿已被他人修改，请重新打开后再改。")
+    _check_model(model)
+    doc.title = model.title.strip()
+    doc.recipients = model.recipients
+    doc.cc = model.cc
+    doc.content = to_json(replace(model, doc_number=""))
+    doc.updated_at = clock_of(session).now()
+    doc.version += 1
+    audit.record(session, actor, "update", "document", doc.id, f"修改公文草稿：{doc.title}")
+    return doc.version
+
+
+@audit.writes(Permission.ISSUE_DOCUMENTS)
+def delete_draft(session: Session, actor: Actor, doc_id: int) -> None:
+    doc = get_or_missing(session, Document, doc_id, "公文")
+    if doc.status != DocStatus.DRAFT:
+        raise _frozen(doc)
+    title = doc.title
+    session.delete(doc)
+    audit.record(session, actor, "delete", "document", doc_id, f"删除公文草稿：{title}")
+
+
+@audit.writes(Permission.ISSUE_DOCUMENTS)
+def draft_correction(session: Session, actor: Actor, doc_id: int) -> int:
+    """A new draft that corrects an issued document; the original stays as it was."""
+    old = get_or_missing(session, Document, doc_id, "公文")
+    if old.status != DocStatus.ISSUED:
+        raise ValidationError("只有已印发的公文才需要更正；草稿可直接修改。")
+    model = from_json(old.content)
+    model = replace(model, note=f"此件更正{old.number}，原文件作废")
+    return create_draft(
+        session,
+        actor,
+        old.kind,
+        model,
+        period=old.period,
+        task_id=old.task_id,
+        unit_id=old.unit_id,
+        corrects_id=old.id,
+    )
+
+
+# --- issuing -----------------------------------------------------------------------------------
+
+
+def format_number(prefix: str, year: int, serial: int) -> str:
+    """机关代字〔2026〕12号: year in full inside 〔〕, no 第, no leading zeros."""
+    return f"{prefix}〔{year}〕{serial}号"
+
+
+def issue(session: Session, actor: Actor, doc_id: int) -> Issued:
+    """Number, render, store and freeze a draft, retrying when another window issues at once.
+
+    The PDF is rendered with the number the sequence will most likely give before the write
+    lock is taken, so two clerks issuing together hold the lock only for a few milliseconds.
+    """
+    last_error: Exception | None = None
+    for attempt in range(ISSUE_ATTEMPTS):
+        try:
+            return _issue_once(session, actor, doc_id)
+        except (OperationalError, IntegrityError) as exc:  # locked, or the number was taken
+            last_error = exc
+            time.sleep(0.05 * (attempt + 1))
+    raise ConflictError("其他窗口正在发文，暂时无法取得文号，请稍后再试。") from last_error
+
+
+def _peek(session: Session, prefix: str, year: int) -> int:
+    last = session.scalar(
+        select(DocNumber.last).where(DocNumber.prefix == prefix, DocNumber.year == year)
+    )
+    return (last or 0) + 1
+
+
+def _take_number(session: Session, prefix: str, year: int) -> int:
+    """Advance the sequence inside the issuing transaction: a rollback gives the number back."""
+    moved = session.execute(
+        update(DocNumber)
+        .where(DocNumber.prefix == prefix, DocNumber.year == year)
+        .values(last=DocNumber.last + 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if not moved:
+        # First number of the year: a concurrent insert fails on the primary key and retries.
+        session.add(DocNumber(prefix=prefix, year=year, last=1))
+        session.flush()
+    return session.scalar(
+        select(DocNumber.last).where(DocNumber.prefix == prefix, DocNumber.year == year)
+    )
+
+
+@audit.writes(Permission.ISSUE_DOCUMENTS)
+def _issue_once(session: Session, actor: Actor, doc_id: int) -> Issued:
+    doc = get_or_missing(session, Document, doc_id, "公文")
+    if doc.status != DocStatus.DRAFT:
+        raise _frozen(doc)
+    office = settings.office(session)
+    today = clock_of(session).today()
+    prefix, year = office.doc_prefix.strip(), today.year
+    base = replace(from_json(doc.content), date=today, printing_date=today)
+    _check_model(base)
+
+    guess = _peek(session, prefix, year)
+    model = replace(base, doc_number=format_number(prefix, year, guess))
+    result = render(session, model)
+    serial = _take_number(session, prefix, year)  # from here on the write lock is held
+    if serial != guess:
+        model = replace(base, doc_number=format_number(prefix, year, serial))
+        result = render(session, model)
+
+    number = model.doc_number
+    digest = hashlib.sha256(result.pdf).hexdigest()
+    doc.content = to_json(model)
+    doc.prefix, doc.year, doc.serial, doc.number = prefix, year, serial, number
+    doc.issued_on = today
+    doc.issued_at = clock_of(session).now()
+    doc.issued_by = actor.label
+    doc.pdf = result.pdf
+    doc.pdf_sha256 = digest
+    doc.pages = result.page_count
+    doc.updated_at = doc.issued_at
+    doc.status = DocStatus.ISSUED
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "issue",
+        "document",
+        doc.id,
+        f"印发{doc.kind.label}{number}：{doc.title}",
+        {"number": number, "sha256": digest, "pages": result.page_count},
+    )
+    return Issued(doc.id, number, digest, result.page_count)
+
+
+def numbers_issued(session: Session, prefix: str, year: int) -> list[int]:
+    """Serials issued under a prefix and year, in order (for checks and the register)."""
+    return list(
+        session.scalars(
+            select(Document.serial)
+            .where(Document.prefix == prefix, Document.year == year)
+            .order_by(Document.serial)
+        )
+    )
+
+
+def count_issued(session: Session) -> int:
+    return (
+        session.scalar(
+            select(func.count()).select_from(Document).where(Document.status == DocStatus.ISSUED)
+        )
+        or 0
+    )
+
+
+# --- the task timeline -------------------------------------------------------------------------
+
+
+def timeline_events(session: Session, task_id: int) -> list[TimelineEvent]:
+    """Issued documents about a task, for its page (registered in timeline.SOURCES)."""
+    return [
+        TimelineEvent(
+            d.issued_on or d.updated_at.date(), "公文", f"{d.kind.label} {d.number}", d.title
+        )
+        for d in session.scalars(
+            select(Document).where(Document.task_id == task_id, Document.status == DocStatus.ISSUED)
+        )
+    ]
