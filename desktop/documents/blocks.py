@@ -115,7 +115,7 @@ class Flow:
         if seal:
             # The seal (about 4 lines high) presses on both: keep its top within a line of the
             # body, so name and date sit on the 3rd and 4th lines below the text.
-            self.comp.keep_lines(4)
+            self.comp.keep_lines(4, carry=2)
             self.comp.skip_lines(2)
             date_x = AREA_W - 4 * self.slot - dw
             if name_g:
@@ -123,7 +123,7 @@ class Flow:
                 name_x = date_x + (dw - nw) / 2 if date_g else AREA_W - 2 * self.slot - nw
                 self.comp.put_line(name_g, max(0.0, min(name_x, AREA_W - nw)))
         else:
-            self.comp.keep_lines(3)
+            self.comp.keep_lines(3, carry=2)
             self.comp.skip_lines(1)
             name_right = 2 * self.slot
             if date_g and dw > nw - 2 * self.slot:

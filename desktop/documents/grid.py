@@ -50,7 +50,8 @@ class Grid:
 
     @property
     def lines(self) -> int:
-        return int((AREA_H - self.size + EPS) // self.pitch) + 1
+        """22, or fewer when a large pitch leaves no room (a 28 pt pitch could fit 23)."""
+        return min(LINES_PER_PAGE, int((AREA_H - self.size + EPS) // self.pitch) + 1)
 
     def line_top(self, index: int) -> float:
         """Distance of a grid line's top from the type area's top."""

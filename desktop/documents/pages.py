@@ -46,6 +46,7 @@ class Composer:
         self.grid = grid
         self.pages: list[Page] = [Page()]
         self.cursor = 0.0  # distance below the area's top of the first free point
+        self._grid_ops: list[tuple[int, int, TextOp]] = []  # (page, line, op) of grid lines
 
     @property
     def page(self) -> Page:
@@ -91,6 +92,7 @@ class Composer:
         op = self.text_at(glyphs, x, top, size, justify_to=justify_to, char_space=char_space)
         op.color = color
         self.cursor = self.grid.line_top(k) + self.grid.size
+        self._grid_ops.append((len(self.pages) - 1, k, op))
         return op
 
     def text_at(
@@ -123,10 +125,33 @@ class Composer:
     def fits(self, height: float) -> bool:
         return self.cursor + height <= AREA_H + EPS
 
-    def keep_lines(self, n: int) -> None:
-        """Start a new page unless ``n`` more grid lines fit on this one."""
-        if self.lines_left() < n:
-            self.new_page()
+    def keep_lines(self, n: int, carry: int = 0) -> None:
+        """Start a new page unless ``n`` more grid lines fit on this one.
+
+        ``carry`` last text lines move along, so that (say) a signature never stands alone
+        on a page: the standard wants body text above it.
+        """
+        if self.lines_left() >= n:
+            return
+        page = len(self.pages) - 1
+        moving = [(k, op) for p, k, op in self._grid_ops[-carry:] if p == page] if carry else []
+        last = self.grid.line_at_or_after(self.cursor) - 1
+        lines = {k for k, _ in moving}
+        # Carry only a run of lines that ends right at the cursor (not a table above it).
+        if not moving or max(lines) != last or len(lines) != last - min(lines) + 1:
+            moving = []
+        if moving and min(lines) == 0:
+            moving = []  # the page would be left empty
+        for _k, op in moving:
+            self.page.ops.remove(op)
+        self.new_page()
+        base = min(lines) if moving else 0
+        for k, op in moving:
+            op.top += self.grid.line_top(k - base) - self.grid.line_top(k)
+            self.page.ops.append(op)
+            self._grid_ops.append((len(self.pages) - 1, k - base, op))
+        if moving:
+            self.cursor = self.grid.line_top(max(lines) - base) + self.grid.size
 
 
 def centred_x(glyphs: list[Glyph], char_space: float, width: float = AREA_W) -> float:

@@ -1,0 +1,158 @@
+"""The type area and grid, measured on rendered PDFs of 1, 2, 3 and 7 pages."""
+
+from __future__ import annotations
+
+import pytest
+from doc_measure import (
+    AREA_BOTTOM,
+    AREA_LEFT,
+    AREA_RIGHT,
+    AREA_TOP,
+    MM,
+    SLOT,
+    Measured,
+    document_of_pages,
+    render_measured,
+)
+
+from desktop.documents.grid import default_line_pitch
+from desktop.documents.text import CANNOT_START
+
+PAGES = (1, 2, 3, 7)
+
+
+def full_pages(m: Measured, pitch_pt: float | None = None) -> list[int]:
+    """Pages filled with body text down to the 22nd grid line (no tables)."""
+    last_top = AREA_TOP + 21 * (pitch_pt or default_line_pitch()) / MM
+    return [
+        n
+        for n in range(1, len(m.pages))
+        if m.body_lines(n)
+        and abs(m.body_lines(n)[-1].top - last_top) < 0.2
+        and not any(ln.size == 14 and "—" not in ln.text for ln in m.pages[n])
+    ]
+
+
+@pytest.mark.parametrize("pages", PAGES)
+def test_page_count_and_a4(docs_by_pages, pages):
+    m = docs_by_pages[pages]
+    assert m.result.page_count == pages == len(m.pages)
+    import pypdf, io  # noqa: E401, I001
+
+    for page in pypdf.PdfReader(io.BytesIO(m.pdf)).pages:
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+        assert abs(w / MM - 210) < 0.1 and abs(h / MM - 297) < 0.1
+
+
+@pytest.mark.parametrize("pages", PAGES)
+def test_top_and_left_margins(docs_by_pages, pages):
+    m = docs_by_pages[pages]
+    for n, lines in enumerate(m.pages):
+        body = m.body_lines(n)
+        assert body, f"page {n + 1} has no body text"
+        # 天头 37 mm: the first line of every page starts on the type area's top.
+        assert abs(body[0].top - AREA_TOP) < 0.2, (n, body[0])
+        # 订口 28 mm: nothing starts left of it, and unindented lines start exactly on it.
+        assert min(ln.x0 for ln in lines) > AREA_LEFT - 0.05
+        assert len(body) >= 3  # a page never holds only a signature
+        assert any(abs(ln.x0 - AREA_LEFT) < 0.05 for ln in body)
+        # Nothing but the page number crosses the type area's right or bottom edge.
+        for ln in lines:
+            assert ln.x1 <= AREA_RIGHT + 0.1, ln
+            if ln.size != 14:
+                assert ln.top < AREA_BOTTOM, ln
+
+
+@pytest.mark.parametrize("pages", [3, 7])
+def test_full_page_has_22_lines_on_the_pitch(docs_by_pages, pages):
+    m = docs_by_pages[pages]
+    full = full_pages(m)
+    assert full or pages < 7
+    pitch = default_line_pitch() / MM
+    assert abs(pitch - 10.446) < 0.01  # (225 mm − 16 pt) / 21 ≈ 29.61 pt
+    for n in full:
+        body = m.body_lines(n)
+        assert len(body) == 22
+        for a, b in zip(body, body[1:], strict=False):
+            assert abs((b.top - a.top) - pitch) < 0.05
+        # The 22nd line's box ends on the type area's bottom edge.
+        assert abs(body[-1].top + 16 / MM - AREA_BOTTOM) < 0.2
+
+
+@pytest.mark.parametrize("pages", [3, 7])
+def test_full_lines_hold_28_characters_across_156_mm(docs_by_pages, pages):
+    m = docs_by_pages[pages]
+    full = [
+        ln
+        for n in range(len(m.pages))
+        for ln in m.body_lines(n)
+        if abs(ln.x0 - AREA_LEFT) < 0.05
+        and all(ord(c) > 0x2E80 for c in ln.text)
+        and abs(ln.x1 - AREA_RIGHT) < 0.3
+    ]
+    assert len(full) >= 3
+    for ln in full:
+        assert len(ln.text) in (27, 28), ln.text  # 27 when a closing mark was pushed down
+    assert sum(len(ln.text) == 28 for ln in full) > len(full) / 2
+    # Grid spacing: consecutive characters advance one slot (156 mm / 28).
+    xs = [c["x0"] / MM for c in full[0].chars]
+    steps = [b - a for a, b in zip(xs, xs[1:], strict=False)]
+    assert all(abs(s - SLOT) < 0.1 for s in steps)
+
+
+@pytest.mark.parametrize("pages", PAGES)
+def test_no_line_starts_with_closing_punctuation(docs_by_pages, pages):
+    m = docs_by_pages[pages]
+    for n in range(len(m.pages)):
+        for ln in m.body_lines(n):
+            assert ln.text[0] not in CANNOT_START, ln.text
+
+
+@pytest.mark.parametrize("pages", PAGES)
+def test_page_numbers_outside_and_alternating(docs_by_pages, pages):
+    m = docs_by_pages[pages]
+    for n, lines in enumerate(m.pages, start=1):
+        numbers = [ln for ln in lines if ln.text.replace(" ", "") == f"—{n}—"]
+        assert len(numbers) == 1, (n, [ln.text for ln in lines if ln.size == 14])
+        num = numbers[0]
+        assert abs(num.size - 14) < 0.1
+        assert abs(num.top - (AREA_BOTTOM + 7)) < 0.2  # 7 mm below the type area
+        assert all("Serif" in f for f in num.fonts)  # 宋体 role
+        one_char = 14 / MM
+        if n % 2:
+            assert abs(num.x1 - (AREA_RIGHT - one_char)) < 0.2
+        else:
+            assert abs(num.x0 - (AREA_LEFT + one_char)) < 0.2
+
+
+def test_fixed_28_pt_pitch_setting():
+    m = render_measured(document_of_pages(7), line_pitch_pt=28.0)
+    full = full_pages(m, 28.0)
+    assert full
+    for n in full:
+        body = m.body_lines(n)
+        assert len(body) == 22
+        for a, b in zip(body, body[1:], strict=False):
+            assert abs((b.top - a.top) - 28 / MM) < 0.05
+        assert abs(body[0].top - AREA_TOP) < 0.2
+
+
+def test_headings_take_their_fonts(docs_by_pages):
+    m = docs_by_pages[3]
+    lines = [ln for page in m.pages for ln in page]
+    first = next(ln for ln in lines if ln.text.startswith("一、"))
+    assert all("WenQuanYi" in f for f in first.fonts)  # 黑体
+    second = next(ln for ln in lines if ln.text.startswith("（二）"))
+    heading_part = second.fonts[: len("（二）重点工程推进情况。")]
+    assert all("Kai" in f for f in heading_part)  # 楷体 for the heading sentence only
+    assert "Fandol" in second.fonts[-1]
+    # Headings and paragraphs are indented two characters.
+    assert abs(first.x0 - (AREA_LEFT + 2 * SLOT)) < 0.05
+
+
+def test_user_text_with_markup_characters_prints_as_typed():
+    from desktop.documents.samples import sample_document
+
+    doc = sample_document(1, body=["A&B <b>不是标记</b> x<y>z 完。"])
+    text = "".join(ln.text for ln in render_measured(doc).pages[0])
+    assert "A&B<b>不是标记</b>x<y>z完。" in text.replace(" ", "")
