@@ -39,3 +39,14 @@ def test_heading_levels_and_fonts():
         ("全市推进有力。", FontRole.FANGSONG),
     ]
     assert paragraph_runs("（一）推进情况")[0][1] is FontRole.KAITI
+
+
+def test_reportlab_kinsoku_lists_extended_in_both_modules():
+    import reportlab.lib.textsplit as textsplit
+    import reportlab.platypus.paragraph as paragraph
+
+    import desktop.documents  # noqa: F401  (importing patches reportlab once)
+
+    for ch in "，：；？！》”":
+        assert ch in textsplit.ALL_CANNOT_START
+        assert ch in paragraph.ALL_CANNOT_START
