@@ -136,8 +136,12 @@ class MainWindow(QMainWindow):
         work: Callable[[Progress], Any],
         done: Callable[[Any], None] | None = None,
         refresh: bool = True,
+        failed: Callable[[BaseException], None] | None = None,
     ) -> Job:
-        return run_in_background(self, label, work, done, self.data_changed if refresh else None)
+        """Run a service call off the GUI thread; afterwards every page shows the new ledger."""
+        return run_in_background(
+            self, label, work, done, self.data_changed if refresh else None, failed
+        )
 
     # --- menus and status bar -----------------------------------------------------------------
 

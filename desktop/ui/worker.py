@@ -82,9 +82,11 @@ class Job(QObject):
         work: Callable[[Progress], T],
         done: Callable[[T], None] | None,
         refresh: Callable[[], None] | None,
+        failed: Callable[[BaseException], None] | None = None,
     ) -> None:
         super().__init__()
         self.parent_widget, self.done_callback, self.refresh = parent, done, refresh
+        self.failed_callback = failed
         self.finished = False
         self.cancelled = False
         self.error: BaseException | None = None
@@ -139,6 +141,8 @@ class Job(QObject):
             return
         self.error = error
         show_error(self.parent_widget, error)
+        if self.failed_callback is not None:
+            self.failed_callback(error)
 
     def _close(self) -> None:
         self.thread.wait()
@@ -157,5 +161,7 @@ def run_in_background(
     work: Callable[[Progress], T],
     done: Callable[[T], None] | None = None,
     refresh: Callable[[], None] | None = None,
+    failed: Callable[[BaseException], None] | None = None,
 ) -> Job:
-    return Job(parent, label, work, done, refresh).start()
+    """Start ``work`` in a worker thread; ``done``/``failed`` run on the GUI thread afterwards."""
+    return Job(parent, label, work, done, refresh, failed).start()

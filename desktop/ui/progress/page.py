@@ -1,14 +1,231 @@
-"""进度报送 (placeholder while it is built)."""
+"""进度报送: one unit's reports for one period, entered from the keyboard; what is missing shows."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+)
+
+from desktop.services import dashboard, progress
+from desktop.services.auth import Permission
+from desktop.services.errors import DomainError
+from desktop.services.periods import Period
+from desktop.services.progress import ReportOutcome
+from desktop.ui.desk import Desk
 from desktop.ui.i18n import tr
 from desktop.ui.page import Page
+from desktop.ui.progress.grid_view import GridView
+from desktop.ui.progress.model import FIELD_COLUMN, PERCENT, ProgressGridModel
+from desktop.ui.table import RIGHT, Column, DataTable, RowTableModel
+from desktop.ui.worker import Job
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+PERIODS_SHOWN = 12
+
+
+@dataclass(frozen=True)
+class UnitReporting:
+    """How far one lead unit is with the period's reports."""
+
+    unit_id: int
+    name: str
+    due: int
+    missing: tuple[str, ...]
 
 
 class ProgressPage(Page):
-    def __init__(self, desk, window) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, desk: Desk, window: MainWindow) -> None:
         super().__init__(desk, window, tr("进度报送"))
+        self.job: Job | None = None
+        self.save_button = self.add_button(
+            tr("保存本期进度"), self.save, Permission.EDIT_LEDGER, shortcut="Ctrl+S"
+        )
+        self.revert_button = self.add_button(
+            tr("放弃修改"), self.reload_grid, Permission.EDIT_LEDGER
+        )
+        choose = QHBoxLayout()
+        self.unit = QComboBox()
+        self.unit.setMinimumWidth(240)
+        self.period = QComboBox()
+        this = Period.of(desk.today)
+        for i in range(PERIODS_SHOWN):
+            p = this.shift(-i)
+            self.period.addItem(p.label, str(p))
+        choose.addWidget(QLabel(tr("牵头单位")))
+        choose.addWidget(self.unit)
+        choose.addWidget(QLabel(tr("报送期次")))
+        choose.addWidget(self.period)
+        self.summary = QLabel()
+        choose.addWidget(self.summary, 1)
+        self.body.addLayout(choose)
+        self.model = ProgressGridModel(editable=desk.can_edit)
+        self.grid = GridView()
+        self.grid.setModel(self.model)
+        for column, width in enumerate((56, 220, 124, 76, 110, 200, 140, 140)):
+            self.grid.setColumnWidth(column, width)
+        self.units = RowTableModel[UnitReporting](
+            [
+                Column(tr("牵头单位"), lambda u: u.name, width=170),
+                Column(tr("应报"), lambda u: str(u.due), lambda u: u.due, RIGHT, width=50),
+                Column(
+                    tr("已报"),
+                    lambda u: str(u.due - len(u.missing)),
+                    lambda u: u.due - len(u.missing),
+                    RIGHT,
+                    width=50,
+                ),
+                Column(
+                    tr("未报"),
+                    lambda u: str(len(u.missing)),
+                    lambda u: len(u.missing),
+                    RIGHT,
+                    width=50,
+                    foreground=lambda u: Qt.GlobalColor.red if u.missing else None,
+                ),
+                Column(tr("未报任务"), lambda u: "、".join(u.missing) or tr("已报齐")),
+            ]
+        )
+        self.unit_table = DataTable(self.units)
+        self.unit_table.activated.connect(self._pick_unit)
+        self.unit_table.doubleClicked.connect(self._pick_unit)
+        box = QGroupBox(tr("各单位本期报送情况（双击切换到该单位）"))
+        QVBoxLayout(box).addWidget(self.unit_table)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.grid)
+        splitter.addWidget(box)
+        splitter.setSizes([330, 270])
+        self.body.addWidget(splitter, 1)
+        self.model.dataChanged.connect(lambda *_: self._update_summary())
+        hint = QLabel(
+            tr(
+                "键盘录入：在“本期进度%”列直接输入 0–100 的数字，回车到下一项，Tab 到右侧各栏；"
+                "低于上期须填写回落原因；Ctrl+S 保存。淡红色行为本期未报。"
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #666;")
+        self.body.addWidget(hint)
+        self._filling = False
+        self.unit.currentIndexChanged.connect(lambda _i: self._choice_changed())
+        self.period.currentIndexChanged.connect(lambda _i: self._choice_changed())
+
+    # --- loading ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        pass
+        """Reload the unit list (with each unit's missing count) and the grid."""
+        period = self.period.currentData()
+        with self.desk.session() as session:
+            units = []
+            for u in dashboard.lead_units(session):
+                grid = progress.period_grid(session, u.id, period)
+                missing = tuple(r.code for r in grid if r.report is None)
+                units.append(UnitReporting(u.id, u.name, len(grid), missing))
+        self.units.set_rows(units)
+        current = self.unit.currentData()
+        if current is None:  # first visit: start with the first unit that still owes reports
+            current = next((u.unit_id for u in units if u.missing), None)
+        self._filling = True
+        self.unit.clear()
+        for u in units:
+            count = len(u.missing)
+            label = u.name + (tr("（未报 {n}）").format(n=count) if count else tr("（已报齐）"))
+            self.unit.addItem(label, u.unit_id)
+        index = self.unit.findData(current)
+        self.unit.setCurrentIndex(index if index >= 0 else 0)
+        self._filling = False
+        self.reload_grid()
+
+    def _choice_changed(self) -> None:
+        if self._filling:
+            return
+        if self.model.dirty_reports() and not self._confirm_discard():
+            return
+        if self.sender() is self.period:
+            self.refresh()  # the missing counts are per period
+        else:
+            self.reload_grid()
+
+    def _pick_unit(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.select_unit(self.units.row_at(index).unit_id)
+
+    def select_unit(self, unit_id: int) -> None:
+        self.unit.setCurrentIndex(self.unit.findData(unit_id))
+        self.grid.setFocus()
+
+    def _confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self, tr("进度报送"), tr("本页有尚未保存的进度，切换后将丢弃。是否继续？")
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def reload_grid(self) -> None:
+        unit_id, period = self.unit.currentData(), self.period.currentData()
+        if unit_id is None:
+            self.model.load(period, [])
+        else:
+            with self.desk.session() as session:
+                self.model.load(period, progress.period_grid(session, unit_id, period))
+        self._update_summary()
+        if self.model.rowCount():
+            self.grid.setCurrentIndex(self.model.index(0, PERCENT))
+
+    def _update_summary(self) -> None:
+        total = self.model.rowCount()
+        missing = self.model.missing()
+        dirty = len(self.model.dirty_reports())
+        text = tr("本期应报 {t} 项，已报 {d} 项").format(t=total, d=total - len(missing) - dirty)
+        if missing:
+            codes = "、".join(line.grid.code for line in missing)
+            text += tr("，<b style='color:#d93025'>未报 {n} 项：{codes}</b>").format(
+                n=len(missing), codes=codes
+            )
+        if dirty:
+            text += tr("；<b>{n} 项待保存</b>").format(n=dirty)
+        self.summary.setText(text)
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def save(self) -> Job | None:
+        self.grid.setFocus()  # commit an editor still open
+        reports = self.model.dirty_reports()
+        if not reports:
+            self.main.statusBar().showMessage(tr("没有需要保存的修改。"), 4000)
+            return None
+        desk = self.desk
+
+        def work(_progress: object) -> list[ReportOutcome]:
+            with desk.session() as session:
+                return progress.record_reports(session, desk.actor, reports)
+
+        self.job = self.main.run_task(
+            tr("正在保存进度…"), work, self._saved, failed=self._save_failed
+        )
+        return self.job
+
+    def _saved(self, outcomes: list[ReportOutcome]) -> None:
+        self.main.statusBar().showMessage(
+            tr("已保存 {n} 条进度，亮灯已重新计算。").format(n=len(outcomes)), 6000
+        )
+
+    def _save_failed(self, error: BaseException) -> None:
+        """Put the cursor on the task and field the service complained about."""
+        if not isinstance(error, DomainError):
+            return
+        for row, line in enumerate(self.model.lines):
+            if line.grid.code in str(error):
+                column = FIELD_COLUMN.get(error.field or "", PERCENT)
+                self.grid.setCurrentIndex(self.model.index(row, column))
+                break

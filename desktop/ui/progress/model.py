@@ -1,0 +1,162 @@
+"""The period grid's model: one editable line per task of the unit, missing reports marked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop.services.progress import GridRow, ReportInput
+from desktop.ui.fmt import DASH
+from desktop.ui.i18n import tr
+
+Index = QModelIndex | QPersistentModelIndex
+MISSING_BG = QColor("#fdecea")
+EDITED_BG = QColor("#fff6d6")
+WARN = QColor("#d93025")
+
+# (header, ReportInput field or None for a computed column, editable)
+COLUMNS = (
+    ("编号", None, False),
+    ("任务", None, False),
+    ("上期进度", None, False),
+    ("本期进度%", "percent", True),
+    ("回落原因", "fall_reason", True),
+    ("本期进展", "progress", True),
+    ("存在问题", "problems", True),
+    ("下步计划", "next_steps", True),
+    ("情况", None, False),
+)
+PERCENT = 3
+FIELD_COLUMN = {name: i for i, (_h, name, _e) in enumerate(COLUMNS) if name}
+
+
+@dataclass
+class Line:
+    grid: GridRow
+    draft: ReportInput | None  # what the clerk typed (None: nothing typed, nothing stored)
+    dirty: bool = False
+
+    @property
+    def needs_reason(self) -> bool:
+        before, draft = self.grid.previous_percent, self.draft
+        return (
+            draft is not None
+            and before is not None
+            and draft.percent < before
+            and not draft.fall_reason.strip()
+        )
+
+
+class ProgressGridModel(QAbstractTableModel):
+    def __init__(self, editable: bool) -> None:
+        super().__init__()
+        self.editable = editable
+        self.period = ""
+        self.lines: list[Line] = []
+
+    def load(self, period: str, rows: list[GridRow]) -> None:
+        self.beginResetModel()
+        self.period = period
+        self.lines = [Line(r, r.report) for r in rows]
+        self.endResetModel()
+
+    def dirty_reports(self) -> list[ReportInput]:
+        return [line.draft for line in self.lines if line.dirty and line.draft is not None]
+
+    def missing(self) -> list[Line]:
+        return [line for line in self.lines if line.grid.report is None and not line.dirty]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(COLUMNS[section][0])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.editable and COLUMNS[index.column()][2]:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def _status(self, line: Line) -> str:
+        if line.needs_reason:
+            return tr("低于上期，须填回落原因")
+        if line.dirty:
+            return tr("已修改，未保存")
+        return tr("已报") if line.grid.report is not None else tr("未报")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line, column = self.lines[index.row()], index.column()
+        grid, draft = line.grid, line.draft
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == 0:
+                return grid.code
+            if column == 1:
+                return grid.title
+            if column == 2:
+                if grid.previous_percent is None:
+                    return DASH
+                return f"{grid.previous_percent}%（{grid.previous_period}）"
+            if column == len(COLUMNS) - 1:
+                return self._status(line)
+            name = COLUMNS[column][1]
+            if draft is None:
+                return ""
+            value = getattr(draft, name)
+            return str(value) if role == Qt.ItemDataRole.DisplayRole or name != "percent" else value
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if line.dirty:
+                return QBrush(EDITED_BG)
+            if grid.report is None:
+                return QBrush(MISSING_BG)
+        warn = line.needs_reason or (grid.report is None and not line.dirty)
+        if role == Qt.ItemDataRole.ForegroundRole and column == len(COLUMNS) - 1 and warn:
+            return QBrush(WARN)
+        if role == Qt.ItemDataRole.FontRole and line.dirty and column == PERCENT:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, PERCENT):
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.ToolTipRole and column in (1, 4, 5, 6, 7):
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        line = self.lines[index.row()]
+        name = COLUMNS[index.column()][1]
+        assert name is not None
+        draft = line.draft or ReportInput(line.grid.task_id, self.period, -1)
+        if name == "percent":
+            text = str(value).strip().rstrip("%")
+            if not text:
+                return False
+            try:
+                percent = int(text)
+            except ValueError:
+                return False
+            if not 0 <= percent <= 100:
+                return False
+            new = replace(draft, percent=percent)
+        else:
+            if line.draft is None:
+                return False  # a percent comes first: a report without one means nothing
+            new = replace(draft, **{name: str(value)})
+        if new == line.draft:
+            return True
+        line.draft, line.dirty = new, True
+        left, right = self.index(index.row(), 0), self.index(index.row(), len(COLUMNS) - 1)
+        self.dataChanged.emit(left, right)
+        return True
