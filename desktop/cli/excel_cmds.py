@@ -1,0 +1,114 @@
+"""Excel verbs: report templates for the units, import of returned sheets, ledger export and first-use import."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from desktop.cli import table
+from desktop.cli.context import CliContext
+from desktop.services.errors import ValidationError
+from desktop.services.excel import export, import_reports, templates
+from desktop.services.tasks import list_units
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    excel = commands.add_parser("excel", help="Excel 报送模板、导入报送表、导出台账")
+    verbs = excel.add_subparsers(dest="excel_command", metavar="操作", required=True)
+
+    p = verbs.add_parser("template", help="按期次为各牵头单位生成预填的进度报送模板")
+    p.add_argument("--period", required=True, metavar="YYYY-MM", help="报送期次，例如 2026-11")
+    p.add_argument("--unit", metavar="NAME", help="只生成该单位的模板（全称或简称）")
+    p.add_argument("--single", action="store_true", help="所有单位放在一个工作簿中")
+    p.add_argument("--out", required=True, metavar="DIR", help="输出文件夹")
+    p.set_defaults(handler=cmd_template)
+
+    p = verbs.add_parser("import", help="导入各单位报回的报送表（文件或文件夹），先显示预览")
+    p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="报送表文件或所在文件夹")
+    p.add_argument("--dry-run", action="store_true", help="只显示预览，不写入台账")
+    p.add_argument("--period", metavar="YYYY-MM", help="只接受该期次的报送表")
+    p.add_argument("--unit", metavar="NAME", help="只接受该单位的报送表")
+    p.add_argument("--all-rows", action="store_true", help="预览中也列出无变化和未填写的行")
+    p.set_defaults(handler=cmd_import)
+
+    p = verbs.add_parser("export", help="把台账导出为带格式的 Excel 工作簿")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx", help="输出文件")
+    p.set_defaults(handler=cmd_export)
+
+
+def cmd_template(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.ledger.session() as session:
+        written = templates.write_templates(
+            session, args.period, Path(args.out), args.unit, args.single
+        )
+    for item in written:
+        print(f"{item.path}（{'、'.join(item.units)}，{item.tasks} 项任务）")
+    print(f"已生成 {len(written)} 个报送模板。")
+    return 0
+
+
+def _unit_id(session, name: str | None) -> int | None:  # type: ignore[no-untyped-def]
+    if not name:
+        return None
+    for unit in list_units(session):
+        if name.strip() in (unit.name, unit.short_name):
+            return unit.id
+    raise ValidationError(f"找不到单位“{name}”。")
+
+
+def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    with ctx.ledger.session() as session:
+        preview = import_reports.preview_import(
+            session, args.paths, args.period, _unit_id(session, args.unit)
+        )
+        print_preview(preview, args.all_rows)
+        if preview.refused:
+            print(
+                f"\n有 {len(preview.refused)} 个文件被拒收，未导入任何内容。"
+                "请让单位改正后重报，或移出这些文件后重新导入。",
+                file=sys.stderr,
+            )
+            return 1
+        if args.dry_run:
+            print("\n预览完毕（--dry-run），未写入台账。")
+            return 0
+        result = import_reports.apply_import(session, ctx.actor, preview)
+    print(f"\n{result.message}（用时 {time.perf_counter() - started:.1f} 秒）")
+    return 0
+
+
+def print_preview(preview: import_reports.ImportPreview, all_rows: bool = False) -> None:
+    shown = [
+        r for r in preview.rows if all_rows or r.change not in ("unchanged", "skipped", "duplicate")
+    ]
+    if shown:
+        body = [
+            [r.file, f"{r.sheet}!{r.cell}" if r.sheet else "", r.code, r.unit, r.change_label,
+             r.detail]
+            for r in shown
+        ]  # fmt: skip
+        print(table.render(["文件", "位置", "任务", "牵头单位", "结果", "说明"], body))
+    counts = "，".join(
+        f"{label} {preview.count(key)}"
+        for key, label in import_reports.CHANGE_LABELS.items()
+        if preview.count(key)
+    )
+    print(
+        f"\n共 {len(preview.files)} 个文件，拒收 {len(preview.refused)} 个；{counts or '无内容'}。"
+    )
+    for problem in preview.problems:
+        print(f"  拒收：{problem}")
+
+
+def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    with ctx.ledger.session() as session:
+        summary = export.export_ledger(session, Path(args.out))
+    print(
+        f"已导出台账：{summary.path}（任务 {summary.tasks} 项，进度报送 {summary.reports} 条，"
+        f"用时 {time.perf_counter() - started:.1f} 秒）"
+    )
+    return 0

@@ -1,0 +1,48 @@
+"""Write a file for the user safely: a temporary name beside the target, fsync, then rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from desktop.services.errors import DomainError
+
+
+def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> Path:
+    """Call ``write`` on a temporary file beside ``target`` and move it into place.
+
+    A crash or an error leaves the old file (if any) untouched and no half-written one.
+    """
+    target = Path(target)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(temp, "wb") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+        _sync_folder(target.parent)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        raise DomainError(f"无法写入文件“{target}”：{exc.strerror or exc}") from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename itself must reach the disk; Windows cannot open a folder for fsync.
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

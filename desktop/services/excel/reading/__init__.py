@@ -1,0 +1,1 @@
+"""Reading spreadsheets that come from outside: safety checks first, then cell parsing."""
