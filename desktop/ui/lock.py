@@ -26,8 +26,10 @@ def lock_ledger(ledger: Ledger) -> QLockFile | None:
     lock.setStaleLockTime(0)  # rely on the owner's PID, not on the lock's age
     if lock.tryLock(100):
         return lock
-    ok, pid, host, _app = lock.getLockInfo()
-    who = tr("（进程 {pid}，计算机 {host}）").format(pid=pid, host=host) if ok else ""
+    info = lock.getLockInfo()  # (pid, host, app) in PySide6, or empty when unreadable
+    who = ""
+    if isinstance(info, tuple) and len(info) >= 2 and info[0]:
+        who = tr("（进程 {pid}，计算机 {host}）").format(pid=info[0], host=info[1])
     raise LedgerInUse(
         tr(
             "该台账已在另一个督办台窗口中打开{who}。\n"

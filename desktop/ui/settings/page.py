@@ -1,14 +1,166 @@
-"""设置 (placeholder while it is built)."""
+"""设置 (admin): issuing office, document numbers, archive codes, backup, fonts, lamp rules."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
+
+from desktop.services import settings
+from desktop.services.auth import Permission
+from desktop.services.errors import DomainError
+from desktop.ui.desk import Desk
+from desktop.ui.errors import show_error
+from desktop.ui.forms import error_label, show_field_error
 from desktop.ui.i18n import tr
 from desktop.ui.page import Page
+from desktop.ui.settings.fields import DataclassForm
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+OFFICE_LABELS = {
+    "city": "城市",
+    "issuer_name": "发文机关全称",
+    "issuer_short": "发文机关简称",
+    "doc_prefix": "发文字号机关代字",
+    "fonds_code": "全宗号",
+    "organisation_code": "机构（问题）代码",
+    "retention": "保管期限",
+}
+BACKUP_LABELS = {
+    "backup_keep": "保留备份份数",
+    "backup_remind_days": "提醒备份间隔（天）",
+    "line_pitch_pt": "公文行距（磅，0 为每页 22 行）",
+}
+LAMP_LABELS = {
+    "yellow_lag": "滞后序时进度达到（个百分点）亮黄灯",
+    "red_lag": "滞后序时进度超过（个百分点）亮红灯",
+    "milestone_red_days": "节点逾期超过（天）亮红灯",
+    "deadline_warning_days": "距完成时限不足（天）亮黄灯",
+    "missed_reports_yellow": "连续漏报（期）亮黄灯",
+    "missed_reports_red": "连续漏报（期）亮红灯",
+    "funds_min_arrival_rate": "资金到位率低于（%）亮黄灯",
+    "funds_check_after_schedule": "序时进度过（%）后检查资金",
+    "not_started_months": "开始后（月）仍未启动亮红灯",
+    "report_day": "每月报送截止日",
+}
 
 
 class SettingsPage(Page):
-    def __init__(self, desk, window) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, desk: Desk, window: MainWindow) -> None:
         super().__init__(desk, window, tr("设置"))
+        self.editable = desk.can(Permission.MANAGE)
+        self.add_button(tr("保存设置"), self.save, Permission.MANAGE, shortcut="Ctrl+S")
+        if not self.editable:
+            note = QLabel(tr("只有管理员可以修改设置；当前账号仅可查看。"))
+            note.setStyleSheet("color: #666;")
+            self.body.addWidget(note)
+        self.error = error_label()
+        self.body.addWidget(self.error)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        self.content = QWidget()
+        scroll.setWidget(self.content)
+        self.columns = QHBoxLayout(self.content)
+        self.body.addWidget(scroll, 1)
+        self.office_form: DataclassForm | None = None
 
     def refresh(self) -> None:
-        pass
+        with self.desk.session() as session:
+            office = settings.office(session)
+            rules = settings.lamp_rules(session)
+        while self.columns.count():
+            item = self.columns.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        left = QWidget()
+        left_layout = QFormLayout(left)
+        office_box = QGroupBox(tr("发文机关、文号与归档代码"))
+        self.office_form = DataclassForm(
+            QFormLayout(office_box), office, OFFICE_LABELS, self.editable
+        )
+        backup_box = QGroupBox(tr("备份与版式"))
+        self.backup_form = DataclassForm(
+            QFormLayout(backup_box), office, BACKUP_LABELS, self.editable
+        )
+        fonts_box = QGroupBox(tr("公文字体（留空则用本机字体，再用随程序提供的字体）"))
+        self._font_rows(QFormLayout(fonts_box), dict(office.font_paths))
+        left_layout.addRow(office_box)
+        left_layout.addRow(backup_box)
+        left_layout.addRow(fonts_box)
+        lamp_box = QGroupBox(tr("亮灯规则"))
+        self.lamp_form = DataclassForm(QFormLayout(lamp_box), rules, LAMP_LABELS, self.editable)
+        self.columns.addWidget(left, 1)
+        self.columns.addWidget(lamp_box, 1)
+
+    def _font_rows(self, form: QFormLayout, chosen: dict[str, str]) -> None:
+        from desktop.documents.fonts import ROLE_LABEL, FontRole
+
+        self.font_edits: dict[str, QLineEdit] = {}
+        for role in FontRole:
+            label, official = ROLE_LABEL[role]
+            edit = QLineEdit(chosen.get(role.value, ""))
+            edit.setPlaceholderText(official)
+            edit.setEnabled(self.editable)
+            browse = QPushButton(tr("选择…"))
+            browse.setEnabled(self.editable)
+            browse.clicked.connect(lambda _=False, e=edit: self._browse(e))
+            row = QHBoxLayout()
+            row.addWidget(edit, 1)
+            row.addWidget(browse)
+            form.addRow(label, row)
+            self.font_edits[role.value] = edit
+
+    def _browse(self, edit: QLineEdit) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("选择字体文件"), "", tr("TrueType 字体 (*.ttf *.ttc)")
+        )
+        if path:
+            edit.setText(path)
+
+    def save(self) -> None:
+        if self.office_form is None:
+            return
+        office = self.office_form.value()
+        backup = self.backup_form.value()
+        fonts = tuple(
+            (role, e.text().strip()) for role, e in self.font_edits.items() if e.text().strip()
+        )
+        office = office.__class__(
+            **{
+                **office.__dict__,
+                **{k: getattr(backup, k) for k in BACKUP_LABELS},
+                "font_paths": fonts,
+            }
+        )
+        self.error.hide()
+        rules = self.lamp_form.value()
+        try:
+            rules.validate()  # first, so that a bad rule cannot leave the office half-saved
+            with self.desk.session() as session:
+                settings.save_office(session, self.desk.actor, office)
+                settings.save_lamp_rules(session, self.desk.actor, rules)
+        except DomainError as error:
+            widgets = {
+                **self.office_form.widgets,
+                **self.backup_form.widgets,
+                **self.lamp_form.widgets,
+            }
+            show_field_error(self.error, widgets, error)
+            return
+        except Exception as error:
+            show_error(self, error)
+            return
+        self.main.statusBar().showMessage(tr("设置已保存，亮灯已按新规则重新计算。"), 6000)
+        self.main.data_changed()

@@ -1,0 +1,115 @@
+"""The window around the pages: screenshots, remembered state, the ledger lock, settings, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLibraryInfo, QTranslator
+from PySide6.QtGui import QFontDatabase, QImage
+
+from desktop.cli import main as duban
+from desktop.services import settings
+from desktop.services.errors import ValidationError
+from desktop.ui.app import create_app
+from desktop.ui.errors import message_for
+from desktop.ui.lock import LedgerInUse, lock_ledger
+from desktop.ui.main_window import MainWindow, ui_settings
+
+
+def test_screenshot_verb_writes_a_png(demo_ledger, tmp_path: Path, qapp) -> None:
+    out = tmp_path / "shots" / "task.png"
+    code = duban(
+        [
+            "--database",
+            str(demo_ledger.path),
+            "--today",
+            "2026-11-28",
+            "screenshot",
+            "task:01-04",
+            "--out",
+            str(out),
+            "--size",
+            "1366x768",
+        ]
+    )
+    assert code == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1366, 768)
+    assert not (tmp_path / "shots" / "task.png.part").exists()
+
+
+def test_screenshot_of_unknown_page_is_a_chinese_error(demo_ledger, tmp_path, qapp, capsys) -> None:
+    code = duban(
+        [
+            "--database",
+            str(demo_ledger.path),
+            "screenshot",
+            "nope",
+            "--out",
+            str(tmp_path / "x.png"),
+        ]
+    )
+    assert code == 1
+    assert "没有名为“nope”的页面" in capsys.readouterr().err
+
+
+def test_chinese_fonts_and_qt_translation_are_loaded(qapp) -> None:
+    create_app()
+    assert any("CJK" in f or "Hei" in f for f in QFontDatabase.families())
+    assert QTranslator().load(
+        "qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    )
+
+
+def test_window_remembers_its_last_page(clerk_window, qtbot) -> None:
+    clerk_window.show_page("funds")
+    clerk_window.close()
+    assert ui_settings().value("window/page") == "funds"
+    again = MainWindow(clerk_window.desk)
+    qtbot.addWidget(again)
+    assert again.start_key == "funds"
+
+
+def test_second_program_on_the_same_ledger_is_told_in_chinese(demo_ledger) -> None:
+    first = lock_ledger(demo_ledger)
+    try:
+        with pytest.raises(LedgerInUse, match="已在另一个督办台窗口中打开"):
+            lock_ledger(demo_ledger)
+    finally:
+        first.unlock()
+    lock_ledger(demo_ledger).unlock()  # free again once the first closed
+
+
+def test_admin_saves_settings_and_bad_rules_stay_in_the_form(
+    clerk_window, demo_ledger, qtbot
+) -> None:
+    from desktop.services import auth
+    from desktop.ui.desk import Desk
+
+    with demo_ledger.session() as s:
+        admin = auth.sign_in(s, "admin", "duban-admin")
+    window = MainWindow(Desk(demo_ledger, clerk_window.desk.clock, admin))
+    qtbot.addWidget(window)
+    page = window.show_page("settings")
+    page.office_form.widgets["doc_prefix"].setText("江平安办")
+    page.lamp_form.widgets["red_lag"].setValue(5)  # below yellow: refused
+    page.save()
+    assert page.error.isVisibleTo(page) and "滞后阈值" in page.error.text()
+    with demo_ledger.session() as s:
+        assert settings.office(s).doc_prefix == "平安办"  # nothing half-saved
+    page.lamp_form.widgets["red_lag"].setValue(35)
+    page.save()
+    with demo_ledger.session() as s:
+        assert settings.office(s).doc_prefix == "江平安办"
+        assert settings.lamp_rules(s).red_lag == 35
+
+
+def test_clerk_cannot_edit_settings(clerk_window) -> None:
+    page = clerk_window.show_page("settings")
+    assert not page.office_form.widgets["doc_prefix"].isEnabled()
+
+
+def test_unexpected_errors_are_an_apology_with_the_log_path() -> None:
+    assert message_for(ValidationError("金额不对")) == "金额不对"
+    assert "日志" in message_for(RuntimeError("boom"))
