@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from db.enums import FundKind, FundSource, Role, TaskStatus
-from desktop.services import audit, funds, progress, settings, tasks, users
+from desktop.services import audit, demo_story, funds, progress, settings, tasks, users
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
 from desktop.services.demo_data import (
@@ -42,6 +42,7 @@ class DemoSummary:
     reports: int
     fund_entries: int
     today: date
+    documents: int = 0
 
 
 @audit.writes(Permission.MANAGE)
@@ -86,7 +87,10 @@ def build_demo(session: Session, actor: Actor, seed: int = 2026) -> DemoSummary:
                 tasks.set_task_status(session, actor, task_id, TaskStatus.CLOSED)
             elif profile == "done":
                 tasks.set_task_status(session, actor, task_id, TaskStatus.COMPLETION_REVIEW)
-    return DemoSummary(len(lead_ids) + len(coop_ids), len(PROJECTS), count, reports, entries, today)
+    documents = demo_story.build_story(session, actor)
+    return DemoSummary(
+        len(lead_ids) + len(coop_ids), len(PROJECTS), count, reports, entries, today, documents
+    )
 
 
 def _dates(profile: str, last_due: Period, today: date, rng: random.Random) -> tuple[date, date]:

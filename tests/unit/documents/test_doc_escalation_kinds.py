@@ -1,0 +1,99 @@
+"""Every document of the escalation chain, composed from the demo ledger, measured like a notice."""
+
+from __future__ import annotations
+
+import io
+
+import pypdf
+import pytest
+from doc_measure import AREA_BOTTOM, AREA_LEFT, AREA_RIGHT, AREA_TOP, MM, Measured, measure
+
+from desktop.services import notices
+from desktop.services.ledger import open_ledger
+
+CANNOT_START = "，。、；：？！）》」』】〕”’…—"
+RED = (0xE5 / 255, 0, 0x12 / 255)
+KINDS = [
+    "reminder",
+    "supervision",
+    "interview_notice",
+    "interview_record",
+    "rectification",
+    "accountability",
+    "minutes",
+]
+
+
+@pytest.fixture(scope="module")
+def printed(demo_template) -> dict[str, Measured]:
+    """The PDFs the demo story issued, one of each kind, exactly as stored in the register."""
+    ledger = open_ledger(demo_template)
+    found: dict[str, Measured] = {}
+    with ledger.session() as session:
+        for row in reversed(notices.list_documents(session)):  # oldest first
+            if row.kind.value in KINDS and row.kind.value not in found:
+                found[row.kind.value] = measure(notices.pdf_of(session, row.id))
+    ledger.dispose()
+    return found
+
+
+def test_demo_register_holds_every_kind(printed) -> None:
+    assert sorted(printed) == sorted(KINDS)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_text_stays_in_the_type_area_and_lines_start_well(printed, kind) -> None:
+    m = printed[kind]
+    for page in m.pages:
+        for line in page:
+            if line.top > AREA_BOTTOM + 1:  # the page number lives below the type area
+                continue
+            assert line.x0 >= AREA_LEFT - 0.3 and line.x1 <= AREA_RIGHT + 0.3, line.text
+            assert line.top >= AREA_TOP - 1.0, line.text
+            if abs(line.size - 16) < 0.1:
+                assert line.text[0] not in CANNOT_START, line.text
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_page_numbers_alternate_sides(printed, kind) -> None:
+    m = printed[kind]
+    for n, lines in enumerate(m.pages, start=1):
+        numbers = [ln for ln in lines if ln.text.replace(" ", "") == f"—{n}—"]
+        if not numbers:  # only a blank page before an even-page 版记 goes unnumbered
+            assert not [ln for ln in lines if ln.top < AREA_BOTTOM], f"page {n} unnumbered"
+            continue
+        number = numbers[0]
+        assert abs(number.top - (AREA_BOTTOM + 7)) < 0.3
+        one_char = 14 / MM
+        if n % 2:
+            assert abs(number.x1 - (AREA_RIGHT - one_char)) < 0.3
+        else:
+            assert abs(number.x0 - (AREA_LEFT + one_char)) < 0.3
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_mark_is_red_and_fonts_are_embedded(printed, kind) -> None:
+    m = printed[kind]
+    mark = max(m.pages[0], key=lambda ln: ln.size)
+    color = mark.chars[0]["non_stroking_color"]
+    assert all(abs(a - b) < 0.01 for a, b in zip(color, RED, strict=True)), mark.text
+    assert mark.text.endswith("纪要" if kind == "minutes" else "文件")
+    reader = pypdf.PdfReader(io.BytesIO(m.pdf))
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if font["/Subtype"] != "/Type1":
+                assert "/FontFile2" in font["/FontDescriptor"].get_object()
+
+
+def test_minutes_list_attendance_and_carry_no_seal_space(printed) -> None:
+    text = "".join(ln.text for page in printed["minutes"].pages for ln in page)
+    for label in ("出席：", "请假：", "列席："):
+        assert label in text
+    assert "（第1期）" in text
+
+
+def test_interview_notice_says_who_when_where(printed) -> None:
+    text = "".join(ln.text for page in printed["interview_notice"].pages for ln in page)
+    for expected in ("约谈事由", "约谈人", "被约谈人", "市委政法委三楼会议室", "联系人及电话"):
+        assert expected in text
