@@ -12,6 +12,7 @@ from desktop.ui.dashboard.page import DashboardPage
 from desktop.ui.desk import Desk
 from desktop.ui.funds.page import FundsPage
 from desktop.ui.ledger.page import LedgerPage
+from desktop.ui.notices.page import NoticesPage
 from desktop.ui.page import Page
 from desktop.ui.progress.page import ProgressPage
 from desktop.ui.projects.page import ProjectsPage
@@ -48,6 +49,7 @@ PAGES: list[PageSpec] = [
     PageSpec("tasks", "任务台账", "tasks", LedgerPage),
     PageSpec("reports", "进度报送", "reports", ProgressPage),
     PageSpec("funds", "资金", "funds", FundsPage),
+    PageSpec("notices", "公文", "notices", NoticesPage),
     PageSpec("settings", "设置", "settings", SettingsPage),
     # Opened from the ledger, the dashboard or `screenshot task:<code>`; not in the navigation.
     PageSpec("task", "任务", "tasks", TaskPage, in_nav=False),

@@ -1,0 +1,330 @@
+"""公文: the register on the left; the draft's fields, its live preview, print and save on the right."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+)
+
+from desktop.documents.model import OfficialDocument
+from desktop.services import circular, notice_drafts, notices
+from desktop.services.auth import Permission
+from desktop.services.notices import DocStatus, DocumentInfo, DocumentRow
+from desktop.services.periods import Period
+from desktop.ui.desk import Desk
+from desktop.ui.errors import show_error
+from desktop.ui.i18n import tr
+from desktop.ui.notices.pdf import PdfPreview, print_pdf, save_pdf_as
+from desktop.ui.page import Page
+from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+PREVIEW_DELAY_MS = 500  # re-render after the clerk pauses typing
+
+
+class NoticesPage(Page):
+    def __init__(self, desk: Desk, window: MainWindow) -> None:
+        super().__init__(desk, window, tr("公文"))
+        issue = Permission.ISSUE_DOCUMENTS
+        self.add_button(tr("生成进展通报…"), self.new_circular, issue)
+        self.add_button(tr("新建通知"), self.new_notice, issue)
+        self.save_button = self.add_button(tr("保存草稿"), self.save_draft, issue, "Ctrl+S")
+        self.issue_button = self.add_button(tr("印发…"), self.issue, issue)
+        self.correct_button = self.add_button(tr("拟制更正件"), self.correct, issue)
+        self.delete_button = self.add_button(tr("删除草稿"), self.delete, issue)
+        self.print_button = self.add_button(tr("打印…"), self.print_current, shortcut="Ctrl+P")
+        self.save_as_button = self.add_button(tr("另存为 PDF…"), self.save_as)
+
+        self.model = RowTableModel[DocumentRow](
+            [
+                Column(tr("类别"), lambda r: r.kind.label, width=90),
+                Column(tr("发文字号"), lambda r: r.number or "—", width=150),
+                Column(tr("标题"), lambda r: r.title, width=300, tooltip=lambda r: r.title),
+                Column(tr("日期"), lambda r: r.day.isoformat(), align=CENTER, width=90),
+                Column(tr("状态"), lambda r: r.status.label, align=CENTER, width=60),
+            ]
+        )
+        self.table = DataTable(self.model)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._select(cur))
+
+        self.title_edit = QLineEdit()
+        self.recipients_edit = QLineEdit()
+        self.cc_edit = QLineEdit()
+        self.note_edit = QLineEdit()
+        self.body_edit = QPlainTextEdit()
+        self.body_edit.setPlaceholderText(
+            tr("一段一行；以“一、”“（一）”“1.”“（1）”开头的段落自动成为各级标题。")
+        )
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        form_box = QGroupBox(tr("公文内容"))
+        form = QFormLayout(form_box)
+        form.addRow(tr("标题"), self.title_edit)
+        form.addRow(tr("主送机关"), self.recipients_edit)
+        form.addRow(tr("正文"), self.body_edit)
+        form.addRow(tr("附注"), self.note_edit)
+        form.addRow(tr("抄送"), self.cc_edit)
+        form.addRow(self.info)
+        for edit in (self.title_edit, self.recipients_edit, self.cc_edit, self.note_edit):
+            edit.textEdited.connect(self._edited)
+        self.body_edit.textChanged.connect(self._edited)
+
+        self.preview = PdfPreview()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(PREVIEW_DELAY_MS)
+        self.timer.timeout.connect(self.update_preview)
+
+        left = QSplitter()
+        left.addWidget(self.table)
+        left.addWidget(form_box)
+        left.setOrientation(Qt.Orientation.Vertical)
+        left.setSizes([260, 460])
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        preview_box = QGroupBox(tr("预览（打印和另存为的就是这份 PDF）"))
+        QVBoxLayout(preview_box).addWidget(self.preview)
+        splitter.addWidget(preview_box)
+        splitter.setSizes([620, 560])
+        self.body.addWidget(splitter, 1)
+
+        self.current: DocumentInfo | None = None
+        self.pdf: bytes = b""
+        self._loading = False
+        self._dirty = False
+        self._enable()
+
+    # --- the register ---------------------------------------------------------------------
+
+    def refresh(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else (self.current and self.current.row.id)
+        with self.desk.session() as session:
+            rows = notices.list_documents(session)
+        self.model.set_rows(rows)
+        for i, row in enumerate(rows):
+            if row.id == keep:
+                self.table.selectRow(i)
+                return
+        if rows:
+            self.table.selectRow(0)
+        else:
+            self._show(None)
+
+    def _select(self, index: object) -> None:
+        if not index.isValid():  # type: ignore[attr-defined]
+            return
+        row = self.model.row_at(index)  # type: ignore[arg-type]
+        if self.current is not None and row.id == self.current.row.id:
+            return
+        if self._dirty and not self._confirm_discard():
+            return
+        with self.desk.session() as session:
+            self._show(notices.get_document(session, row.id))
+
+    def _confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            tr("督办台"),
+            tr("当前草稿的修改尚未保存，要保存吗？"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_draft()
+        return True
+
+    def _show(self, info: DocumentInfo | None) -> None:
+        self.current, self._dirty = info, False
+        self._loading = True
+        m = info.model if info else OfficialDocument(title="", issuer_mark="")
+        self.title_edit.setText(m.title)
+        self.recipients_edit.setText(m.recipients)
+        self.cc_edit.setText(m.cc)
+        self.note_edit.setText(m.note)
+        self.body_edit.setPlainText("\n".join(b for b in m.body if isinstance(b, str)))
+        self._loading = False
+        frozen = info is None or info.row.status == DocStatus.ISSUED
+        for edit in (self.title_edit, self.recipients_edit, self.cc_edit, self.note_edit):
+            edit.setReadOnly(frozen)
+        self.body_edit.setReadOnly(frozen)
+        self._describe()
+        self._enable()
+        self.update_preview()
+
+    def _describe(self) -> None:
+        info = self.current
+        if info is None:
+            self.info.setText(tr("登记簿中还没有公文。"))
+            return
+        parts = [f"{info.row.kind.label}，{info.row.status.label}"]
+        if info.row.status == DocStatus.ISSUED:
+            parts.append(
+                tr("{n} 页，SHA-256 {h}…，已印发的公文不能修改").format(
+                    n=info.pages, h=info.pdf_sha256[:16]
+                )
+            )
+        if info.model.attachments:
+            parts.append(tr("附件 {n} 个（随文生成）").format(n=len(info.model.attachments)))
+        if info.row.corrects_id:
+            parts.append(tr("更正 #{id}").format(id=info.row.corrects_id))
+        if info.corrected_by:
+            parts.append(tr("已由 #{ids} 更正").format(ids="、".join(map(str, info.corrected_by))))
+        self.info.setText("；".join(parts))
+
+    def _enable(self) -> None:
+        can = self.desk.can(Permission.ISSUE_DOCUMENTS)
+        info = self.current
+        draft = info is not None and info.row.status == DocStatus.DRAFT
+        self.save_button.setEnabled(can and draft)
+        self.issue_button.setEnabled(can and draft)
+        self.delete_button.setEnabled(can and draft)
+        self.correct_button.setEnabled(can and info is not None and not draft)
+        self.print_button.setEnabled(info is not None)
+        self.save_as_button.setEnabled(info is not None)
+
+    # --- editing and preview --------------------------------------------------------------
+
+    def edited_model(self) -> OfficialDocument:
+        assert self.current is not None
+        base = self.current.model
+        paragraphs = [line.strip() for line in self.body_edit.toPlainText().splitlines()]
+        tables = [b for b in base.body if not isinstance(b, str)]
+        return replace(
+            base,
+            title=self.title_edit.text().strip(),
+            recipients=self.recipients_edit.text().strip(),
+            cc=self.cc_edit.text().strip(),
+            note=self.note_edit.text().strip(),
+            body=[p for p in paragraphs if p] + tables,
+        )
+
+    def _edited(self) -> None:
+        if self._loading or self.current is None or self.current.row.status != DocStatus.DRAFT:
+            return
+        self._dirty = True
+        self.timer.start()
+
+    def update_preview(self) -> None:
+        self.timer.stop()
+        if self.current is None:
+            self.pdf = b""
+            return
+        try:
+            with self.desk.session() as session:
+                if self.current.row.status == DocStatus.ISSUED:
+                    self.pdf = notices.pdf_of(session, self.current.row.id)
+                else:
+                    self.pdf = notices.render(session, self.edited_model()).pdf
+        except Exception as exc:  # a half-typed draft must never crash the page
+            show_error(self, exc)
+            return
+        self.preview.show_pdf(self.pdf)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def _run(self, work, select_id_of=lambda result: result) -> object:  # type: ignore[no-untyped-def]
+        try:
+            with self.desk.session() as session:
+                result = work(session)
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+        self.current = None
+        self._dirty = False
+        self.main.data_changed()
+        self.refresh(select_id_of(result))
+        return result
+
+    def new_circular(self) -> None:
+        latest = Period.of(self.desk.today)
+        periods = [str(latest.shift(-i)) for i in range(12)]
+        period, ok = QInputDialog.getItem(
+            self, tr("生成进展通报"), tr("通报期次："), periods, 0, False
+        )
+        if ok:
+            self._run(lambda s: circular.draft_circular(s, self.desk.actor, period))
+
+    def new_notice(self) -> None:
+        title, ok = QInputDialog.getText(self, tr("新建通知"), tr("通知标题："))
+        if ok and title.strip():
+            self._run(
+                lambda s: notice_drafts.draft_notice(
+                    s, self.desk.actor, title, "", [tr("（在此填写正文）")]
+                )
+            )
+
+    def save_draft(self) -> bool:
+        if self.current is None:
+            return False
+        doc_id, version = self.current.row.id, self.current.version
+        model = self.edited_model()
+        done = self._run(
+            lambda s: notices.update_draft(s, self.desk.actor, doc_id, model, version),
+            lambda _v: doc_id,
+        )
+        return done is not None
+
+    def issue(self) -> None:
+        if self.current is None:
+            return
+        if self._dirty and not self.save_draft():
+            return
+        assert self.current is not None
+        answer = QMessageBox.question(
+            self,
+            tr("印发公文"),
+            tr("印发后将取得发文字号并存档 PDF，此后不能再修改。确定印发“{t}”吗？").format(
+                t=self.current.row.title
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        doc_id = self.current.row.id
+        issued = self._run(lambda s: notices.issue(s, self.desk.actor, doc_id), lambda i: i.id)
+        if issued is not None:
+            QMessageBox.information(
+                self,
+                tr("督办台"),
+                tr("已印发：{n}，共 {p} 页。").format(n=issued.number, p=issued.pages),  # type: ignore[attr-defined]
+            )
+
+    def correct(self) -> None:
+        if self.current is not None:
+            doc_id = self.current.row.id
+            self._run(lambda s: notices.draft_correction(s, self.desk.actor, doc_id))
+
+    def delete(self) -> None:
+        if self.current is None:
+            return
+        answer = QMessageBox.question(
+            self, tr("删除草稿"), tr("确定删除草稿“{t}”吗？").format(t=self.current.row.title)
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            doc_id = self.current.row.id
+            self._run(lambda s: notices.delete_draft(s, self.desk.actor, doc_id), lambda _r: None)
+
+    def _suggested_name(self) -> str:
+        assert self.current is not None
+        row = self.current.row
+        return f"{row.number or '草稿'}-{row.title[:30]}.pdf"
+
+    def print_current(self) -> None:
+        if self.current is not None and self.pdf:
+            print_pdf(self, self.pdf, self.current.row.title)
+
+    def save_as(self) -> None:
+        if self.current is not None and self.pdf:
+            save_pdf_as(self, self.pdf, self._suggested_name())
