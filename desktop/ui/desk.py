@@ -13,6 +13,8 @@ from desktop.services.auth import Actor, Permission
 from desktop.services.clock import Clock
 from desktop.services.ledger import Ledger
 
+LARGE_LEDGER = 2000
+
 
 @dataclass
 class Desk:
@@ -35,6 +37,14 @@ class Desk:
     @property
     def can_edit(self) -> bool:
         return self.actor.can(Permission.EDIT_LEDGER)
+
+    def is_large(self) -> bool:
+        """Over a few thousand tasks, queries that compute every lamp take seconds (measured by
+        desktop/ui/bench.py), so pages run them off the GUI thread."""
+        from desktop.services.overview import task_page
+
+        with self.session() as session:
+            return task_page(session, self.today, limit=0).total > LARGE_LEDGER
 
     @property
     def location(self) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -14,6 +14,7 @@ from desktop.ui.i18n import tr
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
+T = TypeVar("T")
 READ_ONLY_TIP = "当前账号为只读（领导），不能修改台账。"
 
 
@@ -57,6 +58,13 @@ class Page(QWidget):
             button.setToolTip(tr(READ_ONLY_TIP))
         self.actions_bar.addWidget(button)
         return button
+
+    def load(self, label: str, work: Callable[[], T], apply: Callable[[T], None]) -> None:
+        """Run a read; on a large ledger in the background (progress dialog), else at once."""
+        if self.desk.is_large():
+            self.main.run_task(label, lambda _progress: work(), apply, refresh=False)
+        else:
+            apply(work())
 
     def refresh(self) -> None:
         raise NotImplementedError

@@ -116,8 +116,15 @@ class DashboardPage(Page):
         return box, table
 
     def refresh(self) -> None:
-        with self.desk.session() as session:
-            s = dashboard.summary(session, self.desk.today, DAYS_AHEAD)
+        desk = self.desk
+
+        def work() -> DashboardSummary:
+            with desk.session() as session:
+                return dashboard.summary(session, desk.today, DAYS_AHEAD)
+
+        self.load(tr("正在汇总台账…"), work, self._show)
+
+    def _show(self, s: DashboardSummary) -> None:
         self.summary = s
         for color, tile in self.tiles.items():
             tile.set_value(len(s.rows) if color is None else s.by_lamp.get(color, 0))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.services import overview
@@ -57,6 +60,9 @@ class LedgerModel(RowTableModel[TaskRow]):
         self.filter = TaskFilter()
         self.sort_key, self.descending = "code", False
         self.total = 0
+        # Set by the page: runs a read in the background on a large ledger (Page.load).
+        self.loader: Callable[[str, Callable[[], Any], Callable[[Any], None]], None] | None = None
+        self.on_loaded: Callable[[], None] | None = None
 
     def _paged(self) -> bool:
         return self.filter.lamp is None and self.sort_key in overview.PAGED_SORT_KEYS
@@ -69,10 +75,17 @@ class LedgerModel(RowTableModel[TaskRow]):
             )
 
     def reload(self) -> None:
-        page = self._fetch(0)
+        if self._paged() or self.loader is None:
+            self._apply(self._fetch(0))
+        else:  # every lamp must be computed: may take seconds on a large ledger
+            self.loader(tr("正在计算亮灯…"), lambda: self._fetch(0), self._apply)
+
+    def _apply(self, page: overview.TaskPage) -> None:
         self.beginResetModel()
         self.rows, self.total = page.rows, page.total
         self.endResetModel()
+        if self.on_loaded is not None:
+            self.on_loaded()
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and len(self.rows) < self.total

@@ -25,6 +25,8 @@ class LedgerPage(Page):
     def __init__(self, desk: Desk, window: MainWindow) -> None:
         super().__init__(desk, window, tr("任务台账"))
         self.model = LedgerModel(desk)
+        self.model.loader = self.load
+        self.model.on_loaded = lambda: self._update_count()
         self._applying = False
         filters = QHBoxLayout()
         self.project = QComboBox()

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from desktop.services import overview
 from desktop.services.enums import LampColor
 from desktop.services.overview import RollUp, TaskFilter
+from desktop.ui.charts import bar_chart
 from desktop.ui.desk import Desk
 from desktop.ui.i18n import tr
-from desktop.ui.lamp import LAMP_NAME, lamp_color, lamp_icon
+from desktop.ui.lamp import LAMP_HEX, LAMP_NAME, lamp_color, lamp_icon
 from desktop.ui.page import Page
 from desktop.ui.table import CENTER, RIGHT, Column, DataTable, RowTableModel
 
@@ -87,13 +88,37 @@ class ProjectsPage(Page):
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
         self.body.addWidget(self.table, 1)
+        self.chart_row = QHBoxLayout()
+        self.body.addLayout(self.chart_row, 1)
+        self.chart: QWidget | None = None
         hint = QLabel(tr("双击一行查看该工程的任务；双击绿、黄、红列只看该颜色的任务。"))
         hint.setStyleSheet("color: #666;")
         self.body.addWidget(hint)
 
     def refresh(self) -> None:
-        with self.desk.session() as session:
-            self.model.set_rows(overview.project_rollups(session, self.desk.today))
+        desk = self.desk
+
+        def work() -> list[RollUp]:
+            with desk.session() as session:
+                return overview.project_rollups(session, desk.today)
+
+        self.load(tr("正在汇总各工程…"), work, self._show)
+
+    def _show(self, rollups: list[RollUp]) -> None:
+        self.model.set_rows(rollups)
+        if self.chart is not None:
+            self.chart.setParent(None)
+        self.chart = bar_chart(
+            tr("各重点工程亮灯分布（任务数，点击柱形查看该工程的任务）"),
+            [r.code for r in rollups],
+            [
+                (tr(LAMP_NAME[c]), LAMP_HEX[c], [r.counts[c] for r in rollups])
+                for c in (LampColor.GREEN, LampColor.YELLOW, LampColor.RED)
+            ],
+            lambda i: self.main.open_ledger(TaskFilter(project_id=self.model.rows[i].id)),
+            tooltips=[f"{r.code} {r.name}" for r in rollups],
+        )
+        self.chart_row.addWidget(self.chart)
 
     def _open(self, index: QModelIndex) -> None:
         if not index.isValid():
