@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -69,8 +70,12 @@ class _Sheet:
         self.rows = 0
 
     def add(
-        self, values: list[object], formats: dict[int, str] | None = None
-    ) -> list[WriteOnlyCell]:
+        self,
+        values: list[object],
+        formats: dict[int, str] | None = None,
+        lamp: tuple[int, LampColor] | None = None,
+    ) -> None:
+        # A write-only row is serialised on append: style every cell before.
         cells = []
         for index, value in enumerate(values):
             cell = WriteOnlyCell(self.ws, value)
@@ -78,9 +83,12 @@ class _Sheet:
             if formats and index in formats:
                 cell.number_format = formats[index]
             cells.append(cell)
+        if lamp is not None:
+            index, color = lamp
+            cells[index].fill, cells[index].font = LAMP_FILLS[color], LAMP_FONTS[color]
+            cells[index].alignment = _CENTER
         self.ws.append(cells)
         self.rows += 1
-        return cells
 
 
 def _letter(index: int) -> str:
@@ -113,17 +121,29 @@ def export_ledger(session: Session, path: Path, progress: Progress | None = None
             step(progress, done, total)
 
     book = Workbook(write_only=True)
-    _tasks_sheet(book, rows, tick)
-    _matrix_sheet(book, session, rows, tick)
-    _reports_sheet(book, session, tick)
-    _funds_sheet(book, session, tick)
-    for writer in EXTRA_SHEETS:
-        writer(session, book)
-    _about_sheet(book, session, today, len(rows), total_reports, total_funds)
-    step(progress, total - 1, total)
+    try:
+        _tasks_sheet(book, rows, tick)
+        _matrix_sheet(book, session, rows, tick)
+        _reports_sheet(book, session, tick)
+        _funds_sheet(book, session, tick)
+        for writer in EXTRA_SHEETS:
+            writer(session, book)
+        _about_sheet(book, session, today, len(rows), total_reports, total_funds)
+        step(progress, total - 1, total)
+    except BaseException:
+        _discard(book)
+        raise
     write_atomically(Path(path), book.save)
     step(progress, total, total)
     return ExportSummary(Path(path), len(rows), total_reports, total_funds)
+
+
+def _discard(book: Workbook) -> None:
+    """Close and delete the rows already streamed to temporary files."""
+    for ws in book.worksheets:
+        with contextlib.suppress(Exception):
+            ws.close()
+            ws._writer.cleanup()
 
 
 def _tasks_sheet(book: Workbook, rows: list[overview.TaskRow], tick: Callable[[], None]) -> None:
@@ -138,7 +158,7 @@ def _tasks_sheet(book: Workbook, rows: list[overview.TaskRow], tick: Callable[[]
     for r in rows:
         lamp = r.lamp
         arrival, spending = r.funds.arrival_rate, r.funds.spending_rate
-        cells = sheet.add(
+        sheet.add(
             [r.code, f"{r.project_code} {r.project}", r.title, r.lead_unit, r.leader_in_charge,
              r.start, r.deadline, r.status.label, lamp.color.label, lamp.schedule_pct / 100,
              None if r.reported_pct is None else r.reported_pct / 100, lamp.lag,
@@ -147,9 +167,8 @@ def _tasks_sheet(book: Workbook, rows: list[overview.TaskRow], tick: Callable[[]
              None if spending is None else spending / 100,
              "" if r.last_period is None else r.last_period],
             formats,
+            lamp=(8, lamp.color),
         )  # fmt: skip
-        cells[8].fill, cells[8].font, cells[8].alignment = (
-            LAMP_FILLS[lamp.color], LAMP_FONTS[lamp.color], _CENTER)  # fmt: skip
         tick()
 
 

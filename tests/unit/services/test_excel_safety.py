@@ -117,3 +117,12 @@ def test_too_large_file(tmp_path, monkeypatch) -> None:
 
 def test_missing_file(tmp_path) -> None:
     assert "无法读取" in refusal(tmp_path / "gone.xlsx")
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")
+def test_duplicate_part_names(tmp_path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", b"<a/>")
+        archive.writestr("xl/workbook.xml", b"<b/>")
+    assert "部件重名" in refusal(write(tmp_path, "dup.xlsx", buffer.getvalue()))

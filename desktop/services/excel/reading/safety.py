@@ -76,6 +76,9 @@ def check_container(name: str, data: bytes) -> None:
             if len(entries) > MAX_ENTRIES:
                 raise FileRefused(name, f"文件内部结构异常（包含 {len(entries)} 个部件），未读取")
             names = {e.filename for e in entries}
+            if len(names) != len(entries):
+                # Two parts with one name: readers disagree on which one counts.
+                raise FileRefused(name, "文件内部结构异常（部件重名），疑似被篡改，未读取")
             if "xl/workbook.xml" not in names:
                 kind = "Word 文档" if "word/document.xml" in names else "其他压缩文件"
                 raise FileRefused(name, f"不是 Excel 工作簿，像是{kind}")

@@ -1,0 +1,41 @@
+"""Ledger export: lamps in colour, reports by period, funds; progress, cancel and no half-written file."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from desktop.services.excel.export import export_ledger
+from desktop.services.excel.jobs import Cancelled
+
+
+def test_export_sheets_lamps_and_numbers(demo_session, tmp_path) -> None:
+    calls: list[tuple[int, int]] = []
+    summary = export_ledger(
+        demo_session, tmp_path / "台账.xlsx", lambda d, t: calls.append((d, t)) or True
+    )
+    assert (summary.tasks, summary.reports) == (37, 329)
+    assert calls[-1][0] == calls[-1][1]
+    book = openpyxl.load_workbook(summary.path)
+    assert book.sheetnames == ["任务台账", "进度报送（按期次）", "进度报送明细", "资金明细", "说明"]
+    tasks = book["任务台账"]
+    assert tasks.freeze_panes == "D2" and tasks.auto_filter.ref == "A1:S1"
+    lamps = {tasks.cell(r, 9).value: tasks.cell(r, 9).fill.fgColor.rgb for r in range(2, 39)}
+    assert lamps == {"绿": "00C6EFCE", "黄": "00FFEB9C", "红": "00FFC7CE"}
+    assert tasks["N1"].value == "计划投资(万元)" and isinstance(tasks["N2"].value, int | float)
+    matrix = book["进度报送（按期次）"]
+    assert matrix["D1"].value.endswith("月") and matrix.max_row == 38
+
+
+def test_cancel_leaves_no_file(demo_session, tmp_path) -> None:
+    target = tmp_path / "out" / "台账.xlsx"
+    with pytest.raises(Cancelled):
+        export_ledger(demo_session, target, lambda d, t: False)
+    assert not target.parent.exists() or not list(target.parent.iterdir())
+
+
+def test_existing_file_is_replaced_whole(demo_session, tmp_path) -> None:
+    target = tmp_path / "台账.xlsx"
+    target.write_bytes(b"old")
+    export_ledger(demo_session, target)
+    assert openpyxl.load_workbook(target, read_only=True).sheetnames[0] == "任务台账"
