@@ -10,7 +10,8 @@ from pathlib import Path
 from desktop.cli import table
 from desktop.cli.context import CliContext
 from desktop.services.errors import ValidationError
-from desktop.services.excel import export, import_reports, templates
+from desktop.services.excel import export, import_reports, ledger_import, templates
+from desktop.services.excel.ledger_mapping import FIELDS, LedgerMapping
 from desktop.services.tasks import list_units
 
 
@@ -32,6 +33,21 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--unit", metavar="NAME", help="只接受该单位的报送表")
     p.add_argument("--all-rows", action="store_true", help="预览中也列出无变化和未填写的行")
     p.set_defaults(handler=cmd_import)
+
+    p = verbs.add_parser("ledger", help="首次使用：导入本办原有的台账表格（先预览）")
+    p.add_argument("file", metavar="FILE.xlsx", help="原有台账表格")
+    p.add_argument("--sheet", metavar="NAME", help="工作表名称（默认第一个）")
+    p.add_argument("--header-row", type=int, metavar="N", help="表头所在行（默认自动判断）")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="字段=表头",
+        help="指定列对应，如 title=事项；字段："
+        + "、".join(f"{k}（{v[0]}）" for k, v in FIELDS.items()),
+    )
+    p.add_argument("--dry-run", action="store_true", help="只显示预览，不写入台账")
+    p.set_defaults(handler=cmd_ledger)
 
     p = verbs.add_parser("export", help="把台账导出为带格式的 Excel 工作簿")
     p.add_argument("--out", required=True, metavar="FILE.xlsx", help="输出文件")
@@ -111,4 +127,36 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
         f"已导出台账：{summary.path}（任务 {summary.tasks} 项，进度报送 {summary.reports} 条，"
         f"用时 {time.perf_counter() - started:.1f} 秒）"
     )
+    return 0
+
+
+def cmd_ledger(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.ledger.session() as session:
+        mapping = None
+        if args.map:
+            sheet = args.sheet or ledger_import.inspect(Path(args.file))[0].name
+            columns = dict(item.split("=", 1) for item in args.map if "=" in item)
+            mapping = LedgerMapping(sheet, args.header_row or 1, columns)
+            if args.header_row is None:
+                info = next(i for i in ledger_import.inspect(Path(args.file)) if i.name == sheet)
+                mapping.header_row = info.header_row
+        preview = ledger_import.preview_ledger(
+            session, Path(args.file), mapping, args.sheet, args.header_row
+        )
+        used = "、".join(f"{FIELDS[f][0]}←“{h}”" for f, h in preview.mapping.columns.items())
+        print(f"工作表“{preview.mapping.sheet}”，第 {preview.mapping.header_row} 行为表头；{used}")
+        body = [[str(r.row), r.code, r.title, r.lead_unit, {"new": "新增", "exists": "已有",
+                 "rejected": "拒收"}[r.change], r.detail] for r in preview.rows]  # fmt: skip
+        print(table.render(["行", "编号", "任务名称", "牵头单位", "结果", "说明"], body))
+        if preview.new_units or preview.new_projects:
+            print(f"将新建单位：{'、'.join(preview.new_units) or '无'}")
+            print(f"将新建重点工程：{'、'.join(preview.new_projects) or '无'}")
+        if preview.problems:
+            print(f"\n有 {len(preview.problems)} 行有误，未导入任何内容。", file=sys.stderr)
+            return 1
+        if args.dry_run:
+            print("\n预览完毕（--dry-run），未写入台账。")
+            return 0
+        result = ledger_import.apply_ledger(session, ctx.actor, preview)
+    print(result.message)
     return 0
