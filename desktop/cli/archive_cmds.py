@@ -1,0 +1,111 @@
+"""Archive and backup verbs: archive export/verify, backup, restore."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop.cli.context import CliContext
+from desktop.services import archive, backup
+from desktop.services.archive.fsio import human_size
+from desktop.services.errors import ValidationError
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("archive", help="归档：导出年度归档包到移动介质，或校验一个归档包")
+    verbs = p.add_subparsers(dest="archive_command", metavar="操作", required=True)
+    e = verbs.add_parser("export", help="导出某年度的归档包（写入后回读校验，通过后才算完成）")
+    e.add_argument("--year", type=int, required=True, help="年度，如 2026")
+    e.add_argument("--to", required=True, metavar="DIR", help="目标文件夹（如U盘）")
+    e.add_argument("--zip", action="store_true", help="打包为单个 ZIP 文件")
+    e.add_argument(
+        "--offsite",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="是否算作已带离本机（默认：目标在移动介质上即算）",
+    )
+    e.set_defaults(handler=cmd_export)
+    v = verbs.add_parser(
+        "verify", help="校验归档包（文件夹或 ZIP）的真实性、完整性、可用性、安全性"
+    )
+    v.add_argument("path", help="归档包文件夹或 .zip")
+    v.set_defaults(handler=cmd_verify)
+
+    p = commands.add_parser("backup", help="备份台账（不带 --to 时做一次本机自动备份）")
+    p.add_argument("--to", metavar="DIR", help="备份到该文件夹（如U盘）")
+    p.add_argument(
+        "--offsite",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="是否算作已带离本机（默认：目标在移动介质上即算）",
+    )
+    p.set_defaults(handler=cmd_backup)
+
+    p = commands.add_parser("restore", help="从备份文件恢复台账（先检查，原台账另存）")
+    p.add_argument("file", help="备份文件（.sqlite3）")
+    p.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
+    p.set_defaults(handler=cmd_restore)
+
+
+def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    ctx.require_user_for_server()
+    print(f"正在导出 {args.year} 年度归档包到 {args.to} …", flush=True)
+    with ctx.ledger.session() as session:
+        result = archive.export_year(
+            session, ctx.actor, args.year, Path(args.to), as_zip=args.zip, leaves_pc=args.offsite
+        )
+    print(result.report.text())
+    print(
+        f"已导出：{result.path}\n  {result.items} 件，{result.pages} 页，{result.files} 个文件，"
+        f"{human_size(result.size)}，用时 {result.seconds:.1f} 秒"
+        + ("；已记为带离本机的副本。" if result.leaves_pc else "。")
+    )
+    print("拔出U盘前，请先在系统中“安全弹出”。")
+    return 0
+
+
+def cmd_verify(ctx: CliContext, args: argparse.Namespace) -> int:
+    report = archive.verify_package(Path(args.path))
+    print(report.text())
+    return 0 if report.ok else 1
+
+
+def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:
+    ctx.require_user_for_server()
+    with ctx.ledger.session() as session:
+        if args.to:
+            result = backup.backup_to(session, ctx.actor, Path(args.to), leaves_pc=args.offsite)
+        else:
+            result = backup.rolling_backup(session, ctx.actor)
+    print(f"已备份：{result.path}（{human_size(result.size)}）\n  SHA-256 {result.sha256}")
+    if result.pruned:
+        print(f"  已删除较早的自动备份 {len(result.pruned)} 份。")
+    if result.leaves_pc:
+        print("  已记为带离本机的副本。拔出U盘前，请先在系统中“安全弹出”。")
+    return 0
+
+
+def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
+    check = backup.inspect_backup(Path(args.file))
+    print(check.text())
+    if not check.ok:
+        return 1
+    ledger = ctx.ledger
+    if ledger.path is None:
+        raise ValidationError("共享台账（数据库服务器）不能用本机备份文件恢复。")
+    actor = ctx.actor
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise ValidationError("恢复会替换当前台账，请加 --yes 确认。")
+        answer = input(f"用它替换当前台账“{ledger.path}”？原台账会另存。输入 yes 确认：")
+        if answer.strip().lower() not in ("yes", "y", "是"):
+            print("已取消，台账未作改动。")
+            return 1
+    path = ledger.path
+    ctx.close()  # every connection closed before the file is replaced
+    result = backup.restore(path, Path(args.file), actor, ctx.clock)
+    print(f"已恢复：{result.ledger}")
+    if result.set_aside:
+        print(f"  原台账已另存为：{result.set_aside}")
+    return 0

@@ -1,0 +1,23 @@
+"""Archive packages of DA/T 22 on removable media: export a year, verify a package, browse it."""
+
+from desktop.services.archive.browse import PackageView, open_view
+from desktop.services.archive.export import ExportResult, build, export_year, package_name
+from desktop.services.archive.fsio import MediaError
+from desktop.services.archive.offsite import Reminder, reminder
+from desktop.services.archive.reader import UnsafePackage
+from desktop.services.archive.verify import VerifyReport, verify_package
+
+__all__ = [
+    "ExportResult",
+    "MediaError",
+    "PackageView",
+    "Reminder",
+    "UnsafePackage",
+    "VerifyReport",
+    "build",
+    "export_year",
+    "open_view",
+    "package_name",
+    "reminder",
+    "verify_package",
+]

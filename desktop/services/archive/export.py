@@ -1,0 +1,264 @@
+"""Export a year as a package on a medium: build in memory, check room, write under a temporary
+name with fsync, read everything back and verify, and only then give it its real name."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from desktop import __version__
+from desktop.services import audit, settings
+from desktop.services.archive import catalogue, codes, fsio, offsite, sources
+from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
+from desktop.services.archive.metadata import manifest, sha256, to_xml
+from desktop.services.archive.model import (
+    CATALOGUE,
+    MANIFEST,
+    METADATA,
+    REPORT,
+    PackageFile,
+    PackageInfo,
+    PackageItem,
+    format_of,
+)
+from desktop.services.archive.pdfcheck import PdfProblem, pdf_pages
+from desktop.services.archive.reader import MemoryReader
+from desktop.services.archive.verify import (
+    VerifyReport,
+    report_manifest_line,
+    verify_package,
+    verify_reader,
+)
+from desktop.services.auth import Actor, Permission
+from desktop.services.clock import clock_of
+from desktop.services.errors import DomainError, ValidationError
+
+
+@dataclass(frozen=True)
+class BuiltPackage:
+    name: str
+    info: PackageInfo
+    files: dict[str, bytes]
+
+    @property
+    def size(self) -> int:
+        return sum(len(d) for d in self.files.values())
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    items: int
+    pages: int
+    files: int
+    size: int  # bytes on the medium
+    seconds: float
+    report: VerifyReport
+    leaves_pc: bool
+
+
+def package_name(fonds: str, year: int) -> str:
+    return f"{fonds}-WS·{year}-归档包"
+
+
+def build(session: Session, year: int) -> BuiltPackage:
+    """Every file of the package, in memory, already self-checked (four checks on the bytes)."""
+    if not 1900 < year < 3000:
+        raise ValidationError(f"年度“{year}”不对，应为四位数字。", field="year")
+    office = settings.office(session)
+    documents = sources.issued_documents(session, year)
+    numbers = codes.assign(
+        office.fonds_code, year, office.retention, office.organisation_code, len(documents)
+    )
+    files: dict[str, bytes] = {}
+    items = []
+    for code, doc in zip(numbers, documents, strict=True):
+        folder = f"items/{code}"
+        entries = []
+        for source in doc.files:
+            path = f"{folder}/{code}-{source.name}"
+            try:
+                pages = pdf_pages(source.data) if format_of(path) == "pdf" else 0
+            except PdfProblem as exc:
+                raise DomainError(
+                    f"公文 {doc.number} 的文件“{source.name}”{exc}，未导出。"
+                ) from exc
+            files[path] = source.data
+            entries.append(
+                PackageFile(
+                    path, source.role, format_of(path), len(source.data), pages, sha256(source.data)
+                )
+            )
+        items.append(
+            PackageItem(
+                code.number,
+                str(code),
+                doc.number,
+                office.issuer_name,
+                doc.title,
+                doc.issued_on,
+                office.retention,
+                doc.kind,
+                files=tuple(entries),
+            )
+        )
+    info = PackageInfo(
+        office.fonds_code,
+        year,
+        office.retention,
+        office.organisation_code,
+        clock_of(session).now().isoformat(timespec="seconds"),
+        f"督办台 {__version__}",
+        office.issuer_name,
+        tuple(items),
+    )
+    files.update(sources.ledger_tables(session, year))
+    files[CATALOGUE] = catalogue.build(session, info)
+    files[METADATA] = to_xml(info)
+    files[MANIFEST] = manifest(files)
+    precheck = verify_reader(MemoryReader(files), with_report=False)
+    if not precheck.ok:
+        raise DomainError("归档包在写入前的自检未通过，未导出：\n" + precheck.text())
+    files[REPORT] = _report_text(info, files, precheck).encode("utf-8")
+    return BuiltPackage(package_name(office.fonds_code, year), info, files)
+
+
+def _report_text(info: PackageInfo, files: dict[str, bytes], check: VerifyReport) -> str:
+    numbers = [i.seq for i in info.items]
+    span = f"{numbers[0]:04d}–{numbers[-1]:04d}" if numbers else "无"
+    lines = [
+        "督办台归档包自检报告（REPORT.txt）",
+        f"立档单位：{info.issuer}",
+        f"全宗号 {info.fonds}　门类 WS（文书）　年度 {info.year}　保管期限 {info.retention}"
+        f"（{codes.RETENTIONS.get(info.retention, '')}）　机构代码 {info.organisation}",
+        f"生成：{info.created}　{info.program}",
+        f"件数 {len(info.items)}（件号 {span}，断号 {len(codes.gaps(numbers))} 处）　"
+        f"页数 {sum(i.pages for i in info.items)}",
+        f"文件 {len(files)} 个（含 manifest.sha256，不含本报告），共 {sum(len(d) for d in files.values())} 字节",
+        "",
+        "四性检测（写入前，对内存中的全部文件）：",
+    ]
+    lines += [
+        f"  {name}：{'通过' if not found else '未通过'}" for name, found in check.findings.items()
+    ]
+    lines += [
+        "",
+        "本包写入介质后逐个文件回读，与 manifest.sha256 重新比对全部一致后才改为正式名称；",
+        f"以“{UNFINISHED}”结尾的文件夹或文件是未写完的，不可使用。",
+        "在其他电脑上复核：duban archive verify <本包路径>，或在本文件夹中运行 sha256sum -c manifest.sha256。",
+        report_manifest_line(sha256(files[MANIFEST])),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _write_folder(built: BuiltPackage, temp: Path) -> None:
+    temp.mkdir()
+    folders = {temp}
+    for rel, data in built.files.items():
+        target = temp / rel
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        fsio.write_file(target, data)
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        fsio.fsync_dir(folder)
+
+
+def _write_zip(built: BuiltPackage, temp: Path) -> None:
+    with open(temp, "wb") as handle:
+        with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+            for rel, data in built.files.items():
+                archive.writestr(f"{built.name}/{rel}", data)
+        handle.flush()
+        os.fsync(handle.fileno())
+        fsio.forget_cached(handle.fileno())
+
+
+def write(
+    built: BuiltPackage, destination: Path, *, as_zip: bool = False
+) -> tuple[Path, VerifyReport]:
+    """Write and verify; on any failure nothing that looks like a complete package remains."""
+    destination = Path(destination)
+    if not destination.is_dir():
+        raise ValidationError(f"目标文件夹“{destination}”不存在或不可用（移动介质是否已插好？）。")
+    fsio.check_room(destination, built.size)
+    final = fsio.unique_target(destination, built.name, ".zip" if as_zip else "")
+    temp = final.with_name(final.name + UNFINISHED)
+    try:
+        (_write_zip if as_zip else _write_folder)(built, temp)
+        report = verify_package(temp)  # read back from the medium
+        report.label = str(final)
+        if not report.ok:
+            raise MediaError(
+                "写入后回读校验未通过，介质可能有坏块或已被拔出，归档包已作废：\n" + report.text()
+            )
+        os.rename(temp, final)
+        fsio.fsync_dir(destination)
+    except OSError as exc:
+        left = _discard(temp)
+        raise MediaError(f"导出失败：{fsio.reason(exc)}。{left}") from exc
+    except BaseException:
+        _discard(temp)
+        raise
+    return final, report
+
+
+def _discard(temp: Path) -> str:
+    if fsio.remove_quietly(temp):
+        return "未留下任何不完整的归档包。"
+    return f"未写完的“{temp.name}”无法删除，请在电脑上手动删除（它不是有效的归档包）。"
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def export_year(
+    session: Session,
+    actor: Actor,
+    year: int,
+    destination: Path,
+    *,
+    as_zip: bool = False,
+    leaves_pc: bool | None = None,
+) -> ExportResult:
+    """Build, write and verify the year's package; record it (and whether it left the PC)."""
+    started = time.perf_counter()
+    built = build(session, year)
+    path, report = write(built, Path(destination), as_zip=as_zip)
+    size = report.size
+    if as_zip:
+        with contextlib.suppress(OSError):
+            size = path.stat().st_size
+    gone = offsite.on_removable(path) if leaves_pc is None else leaves_pc
+    result = ExportResult(
+        path,
+        len(built.info.items),
+        sum(i.pages for i in built.info.items),
+        report.files,
+        size,
+        time.perf_counter() - started,
+        report,
+        gone,
+    )
+    offsite.note(
+        session,
+        actor,
+        "archive",
+        gone,
+        year,
+        f"导出 {year} 年度归档包：{len(built.info.items)} 件，{human_size(size)}，已校验"
+        + ("，已存入移动介质" if gone else ""),
+        {
+            "path": str(path),
+            "year": year,
+            "items": [i.code for i in built.info.items],
+            "numbers": [i.number for i in built.info.items],
+            "zip": as_zip,
+        },
+    )
+    return result

@@ -1,0 +1,117 @@
+"""Durable writes to removable media: fsync every file, read back from the device, Chinese errors."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+from pathlib import Path
+
+from desktop.services.errors import DomainError
+
+# Marks a package or backup that is still being written (or whose writing failed): such a name
+# never looks complete, even when a pulled stick leaves it behind.
+UNFINISHED = ".未完成"
+
+
+class MediaError(DomainError):
+    """Writing or reading the destination failed; nothing that looks complete was left."""
+
+
+_REASONS = {
+    errno.ENOSPC: "目标位置空间已满",
+    errno.EDQUOT: "目标位置的空间配额已用完",
+    errno.EIO: "读写出错（移动介质可能已被拔出或损坏）",
+    errno.EROFS: "目标位置是只读的（写保护开关或光盘）",
+    errno.EACCES: "没有写入该位置的权限",
+    errno.EPERM: "没有写入该位置的权限",
+    errno.ENOENT: "目标位置已不存在（移动介质可能已被拔出）",
+    errno.ENODEV: "设备已断开",
+    errno.ENXIO: "设备已断开",
+    errno.ENAMETOOLONG: "文件名过长，介质的文件系统不支持",
+}
+
+
+def reason(exc: OSError) -> str:
+    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"
+
+
+def free_bytes(path: Path) -> int:
+    """Free space where ``path`` is (or would be created)."""
+    probe = Path(path)
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    return shutil.disk_usage(probe).free
+
+
+def check_room(destination: Path, payload: int) -> None:
+    """Refuse before writing anything unless about twice the payload is free (PITFALLS.md)."""
+    try:
+        free = free_bytes(destination)
+    except OSError as exc:
+        raise MediaError(f"无法读取“{destination}”的剩余空间：{reason(exc)}。") from exc
+    needed = 2 * payload + 64 * 1024
+    if free < needed:
+        raise MediaError(
+            f"“{destination}”剩余空间 {human_size(free)}，本次约需 {human_size(payload)}"
+            f"（按两倍预留 {human_size(needed)}），空间不足，未开始写入。请换一个更大的移动介质。"
+        )
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write, flush and fsync one file, then drop it from the page cache so a re-read hits the
+    device rather than memory (Linux; elsewhere the re-read may come from cache)."""
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+        forget_cached(handle.fileno())
+
+
+def forget_cached(fd: int) -> None:
+    if hasattr(os, "posix_fadvise"):
+        with contextlib.suppress(OSError):
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename or a new entry durable; folders cannot be opened for this on Windows."""
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_quietly(path: Path) -> bool:
+    """Remove a failed partial result; False when even that fails (e.g. the stick is gone)."""
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+    except OSError:
+        return False
+    return True
+
+
+def unique_target(folder: Path, name: str, suffix: str = "") -> Path:
+    """``folder/name+suffix``, or ``name-2+suffix`` … when that is taken: never overwrite."""
+    candidate = folder / f"{name}{suffix}"
+    number = 2
+    while candidate.exists() or (folder / f"{candidate.name}{UNFINISHED}").exists():
+        candidate = folder / f"{name}-{number}{suffix}"
+        number += 1
+    return candidate

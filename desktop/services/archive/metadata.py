@@ -1,0 +1,143 @@
+"""metadata.xml (per item: title, number, author, date, retention, format, size, pages, hash) and
+manifest.sha256 (``sha256sum -c`` compatible), written and read back."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import xml.etree.ElementTree as ET  # noqa: S405 - only for writing; reading uses defusedxml
+from datetime import datetime
+
+from defusedxml import ElementTree as SafeET
+
+from desktop.services.archive.model import FORMAT_VERSION, PackageFile, PackageInfo, PackageItem
+from desktop.services.archive.reader import UnsafePackage, check_name
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def to_xml(info: PackageInfo) -> bytes:
+    root = ET.Element(
+        "archive-package",
+        {
+            "format": FORMAT_VERSION,
+            "fonds": info.fonds,
+            "category": "WS",
+            "year": str(info.year),
+            "retention": info.retention,
+            "organisation": info.organisation,
+            "issuer": info.issuer,
+            "created": info.created,
+            "program": info.program,
+            "items": str(len(info.items)),
+        },
+    )
+    for item in info.items:
+        node = ET.SubElement(root, "item", {"seq": str(item.seq), "code": item.code})
+        for tag, value in (
+            ("title", item.title),
+            ("number", item.number),
+            ("author", item.author),
+            ("date", item.day.strftime("%Y%m%d")),
+            ("retention", item.retention),
+            ("classification", item.classification),
+            ("kind", item.kind),
+            ("pages", str(item.pages)),
+        ):
+            ET.SubElement(node, tag).text = value
+        for f in item.files:
+            ET.SubElement(
+                node,
+                "file",
+                {
+                    "path": f.path,
+                    "role": f.role,
+                    "format": f.format,
+                    "size": str(f.size),
+                    "pages": str(f.pages),
+                    "sha256": f.sha256,
+                },
+            )
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def from_xml(data: bytes) -> PackageInfo:
+    """Parse metadata.xml from any package (defused: no entity expansion)."""
+    try:
+        root = SafeET.fromstring(data)
+    except Exception as exc:  # ParseError, DTDForbidden, EntitiesForbidden …
+        raise UnsafePackage(f"metadata.xml 无法解析：{exc}") from exc
+    if root.tag != "archive-package":
+        raise UnsafePackage("metadata.xml 不是督办台归档包的元数据。")
+    items = []
+    try:
+        for node in root.findall("item"):
+            files = tuple(
+                PackageFile(
+                    check_name(f.get("path", "")),
+                    f.get("role", ""),
+                    f.get("format", ""),
+                    int(f.get("size", "-1")),
+                    int(f.get("pages", "0")),
+                    f.get("sha256", ""),
+                )
+                for f in node.findall("file")
+            )
+            items.append(
+                PackageItem(
+                    int(node.get("seq", "0")),
+                    node.get("code", ""),
+                    node.findtext("number", ""),
+                    node.findtext("author", ""),
+                    node.findtext("title", ""),
+                    datetime.strptime(node.findtext("date", ""), "%Y%m%d").date(),
+                    node.findtext("retention", ""),
+                    node.findtext("kind", ""),
+                    node.findtext("classification", ""),
+                    "",
+                    files,
+                )
+            )
+        return PackageInfo(
+            root.get("fonds", ""),
+            int(root.get("year", "0")),
+            root.get("retention", ""),
+            root.get("organisation", ""),
+            root.get("created", ""),
+            root.get("program", ""),
+            root.get("issuer", ""),
+            tuple(items),
+        )
+    except ValueError as exc:
+        raise UnsafePackage(f"metadata.xml 内容有误：{exc}") from exc
+
+
+def manifest(files: dict[str, bytes]) -> bytes:
+    lines = [f"{sha256(data)}  {name}\n" for name, data in sorted(files.items())]
+    return "".join(lines).encode("utf-8")
+
+
+_LINE = re.compile(r"^([0-9a-f]{64}) [ *](.+)$")
+
+
+def parse_manifest(data: bytes) -> dict[str, str]:
+    """path → hash; a malformed or duplicated line, or an unsafe path, is an error."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UnsafePackage("manifest.sha256 不是 UTF-8 文本。") from exc
+    entries: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = _LINE.match(line)
+        if match is None:
+            raise UnsafePackage(f"manifest.sha256 第 {number} 行格式不对：{line[:80]}")
+        path = check_name(match[2])
+        if path in entries:
+            raise UnsafePackage(f"manifest.sha256 中“{path}”出现了两次。")
+        entries[path] = match[1]
+    return entries

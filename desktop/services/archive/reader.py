@@ -1,0 +1,201 @@
+"""Read a package safely, from a folder, a ZIP or memory: no '..', no absolute paths, no links,
+bounded counts and sizes (inflated bytes are counted while reading; header sizes are not trusted)."""
+
+from __future__ import annotations
+
+import os
+import stat
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import IO, Protocol
+
+from desktop.services.errors import DomainError
+
+
+class UnsafePackage(DomainError):
+    """The package could write outside its folder, holds links, or is too big to be real."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    entries: int = 50_000
+    total: int = 4 * 1024**3  # a year of PDFs is far below this
+    entry: int = 1024**3
+    ratio: float = 100.0  # Apache POI's default; only checked past ``grace`` inflated bytes
+    grace: int = 1024**2
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def check_name(name: str) -> str:
+    """A safe relative POSIX path or :class:`UnsafePackage`."""
+    if not name or "\x00" in name:
+        raise UnsafePackage(f"包内有无效的文件名：{name!r}。")
+    if name.startswith(("/", "\\")) or "\\" in name or (len(name) > 1 and name[1] == ":"):
+        raise UnsafePackage(f"包内文件“{name}”使用了绝对路径或盘符，已拒绝。")
+    parts = PurePosixPath(name).parts
+    if any(part in ("..", ".") for part in parts) or name.endswith("/"):
+        raise UnsafePackage(f"包内文件“{name}”试图指向包外（含 ..），已拒绝。")
+    return "/".join(parts)
+
+
+class PackageReader(Protocol):
+    label: str
+
+    def names(self) -> list[str]: ...
+
+    def read(self, name: str) -> bytes: ...
+
+    def close(self) -> None: ...
+
+
+class MemoryReader:
+    """The files of a package still in memory: the same checks run before anything is written."""
+
+    def __init__(self, files: dict[str, bytes], label: str = "（内存）") -> None:
+        self.files = files
+        self.label = label
+
+    def names(self) -> list[str]:
+        return sorted(self.files)
+
+    def read(self, name: str) -> bytes:
+        return self.files[check_name(name)]
+
+    def close(self) -> None:
+        pass
+
+
+class FolderReader:
+    """A package folder; links and special files are refused, never followed."""
+
+    def __init__(self, root: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+        if root.is_symlink() or not root.is_dir():
+            raise UnsafePackage(f"“{root}”不是文件夹（或是一个链接）。")
+        self.root = root
+        self.label = str(root)
+        self.limits = limits
+        self._read_total = 0
+
+    def names(self) -> list[str]:
+        found: list[str] = []
+        for folder, dirs, files in os.walk(self.root, followlinks=False):
+            here = Path(folder)
+            for name in dirs + files:
+                mode = os.lstat(here / name).st_mode
+                rel = (here / name).relative_to(self.root).as_posix()
+                if stat.S_ISLNK(mode):
+                    raise UnsafePackage(f"包内“{rel}”是一个链接，已拒绝。")
+                if name in files and not stat.S_ISREG(mode):
+                    raise UnsafePackage(f"包内“{rel}”不是普通文件，已拒绝。")
+                if name in files:
+                    found.append(check_name(rel))
+            if len(found) > self.limits.entries:
+                raise UnsafePackage(f"包内文件超过 {self.limits.entries} 个，不像真实的归档包。")
+        return sorted(found)
+
+    def read(self, name: str) -> bytes:
+        path = self.root / check_name(name)
+        # Every component is checked for links, so nothing resolves outside the root.
+        probe = self.root
+        for part in PurePosixPath(name).parts:
+            probe = probe / part
+            if probe.is_symlink():
+                raise UnsafePackage(f"包内“{name}”经过一个链接，已拒绝。")
+        size = path.stat().st_size
+        if size > self.limits.entry or self._read_total + size > self.limits.total:
+            raise UnsafePackage(f"包内“{name}”过大（{size} 字节），已拒绝。")
+        with open(path, "rb") as handle:
+            data = handle.read(self.limits.entry + 1)
+        self._read_total += len(data)
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+def _is_link(info: zipfile.ZipInfo) -> bool:
+    return stat.S_ISLNK(info.external_attr >> 16)
+
+
+class ZipReader:
+    """A package as one ZIP; every entry is vetted before any is read."""
+
+    def __init__(
+        self, source: Path | IO[bytes], limits: Limits = DEFAULT_LIMITS, label: str = ""
+    ) -> None:
+        self.label = label or str(source)
+        self.limits = limits
+        self._inflated = 0
+        try:
+            self.zip = zipfile.ZipFile(source)
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise UnsafePackage(f"“{self.label}”不是可读的 ZIP 文件：{exc}") from exc
+        try:
+            self._entries = self._vet(self.zip.infolist())
+        except BaseException:
+            self.zip.close()
+            raise
+
+    def _vet(self, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
+        if len(infos) > self.limits.entries:
+            raise UnsafePackage(
+                f"ZIP 内条目超过 {self.limits.entries} 个，已拒绝（疑似压缩炸弹）。"
+            )
+        for info in infos:
+            check_name(info.filename.rstrip("/") or info.filename)
+            if _is_link(info):
+                raise UnsafePackage(f"ZIP 内“{info.filename}”是一个链接，已拒绝。")
+            if info.flag_bits & 0x1:
+                raise UnsafePackage(f"ZIP 内“{info.filename}”已加密，无法校验，已拒绝。")
+        files = [i for i in infos if not i.is_dir()]
+        # One top folder (how the program writes it) is stripped; flat ZIPs are read as they are.
+        tops = {i.filename.split("/", 1)[0] for i in infos}
+        strip = len(tops) == 1 and all("/" in i.filename for i in files)
+        entries: dict[str, zipfile.ZipInfo] = {}
+        for info in files:
+            name = info.filename.split("/", 1)[1] if strip else info.filename
+            if name in entries:
+                raise UnsafePackage(f"ZIP 内“{name}”出现了两次，已拒绝。")
+            entries[check_name(name)] = info
+        return entries
+
+    def names(self) -> list[str]:
+        return sorted(self._entries)
+
+    def read(self, name: str) -> bytes:
+        info = self._entries.get(check_name(name))
+        if info is None:
+            raise KeyError(name)
+        chunks: list[bytes] = []
+        size = 0
+        compressed = max(info.compress_size, 1)
+        with self.zip.open(info) as stream:
+            while chunk := stream.read(64 * 1024):
+                size += len(chunk)
+                self._inflated += len(chunk)
+                if size > self.limits.entry or self._inflated > self.limits.total:
+                    raise UnsafePackage(f"ZIP 内“{name}”解压后过大，已拒绝（疑似压缩炸弹）。")
+                if size > self.limits.grace and size / compressed > self.limits.ratio:
+                    raise UnsafePackage(
+                        f"ZIP 内“{name}”压缩比超过 {self.limits.ratio:.0f} 倍，已拒绝（疑似压缩炸弹）。"
+                    )
+                chunks.append(chunk)
+        return b"".join(chunks)
+
+    def close(self) -> None:
+        self.zip.close()
+
+
+def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> PackageReader:
+    """A folder or a ZIP file; anything else is refused."""
+    path = Path(path)
+    if path.is_symlink():
+        raise UnsafePackage(f"“{path}”是一个链接，已拒绝。")
+    if path.is_dir():
+        return FolderReader(path, limits)
+    if path.is_file():
+        return ZipReader(path, limits)
+    raise UnsafePackage(f"找不到归档包“{path}”。")

@@ -1,0 +1,167 @@
+"""What goes into a year's package, read from the ledger: issued documents and the ledger tables."""
+
+from __future__ import annotations
+
+import csv
+import enum
+import hashlib
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import LargeBinary, Table, and_, select
+from sqlalchemy.orm import Session, undefer
+
+from db.base import Base
+from db.models import Attachment, AuditEntry, DocStatus, Document, FundEntry, ProgressReport
+from desktop.services.errors import DomainError
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    name: str
+    data: bytes
+    role: str  # 正文 or 附件
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """One issued document (件) with its files, in the order it is archived."""
+
+    id: int
+    kind: str
+    number: str
+    title: str
+    issued_on: date
+    pages: int
+    files: tuple[SourceFile, ...]
+
+
+def _year_bounds(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def issued_documents(session: Session, year: int) -> list[SourceDocument]:
+    """The year's issued documents by date (then number): the order that fixes their 件号.
+
+    Read here rather than through the notices register's one-document `pdf_of` so that a year
+    is one query; the PDF is checked against the SHA-256 recorded when it was issued.
+    """
+    first, last = _year_bounds(year)
+    query = (
+        select(Document)
+        .where(Document.status == DocStatus.ISSUED)
+        .where(and_(Document.issued_on >= first, Document.issued_on <= last))
+        .order_by(
+            Document.issued_on, Document.issued_at, Document.year, Document.serial, Document.id
+        )
+        .options(undefer(Document.pdf))
+    )
+    found = []
+    for doc in session.scalars(query):
+        pdf = doc.pdf or b""
+        if not pdf or hashlib.sha256(pdf).hexdigest() != doc.pdf_sha256:
+            raise DomainError(
+                f"公文 {doc.number}（{doc.title}）存档的 PDF 与印发时登记的校验值不符，"
+                "可能已被改动，未导出归档包。"
+            )
+        files = [SourceFile("正文.pdf", pdf, "正文")]
+        files += _attachments(session, doc.id)
+        found.append(
+            SourceDocument(
+                doc.id,
+                doc.kind.label,
+                doc.number or "",
+                doc.title,
+                doc.issued_on or first,
+                doc.pages,
+                tuple(files),
+            )
+        )
+    return found
+
+
+def _attachments(session: Session, doc_id: int) -> list[SourceFile]:
+    query = (
+        select(Attachment)
+        .where(Attachment.owner_type == "document", Attachment.owner_id == doc_id)
+        .order_by(Attachment.id)
+        .options(undefer(Attachment.content))
+    )
+    files = []
+    for n, att in enumerate(session.scalars(query), start=1):
+        if hashlib.sha256(att.content).hexdigest() != att.sha256:
+            raise DomainError(
+                f"附件“{att.filename}”与登记的校验值不符，可能已被改动，未导出归档包。"
+            )
+        files.append(SourceFile(f"附件{n}-{_safe_filename(att.filename)}", att.content, "附件"))
+    return files
+
+
+def _safe_filename(name: str) -> str:
+    # Names go onto FAT/exFAT and Windows: no separators or reserved characters.
+    cleaned = "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in name).strip(". ")
+    return cleaned[:120] or "附件"
+
+
+# --- the ledger as open formats (data/) ---------------------------------------------------------
+
+# Credentials never leave the PC; the rest of the ledger does, so it can be read without us.
+SKIPPED_TABLES = {"user_account", "alembic_version"}
+
+_YEAR_FILTERS: dict[str, Callable[[int], Any]] = {
+    "progress_report": lambda y: ProgressReport.period.like(f"{y}-%"),
+    "fund_entry": lambda y: and_(
+        FundEntry.entry_date >= date(y, 1, 1), FundEntry.entry_date <= date(y, 12, 31)
+    ),
+    "document": lambda y: and_(
+        Document.status == DocStatus.ISSUED,
+        Document.issued_on >= date(y, 1, 1),
+        Document.issued_on <= date(y, 12, 31),
+    ),
+    "audit_entry": lambda y: and_(
+        AuditEntry.at >= datetime(y, 1, 1), AuditEntry.at < datetime(y + 1, 1, 1)
+    ),
+}
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def _table_csv(session: Session, table: Table, year: int) -> bytes:
+    columns = [c for c in table.columns if not isinstance(c.type, LargeBinary)]
+    query = select(*columns)
+    if table.name in _YEAR_FILTERS:
+        query = query.where(_YEAR_FILTERS[table.name](year))
+    query = query.order_by(*table.primary_key.columns)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([c.name for c in columns])
+    for row in session.execute(query):
+        writer.writerow([_cell(v) for v in row])
+    # A BOM so that Excel on a Chinese Windows opens the UTF-8 text correctly.
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def ledger_tables(session: Session, year: int) -> dict[str, bytes]:
+    """``data/<table>.csv`` for every ledger table: dated tables limited to the year, binary
+    columns (PDFs, scans) left out because their files are in items/."""
+    return {
+        f"data/{table.name}.csv": _table_csv(session, table, year)
+        for table in Base.metadata.sorted_tables
+        if table.name not in SKIPPED_TABLES
+    }

@@ -1,0 +1,239 @@
+"""四性检测: authenticity, integrity, usability and safety of a package (folder, ZIP or memory)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import openpyxl
+
+from desktop.services.archive import codes
+from desktop.services.archive.fsio import human_size
+from desktop.services.archive.metadata import from_xml, parse_manifest, sha256
+from desktop.services.archive.model import (
+    ALLOWED_FORMATS,
+    CATALOGUE,
+    CATALOGUE_SHEET,
+    MANIFEST,
+    METADATA,
+    REPORT,
+    PackageInfo,
+    format_of,
+)
+from desktop.services.archive.pdfcheck import PdfProblem, pdf_pages
+from desktop.services.archive.reader import PackageReader, UnsafePackage, ZipReader, open_package
+
+NAMES = ("真实性", "完整性", "可用性", "安全性")
+AUTHENTIC, COMPLETE, USABLE, SAFE = NAMES
+
+
+def report_manifest_line(manifest_hash: str) -> str:
+    return f"manifest.sha256 的 SHA-256：{manifest_hash}"
+
+
+@dataclass
+class VerifyReport:
+    label: str
+    findings: dict[str, list[str]] = field(default_factory=lambda: {n: [] for n in NAMES})
+    info: PackageInfo | None = None
+    files: int = 0
+    size: int = 0
+    pages: int = 0
+    manifest_sha256: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not any(self.findings.values())
+
+    def add(self, check: str, message: str) -> None:
+        if len(self.findings[check]) < 200:  # a wrecked package should not print forever
+            self.findings[check].append(message)
+
+    @property
+    def items(self) -> int:
+        return len(self.info.items) if self.info else 0
+
+    def summary(self) -> str:
+        if self.ok:
+            return f"校验通过：{self.items} 件，{self.files} 个文件，{human_size(self.size)}。"
+        failed = "、".join(n for n in NAMES if self.findings[n])
+        return f"校验未通过（{failed}），该包不能作为完整的归档包使用。"
+
+    def text(self) -> str:
+        lines = [f"归档包校验：{self.label}"]
+        if self.info:
+            i = self.info
+            lines.append(
+                f"全宗号 {i.fonds}　年度 {i.year}　保管期限 {i.retention}　机构 {i.organisation}"
+                f"　件数 {self.items}　页数 {self.pages}　文件 {self.files} 个　{human_size(self.size)}"
+            )
+        for name in NAMES:
+            found = self.findings[name]
+            lines.append(f"【{name}】{'通过' if not found else f'未通过（{len(found)} 处）'}")
+            lines += [f"  - {message}" for message in found]
+        lines.append(self.summary())
+        return "\n".join(lines)
+
+
+def verify_package(path: Path) -> VerifyReport:
+    """Check a package made here or on another PC; reads only, never writes."""
+    report = VerifyReport(str(path))
+    try:
+        reader = open_package(Path(path))
+    except UnsafePackage as exc:
+        report.add(SAFE, str(exc))
+        return report
+    try:
+        return verify_reader(reader, report)
+    finally:
+        reader.close()
+
+
+def verify_reader(
+    reader: PackageReader, report: VerifyReport | None = None, *, with_report: bool = True
+) -> VerifyReport:
+    report = report or VerifyReport(reader.label)
+    try:
+        _verify(reader, report, with_report)
+    except UnsafePackage as exc:
+        report.add(SAFE, str(exc))
+    except OSError as exc:
+        report.add(SAFE, f"读取出错（介质可能已被拔出或损坏）：{exc.strerror or exc}")
+    return report
+
+
+def _read(reader: PackageReader, name: str, report: VerifyReport) -> bytes | None:
+    try:
+        return reader.read(name)
+    # CRC error, corrupt deflate stream, truncated entry, unknown compression method
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
+        report.add(AUTHENTIC, f"“{name}”读取时校验出错：{exc}")
+        return None
+
+
+def _verify(reader: PackageReader, report: VerifyReport, with_report: bool) -> None:
+    names = reader.names()
+    present = set(names)
+    required = [n for n in (CATALOGUE, METADATA, MANIFEST, REPORT) if with_report or n != REPORT]
+    for name in required:
+        if name not in present:
+            report.add(COMPLETE, f"缺少 {name}。")
+    manifest_data = reader.read(MANIFEST) if MANIFEST in present else b""
+    listed = parse_manifest(manifest_data) if manifest_data else {}
+    report.manifest_sha256 = sha256(manifest_data) if manifest_data else ""
+    actual: dict[str, str] = {}
+    sizes: dict[str, int] = {}
+    pages: dict[str, int] = {}
+    kept: dict[str, bytes] = {}
+    for name in names:
+        data = _read(reader, name, report)
+        if data is None:
+            continue
+        actual[name], sizes[name] = sha256(data), len(data)
+        report.files += 1
+        report.size += len(data)
+        fmt = format_of(name)
+        if fmt not in ALLOWED_FORMATS:
+            report.add(USABLE, f"“{name}”的格式（{fmt or '无扩展名'}）不在长期保存允许的格式之列。")
+        if name in listed:
+            if listed[name] != actual[name]:
+                report.add(AUTHENTIC, f"“{name}”的内容与 manifest.sha256 不符（被改动或损坏）。")
+        elif name not in (MANIFEST, REPORT):
+            report.add(COMPLETE, f"多出清单中没有的文件：“{name}”。")
+        if fmt == "pdf":
+            try:
+                pages[name] = pdf_pages(data)
+            except PdfProblem as exc:
+                report.add(USABLE, f"“{name}”：{exc}。")
+        elif fmt == "csv":
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError:
+                report.add(USABLE, f"“{name}”不是 UTF-8 文本。")
+        if name in (METADATA, CATALOGUE, REPORT):
+            kept[name] = data
+    for name in sorted(set(listed) - present):
+        report.add(COMPLETE, f"缺少清单中列出的文件：“{name}”。")
+    if METADATA in kept:
+        report.info = from_xml(kept[METADATA])
+        _check_items(report, report.info, actual, sizes, pages)
+    if CATALOGUE in kept and report.info is not None:
+        _check_catalogue(report, kept[CATALOGUE], report.info)
+    if with_report and REPORT in kept and report.manifest_sha256:
+        quoted = kept[REPORT].decode("utf-8", "replace")
+        if report_manifest_line(report.manifest_sha256) not in quoted:
+            report.add(AUTHENTIC, "REPORT.txt 记载的清单校验值与 manifest.sha256 不符。")
+
+
+def _check_items(
+    report: VerifyReport,
+    info: PackageInfo,
+    actual: dict[str, str],
+    sizes: dict[str, int],
+    pages: dict[str, int],
+) -> None:
+    numbers = []
+    referenced: set[str] = set()
+    for item in info.items:
+        code = codes.parse(item.code)
+        if code is None or (code.fonds, code.year, code.retention, code.organisation) != (
+            info.fonds,
+            info.year,
+            info.retention,
+            info.organisation,
+        ):
+            report.add(
+                COMPLETE, f"第 {item.seq} 件的档号“{item.code}”与包的全宗号、年度或代码不符。"
+            )
+            continue
+        numbers.append(code.number)
+        if code.number != item.seq:
+            report.add(COMPLETE, f"档号“{item.code}”的件号与序号 {item.seq} 不符。")
+        if not item.files:
+            report.add(COMPLETE, f"“{item.code}”没有任何文件。")
+        for f in item.files:
+            referenced.add(f.path)
+            if not f.path.startswith(f"{item.folder}/"):
+                report.add(COMPLETE, f"“{f.path}”不在其所属件“{item.code}”的文件夹中。")
+            if f.path not in actual:
+                report.add(COMPLETE, f"“{item.code}”缺少文件“{f.path}”。")
+                continue
+            if f.sha256 != actual[f.path] or f.size != sizes[f.path]:
+                report.add(AUTHENTIC, f"“{f.path}”与元数据记载的大小或校验值不符。")
+            counted = pages.get(f.path, 0)
+            if counted and f.pages and counted != f.pages:
+                report.add(AUTHENTIC, f"“{f.path}”有 {counted} 页，元数据记载 {f.pages} 页。")
+            report.pages += f.pages or counted
+    for missing in codes.gaps(numbers):
+        report.add(COMPLETE, f"件号 {missing:04d} 缺失（断号）。")
+    if len(set(numbers)) != len(numbers):
+        report.add(COMPLETE, "有重复的件号。")
+    for name in sorted(n for n in actual if n.startswith("items/") and n not in referenced):
+        report.add(COMPLETE, f"“{name}”不属于目录中的任何一件。")
+
+
+def _check_catalogue(report: VerifyReport, data: bytes, info: PackageInfo) -> None:
+    if not openpyxl.DEFUSEDXML:  # PITFALLS.md: without it openpyxl expands XML entities
+        raise UnsafePackage("未安装 defusedxml，不能安全地打开外来的表格。")
+    try:
+        inner = ZipReader(io.BytesIO(data), label=CATALOGUE)  # an .xlsx is a ZIP: vet it first
+        for name in inner.names():
+            inner.read(name)
+        inner.close()
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            rows = list(book[CATALOGUE_SHEET].iter_rows(min_row=3, values_only=True))
+        finally:
+            book.close()
+    except UnsafePackage:
+        raise
+    except Exception as exc:  # openpyxl raises KeyError/ElementTree/zipfile errors from deep inside
+        report.add(USABLE, f"catalogue.xlsx 无法打开或缺少“{CATALOGUE_SHEET}”：{exc}")
+        return
+    listed = [str(r[1]) for r in rows if r and r[1]]
+    expected = [item.code for item in info.items]
+    if listed != expected:
+        report.add(COMPLETE, "catalogue.xlsx 的归档文件目录与 metadata.xml 的件不一致。")

@@ -1,0 +1,339 @@
+"""Backups of the SQLite ledger: an online backup with a SHA-256 sidecar, rolling local copies, and
+a restore that checks the file and keeps the current ledger before anything is replaced."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db import migrate
+from db.models import AuditEntry
+from desktop.services import audit, settings
+from desktop.services.archive import fsio, offsite
+from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
+from desktop.services.auth import Actor, Permission, require
+from desktop.services.clock import Clock, clock_of
+from desktop.services.errors import ValidationError
+from desktop.services.ledger import backup_sqlite, open_ledger
+
+PREFIX = "督办台台账备份"
+AUTO_FOLDER = "自动备份"
+SIDECAR = ".sha256"
+_CHUNK = 1024 * 1024
+
+# What a backup holds, shown before a restore.
+COUNTED = (
+    ("unit", "单位"),
+    ("project", "重点工程"),
+    ("task", "任务"),
+    ("progress_report", "进度报送"),
+    ("fund_entry", "资金记录"),
+    ("document", "公文"),
+    ("user_account", "用户"),
+    ("audit_entry", "操作日志"),
+)
+_LEDGER_TABLES = {"alembic_version", "unit", "task", "audit_entry", "setting"}
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    sha256: str
+    size: int
+    leaves_pc: bool
+    pruned: tuple[Path, ...] = ()
+
+
+def ledger_file(session: Session) -> Path:
+    url = session.get_bind().url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        raise ValidationError("共享台账（数据库服务器）由服务器管理员备份，不能在本机备份。")
+    return Path(url.database)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _copy_verified(source: Path, target: Path) -> str:
+    """Copy with fsync, then re-read the copy from the device; its hash must equal the source's."""
+    digest = hashlib.sha256()
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        while chunk := src.read(_CHUNK):
+            digest.update(chunk)
+            dst.write(chunk)
+        dst.flush()
+        os.fsync(dst.fileno())
+        fsio.forget_cached(dst.fileno())
+    if file_sha256(target) != digest.hexdigest():
+        raise MediaError("备份写入后回读与原文件不一致，介质可能有坏块，备份已作废。")
+    return digest.hexdigest()
+
+
+def _snapshot(source: Path, folder: Path) -> Path:
+    """SQLite online backup into a local temporary file (never a copy of the live file: WAL)."""
+    snap = backup_sqlite(source, folder / "snapshot.sqlite3")
+    connection = sqlite3.connect(snap)
+    try:
+        if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise MediaError("台账快照自检未通过，未写出备份。")
+    finally:
+        connection.close()
+    return snap
+
+
+def write_backup(source: Path, destination: Path, stamp: str) -> tuple[Path, str, int]:
+    """Write ``<PREFIX>-<stamp>.sqlite3`` and its ``.sha256`` into ``destination``, verified."""
+    destination = Path(destination)
+    if not destination.is_dir():
+        raise ValidationError(f"目标文件夹“{destination}”不存在或不可用（移动介质是否已插好？）。")
+    with tempfile.TemporaryDirectory(prefix="duban-backup-") as tmp:
+        snap = _snapshot(source, Path(tmp))
+        size = snap.stat().st_size
+        fsio.check_room(destination, size)
+        final = fsio.unique_target(destination, f"{PREFIX}-{stamp}", ".sqlite3")
+        sidecar = final.with_name(final.name + SIDECAR)
+        temps = [
+            final.with_name(final.name + UNFINISHED),
+            sidecar.with_name(sidecar.name + UNFINISHED),
+        ]
+        try:
+            digest = _copy_verified(snap, temps[0])
+            fsio.write_file(temps[1], f"{digest}  {final.name}\n".encode())
+            os.rename(temps[0], final)
+            os.rename(temps[1], sidecar)
+            fsio.fsync_dir(destination)
+        except BaseException as exc:
+            for path in (*temps, final, sidecar):
+                fsio.remove_quietly(path)
+            if isinstance(exc, OSError):
+                raise MediaError(f"备份失败：{fsio.reason(exc)}。未留下不完整的备份。") from exc
+            raise
+    return final, digest, size
+
+
+def _stamp(session: Session) -> str:
+    return clock_of(session).now().strftime("%Y%m%d-%H%M%S")
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def backup_to(
+    session: Session, actor: Actor, destination: Path, *, leaves_pc: bool | None = None
+) -> BackupResult:
+    """A full copy of the ledger to a chosen folder or medium, with its hash."""
+    path, digest, size = write_backup(ledger_file(session), Path(destination), _stamp(session))
+    gone = offsite.on_removable(path) if leaves_pc is None else leaves_pc
+    offsite.note(
+        session,
+        actor,
+        "backup",
+        gone,
+        path.name,
+        f"备份台账到“{path.parent}”：{human_size(size)}" + ("（移动介质）" if gone else ""),
+        {"path": str(path), "sha256": digest, "size": size},
+    )
+    return BackupResult(path, digest, size, gone)
+
+
+def auto_folder(session: Session) -> Path:
+    return ledger_file(session).parent / "backups" / AUTO_FOLDER
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def rolling_backup(session: Session, actor: Actor, keep: int | None = None) -> BackupResult:
+    """The program's own local copy; only the newest ``keep`` (OfficeSettings.backup_keep) stay."""
+    keep = max(1, keep or settings.office(session).backup_keep)
+    folder = auto_folder(session)
+    folder.mkdir(parents=True, exist_ok=True)
+    path, digest, size = write_backup(ledger_file(session), folder, _stamp(session))
+    copies = sorted(
+        folder.glob(f"{PREFIX}-*.sqlite3"), key=lambda p: (p.stat().st_mtime_ns, p.name)
+    )
+    pruned = tuple(copies[:-keep])
+    for old in pruned:
+        fsio.remove_quietly(old.with_name(old.name + SIDECAR))
+        fsio.remove_quietly(old)
+    offsite.note(
+        session,
+        actor,
+        "backup",
+        False,
+        path.name,
+        f"自动备份台账（保留最近 {keep} 份）",
+        {"path": str(path), "sha256": digest, "pruned": len(pruned)},
+    )
+    return BackupResult(path, digest, size, False, pruned)
+
+
+def rolling_backup_due(session: Session) -> bool:
+    """No local backup yet today (the GUI makes one on start, at most once a day)."""
+    last = session.scalar(
+        select(AuditEntry.at)
+        .where(AuditEntry.action == f"{offsite.LOCAL}_backup")
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+    return last is None or last.date() < clock_of(session).today()
+
+
+# --- restore ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    path: Path
+    problems: tuple[str, ...]
+    notes: tuple[str, ...]
+    sha256: str = ""
+    revision: str = ""
+    counts: tuple[tuple[str, int], ...] = ()
+    last_change: datetime | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def text(self) -> str:
+        lines = [f"备份文件：{self.path}"]
+        if self.counts:
+            lines.append("内容：" + "，".join(f"{label} {n}" for label, n in self.counts))
+        if self.last_change:
+            lines.append(
+                f"最后一次操作：{self.last_change:%Y-%m-%d %H:%M}（数据库版本 {self.revision}）"
+            )
+        lines += [f"注意：{n}" for n in self.notes]
+        lines += [f"问题：{p}" for p in self.problems]
+        lines.append("检查通过，可以恢复。" if self.ok else "检查未通过，不能用它恢复。")
+        return "\n".join(lines)
+
+
+def inspect_backup(path: Path) -> BackupCheck:
+    """Read-only checks: hash against the sidecar, integrity, a 督办台 ledger, not too new."""
+    path = Path(path)
+    problems: list[str] = []
+    notes: list[str] = []
+    if not path.is_file():
+        return BackupCheck(path, (f"找不到文件“{path}”。",), ())
+    with open(path, "rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            return BackupCheck(path, ("不是督办台的台账备份（不是 SQLite 数据库文件）。",), ())
+    digest = file_sha256(path)
+    sidecar = path.with_name(path.name + SIDECAR)
+    if sidecar.is_file():
+        recorded = sidecar.read_text("utf-8", "replace").split()[:1]
+        if recorded != [digest]:
+            problems.append("文件与其 .sha256 校验值不符：备份已损坏或被改动。")
+    else:
+        notes.append("没有同名的 .sha256 校验文件，无法确认备份在拷贝途中未被改动。")
+    revision, counts, last = "", [], None
+    try:
+        # immutable=1: read a stick or a disc without creating journal files on it.
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            result = connection.execute("PRAGMA integrity_check").fetchall()
+            if result != [("ok",)]:
+                problems.append(f"数据库完整性检查未通过：{result[0][0]}")
+            tables = {
+                r[0]
+                for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not tables >= _LEDGER_TABLES:
+                problems.append("这不是督办台的台账（缺少台账的表）。")
+            else:
+                revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()[
+                    0
+                ]
+                if not migrate.is_known(revision):
+                    problems.append(
+                        f"该备份由更新版本的督办台创建（数据库版本 {revision}），本程序不能恢复它。"
+                    )
+                for table, label in COUNTED:
+                    if table in tables:
+                        counts.append(
+                            (
+                                label,
+                                connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0],
+                            )
+                        )
+                at = connection.execute("SELECT max(at) FROM audit_entry").fetchone()[0]
+                last = datetime.fromisoformat(at) if at else None
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"文件已损坏，无法作为数据库打开：{exc}")
+    return BackupCheck(path, tuple(problems), tuple(notes), digest, revision, tuple(counts), last)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    ledger: Path
+    set_aside: Path | None
+    check: BackupCheck
+
+
+@audit.writes(Permission.MANAGE)
+def _note_restore(session: Session, actor: Actor, check: BackupCheck, aside: Path | None) -> None:
+    audit.record(
+        session,
+        actor,
+        "restore",
+        "ledger",
+        check.path.name,
+        f"从备份“{check.path.name}”恢复台账" + (f"，原台账已保存为“{aside.name}”" if aside else ""),
+        {"backup": str(check.path), "sha256": check.sha256, "set_aside": str(aside or "")},
+    )
+
+
+def restore(ledger_path: Path, backup: Path, actor: Actor, clock: Clock) -> RestoreResult:
+    """Replace the (closed) ledger file by a checked backup; the current one is kept aside first.
+
+    The caller must have closed every connection to ``ledger_path``.
+    """
+    require(actor, Permission.MANAGE)
+    check = inspect_backup(backup)
+    if not check.ok:
+        raise ValidationError("备份未通过检查，台账未作任何改动：\n" + check.text())
+    ledger_path = Path(ledger_path)
+    ledger_path.parent.mkdir(parents=True, exist_ok=True)
+    staged = ledger_path.with_name(ledger_path.name + ".恢复中")
+    aside = None
+    try:
+        if _copy_verified(Path(backup), staged) != check.sha256:
+            raise MediaError("备份文件在检查后发生了变化，未恢复。")
+        if ledger_path.exists():
+            stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+            aside = backup_sqlite(
+                ledger_path,
+                ledger_path.parent / "backups" / f"{ledger_path.stem}.恢复前-{stamp}.sqlite3",
+            )
+        for suffix in ("-wal", "-shm"):
+            Path(f"{ledger_path}{suffix}").unlink(missing_ok=True)
+        os.replace(staged, ledger_path)
+        fsio.fsync_dir(ledger_path.parent)
+    except OSError as exc:
+        fsio.remove_quietly(staged)
+        raise MediaError(f"恢复失败：{fsio.reason(exc)}。原台账未被替换。") from exc
+    finally:
+        fsio.remove_quietly(staged)
+    opened = open_ledger(ledger_path, clock)  # migrates a backup made by an older program
+    try:
+        with opened.session() as session:
+            # The restored ledger may not know this user's id: record the name only.
+            _note_restore(
+                session, Actor(None, actor.username, actor.display_name, actor.role), check, aside
+            )
+    finally:
+        opened.dispose()
+    return RestoreResult(ledger_path, aside, check)

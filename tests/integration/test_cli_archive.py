@@ -1,0 +1,61 @@
+"""`duban archive export/verify`, `duban backup`, `duban restore` as a clerk runs them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> str:
+    copy = tmp_path / "ledger.sqlite3"
+    shutil.copy(demo_template, copy)
+    return str(copy)
+
+
+def test_export_verify_and_a_broken_copy(demo_db: str, tmp_path: Path, capsys) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    args = ["--database", demo_db, "--today", "2026-11-28"]
+    assert main([*args, "archive", "export", "--year", "2026", "--to", str(stick), "--zip"]) == 0
+    out = capsys.readouterr().out
+    assert "已导出" in out and "校验通过" in out and "安全弹出" in out
+    package = next(stick.glob("*.zip"))
+    assert main(["archive", "verify", str(package)]) == 0
+    assert "【完整性】通过" in capsys.readouterr().out
+    broken = tmp_path / "broken.zip"
+    data = bytearray(package.read_bytes())
+    data[len(data) // 3] ^= 0xFF
+    broken.write_bytes(bytes(data))
+    assert main(["archive", "verify", str(broken)]) == 1
+    assert "校验未通过" in capsys.readouterr().out
+
+
+def test_export_to_a_missing_stick_says_so(demo_db: str, tmp_path: Path, capsys) -> None:
+    code = main(
+        ["--database", demo_db, "archive", "export", "--year", "2026", "--to", str(tmp_path / "E")]
+    )
+    assert code == 1 and "移动介质是否已插好" in capsys.readouterr().err
+
+
+def test_backup_then_restore(demo_db: str, tmp_path: Path, capsys, monkeypatch) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    assert main(["--database", demo_db, "backup", "--to", str(stick), "--offsite"]) == 0
+    assert "带离本机" in capsys.readouterr().out
+    copy = next(stick.glob("*.sqlite3"))
+    assert main(["--database", demo_db, "backup"]) == 0  # rolling local copy
+    assert list((tmp_path / "backups" / "自动备份").glob("*.sqlite3"))
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert main(["--database", demo_db, "restore", str(copy)]) == 1
+    assert "--yes" in capsys.readouterr().err
+    assert main(["--database", demo_db, "restore", str(copy), "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "任务 37" in out and "已恢复" in out and "原台账已另存为" in out
+    assert main(["--database", demo_db, "audit", "--last", "1"]) == 0
+    assert "从备份" in capsys.readouterr().out
