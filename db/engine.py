@@ -42,6 +42,11 @@ class Ledger:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    @property
+    def location(self) -> str:
+        """Where the ledger lives, fit to show: the file, or the server URL without password."""
+        return str(self.path) if self.path is not None else _display(self.url)
+
 
 def to_url(database: str | Path) -> str:
     """A plain path becomes a SQLite URL; anything with '://' is taken as a URL."""

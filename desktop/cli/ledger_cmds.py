@@ -8,11 +8,11 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from desktop.services.enums import LampColor
 from desktop.cli import table
 from desktop.cli.context import CliContext
 from desktop.services import audit, demo, overview, users
 from desktop.services.auth import system_actor
+from desktop.services.enums import LampColor
 from desktop.services.errors import ValidationError
 from desktop.services.ledger import backup_sqlite, is_empty
 
@@ -45,7 +45,7 @@ def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
         users.create_user(
             session, system_actor("初始化"), args.admin, args.name, users.Role.ADMIN, password
         )
-    print(f"已新建台账：{ctx.ledger.path or ctx.ledger.url}，管理员账号 {args.admin}")
+    print(f"已新建台账：{ctx.ledger.location}，管理员账号 {args.admin}")
     return 0
 
 
@@ -58,7 +58,7 @@ def cmd_demo(ctx: CliContext, args: argparse.Namespace) -> int:
         _set_aside(ctx)
     with ctx.ledger.session() as session:
         summary = demo.build_demo(session, system_actor("演示数据"))
-    print(f"演示台账已生成：{ctx.ledger.path or ctx.ledger.url}")
+    print(f"演示台账已生成：{ctx.ledger.location}")
     print(
         f"  单位 {summary.units} 个，重点工程 {summary.projects} 项，任务 {summary.tasks} 项，"
         f"进度报送 {summary.reports} 条，资金记录 {summary.fund_entries} 条（按 {summary.today} 计）"

@@ -47,7 +47,7 @@ def open_and_lock(database: str | None, clock: Clock) -> tuple[Ledger, QLockFile
             tr(
                 "该台账还没有任何账号。请先在命令行运行 duban init（新建台账）"
                 "或 duban demo（演示台账）。\n台账：{place}"
-            ).format(place=ledger.path or ledger.url),
+            ).format(place=ledger.location),
         )
         if lock is not None:
             lock.unlock()

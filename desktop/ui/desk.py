@@ -48,4 +48,4 @@ class Desk:
 
     @property
     def location(self) -> str:
-        return str(self.ledger.path) if self.ledger.path else self.ledger.url
+        return self.ledger.location

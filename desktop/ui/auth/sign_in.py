@@ -20,7 +20,7 @@ class SignInDialog(ServiceDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout(self)
-        place = str(ledger.path) if ledger.path else ledger.url
+        place = ledger.location
         intro = QLabel(tr("台账：{place}").format(place=place))
         intro.setWordWrap(True)
         intro.setStyleSheet("color: #666;")
