@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 from db.enums import FundKind, FundSource, Role, TaskStatus
 from desktop.services import audit, demo_story, funds, progress, settings, tasks, users
 from desktop.services.auth import Actor, Permission
-from desktop.services.clock import clock_of
+from desktop.services.clock import FixedClock, clock_of
 from desktop.services.demo_data import (
     COOPERATING_UNITS,
     LEAD_UNITS,
@@ -76,7 +77,11 @@ def build_demo(session: Session, actor: Actor, seed: int = 2026) -> DemoSummary:
                 leader_in_charge=LEADERS[(p_index + t_index) % len(LEADERS)],
                 cooperating_unit_ids=rng.sample(coop_ids, k=rng.randint(1, 3)),
             )
-            task_id = tasks.create_task(session, actor, data, status=TaskStatus.IN_PROGRESS)
+            task_id = _registered_on(
+                session,
+                start,
+                lambda d=data: tasks.create_task(session, actor, d, status=TaskStatus.IN_PROGRESS),
+            )
             reports += _reports(
                 session, actor, task_id, profile, start, deadline, last_due, today, rng
             )
@@ -91,6 +96,16 @@ def build_demo(session: Session, actor: Actor, seed: int = 2026) -> DemoSummary:
     return DemoSummary(
         len(lead_ids) + len(coop_ids), len(PROJECTS), count, reports, entries, today, documents
     )
+
+
+def _registered_on(session: Session, day: date, create: Callable[[], int]) -> int:
+    """Create a task as if on the day it started, so its timeline begins there."""
+    saved = session.info.get("clock")
+    session.info["clock"] = FixedClock(datetime.combine(day, time(9, 0)))
+    try:
+        return create()
+    finally:
+        session.info["clock"] = saved
 
 
 def _dates(profile: str, last_due: Period, today: date, rng: random.Random) -> tuple[date, date]:
