@@ -67,3 +67,9 @@ def spec_of(key: str) -> PageSpec:
         if spec.key == key:
             return spec
     raise KeyError(key)
+
+
+# Excel round trip (desktop/ui/excel): 文件 menu items and 进度报送/任务台账 buttons.
+from desktop.ui.excel.actions import register as _register_excel  # noqa: E402
+
+_register_excel(FILE_ACTIONS, PAGE_ACTIONS, ActionSpec)
