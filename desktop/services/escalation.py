@@ -9,13 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import ProposalDismissal, Task
-from desktop.services import audit, interviews, supervision
+from desktop.services import attachments, audit, interviews, supervision
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
 from desktop.services.enums import LampColor
 from desktop.services.errors import ValidationError
 from desktop.services.lookup import get_or_missing
-from desktop.services.overview import TaskRow, task_rows
+from desktop.services.overview import TaskFilter, TaskRow, task_rows
 from desktop.services.periods import Period
 from desktop.services.supervision import SupervisionInput, SupervisionKind, SupervisionOrigin
 
@@ -65,8 +65,9 @@ def _next_step(
     return None
 
 
-def proposals(session: Session, today: date) -> list[Proposal]:
-    """What the desk proposes today, worst first; dismissed ones stay hidden for the month."""
+def proposals(session: Session, today: date, task_id: int | None = None) -> list[Proposal]:
+    """What the desk proposes today, worst first; dismissed ones stay hidden for the month.
+    With ``task_id``: only that task's proposal (the task page's 督办… button)."""
     period = str(Period.of(today))
     dismissed = {
         (d.task_id, d.step)
@@ -78,7 +79,8 @@ def proposals(session: Session, today: date) -> list[Proposal]:
         t for i in interviews.list_interviews(session, today, open_only=True) for t in i.task_ids
     }
     result = []
-    for row in task_rows(session, today):
+    flt = TaskFilter(task_ids=(task_id,)) if task_id is not None else TaskFilter()
+    for row in task_rows(session, today, flt):
         if row.lamp.color == LampColor.GREEN or row.lamp.done or row.id in busy:
             continue
         step = _next_step(row, supervision.list_items(session, today, task_id=row.id), today)
@@ -152,3 +154,19 @@ def dismiss(session: Session, actor: Actor, proposal: Proposal, reason: str) -> 
         task.id,
         f"不采纳对任务 {task.code} 的{proposal.step_label}建议：{reason.strip()}",
     )
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def report_follow_up(
+    session: Session,
+    actor: Actor,
+    interview_id: int,
+    reported_on: date,
+    content: str,
+    evidence: tuple[tuple[str, bytes], ...] = (),
+) -> int:
+    """A rectification follow-up with its evidence files (name, bytes): all saved, or none."""
+    report_id = interviews.add_follow_up(session, actor, interview_id, reported_on, content)
+    for name, data in evidence:
+        attachments.attach(session, actor, "rectification_report", report_id, name, data)
+    return report_id

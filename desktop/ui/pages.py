@@ -17,6 +17,7 @@ from desktop.ui.page import Page
 from desktop.ui.progress.page import ProgressPage
 from desktop.ui.projects.page import ProjectsPage
 from desktop.ui.settings.page import SettingsPage
+from desktop.ui.supervision.page import SupervisionPage
 from desktop.ui.task.page import TaskPage
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ PAGES: list[PageSpec] = [
     PageSpec("reports", "进度报送", "reports", ProgressPage),
     PageSpec("funds", "资金", "funds", FundsPage),
     PageSpec("notices", "公文", "notices", NoticesPage),
+    PageSpec("supervision", "督办", "supervision", SupervisionPage),
     PageSpec("settings", "设置", "settings", SettingsPage),
     # Opened from the ledger, the dashboard or `screenshot task:<code>`; not in the navigation.
     PageSpec("task", "任务", "tasks", TaskPage, in_nav=False),

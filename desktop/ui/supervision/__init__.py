@@ -1,0 +1,1 @@
+"""督办 page: the desk's proposals and the supervision items."""

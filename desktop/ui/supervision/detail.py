@@ -1,0 +1,191 @@
+"""One supervision item: what was required, the reply, closing, its document and attachments."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import escalation_documents, supervision
+from desktop.services.supervision import SupervisionRow
+from desktop.ui.desk import Desk
+from desktop.ui.fmt import DASH, day
+from desktop.ui.forms import date_edit, date_of, error_label
+from desktop.ui.i18n import tr
+from desktop.ui.supervision.attachments import AttachmentList
+from desktop.ui.supervision.shared import (
+    EDIT,
+    ISSUE,
+    READ,
+    allow,
+    button,
+    open_document,
+    value_label,
+    write,
+)
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+STATE_COLOR = {
+    "逾期未回复": "#d93025",
+    "待回复": "#e37400",
+    "已回复": "#1a73e8",
+    "已办结": "#2e9d4a",
+}
+
+
+class ItemDetail(QGroupBox):
+    def __init__(self, desk: Desk, window: MainWindow) -> None:
+        super().__init__(tr("督办事项"))
+        self.desk, self.main = desk, window
+        self.item: SupervisionRow | None = None
+        self.values: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for key, label in (
+            ("kind", "类别"),
+            ("unit", "责任单位"),
+            ("tasks", "关联任务"),
+            ("origin", "来源"),
+            ("reason", "事由"),
+            ("requirement", "督办要求"),
+            ("dates", "发起 / 回复期限"),
+            ("state", "办理情况"),
+            ("reply", "回复内容"),
+        ):
+            self.values[key] = value_label()
+            form.addRow(tr(label) + tr("："), self.values[key])
+
+        reply_box = QGroupBox(tr("登记回复"))
+        reply_form = QFormLayout(reply_box)
+        self.received_edit = date_edit(desk.today)
+        self.reply_edit = QPlainTextEdit()
+        self.reply_edit.setPlaceholderText(tr("单位书面回复的要点"))
+        self.reply_edit.setMaximumHeight(64)
+        self.reply_error = error_label()
+        self.reply_button = button(desk, tr("登记回复"), self.record_reply, EDIT)
+        reply_form.addRow(tr("收到日期"), self.received_edit)
+        reply_form.addRow(tr("回复内容"), self.reply_edit)
+        reply_form.addRow(self.reply_error)
+        reply_form.addRow("", self.reply_button)
+        self.fields: dict[str, QWidget] = {
+            "received_on": self.received_edit,
+            "reply_text": self.reply_edit,
+        }
+
+        self.close_button = button(desk, tr("办结…"), self.close_item, EDIT)
+        self.draft_button = button(desk, tr("生成公文"), self.draft, ISSUE)
+        self.draft_button.setToolTip(tr("按本事项生成督办通知或催办单草稿，在“公文”页修改、印发"))
+        self.open_doc_button = button(desk, tr("打开公文"), self.open_document, READ)
+        actions = QHBoxLayout()
+        actions.addWidget(self.close_button)
+        actions.addWidget(self.draft_button)
+        actions.addWidget(self.open_doc_button)
+        actions.addStretch(1)
+
+        self.files = AttachmentList(desk, window)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(actions)
+        layout.addWidget(reply_box)
+        layout.addWidget(QLabel(tr("附件（回复件、现场照片等）：")))
+        layout.addWidget(self.files)
+        layout.addStretch(1)
+        self.show_item(None)
+
+    def show_item(self, item: SupervisionRow | None) -> None:
+        self.item = item
+        v = self.values
+        if item is None:
+            for label in v.values():
+                label.setText(DASH)
+            self.setTitle(tr("督办事项（请在左侧选择）"))
+        else:
+            self.setTitle(tr("督办事项 #{id}").format(id=item.id))
+            v["kind"].setText(tr(item.kind.label))
+            v["unit"].setText(item.unit)
+            v["tasks"].setText("、".join(item.task_codes) or DASH)
+            v["origin"].setText(tr(item.origin.label))
+            v["reason"].setText(item.reason or DASH)
+            v["requirement"].setText(item.requirement)
+            v["dates"].setText(f"{day(item.raised_on)} / {day(item.reply_due)}")
+            color = STATE_COLOR.get(item.state, "#333")
+            state = f"<b style='color:{color}'>{tr(item.state)}</b>"
+            if item.reply_received_on:
+                late = (item.reply_received_on - item.reply_due).days
+                state += tr("，{d} 回复").format(d=day(item.reply_received_on))
+                state += tr("（逾期 {n} 天）").format(n=late) if late > 0 else ""
+            if item.closed_on:
+                state += tr("，{d} 办结").format(d=day(item.closed_on))
+            v["state"].setText(state)
+            v["reply"].setText(item.reply_text or DASH)
+        open_ = item is not None and item.closed_on is None
+        allow(
+            self.desk, self.reply_button, open_ and item is not None and not item.reply_received_on
+        )
+        allow(self.desk, self.close_button, open_)
+        allow(self.desk, self.draft_button, item is not None and bool(item.task_ids))
+        self.open_doc_button.setEnabled(item is not None and item.document_id is not None)
+        self.reply_error.hide()
+        self.files.show_owner("supervision" if item else None, item.id if item else None)
+
+    def _write(self, work) -> bool:  # type: ignore[no-untyped-def]
+        ok, _ = write(self, self.desk, self.main, work, self.reply_error, self.fields)
+        return ok
+
+    def record_reply(self) -> None:
+        if self.item is None:
+            return
+        item_id, received, text = (
+            self.item.id,
+            date_of(self.received_edit),
+            self.reply_edit.toPlainText(),
+        )
+        if self._write(
+            lambda s: supervision.record_reply(s, self.desk.actor, item_id, received, text)
+        ):
+            self.reply_edit.clear()
+
+    def close_item(self) -> None:
+        if self.item is None:
+            return
+        prompt = (
+            tr("办结说明：")
+            if self.item.reply_received_on
+            else tr("尚未收到回复，请写明办结理由：")
+        )
+        note, ok = QInputDialog.getText(self, tr("办结督办事项"), prompt)
+        if ok:
+            item_id = self.item.id
+            write(
+                self,
+                self.desk,
+                self.main,
+                lambda s: supervision.close_item(s, self.desk.actor, item_id, note),
+            )
+
+    def draft(self) -> None:
+        if self.item is None:
+            return
+        item_id = self.item.id
+        ok, doc_id = write(
+            self,
+            self.desk,
+            self.main,
+            lambda s: escalation_documents.draft_for_supervision(s, self.desk.actor, item_id),
+        )
+        if ok and doc_id is not None:
+            open_document(self.main, doc_id)
+
+    def open_document(self) -> None:
+        if self.item is not None and self.item.document_id is not None:
+            open_document(self.main, self.item.document_id)

@@ -1,0 +1,164 @@
+"""督办: the desk's proposals on top; below, the supervision items with filters and the selected one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+)
+
+from desktop.services import supervision
+from desktop.services.supervision import SupervisionKind, SupervisionRow
+from desktop.ui.desk import Desk
+from desktop.ui.fmt import day
+from desktop.ui.i18n import tr
+from desktop.ui.page import Page
+from desktop.ui.supervision.detail import STATE_COLOR, ItemDetail
+from desktop.ui.supervision.proposals import ProposalsBox
+from desktop.ui.supervision.raise_dialog import RaiseItemDialog
+from desktop.ui.supervision.shared import EDIT, unit_combo
+from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+ALL, OPEN, OVERDUE, CLOSED = "all", "open", "overdue", "closed"
+STATES = ((ALL, "全部状态"), (OPEN, "未办结"), (OVERDUE, "逾期未回复"), (CLOSED, "已办结"))
+
+
+class SupervisionPage(Page):
+    def __init__(self, desk: Desk, window: MainWindow) -> None:
+        super().__init__(desk, window, tr("督办"))
+        self.add_button(tr("发起督办…"), self.raise_item, EDIT)
+        self.proposals = ProposalsBox(desk, window)
+
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem(tr("全部类别"), None)
+        for kind in SupervisionKind:
+            self.kind_filter.addItem(tr(kind.label), kind)
+        self.unit_filter = unit_combo(desk, tr("全部单位"))
+        self.state_filter = QComboBox()
+        for key, label in STATES:
+            self.state_filter.addItem(tr(label), key)
+        self.state_filter.setCurrentIndex(1)  # what still needs work
+        for combo in (self.kind_filter, self.unit_filter, self.state_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh_items())
+        self.count = QLabel()
+        filters = QHBoxLayout()
+        for combo in (self.kind_filter, self.unit_filter, self.state_filter):
+            filters.addWidget(combo)
+        filters.addWidget(self.count, 1)
+
+        self.model = RowTableModel[SupervisionRow](
+            [
+                Column(
+                    tr("编号"), lambda r: str(r.id), sort_key=lambda r: r.id, align=CENTER, width=44
+                ),
+                Column(tr("类别"), lambda r: tr(r.kind.label), align=CENTER, width=72),
+                Column(tr("责任单位"), lambda r: r.unit, width=140),
+                Column(
+                    tr("任务"), lambda r: "、".join(r.task_codes) or tr(r.origin.label), width=70
+                ),
+                Column(tr("发起"), lambda r: day(r.raised_on), align=CENTER, width=86),
+                Column(tr("回复期限"), lambda r: day(r.reply_due), align=CENTER, width=86),
+                Column(
+                    tr("状态"),
+                    lambda r: tr(r.state),
+                    align=CENTER,
+                    width=80,
+                    foreground=lambda r: QColor(STATE_COLOR.get(r.state, "#333")),
+                ),
+                Column(tr("督办要求"), lambda r: r.requirement, tooltip=lambda r: r.requirement),
+            ]
+        )
+        self.table = DataTable(self.model)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._select(cur))
+        items_box = QGroupBox(tr("督办事项"))
+        items_layout = QVBoxLayout(items_box)
+        items_layout.addLayout(filters)
+        items_layout.addWidget(self.table, 1)
+
+        self.detail = ItemDetail(desk, window)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.detail)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        lower = QSplitter()
+        lower.addWidget(items_box)
+        lower.addWidget(scroll)
+        lower.setSizes([700, 500])
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.proposals)
+        split.addWidget(lower)
+        split.setSizes([230, 470])
+        self.body.addWidget(split, 1)
+        self.selected_id: int | None = None
+
+    def refresh(self) -> None:
+        self.proposals.refresh()
+        self.refresh_items()
+
+    def refresh_items(self) -> None:
+        state = self.state_filter.currentData()
+        with self.desk.session() as session:
+            rows = supervision.list_items(
+                session,
+                self.desk.today,
+                unit_id=self.unit_filter.currentData(),
+                kind=self.kind_filter.currentData(),
+                open_only=state in (OPEN, OVERDUE),
+            )
+        if state == OVERDUE:
+            rows = [r for r in rows if r.overdue]
+        elif state == CLOSED:
+            rows = [r for r in rows if r.closed_on is not None]
+        self.model.set_rows(rows)
+        overdue = sum(r.overdue for r in rows)
+        self.count.setText(tr("{n} 项，其中逾期未回复 {o} 项").format(n=len(rows), o=overdue))
+        keep = self.selected_id
+        for i, row in enumerate(rows):
+            if row.id == keep:
+                self.table.selectRow(i)
+                self.detail.show_item(row)
+                return
+        if rows:
+            self.table.selectRow(0)
+        else:
+            self.detail.show_item(None)
+
+    def _select(self, index: object) -> None:
+        if index.isValid():  # type: ignore[attr-defined]
+            row = self.model.row_at(index)  # type: ignore[arg-type]
+            self.selected_id = row.id
+            self.detail.show_item(row)
+
+    def select_item(self, item_id: int) -> None:
+        """Show one item (just raised from a proposal or a meeting): clear filters hiding it."""
+        self.selected_id = item_id
+        for combo in (self.kind_filter, self.unit_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        with self.desk.session() as session:
+            item = supervision.get_item(session, item_id, self.desk.today)
+        if item.closed_on is not None:
+            self.state_filter.blockSignals(True)
+            self.state_filter.setCurrentIndex(0)
+            self.state_filter.blockSignals(False)
+        self.refresh_items()
+
+    def raise_item(self, unit_id: int | None = None, task_id: int | None = None) -> None:
+        dialog = RaiseItemDialog(self, self.desk, unit_id, task_id)
+        if dialog.exec() and dialog.item_id is not None:
+            self.main.data_changed()
+            self.select_item(dialog.item_id)

@@ -1,0 +1,130 @@
+"""The desk's proposals (催办 → 督办通知 → 约谈) for red and yellow tasks: adopt, or dismiss with a reason."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QInputDialog, QLabel, QVBoxLayout, QWidget
+
+from desktop.services import escalation
+from desktop.services.escalation import Proposal
+from desktop.ui.desk import Desk
+from desktop.ui.i18n import tr
+from desktop.ui.lamp import lamp_icon
+from desktop.ui.supervision.shared import EDIT, allow, button, write
+from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+STEP_COLOR = {
+    escalation.REMIND: "#1a73e8",
+    escalation.NOTICE: "#e37400",
+    escalation.INTERVIEW: "#d93025",
+}
+
+
+def adopt(parent: QWidget, desk: Desk, window: MainWindow, proposal: Proposal) -> int | None:
+    """Carry the proposal out; an interview opens on the 约谈 page, an item on the 督办 page."""
+    ok, made = write(parent, desk, window, lambda s: escalation.confirm(s, desk.actor, proposal))
+    if not ok:
+        return None
+    if proposal.step == escalation.INTERVIEW:
+        window.show_page("interviews").select(made)  # type: ignore[attr-defined]
+    else:
+        window.show_page("supervision").select_item(made)  # type: ignore[attr-defined]
+    return made
+
+
+def dismiss(parent: QWidget, desk: Desk, window: MainWindow, proposal: Proposal) -> bool:
+    """不采纳 needs a written reason; the proposal then stays hidden for the month."""
+    reason, ok = QInputDialog.getText(
+        parent,
+        tr("不采纳建议"),
+        tr("不采纳对 {code}（{unit}）的{step}建议，理由：").format(
+            code=proposal.code, unit=proposal.unit, step=proposal.step_label
+        ),
+    )
+    if not ok:
+        return False
+    ok, _ = write(
+        parent, desk, window, lambda s: escalation.dismiss(s, desk.actor, proposal, reason)
+    )
+    return ok
+
+
+class ProposalsBox(QGroupBox):
+    """The proposals table with 采纳 and 不采纳… for the selected row."""
+
+    def __init__(self, desk: Desk, window: MainWindow) -> None:
+        super().__init__(tr("系统建议（红灯、黄灯任务的下一步）"))
+        self.desk, self.main = desk, window
+        self.model = RowTableModel[Proposal](
+            [
+                Column(tr("灯"), lambda p: "", decoration=lambda p: lamp_icon(p.lamp), width=34),
+                Column(tr("任务"), lambda p: p.code, align=CENTER, width=60),
+                Column(tr("任务名称"), lambda p: p.title, width=200, tooltip=lambda p: p.title),
+                Column(tr("牵头单位"), lambda p: p.unit, width=140),
+                Column(
+                    tr("建议"),
+                    lambda p: tr(p.step_label),
+                    align=CENTER,
+                    width=70,
+                    foreground=lambda p: _color(p.step),
+                ),
+                Column(tr("理由"), lambda p: p.reason, tooltip=lambda p: p.reason),
+            ]
+        )
+        self.table = DataTable(self.model)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self.table.doubleClicked.connect(lambda i: window.open_task(self.model.row_at(i).task_id))
+        self.adopt_button = button(desk, tr("采纳"), self.adopt, EDIT)
+        self.dismiss_button = button(desk, tr("不采纳…"), self.dismiss, EDIT)
+        self.count = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.count, 1)
+        bar.addWidget(self.adopt_button)
+        bar.addWidget(self.dismiss_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bar)
+
+    def refresh(self) -> None:
+        with self.desk.session() as session:
+            rows = escalation.proposals(session, self.desk.today)
+        self.model.set_rows(rows)
+        if rows:
+            self.table.selectRow(0)
+        steps = [p.step for p in rows]
+        self.count.setText(
+            tr("共 {n} 条建议：约谈 {i}，督办通知 {n2}，催办 {r}。双击查看任务。").format(
+                n=len(rows),
+                i=steps.count(escalation.INTERVIEW),
+                n2=steps.count(escalation.NOTICE),
+                r=steps.count(escalation.REMIND),
+            )
+        )
+        self._enable()
+
+    def current(self) -> Proposal | None:
+        rows = self.table.selected_rows()
+        return self.model.row_at(rows[0]) if rows else None
+
+    def _enable(self) -> None:
+        allow(self.desk, self.adopt_button, self.current() is not None)
+        allow(self.desk, self.dismiss_button, self.current() is not None)
+
+    def adopt(self) -> None:
+        proposal = self.current()
+        if proposal is not None:
+            adopt(self, self.desk, self.main, proposal)
+
+    def dismiss(self) -> None:
+        proposal = self.current()
+        if proposal is not None:
+            dismiss(self, self.desk, self.main, proposal)
+
+
+def _color(step: str) -> QColor:
+    return QColor(STEP_COLOR[step])
