@@ -7,7 +7,6 @@ from datetime import date, datetime
 from sqlalchemy import (
     Date,
     DateTime,
-    Enum,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -21,6 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base
 from db.enums import LabelledEnum
+from db.types import text_enum
 
 
 class DocKind(LabelledEnum):
@@ -42,17 +42,6 @@ class DocStatus(LabelledEnum):
     ISSUED = ("issued", "已印发")
 
 
-def _enum(cls: type) -> Enum:
-    # Short codes as plain strings: a new kind needs no ALTER on PostgreSQL.
-    return Enum(
-        cls,
-        native_enum=False,
-        create_constraint=False,
-        length=24,
-        values_callable=lambda e: [m.value for m in e],
-    )
-
-
 class DocNumber(Base):
     """One numbering sequence per 机关代字 and year; ``last`` is the last number issued.
 
@@ -72,8 +61,8 @@ class Document(Base):
     __tablename__ = "document"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[DocKind] = mapped_column(_enum(DocKind), index=True)
-    status: Mapped[DocStatus] = mapped_column(_enum(DocStatus), default=DocStatus.DRAFT)
+    kind: Mapped[DocKind] = mapped_column(text_enum(DocKind), index=True)
+    status: Mapped[DocStatus] = mapped_column(text_enum(DocStatus), default=DocStatus.DRAFT)
     title: Mapped[str] = mapped_column(String(200))
     recipients: Mapped[str] = mapped_column(Text, default="")
     cc: Mapped[str] = mapped_column(Text, default="")

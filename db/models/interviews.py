@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from db.base import Base
 from db.enums import LabelledEnum
 from db.models.ledger import Task, Unit
-from db.models.supervision import text_enum
+from db.types import text_enum
 
 
 class InterviewStatus(LabelledEnum):

@@ -9,7 +9,6 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
-    Enum,
     ForeignKey,
     Integer,
     String,
@@ -20,19 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base
 from db.enums import FundKind, FundSource, ReportSource, TaskStatus
-from db.types import Money
-
-
-def _enum(cls: type) -> Enum:
-    # Store the short code, not the member name, and never as a native DB enum:
-    # adding a member later must not need an ALTER TYPE on PostgreSQL.
-    return Enum(
-        cls,
-        native_enum=False,
-        create_constraint=False,
-        length=24,
-        values_callable=lambda e: [m.value for m in e],
-    )
+from db.types import Money, text_enum
 
 
 class Unit(Base):
@@ -78,7 +65,9 @@ class Task(Base):
     leader_in_charge: Mapped[str] = mapped_column(String(40), default="")
     start: Mapped[date] = mapped_column(Date)
     deadline: Mapped[date] = mapped_column(Date, index=True)
-    status: Mapped[TaskStatus] = mapped_column(_enum(TaskStatus), default=TaskStatus.IN_PROGRESS)
+    status: Mapped[TaskStatus] = mapped_column(
+        text_enum(TaskStatus), default=TaskStatus.IN_PROGRESS
+    )
     closed_on: Mapped[date | None] = mapped_column(Date, default=None)
     note: Mapped[str] = mapped_column(Text, default="")
 
@@ -143,7 +132,9 @@ class ProgressReport(Base):
     next_steps: Mapped[str] = mapped_column(Text, default="")
     fall_reason: Mapped[str] = mapped_column(Text, default="")
     submitted_on: Mapped[date] = mapped_column(Date)
-    source: Mapped[ReportSource] = mapped_column(_enum(ReportSource), default=ReportSource.MANUAL)
+    source: Mapped[ReportSource] = mapped_column(
+        text_enum(ReportSource), default=ReportSource.MANUAL
+    )
     source_file: Mapped[str] = mapped_column(String(260), default="")
     source_sha256: Mapped[str] = mapped_column(String(64), default="")
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
@@ -163,8 +154,8 @@ class FundEntry(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[FundKind] = mapped_column(_enum(FundKind))
-    source: Mapped[FundSource] = mapped_column(_enum(FundSource))
+    kind: Mapped[FundKind] = mapped_column(text_enum(FundKind))
+    source: Mapped[FundSource] = mapped_column(text_enum(FundSource))
     amount: Mapped[Decimal] = mapped_column(Money)
     entry_date: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(String(200), default="")

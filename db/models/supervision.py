@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Date, DateTime, Enum, ForeignKey, String, Table, Text
+from sqlalchemy import Column, Date, DateTime, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base
 from db.enums import LabelledEnum
 from db.models.ledger import Task, Unit
+from db.types import text_enum
 
 
 class SupervisionKind(LabelledEnum):
@@ -24,16 +25,6 @@ class SupervisionOrigin(LabelledEnum):
     LAMP = ("lamp", "亮灯")
     MEETING = ("meeting", "会议议定")
     MANUAL = ("manual", "手工登记")
-
-
-def text_enum(cls: type) -> Enum:
-    return Enum(
-        cls,
-        native_enum=False,
-        create_constraint=False,
-        length=24,
-        values_callable=lambda e: [m.value for m in e],
-    )
 
 
 supervision_task = Table(
