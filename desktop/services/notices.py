@@ -293,19 +293,19 @@ def _peek(session: Session, prefix: str, year: int) -> int:
 
 def _take_number(session: Session, prefix: str, year: int) -> int:
     """Advance the sequence inside the issuing transaction: a rollback gives the number back."""
-    moved = session.execute(
+    result = session.execute(
         update(DocNumber)
         .where(DocNumber.prefix == prefix, DocNumber.year == year)
         .values(last=DocNumber.last + 1)
         .execution_options(synchronize_session=False)
-    ).rowcount
-    if not moved:
+    )
+    if not getattr(result, "rowcount", 0):
         # First number of the year: a concurrent insert fails on the primary key and retries.
         session.add(DocNumber(prefix=prefix, year=year, last=1))
         session.flush()
-    return session.scalar(
+    return session.execute(
         select(DocNumber.last).where(DocNumber.prefix == prefix, DocNumber.year == year)
-    )
+    ).scalar_one()
 
 
 @audit.writes(Permission.ISSUE_DOCUMENTS)
