@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.services.clock import Clock
 from desktop.services.ledger import Ledger, LedgerError, is_empty, open_ledger
+from desktop.ui.archive import actions as archive_actions
 from desktop.ui.auth.sign_in import SignInDialog
 from desktop.ui.desk import Desk
 from desktop.ui.errors import install_excepthook, setup_logging
@@ -71,6 +72,7 @@ def run(database: str | None, clock: Clock) -> int:
         window = MainWindow(Desk(ledger, clock, dialog.actor))
         window.show_page(window.start_key)
         window.show()
+        archive_actions.start_of_day(window)  # the day's rolling local backup
         return app.exec()
     finally:
         if lock is not None:

@@ -194,6 +194,8 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(
             QLabel(tr("{y}年{m}月{d}日").format(y=today.year, m=today.month, d=today.day))
         )
+        for make in registry.STATUS_WIDGETS:  # e.g. the off-PC backup reminder
+            status.addPermanentWidget(make(self))
 
     def _copy(self) -> None:
         focus = QApplication.focusWidget()

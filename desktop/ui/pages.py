@@ -11,6 +11,7 @@ from desktop.services.auth import Permission
 from desktop.ui.dashboard.page import DashboardPage
 from desktop.ui.desk import Desk
 from desktop.ui.funds.page import FundsPage
+from desktop.ui.interviews.page import InterviewsPage
 from desktop.ui.ledger.page import LedgerPage
 from desktop.ui.notices.page import NoticesPage
 from desktop.ui.page import Page
@@ -52,6 +53,7 @@ PAGES: list[PageSpec] = [
     PageSpec("funds", "资金", "funds", FundsPage),
     PageSpec("notices", "公文", "notices", NoticesPage),
     PageSpec("supervision", "督办", "supervision", SupervisionPage),
+    PageSpec("interviews", "约谈", "interviews", InterviewsPage),
     PageSpec("settings", "设置", "settings", SettingsPage),
     # Opened from the ledger, the dashboard or `screenshot task:<code>`; not in the navigation.
     PageSpec("task", "任务", "tasks", TaskPage, in_nav=False),
@@ -75,3 +77,12 @@ def spec_of(key: str) -> PageSpec:
 from desktop.ui.excel.actions import register as _register_excel  # noqa: E402
 
 _register_excel(FILE_ACTIONS, PAGE_ACTIONS, ActionSpec)
+
+
+# Status-bar widgets from other areas: each is called with the window and returns a QWidget.
+STATUS_WIDGETS: list[Callable[[MainWindow], object]] = []
+
+# Archives and backups (desktop/ui/archive): 文件 menu items and the off-PC backup reminder.
+from desktop.ui.archive.actions import register as _register_archive  # noqa: E402
+
+_register_archive(FILE_ACTIONS, STATUS_WIDGETS, ActionSpec)

@@ -1,7 +1,13 @@
 """Archive packages of DA/T 22 on removable media: export a year, verify a package, browse it."""
 
 from desktop.services.archive.browse import PackageView, open_view
-from desktop.services.archive.export import ExportResult, build, export_year, package_name
+from desktop.services.archive.export import (
+    ExportResult,
+    build,
+    estimate_size,
+    export_year,
+    package_name,
+)
 from desktop.services.archive.fsio import MediaError
 from desktop.services.archive.offsite import Reminder, reminder
 from desktop.services.archive.reader import UnsafePackage
@@ -15,6 +21,7 @@ __all__ = [
     "UnsafePackage",
     "VerifyReport",
     "build",
+    "estimate_size",
     "export_year",
     "open_view",
     "package_name",

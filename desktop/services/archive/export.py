@@ -262,3 +262,10 @@ def export_year(
         },
     )
     return result
+
+
+def estimate_size(session: Session, year: int) -> int:
+    """About what the year's package will take (PDFs and attachments, plus the tables), for the
+    destination dialog's "will it fit" line before anything is built."""
+    files = sum(len(f.data) for doc in sources.issued_documents(session, year) for f in doc.files)
+    return files + 2 * 1024 * 1024

@@ -1,0 +1,237 @@
+"""File-menu actions and the status-bar reminder for archives and backups (registered in
+desktop/ui/pages.py); the work runs off the GUI thread through the window's worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+
+from desktop.services import archive, backup
+from desktop.services.archive.fsio import human_size
+from desktop.ui.archive.browser import PackageBrowser, ReportDialog
+from desktop.ui.archive.destination import DestinationDialog
+from desktop.ui.errors import show_error
+from desktop.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+def export_archive(window: MainWindow) -> None:
+    desk = window.desk
+
+    def needed(year: int | None) -> int:
+        with desk.session() as session:
+            return archive.estimate_size(session, year or desk.today.year)
+
+    dialog = DestinationDialog(
+        window, tr("导出年度归档包"), needed, desk.today.year, offer_zip=True
+    )
+    if not dialog.exec() or dialog.destination is None or dialog.year is None:
+        return
+    year, target = dialog.year.value(), dialog.destination
+    as_zip, offsite = dialog.as_zip.isChecked(), dialog.offsite.isChecked()
+
+    def work(_progress: object) -> archive.ExportResult:
+        with desk.session() as session:
+            return archive.export_year(
+                session, desk.actor, year, target, as_zip=as_zip, leaves_pc=offsite
+            )
+
+    def done(result: archive.ExportResult) -> None:
+        QMessageBox.information(
+            window,
+            tr("归档包已导出"),
+            tr(
+                "已导出并回读校验通过：\n{path}\n{items} 件，{pages} 页，{size}，用时 {sec:.1f} 秒。\n\n"
+                "拔出U盘前，请先在系统中“安全弹出”。"
+            ).format(
+                path=result.path,
+                items=result.items,
+                pages=result.pages,
+                size=human_size(result.size),
+                sec=result.seconds,
+            ),
+        )
+        refresh_reminder(window)
+
+    window.run_task(tr("正在导出 {y} 年度归档包…").format(y=year), work, done, refresh=False)
+
+
+def _ask_package(window: QWidget) -> Path | None:
+    box = QMessageBox(window)
+    box.setWindowTitle(tr("选择归档包"))
+    box.setText(tr("归档包是文件夹还是 ZIP 文件？"))
+    folder = box.addButton(tr("文件夹…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("ZIP 文件…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    if box.clickedButton() is folder:
+        chosen = QFileDialog.getExistingDirectory(window, tr("选择归档包文件夹"))
+    elif box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole:
+        chosen, _ = QFileDialog.getOpenFileName(
+            window, tr("选择归档包"), "", tr("ZIP 文件 (*.zip)")
+        )
+    else:
+        return None
+    return Path(chosen) if chosen else None
+
+
+def verify_archive(window: MainWindow, path: Path | None = None) -> None:
+    path = path or _ask_package(window)
+    if path is None:
+        return
+    window.run_task(
+        tr("正在校验归档包…"),
+        lambda _p: archive.verify_package(path),
+        lambda report: ReportDialog(window, report).exec(),
+        refresh=False,
+    )
+
+
+def browse_archive(window: MainWindow, path: Path | None = None) -> None:
+    path = path or _ask_package(window)
+    if path is None:
+        return
+
+    def done(view: archive.PackageView) -> None:
+        PackageBrowser(window, view).exec()
+
+    def failed(error: BaseException) -> None:
+        pass  # show_error already told the clerk why the package was refused
+
+    window.run_task(
+        tr("正在校验并打开归档包…"),
+        lambda _p: archive.open_view(path),
+        done,
+        refresh=False,
+        failed=failed,
+    )
+
+
+def backup_ledger(window: MainWindow) -> None:
+    desk = window.desk
+    size = desk.ledger.path.stat().st_size if desk.ledger.path else 0
+    dialog = DestinationDialog(window, tr("备份台账"), lambda _y: size)
+    if not dialog.exec() or dialog.destination is None:
+        return
+    target, offsite = dialog.destination, dialog.offsite.isChecked()
+
+    def work(_progress: object) -> backup.BackupResult:
+        with desk.session() as session:
+            return backup.backup_to(session, desk.actor, target, leaves_pc=offsite)
+
+    def done(result: backup.BackupResult) -> None:
+        QMessageBox.information(
+            window,
+            tr("备份完成"),
+            tr(
+                "已备份并回读校验：\n{path}\n{size}，SHA-256 {sha}\n\n拔出U盘前，请先在系统中“安全弹出”。"
+            ).format(path=result.path, size=human_size(result.size), sha=result.sha256[:16] + "…"),
+        )
+        refresh_reminder(window)
+
+    window.run_task(tr("正在备份台账…"), work, done, refresh=False)
+
+
+def restore_ledger(window: MainWindow) -> None:
+    desk = window.desk
+    if desk.ledger.path is None:
+        QMessageBox.warning(
+            window, tr("督办台"), tr("共享台账（数据库服务器）不能用本机备份文件恢复。")
+        )
+        return
+    chosen, _ = QFileDialog.getOpenFileName(
+        window, tr("选择备份文件"), "", tr("台账备份 (*.sqlite3)")
+    )
+    if not chosen:
+        return
+    check = backup.inspect_backup(Path(chosen))
+    if not check.ok:
+        QMessageBox.warning(window, tr("不能恢复"), check.text())
+        return
+    answer = QMessageBox.question(
+        window,
+        tr("从备份恢复"),
+        check.text()
+        + tr(
+            "\n\n用它替换当前台账？当前台账会先另存到 backups 文件夹。恢复后督办台将关闭，请重新打开。"
+        ),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    path = desk.ledger.path
+    desk.ledger.dispose()  # no connection may stay open on the file being replaced
+    try:
+        result = backup.restore(path, Path(chosen), desk.actor, desk.clock)
+    except Exception as error:  # noqa: BLE001 - shown to the clerk; the old ledger is untouched
+        show_error(window, error)
+        return
+    QMessageBox.information(
+        window,
+        tr("已恢复"),
+        tr("台账已恢复。原台账另存为：\n{aside}\n督办台将关闭，请重新打开。").format(
+            aside=result.set_aside or tr("（无）")
+        ),
+    )
+    window.close()
+
+
+# --- the status-bar reminder -------------------------------------------------------------------
+
+
+def backup_reminder(window: MainWindow) -> QLabel:
+    """“n 天未离机备份” in the status bar."""
+    label = QLabel()
+    label.setObjectName("backupReminder")
+    window._backup_reminder = label  # type: ignore[attr-defined]
+    refresh_reminder(window)
+    return label
+
+
+def refresh_reminder(window: MainWindow) -> None:
+    label: QLabel | None = getattr(window, "_backup_reminder", None)
+    if label is None:
+        return
+    with window.desk.session() as session:
+        state = archive.reminder(session)
+    label.setText(tr(state.message) if state.due else tr("离机备份：{d} 天前").format(d=state.days))
+    label.setStyleSheet("color: #b00020;" if state.due else "")
+    label.setToolTip(tr("文件 → 备份台账… 可备份到U盘。"))
+
+
+def start_of_day(window: MainWindow) -> None:
+    """On a real start (desktop/ui/app.py, not in tests): the day's rolling local copy, once the
+    window is up, unless one was made today."""
+    QTimer.singleShot(2000, lambda: _rolling_backup(window))
+
+
+def _rolling_backup(window: MainWindow) -> None:
+    desk = window.desk
+    if not desk.can_edit or desk.ledger.path is None:
+        return
+    try:
+        with desk.session() as session:
+            if backup.rolling_backup_due(session):
+                backup.rolling_backup(session, desk.actor)
+    except Exception:  # noqa: BLE001 - a failed local copy must not disturb the clerk's work
+        import logging
+
+        logging.getLogger(__name__).exception("自动备份失败")
+
+
+def register(file_actions: list, status_widgets: list, action_spec: type) -> None:
+    """Add the 文件-menu items and the status-bar reminder (called from desktop/ui/pages.py)."""
+    from desktop.services.auth import Permission
+
+    file_actions += [
+        action_spec("导出年度归档包…", export_archive, Permission.EDIT_LEDGER),
+        action_spec("校验归档包…", verify_archive),
+        action_spec("浏览归档包…", browse_archive),
+        action_spec("备份台账…", backup_ledger, Permission.EDIT_LEDGER),
+        action_spec("从备份恢复台账…", restore_ledger, Permission.MANAGE),
+    ]
+    status_widgets.append(backup_reminder)

@@ -1,0 +1,103 @@
+"""A package made here or elsewhere, read-only: its catalogue, its four-check report, its PDFs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.archive import PackageView, VerifyReport
+from desktop.ui.i18n import tr
+from desktop.ui.notices.pdf import PdfPreview
+
+COLUMNS = ("序号", "档号", "文号", "题名", "日期", "页数")
+
+
+class ReportDialog(QDialog):
+    """The four checks as text, headed by the verdict."""
+
+    def __init__(self, parent: QWidget | None, report: VerifyReport) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("归档包校验"))
+        layout = QVBoxLayout(self)
+        verdict = QLabel(report.summary())
+        verdict.setWordWrap(True)
+        verdict.setStyleSheet(
+            "font-weight: bold; color: %s;" % ("#1b5e20" if report.ok else "#b00020")
+        )
+        layout.addWidget(verdict)
+        self.text = QPlainTextEdit(report.text())
+        self.text.setReadOnly(True)
+        layout.addWidget(self.text)
+        self.resize(760, 480)
+
+
+class PackageBrowser(QDialog):
+    """Browse a verified package; nothing in it can be changed from here."""
+
+    def __init__(self, parent: QWidget | None, view: PackageView) -> None:
+        super().__init__(parent)
+        self.view = view
+        info = view.info
+        self.setWindowTitle(tr("归档包（只读）：{name}").format(name=view.path.name))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                tr("{issuer}　{year}年度　全宗号 {fonds}　共 {n} 件　{summary}").format(
+                    issuer=info.issuer,
+                    year=info.year,
+                    fonds=info.fonds,
+                    n=len(info.items),
+                    summary=view.report.summary(),
+                )
+            )
+        )
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.table = QTableWidget(len(info.items), len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        for row, item in enumerate(info.items):
+            values = (
+                str(item.seq),
+                item.code,
+                item.number,
+                item.title,
+                item.day.strftime("%Y%m%d"),
+                str(item.pages),
+            )
+            for col, value in enumerate(values):
+                self.table.setItem(row, col, QTableWidgetItem(value))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.currentCellChanged.connect(lambda row, *_: self.show_item(row))
+        split.addWidget(self.table)
+        self.preview = PdfPreview()
+        split.addWidget(self.preview)
+        split.setSizes([760, 390])
+        layout.addWidget(split, 1)
+        self.resize(1150, 680)
+        if info.items:
+            self.table.selectRow(0)
+
+    def show_item(self, row: int) -> None:
+        if not 0 <= row < len(self.view.items):
+            return
+        pdfs = [f for f in self.view.items[row].files if f.format == "pdf"]
+        if pdfs:
+            self.preview.show_pdf(self.view.read(pdfs[0].path))
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt override
+        self.view.close()
+        super().done(result)

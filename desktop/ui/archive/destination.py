@@ -1,0 +1,130 @@
+"""Where to write: removable drives first with their free space, a warning when it will not fit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import media
+from desktop.services.archive.fsio import free_bytes, human_size
+from desktop.ui.i18n import tr
+
+
+class DestinationDialog(QDialog):
+    """Pick a drive or folder; ``needed(year)`` says how big the result will be."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        needed: callable,  # type: ignore[valid-type]
+        year: int | None = None,
+        offer_zip: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.needed = needed
+        layout = QVBoxLayout(self)
+        self.year: QSpinBox | None = None
+        if year is not None:
+            layout.addWidget(QLabel(tr("年度：")))
+            self.year = QSpinBox()
+            self.year.setRange(2000, 2999)
+            self.year.setValue(year)
+            self.year.valueChanged.connect(self._update)
+            layout.addWidget(self.year)
+        layout.addWidget(QLabel(tr("写入到（移动介质排在前面）：")))
+        self.places = QListWidget()
+        self.places.currentItemChanged.connect(self._update)
+        layout.addWidget(self.places)
+        other = QPushButton(tr("其他文件夹…"))
+        other.clicked.connect(self._choose_folder)
+        layout.addWidget(other)
+        self.as_zip = QCheckBox(tr("打包为单个 ZIP 文件"))
+        self.as_zip.setVisible(offer_zip)
+        layout.addWidget(self.as_zip)
+        self.offsite = QCheckBox(tr("这份副本将带离本机（计入“离机备份”提醒）"))
+        layout.addWidget(self.offsite)
+        self.fit = QLabel()
+        self.fit.setWordWrap(True)
+        layout.addWidget(self.fit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.refresh_drives()
+        self.resize(520, 420)
+
+    def refresh_drives(self) -> None:
+        self.places.clear()
+        for drive in media.drives():
+            kind = tr("移动介质") if drive.removable else tr("本机磁盘")
+            text = tr("{label}　{kind}，剩余 {free}　{path}").format(
+                label=drive.label, kind=kind, free=human_size(drive.free), path=drive.path
+            )
+            self._add(drive.path, text, drive.removable)
+        if self.places.count():
+            self.places.setCurrentRow(0)
+        else:
+            self.fit.setText(tr("未发现U盘等移动介质。请插入后重试，或选择其他文件夹。"))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+
+    def _add(self, path: Path, text: str, removable: bool) -> QListWidgetItem:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, (str(path), removable))
+        self.places.addItem(item)
+        return item
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("选择文件夹"))
+        if folder:
+            path = Path(folder)
+            text = tr("{path}（剩余 {free}）").format(path=path, free=human_size(free_bytes(path)))
+            self.places.setCurrentItem(self._add(path, text, media.is_removable(path)))
+
+    @property
+    def destination(self) -> Path | None:
+        item = self.places.currentItem()
+        return Path(item.data(Qt.ItemDataRole.UserRole)[0]) if item else None
+
+    def _update(self, *_args: object) -> None:
+        item = self.places.currentItem()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if item is None:
+            ok.setEnabled(False)
+            return
+        path, removable = item.data(Qt.ItemDataRole.UserRole)
+        self.offsite.setChecked(bool(removable))
+        size = self.needed(self.year.value() if self.year else None)
+        free = free_bytes(Path(path))
+        fits = free >= 2 * size
+        ok.setEnabled(fits)
+        if fits:
+            self.fit.setText(
+                tr("约需 {size}，剩余 {free}，空间足够。").format(
+                    size=human_size(size), free=human_size(free)
+                )
+            )
+        else:
+            self.fit.setText(
+                tr(
+                    "约需 {size}（按两倍预留），该位置只剩 {free}，放不下。请换一个更大的移动介质。"
+                ).format(size=human_size(size), free=human_size(free))
+            )
+        self.fit.setStyleSheet("" if fits else "color: #b00020;")

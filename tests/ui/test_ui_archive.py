@@ -1,0 +1,88 @@
+"""Archives and backups in the window: File-menu items, the reminder, the destination dialog that
+lists sticks first and warns when it will not fit, the report and the read-only browser."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
+
+from desktop.services import archive, media
+from desktop.services.auth import system_actor
+from desktop.ui.archive import actions
+from desktop.ui.archive.browser import PackageBrowser, ReportDialog
+from desktop.ui.archive.destination import DestinationDialog
+
+SHOTS = os.environ.get("DUBAN_SHOTS")  # set to a folder to keep the screenshots
+
+
+def _shot(widget, name: str) -> None:
+    if SHOTS:
+        widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
+
+
+def test_file_menu_and_reminder(clerk_window) -> None:
+    labels = [a.text() for a in clerk_window.file_menu.actions()]
+    for wanted in ("导出年度归档包…", "校验归档包…", "浏览归档包…", "备份台账…", "从备份恢复台账…"):
+        assert wanted in labels
+    restore = next(a for a in clerk_window.file_menu.actions() if a.text() == "从备份恢复台账…")
+    assert not restore.isEnabled()  # a clerk may not replace the ledger
+    reminder = clerk_window.statusBar().findChild(QLabel, "backupReminder")
+    assert "从未" in reminder.text()
+
+
+def test_destination_lists_sticks_first_and_warns(qtbot, monkeypatch, tmp_path) -> None:
+    stick, disk = tmp_path / "stick", tmp_path / "disk"
+    stick.mkdir()
+    disk.mkdir()
+    monkeypatch.setattr(
+        media, "drives", lambda: [media.Drive(stick, "KINGSTON", 10**9, 10**9, True)]
+    )
+    dialog = DestinationDialog(None, "导出年度归档包", lambda _y: 1000, 2026, offer_zip=True)
+    qtbot.addWidget(dialog)
+    assert "移动介质" in dialog.places.item(0).text()
+    assert dialog.destination == stick and dialog.offsite.isChecked()
+    assert "空间足够" in dialog.fit.text()
+    _shot(dialog, "archive-destination")
+    dialog.needed = lambda _y: 10**15
+    dialog._update()
+    assert "放不下" in dialog.fit.text()
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_report_and_browser(qtbot, demo_session, tmp_path) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    result = archive.export_year(demo_session, system_actor("测试"), 2026, stick, as_zip=True)
+    report = ReportDialog(None, archive.verify_package(result.path))
+    qtbot.addWidget(report)
+    assert "【真实性】通过" in report.text.toPlainText()
+    view = archive.open_view(result.path)
+    browser = PackageBrowser(None, view)
+    qtbot.addWidget(browser)
+    browser.show()
+    assert browser.table.rowCount() == len(view.items)
+    if view.items:
+        assert browser.preview.current is not None and browser.preview.current.pages >= 1
+    _shot(browser, "archive-browser")
+    browser.close()
+
+
+def test_backup_action_updates_the_reminder(clerk_window, monkeypatch, tmp_path, qtbot) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+
+    class Fake:
+        def __init__(self, *_a, **_k) -> None:
+            self.destination = stick
+            self.offsite = type("C", (), {"isChecked": staticmethod(lambda: True)})()
+
+        def exec(self) -> int:
+            return 1
+
+    monkeypatch.setattr(actions, "DestinationDialog", Fake)
+    actions.backup_ledger(clerk_window)
+    qtbot.waitUntil(lambda: bool(list(stick.glob("*.sqlite3.sha256"))), timeout=10_000)
+    reminder = clerk_window.statusBar().findChild(QLabel, "backupReminder")
+    qtbot.waitUntil(lambda: "天前" in reminder.text(), timeout=10_000)
