@@ -1,0 +1,1 @@
+"""约谈 page: interviews from notice to verification or accountability."""

@@ -1,0 +1,212 @@
+"""The last stages: 整改情况 with evidence, 核实销号 or 认定未完成, and the 问责 decision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit
+from sqlalchemy.orm import Session
+
+from desktop.services import escalation, escalation_documents, interviews
+from desktop.services.errors import ValidationError
+from desktop.services.interviews import AccountabilityKind, FollowUp, InterviewInfo
+from desktop.services.interviews import InterviewStatus as S
+from desktop.ui.fmt import DASH, day
+from desktop.ui.forms import date_edit, date_of, show_field_error
+from desktop.ui.i18n import tr
+from desktop.ui.interviews.stage import CURRENT, DONE, LATER, Stage, set_text, text_edit, text_of
+from desktop.ui.supervision.attachments import AttachmentList, choose_files
+from desktop.ui.supervision.shared import EDIT, allow, button
+from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
+
+ENDED = {S.CLOSED, S.FAILED, S.ESCALATED}
+
+
+class FollowUpStage(Stage):
+    title_text = "四、整改情况"
+    action_label = "登记整改情况"
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        self.model = RowTableModel[FollowUp](
+            [
+                Column(tr("报告日期"), lambda f: day(f.reported_on), align=CENTER, width=90),
+                Column(tr("整改情况"), lambda f: f.content, tooltip=lambda f: f.content),
+            ]
+        )
+        self.table = DataTable(self.model)
+        self.table.setMaximumHeight(110)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._evidence(cur))
+        self.evidence = AttachmentList(self.desk, self.main, can_attach=False)
+        self.form.addRow(self.table)
+        self.form.addRow(tr("证明材料"), self.evidence)
+        self.field("reported_on", "报告日期", date_edit(self.desk.today))
+        self.field("content", "整改情况", text_edit(54, tr("单位报送的整改进展和完成情况")))
+        self.files: list[Path] = []
+        self.files_label = QLabel(tr("（未选择）"))
+        self.files_label.setWordWrap(True)
+        self.choose_button = button(self.desk, tr("选择文件…"), self.choose, EDIT)
+        row = QHBoxLayout()
+        row.addWidget(self.files_label, 1)
+        row.addWidget(self.choose_button)
+        self.form.addRow(tr("随附证明材料"), row)
+        self.fields["file"] = self.choose_button
+        self.finish()
+
+    def state_of(self, info: InterviewInfo) -> str:
+        if info.status == S.RECTIFYING:
+            return CURRENT
+        return DONE if info.status in ENDED else LATER
+
+    def fill(self, info: InterviewInfo, state: str) -> None:
+        self.model.set_rows(list(info.follow_ups))
+        if info.follow_ups:
+            self.table.selectRow(len(info.follow_ups) - 1)
+        else:
+            self.evidence.show_owner(None, None)
+        set_text(self.fields["content"], "")
+        self.files = []
+        self.files_label.setText(tr("（未选择）"))
+        allow(self.desk, self.choose_button, state == CURRENT)
+
+    def _evidence(self, index: object) -> None:
+        if index.isValid():  # type: ignore[attr-defined]
+            report = self.model.row_at(index)  # type: ignore[arg-type]
+            self.evidence.show_owner("rectification_report", report.id)
+
+    def choose(self) -> None:
+        self.files = choose_files(self)
+        names = "、".join(p.name for p in self.files)
+        self.files_label.setText(names or tr("（未选择）"))
+
+    def act(self) -> None:
+        if self.info is None:
+            return
+        try:
+            evidence = tuple((p.name, p.read_bytes()) for p in self.files)
+        except OSError as exc:
+            error = ValidationError(
+                tr("无法读取文件“{n}”：{e}").format(
+                    n=Path(exc.filename or "").name, e=exc.strerror
+                ),
+                field="file",
+            )
+            show_field_error(self.error, self.fields, error)
+            return
+        iid, content = self.info.id, text_of(self.fields["content"])
+        reported = date_of(self.fields["reported_on"])  # type: ignore[arg-type]
+        self.write(
+            lambda s: escalation.report_follow_up(
+                s, self.desk.actor, iid, reported, content, evidence
+            )
+        )
+
+
+class VerifyStage(Stage):
+    title_text = "五、核实销号"
+    action_label = "核实销号"
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        self.result = QLabel()
+        self.form.addRow(self.result)
+        self.field(
+            "verification",
+            "核实情况",
+            text_edit(54, tr("对账核实的情况；认定未完成时写明未完成事项")),
+        )
+        self.fail_button = button(self.desk, tr("认定未完成"), self.fail, EDIT)
+        self.buttons.insertWidget(1, self.fail_button)
+        self.finish()
+
+    def state_of(self, info: InterviewInfo) -> str:
+        if info.status == S.RECTIFYING:
+            return CURRENT
+        return DONE if info.status in ENDED else LATER
+
+    def fill(self, info: InterviewInfo, state: str) -> None:
+        set_text(self.fields["verification"], info.verification)
+        if info.verified_on:
+            self.result.setText(tr("{d} 核实完成，对账销号。").format(d=day(info.verified_on)))
+        elif info.failed_on:
+            self.result.setText(tr("{d} 认定逾期未完成整改。").format(d=day(info.failed_on)))
+        elif info.rectification_due:
+            late = tr("，已逾期") if info.overdue else ""
+            self.result.setText(
+                tr("整改期限 {d}{late}。").format(d=day(info.rectification_due), late=late)
+            )
+        else:
+            self.result.setText(DASH)
+        self.fail_button.setToolTip(tr("整改期限届满仍未完成时，认定未完成并提出问责"))
+        allow(self.desk, self.action_button, state == CURRENT and bool(info.follow_ups))
+        allow(self.desk, self.fail_button, state == CURRENT and info.overdue)
+
+    def act(self) -> None:
+        if self.info is not None:
+            iid, text = self.info.id, text_of(self.fields["verification"])
+            self.write(lambda s: interviews.verify_closed(s, self.desk.actor, iid, text))
+
+    def fail(self) -> None:
+        if self.info is not None:
+            iid, text = self.info.id, text_of(self.fields["verification"])
+            self.write(lambda s: interviews.mark_failed(s, self.desk.actor, iid, text))
+
+
+class AccountabilityStage(Stage):
+    title_text = "六、问责"
+    action_label = "作出问责决定"
+    doc_role = "accountability"
+    doc_label = "生成问责决定"
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        kind = QComboBox()
+        for k in AccountabilityKind:
+            kind.addItem(tr(k.label), k)
+        self.field("kind", "问责方式", kind)
+        self.field("persons", "问责对象", QLineEdit())
+        self.field("grounds", "问责依据", text_edit(54))
+        self.field("doc_number", "决定文号", QLineEdit())
+        self.finish()
+
+    def state_of(self, info: InterviewInfo) -> str:
+        if info.status == S.FAILED:
+            return CURRENT
+        return DONE if info.status == S.ESCALATED else LATER
+
+    def fill(self, info: InterviewInfo, state: str) -> None:
+        kind: QComboBox = self.fields["kind"]  # type: ignore[assignment]
+        if info.accountability:
+            a = info.accountability[-1]
+            kind.setCurrentIndex(kind.findData(a.kind))
+            for key in ("persons", "grounds", "doc_number"):
+                set_text(self.fields[key], getattr(a, key))
+        else:
+            grounds = tr("{u}逾期未完成约谈整改（整改期限 {d}）").format(
+                u=info.unit, d=day(info.rectification_due)
+            )
+            set_text(self.fields["persons"], "")
+            set_text(self.fields["grounds"], grounds if info.status == S.FAILED else "")
+            set_text(self.fields["doc_number"], "")
+
+    def document_id(self, info: InterviewInfo) -> int | None:
+        return info.accountability[-1].document_id if info.accountability else None
+
+    def can_draft(self, info: InterviewInfo) -> bool:
+        return bool(info.accountability)
+
+    def make_draft(self, session: Session, interview_id: int, role: str) -> int:
+        return escalation_documents.draft_for_accountability(session, self.desk.actor, interview_id)
+
+    def act(self) -> None:
+        if self.info is None:
+            return
+        f = self.fields
+        kind = f["kind"].currentData()  # type: ignore[attr-defined]
+        persons, grounds, number = (text_of(f[k]) for k in ("persons", "grounds", "doc_number"))
+        iid = self.info.id
+        self.write(
+            lambda s: interviews.decide_accountability(
+                s, self.desk.actor, iid, kind, persons, grounds, number
+            )
+        )

@@ -1,0 +1,159 @@
+"""The first three stages: 约谈通知 (notice), 约谈记录 (record), 限期整改 (rectification ordered)."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from PySide6.QtWidgets import QLineEdit
+
+from desktop.services import interviews
+from desktop.services.interviews import InterviewInfo, InterviewNotice, InterviewRecord
+from desktop.services.interviews import InterviewStatus as S
+from desktop.ui.forms import date_edit, date_of
+from desktop.ui.i18n import tr
+from desktop.ui.interviews.stage import (
+    CURRENT,
+    DONE,
+    LATER,
+    Stage,
+    datetime_edit,
+    datetime_of,
+    set_datetime,
+    set_text,
+    text_edit,
+    text_of,
+)
+
+AFTER_NOTICE = {S.HELD, S.RECTIFYING, S.CLOSED, S.FAILED, S.ESCALATED}
+AFTER_HELD = {S.RECTIFYING, S.CLOSED, S.FAILED, S.ESCALATED}
+
+
+class NoticeStage(Stage):
+    title_text = "一、约谈通知"
+    action_label = "发约谈通知"
+    doc_role = "notice"
+    doc_label = "生成约谈通知书"
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        self.field("scheduled_at", "约谈时间", datetime_edit())
+        self.field("place", "地点", QLineEdit())
+        self.field("interviewer", "约谈人", QLineEdit())
+        self.field("interviewer_title", "约谈人职务", QLineEdit())
+        self.field("summoned", "被约谈人", QLineEdit())
+        self.field("to_bring", "需携带材料", QLineEdit())
+        self.field("contact", "联系人及电话", QLineEdit())
+        self.finish()
+
+    def state_of(self, info: InterviewInfo) -> str:
+        if info.status in (S.PROPOSED, S.NOTIFIED):
+            return CURRENT  # a notice already sent may still be rescheduled
+        return DONE
+
+    def fill(self, info: InterviewInfo, state: str) -> None:
+        resend = info.status == S.NOTIFIED
+        self.action_button.setText(tr("改期重发通知") if resend else tr(self.action_label))
+        n = info.notice
+        if n is None:
+            when = datetime.combine(self.desk.today + timedelta(days=3), time(9, 30))
+            n = InterviewNotice(when, "", "", "", tr("{u}主要负责人").format(u=info.unit))
+        set_datetime(self.fields["scheduled_at"], n.scheduled_at)  # type: ignore[arg-type]
+        for key in ("place", "interviewer", "interviewer_title", "summoned", "to_bring", "contact"):
+            set_text(self.fields[key], getattr(n, key))
+
+    def can_draft(self, info: InterviewInfo) -> bool:
+        return info.notice is not None
+
+    def act(self) -> None:
+        if self.info is None:
+            return
+        f = self.fields
+        notice = InterviewNotice(
+            datetime_of(f["scheduled_at"]),  # type: ignore[arg-type]
+            *(text_of(f[k]) for k in ("place", "interviewer", "interviewer_title", "summoned")),
+            to_bring=text_of(f["to_bring"]),
+            contact=text_of(f["contact"]),
+        )
+        iid = self.info.id
+        self.write(lambda s: interviews.schedule(s, self.desk.actor, iid, notice))
+
+
+class RecordStage(Stage):
+    title_text = "二、约谈记录"
+    action_label = "登记约谈记录"
+    doc_role = "record"
+    doc_label = "生成约谈记录"
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        self.field("held_at", "约谈时间", datetime_edit())
+        self.field("attendees", "参加人员", QLineEdit())
+        self.field("recorder", "记录人", QLineEdit())
+        self.field("problems", "存在问题", text_edit())
+        self.field("statements", "表态发言", text_edit())
+        self.field("commitments", "整改承诺", text_edit())
+        self.finish()
+
+    def state_of(self, info: InterviewInfo) -> str:
+        if info.status == S.NOTIFIED:
+            return CURRENT
+        return DONE if info.status in AFTER_NOTICE else LATER
+
+    def fill(self, info: InterviewInfo, state: str) -> None:
+        r = info.record
+        if r is None:
+            when = info.notice.scheduled_at if info.notice else self.desk.clock.now()
+            r = InterviewRecord(min(when, self.desk.clock.now()), "", "", info.reason, "", "")
+        set_datetime(self.fields["held_at"], r.held_at)  # type: ignore[arg-type]
+        for key in ("attendees", "recorder", "problems", "statements", "commitments"):
+            set_text(self.fields[key], getattr(r, key))
+
+    def can_draft(self, info: InterviewInfo) -> bool:
+        return info.record is not None
+
+    def act(self) -> None:
+        if self.info is None:
+            return
+        f = self.fields
+        record = InterviewRecord(
+            datetime_of(f["held_at"]),  # type: ignore[arg-type]
+            *(text_of(f[k]) for k in ("attendees", "recorder", "problems", "statements")),
+            commitments=text_of(f["commitments"]),
+        )
+        iid = self.info.id
+        self.write(lambda s: interviews.record_held(s, self.desk.actor, iid, record))
+
+
+class RectificationStage(Stage):
+    title_text = "三、限期整改"
+    action_label = "下达限期整改"
+    doc_role = "rectification"
+    doc_label = "生成限期整改通知书"
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        self.field("measures", "整改要求", text_edit(64))
+        self.field("due", "整改期限", date_edit())
+        self.finish()
+
+    def state_of(self, info: InterviewInfo) -> str:
+        if info.status == S.HELD:
+            return CURRENT
+        return DONE if info.status in AFTER_HELD else LATER
+
+    def fill(self, info: InterviewInfo, state: str) -> None:
+        measures = info.measures or (info.record.commitments if info.record else "")
+        set_text(self.fields["measures"], measures)
+        due = info.rectification_due or self.desk.today + timedelta(days=30)
+        self.fields["due"].setDate(due)  # type: ignore[attr-defined]
+
+    def can_draft(self, info: InterviewInfo) -> bool:
+        return info.rectification_due is not None
+
+    def act(self) -> None:
+        if self.info is None:
+            return
+        measures = text_of(self.fields["measures"])
+        due = date_of(self.fields["due"])  # type: ignore[arg-type]
+        iid = self.info.id
+        self.write(lambda s: interviews.order_rectification(s, self.desk.actor, iid, measures, due))
