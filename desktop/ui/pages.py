@@ -13,6 +13,7 @@ from desktop.ui.desk import Desk
 from desktop.ui.funds.page import FundsPage
 from desktop.ui.interviews.page import InterviewsPage
 from desktop.ui.ledger.page import LedgerPage
+from desktop.ui.meetings.page import MeetingsPage
 from desktop.ui.notices.page import NoticesPage
 from desktop.ui.page import Page
 from desktop.ui.progress.page import ProgressPage
@@ -54,6 +55,7 @@ PAGES: list[PageSpec] = [
     PageSpec("notices", "公文", "notices", NoticesPage),
     PageSpec("supervision", "督办", "supervision", SupervisionPage),
     PageSpec("interviews", "约谈", "interviews", InterviewsPage),
+    PageSpec("meetings", "会议", "meetings", MeetingsPage),
     PageSpec("settings", "设置", "settings", SettingsPage),
     # Opened from the ledger, the dashboard or `screenshot task:<code>`; not in the navigation.
     PageSpec("task", "任务", "tasks", TaskPage, in_nav=False),

@@ -178,7 +178,7 @@ class AccountabilityStage(Stage):
         kind: QComboBox = self.fields["kind"]  # type: ignore[assignment]
         if info.accountability:
             a = info.accountability[-1]
-            kind.setCurrentIndex(kind.findData(a.kind))
+            kind.setCurrentIndex(kind.findData(a.kind.value))
             for key in ("persons", "grounds", "doc_number"):
                 set_text(self.fields[key], getattr(a, key))
         else:
@@ -202,7 +202,7 @@ class AccountabilityStage(Stage):
         if self.info is None:
             return
         f = self.fields
-        kind = f["kind"].currentData()  # type: ignore[attr-defined]
+        kind = AccountabilityKind(f["kind"].currentData())  # type: ignore[attr-defined]
         persons, grounds, number = (text_of(f[k]) for k in ("persons", "grounds", "doc_number"))
         iid = self.info.id
         self.write(

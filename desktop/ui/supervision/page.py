@@ -35,6 +35,11 @@ ALL, OPEN, OVERDUE, CLOSED = "all", "open", "overdue", "closed"
 STATES = ((ALL, "全部状态"), (OPEN, "未办结"), (OVERDUE, "逾期未回复"), (CLOSED, "已办结"))
 
 
+def _kind(data: object) -> SupervisionKind | None:
+    """Qt hands a str enum back as a plain str."""
+    return SupervisionKind(data) if data else None
+
+
 class SupervisionPage(Page):
     def __init__(self, desk: Desk, window: MainWindow) -> None:
         super().__init__(desk, window, tr("督办"))
@@ -115,7 +120,7 @@ class SupervisionPage(Page):
                 session,
                 self.desk.today,
                 unit_id=self.unit_filter.currentData(),
-                kind=self.kind_filter.currentData(),
+                kind=_kind(self.kind_filter.currentData()),
                 open_only=state in (OPEN, OVERDUE),
             )
         if state == OVERDUE:

@@ -88,7 +88,7 @@ class RaiseItemDialog(ServiceDialog):
 
     def submit(self) -> None:
         data = SupervisionInput(
-            kind=self.kind.currentData(),
+            kind=SupervisionKind(self.kind.currentData()),  # Qt returns a plain str
             unit_id=self.unit.currentData(),
             requirement=self.requirement.toPlainText(),
             reply_due=date_of(self.due),

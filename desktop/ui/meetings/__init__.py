@@ -1,0 +1,1 @@
+"""会议 page: meetings, their decisions and minutes."""
