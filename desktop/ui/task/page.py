@@ -65,6 +65,7 @@ class TaskPage(Page):
             tr("新增节点…"), self.add_milestone, Permission.EDIT_LEDGER
         )
         self.fund_button = self.add_button(tr("登记资金…"), self.add_fund, Permission.EDIT_LEDGER)
+        self.escalate_button = self.add_button(tr("督办…"), self.escalate)
 
         self.lamp_banner = QLabel()
         self.lamp_banner.setObjectName("lampBanner")
@@ -218,3 +219,10 @@ class TaskPage(Page):
 
         if self.task_id is not None:
             self._after(FundEntryDialog(self, self.desk, self.task_id).exec())
+
+    def escalate(self) -> None:
+        """The desk's proposal for this task (催办, 督办通知 or 约谈), to adopt or dismiss."""
+        from desktop.ui.supervision.task_dialog import EscalationDialog
+
+        if self.task_id is not None:
+            EscalationDialog(self, self.desk, self.main, self.task_id).exec()

@@ -1,0 +1,76 @@
+"""From a red task's page to the chain (督办…), and a failed rectification to 问责 on the 约谈 page."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from desktop.services import escalation, interviews, tasks
+from desktop.services.interviews import InterviewNotice, InterviewRecord, InterviewStatus
+from desktop.ui.supervision.task_dialog import EscalationDialog
+
+
+def test_task_page_shows_and_adopts_its_proposal(clerk_window, monkeypatch) -> None:
+    with clerk_window.desk.session() as s:
+        task_id = tasks.find_task_id(s, "04-02")
+    clerk_window.open_task(task_id)
+    shown: list[EscalationDialog] = []
+
+    def adopt(dialog: EscalationDialog) -> int:
+        shown.append(dialog)
+        dialog.adopt_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(EscalationDialog, "exec", adopt)
+    clerk_window.pages["task"].escalate_button.click()
+    assert shown[0].proposal is not None and shown[0].proposal.step == escalation.NOTICE
+    assert clerk_window.current_key == "supervision"
+    assert clerk_window.pages["supervision"].detail.item.task_codes == ("04-02",)
+
+    clerk_window.open_task(task_id)  # the task's timeline tells it
+    events = clerk_window.pages["task"].events.rows
+    assert any("督办通知" in e.title or "督办通知" in e.detail for e in events)
+
+
+def test_leader_sees_the_proposal_but_cannot_act(leader_window, monkeypatch) -> None:
+    with leader_window.desk.session() as s:
+        task_id = tasks.find_task_id(s, "04-02")
+    leader_window.open_task(task_id)
+    dialog = EscalationDialog(leader_window, leader_window.desk, leader_window, task_id)
+    assert dialog.proposal is not None
+    assert not dialog.adopt_button.isEnabled() and not dialog.dismiss_button.isEnabled()
+    assert not dialog.raise_button.isEnabled()
+
+
+def test_failed_rectification_ends_in_accountability(clerk_window, clock) -> None:
+    desk = clerk_window.desk
+    at = datetime(2026, 11, 28, 9, 0)
+    with desk.session() as s:  # the first stages through the services; the page does the rest
+        p = escalation.proposals(s, desk.today, task_id=tasks.find_task_id(s, "05-03"))[0]
+        iid = escalation.confirm(s, desk.actor, p)
+        interviews.schedule(s, desk.actor, iid, InterviewNotice(at, "会议室", "陈", "书记", "局长"))
+        rec = InterviewRecord(at, "李", "李明", "滞后", "", "月底完成")
+        interviews.record_held(s, desk.actor, iid, rec)
+        interviews.order_rectification(s, desk.actor, iid, "限期整改", date(2026, 12, 20))
+    clock.moment = clock.moment + timedelta(days=30)  # the deadline passes with nothing reported
+
+    page = clerk_window.show_page("interviews")
+    page.select(iid)
+    d = page.detail
+    assert d.info.overdue and "逾期" in d.values["next"].text()
+    assert d.verify.fail_button.isEnabled() and not d.verify.action_button.isEnabled()
+    d.verify.fields["verification"].setPlainText("逾期未完成整改")
+    d.verify.fail_button.click()
+    assert d.info.status == InterviewStatus.FAILED
+
+    acc = d.accountability
+    assert acc.action_button.isEnabled() and "逾期未完成" in acc.fields["grounds"].toPlainText()
+    acc.action_button.click()  # no persons: refused beside the field
+    assert acc.error.isVisible() and d.info.status == InterviewStatus.FAILED
+    acc.fields["persons"].setText("市住房和城乡建设局分管负责同志")
+    acc.action_button.click()
+    assert d.info.status == InterviewStatus.ESCALATED
+    assert d.info.accountability[0].kind.label == "通报批评"
+
+    acc.doc_button.click()
+    assert clerk_window.current_key == "notices"
+    assert clerk_window.pages["notices"].current.row.kind.label == "问责决定"
