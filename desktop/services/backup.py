@@ -53,7 +53,8 @@ class BackupResult:
 
 
 def ledger_file(session: Session) -> Path:
-    url = session.get_bind().url
+    bind = session.get_bind()
+    url = bind.engine.url  # an Engine or a Connection: both know their engine
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         raise ValidationError("共享台账（数据库服务器）由服务器管理员备份，不能在本机备份。")
     return Path(url.database)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from openpyxl import Workbook
@@ -20,7 +20,7 @@ from desktop.services.archive.model import CATALOGUE_HEADERS, CATALOGUE_SHEET, P
 class Sheet:
     title: str
     headers: tuple[str, ...]
-    rows: list[tuple[object, ...]]
+    rows: Sequence[tuple[object, ...]]
     widths: tuple[int, ...] = ()
 
 
