@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from db.enums import LampColor, TaskStatus
-from desktop.services.periods import Period, add_months, months_between, schedule_progress
+from desktop.services.periods import Period, add_months, schedule_progress
 from desktop.services.settings import LampRules
 
 DONE_STATUSES = frozenset(
@@ -64,13 +64,16 @@ def trailing_missed(facts: TaskFacts, rules: LampRules, today: date) -> int:
     last_due = Period.of(today)
     if last_due.due(rules.report_day) >= today:
         last_due = last_due.shift(-1)
-    last_due = min(last_due, Period.of(facts.deadline))
-    first = Period.of(facts.start)
+    last = min(last_due, Period.of(facts.deadline))
+    # Walk back month by month on a plain index: this runs for every task on every screen.
+    first = facts.start.year * 12 + facts.start.month - 1
+    index = last.year * 12 + last.month - 1
     missed = 0
-    for period in reversed(months_between(first, last_due)):
-        if str(period) in facts.reported_periods:
+    while index >= first:
+        if f"{index // 12:04d}-{index % 12 + 1:02d}" in facts.reported_periods:
             break
         missed += 1
+        index -= 1
     return missed
 
 
