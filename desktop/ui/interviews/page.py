@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +22,7 @@ from desktop.ui.desk import Desk
 from desktop.ui.fmt import day
 from desktop.ui.i18n import tr
 from desktop.ui.interviews.detail import InterviewDetail
+from desktop.ui.interviews.stage import CURRENT
 from desktop.ui.page import Page
 from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
 
@@ -47,14 +49,17 @@ class InterviewsPage(Page):
         self.model = RowTableModel[InterviewInfo](
             [
                 Column(
-                    tr("编号"), lambda i: str(i.id), sort_key=lambda i: i.id, align=CENTER, width=40
+                    tr("编号"), lambda i: str(i.id), sort_key=lambda i: i.id, align=CENTER, width=36
                 ),
-                Column(tr("被约谈单位"), lambda i: i.unit, width=130),
-                Column(tr("任务"), lambda i: "、".join(i.task_codes), width=54),
+                Column(tr("被约谈单位"), lambda i: i.unit, width=120, tooltip=lambda i: i.unit),
+                Column(tr("任务"), lambda i: "、".join(i.task_codes), width=48),
                 Column(
-                    tr("状态"), lambda i: tr(i.status.label), width=96, foreground=_status_color
+                    tr("状态"),
+                    lambda i: tr(i.status.label),
+                    width=96,
+                    foreground=_status_color,
+                    tooltip=lambda i: tr("{d} 提出").format(d=day(i.proposed_on)),
                 ),
-                Column(tr("提出"), lambda i: day(i.proposed_on), align=CENTER, width=86),
                 Column(tr("下一步"), lambda i: tr(i.next_step), tooltip=lambda i: i.reason),
             ]
         )
@@ -108,10 +113,18 @@ class InterviewsPage(Page):
     def _select(self, index: object) -> None:
         if index.isValid():  # type: ignore[attr-defined]
             row = self.model.row_at(index)  # type: ignore[arg-type]
-            if row.id != self.selected_id:
-                self.scroll.verticalScrollBar().setValue(0)
+            moved = row.id != self.selected_id
             self.selected_id = row.id
             self.detail.show_interview(row)
+            if moved:
+                QTimer.singleShot(0, self._scroll_to_current)
+
+    def _scroll_to_current(self) -> None:
+        """The clerk lands on the stage to do next; a finished interview shows from the top."""
+        self.scroll.verticalScrollBar().setValue(0)
+        current = [s for s in self.detail.stages if s.state == CURRENT]
+        if current:  # scroll no further than needed to show the whole stage
+            self.scroll.ensureWidgetVisible(current[0], 0, 8)
 
     def select(self, interview_id: int) -> None:
         """Show one interview (just proposed from the 督办 page): clear a filter hiding it."""

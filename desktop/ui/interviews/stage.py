@@ -92,6 +92,7 @@ class Stage(QGroupBox):
         super().__init__(tr(self.title_text))
         self.desk, self.main = desk, window
         self.info: InterviewInfo | None = None
+        self.state = LATER
         self.form = QFormLayout(self)
         self.fields: dict[str, QWidget] = {}
         self.error = error_label()
@@ -138,9 +139,8 @@ class Stage(QGroupBox):
 
     def show_interview(self, info: InterviewInfo) -> None:
         self.info = info
-        state = self.state_of(info)
+        self.state = state = self.state_of(info)
         self.setTitle(tr(self.title_text) + tr(MARK[state]))
-        self.setStyleSheet((ACTIVE_STYLE if state == CURRENT else "") + READ_ONLY_STYLE)
         self.error.hide()
         editable = state == CURRENT and self.desk.can(EDIT)
         for widget in self.fields.values():
@@ -148,6 +148,8 @@ class Stage(QGroupBox):
                 widget.setReadOnly(not editable)
             elif isinstance(widget, QComboBox):
                 widget.setEnabled(editable)
+        # After setReadOnly: property selectors are matched when the sheet is applied.
+        self.setStyleSheet((ACTIVE_STYLE if state == CURRENT else "") + READ_ONLY_STYLE)
         allow(self.desk, self.action_button, state == CURRENT)
         if self.doc_button is not None and self.open_button is not None:
             allow(self.desk, self.doc_button, self.can_draft(info))

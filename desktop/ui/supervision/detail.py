@@ -134,6 +134,14 @@ class ItemDetail(QGroupBox):
         )
         allow(self.desk, self.close_button, open_)
         allow(self.desk, self.draft_button, item is not None and bool(item.task_ids))
+        if item is not None and not item.task_ids:  # say why rather than grey it out silently
+            self.draft_button.setToolTip(
+                tr("该事项没有关联任务（如会议议定事项），请在“公文”页用“新建通知”拟文")
+            )
+        elif self.desk.can(ISSUE):
+            self.draft_button.setToolTip(
+                tr("按本事项生成督办通知或催办单草稿，在“公文”页修改、印发")
+            )
         self.open_doc_button.setEnabled(item is not None and item.document_id is not None)
         self.reply_error.hide()
         self.files.show_owner("supervision" if item else None, item.id if item else None)

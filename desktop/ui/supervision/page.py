@@ -105,7 +105,7 @@ class SupervisionPage(Page):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.proposals)
         split.addWidget(lower)
-        split.setSizes([230, 470])
+        split.setSizes([300, 400])
         self.body.addWidget(split, 1)
         self.selected_id: int | None = None
 
