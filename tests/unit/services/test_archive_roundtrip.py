@@ -73,7 +73,7 @@ def test_items_are_ordered_by_date_with_contiguous_codes(docs_session, admin, tm
     assert sheet.cell(row=3, column=2).value == first.code
     assert sheet.cell(row=3, column=6).value == first.day.strftime("%Y%m%d")
     assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9
-    assert {"任务", "进度报送", "资金"} <= set(book.sheetnames)
+    assert {"任务", "进度报送", "资金", "督办事项", "约谈"} <= set(book.sheetnames)
 
 
 def test_zip_round_trip(docs_session, admin, tmp_path: Path) -> None:
