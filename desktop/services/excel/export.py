@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from copy import copy
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -68,6 +70,7 @@ class _Sheet:
             header.append(cell)
         self.ws.append(header)
         self.rows = 0
+        self._styles: dict[tuple[str | None, LampColor | None], StyleArray] = {}
 
     def add(
         self,
@@ -75,20 +78,30 @@ class _Sheet:
         formats: dict[int, str] | None = None,
         lamp: tuple[int, LampColor] | None = None,
     ) -> None:
-        # A write-only row is serialised on append: style every cell before.
+        # A write-only row is serialised on append, so every cell is styled before. Setting a
+        # font or format hashes the style objects on every cell (most of the time of a large
+        # export); copying a finished style array from a prototype cell costs nothing.
         cells = []
         for index, value in enumerate(values):
             cell = WriteOnlyCell(self.ws, value)
-            cell.font = _BODY_FONT
-            if formats and index in formats:
-                cell.number_format = formats[index]
+            fmt = formats.get(index) if formats else None
+            color = lamp[1] if lamp is not None and lamp[0] == index else None
+            cell._style = copy(self._style(fmt, color))
             cells.append(cell)
-        if lamp is not None:
-            index, color = lamp
-            cells[index].fill, cells[index].font = LAMP_FILLS[color], LAMP_FONTS[color]
-            cells[index].alignment = _CENTER
         self.ws.append(cells)
         self.rows += 1
+
+    def _style(self, fmt: str | None, color: LampColor | None) -> StyleArray:
+        key = (fmt, color)
+        if key not in self._styles:
+            proto = WriteOnlyCell(self.ws)
+            proto.font = _BODY_FONT if color is None else LAMP_FONTS[color]
+            if fmt:
+                proto.number_format = fmt
+            if color is not None:
+                proto.fill, proto.alignment = LAMP_FILLS[color], _CENTER
+            self._styles[key] = proto._style
+        return self._styles[key]
 
 
 def _letter(index: int) -> str:
