@@ -117,6 +117,18 @@ def program_modules() -> list[str]:
     return [name for name in names if not name.startswith(SKIP_MODULES)]
 
 
+def check_about(run: Run) -> str:
+    """What 关于 shows: the version from the installed metadata, the schema the program knows."""
+    from desktop import __version__
+    from desktop.services import about
+
+    info = about.about()
+    if info.version != __version__:
+        raise RuntimeError(f"版本不一致：元数据 {info.version}，程序 {__version__}")
+    where = "安装包" if info.frozen else "源代码"
+    return f"{info.name} {info.version}（{where}），数据结构 {info.schema_head}，数据目录 {info.data_dir}"
+
+
 def check_imports(run: Run) -> str:
     names = program_modules()
     for name in names:
@@ -361,6 +373,7 @@ class Check:
 
 
 CHECKS = [
+    Check("程序信息", check_about, quick=True),
     Check("模块导入", check_imports, quick=True),
     Check("Qt 插件", check_qt_plugins, quick=True),
     Check("Qt 中文翻译", check_translations, quick=True),
