@@ -52,9 +52,13 @@ def _next_step(
     rank = max((STEP_RANK[i.kind] for i in recent), default=0)
     lamp = row.lamp.reason_text
     if row.lamp.color == LampColor.RED:
-        if rank >= 2:
-            return INTERVIEW, f"已发督办通知仍亮红灯：{lamp}"
-        return NOTICE, f"亮红灯：{lamp}"
+        if rank < 2:
+            return NOTICE, f"亮红灯：{lamp}"
+        # A notice is out: wait for its reply (or its deadline) before proposing an interview.
+        answered = [i for i in recent if STEP_RANK[i.kind] >= 2 and i.reply_received_on]
+        if answered and not [i for i in recent if STEP_RANK[i.kind] >= 2 and i.state == "待回复"]:
+            return INTERVIEW, f"督办通知已回复仍亮红灯：{lamp}"
+        return None
     if rank == 0:
         return REMIND, f"亮黄灯：{lamp}"
     last_reminder = max(

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -13,17 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import FundEntry, ProgressReport, Task
-from desktop.services import interviews, supervision
+from desktop.services import record_sheets
 from desktop.services.archive.model import CATALOGUE_HEADERS, CATALOGUE_SHEET, PackageInfo
-from desktop.services.clock import clock_of
-
-
-@dataclass(frozen=True)
-class Sheet:
-    title: str
-    headers: tuple[str, ...]
-    rows: Sequence[tuple[object, ...]]
-    widths: tuple[int, ...] = ()
+from desktop.services.record_sheets import Sheet
 
 
 def _tasks(session: Session, year: int) -> Sheet:
@@ -102,77 +93,13 @@ def _funds(session: Session, year: int) -> Sheet:
     return Sheet("资金", headers, rows, (8, 30, 8, 10, 14, 12, 30))
 
 
-def _interviews(session: Session, year: int) -> Sheet:
-    today = clock_of(session).today()
-    rows = [
-        (
-            i.unit,
-            "、".join(i.task_codes),
-            i.reason,
-            i.proposed_on,
-            i.record.held_at.date() if i.record else None,
-            i.record.commitments if i.record else "",
-            i.rectification_due,
-            i.status.label,
-            i.verified_on or i.failed_on,
-            "；".join(f"{a.kind.label}：{a.persons}" for a in i.accountability),
-        )
-        for i in reversed(interviews.list_interviews(session, today))
-        if i.proposed_on.year == year
-    ]
-    headers = (
-        "被约谈单位",
-        "任务",
-        "事由",
-        "提出日期",
-        "约谈日期",
-        "整改承诺",
-        "整改期限",
-        "状态",
-        "销号/认定日期",
-        "问责",
-    )
-    return Sheet("约谈", headers, rows, (18, 10, 36, 12, 12, 30, 12, 12, 14, 24))
-
-
-def _supervision(session: Session, year: int) -> Sheet:
-    today = clock_of(session).today()
-    rows = [
-        (
-            item.kind.label,
-            item.unit,
-            "、".join(item.task_codes),
-            item.requirement,
-            item.raised_on,
-            item.reply_due,
-            item.reply_received_on,
-            item.state,
-            item.origin.label,
-        )
-        for item in reversed(supervision.list_items(session, today))
-        if item.raised_on.year == year
-    ]
-    headers = (
-        "类别",
-        "单位",
-        "任务",
-        "督办要求",
-        "发起日期",
-        "回复期限",
-        "回复日期",
-        "状态",
-        "来源",
-    )
-    return Sheet("督办事项", headers, rows, (10, 18, 10, 40, 12, 12, 12, 12, 10))
-
-
 # Later areas append a (session, year) -> Sheet function here.
 SHEETS: list[Callable[[Session, int], Sheet]] = [
     _tasks,
     _reports,
     _funds,
-    _supervision,
-    _interviews,
+    record_sheets.supervision_sheet,
+    record_sheets.interviews_sheet,
 ]
 
 _THIN = Side(style="thin")

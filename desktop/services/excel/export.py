@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from copy import copy
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import FundEntry, ProgressReport, Task
-from desktop.services import overview, settings
+from desktop.services import overview, record_sheets, settings
 from desktop.services.clock import clock_of
 from desktop.services.enums import LampColor
 from desktop.services.excel.files import write_atomically
@@ -114,8 +115,26 @@ def _wan(amount: Decimal) -> float:
     return float(amount / 10000)
 
 
-# Later areas (supervision, interviews...) append (title, writer) to add their sheets.
-EXTRA_SHEETS: list[Callable[[Session, Workbook], None]] = []
+def _record_sheet(
+    make: Callable[[Session], record_sheets.Sheet],
+) -> Callable[[Session, Workbook], None]:
+    """A sheet of the escalation chain's records, shared with the archive catalogue."""
+
+    def write(session: Session, book: Workbook) -> None:
+        table = make(session)
+        sheet = _Sheet(book, table.title, list(zip(table.headers, table.widths, strict=True)), "A2")
+        for row in table.rows:
+            dates = {i: "yyyy-mm-dd" for i, value in enumerate(row) if isinstance(value, date)}
+            sheet.add(list(row), dates)
+
+    return write
+
+
+# Later areas append a writer to add their sheets.
+EXTRA_SHEETS: list[Callable[[Session, Workbook], None]] = [
+    _record_sheet(record_sheets.supervision_sheet),
+    _record_sheet(record_sheets.interviews_sheet),
+]
 
 
 def export_ledger(session: Session, path: Path, progress: Progress | None = None) -> ExportSummary:

@@ -201,3 +201,14 @@ def test_meeting_decision_becomes_a_supervision_item(demo_session, clerk) -> Non
     assert info.decisions[0].supervision_state == "待回复"
     row = supervision.get_item(session, item_id, TODAY)
     assert row.origin == supervision.SupervisionOrigin.MEETING
+
+
+def test_no_interview_proposed_while_a_notice_awaits_its_reply(demo_session, clerk, clock):
+    session = demo_session
+    proposal = _proposal(session, "04-02", TODAY)
+    item_id = escalation.confirm(session, clerk, proposal)
+    assert "04-02" not in {p.code for p in escalation.proposals(session, TODAY)}
+    later = _advance(clock, 5)
+    supervision.record_reply(session, clerk, item_id, later, "已制定整改方案")
+    again = _proposal(session, "04-02", later)
+    assert again.step == escalation.INTERVIEW and "已回复仍亮红灯" in again.reason

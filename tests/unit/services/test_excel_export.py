@@ -17,7 +17,11 @@ def test_export_sheets_lamps_and_numbers(demo_session, tmp_path) -> None:
     assert (summary.tasks, summary.reports) == (37, 329)
     assert calls[-1][0] == calls[-1][1]
     book = openpyxl.load_workbook(summary.path)
-    assert book.sheetnames == ["任务台账", "进度报送（按期次）", "进度报送明细", "资金明细", "说明"]
+    assert book.sheetnames == ["任务台账", "进度报送（按期次）", "进度报送明细", "资金明细",
+                               "督办事项", "约谈", "说明"]  # fmt: skip
+    interviews = list(book["约谈"].iter_rows(min_row=2, values_only=True))
+    assert sorted(row[7] for row in interviews) == ["已问责", "整改销号"]
+    assert book["督办事项"].max_row > 4  # reminders, a notice and meeting decisions
     tasks = book["任务台账"]
     assert tasks.freeze_panes == "D2" and tasks.auto_filter.ref == "A1:S1"
     lamps = {tasks.cell(r, 9).value: tasks.cell(r, 9).fill.fgColor.rgb for r in range(2, 39)}
