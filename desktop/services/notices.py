@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import time
 from dataclasses import dataclass, replace
 from datetime import date
@@ -22,6 +20,7 @@ from desktop.services import audit, settings
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
 from desktop.services.errors import ConflictError, DomainError, ValidationError
+from desktop.services.files import write_atomically
 from desktop.services.lookup import get_or_missing
 from desktop.services.notice_codec import from_json, to_json
 from desktop.services.timeline import TimelineEvent
@@ -133,19 +132,7 @@ def save_pdf(data: bytes, target: Path) -> Path:
     """Write PDF bytes for the clerk: temporary name beside the target, fsync, rename."""
     if target.suffix.lower() != ".pdf":
         raise ValidationError(f"输出文件“{target}”应以 .pdf 结尾。", field="out")
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(temp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
-        raise DomainError(f"无法写入文件“{target}”：{exc.strerror or exc}") from exc
-    return target
+    return write_atomically(target, lambda handle: handle.write(data))
 
 
 # --- drafts ------------------------------------------------------------------------------------

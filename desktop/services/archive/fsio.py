@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import shutil
 from pathlib import Path
 
 from desktop.services.errors import DomainError
+from desktop.services.oserrors import reason
 
 # Marks a package or backup that is still being written (or whose writing failed): such a name
 # never looks complete, even when a pulled stick leaves it behind.
@@ -17,24 +17,6 @@ UNFINISHED = ".未完成"
 
 class MediaError(DomainError):
     """Writing or reading the destination failed; nothing that looks complete was left."""
-
-
-_REASONS = {
-    errno.ENOSPC: "目标位置空间已满",
-    errno.EDQUOT: "目标位置的空间配额已用完",
-    errno.EIO: "读写出错（移动介质可能已被拔出或损坏）",
-    errno.EROFS: "目标位置是只读的（写保护开关或光盘）",
-    errno.EACCES: "没有写入该位置的权限",
-    errno.EPERM: "没有写入该位置的权限",
-    errno.ENOENT: "目标位置已不存在（移动介质可能已被拔出）",
-    errno.ENODEV: "设备已断开",
-    errno.ENXIO: "设备已断开",
-    errno.ENAMETOOLONG: "文件名过长，介质的文件系统不支持",
-}
-
-
-def reason(exc: OSError) -> str:
-    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def human_size(size: int) -> str:

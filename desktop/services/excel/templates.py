@@ -17,8 +17,8 @@ from desktop.services import settings
 from desktop.services.clock import clock_of
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.excel import fund_sync
-from desktop.services.excel.files import write_atomically
 from desktop.services.excel.template_book import TemplateRow, UnitSheet, build_workbook
+from desktop.services.files import write_atomically
 from desktop.services.funds import totals_by_task
 from desktop.services.periods import Period
 from desktop.services.progress import period_grid

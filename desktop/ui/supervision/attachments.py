@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import attachments
 from desktop.services.attachments import AttachmentInfo
-from desktop.services.excel.files import write_atomically
+from desktop.services.files import write_atomically
 from desktop.ui.desk import Desk
 from desktop.ui.errors import show_error
 from desktop.ui.i18n import tr

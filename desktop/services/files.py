@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from desktop.services.errors import DomainError
+from desktop.services.oserrors import reason
 
 
 def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> Path:
@@ -29,7 +30,7 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> Path:
     except OSError as exc:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
-        raise DomainError(f"无法写入文件“{target}”：{exc.strerror or exc}") from exc
+        raise DomainError(f"无法写入文件“{target}”：{reason(exc)}") from exc
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
