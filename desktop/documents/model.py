@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -76,7 +77,7 @@ class OfficialDocument:
     note: str = ""  # 附注, printed in （）
     cc: str = ""  # 抄送
     printing_office: str = ""  # 印发机关
-    printing_date: date | None = None  # 印发日期
+    printing_date: dt.date | None = None  # 印发日期
     kind: DocumentKind = DocumentKind.DOCUMENT
     minutes_issue: str = ""  # 纪要 only: "第3期" or "3" -> （第3期）
     attendance: Attendance = field(default_factory=Attendance)

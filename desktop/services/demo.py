@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import partial
 
 from sqlalchemy.orm import Session
 
@@ -80,7 +81,7 @@ def build_demo(session: Session, actor: Actor, seed: int = 2026) -> DemoSummary:
             task_id = _registered_on(
                 session,
                 start,
-                lambda d=data: tasks.create_task(session, actor, d, status=TaskStatus.IN_PROGRESS),
+                partial(tasks.create_task, session, actor, data, status=TaskStatus.IN_PROGRESS),
             )
             reports += _reports(
                 session, actor, task_id, profile, start, deadline, last_due, today, rng

@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -132,7 +133,11 @@ def save_pdf(data: bytes, target: Path) -> Path:
     """Write PDF bytes for the clerk: temporary name beside the target, fsync, rename."""
     if target.suffix.lower() != ".pdf":
         raise ValidationError(f"输出文件“{target}”应以 .pdf 结尾。", field="out")
-    return write_atomically(target, lambda handle: handle.write(data))
+
+    def write(handle: BinaryIO) -> None:
+        handle.write(data)
+
+    return write_atomically(target, write)
 
 
 # --- drafts ------------------------------------------------------------------------------------

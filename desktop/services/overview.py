@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select, true
@@ -84,8 +85,8 @@ class TaskPage:
     total: int
 
 
-def _base(flt: TaskFilter) -> Select[Any]:
-    query = (
+def _base(flt: TaskFilter) -> Select[*tuple[Any, ...]]:
+    query: Select[*tuple[Any, ...]] = (
         # Plain columns, not Task entities: building 100,000 ORM objects costs seconds.
         select(
             Task.id,
@@ -159,7 +160,7 @@ def task_rows(session: Session, today: date, flt: TaskFilter = TaskFilter()) -> 
     return task_page(session, today, flt).rows
 
 
-def _rows(session: Session, today: date, query: Select[Any]) -> list[TaskRow]:
+def _rows(session: Session, today: date, query: Select[*tuple[Any, ...]]) -> list[TaskRow]:
     found = session.execute(query).all()
     ids = [task.id for task in found]
     if not ids:
@@ -246,9 +247,16 @@ def _scopes(ids: list[int]) -> list[Callable[[Any], Any]]:
     """WHERE clauses covering the ids: IN lists in chunks (SQLite's parameter limit), or the
     whole table when the ids are many, which is faster than hundreds of IN queries."""
     if len(ids) > 5000:
-        return [lambda column: true()]
-    chunks = [ids[i : i + 900] for i in range(0, len(ids), 900)]
-    return [lambda column, chunk=chunk: column.in_(chunk) for chunk in chunks]
+        return [_everything]
+    return [partial(_among, ids[i : i + 900]) for i in range(0, len(ids), 900)]
+
+
+def _everything(column: Any) -> Any:
+    return true()
+
+
+def _among(chunk: list[int], column: Any) -> Any:
+    return column.in_(chunk)
 
 
 # --- roll-ups ----------------------------------------------------------------------------------

@@ -13,8 +13,13 @@ from desktop.cli import main
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True,
-                          text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 def test_demo_then_status_shows_ten_projects_and_red_reasons(tmp_path: Path, capsys) -> None:
@@ -61,8 +66,11 @@ def test_not_a_ledger_exits_1_with_chinese_message(tmp_path: Path, capsys) -> No
 
 
 def test_gui_without_display_says_so_in_one_line(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     result = run("--database", str(tmp_path / "g.sqlite3"), env=env)
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()

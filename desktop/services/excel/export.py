@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from copy import copy
 from dataclasses import dataclass
 from datetime import date
@@ -58,7 +58,9 @@ class ExportSummary:
 class _Sheet:
     """A write-only sheet with a styled header row, frozen panes and a filter."""
 
-    def __init__(self, book: Workbook, title: str, columns: list[tuple[str, float]], freeze: str):
+    def __init__(
+        self, book: Workbook, title: str, columns: Sequence[tuple[str, float]], freeze: str
+    ):
         self.ws: WriteOnlyWorksheet = book.create_sheet(title)
         for index, (_, width) in enumerate(columns):
             self.ws.column_dimensions[_letter(index)].width = width

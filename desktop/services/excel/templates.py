@@ -58,6 +58,7 @@ def unit_sheets(session: Session, period: str, unit_name: str | None = None) -> 
             task = tasks[g.task_id]
             arrived = entries.get((g.task_id, FundKind.ARRIVED))
             spent = entries.get((g.task_id, FundKind.SPENT))
+            known = arrived or spent
             rows.append(
                 TemplateRow(
                     g.task_id,
@@ -70,9 +71,7 @@ def unit_sheets(session: Session, period: str, unit_name: str | None = None) -> 
                     g.report,
                     None if arrived is None else arrived.amount,
                     None if spent is None else spent.amount,
-                    (arrived or spent).source
-                    if (arrived or spent)
-                    else sources.get(g.task_id, FundSource.CITY),
+                    known.source if known else sources.get(g.task_id, FundSource.CITY),
                 )
             )
         sheets.append(UnitSheet(unit.id, unit.name, unit.short_name, rows))

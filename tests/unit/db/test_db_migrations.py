@@ -68,7 +68,9 @@ def test_every_older_ledger_upgrades_with_a_backup_and_keeps_its_rows(tmp_path: 
         engine.dispose()
         reopened = open_ledger(path)
         assert reopened.revision == migrate.head_revision()
-        assert reopened.backup_before_upgrade is not None and reopened.backup_before_upgrade.exists()
+        assert (
+            reopened.backup_before_upgrade is not None and reopened.backup_before_upgrade.exists()
+        )
         with reopened.engine.connect() as connection:
             assert connection.exec_driver_sql("SELECT name FROM unit").scalar() == "市公安局"
         reopened.dispose()

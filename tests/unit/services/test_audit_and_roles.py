@@ -65,7 +65,8 @@ def test_chain_verifies_and_an_edited_row_breaks_it(session, clerk) -> None:
     assert audit.verify_chain(session).ok
     target = session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()[-2]
     session.execute(
-        text("UPDATE audit_entry SET summary = '新建单位“市财政局”' WHERE id = :id"), {"id": target.id}
+        text("UPDATE audit_entry SET summary = '新建单位“市财政局”' WHERE id = :id"),
+        {"id": target.id},
     )
     session.commit()
     session.expire_all()

@@ -19,8 +19,14 @@ ALL_PERIODS = frozenset(f"2026-{m:02d}" for m in range(1, 12))
 
 
 def facts(**changes) -> TaskFacts:
-    base = dict(start=START, deadline=DEADLINE, status=TaskStatus.IN_PROGRESS,
-                latest_percent=None, reported_periods=ALL_PERIODS, max_percent=50)
+    base = dict(
+        start=START,
+        deadline=DEADLINE,
+        status=TaskStatus.IN_PROGRESS,
+        latest_percent=None,
+        reported_periods=ALL_PERIODS,
+        max_percent=50,
+    )
     base.update(changes)
     return TaskFacts(**base)
 
@@ -39,8 +45,9 @@ def test_on_schedule_is_green() -> None:
     assert lamp.color == LampColor.GREEN and lamp.lag is not None and lamp.lag <= 0
 
 
-@pytest.mark.parametrize(("behind", "color"), [(9, "green"), (11, "yellow"), (29, "yellow"),
-                                                (32, "red")])
+@pytest.mark.parametrize(
+    ("behind", "color"), [(9, "green"), (11, "yellow"), (29, "yellow"), (32, "red")]
+)
 def test_lag_thresholds(behind: int, color: str) -> None:
     pct = round(schedule() - behind)
     lamp = evaluate(facts(latest_percent=pct, max_percent=pct), RULES, TODAY)
@@ -58,13 +65,21 @@ def test_overdue_milestone(days: int, color: str) -> None:
 
 
 def test_deadline_passed_not_done_is_red_and_near_deadline_yellow() -> None:
-    past = evaluate(facts(deadline=TODAY - timedelta(days=5), latest_percent=90, max_percent=90),
-                    RULES, TODAY)
+    past = evaluate(
+        facts(deadline=TODAY - timedelta(days=5), latest_percent=90, max_percent=90), RULES, TODAY
+    )
     assert past.color == LampColor.RED and "已超过完成时限 5 天仍未完成" in past.reasons
-    soon = evaluate(facts(start=date(2026, 6, 1), deadline=TODAY + timedelta(days=2),
-                          latest_percent=97, max_percent=97,
-                          reported_periods=frozenset(f"2026-{m:02d}" for m in range(6, 12))),
-                    RULES, TODAY)
+    soon = evaluate(
+        facts(
+            start=date(2026, 6, 1),
+            deadline=TODAY + timedelta(days=2),
+            latest_percent=97,
+            max_percent=97,
+            reported_periods=frozenset(f"2026-{m:02d}" for m in range(6, 12)),
+        ),
+        RULES,
+        TODAY,
+    )
     assert soon.color == LampColor.YELLOW and "距完成时限仅剩 2 天" in soon.reasons
 
 
@@ -83,9 +98,16 @@ def test_report_not_yet_due_is_not_missed() -> None:
 
 
 def test_not_started_three_months_after_start_is_red() -> None:
-    lamp = evaluate(facts(start=date(2026, 7, 1), latest_percent=0, max_percent=0,
-                          reported_periods=frozenset(f"2026-{m:02d}" for m in range(7, 12))),
-                    RULES, TODAY)
+    lamp = evaluate(
+        facts(
+            start=date(2026, 7, 1),
+            latest_percent=0,
+            max_percent=0,
+            reported_periods=frozenset(f"2026-{m:02d}" for m in range(7, 12)),
+        ),
+        RULES,
+        TODAY,
+    )
     assert lamp.color == LampColor.RED and "开始 3 个月后仍未启动" in lamp.reasons
 
 
@@ -97,8 +119,9 @@ def test_funds_below_half_after_half_time_is_yellow() -> None:
 
 
 def test_done_and_suspended_are_green() -> None:
-    done = evaluate(facts(deadline=TODAY - timedelta(days=3), latest_percent=100, max_percent=100),
-                    RULES, TODAY)
+    done = evaluate(
+        facts(deadline=TODAY - timedelta(days=3), latest_percent=100, max_percent=100), RULES, TODAY
+    )
     assert done.color == LampColor.GREEN and done.done
     paused = evaluate(facts(status=TaskStatus.SUSPENDED, latest_percent=5), RULES, TODAY)
     assert paused.color == LampColor.GREEN and "暂缓" in paused.reasons[0]
@@ -107,6 +130,7 @@ def test_done_and_suspended_are_green() -> None:
 def test_rules_are_data_a_stricter_rule_changes_the_colour() -> None:
     pct = round(schedule() - 12)
     lax = evaluate(facts(latest_percent=pct, max_percent=pct), RULES, TODAY)
-    strict = evaluate(facts(latest_percent=pct, max_percent=pct),
-                      LampRules(yellow_lag=5, red_lag=11), TODAY)
+    strict = evaluate(
+        facts(latest_percent=pct, max_percent=pct), LampRules(yellow_lag=5, red_lag=11), TODAY
+    )
     assert (lax.color, strict.color) == (LampColor.YELLOW, LampColor.RED)

@@ -19,9 +19,18 @@ TODAY = date(2026, 11, 28)
 def task_id(session, clerk) -> int:
     unit = tasks.create_unit(session, clerk, "市公安局", "公安局")
     project = tasks.create_project(session, clerk, "02", "雪亮工程", unit.id)
-    return tasks.create_task(session, clerk, tasks.TaskInput(
-        code="02-01", project_id=project.id, title="视频监控补点", lead_unit_id=unit.id,
-        start=date(2026, 1, 1), deadline=date(2026, 12, 31)))
+    return tasks.create_task(
+        session,
+        clerk,
+        tasks.TaskInput(
+            code="02-01",
+            project_id=project.id,
+            title="视频监控补点",
+            lead_unit_id=unit.id,
+            start=date(2026, 1, 1),
+            deadline=date(2026, 12, 31),
+        ),
+    )
 
 
 def _row(session, task_id: int) -> overview.TaskRow:
@@ -39,8 +48,11 @@ def test_task_validation_messages_are_chinese(session, clerk, task_id) -> None:
 def test_reports_move_the_lamp_from_red_to_green(session, clerk, task_id) -> None:
     assert _row(session, task_id).lamp.color == LampColor.RED  # nothing reported all year
     months = [f"2026-{m:02d}" for m in range(1, 12)]
-    progress.record_reports(session, clerk, [
-        ReportInput(task_id, p, round(i * 90 / 11)) for i, p in enumerate(months, start=1)])
+    progress.record_reports(
+        session,
+        clerk,
+        [ReportInput(task_id, p, round(i * 90 / 11)) for i, p in enumerate(months, start=1)],
+    )
     row = _row(session, task_id)
     assert row.lamp.color == LampColor.GREEN, row.lamp.reasons
     assert row.reported_pct == 90 and row.last_period == "2026-11"
@@ -63,10 +75,15 @@ def test_same_report_twice_changes_nothing(session, clerk, task_id) -> None:
     assert (first.change, again.change) == ("new", "unchanged")
 
 
-@pytest.mark.parametrize(("period", "percent", "message"), [
-    ("2026-11", 101, "0 到 100"), ("2027-01", 10, "未来期次"), ("2025-12", 10, "早于任务开始"),
-    ("2026-13", 10, "格式不对"),
-])
+@pytest.mark.parametrize(
+    ("period", "percent", "message"),
+    [
+        ("2026-11", 101, "0 到 100"),
+        ("2027-01", 10, "未来期次"),
+        ("2025-12", 10, "早于任务开始"),
+        ("2026-13", 10, "格式不对"),
+    ],
+)
 def test_bad_reports_are_refused(session, clerk, task_id, period, percent, message) -> None:
     with pytest.raises(ValidationError, match=message):
         progress.record_report(session, clerk, ReportInput(task_id, period, percent))
@@ -74,23 +91,28 @@ def test_bad_reports_are_refused(session, clerk, task_id, period, percent, messa
 
 def test_money_is_exact_and_rates_follow(session, clerk, task_id) -> None:
     funds.add_fund_entry(session, clerk, task_id, FundKind.BUDGET, FundSource.CITY, "300万", TODAY)
-    funds.add_fund_entry(session, clerk, task_id, FundKind.ARRIVED, FundSource.CITY,
-                         "1,000,000.10", TODAY)
-    funds.add_fund_entry(session, clerk, task_id, FundKind.SPENT, FundSource.CITY,
-                         Decimal("0.20"), TODAY)
+    funds.add_fund_entry(
+        session, clerk, task_id, FundKind.ARRIVED, FundSource.CITY, "1,000,000.10", TODAY
+    )
+    funds.add_fund_entry(
+        session, clerk, task_id, FundKind.SPENT, FundSource.CITY, Decimal("0.20"), TODAY
+    )
     total = funds.totals_by_task(session)[task_id]
     assert total.budget == Decimal("3000000.00") and total.arrived == Decimal("1000000.10")
     assert total.spent == Decimal("0.20")
     assert round(total.arrival_rate, 2) == 33.33
     with pytest.raises(ValidationError, match="不是有效的数字"):
-        funds.add_fund_entry(session, clerk, task_id, FundKind.SPENT, FundSource.CITY, "三百", TODAY)
+        funds.add_fund_entry(
+            session, clerk, task_id, FundKind.SPENT, FundSource.CITY, "三百", TODAY
+        )
 
 
 def test_status_flow_and_extension(session, clerk, task_id) -> None:
     with pytest.raises(ValidationError, match="理由"):
         tasks.set_task_status(session, clerk, task_id, TaskStatus.SUSPENDED)
-    tasks.set_task_status(session, clerk, task_id, TaskStatus.EXTENDED, "受汛期影响",
-                          new_deadline=date(2027, 3, 31))
+    tasks.set_task_status(
+        session, clerk, task_id, TaskStatus.EXTENDED, "受汛期影响", new_deadline=date(2027, 3, 31)
+    )
     assert _row(session, task_id).deadline == date(2027, 3, 31)
     tasks.set_task_status(session, clerk, task_id, TaskStatus.COMPLETION_REVIEW)
     tasks.set_task_status(session, clerk, task_id, TaskStatus.CLOSED)
@@ -100,8 +122,9 @@ def test_status_flow_and_extension(session, clerk, task_id) -> None:
 
 
 def test_lamp_rules_saved_as_data_change_the_lamp(session, admin, clerk, task_id) -> None:
-    progress.record_reports(session, clerk, [ReportInput(task_id, f"2026-{m:02d}", 7 * m)
-                                             for m in range(1, 12)])
+    progress.record_reports(
+        session, clerk, [ReportInput(task_id, f"2026-{m:02d}", 7 * m) for m in range(1, 12)]
+    )
     assert _row(session, task_id).lamp.color == LampColor.YELLOW  # 77% against about 91%
     settings.save_lamp_rules(session, admin, settings.LampRules(yellow_lag=5, red_lag=12))
     assert _row(session, task_id).lamp.color == LampColor.RED
@@ -112,8 +135,9 @@ def test_ledger_paging_and_sorting_in_sql_and_on_lamps(demo_session) -> None:
     assert page.total == 37 and len(page.rows) == 10
     deadlines = [r.deadline for r in page.rows]
     assert deadlines == sorted(deadlines)
-    reds = overview.task_page(demo_session, TODAY, overview.TaskFilter(lamp=LampColor.RED),
-                              sort="lag", descending=True)
+    reds = overview.task_page(
+        demo_session, TODAY, overview.TaskFilter(lamp=LampColor.RED), sort="lag", descending=True
+    )
     assert reds.total == len(reds.rows) > 0
     assert all(r.lamp.color == LampColor.RED for r in reds.rows)
     hits = overview.task_rows(demo_session, TODAY, overview.TaskFilter(text="燃气"))
