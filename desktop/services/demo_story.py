@@ -79,6 +79,9 @@ def build_story(session: Session, actor: Actor) -> int:
             ("市住房和城乡建设局牵头，11月15日前完成高层住宅消防设施整改排查", "05-03", 60),
         ],
     )
+    story.on(
+        50, lambda: _answer(story, "lg-0", 50, "调整后的改造计划已报市政府批准，正在组织招标。")
+    )
     _reminder(story, 60, "01-03", "已召开专题推进会，调处中心建设进度已加快")
     _reminder(story, 60, "07-04", "")
     _late_notice(story, 55, "05-03")
@@ -127,12 +130,12 @@ def _meeting(
                 kind, title, story.day(days_ago), place, chair, present, absent, attending, topics
             ),
         )
-        for content, code, due_in in decisions:
+        for index, (content, code, due_in) in enumerate(decisions):
             unit = story.task(code).lead_unit_id if code else None
             due = story.day(days_ago - due_in) if code else None
             decision = meetings.add_decision(s, a, meeting, content, unit, due)
             if unit is not None:
-                meetings.supervise_decision(s, a, decision)
+                story.ids[f"{key}-{index}"] = meetings.supervise_decision(s, a, decision)
         story.ids[key] = meeting
 
     def minutes() -> None:
@@ -140,6 +143,12 @@ def _meeting(
 
     story.on(days_ago, hold, hour=9)
     story.on(days_ago - 1, minutes)
+
+
+def _answer(story: Story, key: str, days_ago: int, reply: str) -> None:
+    """A unit answers a supervision item on time and the office closes it."""
+    supervision.record_reply(story.session, story.actor, story.ids[key], story.day(days_ago), reply)
+    supervision.close_item(story.session, story.actor, story.ids[key])
 
 
 def _reminder(story: Story, days_ago: int, code: str, reply: str) -> None:
