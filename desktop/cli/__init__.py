@@ -7,13 +7,29 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import archive_cmds, excel_cmds, gui_cmds, ledger_cmds, notice_cmds, selftest_cmds
+from desktop.cli import (
+    archive_cmds,
+    chain_cmds,
+    excel_cmds,
+    gui_cmds,
+    ledger_cmds,
+    notice_cmds,
+    selftest_cmds,
+)
 from desktop.cli.context import CliContext
 from desktop.services.errors import DomainError
 from desktop.services.ledger import LedgerError
 
 # Each area adds its verbs here (one module per area, registered explicitly: no lookup by name).
-COMMAND_MODULES = [ledger_cmds, gui_cmds, selftest_cmds, notice_cmds, excel_cmds, archive_cmds]
+COMMAND_MODULES = [
+    ledger_cmds,
+    gui_cmds,
+    selftest_cmds,
+    notice_cmds,
+    chain_cmds,
+    excel_cmds,
+    archive_cmds,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
