@@ -86,3 +86,49 @@ def test_backup_action_updates_the_reminder(clerk_window, monkeypatch, tmp_path,
     qtbot.waitUntil(lambda: bool(list(stick.glob("*.sqlite3.sha256"))), timeout=10_000)
     reminder = clerk_window.statusBar().findChild(QLabel, "backupReminder")
     qtbot.waitUntil(lambda: "天前" in reminder.text(), timeout=10_000)
+
+
+class _Choice:
+    def __init__(self, value: object) -> None:
+        self._value = value
+
+    def isChecked(self) -> object:  # noqa: N802 - Qt's name
+        return self._value
+
+    def value(self) -> object:
+        return self._value
+
+
+def _fake_dialog(stick: Path, year: int = 2026) -> type:
+    class Fake:
+        def __init__(self, *_a, **_k) -> None:
+            self.destination = stick
+            self.year = _Choice(year)
+            self.as_zip = _Choice(False)
+            self.offsite = _Choice(True)
+
+        def exec(self) -> int:
+            return 1
+
+    return Fake
+
+
+def test_export_cancel_leaves_nothing(clerk_window, monkeypatch, tmp_path, qtbot) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    monkeypatch.setattr(actions, "DestinationDialog", _fake_dialog(stick))
+    job = actions.export_archive(clerk_window)
+    job.thread.progress.cancel()  # the clerk presses 取消
+    qtbot.waitUntil(lambda: job.finished, timeout=20_000)
+    assert job.cancelled and list(stick.iterdir()) == []
+
+
+def test_export_runs_with_progress(clerk_window, monkeypatch, tmp_path, qtbot, messages) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    monkeypatch.setattr(actions, "DestinationDialog", _fake_dialog(stick))
+    job = actions.export_archive(clerk_window)
+    qtbot.waitUntil(lambda: job.finished, timeout=30_000)
+    assert job.error is None and any("回读校验通过" in m for m in messages)
+    assert job.dialog.maximum() > 0  # the bar had a length
+    assert archive.verify_package(next(stick.iterdir())).ok

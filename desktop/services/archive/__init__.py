@@ -2,6 +2,7 @@
 
 from desktop.services.archive.browse import PackageView, open_view
 from desktop.services.archive.export import (
+    Cancelled,
     ExportResult,
     build,
     estimate_size,
@@ -14,6 +15,7 @@ from desktop.services.archive.reader import UnsafePackage
 from desktop.services.archive.verify import VerifyReport, verify_package
 
 __all__ = [
+    "Cancelled",
     "ExportResult",
     "MediaError",
     "PackageView",

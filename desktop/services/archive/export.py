@@ -38,6 +38,9 @@ from desktop.services.archive.verify import (
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
 from desktop.services.errors import DomainError, ValidationError
+from desktop.services.excel.jobs import Cancelled, Progress, step
+
+__all__ = ["Cancelled", "Progress"]  # re-exported: the GUI's cancel arrives as Cancelled
 
 
 @dataclass(frozen=True)
@@ -63,12 +66,28 @@ class ExportResult:
     leaves_pc: bool
 
 
+class Steps:
+    """One bar for the whole export: each document read, each file written, each file read back.
+
+    ``progress(done, total)`` returning False cancels before the next step (excel.jobs)."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.done = 0
+        self.total = 0
+
+    def tick(self) -> None:
+        self.done += 1
+        step(self.progress, min(self.done, self.total), max(self.total, self.done))
+
+
 def package_name(fonds: str, year: int) -> str:
     return f"{fonds}-WS·{year}-归档包"
 
 
-def build(session: Session, year: int) -> BuiltPackage:
+def build(session: Session, year: int, steps: Steps | None = None) -> BuiltPackage:
     """Every file of the package, in memory, already self-checked (four checks on the bytes)."""
+    steps = steps or Steps(None)
     if not 1900 < year < 3000:
         raise ValidationError(f"年度“{year}”不对，应为四位数字。", field="year")
     office = settings.office(session)
@@ -76,9 +95,14 @@ def build(session: Session, year: int) -> BuiltPackage:
     numbers = codes.assign(
         office.fonds_code, year, office.retention, office.organisation_code, len(documents)
     )
+    # Read each document, then write and read back each file (4 = catalogue, metadata, manifest,
+    # report): the bar's length is known before the first step.
+    count = sum(len(d.files) for d in documents) + sources.table_count() + 4
+    steps.total = len(documents) + 2 * count
     files: dict[str, bytes] = {}
     items = []
     for code, doc in zip(numbers, documents, strict=True):
+        steps.tick()
         folder = f"items/{code}"
         entries = []
         for source in doc.files:
@@ -158,10 +182,11 @@ def _report_text(info: PackageInfo, files: dict[str, bytes], check: VerifyReport
     return "\n".join(lines)
 
 
-def _write_folder(built: BuiltPackage, temp: Path) -> None:
+def _write_folder(built: BuiltPackage, temp: Path, steps: Steps) -> None:
     temp.mkdir()
     folders = {temp}
     for rel, data in built.files.items():
+        steps.tick()
         target = temp / rel
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -171,10 +196,11 @@ def _write_folder(built: BuiltPackage, temp: Path) -> None:
         fsio.fsync_dir(folder)
 
 
-def _write_zip(built: BuiltPackage, temp: Path) -> None:
+def _write_zip(built: BuiltPackage, temp: Path, steps: Steps) -> None:
     with open(temp, "wb") as handle:
         with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
             for rel, data in built.files.items():
+                steps.tick()
                 archive.writestr(f"{built.name}/{rel}", data)
         handle.flush()
         os.fsync(handle.fileno())
@@ -182,9 +208,11 @@ def _write_zip(built: BuiltPackage, temp: Path) -> None:
 
 
 def write(
-    built: BuiltPackage, destination: Path, *, as_zip: bool = False
+    built: BuiltPackage, destination: Path, *, as_zip: bool = False, steps: Steps | None = None
 ) -> tuple[Path, VerifyReport]:
-    """Write and verify; on any failure nothing that looks like a complete package remains."""
+    """Write and verify; on any failure or a cancel nothing that looks like a complete package
+    remains (the 未完成 folder or file is removed)."""
+    steps = steps or Steps(None)
     destination = Path(destination)
     if not destination.is_dir():
         raise ValidationError(f"目标文件夹“{destination}”不存在或不可用（移动介质是否已插好？）。")
@@ -192,8 +220,8 @@ def write(
     final = fsio.unique_target(destination, built.name, ".zip" if as_zip else "")
     temp = final.with_name(final.name + UNFINISHED)
     try:
-        (_write_zip if as_zip else _write_folder)(built, temp)
-        report = verify_package(temp)  # read back from the medium
+        (_write_zip if as_zip else _write_folder)(built, temp, steps)
+        report = verify_package(temp, on_file=steps.tick)  # read back from the medium
         report.label = str(final)
         if not report.ok:
             raise MediaError(
@@ -225,11 +253,16 @@ def export_year(
     *,
     as_zip: bool = False,
     leaves_pc: bool | None = None,
+    progress: Progress | None = None,
 ) -> ExportResult:
-    """Build, write and verify the year's package; record it (and whether it left the PC)."""
+    """Build, write and verify the year's package; record it (and whether it left the PC).
+
+    ``progress(done, total)`` is called per step; returning False cancels (Cancelled), the
+    unfinished package is removed and nothing is recorded."""
     started = time.perf_counter()
-    built = build(session, year)
-    path, report = write(built, Path(destination), as_zip=as_zip)
+    steps = Steps(progress)
+    built = build(session, year, steps)
+    path, report = write(built, Path(destination), as_zip=as_zip, steps=steps)
     size = report.size
     if as_zip:
         with contextlib.suppress(OSError):

@@ -157,6 +157,10 @@ def _table_csv(session: Session, table: Table, year: int) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
+def table_count() -> int:
+    return sum(1 for t in Base.metadata.sorted_tables if t.name not in SKIPPED_TABLES)
+
+
 def ledger_tables(session: Session, year: int) -> dict[str, bytes]:
     """``data/<table>.csv`` for every ledger table: dated tables limited to the year, binary
     columns (PDFs, scans) left out because their files are in items/."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,8 +79,9 @@ class VerifyReport:
         return "\n".join(lines)
 
 
-def verify_package(path: Path) -> VerifyReport:
-    """Check a package made here or on another PC; reads only, never writes."""
+def verify_package(path: Path, on_file: Callable[[], None] | None = None) -> VerifyReport:
+    """Check a package made here or on another PC; reads only, never writes. ``on_file`` is
+    called after each file is read (progress; it may raise to cancel)."""
     report = VerifyReport(str(path))
     try:
         reader = open_package(Path(path))
@@ -87,17 +89,21 @@ def verify_package(path: Path) -> VerifyReport:
         report.add(SAFE, str(exc))
         return report
     try:
-        return verify_reader(reader, report)
+        return verify_reader(reader, report, on_file=on_file)
     finally:
         reader.close()
 
 
 def verify_reader(
-    reader: PackageReader, report: VerifyReport | None = None, *, with_report: bool = True
+    reader: PackageReader,
+    report: VerifyReport | None = None,
+    *,
+    with_report: bool = True,
+    on_file: Callable[[], None] | None = None,
 ) -> VerifyReport:
     report = report or VerifyReport(reader.label)
     try:
-        _verify(reader, report, with_report)
+        _verify(reader, report, with_report, on_file)
     except UnsafePackage as exc:
         report.add(SAFE, str(exc))
     except OSError as exc:
@@ -114,7 +120,12 @@ def _read(reader: PackageReader, name: str, report: VerifyReport) -> bytes | Non
         return None
 
 
-def _verify(reader: PackageReader, report: VerifyReport, with_report: bool) -> None:
+def _verify(
+    reader: PackageReader,
+    report: VerifyReport,
+    with_report: bool,
+    on_file: Callable[[], None] | None,
+) -> None:
     names = reader.names()
     present = set(names)
     required = [n for n in (CATALOGUE, METADATA, MANIFEST, REPORT) if with_report or n != REPORT]
@@ -130,6 +141,8 @@ def _verify(reader: PackageReader, report: VerifyReport, with_report: bool) -> N
     kept: dict[str, bytes] = {}
     for name in names:
         data = _read(reader, name, report)
+        if on_file is not None:
+            on_file()
         if data is None:
             continue
         actual[name], sizes[name] = sha256(data), len(data)

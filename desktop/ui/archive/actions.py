@@ -15,12 +15,13 @@ from desktop.ui.archive.browser import PackageBrowser, ReportDialog
 from desktop.ui.archive.destination import DestinationDialog
 from desktop.ui.errors import show_error
 from desktop.ui.i18n import tr
+from desktop.ui.worker import Job, Progress
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 
-def export_archive(window: MainWindow) -> None:
+def export_archive(window: MainWindow) -> Job | None:
     desk = window.desk
 
     def needed(year: int | None) -> int:
@@ -31,14 +32,18 @@ def export_archive(window: MainWindow) -> None:
         window, tr("导出年度归档包"), needed, desk.today.year, offer_zip=True
     )
     if not dialog.exec() or dialog.destination is None or dialog.year is None:
-        return
+        return None
     year, target = dialog.year.value(), dialog.destination
     as_zip, offsite = dialog.as_zip.isChecked(), dialog.offsite.isChecked()
 
-    def work(_progress: object) -> archive.ExportResult:
+    def work(progress: Progress) -> archive.ExportResult:
+        def step(done: int, total: int) -> bool:
+            progress.report(done, total)  # raises Cancelled after 取消: the 未完成 copy is removed
+            return True
+
         with desk.session() as session:
             return archive.export_year(
-                session, desk.actor, year, target, as_zip=as_zip, leaves_pc=offsite
+                session, desk.actor, year, target, as_zip=as_zip, leaves_pc=offsite, progress=step
             )
 
     def done(result: archive.ExportResult) -> None:
@@ -58,7 +63,7 @@ def export_archive(window: MainWindow) -> None:
         )
         refresh_reminder(window)
 
-    window.run_task(tr("正在导出 {y} 年度归档包…").format(y=year), work, done, refresh=False)
+    return window.run_task(tr("正在导出 {y} 年度归档包…").format(y=year), work, done, refresh=False)
 
 
 def _ask_package(window: QWidget) -> Path | None:

@@ -62,8 +62,8 @@ def test_simulated_enospc_midway(docs_session, admin, stick, monkeypatch, as_zip
     if as_zip:
         real = export_module._write_zip
 
-        def half_then_full(built, temp: Path) -> None:
-            real(built, temp)
+        def half_then_full(built, temp: Path, steps) -> None:
+            real(built, temp, steps)
             with open(temp, "r+b") as handle:
                 handle.truncate(temp.stat().st_size // 2)
             raise OSError(errno.ENOSPC, "No space left on device")
