@@ -22,7 +22,9 @@ Usage by the notice renderers (circular, 督办通知, 约谈通知书, 纪要 �
 
 Body strings are plain text, never markup: & < > print as typed. Lines starting with 一、
 （一） 1. （1） become headings by themselves. ``kind=DocumentKind.MINUTES`` prints the 纪要
-format (red “XXXX纪要”, （第X期）, attendee lists from ``attendance``, no seal or signature).
+format (red “XXXX纪要”, （第X期）, attendee lists from ``attendance``, no seal or signature);
+``kind=DocumentKind.LETTER`` the 信函格式 (mark without 文件, red double lines, no number on page
+1). ``grade=Grade.BLUE/YELLOW/RED`` adds the 督办 colour label top right of the first page.
 Nothing here imports Qt.
 """
 
@@ -32,6 +34,7 @@ from .model import (
     Attendance,
     Block,
     DocumentKind,
+    Grade,
     OfficialDocument,
     Table,
     format_date,
@@ -46,6 +49,7 @@ __all__ = [
     "FontChoice",
     "FontRole",
     "FontSet",
+    "Grade",
     "OfficialDocument",
     "RenderResult",
     "Table",

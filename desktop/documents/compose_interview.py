@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from .compose_common import Letterhead, frame, numbered_items
-from .model import OfficialDocument, Table, format_date
+from .model import Grade, OfficialDocument, Table, format_date
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,9 @@ def compose_interview_notice(
     ]
     if data.contact:
         body.append(f"联系人及电话：{data.contact}")
-    return frame(head, f"关于约谈{data.unit}的通知", data.unit, body, issued)
+    model = frame(head, f"关于约谈{data.unit}的通知", data.unit, body, issued)
+    model.grade, model.grade_word = Grade.RED, "约谈"  # the chain's red step
+    return model
 
 
 def compose_interview_record(

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .compose_common import Letterhead, frame, numbered_items
-from .model import OfficialDocument
+from .model import DocumentKind, Grade, OfficialDocument
 
 SUPERVISION, REMINDER = "supervision", "reminder"
 
@@ -34,6 +34,7 @@ class SupervisionData:
     reply_by: date
     issued: date
     escalate_to: str = "约谈"  # what follows when nothing is done
+    letter: bool = False  # print in the 信函格式 (a sheet to one unit) instead of 文件格式
     extra: list[str] = field(default_factory=list)  # paragraphs the clerk adds
 
 
@@ -89,9 +90,20 @@ def compose_supervision(data: SupervisionData, head: Letterhead) -> OfficialDocu
         )
     body += data.extra
     model = frame(head, title, data.unit, body, data.issued)
-    if data.kind == SUPERVISION and any(t.lamp == "red" for t in data.tasks):
+    red = any(t.lamp == "red" for t in data.tasks)
+    if data.kind == SUPERVISION and red:
         model.urgency = "加急"
+    model.grade = grade_of(data.kind, red)
+    if data.letter:
+        model.kind = DocumentKind.LETTER
     return model
+
+
+def grade_of(kind: str, red: bool) -> Grade:
+    """催办 blue; 督办通知 yellow, or red when a task it names shows a red lamp (SUPERVISION.md)."""
+    if kind == REMINDER:
+        return Grade.BLUE
+    return Grade.RED if red else Grade.YELLOW
 
 
 def compose_notice(

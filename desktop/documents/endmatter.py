@@ -5,7 +5,7 @@ from __future__ import annotations
 from .blocks import Flow
 from .fonts import FontRole
 from .grid import AREA_H, AREA_W, MM, SIZE_4
-from .model import OfficialDocument, format_date
+from .model import DocumentKind, OfficialDocument, format_date
 from .text import Glyph, break_lines, line_width
 
 OUTER = 0.35 * MM  # first and last rule of the 版记
@@ -30,7 +30,8 @@ def _items(flow: Flow, doc: OfficialDocument) -> list[list[Row]]:
         # Wrapped lines align with the first unit after 抄送：.
         lines = break_lines(label + body, AREA_W - 2 * char, AREA_W - char - indent, 0.0)
         items.append([[(char if i == 0 else indent, ln)] for i, ln in enumerate(lines)])
-    if doc.printing_office or doc.printing_date:
+    letter = doc.kind is DocumentKind.LETTER  # 信函: no 印发机关 and 印发日期 (§10.1)
+    if (doc.printing_office or doc.printing_date) and not letter:
         row: Row = []
         if doc.printing_office:
             row.append((char, shape(doc.printing_office, FontRole.FANGSONG, SIZE_4)))
@@ -58,13 +59,16 @@ def layout_end_block(flow: Flow, doc: OfficialDocument) -> None:
         comp.new_page()
         comp.page.numbered = False  # a 版记 page after a blank page carries no number either
     y = AREA_H - height
-    comp.rule(y, OUTER)
+    ruled = doc.kind is not DocumentKind.LETTER  # 信函: the 版记 has no separator lines
+    if ruled:
+        comp.rule(y, OUTER)
     for n, item in enumerate(items):
         for row in item:
             for x, glyphs in row:
                 comp.text_at(glyphs, x, y + (pitch - SIZE_4) / 2, SIZE_4, char_space=0.0)
             y += pitch
-        comp.rule(y, OUTER if n == len(items) - 1 else INNER)
+        if ruled:
+            comp.rule(y, OUTER if n == len(items) - 1 else INNER)
     comp.cursor = AREA_H
 
 

@@ -1,11 +1,17 @@
-"""The 版头 of the first page: 份号, 密级, 紧急程度, red issuer mark, 发文字号, red separator."""
+"""The 版头 of the first page: 份号, 密级, 紧急程度, red issuer mark, 发文字号, red separator.
+
+Also the 督办 colour label, and the 信函格式 head (GB/T 9704-2012 §10.1): the mark without 文件
+30 mm from the page top, a red double line (thick over thin) 4 mm below it and another (thin over
+thick) 20 mm above the page bottom, both 170 mm long and centred on the page; 份号/密级/紧急 left
+and the 发文字号 right under the upper line, 7/8 of a 3号 character below it.
+"""
 
 from __future__ import annotations
 
 from .blocks import Flow
 from .fonts import FontRole
-from .grid import AREA_W, MM, RED
-from .model import DocumentKind, OfficialDocument, format_date
+from .grid import AREA_W, LEFT, MM, PAGE_H, PAGE_W, RED, SIZE_3, SIZE_4, TOP
+from .model import DocumentKind, Grade, OfficialDocument, format_date
 from .text import line_width
 
 MARK_MAX_SIZE = 42.0  # 初号: the mark never grows beyond it
@@ -15,15 +21,35 @@ MARK_TOP_WITH_SIGNER = 80 * MM  # 上行文 with 签发人
 SEPARATOR_GAP = 4 * MM
 SEPARATOR_WIDTH = 1.0  # pt; the standard names no thickness, offices use about 0.35 mm
 
+# 信函格式. The standard fixes positions and length, not thicknesses: these are the usual
+# template values (文武线: a 2 pt line and a 0.5 pt line 1 mm apart).
+LETTER_MARK_TOP = 30 * MM - TOP  # 30 mm from the page top, i.e. 7 mm above the type area
+LETTER_RULE_LENGTH = 170 * MM
+LETTER_THICK = 2.0
+LETTER_THIN = 0.5
+LETTER_RULE_GAP = 1 * MM  # white between the two lines of a double line
+LETTER_BOTTOM = PAGE_H - 20 * MM - TOP  # lower edge of the lower double line, from area top
+LETTER_TEXT_GAP = SIZE_3 * 7 / 8  # from the double line to the first element below it
+
+GRADE_SIZE = SIZE_4  # the colour label: 4号黑体 in a 1 pt box
+GRADE_PAD_X, GRADE_PAD_Y, GRADE_BOX = 4.0, 3.0, 1.0
+
 
 def mark_text(doc: OfficialDocument) -> str:
     if doc.kind is DocumentKind.MINUTES:
         return doc.issuer_mark if doc.issuer_mark.endswith("纪要") else doc.issuer_mark + "纪要"
+    if doc.kind is DocumentKind.LETTER:
+        return doc.issuer_mark.removesuffix("文件")  # a letter's mark never says 文件
     return doc.issuer_mark + doc.mark_suffix
 
 
 def layout_header(flow: Flow, doc: OfficialDocument) -> None:
     """Lay the 版头 and leave the cursor two blank lines below the separator."""
+    if doc.kind is DocumentKind.LETTER:
+        _letter_header(flow, doc)
+        return
+    if doc.grade is not None:
+        _grade_label(flow, doc.grade, doc.grade_word, top=0.0)
     comp = flow.comp
     for text, role in _top_lines(doc):
         comp.put_line(flow.glyphs([(text, role)]), 0.0, char_space=0.0)
@@ -103,3 +129,59 @@ def _minutes_lines(flow: Flow, doc: OfficialDocument) -> None:
             if left:
                 comp.cursor -= comp.grid.size
             comp.put_line(right, AREA_W - slot - line_width(right, cs))
+
+
+def _grade_label(flow: Flow, grade: Grade, word: str, top: float) -> None:
+    """The 督办 colour label, boxed, flush with the type area's right edge at ``top``.
+
+    Drawn off the grid and in 4号, so it moves nothing: line 1 keeps its 份号/密级 on the left,
+    and the mark (35 mm down) is far below it.
+    """
+    comp, colour = flow.comp, grade.rgb
+    glyphs = flow.shaper.shape(grade.label(word), FontRole.HEITI, GRADE_SIZE)
+    width = line_width(glyphs, 0.0) + 2 * GRADE_PAD_X
+    height = GRADE_SIZE + 2 * GRADE_PAD_Y
+    x0, x1, y0, y1 = AREA_W - width, AREA_W, top, top + height
+    op = comp.text_at(glyphs, x0 + GRADE_PAD_X, y0 + GRADE_PAD_Y, GRADE_SIZE, char_space=0.0)
+    op.color = colour
+    half = GRADE_BOX / 2  # the box's outer edge on the area's right edge and top
+    comp.rule(y0 + half, GRADE_BOX, colour, x0, x1)
+    comp.rule(y1 - half, GRADE_BOX, colour, x0, x1)
+    comp.vrule(x0 + half, y0, y1, GRADE_BOX, colour)
+    comp.vrule(x1 - half, y0, y1, GRADE_BOX, colour)
+
+
+def double_rule(flow: Flow, top: float, thick_first: bool) -> float:
+    """A red double line 170 mm long, centred on the page, from ``top``; returns its bottom."""
+    x0 = (PAGE_W - LETTER_RULE_LENGTH) / 2 - LEFT
+    x1 = x0 + LETTER_RULE_LENGTH
+    widths = (LETTER_THICK, LETTER_THIN) if thick_first else (LETTER_THIN, LETTER_THICK)
+    y = top
+    for i, w in enumerate(widths):
+        flow.comp.rule(y + w / 2, w, RED, x0, x1)
+        y += w + (LETTER_RULE_GAP if i == 0 else 0.0)
+    return y
+
+
+def _letter_header(flow: Flow, doc: OfficialDocument) -> None:
+    comp, cs = flow.comp, flow.comp.grid.char_space
+    comp.page.numbered = False  # 信函: no page number on the first page
+    if doc.grade is not None:
+        height = GRADE_SIZE + 2 * GRADE_PAD_Y
+        _grade_label(flow, doc.grade, doc.grade_word, top=LETTER_MARK_TOP - 3 * MM - height)
+    mark_bottom = _mark(flow, mark_text(doc), LETTER_MARK_TOP)
+    below = double_rule(flow, mark_bottom + SEPARATOR_GAP, thick_first=True)
+    lower = LETTER_BOTTOM - (LETTER_THICK + LETTER_RULE_GAP + LETTER_THIN)
+    double_rule(flow, lower, thick_first=False)
+    y = below + LETTER_TEXT_GAP
+    last = y
+    for text, role in _top_lines(doc):
+        comp.text_at(flow.glyphs([(text, role)]), 0.0, y, comp.grid.size, char_space=0.0)
+        last, y = y + comp.grid.size, y + comp.grid.pitch
+    if doc.doc_number:
+        first_row = below + LETTER_TEXT_GAP
+        number = flow.glyphs([(doc.doc_number, FontRole.FANGSONG)])
+        comp.text_at(number, AREA_W - line_width(number, cs), first_row, comp.grid.size)
+        last = max(last, first_row + comp.grid.size)
+    # The title: two blank lines below the last element (the grid line after them).
+    comp.cursor = comp.grid.line_top(comp.grid.line_at_or_after(last) + 2)

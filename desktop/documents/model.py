@@ -11,8 +11,37 @@ from enum import StrEnum
 class DocumentKind(StrEnum):
     """Which of the standard's formats the document is printed in."""
 
-    DOCUMENT = "document"  # 文件格式 / 信函式 share the same body rules here
+    DOCUMENT = "document"  # 文件格式
     MINUTES = "minutes"  # 纪要格式: red "XXXX纪要", （第X期）, attendee lists, no seal
+    LETTER = "letter"  # 信函格式: mark without 文件 30 mm from the top, red double lines
+
+
+class Grade(StrEnum):
+    """督办 escalation colour printed as a small label on the first page (SUPERVISION.md)."""
+
+    BLUE = "blue"  # 催办
+    YELLOW = "yellow"  # 督办通知 (printed amber: pure yellow vanishes on white paper)
+    RED = "red"  # red-lamp 督办, 约谈
+
+    @property
+    def colour_name(self) -> str:
+        return {"blue": "蓝", "yellow": "黄", "red": "红"}[self.value]
+
+    @property
+    def rgb(self) -> tuple[float, float, float]:
+        return GRADE_RGB[self]
+
+    def label(self, word: str = "") -> str:
+        """催办（蓝） / 督办（黄） / 督办（红）, or the caller's word (约谈) with the colour."""
+        word = word or ("催办" if self is Grade.BLUE else "督办")
+        return f"{word}（{self.colour_name}）"
+
+
+GRADE_RGB = {
+    Grade.BLUE: (0x00 / 255, 0x5B / 255, 0xB3 / 255),  # #005BB3
+    Grade.YELLOW: (0xF3 / 255, 0x98 / 255, 0x00 / 255),  # #F39800, amber
+    Grade.RED: (0xE5 / 255, 0x00 / 255, 0x12 / 255),  # #E50012, the mark's red
+}
 
 
 @dataclass
@@ -81,6 +110,8 @@ class OfficialDocument:
     kind: DocumentKind = DocumentKind.DOCUMENT
     minutes_issue: str = ""  # 纪要 only: "第3期" or "3" -> （第3期）
     attendance: Attendance = field(default_factory=Attendance)
+    grade: Grade | None = None  # 督办 colour label (催办 blue, 督办 yellow, red); None: no label
+    grade_word: str = ""  # the label's word when not 催办/督办, e.g. 约谈
 
 
 def format_date(value: date) -> str:

@@ -119,8 +119,8 @@ class Composer:
         """A horizontal rule across the type area (or from x0 to x1)."""
         self.page.ops.append(RuleOp(x0, y, x1, y, thickness, color))
 
-    def vrule(self, x: float, y0: float, y1: float, thickness: float) -> None:
-        self.page.ops.append(RuleOp(x, y0, x, y1, thickness))
+    def vrule(self, x: float, y0: float, y1: float, thickness: float, color=BLACK) -> None:
+        self.page.ops.append(RuleOp(x, y0, x, y1, thickness, color))
 
     def fits(self, height: float) -> bool:
         return self.cursor + height <= AREA_H + EPS

@@ -12,6 +12,7 @@ from desktop.documents.model import (
     Attendance,
     Block,
     DocumentKind,
+    Grade,
     OfficialDocument,
     Table,
 )
@@ -42,6 +43,8 @@ def to_json(doc: OfficialDocument) -> str:
             value = asdict(value)
         elif f.name == "kind":
             value = value.value
+        elif f.name == "grade":
+            value = value.value if value else None
         elif f.name in _DATES:
             value = value.isoformat() if value else None
         data[f.name] = value
@@ -59,6 +62,7 @@ def from_json(text: str) -> OfficialDocument:
     ]
     values["attendance"] = Attendance(**values.get("attendance", {}))
     values["kind"] = DocumentKind(values.get("kind", DocumentKind.DOCUMENT.value))
+    values["grade"] = Grade(values["grade"]) if values.get("grade") else None
     for name in _DATES:
         if values.get(name):
             values[name] = date.fromisoformat(values[name])

@@ -97,3 +97,22 @@ def test_interview_notice_says_who_when_where(printed) -> None:
     text = "".join(ln.text for page in printed["interview_notice"].pages for ln in page)
     for expected in ("约谈事由", "约谈人", "被约谈人", "市委政法委三楼会议室", "联系人及电话"):
         assert expected in text
+
+
+@pytest.mark.parametrize(
+    ("kind", "labels"),
+    [
+        ("reminder", {"催办（蓝）": (0, 0x5B / 255, 0xB3 / 255)}),
+        ("supervision", {"督办（黄）": (0xF3 / 255, 0x98 / 255, 0), "督办（红）": RED}),
+        ("interview_notice", {"约谈（红）": RED}),
+    ],
+)
+def test_escalation_colour_label_on_the_first_page(printed, kind, labels) -> None:
+    label = next(ln for ln in printed[kind].pages[0] if ln.text in labels)
+    rgb = labels[label.text]
+    assert all(
+        abs(a - b) < 0.01
+        for c in label.chars
+        for a, b in zip(c["non_stroking_color"], rgb, strict=True)
+    )
+    assert label.x1 <= AREA_RIGHT + 0.05 and label.top < AREA_TOP + 10
