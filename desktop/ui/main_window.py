@@ -207,13 +207,9 @@ class MainWindow(QMainWindow):
         page.focus_search()  # type: ignore[attr-defined]
 
     def _about(self) -> None:
-        from desktop import __version__
+        from desktop.ui.admin.actions import show_about
 
-        QMessageBox.about(
-            self,
-            tr("关于督办台"),
-            tr("督办台 {v}\n平安建设领导小组办公室任务督办台账（离线版）").format(v=__version__),
-        )
+        show_about(self)
 
     def _show_log(self) -> None:
         QMessageBox.information(self, tr("日志文件位置"), str(log_path()))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.services.auth import Permission
+from desktop.ui.admin.users_page import UsersPage
 from desktop.ui.dashboard.page import DashboardPage
 from desktop.ui.desk import Desk
 from desktop.ui.funds.page import FundsPage
@@ -57,6 +58,7 @@ PAGES: list[PageSpec] = [
     PageSpec("interviews", "约谈", "interviews", InterviewsPage),
     PageSpec("meetings", "会议", "meetings", MeetingsPage),
     PageSpec("settings", "设置", "settings", SettingsPage),
+    PageSpec("users", "用户管理", "users", UsersPage, permission=Permission.MANAGE),
     # Opened from the ledger, the dashboard or `screenshot task:<code>`; not in the navigation.
     PageSpec("task", "任务", "tasks", TaskPage, in_nav=False),
 ]
@@ -88,3 +90,8 @@ STATUS_WIDGETS: list[Callable[[MainWindow], object]] = []
 from desktop.ui.archive.actions import register as _register_archive  # noqa: E402
 
 _register_archive(FILE_ACTIONS, STATUS_WIDGETS, ActionSpec)
+
+# The admin area (desktop/ui/admin): 修改密码 for every signed-in user.
+from desktop.ui.admin.actions import register as _register_admin  # noqa: E402
+
+_register_admin(FILE_ACTIONS, ActionSpec)

@@ -1,0 +1,1 @@
+"""The admin's desk: user accounts, one's own password, and the About dialog."""
