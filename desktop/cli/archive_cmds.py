@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from desktop.cli.context import CliContext
@@ -13,10 +14,24 @@ from desktop.services.errors import ValidationError
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    p = commands.add_parser("archive", help="归档：导出年度归档包到移动介质，或校验一个归档包")
+    p = commands.add_parser(
+        "archive", help="归档：导出年度或时间段的归档包到移动介质，校验、导入归档包"
+    )
     verbs = p.add_subparsers(dest="archive_command", metavar="操作", required=True)
-    e = verbs.add_parser("export", help="导出某年度的归档包（写入后回读校验，通过后才算完成）")
-    e.add_argument("--year", type=int, required=True, help="年度，如 2026")
+    e = verbs.add_parser(
+        "export", help="导出某年度或某时间段的归档包（写入后回读校验，通过后才算完成）"
+    )
+    scope = e.add_mutually_exclusive_group(required=True)
+    scope.add_argument("--year", type=int, help="年度，如 2026")
+    scope.add_argument("--period", metavar="YYYY-MM", help="某个月，如 2026-03")
+    scope.add_argument(
+        "--from",
+        dest="first",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="时间段起始日期（与 --to-date 同用，须在同一年度内；件号沿用年度编号）",
+    )
+    e.add_argument("--to-date", dest="last", type=_day, metavar="YYYY-MM-DD", help="时间段截止日期")
     e.add_argument("--to", required=True, metavar="DIR", help="目标文件夹（如U盘）")
     e.add_argument("--zip", action="store_true", help="打包为单个 ZIP 文件")
     e.add_argument(
@@ -48,12 +63,32 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_restore)
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期“{text}”不对，应为 YYYY-MM-DD") from exc
+
+
+def _span(args: argparse.Namespace) -> archive.Span:
+    if args.period:
+        return archive.Span.of_month(args.period)
+    if args.first is not None:
+        if args.last is None:
+            raise ValidationError("按时间段导出时请同时给出 --from 和 --to-date。")
+        return archive.Span.between(args.first, args.last)
+    if args.last is not None:
+        raise ValidationError("--to-date 须与 --from 同用。")
+    return archive.Span.of_year(args.year)
+
+
 def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
     ctx.require_user_for_server()
-    print(f"正在导出 {args.year} 年度归档包到 {args.to} …", flush=True)
+    span = _span(args)
+    print(f"正在导出（{span.label()}）归档包到 {args.to} …", flush=True)
     with ctx.ledger.session() as session:
         result = archive.export_year(
-            session, ctx.actor, args.year, Path(args.to), as_zip=args.zip, leaves_pc=args.offsite
+            session, ctx.actor, span, Path(args.to), as_zip=args.zip, leaves_pc=args.offsite
         )
     print(result.report.text())
     print(

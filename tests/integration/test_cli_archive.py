@@ -59,3 +59,16 @@ def test_backup_then_restore(demo_db: str, tmp_path: Path, capsys, monkeypatch) 
     assert "任务 37" in out and "已恢复" in out and "原台账已另存为" in out
     assert main(["--database", demo_db, "audit", "--last", "1"]) == 0
     assert "从备份" in capsys.readouterr().out
+
+
+def test_export_a_period(demo_db: str, tmp_path: Path, capsys) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    args = ["--database", demo_db, "--today", "2026-11-28", "archive", "export", "--to", str(stick)]
+    assert main([*args, "--from", "2026-01-01", "--to-date", "2026-06-30"]) == 0
+    assert "2026-01-01 至 2026-06-30" in capsys.readouterr().out
+    assert main([*args, "--from", "2025-12-01", "--to-date", "2026-01-31"]) == 1
+    assert "同一年度" in capsys.readouterr().err
+    assert main([*args, "--period", "2026-11"]) == 0
+    packages = sorted(p.name for p in stick.iterdir())
+    assert packages == ["J001-WS·2026-归档包-0101至0630", "J001-WS·2026-归档包-1101至1130"]

@@ -6,9 +6,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from desktop.services import archive, media
+from desktop.services.archive import Span
 from desktop.services.auth import system_actor
 from desktop.ui.archive import actions
 from desktop.ui.archive.browser import PackageBrowser, ReportDialog
@@ -24,7 +26,13 @@ def _shot(widget, name: str) -> None:
 
 def test_file_menu_and_reminder(clerk_window) -> None:
     labels = [a.text() for a in clerk_window.file_menu.actions()]
-    for wanted in ("导出年度归档包…", "校验归档包…", "浏览归档包…", "备份台账…", "从备份恢复台账…"):
+    for wanted in (
+        "导出归档包（年度或时间段）…",
+        "校验归档包…",
+        "浏览归档包…",
+        "备份台账…",
+        "从备份恢复台账…",
+    ):
         assert wanted in labels
     restore = next(a for a in clerk_window.file_menu.actions() if a.text() == "从备份恢复台账…")
     assert not restore.isEnabled()  # a clerk may not replace the ledger
@@ -48,6 +56,24 @@ def test_destination_lists_sticks_first_and_warns(qtbot, monkeypatch, tmp_path) 
     dialog.needed = lambda _y: 10**15
     dialog._update()
     assert "放不下" in dialog.fit.text()
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_destination_offers_a_year_or_a_period(qtbot, monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(
+        media, "drives", lambda: [media.Drive(tmp_path, "KINGSTON", 10**9, 10**9, True)]
+    )
+    asked: list[object] = []
+    dialog = DestinationDialog(None, "导出归档包", lambda s: asked.append(s) or 1000, 2026)
+    qtbot.addWidget(dialog)
+    assert dialog.span() == Span.of_year(2026)
+    dialog.period.setChecked(True)
+    dialog.first.setDate(QDate(2026, 3, 1))
+    dialog.last.setDate(QDate(2026, 3, 31))
+    assert dialog.span() == Span.of_month("2026-03") and asked[-1] == Span.of_month("2026-03")
+    _shot(dialog, "archive-destination-period")
+    dialog.first.setDate(QDate(2025, 12, 1))
+    assert "同一年度" in dialog.fit.text()
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
 
 
@@ -103,12 +129,14 @@ def _fake_dialog(stick: Path, year: int = 2026) -> type:
     class Fake:
         def __init__(self, *_a, **_k) -> None:
             self.destination = stick
-            self.year = _Choice(year)
             self.as_zip = _Choice(False)
             self.offsite = _Choice(True)
 
         def exec(self) -> int:
             return 1
+
+        def span(self) -> Span:
+            return Span.of_year(year)
 
     return Fake
 

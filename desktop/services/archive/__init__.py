@@ -1,4 +1,4 @@
-"""Archive packages of DA/T 22 on removable media: export a year, verify a package, browse it."""
+"""Archive packages of DA/T 22 on removable media: export a year or a period, verify, browse."""
 
 from desktop.services.archive.browse import PackageView, open_view
 from desktop.services.archive.export import (
@@ -10,6 +10,7 @@ from desktop.services.archive.export import (
     package_name,
 )
 from desktop.services.archive.fsio import MediaError
+from desktop.services.archive.model import Span
 from desktop.services.archive.offsite import Reminder, reminder
 from desktop.services.archive.reader import UnsafePackage
 from desktop.services.archive.verify import VerifyReport, verify_package
@@ -20,6 +21,7 @@ __all__ = [
     "MediaError",
     "PackageView",
     "Reminder",
+    "Span",
     "UnsafePackage",
     "VerifyReport",
     "build",

@@ -123,7 +123,10 @@ def _print_setup(ws: Worksheet, header_row: int) -> None:
 
 def _catalogue_sheet(ws: Worksheet, info: PackageInfo) -> None:
     ws.title = CATALOGUE_SHEET
-    ws.append([f"归档文件目录　{info.issuer}　{info.year}年度"])
+    scope = f"{info.year}年度"
+    if info.first_day is not None:
+        scope += f"（{info.span.label()}）"
+    ws.append([f"归档文件目录　{info.issuer}　{scope}"])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(CATALOGUE_HEADERS))
     ws["A1"].font = Font(name="黑体", size=16)
     ws["A1"].alignment = _CENTRE

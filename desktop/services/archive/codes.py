@@ -39,15 +39,19 @@ def parse(text: str) -> ArchiveCode | None:
 
 
 def assign(
-    fonds: str, year: int, retention: str, organisation: str, count: int
+    fonds: str, year: int, retention: str, organisation: str, count: int, before: int = 0
 ) -> list[ArchiveCode]:
-    """Codes 0001…count for items already in date order: numbering cannot leave a gap."""
+    """Codes before+1 … before+count for items already in date order (``before``: the year's
+    items ahead of a period): numbering cannot leave a gap."""
     if retention not in RETENTIONS:
         raise ValueError(retention)
-    return [ArchiveCode(fonds, year, retention, organisation, n) for n in range(1, count + 1)]
+    return [
+        ArchiveCode(fonds, year, retention, organisation, n)
+        for n in range(before + 1, before + count + 1)
+    ]
 
 
-def gaps(numbers: list[int]) -> list[int]:
-    """The item numbers missing from 1…max (empty when complete)."""
+def gaps(numbers: list[int], first: int = 1) -> list[int]:
+    """The item numbers missing from first…max (empty when complete)."""
     present = set(numbers)
-    return [n for n in range(1, max(present, default=0) + 1) if n not in present]
+    return [n for n in range(first, max(present, default=0) + 1) if n not in present]

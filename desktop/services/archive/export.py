@@ -25,6 +25,7 @@ from desktop.services.archive.model import (
     PackageFile,
     PackageInfo,
     PackageItem,
+    Span,
     format_of,
 )
 from desktop.services.archive.pdfcheck import PdfProblem, pdf_pages
@@ -81,19 +82,26 @@ class Steps:
         step(self.progress, min(self.done, self.total), max(self.total, self.done))
 
 
-def package_name(fonds: str, year: int) -> str:
-    return f"{fonds}-WS·{year}-归档包"
+def package_name(fonds: str, year: int | Span) -> str:
+    span = year if isinstance(year, Span) else Span.of_year(year)
+    name = f"{fonds}-WS·{span.year}-归档包"
+    if not span.whole_year:
+        name += f"-{span.first:%m%d}至{span.last:%m%d}"
+    return name
 
 
-def build(session: Session, year: int, steps: Steps | None = None) -> BuiltPackage:
-    """Every file of the package, in memory, already self-checked (four checks on the bytes)."""
+def build(session: Session, year: int | Span, steps: Steps | None = None) -> BuiltPackage:
+    """Every file of the package, in memory, already self-checked (four checks on the bytes).
+
+    A period (``Span``) keeps the year's numbering: its items are a contiguous slice of it."""
     steps = steps or Steps(None)
-    if not 1900 < year < 3000:
-        raise ValidationError(f"年度“{year}”不对，应为四位数字。", field="year")
+    span = year if isinstance(year, Span) else Span.of_year(year)
+    year = span.year
     office = settings.office(session)
-    documents = sources.issued_documents(session, year)
+    documents = sources.issued_documents(session, span)
+    before = sources.numbered_before(session, span)
     numbers = codes.assign(
-        office.fonds_code, year, office.retention, office.organisation_code, len(documents)
+        office.fonds_code, year, office.retention, office.organisation_code, len(documents), before
     )
     # Read each document, then write and read back each file (4 = catalogue, metadata, manifest,
     # report): the bar's length is known before the first step.
@@ -141,6 +149,9 @@ def build(session: Session, year: int, steps: Steps | None = None) -> BuiltPacka
         f"督办台 {__version__}",
         office.issuer_name,
         tuple(items),
+        None if span.whole_year else span.first,
+        None if span.whole_year else span.last,
+        before + 1,
     )
     files.update(sources.ledger_tables(session, year))
     files[CATALOGUE] = catalogue.build(session, info)
@@ -150,20 +161,22 @@ def build(session: Session, year: int, steps: Steps | None = None) -> BuiltPacka
     if not precheck.ok:
         raise DomainError("归档包在写入前的自检未通过，未导出：\n" + precheck.text())
     files[REPORT] = _report_text(info, files, precheck).encode("utf-8")
-    return BuiltPackage(package_name(office.fonds_code, year), info, files)
+    return BuiltPackage(package_name(office.fonds_code, span), info, files)
 
 
 def _report_text(info: PackageInfo, files: dict[str, bytes], check: VerifyReport) -> str:
     numbers = [i.seq for i in info.items]
-    span = f"{numbers[0]:04d}–{numbers[-1]:04d}" if numbers else "无"
+    interval = f"{numbers[0]:04d}–{numbers[-1]:04d}" if numbers else "无"
+    gapless = codes.gaps(numbers, info.first_number)
     lines = [
         "督办台归档包自检报告（REPORT.txt）",
         f"立档单位：{info.issuer}",
         f"全宗号 {info.fonds}　门类 WS（文书）　年度 {info.year}　保管期限 {info.retention}"
         f"（{codes.RETENTIONS.get(info.retention, '')}）　机构代码 {info.organisation}",
         f"生成：{info.created}　{info.program}",
-        f"件数 {len(info.items)}（件号 {span}，断号 {len(codes.gaps(numbers))} 处）　"
+        f"件数 {len(info.items)}（件号 {interval}，断号 {len(gapless)} 处）　"
         f"页数 {sum(i.pages for i in info.items)}",
+        *_period_lines(info),
         f"文件 {len(files)} 个（含 manifest.sha256，不含本报告），共 {sum(len(d) for d in files.values())} 字节",
         "",
         "四性检测（写入前，对内存中的全部文件）：",
@@ -180,6 +193,23 @@ def _report_text(info: PackageInfo, files: dict[str, bytes], check: VerifyReport
         "",
     ]
     return "\n".join(lines)
+
+
+def _period_lines(info: PackageInfo) -> list[str]:
+    if info.first_day is None or info.last_day is None:
+        return [f"范围：{info.year} 年度全部已印发公文。"]
+    before = info.first_number - 1
+    return [
+        f"范围：{info.first_day.isoformat()} 至 {info.last_day.isoformat()}（{info.year} 年度的一段）。",
+        "档号按年度编号、不断号：本包各件沿用其在全年度中的件号（按印发日期排序），"
+        f"从 {info.first_number:04d} 起连续编号；"
+        + (
+            f"年度内此前的 {before} 件（0001–{before:04d}）不在本包中，见同年度其他归档包。"
+            if before
+            else ""
+        )
+        + "工作表与 data/ 为整个年度的台账（截至导出时）。",
+    ]
 
 
 def _write_folder(built: BuiltPackage, temp: Path, steps: Steps) -> None:
@@ -248,7 +278,7 @@ def _discard(temp: Path) -> str:
 def export_year(
     session: Session,
     actor: Actor,
-    year: int,
+    year: int | Span,
     destination: Path,
     *,
     as_zip: bool = False,
@@ -278,17 +308,20 @@ def export_year(
         report,
         gone,
     )
+    span = built.info.span
     offsite.note(
         session,
         actor,
         "archive",
         gone,
-        year,
-        f"导出 {year} 年度归档包：{len(built.info.items)} 件，{human_size(size)}，已校验"
+        span.year,
+        f"导出 {span.label()}归档包：{len(built.info.items)} 件，{human_size(size)}，已校验"
         + ("，已存入移动介质" if gone else ""),
         {
             "path": str(path),
-            "year": year,
+            "year": span.year,
+            "from": span.first.isoformat(),
+            "to": span.last.isoformat(),
             "items": [i.code for i in built.info.items],
             "numbers": [i.number for i in built.info.items],
             "zip": as_zip,
@@ -297,8 +330,9 @@ def export_year(
     return result
 
 
-def estimate_size(session: Session, year: int) -> int:
-    """About what the year's package will take (PDFs and attachments, plus the tables), for the
+def estimate_size(session: Session, year: int | Span) -> int:
+    """About what the package will take (PDFs and attachments, plus the tables), for the
     destination dialog's "will it fit" line before anything is built."""
-    files = sum(len(f.data) for doc in sources.issued_documents(session, year) for f in doc.files)
+    span = year if isinstance(year, Span) else Span.of_year(year)
+    files = sum(len(f.data) for doc in sources.issued_documents(session, span) for f in doc.files)
     return files + 2 * 1024 * 1024

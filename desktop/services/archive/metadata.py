@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 import xml.etree.ElementTree as ET  # noqa: S405 - only for writing; reading uses defusedxml
-from datetime import datetime
+from datetime import date, datetime
 
 from defusedxml import ElementTree as SafeET
 
@@ -34,6 +34,10 @@ def to_xml(info: PackageInfo) -> bytes:
             "items": str(len(info.items)),
         },
     )
+    if info.first_day is not None and info.last_day is not None:  # a period of the year
+        root.set("from", info.first_day.strftime("%Y%m%d"))
+        root.set("to", info.last_day.strftime("%Y%m%d"))
+        root.set("first-number", str(info.first_number))
     for item in info.items:
         node = ET.SubElement(root, "item", {"seq": str(item.seq), "code": item.code})
         for tag, value in (
@@ -110,9 +114,16 @@ def from_xml(data: bytes) -> PackageInfo:
             root.get("program", ""),
             root.get("issuer", ""),
             tuple(items),
+            _day(root.get("from")),
+            _day(root.get("to")),
+            int(root.get("first-number", "1")),
         )
     except ValueError as exc:
         raise UnsafePackage(f"metadata.xml 内容有误：{exc}") from exc
+
+
+def _day(text: str | None) -> date | None:
+    return datetime.strptime(text, "%Y%m%d").date() if text else None
 
 
 def manifest(files: dict[str, bytes]) -> bytes:

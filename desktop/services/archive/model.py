@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop.services.errors import ValidationError
+
 FORMAT_VERSION = "duban-archive/1"
 
 CATALOGUE = "catalogue.xlsx"
@@ -67,6 +69,58 @@ class PackageItem:
 
 
 @dataclass(frozen=True)
+class Span:
+    """What a package covers: a whole year, or a period inside one year.
+
+    档号 are per year and gapless, so a period's items keep the numbers they have in the year
+    (ordered by date, the year's items before the period come first): a period package holds a
+    contiguous slice of the year's numbering, e.g. 0005–0009, and says so in REPORT.txt."""
+
+    year: int
+    first: date
+    last: date
+
+    @classmethod
+    def of_year(cls, year: int) -> Span:
+        if not 1900 < year < 3000:
+            raise ValidationError(f"年度“{year}”不对，应为四位数字。", field="year")
+        return cls(year, date(year, 1, 1), date(year, 12, 31))
+
+    @classmethod
+    def between(cls, first: date, last: date) -> Span:
+        if last < first:
+            raise ValidationError("截止日期早于起始日期。", field="to_date")
+        if first.year != last.year:
+            raise ValidationError(
+                "档号按年度编号，起止日期须在同一年度内（跨年请分年导出）。", field="to_date"
+            )
+        return cls.of_year(first.year).narrowed(first, last)
+
+    @classmethod
+    def of_month(cls, period: str) -> Span:
+        """'YYYY-MM' → that month."""
+        try:
+            year, month = (int(part) for part in period.split("-"))
+            first = date(year, month, 1)
+        except ValueError as exc:
+            raise ValidationError(f"月份“{period}”不对，应为 YYYY-MM。", field="period") from exc
+        following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+        return cls.between(first, date.fromordinal(following.toordinal() - 1))
+
+    def narrowed(self, first: date, last: date) -> Span:
+        return Span(self.year, first, last)
+
+    @property
+    def whole_year(self) -> bool:
+        return (self.first, self.last) == (date(self.year, 1, 1), date(self.year, 12, 31))
+
+    def label(self) -> str:
+        if self.whole_year:
+            return f"{self.year} 年度"
+        return f"{self.first.isoformat()} 至 {self.last.isoformat()}"
+
+
+@dataclass(frozen=True)
 class PackageInfo:
     fonds: str
     year: int
@@ -76,6 +130,17 @@ class PackageInfo:
     program: str
     issuer: str
     items: tuple[PackageItem, ...] = field(default=())
+    # A period package: its dates and the year's number of its first item (1 for a whole year).
+    first_day: date | None = None
+    last_day: date | None = None
+    first_number: int = 1
+
+    @property
+    def span(self) -> Span:
+        whole = Span.of_year(self.year) if 1900 < self.year < 3000 else None
+        if whole is None or self.first_day is None or self.last_day is None:
+            return whole or Span(self.year, date.min, date.max)
+        return whole.narrowed(self.first_day, self.last_day)
 
 
 def format_of(path: str) -> str:

@@ -8,15 +8,16 @@ import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import LargeBinary, Table, and_, select
+from sqlalchemy import LargeBinary, Table, and_, func, select
 from sqlalchemy.orm import Session, undefer
 
 from db.base import Base
 from db.models import Attachment, AuditEntry, DocStatus, Document, FundEntry, ProgressReport
+from desktop.services.archive.model import Span
 from desktop.services.errors import DomainError
 
 
@@ -40,21 +41,33 @@ class SourceDocument:
     files: tuple[SourceFile, ...]
 
 
-def _year_bounds(year: int) -> tuple[date, date]:
-    return date(year, 1, 1), date(year, 12, 31)
+def _issued_between(first: date, last: date) -> Any:
+    return and_(
+        Document.status == DocStatus.ISSUED, Document.issued_on >= first, Document.issued_on <= last
+    )
 
 
-def issued_documents(session: Session, year: int) -> list[SourceDocument]:
-    """The year's issued documents by date (then number): the order that fixes their 件号.
+def numbered_before(session: Session, span: Span) -> int:
+    """How many of the year's documents come before the span: items are ordered by date first,
+    so the span's items carry the year's numbers from this count + 1 on."""
+    if span.first <= date(span.year, 1, 1):
+        return 0
+    query = select(func.count(Document.id)).where(
+        _issued_between(date(span.year, 1, 1), span.first - timedelta(days=1))
+    )
+    return int(session.scalar(query) or 0)
+
+
+def issued_documents(session: Session, span: Span) -> list[SourceDocument]:
+    """The span's issued documents by date (then number): the order that fixes their 件号.
 
     Read here rather than through the notices register's one-document `pdf_of` so that a year
     is one query; the PDF is checked against the SHA-256 recorded when it was issued.
     """
-    first, last = _year_bounds(year)
+    first, last = span.first, span.last
     query = (
         select(Document)
-        .where(Document.status == DocStatus.ISSUED)
-        .where(and_(Document.issued_on >= first, Document.issued_on <= last))
+        .where(_issued_between(first, last))
         .order_by(
             Document.issued_on, Document.issued_at, Document.year, Document.serial, Document.id
         )

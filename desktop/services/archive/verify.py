@@ -67,6 +67,10 @@ class VerifyReport:
         lines = [f"归档包校验：{self.label}"]
         if self.info:
             i = self.info
+            if i.first_day is not None:
+                lines.append(
+                    f"范围 {i.span.label()}（年度内的一段，件号从 {i.first_number:04d} 起连续）"
+                )
             lines.append(
                 f"全宗号 {i.fonds}　年度 {i.year}　保管期限 {i.retention}　机构 {i.organisation}"
                 f"　件数 {self.items}　页数 {self.pages}　文件 {self.files} 个　{human_size(self.size)}"
@@ -203,6 +207,8 @@ def _check_items(
             )
             continue
         numbers.append(code.number)
+        if not info.span.first <= item.day <= info.span.last:
+            report.add(COMPLETE, f"“{item.code}”的日期 {item.day:%Y%m%d} 不在本包的范围内。")
         if code.number != item.seq:
             report.add(COMPLETE, f"档号“{item.code}”的件号与序号 {item.seq} 不符。")
         if not item.files:
@@ -220,7 +226,9 @@ def _check_items(
             if counted and f.pages and counted != f.pages:
                 report.add(AUTHENTIC, f"“{f.path}”有 {counted} 页，元数据记载 {f.pages} 页。")
             report.pages += f.pages or counted
-    for missing in codes.gaps(numbers):
+    if info.first_number < 1 or (numbers and min(numbers) != info.first_number):
+        report.add(COMPLETE, f"首件件号与元数据记载的起始件号 {info.first_number:04d} 不符。")
+    for missing in codes.gaps(numbers, info.first_number):
         report.add(COMPLETE, f"件号 {missing:04d} 缺失（断号）。")
     if len(set(numbers)) != len(numbers):
         report.add(COMPLETE, "有重复的件号。")

@@ -24,16 +24,16 @@ if TYPE_CHECKING:
 def export_archive(window: MainWindow) -> Job | None:
     desk = window.desk
 
-    def needed(year: int | None) -> int:
+    def needed(span: archive.Span | None) -> int:
         with desk.session() as session:
-            return archive.estimate_size(session, year or desk.today.year)
+            return archive.estimate_size(session, span or desk.today.year)
 
-    dialog = DestinationDialog(
-        window, tr("导出年度归档包"), needed, desk.today.year, offer_zip=True
-    )
-    if not dialog.exec() or dialog.destination is None or dialog.year is None:
+    dialog = DestinationDialog(window, tr("导出归档包"), needed, desk.today.year, offer_zip=True)
+    if not dialog.exec() or dialog.destination is None:
         return None
-    year, target = dialog.year.value(), dialog.destination
+    span, target = dialog.span(), dialog.destination
+    if span is None:
+        return None
     as_zip, offsite = dialog.as_zip.isChecked(), dialog.offsite.isChecked()
 
     def work(progress: Progress) -> archive.ExportResult:
@@ -43,7 +43,7 @@ def export_archive(window: MainWindow) -> Job | None:
 
         with desk.session() as session:
             return archive.export_year(
-                session, desk.actor, year, target, as_zip=as_zip, leaves_pc=offsite, progress=step
+                session, desk.actor, span, target, as_zip=as_zip, leaves_pc=offsite, progress=step
             )
 
     def done(result: archive.ExportResult) -> None:
@@ -63,7 +63,8 @@ def export_archive(window: MainWindow) -> Job | None:
         )
         refresh_reminder(window)
 
-    return window.run_task(tr("正在导出 {y} 年度归档包…").format(y=year), work, done, refresh=False)
+    label = tr("正在导出（{span}）归档包…").format(span=span.label())
+    return window.run_task(label, work, done, refresh=False)
 
 
 def _ask_package(window: QWidget) -> Path | None:
@@ -233,7 +234,7 @@ def register(file_actions: list, status_widgets: list, action_spec: type) -> Non
     from desktop.services.auth import Permission
 
     file_actions += [
-        action_spec("导出年度归档包…", export_archive, Permission.EDIT_LEDGER),
+        action_spec("导出归档包（年度或时间段）…", export_archive, Permission.EDIT_LEDGER),
         action_spec("校验归档包…", verify_archive),
         action_spec("浏览归档包…", browse_archive),
         action_spec("备份台账…", backup_ledger, Permission.EDIT_LEDGER),

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -20,12 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import media
+from desktop.services.archive import Span
 from desktop.services.archive.fsio import free_bytes, human_size
+from desktop.services.errors import DomainError
 from desktop.ui.i18n import tr
 
 
 class DestinationDialog(QDialog):
-    """Pick a drive or folder; ``needed(year)`` says how big the result will be."""
+    """Pick a drive or folder; ``needed(span)`` says how big the result will be (``span``: the
+    year or period chosen when ``year`` is given, else None)."""
 
     def __init__(
         self,
@@ -40,13 +45,9 @@ class DestinationDialog(QDialog):
         self.needed = needed
         layout = QVBoxLayout(self)
         self.year: QSpinBox | None = None
+        self.period: QCheckBox | None = None
         if year is not None:
-            layout.addWidget(QLabel(tr("年度：")))
-            self.year = QSpinBox()
-            self.year.setRange(2000, 2999)
-            self.year.setValue(year)
-            self.year.valueChanged.connect(self._update)
-            layout.addWidget(self.year)
+            self._add_span(layout, year)
         layout.addWidget(QLabel(tr("写入到（移动介质排在前面）：")))
         self.places = QListWidget()
         self.places.currentItemChanged.connect(self._update)
@@ -70,6 +71,48 @@ class DestinationDialog(QDialog):
         layout.addWidget(self.buttons)
         self.refresh_drives()
         self.resize(520, 420)
+
+    def _add_span(self, layout: QVBoxLayout, year: int) -> None:
+        """整年度, or a period inside one year (档号 stay the year's: the package holds a slice)."""
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("年度：")))
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2999)
+        self.year.setValue(year)
+        self.year.valueChanged.connect(self._year_changed)
+        row.addWidget(self.year)
+        self.period = QCheckBox(tr("只导出其中一段："))
+        self.period.toggled.connect(self._update)
+        row.addWidget(self.period)
+        self.first, self.last = QDateEdit(), QDateEdit()
+        for edit, day in ((self.first, QDate(year, 1, 1)), (self.last, QDate(year, 12, 31))):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+            edit.setDate(day)
+            edit.dateChanged.connect(self._update)
+            edit.setEnabled(False)
+            self.period.toggled.connect(edit.setEnabled)
+        row.addWidget(self.first)
+        row.addWidget(QLabel(tr("至")))
+        row.addWidget(self.last)
+        row.addStretch(1)
+        layout.addLayout(row)
+        note = QLabel(tr("档号按年度连续编号：时间段内的公文沿用其在全年度中的件号。"))
+        note.setStyleSheet("color: #666;")
+        layout.addWidget(note)
+
+    def _year_changed(self, year: int) -> None:
+        self.first.setDate(QDate(year, 1, 1))
+        self.last.setDate(QDate(year, 12, 31))
+        self._update()
+
+    def span(self) -> Span | None:
+        """The year or period chosen (ValidationError when the period is not inside one year)."""
+        if self.year is None:
+            return None
+        if self.period is None or not self.period.isChecked():
+            return Span.of_year(self.year.value())
+        return Span.between(self.first.date().toPython(), self.last.date().toPython())
 
     def refresh_drives(self) -> None:
         self.places.clear()
@@ -111,7 +154,14 @@ class DestinationDialog(QDialog):
             return
         path, removable = item.data(Qt.ItemDataRole.UserRole)
         self.offsite.setChecked(bool(removable))
-        size = self.needed(self.year.value() if self.year else None)
+        try:
+            span = self.span()
+        except DomainError as problem:
+            ok.setEnabled(False)
+            self.fit.setText(str(problem))
+            self.fit.setStyleSheet("color: #b00020;")
+            return
+        size = self.needed(span)
         free = free_bytes(Path(path))
         fits = free >= 2 * size
         ok.setEnabled(fits)
