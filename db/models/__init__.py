@@ -9,6 +9,7 @@ from db.models.interviews import (
     InterviewStatus,
     RectificationReport,
 )
+from db.models.lamp_cache import LampCacheState, TaskLamp
 from db.models.ledger import (
     FundEntry,
     Milestone,
@@ -32,6 +33,7 @@ __all__ = [
     "AccountabilityKind",
     "Attachment",
     "Interview",
+    "LampCacheState",
     "InterviewStatus",
     "Meeting",
     "MeetingDecision",
@@ -52,6 +54,7 @@ __all__ = [
     "Project",
     "Setting",
     "Task",
+    "TaskLamp",
     "TaskUnit",
     "Unit",
     "User",

@@ -11,6 +11,7 @@ from sqlalchemy.orm import sessionmaker
 from db.engine import Ledger, LedgerError, backup_sqlite
 from db.engine import open_ledger as _open
 from db.models import Task, User
+from desktop.services import lamp_cache
 from desktop.services.clock import SYSTEM_CLOCK, Clock
 
 __all__ = ["Ledger", "LedgerError", "backup_sqlite", "default_database", "is_empty", "open_ledger"]
@@ -26,6 +27,7 @@ def open_ledger(database: str | Path | None = None, clock: Clock = SYSTEM_CLOCK)
     ledger.session_factory = sessionmaker(
         ledger.engine, expire_on_commit=False, info={"clock": clock}
     )
+    lamp_cache.install(ledger.session_factory)  # keeps cached lamps in step with every write
     return ledger
 
 

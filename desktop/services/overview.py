@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import partial
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select, true
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.enums import LampColor, TaskStatus
-from db.models import Milestone, ProgressReport, Project, Task, Unit
-from desktop.services import settings
-from desktop.services.funds import FundTotals, totals_by_task
-from desktop.services.lamps import Lamp, TaskFacts, evaluate, worst
-from desktop.services.periods import Period
+from db.models import Project, Task, TaskLamp, Unit
+from desktop.services import lamp_cache
+from desktop.services.funds import FundTotals
+from desktop.services.lamps import Lamp, worst
 
 
 @dataclass(frozen=True)
@@ -55,7 +53,7 @@ class TaskFilter:
     task_ids: tuple[int, ...] | None = None
 
 
-# Sort keys: those in SQL can page in SQL; the computed ones sort the computed list.
+# Sort keys on the task's own columns: SQL pages these even when the cache is not current.
 _SQL_SORT = {
     "code": Task.code,
     "title": Task.title,
@@ -64,6 +62,20 @@ _SQL_SORT = {
     "deadline": Task.deadline,
     "start": Task.start,
     "status": Task.status,
+}
+# Sort keys on the computed lamp: SQL over the lamp cache, or the computed list for another day.
+_LAMP_SORT: dict[str, Any] = {
+    "lamp": (TaskLamp.severity, func.coalesce(TaskLamp.lag, 0)),
+    "schedule": (TaskLamp.schedule_pct,),
+    "reported": (func.coalesce(TaskLamp.reported_pct, -1),),
+    "lag": (func.coalesce(TaskLamp.lag, 999),),
+    "arrival_rate": (
+        case((TaskLamp.budget > 0, TaskLamp.arrived * 1.0 / TaskLamp.budget), else_=0),
+    ),
+    "spending_rate": (
+        case((TaskLamp.arrived > 0, TaskLamp.spent * 1.0 / TaskLamp.arrived), else_=0),
+    ),
+    "last_report": (func.coalesce(TaskLamp.last_period, ""),),
 }
 _COMPUTED_SORT = {
     "lamp": lambda r: (r.lamp.color.severity, r.lamp.lag or 0),
@@ -75,8 +87,22 @@ _COMPUTED_SORT = {
     "last_report": lambda r: r.last_period or "",
 }
 SORT_KEYS = tuple(_SQL_SORT) + tuple(_COMPUTED_SORT)
-# Sorts that page in SQL (when no lamp filter): a view may fetch these lazily, batch by batch.
-PAGED_SORT_KEYS = frozenset(_SQL_SORT)
+# Sorts that page in SQL (a view may fetch these lazily, batch by batch): all of them, the lamp
+# ones over the lamp cache.
+PAGED_SORT_KEYS = frozenset(SORT_KEYS)
+_CACHED = (
+    TaskLamp.color,
+    TaskLamp.reasons,
+    TaskLamp.schedule_pct,
+    TaskLamp.lag,
+    TaskLamp.missed_reports,
+    TaskLamp.done,
+    TaskLamp.budget,
+    TaskLamp.arrived,
+    TaskLamp.spent,
+    TaskLamp.last_period,
+    TaskLamp.last_submitted,
+)
 
 
 @dataclass
@@ -137,18 +163,28 @@ def task_page(
     offset: int = 0,
     limit: int | None = None,
 ) -> TaskPage:
-    """Rows for the ledger table. Lamps are computed only for the rows shown when SQL can page."""
+    """Rows for the ledger table, filtered, sorted and paged in SQL over the lamp cache.
+
+    A lamp filter or sort first makes the cache current (once a day it recomputes every lamp);
+    a sort on the task's own columns uses the cache only if it is current already, else it
+    computes the lamps of the rows shown. A day other than the clock's is computed live."""
     if sort not in SORT_KEYS:
         raise ValueError(sort)
     query = _base(flt)
-    if sort in _SQL_SORT and flt.lamp is None:
-        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-        column = _SQL_SORT[sort]
-        query = query.order_by(column.desc() if descending else column.asc(), Task.id)
-        if limit is not None:
-            query = query.offset(offset).limit(limit)
-        return TaskPage(_rows(session, today, query), total)
-    rows = _rows(session, today, query)
+    # Lamp-wide reads (and "every task") make the cache current; a page or a few named tasks
+    # on the GUI thread never wait for a whole-ledger recompute.
+    lamp_wide = flt.lamp is not None or sort not in _SQL_SORT
+    wide = lamp_wide or (limit is None and flt.task_ids is None)
+    if (lamp_cache.ensure_current if wide else lamp_cache.is_current)(session, today):
+        query = query.add_columns(*_CACHED).join(TaskLamp, TaskLamp.task_id == Task.id)
+        if flt.lamp is not None:
+            query = query.where(TaskLamp.color == flt.lamp)
+        columns = _LAMP_SORT.get(sort) or (_SQL_SORT[sort],)
+        return _paged(session, query, columns, descending, offset, limit, _cached_row)
+    if not lamp_wide:
+        page = _paged(session, query, (_SQL_SORT[sort],), descending, offset, limit, None)
+        return TaskPage(_live(session, today, page.rows), page.total)
+    rows = _live(session, today, session.execute(query).all())
     if flt.lamp is not None:
         rows = [r for r in rows if r.lamp.color == flt.lamp]
     rows.sort(key=_COMPUTED_SORT.get(sort) or (lambda r: getattr(r, sort)), reverse=descending)
@@ -156,107 +192,77 @@ def task_page(
     return TaskPage(rows[offset:end], len(rows))
 
 
+def _paged(
+    session: Session,
+    query: Select[*tuple[Any, ...]],
+    columns: tuple[Any, ...],
+    descending: bool,
+    offset: int,
+    limit: int | None,
+    make: Callable[[Any], TaskRow] | None,
+) -> TaskPage:
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    if limit == 0:
+        return TaskPage([], total)
+    order = [c.desc() if descending else c.asc() for c in columns]
+    query = query.order_by(*order, Task.id)
+    if limit is not None:
+        query = query.offset(offset).limit(limit)
+    found = session.execute(query).all()
+    return TaskPage([make(r) for r in found] if make else found, total)  # type: ignore[arg-type]
+
+
 def task_rows(session: Session, today: date, flt: TaskFilter = TaskFilter()) -> list[TaskRow]:
     return task_page(session, today, flt).rows
 
 
-def _rows(session: Session, today: date, query: Select[*tuple[Any, ...]]) -> list[TaskRow]:
-    found = session.execute(query).all()
-    ids = [task.id for task in found]
-    if not ids:
-        return []
-    rules = settings.lamp_rules(session)
-    facts = _facts(session, ids, today, rules.report_day)
-    funds = totals_by_task(session, ids)
-    rows = []
-    for task in found:
-        fact, last_period, last_submitted = facts[task.id]
-        task_facts = TaskFacts(
-            start=task.start,
-            deadline=task.deadline,
-            status=task.status,
-            latest_percent=fact["latest"],
-            reported_periods=frozenset(fact["periods"]),
-            max_percent=fact["max"],
-            overdue_milestones=tuple(fact["milestones"]),
-            budget=funds.get(task.id, FundTotals()).budget,
-            arrived=funds.get(task.id, FundTotals()).arrived,
-        )
-        rows.append(
-            TaskRow(
-                task.id,
-                task.code,
-                task.title,
-                task.project_id,
-                task.project_code,
-                task.project_name,
-                task.lead_unit_id,
-                task.unit_name,
-                task.leader_in_charge,
-                task.start,
-                task.deadline,
-                task.status,
-                evaluate(task_facts, rules, today),
-                funds.get(task.id, FundTotals()),
-                last_period,
-                last_submitted,
-            )
-        )
-    return rows
-
-
-def _facts(
-    session: Session, ids: list[int], today: date, report_day: int
-) -> dict[int, tuple[dict, str | None, date | None]]:
-    """Gather in two set queries what the lamp rules need for many tasks."""
-    data: dict[int, dict] = {
-        i: {"latest": None, "periods": set(), "max": 0, "milestones": []} for i in ids
-    }
-    last: dict[int, tuple[str | None, date | None]] = {}
-    since = str(Period.of(today).shift(-12))  # only recent periods matter for missed reports
-    reports = select(
-        ProgressReport.task_id,
-        ProgressReport.period,
-        ProgressReport.percent,
-        ProgressReport.submitted_on,
-    ).order_by(ProgressReport.task_id, ProgressReport.period)
-    milestones = (
-        select(Milestone.task_id, Milestone.title, Milestone.due)
-        .where(Milestone.done_on.is_(None), Milestone.due < today)
-        .order_by(Milestone.due)
+def _cached_row(r: Any) -> TaskRow:
+    return TaskRow(
+        r.id,
+        r.code,
+        r.title,
+        r.project_id,
+        r.project_code,
+        r.project_name,
+        r.lead_unit_id,
+        r.unit_name,
+        r.leader_in_charge,
+        r.start,
+        r.deadline,
+        r.status,
+        lamp_cache.lamp_of(r.color, r.reasons, r.schedule_pct, r.lag, r.missed_reports, r.done),
+        FundTotals(r.budget, r.arrived, r.spent),
+        r.last_period,
+        r.last_submitted,
     )
-    for scope in _scopes(ids):
-        for task_id, period, percent, submitted in session.execute(
-            reports.where(scope(ProgressReport.task_id))
-        ):
-            fact = data.get(task_id)
-            if fact is None:
-                continue
-            fact["latest"] = percent  # ordered by period: the last one seen is the latest
-            fact["max"] = max(fact["max"], percent)
-            if period >= since:
-                fact["periods"].add(period)
-            last[task_id] = (period, submitted)
-        for task_id, title, due in session.execute(milestones.where(scope(Milestone.task_id))):
-            if task_id in data:
-                data[task_id]["milestones"].append((title, due))
-    return {i: (data[i], *last.get(i, (None, None))) for i in ids}
 
 
-def _scopes(ids: list[int]) -> list[Callable[[Any], Any]]:
-    """WHERE clauses covering the ids: IN lists in chunks (SQLite's parameter limit), or the
-    whole table when the ids are many, which is faster than hundreds of IN queries."""
-    if len(ids) > 5000:
-        return [_everything]
-    return [partial(_among, ids[i : i + 900]) for i in range(0, len(ids), 900)]
-
-
-def _everything(column: Any) -> Any:
-    return true()
-
-
-def _among(chunk: list[int], column: Any) -> Any:
-    return column.in_(chunk)
+def _live(session: Session, today: date, found: Sequence[Any]) -> list[TaskRow]:
+    """Rows with lamps computed now (lamp_cache.compute), for a day the cache does not keep."""
+    if not found:
+        return []
+    computed = lamp_cache.compute(session, [task.id for task in found], today)
+    return [
+        TaskRow(
+            task.id,
+            task.code,
+            task.title,
+            task.project_id,
+            task.project_code,
+            task.project_name,
+            task.lead_unit_id,
+            task.unit_name,
+            task.leader_in_charge,
+            task.start,
+            task.deadline,
+            task.status,
+            computed[task.id].lamp,
+            computed[task.id].funds,
+            computed[task.id].last_period,
+            computed[task.id].last_submitted,
+        )
+        for task in found
+    ]
 
 
 # --- roll-ups ----------------------------------------------------------------------------------
@@ -290,10 +296,12 @@ class RollUp:
 def project_rollups(
     session: Session, today: date, rows: list[TaskRow] | None = None
 ) -> list[RollUp]:
-    rows = task_rows(session, today) if rows is None else rows
     result: dict[int, RollUp] = {}
     for project in session.scalars(select(Project).order_by(Project.id)):
         result[project.id] = RollUp(project.id, project.code, project.name, project.lead_unit.name)
+    if rows is None and lamp_cache.ensure_current(session, today):
+        return list(_grouped(session, Task.project_id, result).values())
+    rows = task_rows(session, today) if rows is None else rows
     for row in rows:
         result[row.project_id].add(row)
     return list(result.values())
@@ -301,17 +309,43 @@ def project_rollups(
 
 def unit_rollups(session: Session, today: date, rows: list[TaskRow] | None = None) -> list[RollUp]:
     """Per lead unit: only units that lead at least one task."""
+    leading = select(Task.lead_unit_id).distinct()
+    result = {
+        unit.id: RollUp(unit.id, unit.short_name, unit.name, unit.name)
+        for unit in session.scalars(
+            select(Unit).where(Unit.id.in_(leading)).order_by(Unit.sort_order, Unit.id)
+        )
+    }
+    if rows is None and lamp_cache.ensure_current(session, today):
+        return list(_grouped(session, Task.lead_unit_id, result).values())
     rows = task_rows(session, today) if rows is None else rows
-    result: dict[int, RollUp] = {}
-    by_unit: dict[int, list[TaskRow]] = defaultdict(list)
     for row in rows:
-        by_unit[row.lead_unit_id].append(row)
-    for unit in session.scalars(select(Unit).where(Unit.id.in_(by_unit)).order_by(Unit.sort_order)):
-        rollup = RollUp(unit.id, unit.short_name, unit.name, unit.name)
-        for row in by_unit[unit.id]:
-            rollup.add(row)
-        result[unit.id] = rollup
-    return list(result.values())
+        result[row.lead_unit_id].add(row)
+    present = {row.lead_unit_id for row in rows}
+    return [rollup for rollup in result.values() if rollup.id in present]
+
+
+def _grouped(session: Session, key: Any, result: dict[int, RollUp]) -> dict[int, RollUp]:
+    """Fill roll-ups from the (current) lamp cache: counts by GROUP BY, red reasons by code."""
+    counts = (
+        select(key, TaskLamp.color, func.count(), func.sum(case((TaskLamp.done, 1), else_=0)))
+        .join(TaskLamp, TaskLamp.task_id == Task.id)
+        .group_by(key, TaskLamp.color)
+    )
+    for owner, color, n, done in session.execute(counts):
+        rollup = result[owner]
+        rollup.counts[color] += n
+        rollup.tasks += n
+        rollup.done += done or 0
+    reds = (
+        select(key, Task.code, Task.title, TaskLamp.reasons)
+        .join(TaskLamp, TaskLamp.task_id == Task.id)
+        .where(TaskLamp.color == LampColor.RED)
+        .order_by(Task.code, Task.id)
+    )
+    for owner, code, title, reasons in session.execute(reds):
+        result[owner].red_reasons.append(f"{code} {title}：{'；'.join(json.loads(reasons))}")
+    return result
 
 
 def totals(rows: list[TaskRow]) -> dict[str, Decimal | int]:
