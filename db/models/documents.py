@@ -96,6 +96,20 @@ class Document(Base):
     __table_args__ = (UniqueConstraint("prefix", "year", "serial"),)
 
 
+class DocumentTask(Base):
+    """The tasks a document concerns: a unit's 督办通知 or an interview names several, and the
+    document belongs on each of their timelines (``Document.task_id`` keeps only the first)."""
+
+    __tablename__ = "document_task"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), primary_key=True
+    )
+    task_id: Mapped[int] = mapped_column(
+        ForeignKey("task.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
 class FrozenDocumentError(RuntimeError):
     """An issued document was about to be changed in the database."""
 

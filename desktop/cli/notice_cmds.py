@@ -47,6 +47,15 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--body-file", type=Path, required=True, help="UTF-8 文本，一段一行")
     p.set_defaults(handler=cmd_new)
 
+    p = verbs.add_parser("edit", help="修改草稿的标题、主送机关、正文（正文文件一段一行）")
+    p.add_argument("id", type=int)
+    p.add_argument("--title")
+    p.add_argument("--recipients", help="主送机关")
+    p.add_argument("--body-file", type=Path, help="UTF-8 文本，一段一行，替换全部正文段落")
+    p.add_argument("--cc", help="抄送")
+    p.add_argument("--note", help="附注")
+    p.set_defaults(handler=cmd_edit)
+
     p = verbs.add_parser("list", help="列出公文登记簿")
     p.add_argument("--kind", choices=[k.value for k in DocKind], help="只列某一类")
     p.add_argument("--status", choices=[s.value for s in DocStatus], help="只列草稿或已印发")
@@ -125,17 +134,45 @@ def cmd_supervise(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _paragraphs(path: Path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # Windows Notepad writes a BOM
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"无法读取正文文件“{path}”：{exc}", field="body_file") from exc
+    return text.splitlines()
+
+
 def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
     ctx.require_user_for_server()
-    try:
-        text = args.body_file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"无法读取正文文件“{args.body_file}”：{exc}") from exc
+    paragraphs = _paragraphs(args.body_file)
     with ctx.ledger.session() as session:
         doc_id = notice_drafts.draft_notice(
-            session, ctx.actor, args.title, args.recipients, text.splitlines()
+            session, ctx.actor, args.title, args.recipients, paragraphs
         )
     print(f"通知草稿 #{doc_id} 已生成")
+    return 0
+
+
+def cmd_edit(ctx: CliContext, args: argparse.Namespace) -> int:
+    ctx.require_user_for_server()
+    fields = (args.title, args.recipients, args.body_file, args.cc, args.note)
+    if all(value is None for value in fields):
+        raise ValidationError(
+            "请至少指定一项要修改的内容（--title、--recipients、--body-file …）。"
+        )
+    paragraphs = _paragraphs(args.body_file) if args.body_file is not None else None
+    with ctx.ledger.session() as session:
+        info = notices.get_document(session, args.id)
+        model = notice_drafts.with_text(
+            info.model,
+            title=args.title,
+            recipients=args.recipients,
+            paragraphs=paragraphs,
+            cc=args.cc,
+            note=args.note,
+        )
+        version = notices.update_draft(session, ctx.actor, args.id, model, info.version)
+    print(f"草稿 #{args.id} 已修改（第 {version} 版）：{model.title}")
     return 0
 
 

@@ -21,7 +21,7 @@ from desktop.services.circular import letterhead
 from desktop.services.clock import clock_of
 from desktop.services.errors import ValidationError
 from desktop.services.lookup import get_or_missing
-from desktop.services.notice_drafts import _supervised
+from desktop.services.notice_drafts import _supervised, as_letter
 from desktop.services.overview import TaskFilter, task_rows
 from desktop.services.supervision import SupervisionKind
 
@@ -47,6 +47,7 @@ def draft_for_supervision(session: Session, actor: Actor, item_id: int) -> int:
         reply_by=item.reply_due,
         issued=today,
         extra=[item.requirement] if item.origin.value != "lamp" else [],
+        letter=as_letter(settings.office(session), kind),
     )
     doc_id = notices.create_draft(
         session,
@@ -55,6 +56,7 @@ def draft_for_supervision(session: Session, actor: Actor, item_id: int) -> int:
         compose_supervision(data, _head(session)),
         task_id=rows[0].id,
         unit_id=item.unit_id,
+        task_ids=[r.id for r in rows],
     )
     supervision.link_document(session, actor, item.id, doc_id)
     return doc_id
@@ -105,7 +107,13 @@ def draft_for_interview(session: Session, actor: Actor, interview_id: int, role:
     model = compose(_interview_data(interview), _head(session), clock_of(session).today())
     task_id = interview.tasks[0].id if interview.tasks else None
     doc_id = notices.create_draft(
-        session, actor, kind, model, task_id=task_id, unit_id=interview.unit_id
+        session,
+        actor,
+        kind,
+        model,
+        task_id=task_id,
+        unit_id=interview.unit_id,
+        task_ids=[t.id for t in interview.tasks],
     )
     interviews.link_document(session, actor, interview.id, role, doc_id)
     return doc_id
@@ -129,7 +137,13 @@ def draft_for_accountability(session: Session, actor: Actor, interview_id: int) 
     model = compose_accountability(data, _head(session), clock_of(session).today())
     task_id = interview.tasks[0].id if interview.tasks else None
     doc_id = notices.create_draft(
-        session, actor, DocKind.ACCOUNTABILITY, model, task_id=task_id, unit_id=interview.unit_id
+        session,
+        actor,
+        DocKind.ACCOUNTABILITY,
+        model,
+        task_id=task_id,
+        unit_id=interview.unit_id,
+        task_ids=[t.id for t in interview.tasks],
     )
     decision.document_id = doc_id
     audit.record(

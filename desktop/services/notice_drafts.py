@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from sqlalchemy import or_, select
@@ -17,6 +18,7 @@ from desktop.documents.compose_supervision import (
     compose_notice,
     compose_supervision,
 )
+from desktop.documents.model import OfficialDocument
 from desktop.services import notices, settings
 from desktop.services.auth import Actor
 from desktop.services.circular import letterhead
@@ -35,6 +37,11 @@ def find_unit_id(session: Session, name: str) -> int:
     if unit_id is None:
         raise NotFound(f"找不到名为“{name}”的单位。")
     return unit_id
+
+
+def as_letter(office: settings.OfficeSettings, kind: DocKind) -> bool:
+    """Whether a 督办 document goes out in the 信函格式 by default."""
+    return kind == DocKind.REMINDER and office.reminder_letter
 
 
 def _supervised(session: Session, row: TaskRow) -> SupervisedTask:
@@ -64,8 +71,12 @@ def draft_supervision(
     task_code: str | None = None,
     unit: str | None = None,
     reply_days: int | None = None,
+    letter: bool | None = None,
 ) -> int:
-    """A 督办通知 or 催办单 about one task, or about a unit's yellow and red tasks."""
+    """A 督办通知 or 催办单 about one task, or about a unit's yellow and red tasks.
+
+    ``letter`` prints it in the 信函格式; None follows the settings (催办单 as letters).
+    """
     if kind not in (DocKind.SUPERVISION, DocKind.REMINDER):
         raise ValidationError("只能为督办通知或催办单生成督办草稿。", field="kind")
     if (task_code is None) == (unit is None):
@@ -97,9 +108,18 @@ def draft_supervision(
         as_of=today,
         reply_by=today + timedelta(days=days),
         issued=today,
+        letter=as_letter(settings.office(session), kind) if letter is None else letter,
     )
     model = compose_supervision(data, letterhead(settings.office(session)))
-    return notices.create_draft(session, actor, kind, model, task_id=task_id, unit_id=unit_id)
+    return notices.create_draft(
+        session,
+        actor,
+        kind,
+        model,
+        task_id=task_id,
+        unit_id=unit_id,
+        task_ids=[r.id for r in rows],
+    )
 
 
 def draft_notice(
@@ -112,3 +132,33 @@ def draft_notice(
     head = letterhead(settings.office(session))
     model = compose_notice(head, title.strip(), recipients.strip(), paragraphs, today)
     return notices.create_draft(session, actor, DocKind.NOTICE, model)
+
+
+def with_text(
+    model: OfficialDocument,
+    *,
+    title: str | None = None,
+    recipients: str | None = None,
+    paragraphs: list[str] | None = None,
+    cc: str | None = None,
+    note: str | None = None,
+) -> OfficialDocument:
+    """A draft's model with the clerk's new text; None leaves a field as it was.
+
+    New paragraphs replace the text paragraphs; the draft's tables stay, after them.
+    """
+    changes: dict[str, object] = {}
+    if title is not None:
+        changes["title"] = title.strip()
+    if recipients is not None:
+        changes["recipients"] = recipients.strip()
+    if cc is not None:
+        changes["cc"] = cc.strip()
+    if note is not None:
+        changes["note"] = note.strip()
+    if paragraphs is not None:
+        text = [p.strip() for p in paragraphs if p.strip()]
+        if not text:
+            raise ValidationError("公文正文不能为空。", field="body")
+        changes["body"] = text + [b for b in model.body if not isinstance(b, str)]
+    return replace(model, **changes)  # type: ignore[arg-type]

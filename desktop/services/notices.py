@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, undefer
 
 from db.models import DocKind, DocNumber, DocStatus, Document
+from db.models.documents import DocumentTask
 from desktop.documents.fonts import FontSet
 from desktop.documents.model import OfficialDocument
 from desktop.documents.render import RenderResult, render_pdf
@@ -54,6 +56,7 @@ class DocumentInfo:
     pdf_sha256: str
     pages: int
     corrected_by: tuple[int, ...]
+    task_ids: tuple[int, ...] = ()  # every task the document concerns (its timelines)
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,17 @@ def get_document(session: Session, doc_id: int) -> DocumentInfo:
         doc.pdf_sha256,
         doc.pages,
         tuple(later),
+        tasks_of(session, doc_id),
+    )
+
+
+def tasks_of(session: Session, doc_id: int) -> tuple[int, ...]:
+    return tuple(
+        session.scalars(
+            select(DocumentTask.task_id)
+            .where(DocumentTask.document_id == doc_id)
+            .order_by(DocumentTask.task_id)
+        )
     )
 
 
@@ -169,7 +183,9 @@ def create_draft(
     task_id: int | None = None,
     unit_id: int | None = None,
     corrects_id: int | None = None,
+    task_ids: Sequence[int] = (),
 ) -> int:
+    """A new draft; ``task_ids`` are all the tasks it concerns (``task_id`` is one of them)."""
     _check_model(model)
     now = clock_of(session).now()
     doc = Document(
@@ -193,7 +209,17 @@ def create_draft(
     )
     session.add(doc)
     session.flush()
-    audit.record(session, actor, "create", "document", doc.id, f"拟制{kind.label}草稿：{doc.title}")
+    concerned = set(task_ids) | ({task_id} if task_id is not None else set())
+    session.add_all(DocumentTask(document_id=doc.id, task_id=t) for t in sorted(concerned))
+    audit.record(
+        session,
+        actor,
+        "create",
+        "document",
+        doc.id,
+        f"拟制{kind.label}草稿：{doc.title}",
+        {"tasks": sorted(concerned)} if concerned else None,
+    )
     return doc.id
 
 
@@ -249,6 +275,7 @@ def draft_correction(session: Session, actor: Actor, doc_id: int) -> int:
         task_id=old.task_id,
         unit_id=old.unit_id,
         corrects_id=old.id,
+        task_ids=tasks_of(session, old.id),
     )
 
 
@@ -368,12 +395,19 @@ def count_issued(session: Session) -> int:
 
 
 def timeline_events(session: Session, task_id: int) -> list[TimelineEvent]:
-    """Issued documents about a task, for its page (registered in timeline.SOURCES)."""
+    """Issued documents about a task, for its page (registered in timeline.SOURCES).
+
+    Through the document_task links, so a 督办通知 or 通报 about a unit shows on the timeline
+    of every task of that unit it names, not only on the first.
+    """
+    concerns = select(DocumentTask.document_id).where(DocumentTask.task_id == task_id)
     return [
         TimelineEvent(
             d.issued_on or d.updated_at.date(), "公文", f"{d.kind.label} {d.number}", d.title
         )
         for d in session.scalars(
-            select(Document).where(Document.task_id == task_id, Document.status == DocStatus.ISSUED)
+            select(Document)
+            .where(Document.id.in_(concerns), Document.status == DocStatus.ISSUED)
+            .order_by(Document.issued_at, Document.id)
         )
     ]

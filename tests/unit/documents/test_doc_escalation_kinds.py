@@ -22,6 +22,7 @@ KINDS = [
     "accountability",
     "minutes",
 ]
+LETTERS = {"reminder"}  # 催办单 go out in the 信函格式 (settings: reminder_letter)
 
 
 @pytest.fixture(scope="module")
@@ -44,9 +45,15 @@ def test_demo_register_holds_every_kind(printed) -> None:
 @pytest.mark.parametrize("kind", KINDS)
 def test_text_stays_in_the_type_area_and_lines_start_well(printed, kind) -> None:
     m = printed[kind]
-    for page in m.pages:
+    for n, page in enumerate(m.pages):
         for line in page:
             if line.top > AREA_BOTTOM + 1:  # the page number lives below the type area
+                continue
+            if kind in LETTERS and n == 0 and line.size > 30:
+                assert abs(line.top - 30) < 0.2  # a letter's mark: 30 mm from the page top
+                continue
+            if kind in LETTERS and n == 0 and line.top < AREA_TOP:
+                assert line.text.endswith("（蓝）")  # its colour label, above the mark
                 continue
             assert line.x0 >= AREA_LEFT - 0.3 and line.x1 <= AREA_RIGHT + 0.3, line.text
             assert line.top >= AREA_TOP - 1.0, line.text
@@ -59,6 +66,9 @@ def test_page_numbers_alternate_sides(printed, kind) -> None:
     m = printed[kind]
     for n, lines in enumerate(m.pages, start=1):
         numbers = [ln for ln in lines if ln.text.replace(" ", "") == f"—{n}—"]
+        if kind in LETTERS and n == 1:
+            assert not numbers  # a letter's first page carries no number
+            continue
         if not numbers:  # only a blank page before an even-page 版记 goes unnumbered
             assert not [ln for ln in lines if ln.top < AREA_BOTTOM], f"page {n} unnumbered"
             continue
@@ -77,7 +87,8 @@ def test_mark_is_red_and_fonts_are_embedded(printed, kind) -> None:
     mark = max(m.pages[0], key=lambda ln: ln.size)
     color = mark.chars[0]["non_stroking_color"]
     assert all(abs(a - b) < 0.01 for a, b in zip(color, RED, strict=True)), mark.text
-    assert mark.text.endswith("纪要" if kind == "minutes" else "文件")
+    ending = {"minutes": "纪要", "reminder": "办公室"}.get(kind, "文件")  # a letter: no 文件
+    assert mark.text.endswith(ending)
     reader = pypdf.PdfReader(io.BytesIO(m.pdf))
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
