@@ -46,6 +46,7 @@ class ProjectInfo:
     lead_unit_id: int
     lead_unit: str
     description: str = ""
+    closed_on: date | None = None  # set by close_project, once all its tasks are closed
 
 
 @dataclass
@@ -176,6 +177,7 @@ def _project_info(project: Project) -> ProjectInfo:
         project.lead_unit_id,
         project.lead_unit.name,
         project.description,
+        project.closed_on,
     )
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from desktop.services import dashboard, tasks
+from desktop.services.auth import Permission
 from desktop.services.enums import LampColor, TaskStatus
 from desktop.services.overview import TaskFilter
 from desktop.ui.desk import Desk
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
 class LedgerPage(Page):
     def __init__(self, desk: Desk, window: MainWindow) -> None:
         super().__init__(desk, window, tr("任务台账"))
+        self.new_button = self.add_button(
+            tr("新建任务…"), self.new_task, Permission.EDIT_LEDGER, shortcut="Ctrl+N"
+        )
         self.model = LedgerModel(desk)
         self.model.loader = self.load
         self.model.on_loaded = lambda: self._update_count()
@@ -90,6 +94,21 @@ class LedgerPage(Page):
         for status in TaskStatus:
             self.status.addItem(status.label, status)
 
+    def _refill_choices(self) -> None:
+        """Reload the filter lists, keeping what is chosen; no reload fires meanwhile."""
+        combos = (self.project, self.unit, self.lamp, self.status)
+        chosen = [c.currentData() for c in combos]
+        for combo in combos:
+            combo.blockSignals(True)
+            combo.clear()
+        try:
+            self._fill_choices()
+            for combo, value in zip(combos, chosen, strict=True):
+                combo.setCurrentIndex(max(combo.findData(value), 0))
+        finally:
+            for combo in combos:
+                combo.blockSignals(False)
+
     def current_filter(self) -> TaskFilter:
         return TaskFilter(
             project_id=self.project.currentData(),
@@ -130,6 +149,7 @@ class LedgerPage(Page):
         self.count.setText(tr("共 {n} 项").format(n=self.model.total))
 
     def refresh(self) -> None:
+        self._refill_choices()  # a project or unit may have been added since
         self.model.reload()
         self._update_count()
 
@@ -140,6 +160,15 @@ class LedgerPage(Page):
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
             self.main.open_task(self.model.row_at(index).id)
+
+    def new_task(self) -> None:
+        """新建任务 in the project the ledger is filtered on (if any); then open its page."""
+        from desktop.ui.task.dialogs import EditTaskDialog
+
+        dialog = EditTaskDialog(self, self.desk, None, self.project.currentData())
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.created_id is not None:
+            self.main.data_changed()
+            self.main.open_task(dialog.created_id)
 
     def selected_task_ids(self) -> list[int]:
         return [self.model.row_at(r).id for r in self.table.selected_rows()]

@@ -1,20 +1,26 @@
-"""重点工程: the key projects with their lamps; double-click lists the project's tasks."""
+"""重点工程: the key projects with their lamps; double-click lists the project's tasks; a clerk
+creates, edits and closes projects here."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QWidget
 
-from desktop.services import overview
+from desktop.services import overview, tasks
+from desktop.services.auth import Permission
 from desktop.services.enums import LampColor
+from desktop.services.errors import DomainError
 from desktop.services.overview import RollUp, TaskFilter
+from desktop.services.tasks import ProjectInfo
 from desktop.ui.charts import bar_chart
 from desktop.ui.desk import Desk
+from desktop.ui.errors import show_error
 from desktop.ui.i18n import tr
 from desktop.ui.lamp import LAMP_HEX, LAMP_NAME, lamp_color, lamp_icon
 from desktop.ui.page import Page
+from desktop.ui.projects.dialogs import ProjectDialog
 from desktop.ui.table import CENTER, RIGHT, Column, DataTable, RowTableModel
 
 if TYPE_CHECKING:
@@ -75,7 +81,13 @@ LAMP_OF_COLUMN = {"绿": LampColor.GREEN, "黄": LampColor.YELLOW, "红": LampCo
 class ProjectsPage(Page):
     def __init__(self, desk: Desk, window: MainWindow) -> None:
         super().__init__(desk, window, tr("重点工程"))
+        edit = Permission.EDIT_LEDGER
+        self.add_button(tr("新建重点工程…"), self.new_project, edit)
+        self.edit_button = self.add_button(tr("编辑工程…"), self.edit_project, edit)
+        self.close_button = self.add_button(tr("关闭工程…"), self.close_project, edit)
+        self.infos: dict[int, ProjectInfo] = {}
         columns = [c for c in rollup_columns("project") if c is not None]
+        columns.insert(3, Column(tr("状态"), self._state, width=110))
         columns.append(
             Column(
                 tr("红灯任务及原因"),
@@ -98,13 +110,21 @@ class ProjectsPage(Page):
     def refresh(self) -> None:
         desk = self.desk
 
-        def work() -> list[RollUp]:
+        def work() -> tuple[list[RollUp], list[ProjectInfo]]:
             with desk.session() as session:
-                return overview.project_rollups(session, desk.today)
+                return overview.project_rollups(session, desk.today), tasks.list_projects(session)
 
         self.load(tr("正在汇总各工程…"), work, self._show)
 
-    def _show(self, rollups: list[RollUp]) -> None:
+    def _state(self, rollup: RollUp) -> str:
+        info = self.infos.get(rollup.id)
+        if info is not None and info.closed_on is not None:
+            return tr("已关闭（{day}）").format(day=info.closed_on.isoformat())
+        return tr("在建")
+
+    def _show(self, loaded: tuple[list[RollUp], list[ProjectInfo]]) -> None:
+        rollups, infos = loaded
+        self.infos = {p.id: p for p in infos}
         self.model.set_rows(rollups)
         if self.chart is not None:
             self.chart.setParent(None)
@@ -119,6 +139,53 @@ class ProjectsPage(Page):
             tooltips=[f"{r.code} {r.name}" for r in rollups],
         )
         self.chart_row.addWidget(self.chart)
+
+    # --- 新建、编辑、关闭 ------------------------------------------------------------------
+
+    def current(self) -> RollUp | None:
+        rows = self.table.selected_rows()
+        return self.model.row_at(rows[0]) if rows else None
+
+    def select_project(self, code: str) -> None:
+        for i, rollup in enumerate(self.model.rows):
+            if rollup.code == code:
+                self.table.selectRow(i)
+
+    def _choose(self) -> RollUp | None:
+        project = self.current()
+        if project is None:
+            QMessageBox.information(self, tr("重点工程"), tr("请先在表中选中一项重点工程。"))
+        return project
+
+    def new_project(self) -> None:
+        dialog = ProjectDialog(self, self.desk)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.created is not None:
+            self.main.data_changed()
+            self.select_project(dialog.created.code)
+
+    def edit_project(self) -> None:
+        project = self._choose()
+        if project is None:
+            return
+        if ProjectDialog(self, self.desk, project.id).exec() == QDialog.DialogCode.Accepted:
+            self.main.data_changed()
+            self.select_project(project.code)
+
+    def close_project(self) -> None:
+        project = self._choose()
+        if project is None:
+            return
+        question = tr("关闭重点工程“{name}”？关闭前其全部任务须已销号。").format(name=project.name)
+        if QMessageBox.question(self, tr("关闭工程"), question) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            with self.desk.session() as session:
+                tasks.close_project(session, self.desk.actor, project.id)
+        except DomainError as error:
+            show_error(self, error)  # e.g. which tasks are still open
+            return
+        self.main.data_changed()
+        self.main.statusBar().showMessage(tr("已关闭重点工程“{name}”。").format(name=project.name))
 
     def _open(self, index: QModelIndex) -> None:
         if not index.isValid():

@@ -1,6 +1,8 @@
-"""Dialogs of the task page: edit the task, change its status, add or complete a milestone."""
+"""Dialogs of the task page: create or edit a task, change its status, add or finish a milestone."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -12,29 +14,68 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desktop.services import tasks
 from desktop.services.enums import TaskStatus
+from desktop.services.errors import NotFound
 from desktop.services.tasks import TaskInput
 from desktop.ui.desk import Desk
 from desktop.ui.forms import ServiceDialog, date_edit, date_of, ok_cancel
 from desktop.ui.i18n import tr
 
 
+def _free_code(session: Session, project_code: str) -> str:
+    """The project's next task code (01-05 after 01-04), as the demo numbers them."""
+    n = 1
+    while True:
+        code = f"{project_code}-{n:02d}"
+        try:
+            tasks.find_task_id(session, code)
+        except NotFound:
+            return code
+        n += 1
+
+
 class EditTaskDialog(ServiceDialog):
-    def __init__(self, parent: QWidget | None, desk: Desk, task_id: int) -> None:
-        super().__init__(parent, tr("编辑任务"))
+    """Edit a task, or with ``task_id=None`` create one (新建任务, from the ledger)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        desk: Desk,
+        task_id: int | None,
+        project_id: int | None = None,
+    ) -> None:
+        super().__init__(parent, tr("编辑任务") if task_id is not None else tr("新建任务"))
         self.desk, self.task_id = desk, task_id
+        self.created_id: int | None = None
         with desk.session() as session:
-            data = tasks.task_input(session, task_id)
             projects = tasks.list_projects(session)
             units = tasks.list_units(session)
+            if task_id is not None:
+                data = tasks.task_input(session, task_id)
+            else:  # a new task goes into an open project; it starts today, due at year end
+                projects = [p for p in projects if p.closed_on is None]
+                first = next((p for p in projects if p.id == project_id), None) or projects[0]
+                today = desk.today
+                data = TaskInput(
+                    code=_free_code(session, first.code),
+                    project_id=first.id,
+                    title="",
+                    lead_unit_id=first.lead_unit_id,
+                    start=today,
+                    deadline=date(today.year, 12, 31),
+                )
         self.code = QLineEdit(data.code)
         self.title_edit = QLineEdit(data.title)
         self.project = QComboBox()
         for p in projects:
             self.project.addItem(f"{p.code} {p.name}", p.id)
         self.project.setCurrentIndex(self.project.findData(data.project_id))
+        self._projects = {p.id: p for p in projects}
+        if task_id is None:
+            self.project.currentIndexChanged.connect(lambda _i: self._project_changed())
         self.lead = QComboBox()
         for u in units:
             self.lead.addItem(u.name, u.id)
@@ -92,9 +133,19 @@ class EditTaskDialog(ServiceDialog):
             note=self.note.toPlainText(),
         )
 
+    def _project_changed(self) -> None:
+        """New task: follow the project with the suggested code and its lead unit."""
+        project = self._projects[self.project.currentData()]
+        with self.desk.session() as session:
+            self.code.setText(_free_code(session, project.code))
+        self.lead.setCurrentIndex(self.lead.findData(project.lead_unit_id))
+
     def submit(self) -> None:
         with self.desk.session() as session:
-            tasks.edit_task(session, self.desk.actor, self.task_id, self.value())
+            if self.task_id is None:
+                self.created_id = tasks.create_task(session, self.desk.actor, self.value())
+            else:
+                tasks.edit_task(session, self.desk.actor, self.task_id, self.value())
 
 
 class StatusDialog(ServiceDialog):
@@ -119,7 +170,7 @@ class StatusDialog(ServiceDialog):
         form.addRow(ok_cancel(self))
 
     def submit(self) -> None:
-        status = self.status.currentData()
+        status = TaskStatus(self.status.currentData())  # Qt returns a str enum as plain str
         new_deadline = date_of(self.deadline) if status == TaskStatus.EXTENDED else None
         with self.desk.session() as session:
             tasks.set_task_status(
