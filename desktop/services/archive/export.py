@@ -4,6 +4,7 @@ name with fsync, read everything back and verify, and only then give it its real
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import time
 import zipfile
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop import __version__
 from desktop.services import audit, settings
-from desktop.services.archive import catalogue, codes, fsio, offsite, sources
+from desktop.services.archive import catalogue, codes, fsio, offsite, sources, stamp
 from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
 from desktop.services.archive.metadata import manifest, sha256, to_xml
 from desktop.services.archive.model import (
@@ -111,35 +112,9 @@ def build(session: Session, year: int | Span, steps: Steps | None = None) -> Bui
     items = []
     for code, doc in zip(numbers, documents, strict=True):
         steps.tick()
-        folder = f"items/{code}"
-        entries = []
-        for source in doc.files:
-            path = f"{folder}/{code}-{source.name}"
-            try:
-                pages = pdf_pages(source.data) if format_of(path) == "pdf" else 0
-            except PdfProblem as exc:
-                raise DomainError(
-                    f"公文 {doc.number} 的文件“{source.name}”{exc}，未导出。"
-                ) from exc
-            files[path] = source.data
-            entries.append(
-                PackageFile(
-                    path, source.role, format_of(path), len(source.data), pages, sha256(source.data)
-                )
-            )
-        items.append(
-            PackageItem(
-                code.number,
-                str(code),
-                doc.number,
-                office.issuer_name,
-                doc.title,
-                doc.issued_on,
-                office.retention,
-                doc.kind,
-                files=tuple(entries),
-            )
-        )
+        item, data = _item(code, doc, office)
+        items.append(item)
+        files.update(data)
     info = PackageInfo(
         office.fonds_code,
         year,
@@ -162,6 +137,65 @@ def build(session: Session, year: int | Span, steps: Steps | None = None) -> Bui
         raise DomainError("归档包在写入前的自检未通过，未导出：\n" + precheck.text())
     files[REPORT] = _report_text(info, files, precheck).encode("utf-8")
     return BuiltPackage(package_name(office.fonds_code, span), info, files)
+
+
+def _item(
+    code: codes.ArchiveCode, doc: sources.SourceDocument, office: settings.OfficeSettings
+) -> tuple[PackageItem, dict[str, bytes]]:
+    """One 件: its files as issued, the 正文 PDF as a copy bearing the 归档章."""
+    folder = f"items/{code}"
+    entries: list[PackageFile] = []
+    files: dict[str, bytes] = {}
+    for source in doc.files:
+        path = f"{folder}/{code}-{source.name}"
+        try:
+            pages = pdf_pages(source.data) if format_of(path) == "pdf" else 0
+        except PdfProblem as exc:
+            raise DomainError(f"公文 {doc.number} 的文件“{source.name}”{exc}，未导出。") from exc
+        files[path] = source.data
+        entries.append(
+            PackageFile(
+                path, source.role, format_of(path), len(source.data), pages, sha256(source.data)
+            )
+        )
+    note = ""
+    main = next((i for i, f in enumerate(entries) if f.role == "正文" and f.format == "pdf"), None)
+    if main is not None:
+        fields = stamp.StampFields(
+            code.fonds,
+            code.year,
+            code.retention,
+            code.number,
+            sum(f.pages for f in entries),
+            code.organisation,
+        )
+        entry = entries[main]
+        try:
+            stamped = stamp.stamp(files[entry.path], fields)
+        except stamp.StampProblem as exc:
+            note = f"未能加盖电子归档章（{exc}），附原件"
+        else:
+            files[entry.path] = stamped.data
+            entries[main] = dataclasses.replace(
+                entry,
+                size=len(stamped.data),
+                sha256=sha256(stamped.data),
+                original_size=stamped.original_size,
+                original_sha256=stamped.original_sha256,
+            )
+    item = PackageItem(
+        code.number,
+        str(code),
+        doc.number,
+        office.issuer_name,
+        doc.title,
+        doc.issued_on,
+        office.retention,
+        doc.kind,
+        note=note,
+        files=tuple(entries),
+    )
+    return item, files
 
 
 def _report_text(info: PackageInfo, files: dict[str, bytes], check: VerifyReport) -> str:

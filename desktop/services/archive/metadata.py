@@ -49,21 +49,22 @@ def to_xml(info: PackageInfo) -> bytes:
             ("classification", item.classification),
             ("kind", item.kind),
             ("pages", str(item.pages)),
+            ("note", item.note),
         ):
             ET.SubElement(node, tag).text = value
         for f in item.files:
-            ET.SubElement(
-                node,
-                "file",
-                {
-                    "path": f.path,
-                    "role": f.role,
-                    "format": f.format,
-                    "size": str(f.size),
-                    "pages": str(f.pages),
-                    "sha256": f.sha256,
-                },
-            )
+            attributes = {
+                "path": f.path,
+                "role": f.role,
+                "format": f.format,
+                "size": str(f.size),
+                "pages": str(f.pages),
+                "sha256": f.sha256,
+            }
+            if f.original_sha256:  # the 归档章 copy: which issued file it was made from
+                attributes["original-size"] = str(f.original_size)
+                attributes["original-sha256"] = f.original_sha256
+            ET.SubElement(node, "file", attributes)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
@@ -87,6 +88,8 @@ def from_xml(data: bytes) -> PackageInfo:
                     int(f.get("size", "-1")),
                     int(f.get("pages", "0")),
                     f.get("sha256", ""),
+                    int(f.get("original-size", "0")),
+                    f.get("original-sha256", ""),
                 )
                 for f in node.findall("file")
             )
@@ -101,7 +104,7 @@ def from_xml(data: bytes) -> PackageInfo:
                     node.findtext("retention", ""),
                     node.findtext("kind", ""),
                     node.findtext("classification", ""),
-                    "",
+                    node.findtext("note", ""),
                     files,
                 )
             )

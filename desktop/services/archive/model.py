@@ -43,6 +43,9 @@ class PackageFile:
     size: int
     pages: int
     sha256: str
+    # A copy bearing the 归档章: the register's issued PDF is its first original_size bytes.
+    original_size: int = 0
+    original_sha256: str = ""
 
 
 @dataclass(frozen=True)

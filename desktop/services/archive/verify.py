@@ -143,6 +143,8 @@ def _verify(
     sizes: dict[str, int] = {}
     pages: dict[str, int] = {}
     kept: dict[str, bytes] = {}
+    originals: dict[str, str] = {}
+    embedded = _originals(reader, present)
     for name in names:
         data = _read(reader, name, report)
         if on_file is not None:
@@ -172,11 +174,13 @@ def _verify(
                 report.add(USABLE, f"“{name}”不是 UTF-8 文本。")
         if name in (METADATA, CATALOGUE, REPORT):
             kept[name] = data
+        if name in embedded:
+            originals[name] = sha256(data[: embedded[name]])
     for name in sorted(set(listed) - present):
         report.add(COMPLETE, f"缺少清单中列出的文件：“{name}”。")
     if METADATA in kept:
         report.info = from_xml(kept[METADATA])
-        _check_items(report, report.info, actual, sizes, pages)
+        _check_items(report, report.info, actual, sizes, pages, originals)
     if CATALOGUE in kept and report.info is not None:
         _check_catalogue(report, kept[CATALOGUE], report.info)
     if with_report and REPORT in kept and report.manifest_sha256:
@@ -185,12 +189,25 @@ def _verify(
             report.add(AUTHENTIC, "REPORT.txt 记载的清单校验值与 manifest.sha256 不符。")
 
 
+def _originals(reader: PackageReader, present: set[str]) -> dict[str, int]:
+    """path → size of the issued original inside each 归档章 copy (read ahead of the files, so
+    each file is read once); a broken metadata.xml is reported by the main pass."""
+    if METADATA not in present:
+        return {}
+    try:
+        info = from_xml(reader.read(METADATA))
+    except (UnsafePackage, zipfile.BadZipFile, zlib.error, EOFError, ValueError):
+        return {}
+    return {f.path: f.original_size for i in info.items for f in i.files if f.original_sha256}
+
+
 def _check_items(
     report: VerifyReport,
     info: PackageInfo,
     actual: dict[str, str],
     sizes: dict[str, int],
     pages: dict[str, int],
+    originals: dict[str, str],
 ) -> None:
     numbers = []
     referenced: set[str] = set()
@@ -222,6 +239,8 @@ def _check_items(
                 continue
             if f.sha256 != actual[f.path] or f.size != sizes[f.path]:
                 report.add(AUTHENTIC, f"“{f.path}”与元数据记载的大小或校验值不符。")
+            elif f.original_sha256 and originals.get(f.path) != f.original_sha256:
+                report.add(AUTHENTIC, f"“{f.path}”所含的原件与元数据记载的原件校验值不符。")
             counted = pages.get(f.path, 0)
             if counted and f.pages and counted != f.pages:
                 report.add(AUTHENTIC, f"“{f.path}”有 {counted} 页，元数据记载 {f.pages} 页。")
