@@ -82,6 +82,11 @@ from desktop.ui.excel.actions import register as _register_excel  # noqa: E402
 
 _register_excel(FILE_ACTIONS, PAGE_ACTIONS, ActionSpec)
 
+# First use: import the office's existing ledger spreadsheet (desktop/ui/excel/ledger_wizard).
+from desktop.ui.excel.ledger_wizard import register as _register_ledger_wizard  # noqa: E402
+
+_register_ledger_wizard(FILE_ACTIONS, PAGE_ACTIONS, ActionSpec)
+
 
 # Status-bar widgets from other areas: each is called with the window and returns a QWidget.
 STATUS_WIDGETS: list[Callable[[MainWindow], object]] = []

@@ -72,9 +72,20 @@ def inspect(path: Path) -> list[SheetInfo]:
     for ws in book.worksheets:
         if ws.sheet_state != "visible":
             continue
+        rows = ws.max_row  # before the guess: reading rows 1–15 makes openpyxl count them
         header_row = _guess_header(ws)
-        found.append(SheetInfo(ws.title, ws.max_row, header_row, _headers(ws, header_row)))
+        found.append(SheetInfo(ws.title, rows, header_row, _headers(ws, header_row)))
     return found
+
+
+def read_headers(path: Path, sheet: str, header_row: int) -> list[str]:
+    """The header texts of one row, for the column-mapping step when the clerk picks the row."""
+    book = open_workbook(Path(path)).workbook
+    if sheet not in book.sheetnames:
+        raise ValidationError(f"“{Path(path).name}”中没有工作表“{sheet}”。", field="sheet")
+    if header_row < 1:
+        raise ValidationError("表头行号从 1 开始。", field="header_row")
+    return _headers(book[sheet], header_row)
 
 
 def _guess_header(ws: Worksheet) -> int:
