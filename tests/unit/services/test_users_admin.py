@@ -77,3 +77,18 @@ def test_only_an_admin_manages_users(session, clerk, leader) -> None:
     # …but a leader may change their own password.
     users.change_own_password(session, leader, "password-123", "leader-pass-2")
     assert auth.sign_in(session, "t_leader", "leader-pass-2").role == Role.LEADER
+
+
+def test_a_project_edit_shows_in_the_ledger(demo_session, clock) -> None:
+    from desktop.services import overview, tasks
+
+    clerk = auth.sign_in(demo_session, "clerk", "duban-clerk")
+    project = tasks.list_projects(demo_session)[0]
+    units = tasks.list_units(demo_session)
+    other = next(u for u in units if u.id != project.lead_unit_id)
+    tasks.edit_project(demo_session, clerk, project.id, "网格化治理提升工程", other.id, "二期")
+    rows = overview.task_rows(demo_session, clock.today())
+    assert {r.project for r in rows if r.project_id == project.id} == {"网格化治理提升工程"}
+    edited = tasks.list_projects(demo_session)[0]
+    assert (edited.lead_unit_id, edited.description) == (other.id, "二期")
+    assert "修改重点工程" in _last_audit(demo_session).summary
