@@ -37,6 +37,12 @@ def register(commands: argparse._SubParsersAction) -> None:
             "--unit", metavar="NAME", help="牵头单位全称或简称（督办其黄灯、红灯任务）"
         )
         p.add_argument("--reply-days", type=int, help="回复期限（天）")
+        p.add_argument(
+            "--letter",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="按信函格式印制（默认：催办单用信函格式，督办通知用文件格式）",
+        )
         p.add_argument("--out", type=Path, help="输出 PDF 文件")
         p.add_argument("--issue", action="store_true", help="编号、存档并印发")
         p.set_defaults(handler=cmd_supervise, kind=kind)
@@ -125,6 +131,7 @@ def cmd_supervise(ctx: CliContext, args: argparse.Namespace) -> int:
             task_code=args.task,
             unit=args.unit,
             reply_days=args.reply_days,
+            letter=args.letter,
         )
     print(f"{args.kind.label}草稿 #{doc_id} 已生成")
     if args.issue:

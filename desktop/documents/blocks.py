@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .fonts import FontRole
-from .grid import AREA_W, RED, SIZE_2
+from .grid import AREA_W, CHARS_PER_LINE, RED, SIZE_2
 from .model import Attachment, Attendance, format_date
 from .pages import Composer, centred_x
 from .text import Glyph, Shaper, break_lines, line_width
@@ -44,12 +44,30 @@ def paragraph_runs(text: str) -> list[tuple[str, FontRole]]:
     return [(text, FontRole.FANGSONG)]
 
 
+def bold_heading(text: str) -> tuple[str, str] | None:
+    """(bold part, rest) of a 1. heading, or None for a numbered item that is no heading.
+
+    The heading sentence up to the first 。 is bold when more text follows it; a paragraph that
+    is only "1.xxx" is bold when it fits on one line (a long one is a list item, left plain).
+    """
+    text = text.strip()
+    if heading_level(text) != 3:
+        return None
+    end = text.find("。")
+    if 0 <= end < len(text) - 1:
+        return text[: end + 1], text[end + 1 :]
+    if len(text) <= CHARS_PER_LINE:
+        return text, ""
+    return None
+
+
 @dataclass
 class Flow:
     """The composer plus the shaper: what every block needs."""
 
     comp: Composer
     shaper: Shaper
+    bold_level3: bool = True  # "1." headings in faux-bold 仿宋
 
     @property
     def size(self) -> float:
@@ -75,7 +93,14 @@ class Flow:
             self.comp.put_line(line, x, justify_to=None if last else AREA_W - right - x)
 
     def paragraph(self, text: str) -> None:
-        self.flow(self.glyphs(paragraph_runs(text)), 2 * self.slot, 0.0)
+        split = bold_heading(text) if self.bold_level3 else None
+        if split is not None:
+            head, rest = split
+            glyphs = self.shaper.shape(head, FontRole.FANGSONG, self.size, bold=True)
+            glyphs += self.glyphs([(rest, FontRole.FANGSONG)]) if rest else []
+        else:
+            glyphs = self.glyphs(paragraph_runs(text))
+        self.flow(glyphs, 2 * self.slot, 0.0)
 
     def centred(self, text: str, role: FontRole, size: float, color=None) -> None:
         glyphs = self.shaper.shape(text, role, size)

@@ -28,16 +28,26 @@ class RenderResult:
     glyph_warnings: list[str] = field(default_factory=list)  # characters drawn from a fallback
 
 
+FAUX_BOLD = 0.03  # outline width of faux-bold text, in em (0.48 pt at 3号)
+
+
 def render_pdf(
-    doc: OfficialDocument, fonts: FontSet | None = None, *, line_pitch_pt: float | None = None
+    doc: OfficialDocument,
+    fonts: FontSet | None = None,
+    *,
+    line_pitch_pt: float | None = None,
+    bold_level3: bool = True,
 ) -> RenderResult:
-    """Lay out and draw ``doc``; ``line_pitch_pt`` defaults to ≈29.6 pt (22 lines fill 225 mm)."""
+    """Lay out and draw ``doc``; ``line_pitch_pt`` defaults to ≈29.6 pt (22 lines fill 225 mm).
+
+    ``bold_level3`` prints "1." headings in bold 仿宋 (a faux bold: fill plus a thin outline).
+    """
     fonts = fonts or FontSet.resolve()
     grid = Grid(line_pitch_pt or default_line_pitch())
     if grid.lines < 1:
         raise ValueError("行距过大，版心内排不下一行")
     shaper = Shaper(fonts)
-    flow = Flow(Composer(grid), shaper)
+    flow = Flow(Composer(grid), shaper, bold_level3)
     _layout(flow, doc)
     pdf = _draw(flow, doc)
     return RenderResult(pdf, len(flow.comp.pages), list(fonts.notes), list(shaper.warnings))
@@ -116,9 +126,17 @@ def _draw_text(canvas: Canvas, op: TextOp) -> None:
     # Tz (like Tc) is page state that outlives BT/ET: set it on every line, not just the mark.
     text.setHorizScale(op.hscale * 100)
     text.setFillColorRGB(*op.color)
-    for font, run in groupby(op.glyphs, key=lambda g: g.font):
+    if any(g.bold for g in op.glyphs):
+        # Outline width and colour are graphics state: set before BT, used by Tr 2 runs.
+        canvas.setLineWidth(op.size * FAUX_BOLD)
+        canvas.setStrokeColorRGB(*op.color)
+    for (font, bold), run in groupby(op.glyphs, key=lambda g: (g.font, g.bold)):
         text.setFont(font, op.size)
+        if bold:
+            text.setTextRenderMode(2)  # fill, then stroke the outline
         text.textOut("".join(g.ch for g in run))
+        if bold:
+            text.setTextRenderMode(0)  # Tr outlives ET: never leak bold into the next line
     canvas.drawText(text)
     if op.color != BLACK:
         canvas.setFillColorRGB(*BLACK)

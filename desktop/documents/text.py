@@ -38,6 +38,7 @@ class Glyph:
     ch: str
     font: str  # reportlab font name
     width: float  # advance at the given size, without extra spacing
+    bold: bool = False  # drawn with a faux-bold outline (仿宋 has no bold face)
 
 
 @dataclass
@@ -51,7 +52,7 @@ class Shaper:
     def name(self, role: FontRole) -> str:
         return self.fonts[role].reportlab_name
 
-    def shape(self, text: str, role: FontRole, size: float) -> list[Glyph]:
+    def shape(self, text: str, role: FontRole, size: float, bold: bool = False) -> list[Glyph]:
         primary = self.fonts[role]
         out: list[Glyph] = []
         for ch in text:
@@ -64,7 +65,7 @@ class Shaper:
                 ch = MISSING_SUBSTITUTE
             elif font != primary.reportlab_name:
                 self._warn(ch, role, font)
-            out.append(Glyph(ch, font, _width(font, ch) * size))
+            out.append(Glyph(ch, font, _width(font, ch) * size, bold))
         return out
 
     def _font_for(self, ch: str, role: FontRole) -> str | None:

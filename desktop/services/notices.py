@@ -124,7 +124,12 @@ def fonts_for(session: Session) -> FontSet:
 def render(session: Session, model: OfficialDocument) -> RenderResult:
     """Lay out a model with the office's fonts and line pitch (preview, drafts, issue)."""
     office = settings.office(session)
-    return render_pdf(model, fonts_for(session), line_pitch_pt=office.line_pitch_pt or None)
+    return render_pdf(
+        model,
+        fonts_for(session),
+        line_pitch_pt=office.line_pitch_pt or None,
+        bold_level3=office.bold_level3,
+    )
 
 
 def pdf_of(session: Session, doc_id: int) -> bytes:

@@ -66,3 +66,16 @@ def test_edit_a_draft_then_refuse_once_issued(ledger, tmp_path: Path, capsys) ->
     reopened.dispose()
     assert info.model.title == "关于开展安全隐患排查的通知" and info.version == 3
     assert info.model.body == ["一、总体要求", "各单位要高度重视。", "1.明确责任。"]
+
+
+def test_supervise_as_a_letter_on_request(demo_ledger, tmp_path: Path, capsys) -> None:
+    from pypdf import PdfReader
+
+    base = ["--database", str(demo_ledger.path), "--today", "2026-11-28", "notice"]
+    demo_ledger.dispose()
+    out = tmp_path / "督办函.pdf"
+    assert main([*base, "supervise", "--task", "04-02", "--letter", "--out", str(out)]) == 0
+    first = PdfReader(out).pages[0].extract_text().replace(" ", "")
+    assert "办公室文件" not in first and "督办（红）" in first
+    assert main([*base, "remind", "--task", "04-02", "--no-letter", "--out", str(out)]) == 0
+    assert "办公室文件" in PdfReader(out).pages[0].extract_text().replace(" ", "")
