@@ -20,7 +20,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     p = commands.add_parser("screenshot", help="把某一页面离屏渲染为 PNG（用于说明文档和评审）")
     p.add_argument(
-        "page", help="页面：dashboard、projects、tasks、task:<任务编号>、reports、funds、settings"
+        "page",
+        help="页面：dashboard、projects、tasks、task:<任务编号>、reports、funds、notices、"
+        "supervision、interviews、meetings、settings、users",
     )
     p.add_argument("--out", required=True, metavar="FILE.png", help="输出的 PNG 文件")
     p.add_argument("--size", default="1366x768", metavar="宽x高", help="窗口尺寸（默认 1366x768）")
