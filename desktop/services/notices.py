@@ -121,15 +121,33 @@ def fonts_for(session: Session) -> FontSet:
     return FontSet.resolve(chosen or None)
 
 
-def render(session: Session, model: OfficialDocument) -> RenderResult:
-    """Lay out a model with the office's fonts and line pitch (preview, drafts, issue)."""
+@dataclass(frozen=True)
+class RenderOptions:
+    """What the office's settings say about layout, read once; needs no session afterwards."""
+
+    fonts: FontSet
+    line_pitch_pt: float | None
+    bold_level3: bool
+
+
+def render_options(session: Session) -> RenderOptions:
     office = settings.office(session)
+    return RenderOptions(fonts_for(session), office.line_pitch_pt or None, office.bold_level3)
+
+
+def render_with(model: OfficialDocument, options: RenderOptions) -> RenderResult:
+    """Lay out a model without touching the database (safe on a worker thread)."""
     return render_pdf(
         model,
-        fonts_for(session),
-        line_pitch_pt=office.line_pitch_pt or None,
-        bold_level3=office.bold_level3,
+        options.fonts,
+        line_pitch_pt=options.line_pitch_pt,
+        bold_level3=options.bold_level3,
     )
+
+
+def render(session: Session, model: OfficialDocument) -> RenderResult:
+    """Lay out a model with the office's fonts and line pitch (preview, drafts, issue)."""
+    return render_with(model, render_options(session))
 
 
 def pdf_of(session: Session, doc_id: int) -> bytes:

@@ -27,6 +27,7 @@ from desktop.ui.desk import Desk
 from desktop.ui.errors import show_error
 from desktop.ui.i18n import tr
 from desktop.ui.notices.pdf import PdfPreview, print_pdf, save_pdf_as
+from desktop.ui.notices.preview_worker import PreviewRenderer
 from desktop.ui.page import Page
 from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
 
@@ -88,6 +89,10 @@ class NoticesPage(Page):
         self.timer.setSingleShot(True)
         self.timer.setInterval(PREVIEW_DELAY_MS)
         self.timer.timeout.connect(self.update_preview)
+        # Drafts render on a worker thread: typing never waits for reportlab.
+        self.renderer = PreviewRenderer(self)
+        self.renderer.rendered.connect(self._preview_ready)
+        self.renderer.failed.connect(lambda error: show_error(self, error))
 
         left = QSplitter()
         left.addWidget(self.table)
@@ -218,20 +223,35 @@ class NoticesPage(Page):
         self.timer.start()
 
     def update_preview(self) -> None:
+        """Show the issued PDF at once, or start rendering the draft as it now reads."""
         self.timer.stop()
         if self.current is None:
+            self.renderer.cancel()
             self.pdf = b""
             return
         try:
             with self.desk.session() as session:
                 if self.current.row.status == DocStatus.ISSUED:
-                    self.pdf = notices.pdf_of(session, self.current.row.id)
-                else:
-                    self.pdf = notices.render(session, self.edited_model()).pdf
-        except Exception as exc:  # a half-typed draft must never crash the page
+                    self.renderer.cancel()  # a draft render still running is stale now
+                    self._preview_ready(notices.pdf_of(session, self.current.row.id))
+                    return
+                options = notices.render_options(session)
+            model = self.edited_model()
+        except Exception as exc:
             show_error(self, exc)
             return
-        self.preview.show_pdf(self.pdf)
+        self.renderer.request(lambda: notices.render_with(model, options).pdf)
+
+    def _preview_ready(self, pdf: bytes) -> None:
+        self.pdf = pdf
+        self.preview.show_pdf(pdf)
+
+    def current_pdf(self) -> bytes:
+        """The PDF of what the form says now: print and save never get an older render."""
+        if self.timer.isActive() or self.renderer.pending:
+            self.update_preview()
+            self.renderer.wait()
+        return self.pdf
 
     # --- actions --------------------------------------------------------------------------
 
@@ -322,9 +342,9 @@ class NoticesPage(Page):
         return f"{row.number or '草稿'}-{row.title[:30]}.pdf"
 
     def print_current(self) -> None:
-        if self.current is not None and self.pdf:
+        if self.current is not None and self.current_pdf():
             print_pdf(self, self.pdf, self.current.row.title)
 
     def save_as(self) -> None:
-        if self.current is not None and self.pdf:
+        if self.current is not None and self.current_pdf():
             save_pdf_as(self, self.pdf, self._suggested_name())
