@@ -42,8 +42,8 @@ class FundEntryDialog(ServiceDialog):
                 session,
                 self.desk.actor,
                 self.task_id,
-                self.kind.currentData(),
-                self.source.currentData(),
+                FundKind(self.kind.currentData()),  # Qt hands a str enum back as a plain str
+                FundSource(self.source.currentData()),
                 self.amount.text(),
                 date_of(self.entry_date),
                 self.note.text(),
