@@ -6,11 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.enums import LampColor, TaskStatus
-from db.models import Milestone, Task, Unit
+from db.models import Milestone, Task, TaskLamp, Unit
+from desktop.services import lamp_cache
 from desktop.services.lamps import DONE_STATUSES
 from desktop.services.overview import RollUp, TaskRow, project_rollups, task_rows, unit_rollups
 from desktop.services.tasks import UnitInfo
@@ -67,14 +68,30 @@ def due_within(session: Session, today: date, days: int = 14) -> list[DueItem]:
 
 
 def summary(session: Session, today: date, days: int = 14) -> DashboardSummary:
-    rows = task_rows(session, today)
+    rows = task_rows(session, today)  # makes the lamp cache current; the counts come from it
+    if not lamp_cache.is_current(session, today):  # another day: counted from the rows
+        return DashboardSummary(
+            today=today,
+            rows=rows,
+            by_lamp=Counter(r.lamp.color for r in rows),
+            by_status=Counter(r.status for r in rows),
+            projects=project_rollups(session, today, rows),
+            units=unit_rollups(session, today, rows),
+            due_soon=due_within(session, today, days),
+        )
+    by_lamp: Counter[LampColor] = Counter(
+        dict(session.execute(select(TaskLamp.color, func.count()).group_by(TaskLamp.color)).all())
+    )
+    by_status: Counter[TaskStatus] = Counter(
+        dict(session.execute(select(Task.status, func.count()).group_by(Task.status)).all())
+    )
     return DashboardSummary(
         today=today,
         rows=rows,
-        by_lamp=Counter(r.lamp.color for r in rows),
-        by_status=Counter(r.status for r in rows),
-        projects=project_rollups(session, today, rows),
-        units=unit_rollups(session, today, rows),
+        by_lamp=by_lamp,
+        by_status=by_status,
+        projects=project_rollups(session, today),
+        units=unit_rollups(session, today),
         due_soon=due_within(session, today, days),
     )
 

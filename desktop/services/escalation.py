@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -83,11 +84,26 @@ def proposals(session: Session, today: date, task_id: int | None = None) -> list
         t for i in interviews.list_interviews(session, today, open_only=True) for t in i.task_ids
     }
     result = []
-    flt = TaskFilter(task_ids=(task_id,)) if task_id is not None else TaskFilter()
-    for row in task_rows(session, today, flt):
-        if row.lamp.color == LampColor.GREEN or row.lamp.done or row.id in busy:
-            continue
-        step = _next_step(row, supervision.list_items(session, today, task_id=row.id), today)
+    # Only red and yellow tasks can need a step: the lamp cache picks them out in SQL.
+    rows = [
+        row
+        for lamp in (LampColor.RED, LampColor.YELLOW)
+        for row in task_rows(
+            session,
+            today,
+            TaskFilter(lamp=lamp, task_ids=None if task_id is None else (task_id,)),
+        )
+        if not row.lamp.done and row.id not in busy
+    ]
+    items_of: dict[int, list[supervision.SupervisionRow]] = defaultdict(list)
+    if task_id is not None:
+        items_of[task_id] = supervision.list_items(session, today, task_id=task_id)
+    elif rows:  # every item once (newest first, as list_items orders), not one query per task
+        for item in supervision.list_items(session, today):
+            for tid in item.task_ids:
+                items_of[tid].append(item)
+    for row in rows:
+        step = _next_step(row, items_of[row.id], today)
         if step is None or (row.id, step[0]) in dismissed:
             continue
         result.append(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.enums import ReportSource
@@ -63,6 +63,30 @@ def previous_percent(session: Session, task_id: int, period: str) -> tuple[int |
         .limit(1)
     ).first()
     return (row[0], row[1]) if row else (None, None)
+
+
+def previous_percents(
+    session: Session, task_ids: list[int], period: str
+) -> dict[int, tuple[int, str]]:
+    """previous_percent for many tasks in one set query per 900 ids (SQLite's parameter limit)."""
+    found: dict[int, tuple[int, str]] = {}
+    for i in range(0, len(task_ids), 900):
+        chunk = task_ids[i : i + 900]
+        latest = (
+            select(ProgressReport.task_id, func.max(ProgressReport.period).label("period"))
+            .where(ProgressReport.task_id.in_(chunk), ProgressReport.period < period)
+            .group_by(ProgressReport.task_id)
+            .subquery()
+        )
+        for task_id, percent, before in session.execute(
+            select(ProgressReport.task_id, ProgressReport.percent, ProgressReport.period).join(
+                latest,
+                (ProgressReport.task_id == latest.c.task_id)
+                & (ProgressReport.period == latest.c.period),
+            )
+        ):
+            found[task_id] = (percent, before)
+    return found
 
 
 def check_report(session: Session, data: ReportInput, today: date) -> Task:
@@ -183,9 +207,10 @@ def period_grid(session: Session, unit_id: int, period: str) -> list[GridRow]:
             )
         )
     }
+    before_of = previous_percents(session, [t.id for t in tasks], text)
     rows = []
     for task in tasks:
-        before, before_period = previous_percent(session, task.id, text)
+        before, before_period = before_of.get(task.id, (None, None))
         report = current.get(task.id)
         rows.append(
             GridRow(

@@ -193,3 +193,14 @@ def test_proposals_only_for_red_and_yellow(demo_session, clock) -> None:
     proposed = escalation.proposals(demo_session, today)
     assert proposed
     assert all(cached[p.task_id] in (LampColor.RED, LampColor.YELLOW) for p in proposed)
+
+
+def test_period_grid_reads_previous_percents_in_one_set_query(demo_session, clock) -> None:
+    from desktop.services import progress
+
+    period = str(Period.of(clock.today()))
+    units = {r.lead_unit_id for r in overview.task_rows(demo_session, clock.today())}
+    for unit in units:
+        for row in progress.period_grid(demo_session, unit, period):
+            expected = progress.previous_percent(demo_session, row.task_id, period)
+            assert (row.previous_percent, row.previous_period) == expected
