@@ -46,6 +46,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     v.add_argument("path", help="归档包文件夹或 .zip")
     v.set_defaults(handler=cmd_verify)
+    i = verbs.add_parser(
+        "import",
+        help="导入别处做的归档包：先校验（未通过即拒绝），列出与本台账的异同，再只读复制到文件夹",
+    )
+    i.add_argument("path", help="归档包文件夹或 .zip")
+    i.add_argument(
+        "--to", metavar="DIR", help=f"存放到该文件夹（默认：台账旁的“{archive.importer.FOLDER}”）"
+    )
+    i.add_argument("--dry-run", action="store_true", help="只显示将要发生的变化，不写入任何内容")
+    i.set_defaults(handler=cmd_import)
 
     p = commands.add_parser("backup", help="备份台账（不带 --to 时做一次本机自动备份）")
     p.add_argument("--to", metavar="DIR", help="备份到该文件夹（如U盘）")
@@ -104,6 +114,32 @@ def cmd_verify(ctx: CliContext, args: argparse.Namespace) -> int:
     report = archive.verify_package(Path(args.path))
     print(report.text())
     return 0 if report.ok else 1
+
+
+def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
+    ctx.require_user_for_server()
+    with ctx.ledger.session() as session:
+        if args.to:
+            folder = Path(args.to)
+        elif ctx.ledger.path is not None:
+            folder = archive.default_folder(ctx.ledger.path)
+        else:
+            raise ValidationError("共享台账请用 --to 指定存放导入归档包的文件夹。")
+        plan = archive.plan_import(session, Path(args.path), folder)
+        print(plan.text())
+        refused = not plan.report.ok or plan.count(archive.importer.CONFLICT) > 0
+        if refused:
+            return 1
+        if plan.refusal:  # nothing new: nothing to do
+            return 0
+        if args.dry_run:
+            print("（演练：未写入任何内容。）")
+            return 0
+        result = archive.import_package(session, ctx.actor, Path(args.path), folder)
+    print(
+        f"已导入（只读）：{result.path}\n  {result.files} 个文件，{human_size(result.size)}，回读校验通过。"
+    )
+    return 0
 
 
 def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -72,3 +72,22 @@ def test_export_a_period(demo_db: str, tmp_path: Path, capsys) -> None:
     assert main([*args, "--period", "2026-11"]) == 0
     packages = sorted(p.name for p in stick.iterdir())
     assert packages == ["J001-WS·2026-归档包-0101至0630", "J001-WS·2026-归档包-1101至1130"]
+
+
+def test_import_dry_run_then_refused_as_already_present(demo_db: str, tmp_path: Path, capsys):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    args = ["--database", demo_db, "--today", "2026-11-28", "archive"]
+    assert main([*args, "export", "--period", "2026-10", "--to", str(stick), "--zip"]) == 0
+    package = next(stick.glob("*.zip"))
+    capsys.readouterr()
+    assert main([*args, "import", str(package), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "本台账已有 4 件" not in out and "已有 4 件" in out and "无需导入" in out
+    assert not (tmp_path / "外来归档包").exists()
+    broken = tmp_path / "broken.zip"
+    data = bytearray(package.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    broken.write_bytes(bytes(data))
+    assert main([*args, "import", str(broken)]) == 1
+    assert "拒绝导入" in capsys.readouterr().out

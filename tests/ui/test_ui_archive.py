@@ -4,6 +4,7 @@ lists sticks first and warns when it will not fit, the report and the read-only 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QDate
@@ -13,7 +14,7 @@ from desktop.services import archive, media
 from desktop.services.archive import Span
 from desktop.services.auth import system_actor
 from desktop.ui.archive import actions
-from desktop.ui.archive.browser import PackageBrowser, ReportDialog
+from desktop.ui.archive.browser import ImportPlanDialog, PackageBrowser, ReportDialog
 from desktop.ui.archive.destination import DestinationDialog
 
 SHOTS = os.environ.get("DUBAN_SHOTS")  # set to a folder to keep the screenshots
@@ -30,6 +31,7 @@ def test_file_menu_and_reminder(clerk_window) -> None:
         "导出归档包（年度或时间段）…",
         "校验归档包…",
         "浏览归档包…",
+        "导入别处的归档包…",
         "备份台账…",
         "从备份恢复台账…",
     ):
@@ -160,3 +162,35 @@ def test_export_runs_with_progress(clerk_window, monkeypatch, tmp_path, qtbot, m
     assert job.error is None and any("回读校验通过" in m for m in messages)
     assert job.dialog.maximum() > 0  # the bar had a length
     assert archive.verify_package(next(stick.iterdir())).ok
+
+
+def test_import_shows_the_plan_then_copies(
+    clerk_window, session, admin, monkeypatch, tmp_path, qtbot, messages
+) -> None:
+    sys.path.insert(0, str(Path(__file__).parents[1] / "unit" / "services"))
+    from archive_fixtures import issue_documents
+
+    issue_documents(session, 2026, 3)  # the "other PC": three 测试办 notices
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    package = archive.export_year(session, admin, 2026, stick, as_zip=True).path
+    shown: list[tuple[bool, str]] = []  # plain values: the dialogs go with the window
+
+    def accept(dialog: ImportPlanDialog) -> int:
+        shown.append((dialog.go.isEnabled(), dialog.text.toPlainText()))
+        _shot(dialog, "archive-import-plan")
+        return 1  # 导入 pressed (or, when refused, the dialog closed)
+
+    monkeypatch.setattr(ImportPlanDialog, "exec", accept)
+    job = actions.import_archive(clerk_window, package)
+    qtbot.waitUntil(lambda: job.finished, timeout=20_000)
+    assert shown and shown[0][0] and "新增 3 件" in shown[0][1]
+    qtbot.waitUntil(lambda: any("已只读存放" in m for m in messages), timeout=20_000)
+    folder = archive.default_folder(clerk_window.desk.ledger.path)
+    assert archive.verify_package(next(folder.iterdir())).ok
+    # The same package again: nothing new, 导入 disabled, nothing more written.
+    shown.clear()
+    job = actions.import_archive(clerk_window, package)
+    qtbot.waitUntil(lambda: job.finished, timeout=20_000)
+    assert not shown[0][0] and "已导入过 3 件" in shown[0][1]
+    assert len(list(folder.iterdir())) == 1

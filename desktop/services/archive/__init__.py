@@ -10,6 +10,13 @@ from desktop.services.archive.export import (
     package_name,
 )
 from desktop.services.archive.fsio import MediaError
+from desktop.services.archive.importer import (
+    ImportPlan,
+    ImportResult,
+    default_folder,
+    import_package,
+    plan_import,
+)
 from desktop.services.archive.model import Span
 from desktop.services.archive.offsite import Reminder, reminder
 from desktop.services.archive.reader import UnsafePackage
@@ -18,6 +25,8 @@ from desktop.services.archive.verify import VerifyReport, verify_package
 __all__ = [
     "Cancelled",
     "ExportResult",
+    "ImportPlan",
+    "ImportResult",
     "MediaError",
     "PackageView",
     "Reminder",
@@ -25,10 +34,13 @@ __all__ = [
     "UnsafePackage",
     "VerifyReport",
     "build",
+    "default_folder",
     "estimate_size",
     "export_year",
+    "import_package",
     "open_view",
     "package_name",
+    "plan_import",
     "reminder",
     "verify_package",
 ]

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 from desktop.services import archive, backup
 from desktop.services.archive.fsio import human_size
-from desktop.ui.archive.browser import PackageBrowser, ReportDialog
+from desktop.services.archive.importer import NEW
+from desktop.ui.archive.browser import ImportPlanDialog, PackageBrowser, ReportDialog
 from desktop.ui.archive.destination import DestinationDialog
 from desktop.ui.errors import show_error
 from desktop.ui.i18n import tr
@@ -116,6 +117,56 @@ def browse_archive(window: MainWindow, path: Path | None = None) -> None:
         refresh=False,
         failed=failed,
     )
+
+
+def import_archive(window: MainWindow, path: Path | None = None) -> Job | None:
+    """Verify and compare first (off the GUI thread), show the plan, then copy read-only."""
+    desk = window.desk
+    path = path or _ask_package(window)
+    if path is None:
+        return None
+    if desk.ledger.path is not None:
+        folder = archive.default_folder(desk.ledger.path)
+    else:
+        chosen = QFileDialog.getExistingDirectory(window, tr("选择存放导入归档包的文件夹"))
+        if not chosen:
+            return None
+        folder = Path(chosen)
+
+    def plan(_progress: Progress) -> archive.ImportPlan:
+        with desk.session() as session:
+            return archive.plan_import(session, path, folder)
+
+    def confirm(found: archive.ImportPlan) -> None:
+        if ImportPlanDialog(window, found).exec() and not found.refusal:
+            _run_import(window, path, folder)
+
+    return window.run_task(tr("正在校验并比对归档包…"), plan, confirm, refresh=False)
+
+
+def _run_import(window: MainWindow, path: Path, folder: Path) -> Job:
+    desk = window.desk
+
+    def work(progress: Progress) -> archive.ImportResult:
+        def step(done: int, total: int) -> bool:
+            progress.report(done, total)
+            return True
+
+        with desk.session() as session:
+            return archive.import_package(session, desk.actor, path, folder, progress=step)
+
+    def done(result: archive.ImportResult) -> None:
+        QMessageBox.information(
+            window,
+            tr("归档包已导入"),
+            tr("已只读存放并回读校验通过：\n{path}\n新增 {n} 件，{size}。").format(
+                path=result.path,
+                n=result.plan.count(NEW),
+                size=human_size(result.size),
+            ),
+        )
+
+    return window.run_task(tr("正在导入归档包…"), work, done, refresh=False)
 
 
 def backup_ledger(window: MainWindow) -> None:
@@ -237,6 +288,7 @@ def register(file_actions: list, status_widgets: list, action_spec: type) -> Non
         action_spec("导出归档包（年度或时间段）…", export_archive, Permission.EDIT_LEDGER),
         action_spec("校验归档包…", verify_archive),
         action_spec("浏览归档包…", browse_archive),
+        action_spec("导入别处的归档包…", import_archive, Permission.EDIT_LEDGER),
         action_spec("备份台账…", backup_ledger, Permission.EDIT_LEDGER),
         action_spec("从备份恢复台账…", restore_ledger, Permission.MANAGE),
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -15,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.archive import PackageView, VerifyReport
+from desktop.services.archive import ImportPlan, PackageView, VerifyReport
+from desktop.services.archive.importer import NEW
 from desktop.ui.i18n import tr
 from desktop.ui.notices.pdf import PdfPreview
 
@@ -39,6 +41,37 @@ class ReportDialog(QDialog):
         self.text.setReadOnly(True)
         layout.addWidget(self.text)
         self.resize(760, 480)
+
+
+class ImportPlanDialog(QDialog):
+    """What an import would change, before anything changes: 导入 only when nothing refuses it."""
+
+    def __init__(self, parent: QWidget | None, plan: ImportPlan) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("导入归档包"))
+        layout = QVBoxLayout(self)
+        refusal = plan.refusal
+        verdict = QLabel(
+            refusal
+            or tr("新增 {n} 件，将以只读方式复制到：\n{target}").format(
+                n=plan.count(NEW), target=plan.target
+            )
+        )
+        verdict.setWordWrap(True)
+        verdict.setStyleSheet(
+            "font-weight: bold; color: %s;" % ("#b00020" if refusal else "#1b5e20")
+        )
+        layout.addWidget(verdict)
+        self.text = QPlainTextEdit(plan.text())
+        self.text.setReadOnly(True)
+        layout.addWidget(self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.go = buttons.addButton(tr("导入"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.go.setEnabled(not refusal)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(820, 520)
 
 
 class PackageBrowser(QDialog):
