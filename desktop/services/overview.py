@@ -90,6 +90,8 @@ SORT_KEYS = tuple(_SQL_SORT) + tuple(_COMPUTED_SORT)
 # Sorts that page in SQL (a view may fetch these lazily, batch by batch): all of them, the lamp
 # ones over the lamp cache.
 PAGED_SORT_KEYS = frozenset(SORT_KEYS)
+# Sorts that need no lamp at all: never wait for the day's lamp recompute.
+PLAIN_SORT_KEYS = frozenset(_SQL_SORT)
 _CACHED = (
     TaskLamp.color,
     TaskLamp.reasons,

@@ -65,7 +65,11 @@ class LedgerModel(RowTableModel[TaskRow]):
         self.on_loaded: Callable[[], None] | None = None
 
     def _paged(self) -> bool:
-        return self.filter.lamp is None and self.sort_key in overview.PAGED_SORT_KEYS
+        return self.sort_key in overview.PAGED_SORT_KEYS
+
+    def _needs_lamps(self) -> bool:
+        """A lamp filter or sort may first recompute the day's lamps (seconds on a big ledger)."""
+        return self.filter.lamp is not None or self.sort_key not in overview.PLAIN_SORT_KEYS
 
     def _fetch(self, offset: int) -> overview.TaskPage:
         limit = BATCH if self._paged() else None
@@ -75,9 +79,9 @@ class LedgerModel(RowTableModel[TaskRow]):
             )
 
     def reload(self) -> None:
-        if self._paged() or self.loader is None:
+        if not self._needs_lamps() or self.loader is None:
             self._apply(self._fetch(0))
-        else:  # every lamp must be computed: may take seconds on a large ledger
+        else:  # the first batch may wait for the day's lamps: load it in the background
             self.loader(tr("正在计算亮灯…"), lambda: self._fetch(0), self._apply)
 
     def _apply(self, page: overview.TaskPage) -> None:
