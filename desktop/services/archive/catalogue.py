@@ -106,6 +106,30 @@ _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="center")
 _CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_TOP_WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
+
+
+def _text_width(text: str) -> int:
+    # Excel column widths count Latin characters; a Chinese character takes about two.
+    return sum(2 if ord(c) > 0x2E80 else 1 for c in text)
+
+
+def _fit_rows(ws: Worksheet, first_row: int, line_height: float = 15.0) -> None:
+    """Row heights for wrapped text: neither Excel nor LibreOffice grows a row on its own when
+    the workbook was written by a program, so the printed catalogue would overlap its lines."""
+    widths = {
+        letter: (dim.width or 8.43) - 1 for letter, dim in ws.column_dimensions.items() if dim.width
+    }
+    for row in ws.iter_rows(min_row=first_row):
+        lines = 1
+        for cell in row:
+            if cell.value is None or not (cell.alignment and cell.alignment.wrap_text):
+                continue
+            width = widths.get(cell.column_letter, 8.0)
+            for part in str(cell.value).split("\n"):
+                lines = max(lines, -(-_text_width(part) // max(int(width), 1)))
+        ws.row_dimensions[row[0].row].height = line_height * min(lines, 12)
 
 
 def _print_setup(ws: Worksheet, header_row: int) -> None:
@@ -153,6 +177,7 @@ def _catalogue_sheet(ws: Worksheet, info: PackageInfo) -> None:
             cell.alignment = _WRAP if cell.column == 5 and cell.row > 2 else _CENTRE
     for letter, width in zip("ABCDEFGHI", (6, 26, 18, 20, 46, 11, 6, 6, 10), strict=True):
         ws.column_dimensions[letter].width = width
+    _fit_rows(ws, 2)
     _print_setup(ws, 2)
 
 
@@ -166,10 +191,13 @@ def _plain_sheet(ws: Worksheet, sheet: Sheet) -> None:
         cell.alignment = _CENTRE
     for index, width in enumerate(sheet.widths, start=1):
         ws.column_dimensions[ws.cell(row=1, column=index).column_letter].width = width
+    wide = {i for i, width in enumerate(sheet.widths, start=1) if width >= 24}
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             if cell.is_date:
                 cell.number_format = "yyyy-mm-dd"
+            cell.alignment = _TOP_WRAP if cell.column in wide else _TOP
+    _fit_rows(ws, 2)
     _print_setup(ws, 1)
 
 
