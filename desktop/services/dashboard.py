@@ -13,7 +13,15 @@ from db.enums import LampColor, TaskStatus
 from db.models import Milestone, Task, TaskLamp, Unit
 from desktop.services import lamp_cache
 from desktop.services.lamps import DONE_STATUSES
-from desktop.services.overview import RollUp, TaskRow, project_rollups, task_rows, unit_rollups
+from desktop.services.overview import (
+    RollUp,
+    TaskFilter,
+    TaskRow,
+    project_rollups,
+    task_page,
+    task_rows,
+    unit_rollups,
+)
 from desktop.services.tasks import UnitInfo
 
 
@@ -32,16 +40,13 @@ class DueItem:
 @dataclass
 class DashboardSummary:
     today: date
-    rows: list[TaskRow]
+    total: int
+    red_rows: list[TaskRow]
     by_lamp: Counter[LampColor]
     by_status: Counter[TaskStatus]
     projects: list[RollUp]
     units: list[RollUp]
     due_soon: list[DueItem] = field(default_factory=list)
-
-    @property
-    def red_rows(self) -> list[TaskRow]:
-        return [r for r in self.rows if r.lamp.color == LampColor.RED]
 
 
 def due_within(session: Session, today: date, days: int = 14) -> list[DueItem]:
@@ -68,11 +73,13 @@ def due_within(session: Session, today: date, days: int = 14) -> list[DueItem]:
 
 
 def summary(session: Session, today: date, days: int = 14) -> DashboardSummary:
-    rows = task_rows(session, today)  # makes the lamp cache current; the counts come from it
-    if not lamp_cache.is_current(session, today):  # another day: counted from the rows
+    """Counts and sums by GROUP BY over the lamp cache; only the red rows are built."""
+    if not lamp_cache.ensure_current(session, today):  # another day: counted from the rows
+        rows = task_rows(session, today)
         return DashboardSummary(
             today=today,
-            rows=rows,
+            total=len(rows),
+            red_rows=[r for r in rows if r.lamp.color == LampColor.RED],
             by_lamp=Counter(r.lamp.color for r in rows),
             by_status=Counter(r.status for r in rows),
             projects=project_rollups(session, today, rows),
@@ -85,9 +92,11 @@ def summary(session: Session, today: date, days: int = 14) -> DashboardSummary:
     by_status: Counter[TaskStatus] = Counter(
         dict(session.execute(select(Task.status, func.count()).group_by(Task.status)).all())
     )
+    red = task_page(session, today, TaskFilter(lamp=LampColor.RED), sort="code").rows
     return DashboardSummary(
         today=today,
-        rows=rows,
+        total=sum(by_status.values()),
+        red_rows=red,
         by_lamp=by_lamp,
         by_status=by_status,
         projects=project_rollups(session, today),

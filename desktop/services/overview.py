@@ -282,15 +282,35 @@ class RollUp:
     tasks: int = 0
     done: int = 0
     red_reasons: list[str] = field(default_factory=list)
+    # Sums for the dashboard's charts: mean progress and money per project or unit.
+    schedule_sum: float = 0.0
+    reported_sum: float = 0.0
+    budget: Decimal = Decimal(0)
+    arrived: Decimal = Decimal(0)
+    spent: Decimal = Decimal(0)
 
     @property
     def lamp(self) -> LampColor:
         return worst([c for c, n in self.counts.items() if n])
 
+    @property
+    def mean_schedule(self) -> float:
+        return self.schedule_sum / self.tasks if self.tasks else 0.0
+
+    @property
+    def mean_reported(self) -> float:
+        """Mean reported progress, a task with no report counting as 0."""
+        return self.reported_sum / self.tasks if self.tasks else 0.0
+
     def add(self, row: TaskRow) -> None:
         self.tasks += 1
         self.done += row.lamp.done
         self.counts[row.lamp.color] += 1
+        self.schedule_sum += row.lamp.schedule_pct
+        self.reported_sum += row.reported_pct or 0
+        self.budget += row.funds.budget
+        self.arrived += row.funds.arrived
+        self.spent += row.funds.spent
         if row.lamp.color == LampColor.RED:
             self.red_reasons.append(f"{row.code} {row.title}：{row.lamp.reason_text}")
 
@@ -339,6 +359,26 @@ def _grouped(session: Session, key: Any, result: dict[int, RollUp]) -> dict[int,
         rollup.counts[color] += n
         rollup.tasks += n
         rollup.done += done or 0
+    sums = (
+        select(
+            key,
+            func.sum(TaskLamp.schedule_pct),
+            func.sum(func.coalesce(TaskLamp.reported_pct, 0)),
+            func.sum(TaskLamp.budget),
+            func.sum(TaskLamp.arrived),
+            func.sum(TaskLamp.spent),
+        )
+        .join(TaskLamp, TaskLamp.task_id == Task.id)
+        .group_by(key)
+    )
+    for owner, schedule, reported, budget, arrived, spent in session.execute(sums):
+        rollup = result[owner]
+        rollup.schedule_sum, rollup.reported_sum = float(schedule or 0), float(reported or 0)
+        rollup.budget, rollup.arrived, rollup.spent = (
+            Decimal(budget or 0),
+            Decimal(arrived or 0),
+            Decimal(spent or 0),
+        )
     reds = (
         select(key, Task.code, Task.title, TaskLamp.reasons)
         .join(TaskLamp, TaskLamp.task_id == Task.id)

@@ -127,7 +127,7 @@ class DashboardPage(Page):
     def _show(self, s: DashboardSummary) -> None:
         self.summary = s
         for color, tile in self.tiles.items():
-            tile.set_value(len(s.rows) if color is None else s.by_lamp.get(color, 0))
+            tile.set_value(s.total if color is None else s.by_lamp.get(color, 0))
         self._fill_statuses(s)
         self.red.set_rows(s.red_rows)
         self.red_box.setTitle(tr("红灯任务及原因（{n} 项，双击打开）").format(n=len(s.red_rows)))
@@ -156,21 +156,11 @@ class DashboardPage(Page):
         for widget in self.chart_widgets:
             widget.setParent(None)
         projects = s.projects
-        by_project: dict[int, list[TaskRow]] = {p.id: [] for p in projects}
-        for row in s.rows:
-            by_project[row.project_id].append(row)
-
-        def mean(values: list[float]) -> float:
-            return sum(values) / len(values) if values else 0.0
-
-        reported = [mean([r.reported_pct or 0 for r in by_project[p.id]]) for p in projects]
-        schedule = [mean([r.lamp.schedule_pct for r in by_project[p.id]]) for p in projects]
+        reported = [p.mean_reported for p in projects]
+        schedule = [p.mean_schedule for p in projects]
         ten_k = funds.TEN_THOUSAND
         money = {
-            kind: [
-                float(sum(getattr(r.funds, kind) for r in by_project[p.id]) / ten_k)
-                for p in projects
-            ]
+            kind: [float(getattr(p, kind) / ten_k) for p in projects]
             for kind in ("budget", "arrived", "spent")
         }
         names = [f"{p.code} {p.name}" for p in projects]
