@@ -113,3 +113,22 @@ def test_clerk_cannot_edit_settings(clerk_window) -> None:
 def test_unexpected_errors_are_an_apology_with_the_log_path() -> None:
     assert message_for(ValidationError("金额不对")) == "金额不对"
     assert "日志" in message_for(RuntimeError("boom"))
+
+
+def test_settings_page_saves_the_layout_switches(qtbot, demo_ledger, clock, messages) -> None:
+    from desktop.services import auth, settings
+    from desktop.ui.app import create_app
+    from desktop.ui.desk import Desk
+    from desktop.ui.main_window import MainWindow
+
+    create_app()
+    with demo_ledger.session() as session:
+        admin = auth.sign_in(session, "admin", "duban-admin")
+    window = MainWindow(Desk(demo_ledger, clock, admin))
+    qtbot.addWidget(window)
+    page = window.show_page("settings")
+    switch = page.backup_form.widgets["reminder_letter"]
+    switch.setChecked(not switch.isChecked())
+    page.save()
+    with demo_ledger.session() as session:
+        assert settings.office(session).reminder_letter == switch.isChecked()

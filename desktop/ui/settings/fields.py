@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from typing import Any
 
-from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from desktop.ui.i18n import tr
 
@@ -23,9 +30,12 @@ class DataclassForm:
                 continue
             current = getattr(value, f.name)
             widget: QWidget
-            if isinstance(current, bool) or not isinstance(current, int | float | str):
+            if not isinstance(current, bool | int | float | str):
                 continue
-            if isinstance(current, int):
+            if isinstance(current, bool):  # before int: a bool is an int too
+                widget = QCheckBox()
+                widget.setChecked(current)
+            elif isinstance(current, int):
                 widget = QSpinBox()
                 widget.setRange(0, 1000)
                 widget.setValue(current)
@@ -43,7 +53,9 @@ class DataclassForm:
     def value(self) -> Any:
         changes: dict[str, Any] = {}
         for name, widget in self.widgets.items():
-            if isinstance(widget, QSpinBox | QDoubleSpinBox):
+            if isinstance(widget, QCheckBox):
+                changes[name] = widget.isChecked()
+            elif isinstance(widget, QSpinBox | QDoubleSpinBox):
                 changes[name] = widget.value()
             elif isinstance(widget, QLineEdit):
                 changes[name] = widget.text().strip()

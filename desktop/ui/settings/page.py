@@ -42,6 +42,8 @@ BACKUP_LABELS = {
     "backup_keep": "保留备份份数",
     "backup_remind_days": "提醒备份间隔（天）",
     "line_pitch_pt": "公文行距（磅，0 为每页 22 行）",
+    "bold_level3": "“1.”级标题句加粗",
+    "reminder_letter": "催办单用信函格式",
 }
 LAMP_LABELS = {
     "yellow_lag": "滞后序时进度达到（个百分点）亮黄灯",
