@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from desktop.services import auth
+from desktop.services import auth, settings
 from desktop.services.auth import Actor
 from desktop.services.ledger import Ledger
 from desktop.ui.forms import ServiceDialog, ok_cancel
@@ -20,6 +20,12 @@ class SignInDialog(ServiceDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout(self)
+        with ledger.session() as session:
+            issuer = settings.office(session).issuer_name
+        heading = QLabel(tr("督办台"))
+        heading.setStyleSheet("font-size: 20pt; font-weight: bold; color: #c8102e;")
+        form.addRow(heading)
+        form.addRow(QLabel(issuer))
         place = ledger.location
         intro = QLabel(tr("台账：{place}").format(place=place))
         intro.setWordWrap(True)
