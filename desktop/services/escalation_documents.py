@@ -21,7 +21,7 @@ from desktop.services.circular import letterhead
 from desktop.services.clock import clock_of
 from desktop.services.errors import ValidationError
 from desktop.services.lookup import get_or_missing
-from desktop.services.notice_drafts import _supervised, as_letter
+from desktop.services.notice_drafts import as_letter, supervised_task
 from desktop.services.overview import TaskFilter, task_rows
 from desktop.services.supervision import SupervisionKind
 
@@ -42,7 +42,7 @@ def draft_for_supervision(session: Session, actor: Actor, item_id: int) -> int:
     data = SupervisionData(
         kind=kind.value,
         unit=item.unit.name,
-        tasks=[_supervised(session, r) for r in rows],
+        tasks=[supervised_task(session, r) for r in rows],
         as_of=today,
         reply_by=item.reply_due,
         issued=today,

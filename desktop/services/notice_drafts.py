@@ -44,7 +44,7 @@ def as_letter(office: settings.OfficeSettings, kind: DocKind) -> bool:
     return kind == DocKind.REMINDER and office.reminder_letter
 
 
-def _supervised(session: Session, row: TaskRow) -> SupervisedTask:
+def supervised_task(session: Session, row: TaskRow) -> SupervisedTask:
     today = clock_of(session).today()
     late = session.execute(
         select(Milestone.title, Milestone.due).where(
@@ -104,7 +104,7 @@ def draft_supervision(
     data = SupervisionData(
         kind=kind.value,
         unit=rows[0].lead_unit,
-        tasks=[_supervised(session, r) for r in rows],
+        tasks=[supervised_task(session, r) for r in rows],
         as_of=today,
         reply_by=today + timedelta(days=days),
         issued=today,
