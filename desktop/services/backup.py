@@ -22,6 +22,7 @@ from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
 from desktop.services.auth import Actor, Permission, require
 from desktop.services.clock import Clock, clock_of
 from desktop.services.errors import ValidationError
+from desktop.services.files import fsync_dir
 from desktop.services.ledger import backup_sqlite, open_ledger
 
 PREFIX = "督办台台账备份"
@@ -115,7 +116,7 @@ def write_backup(source: Path, destination: Path, stamp: str) -> tuple[Path, str
             fsio.write_file(temps[1], f"{digest}  {final.name}\n".encode())
             os.rename(temps[0], final)
             os.rename(temps[1], sidecar)
-            fsio.fsync_dir(destination)
+            fsync_dir(destination)
         except BaseException as exc:
             for path in (*temps, final, sidecar):
                 fsio.remove_quietly(path)
@@ -322,7 +323,7 @@ def restore(ledger_path: Path, backup: Path, actor: Actor, clock: Clock) -> Rest
         for suffix in ("-wal", "-shm"):
             Path(f"{ledger_path}{suffix}").unlink(missing_ok=True)
         os.replace(staged, ledger_path)
-        fsio.fsync_dir(ledger_path.parent)
+        fsync_dir(ledger_path.parent)
     except OSError as exc:
         fsio.remove_quietly(staged)
         raise MediaError(f"恢复失败：{fsio.reason(exc)}。原台账未被替换。") from exc

@@ -26,7 +26,7 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> Path:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, target)
-        _sync_folder(target.parent)
+        fsync_dir(target.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
@@ -38,8 +38,8 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> Path:
     return target
 
 
-def _sync_folder(folder: Path) -> None:
-    # The rename itself must reach the disk; Windows cannot open a folder for fsync.
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new entry durable; folders cannot be opened for this on Windows."""
     if os.name != "posix":
         return
     fd = os.open(folder, os.O_RDONLY)

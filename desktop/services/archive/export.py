@@ -41,6 +41,7 @@ from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
 from desktop.services.errors import DomainError, ValidationError
 from desktop.services.excel.jobs import Cancelled, Progress, step
+from desktop.services.files import fsync_dir
 
 __all__ = ["Cancelled", "Progress"]  # re-exported: the GUI's cancel arrives as Cancelled
 
@@ -257,7 +258,7 @@ def _write_folder(built: BuiltPackage, temp: Path, steps: Steps) -> None:
             folders.add(target.parent)
         fsio.write_file(target, data)
     for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
-        fsio.fsync_dir(folder)
+        fsync_dir(folder)
 
 
 def _write_zip(built: BuiltPackage, temp: Path, steps: Steps) -> None:
@@ -292,7 +293,7 @@ def write(
                 "写入后回读校验未通过，介质可能有坏块或已被拔出，归档包已作废：\n" + report.text()
             )
         os.rename(temp, final)
-        fsio.fsync_dir(destination)
+        fsync_dir(destination)
     except OSError as exc:
         left = _discard(temp)
         raise MediaError(f"导出失败：{fsio.reason(exc)}。{left}") from exc

@@ -66,17 +66,6 @@ def forget_cached(fd: int) -> None:
             os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
 
 
-def fsync_dir(path: Path) -> None:
-    """Make a rename or a new entry durable; folders cannot be opened for this on Windows."""
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def remove_quietly(path: Path) -> bool:
     """Remove a failed partial result; False when even that fails (e.g. the stick is gone)."""
     try:

@@ -30,6 +30,7 @@ from desktop.services.archive.verify import VerifyReport, verify_package
 from desktop.services.auth import Actor, Permission
 from desktop.services.errors import ConflictError, ValidationError
 from desktop.services.excel.jobs import Progress
+from desktop.services.files import fsync_dir
 
 NEW, PRESENT, IMPORTED, CONFLICT = "新增", "本台账已有", "已导入过", "冲突"
 ACTION = "import_archive"
@@ -203,7 +204,7 @@ def import_package(
         if not check.ok:
             raise MediaError("复制后回读校验未通过，已作废：\n" + check.text())
         os.rename(temp, final)
-        fsio.fsync_dir(folder)
+        fsync_dir(folder)
     except OSError as exc:
         fsio.remove_quietly(temp)
         raise MediaError(f"导入失败：{fsio.reason(exc)}。未留下不完整的副本。") from exc
@@ -257,7 +258,7 @@ def _extract(source: Path, temp: Path, steps: Steps) -> None:
                 folders.add(target.parent)
             fsio.write_file(target, data)
         for made in sorted(folders, key=lambda p: len(p.parts), reverse=True):
-            fsio.fsync_dir(made)
+            fsync_dir(made)
     finally:
         reader.close()
 
