@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, undefer
 from db.models import DocKind, DocNumber, DocStatus, Document
 from db.models.documents import DocumentTask
 from desktop.documents.fonts import FontSet
-from desktop.documents.model import OfficialDocument
+from desktop.documents.model import DocumentKind, OfficialDocument
 from desktop.documents.render import RenderResult, render_pdf
 from desktop.services import audit, settings
 from desktop.services.auth import Actor, Permission
@@ -357,8 +357,10 @@ def _issue_once(session: Session, actor: Actor, doc_id: int) -> Issued:
         raise _frozen(doc)
     office = settings.office(session)
     today = clock_of(session).today()
-    prefix, year = office.doc_prefix.strip(), today.year
     base = replace(from_json(doc.content), date=today, printing_date=today)
+    letter = base.kind == DocumentKind.LETTER and office.letter_prefix.strip()
+    prefix = office.letter_prefix.strip() if letter else office.doc_prefix.strip()
+    year = today.year
     _check_model(base)
 
     guess = _peek(session, prefix, year)

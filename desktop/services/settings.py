@@ -22,6 +22,7 @@ class OfficeSettings:
     issuer_name: str = "江城市平安建设领导小组办公室"
     issuer_short: str = "市平安办"
     doc_prefix: str = "平安办"
+    letter_prefix: str = "平安办函"  # 信函 take their own sequence: 平安办函〔2026〕3号
     fonds_code: str = "J001"  # 全宗号
     organisation_code: str = "PAB"  # 机构(问题)代码
     retention: str = "D30"  # 保管期限

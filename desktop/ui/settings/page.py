@@ -34,6 +34,7 @@ OFFICE_LABELS = {
     "issuer_name": "发文机关全称",
     "issuer_short": "发文机关简称",
     "doc_prefix": "发文字号机关代字",
+    "letter_prefix": "信函字号机关代字",
     "fonds_code": "全宗号",
     "organisation_code": "机构（问题）代码",
     "retention": "保管期限",
