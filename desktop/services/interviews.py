@@ -109,7 +109,7 @@ NEXT_STEP = {
 }
 
 
-def _require(interview: Interview, *allowed: InterviewStatus, doing: str) -> None:
+def require_status(interview: Interview, *allowed: InterviewStatus, doing: str) -> None:
     if interview.status not in allowed:
         need = "或".join(f"“{s.label}”" for s in allowed)
         raise ValidationError(
@@ -145,6 +145,29 @@ def propose(
     return interview.id
 
 
+def check_notice(notice: InterviewNotice) -> None:
+    for name, label in (("place", "地点"), ("interviewer", "约谈人"), ("summoned", "被约谈人")):
+        if not getattr(notice, name).strip():
+            raise ValidationError(f"约谈通知书须写明{label}。", field=name)
+
+
+def check_record(session: Session, record: InterviewRecord) -> None:
+    if record.held_at > clock_of(session).now():
+        raise ValidationError("约谈尚未进行，不能登记约谈记录。", field="held_at")
+    for name, label in (
+        ("recorder", "记录人"),
+        ("problems", "存在问题"),
+        ("commitments", "整改承诺"),
+    ):
+        if not getattr(record, name).strip():
+            raise ValidationError(f"约谈记录须写明{label}。", field=name)
+
+
+def check_measures(measures: str) -> None:
+    if not measures.strip():
+        raise ValidationError("请写明整改措施要求。", field="measures")
+
+
 @audit.writes(Permission.EDIT_LEDGER)
 def schedule(
     session: Session,
@@ -153,12 +176,19 @@ def schedule(
     notice: InterviewNotice,
     document_id: int | None = None,
 ) -> None:
-    """Fix time, place and interviewer: the 约谈通知书 goes out."""
+    """Fix time, place and interviewer: the 约谈通知书 goes out.
+
+    Once it is out, a new time or place is a correction of the notice (before/after audited)."""
     interview = get_or_missing(session, Interview, interview_id, "约谈")
-    _require(interview, InterviewStatus.PROPOSED, InterviewStatus.NOTIFIED, doing="发约谈通知")
-    for name, label in (("place", "地点"), ("interviewer", "约谈人"), ("summoned", "被约谈人")):
-        if not getattr(notice, name).strip():
-            raise ValidationError(f"约谈通知书须写明{label}。", field=name)
+    if interview.status == InterviewStatus.NOTIFIED:
+        from desktop.services import interview_corrections  # it builds on this module
+
+        interview_corrections.correct_notice(session, actor, interview_id, notice)
+        if document_id is not None:
+            link_document(session, actor, interview_id, "notice", document_id)
+        return
+    require_status(interview, InterviewStatus.PROPOSED, doing="发约谈通知")
+    check_notice(notice)
     if notice.scheduled_at.date() < clock_of(session).today():
         raise ValidationError("约谈时间不能早于今天。", field="scheduled_at")
     for name, value in vars(notice).items():
@@ -185,16 +215,8 @@ def record_held(
     document_id: int | None = None,
 ) -> None:
     interview = get_or_missing(session, Interview, interview_id, "约谈")
-    _require(interview, InterviewStatus.NOTIFIED, doing="登记约谈记录")
-    if record.held_at > clock_of(session).now():
-        raise ValidationError("约谈尚未进行，不能登记约谈记录。", field="held_at")
-    for name, label in (
-        ("recorder", "记录人"),
-        ("problems", "存在问题"),
-        ("commitments", "整改承诺"),
-    ):
-        if not getattr(record, name).strip():
-            raise ValidationError(f"约谈记录须写明{label}。", field=name)
+    require_status(interview, InterviewStatus.NOTIFIED, doing="登记约谈记录")
+    check_record(session, record)
     for name, value in vars(record).items():
         setattr(interview, name, value.strip() if isinstance(value, str) else value)
     interview.status = InterviewStatus.HELD
@@ -220,9 +242,8 @@ def order_rectification(
     document_id: int | None = None,
 ) -> None:
     interview = get_or_missing(session, Interview, interview_id, "约谈")
-    _require(interview, InterviewStatus.HELD, doing="下达限期整改")
-    if not measures.strip():
-        raise ValidationError("请写明整改措施要求。", field="measures")
+    require_status(interview, InterviewStatus.HELD, doing="下达限期整改")
+    check_measures(measures)
     if due <= clock_of(session).today():
         raise ValidationError("整改期限应晚于今天。", field="due")
     interview.measures, interview.rectification_due = measures.strip(), due
@@ -244,7 +265,7 @@ def add_follow_up(
     session: Session, actor: Actor, interview_id: int, reported_on: date, content: str
 ) -> int:
     interview = get_or_missing(session, Interview, interview_id, "约谈")
-    _require(interview, InterviewStatus.RECTIFYING, doing="登记整改情况")
+    require_status(interview, InterviewStatus.RECTIFYING, doing="登记整改情况")
     if not content.strip():
         raise ValidationError("请填写整改情况。", field="content")
     if reported_on > clock_of(session).today():
@@ -269,7 +290,7 @@ def add_follow_up(
 def verify_closed(session: Session, actor: Actor, interview_id: int, verification: str) -> None:
     """对账销号: only after a follow-up report and a written verification."""
     interview = get_or_missing(session, Interview, interview_id, "约谈")
-    _require(interview, InterviewStatus.RECTIFYING, doing="整改销号")
+    require_status(interview, InterviewStatus.RECTIFYING, doing="整改销号")
     if not interview.follow_ups:
         raise ValidationError("尚无整改情况报告，不能核实销号。")
     if not verification.strip():
@@ -289,7 +310,7 @@ def verify_closed(session: Session, actor: Actor, interview_id: int, verificatio
 @audit.writes(Permission.EDIT_LEDGER)
 def mark_failed(session: Session, actor: Actor, interview_id: int, note: str = "") -> None:
     interview = get_or_missing(session, Interview, interview_id, "约谈")
-    _require(interview, InterviewStatus.RECTIFYING, doing="认定整改未完成")
+    require_status(interview, InterviewStatus.RECTIFYING, doing="认定整改未完成")
     today = clock_of(session).today()
     if interview.rectification_due is None or today <= interview.rectification_due:
         raise ValidationError("整改期限未到，不能认定整改未完成。")
@@ -317,7 +338,7 @@ def decide_accountability(
     document_id: int | None = None,
 ) -> int:
     interview = get_or_missing(session, Interview, interview_id, "约谈")
-    _require(interview, InterviewStatus.FAILED, doing="作出问责决定")
+    require_status(interview, InterviewStatus.FAILED, doing="作出问责决定")
     if not persons.strip() or not grounds.strip():
         raise ValidationError("问责决定须写明对象和依据。", field="persons")
     decision = Accountability(

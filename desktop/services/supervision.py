@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import SupervisionItem, SupervisionKind, SupervisionOrigin, Task, Unit
-from desktop.services import audit
+from desktop.services import audit, corrections
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
 from desktop.services.errors import ValidationError
@@ -28,6 +28,26 @@ class SupervisionInput:
     reason: str = ""
     origin: SupervisionOrigin = SupervisionOrigin.MANUAL
     decision_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ItemEdit:
+    """What may be corrected on an open item; kind, unit and tasks are what it was raised for."""
+
+    requirement: str
+    reason: str
+    reply_due: date
+
+
+LABELS = {
+    "requirement": "督办要求",
+    "reason": "事由",
+    "reply_due": "回复期限",
+    "reply_received_on": "回复日期",
+    "reply_text": "回复内容",
+    "closed_on": "办结日期",
+    "closing_note": "办结说明",
+}
 
 
 @dataclass(frozen=True)
@@ -125,10 +145,7 @@ def record_reply(
     item = get_or_missing(session, SupervisionItem, item_id, "督办事项")
     if item.closed_on:
         raise ValidationError("该督办事项已办结，不能再登记回复。")
-    if not text.strip():
-        raise ValidationError("请填写回复内容。", field="reply_text")
-    if received_on > clock_of(session).today() or received_on < item.raised_on:
-        raise ValidationError("回复日期应在发起日期和今天之间。", field="received_on")
+    _check_reply(session, item, received_on, text)
     item.reply_received_on, item.reply_text = received_on, text.strip()
     late = received_on > item.reply_due
     audit.record(
@@ -139,6 +156,13 @@ def record_reply(
         item.id,
         f"{item.unit.name}回复{item.kind.label}" + ("（逾期回复）" if late else ""),
     )
+
+
+def _check_reply(session: Session, item: SupervisionItem, received_on: date, text: str) -> None:
+    if not text.strip():
+        raise ValidationError("请填写回复内容。", field="reply_text")
+    if received_on > clock_of(session).today() or received_on < item.raised_on:
+        raise ValidationError("回复日期应在发起日期和今天之间。", field="received_on")
 
 
 @audit.writes(Permission.EDIT_LEDGER)
@@ -170,6 +194,98 @@ def link_document(session: Session, actor: Actor, item_id: int, document_id: int
         "supervision",
         item.id,
         f"{item.kind.label}（{item.unit.name}）关联公文 {document_id}",
+    )
+
+
+# --- corrections (see corrections.py for what happens to a document already composed) --------
+
+
+def _open_for_correction(session: Session, item_id: int) -> SupervisionItem:
+    item = get_or_missing(session, SupervisionItem, item_id, "督办事项")
+    if item.closed_on:
+        raise ValidationError("该督办事项已办结，不能修改；确需修改的，请先“重新打开”并写明理由。")
+    return item
+
+
+def _record_correction(
+    session: Session,
+    actor: Actor,
+    item: SupervisionItem,
+    action: str,
+    what: str,
+    changed: dict[str, dict[str, object]],
+) -> str:
+    audit.record(
+        session,
+        actor,
+        action,
+        "supervision",
+        item.id,
+        f"{what}（{item.kind.label}，{item.unit.name}）：{corrections.names(changed, LABELS)}",
+        changed,
+    )
+    return corrections.document_note(session, item.document_id)
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def edit_item(session: Session, actor: Actor, item_id: int, data: ItemEdit) -> str:
+    """Correct what was required, why and by when. Returns a note on the linked document."""
+    item = _open_for_correction(session, item_id)
+    if not data.requirement.strip():
+        raise ValidationError("请写明督办要求。", field="requirement")
+    # A mistyped deadline may be corrected to a past day, but never before the item was raised.
+    if data.reply_due < item.raised_on:
+        raise ValidationError(
+            f"回复期限不能早于发起日期（{item.raised_on:%Y-%m-%d}）。", field="reply_due"
+        )
+    after = {
+        "requirement": data.requirement.strip(),
+        "reason": data.reason.strip(),
+        "reply_due": data.reply_due,
+    }
+    changed = corrections.diff({k: getattr(item, k) for k in after}, after)
+    for key, value in after.items():
+        setattr(item, key, value)
+    return _record_correction(session, actor, item, "update", "修改督办事项", changed)
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def correct_reply(
+    session: Session, actor: Actor, item_id: int, received_on: date, text: str
+) -> str:
+    """Correct the date or the text of a reply already recorded."""
+    item = _open_for_correction(session, item_id)
+    if item.reply_received_on is None:
+        raise ValidationError("该督办事项尚未登记回复，请直接登记回复。")
+    _check_reply(session, item, received_on, text)
+    after = {"reply_received_on": received_on, "reply_text": text.strip()}
+    changed = corrections.diff({k: getattr(item, k) for k in after}, after)
+    item.reply_received_on, item.reply_text = received_on, text.strip()
+    return _record_correction(session, actor, item, "update", "更正回复", changed)
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def reopen_item(session: Session, actor: Actor, item_id: int, reason: str) -> None:
+    """Undo a closing made in error (or when the unit's answer proved hollow); needs a reason."""
+    item = get_or_missing(session, SupervisionItem, item_id, "督办事项")
+    if item.closed_on is None:
+        raise ValidationError("该督办事项尚未办结，无需重新打开。")
+    if not reason.strip():
+        raise ValidationError("重新打开需要写明理由。", field="reason")
+    changed: dict[str, object] = {
+        "closed_on": {"前": item.closed_on.isoformat(), "后": None},
+        "closing_note": {"前": item.closing_note, "后": ""},
+        "理由": reason.strip(),
+    }
+    item.closed_on, item.closing_note = None, ""
+    audit.record(
+        session,
+        actor,
+        "reopen",
+        "supervision",
+        item.id,
+        f"重新打开{item.kind.label}（{item.unit.name}）：{reason.strip()}",
+        changed,
     )
 
 
