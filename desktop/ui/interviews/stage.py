@@ -1,4 +1,7 @@
-"""One stage of an interview as a form: its fields, the one action the state allows, its document."""
+"""One stage of an interview as a form: its fields, the one action the state allows, its document.
+
+A stage that can be corrected has a 修改… button: it unlocks the recorded fields and the action
+button saves the correction; the stage says (why_not_correct) when its step may no longer change."""
 
 from __future__ import annotations
 
@@ -26,7 +29,17 @@ from desktop.services.interviews import InterviewInfo
 from desktop.ui.desk import Desk
 from desktop.ui.forms import error_label
 from desktop.ui.i18n import tr
-from desktop.ui.supervision.shared import EDIT, ISSUE, READ, allow, button, open_document, write
+from desktop.ui.supervision.shared import (
+    EDIT,
+    ISSUE,
+    READ,
+    allow,
+    allow_unless,
+    button,
+    corrected,
+    open_document,
+    write,
+)
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -38,6 +51,7 @@ READ_ONLY_STYLE = (
 )
 DONE, CURRENT, LATER = "done", "current", "later"
 MARK = {DONE: "（已完成）", CURRENT: "（当前步骤）", LATER: "（尚未进行）"}
+FROZEN_TIP = "已印发的公文不随之改变，如需更正请在“公文”页拟制更正件。"
 
 
 def text_edit(height: int = 54, hint: str = "") -> QPlainTextEdit:
@@ -87,6 +101,7 @@ class Stage(QGroupBox):
     action_label = ""
     doc_role = ""  # notice, record, rectification; accountability has its own
     doc_label = ""
+    correct_tip = ""  # set by a stage that may be corrected: what 修改… changes
 
     def __init__(self, desk: Desk, window: MainWindow) -> None:
         super().__init__(tr(self.title_text))
@@ -96,9 +111,14 @@ class Stage(QGroupBox):
         self.form = QFormLayout(self)
         self.fields: dict[str, QWidget] = {}
         self.error = error_label()
-        self.action_button = button(desk, tr(self.action_label), self.act, EDIT)
+        self.editing = False
+        self.action_button = button(desk, tr(self.action_label), self._act, EDIT)
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(self.action_button)
+        self.correct_button: QPushButton | None = None
+        if self.correct_tip:
+            self.correct_button = button(desk, tr("修改…"), self.toggle_correction, EDIT)
+            self.buttons.addWidget(self.correct_button)
         self.doc_button: QPushButton | None = None
         self.open_button: QPushButton | None = None
         if self.doc_label:
@@ -135,26 +155,74 @@ class Stage(QGroupBox):
     def can_draft(self, info: InterviewInfo) -> bool:
         return False
 
+    def why_not_correct(self, info: InterviewInfo) -> str:
+        """Why this step's record may not be corrected now (translated), or "" when it may."""
+        return tr("此步骤不能修改。")
+
+    def correction(self, session: Session, interview_id: int) -> str:
+        """Save the fields as a correction; returns the service's note on the document."""
+        raise NotImplementedError
+
     # --- shared behaviour --------------------------------------------------------------------
 
     def show_interview(self, info: InterviewInfo) -> None:
         self.info = info
         self.state = state = self.state_of(info)
-        self.setTitle(tr(self.title_text) + tr(MARK[state]))
+        self.editing = False  # a reload (after saving, or another interview) ends a correction
         self.error.hide()
-        editable = state == CURRENT and self.desk.can(EDIT)
+        self._apply_mode()
+        if self.doc_button is not None and self.open_button is not None:
+            allow(self.desk, self.doc_button, self.can_draft(info))
+            self.open_button.setEnabled(self.document_id(info) is not None)
+        self.fill(info, state)  # last: a stage may narrow what the state allows
+
+    def _apply_mode(self) -> None:
+        """Fields, title and buttons for the state — or for a correction in progress."""
+        state, editing = self.state, self.editing
+        self.setTitle(tr(self.title_text) + (tr("（修改中）") if editing else tr(MARK[state])))
+        editable = (state == CURRENT or editing) and self.desk.can(EDIT)
         for widget in self.fields.values():
             if isinstance(widget, QLineEdit | QPlainTextEdit | QDateTimeEdit | QDateEdit):
                 widget.setReadOnly(not editable)
             elif isinstance(widget, QComboBox):
                 widget.setEnabled(editable)
         # After setReadOnly: property selectors are matched when the sheet is applied.
-        self.setStyleSheet((ACTIVE_STYLE if state == CURRENT else "") + READ_ONLY_STYLE)
-        allow(self.desk, self.action_button, state == CURRENT)
-        if self.doc_button is not None and self.open_button is not None:
-            allow(self.desk, self.doc_button, self.can_draft(info))
-            self.open_button.setEnabled(self.document_id(info) is not None)
-        self.fill(info, state)  # last: a stage may narrow what the state allows
+        active = state == CURRENT or editing
+        self.setStyleSheet((ACTIVE_STYLE if active else "") + READ_ONLY_STYLE)
+        self.action_button.setText(tr("保存修改") if editing else tr(self.action_label))
+        allow(self.desk, self.action_button, active)
+        if self.correct_button is not None and self.info is not None:
+            self.correct_button.setText(tr("取消修改") if editing else tr("修改…"))
+            why = "" if editing else self.why_not_correct(self.info)
+            allow_unless(self.desk, self.correct_button, why, tr(self.correct_tip) + tr(FROZEN_TIP))
+
+    def toggle_correction(self) -> None:
+        if self.info is None:
+            return
+        if self.editing:  # cancel: back to what is recorded
+            self.show_interview(self.info)
+            return
+        self.editing = True
+        self.error.hide()
+        self._apply_mode()
+
+    def _act(self) -> None:
+        if not self.editing:
+            self.act()
+            return
+        if self.info is None:
+            return
+        iid = self.info.id
+        ok, note = write(
+            self,
+            self.desk,
+            self.main,
+            lambda s: self.correction(s, iid),
+            self.error,
+            self.fields,
+        )
+        if ok:
+            corrected(self, self.main, note)
 
     def write(self, work: Callable[[Session], object]) -> bool:
         ok, _ = write(self, self.desk, self.main, work, self.error, self.fields)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from PySide6.QtWidgets import QLineEdit
+from sqlalchemy.orm import Session
 
-from desktop.services import interviews
+from desktop.services import interview_corrections, interviews
 from desktop.services.interviews import InterviewInfo, InterviewNotice, InterviewRecord
 from desktop.services.interviews import InterviewStatus as S
 from desktop.ui.forms import date_edit, date_of
@@ -33,6 +34,7 @@ class NoticeStage(Stage):
     action_label = "发约谈通知"
     doc_role = "notice"
     doc_label = "生成约谈通知书"
+    correct_tip = "通知发出后、登记约谈记录前，可改期或更正地点、约谈人等。"
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
@@ -46,13 +48,16 @@ class NoticeStage(Stage):
         self.finish()
 
     def state_of(self, info: InterviewInfo) -> str:
-        if info.status in (S.PROPOSED, S.NOTIFIED):
-            return CURRENT  # a notice already sent may still be rescheduled
-        return DONE
+        return CURRENT if info.status == S.PROPOSED else DONE
+
+    def why_not_correct(self, info: InterviewInfo) -> str:
+        if info.status == S.PROPOSED:
+            return tr("约谈通知尚未发出：直接填写后点“发约谈通知”。")
+        if info.status != S.NOTIFIED:
+            return tr("已登记约谈记录，约谈通知不能再改。")
+        return ""
 
     def fill(self, info: InterviewInfo, state: str) -> None:
-        resend = info.status == S.NOTIFIED
-        self.action_button.setText(tr("改期重发通知") if resend else tr(self.action_label))
         n = info.notice
         if n is None:
             when = datetime.combine(self.desk.today + timedelta(days=3), time(9, 30))
@@ -64,18 +69,25 @@ class NoticeStage(Stage):
     def can_draft(self, info: InterviewInfo) -> bool:
         return info.notice is not None
 
-    def act(self) -> None:
-        if self.info is None:
-            return
+    def notice(self) -> InterviewNotice:
         f = self.fields
-        notice = InterviewNotice(
+        return InterviewNotice(
             datetime_of(f["scheduled_at"]),  # type: ignore[arg-type]
             *(text_of(f[k]) for k in ("place", "interviewer", "interviewer_title", "summoned")),
             to_bring=text_of(f["to_bring"]),
             contact=text_of(f["contact"]),
         )
-        iid = self.info.id
+
+    def act(self) -> None:
+        if self.info is None:
+            return
+        notice, iid = self.notice(), self.info.id
         self.write(lambda s: interviews.schedule(s, self.desk.actor, iid, notice))
+
+    def correction(self, session: Session, interview_id: int) -> str:
+        return interview_corrections.correct_notice(
+            session, self.desk.actor, interview_id, self.notice()
+        )
 
 
 class RecordStage(Stage):
@@ -83,6 +95,7 @@ class RecordStage(Stage):
     action_label = "登记约谈记录"
     doc_role = "record"
     doc_label = "生成约谈记录"
+    correct_tip = "下达限期整改前，可更正约谈记录。"
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
@@ -111,17 +124,31 @@ class RecordStage(Stage):
     def can_draft(self, info: InterviewInfo) -> bool:
         return info.record is not None
 
-    def act(self) -> None:
-        if self.info is None:
-            return
+    def why_not_correct(self, info: InterviewInfo) -> str:
+        if info.status in (S.PROPOSED, S.NOTIFIED):
+            return tr("尚未登记约谈记录。")
+        if info.status != S.HELD:
+            return tr("已下达限期整改，约谈记录不能再改。")
+        return ""
+
+    def record(self) -> InterviewRecord:
         f = self.fields
-        record = InterviewRecord(
+        return InterviewRecord(
             datetime_of(f["held_at"]),  # type: ignore[arg-type]
             *(text_of(f[k]) for k in ("attendees", "recorder", "problems", "statements")),
             commitments=text_of(f["commitments"]),
         )
-        iid = self.info.id
+
+    def act(self) -> None:
+        if self.info is None:
+            return
+        record, iid = self.record(), self.info.id
         self.write(lambda s: interviews.record_held(s, self.desk.actor, iid, record))
+
+    def correction(self, session: Session, interview_id: int) -> str:
+        return interview_corrections.correct_record(
+            session, self.desk.actor, interview_id, self.record()
+        )
 
 
 class RectificationStage(Stage):
@@ -129,6 +156,7 @@ class RectificationStage(Stage):
     action_label = "下达限期整改"
     doc_role = "rectification"
     doc_label = "生成限期整改通知书"
+    correct_tip = "单位报送整改情况前，可更正整改要求和期限（期限已过的不能再改期限）。"
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
@@ -149,6 +177,22 @@ class RectificationStage(Stage):
 
     def can_draft(self, info: InterviewInfo) -> bool:
         return info.rectification_due is not None
+
+    def why_not_correct(self, info: InterviewInfo) -> str:
+        if info.status in (S.PROPOSED, S.NOTIFIED, S.HELD):
+            return tr("尚未下达限期整改。")
+        if info.status != S.RECTIFYING:
+            return tr("整改已{s}，整改要求不能再改。").format(s=tr(info.status.label))
+        if info.follow_ups:
+            return tr("单位已报送整改情况，整改要求和期限不能再改。")
+        return ""
+
+    def correction(self, session: Session, interview_id: int) -> str:
+        measures = text_of(self.fields["measures"])
+        due = date_of(self.fields["due"])  # type: ignore[arg-type]
+        return interview_corrections.correct_rectification(
+            session, self.desk.actor, interview_id, measures, due
+        )
 
     def act(self) -> None:
         if self.info is None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -28,7 +29,9 @@ from desktop.ui.supervision.shared import (
     ISSUE,
     READ,
     allow,
+    allow_unless,
     button,
+    corrected,
     open_document,
     value_label,
     write,
@@ -96,19 +99,27 @@ class MeetingsPage(Page):
         self.open_item_button = button(desk, tr("查看督办事项"), self.open_item, READ)
         self.minutes_button = button(desk, tr("生成会议纪要"), self.draft_minutes, ISSUE)
         self.open_minutes_button = button(desk, tr("打开纪要"), self.open_minutes, READ)
+        self.edit_meeting_button = button(desk, tr("修改会议…"), self.edit_meeting, EDIT)
+        self.edit_decision_button = button(desk, tr("修改…"), self.edit_decision, EDIT)
+        self.delete_decision_button = button(desk, tr("删除"), self.delete_decision, EDIT)
+        meeting_actions = QHBoxLayout()
+        for b in (self.edit_meeting_button, self.minutes_button, self.open_minutes_button):
+            meeting_actions.addWidget(b)
+        meeting_actions.addStretch(1)
         actions = QHBoxLayout()
         for b in (
             self.add_decision_button,
+            self.edit_decision_button,
+            self.delete_decision_button,
             self.supervise_button,
             self.open_item_button,
-            self.minutes_button,
-            self.open_minutes_button,
         ):
             actions.addWidget(b)
         actions.addStretch(1)
         self.files = AttachmentList(desk, window)
         layout = QVBoxLayout(self.detail_box)
         layout.addLayout(form)
+        layout.addLayout(meeting_actions)
         layout.addWidget(QLabel(tr("议定事项：")))
         layout.addWidget(self.decision_table, 1)
         layout.addLayout(actions)
@@ -187,6 +198,33 @@ class MeetingsPage(Page):
             d is not None and d.supervision_id is None and bool(d.unit_id and d.due),
         )
         self.open_item_button.setEnabled(d is not None and d.supervision_id is not None)
+        frozen = tr("已生成的会议纪要不随之改变；已印发的请在“公文”页拟制更正件。")
+        allow_unless(
+            self.desk,
+            self.edit_meeting_button,
+            "" if m else tr("请先选择会议"),
+            tr("更正日期、地点、主持人、出席/请假/列席人员和议题。") + frozen,
+        )
+        pick = tr("请先在上表中选中一项议定事项")
+        allow_unless(
+            self.desk,
+            self.edit_decision_button,
+            "" if d else pick,
+            tr("已转为督办的，只能修改内容，责任单位和时限以督办事项为准。")
+            if d and d.supervision_id
+            else tr("修改议定事项的内容、责任单位和时限。"),
+        )
+        supervised = (
+            tr("已转为督办事项 #{id}，不能删除。").format(id=d.supervision_id)
+            if d and d.supervision_id
+            else ""
+        )
+        allow_unless(
+            self.desk,
+            self.delete_decision_button,
+            supervised if d else pick,
+            tr("删除误录的议定事项，其后的事项依次前移编号。"),
+        )
         allow(self.desk, self.minutes_button, m is not None and bool(m.decisions))
         self.open_minutes_button.setEnabled(m is not None and m.minutes_document_id is not None)
 
@@ -201,6 +239,45 @@ class MeetingsPage(Page):
     def add_decision(self) -> None:
         if self.current is not None and DecisionDialog(self, self.desk, self.current.id).exec():
             self.main.data_changed()
+
+    def edit_meeting(self) -> None:
+        if self.current is None:
+            return
+        dialog = MeetingDialog(self, self.desk, self.current)
+        if dialog.exec():
+            self.main.data_changed()
+            corrected(self, self.main, dialog.note)
+
+    def edit_decision(self) -> None:
+        d = self.selected_decision()
+        if self.current is None or d is None:
+            return
+        dialog = DecisionDialog(self, self.desk, self.current.id, d)
+        if dialog.exec():
+            self.main.data_changed()
+            corrected(self, self.main, dialog.note)
+
+    def delete_decision(self) -> None:
+        d = self.selected_decision()
+        if d is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            tr("删除议定事项"),
+            tr("删除议定事项{n}“{c}”？其后的事项将依次前移编号。").format(
+                n=d.seq, c=d.content[:30]
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        ok, note = write(
+            self,
+            self.desk,
+            self.main,
+            lambda s: meetings.delete_decision(s, self.desk.actor, d.id),
+        )
+        if ok:
+            corrected(self, self.main, note)
 
     def supervise(self) -> None:
         d = self.selected_decision()

@@ -1,4 +1,6 @@
-"""One supervision item: what was required, the reply, closing, its document and attachments."""
+"""One supervision item: what was required, the reply, closing, its document and attachments.
+
+An open item may be corrected (修改…, 更正回复); a closed one reopened with a reason (重新打开…)."""
 
 from __future__ import annotations
 
@@ -22,12 +24,15 @@ from desktop.ui.fmt import DASH, day
 from desktop.ui.forms import date_edit, date_of, error_label
 from desktop.ui.i18n import tr
 from desktop.ui.supervision.attachments import AttachmentList
+from desktop.ui.supervision.raise_dialog import RaiseItemDialog
 from desktop.ui.supervision.shared import (
     EDIT,
     ISSUE,
     READ,
     allow,
+    allow_unless,
     button,
+    corrected,
     open_document,
     value_label,
     write,
@@ -75,19 +80,28 @@ class ItemDetail(QGroupBox):
         self.reply_button = button(desk, tr("登记回复"), self.record_reply, EDIT)
         reply_form.addRow(tr("收到日期"), self.received_edit)
         reply_form.addRow(tr("回复内容"), self.reply_edit)
+        self.correct_reply_button = button(desk, tr("更正回复"), self.correct_reply, EDIT)
+        reply_buttons = QHBoxLayout()
+        reply_buttons.addWidget(self.reply_button)
+        reply_buttons.addWidget(self.correct_reply_button)
+        reply_buttons.addStretch(1)
         reply_form.addRow(self.reply_error)
-        reply_form.addRow("", self.reply_button)
+        reply_form.addRow("", reply_buttons)
         self.fields: dict[str, QWidget] = {
             "received_on": self.received_edit,
             "reply_text": self.reply_edit,
         }
 
+        self.edit_button = button(desk, tr("修改…"), self.edit_item, EDIT)
         self.close_button = button(desk, tr("办结…"), self.close_item, EDIT)
+        self.reopen_button = button(desk, tr("重新打开…"), self.reopen_item, EDIT)
         self.draft_button = button(desk, tr("生成公文"), self.draft, ISSUE)
         self.draft_button.setToolTip(tr("按本事项生成督办通知或催办单草稿，在“公文”页修改、印发"))
         self.open_doc_button = button(desk, tr("打开公文"), self.open_document, READ)
         actions = QHBoxLayout()
+        actions.addWidget(self.edit_button)
         actions.addWidget(self.close_button)
+        actions.addWidget(self.reopen_button)
         actions.addWidget(self.draft_button)
         actions.addWidget(self.open_doc_button)
         actions.addStretch(1)
@@ -133,6 +147,8 @@ class ItemDetail(QGroupBox):
             self.desk, self.reply_button, open_ and item is not None and not item.reply_received_on
         )
         allow(self.desk, self.close_button, open_)
+        self._enable_corrections(item)
+        self._fill_reply(item)
         allow(self.desk, self.draft_button, item is not None and bool(item.task_ids))
         if item is not None and not item.task_ids:  # say why rather than grey it out silently
             self.draft_button.setToolTip(
@@ -145,6 +161,43 @@ class ItemDetail(QGroupBox):
         self.open_doc_button.setEnabled(item is not None and item.document_id is not None)
         self.reply_error.hide()
         self.files.show_owner("supervision" if item else None, item.id if item else None)
+
+    def _enable_corrections(self, item: SupervisionRow | None) -> None:
+        closed = tr("已办结的督办事项不能修改；确需修改，请先“重新打开”并写明理由。")
+        frozen = tr("已印发的公文不随之改变，如需更正请在“公文”页拟制更正件。")
+        if item is None:
+            none = tr("请先在左侧选择督办事项")
+            for b in (self.edit_button, self.correct_reply_button, self.reopen_button):
+                allow_unless(self.desk, b, none)
+            return
+        allow_unless(
+            self.desk,
+            self.edit_button,
+            closed if item.closed_on else "",
+            tr("修改督办要求、事由和回复期限。") + frozen,
+        )
+        no_reply = "" if item.reply_received_on else tr("尚未登记回复，请直接登记回复。")
+        allow_unless(
+            self.desk,
+            self.correct_reply_button,
+            closed if item.closed_on else no_reply,
+            tr("按上面填写的收到日期和回复内容更正已登记的回复。"),
+        )
+        allow_unless(
+            self.desk,
+            self.reopen_button,
+            "" if item.closed_on else tr("该事项尚未办结，无需重新打开。"),
+            tr("办结有误或回复不实时重新打开，需写明理由。"),
+        )
+
+    def _fill_reply(self, item: SupervisionRow | None) -> None:
+        """The reply form shows the recorded reply, ready to be corrected; otherwise it is blank."""
+        if item is not None and item.reply_received_on is not None:
+            self.received_edit.setDate(item.reply_received_on)
+            self.reply_edit.setPlainText(item.reply_text)
+        else:
+            self.received_edit.setDate(self.desk.today)
+            self.reply_edit.clear()
 
     def _write(self, work) -> bool:  # type: ignore[no-untyped-def]
         ok, _ = write(self, self.desk, self.main, work, self.reply_error, self.fields)
@@ -162,6 +215,48 @@ class ItemDetail(QGroupBox):
             lambda s: supervision.record_reply(s, self.desk.actor, item_id, received, text)
         ):
             self.reply_edit.clear()
+
+    def edit_item(self) -> None:
+        if self.item is None:
+            return
+        dialog = RaiseItemDialog(self, self.desk, item=self.item)
+        if dialog.exec():
+            self.main.data_changed()
+            corrected(self, self.main, dialog.note)
+
+    def correct_reply(self) -> None:
+        if self.item is None:
+            return
+        item_id, received, text = (
+            self.item.id,
+            date_of(self.received_edit),
+            self.reply_edit.toPlainText(),
+        )
+        ok, note = write(
+            self,
+            self.desk,
+            self.main,
+            lambda s: supervision.correct_reply(s, self.desk.actor, item_id, received, text),
+            self.reply_error,
+            self.fields,
+        )
+        if ok:
+            corrected(self, self.main, note)
+
+    def reopen_item(self) -> None:
+        if self.item is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self, tr("重新打开督办事项"), tr("请写明重新打开的理由：")
+        )
+        if ok:
+            item_id = self.item.id
+            write(
+                self,
+                self.desk,
+                self.main,
+                lambda s: supervision.reopen_item(s, self.desk.actor, item_id, reason),
+            )
 
     def close_item(self) -> None:
         if self.item is None:

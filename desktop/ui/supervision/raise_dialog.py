@@ -1,4 +1,6 @@
-"""发起督办 by hand: kind, unit, the unit's tasks it concerns, what is required, reply due."""
+"""发起督办 by hand: kind, unit, the unit's tasks it concerns, what is required, reply due.
+
+The same form corrects an open item: then kind, unit and tasks stay as raised."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -17,11 +20,19 @@ from PySide6.QtWidgets import (
 
 from desktop.services import supervision
 from desktop.services.overview import TaskFilter, task_rows
-from desktop.services.supervision import SupervisionInput, SupervisionKind
+from desktop.services.supervision import ItemEdit, SupervisionInput, SupervisionKind, SupervisionRow
 from desktop.ui.desk import Desk
 from desktop.ui.forms import ServiceDialog, date_edit, date_of, ok_cancel
 from desktop.ui.i18n import tr
 from desktop.ui.supervision.shared import select_data, unit_combo
+
+
+def hint(text: str) -> QLabel:
+    """A grey line on top of a correction form saying what stays as it was (text translated)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #5f6368;")
+    return label
 
 
 class RaiseItemDialog(ServiceDialog):
@@ -31,10 +42,14 @@ class RaiseItemDialog(ServiceDialog):
         desk: Desk,
         unit_id: int | None = None,
         task_id: int | None = None,
+        item: SupervisionRow | None = None,
     ) -> None:
-        super().__init__(parent, tr("发起督办"))
-        self.desk = desk
-        self.item_id: int | None = None
+        super().__init__(parent, tr("修改督办事项") if item else tr("发起督办"))
+        self.desk, self.editing = desk, item
+        self.item_id: int | None = item.id if item else None
+        self.note = ""  # after a correction: what it means for the item's document
+        if item is not None:
+            unit_id = item.unit_id
         self.kind = QComboBox()
         for kind in SupervisionKind:
             self.kind.addItem(tr(kind.label), kind)
@@ -48,7 +63,7 @@ class RaiseItemDialog(ServiceDialog):
         self.requirement.setPlaceholderText(tr("例如：请于期限前书面报告滞后原因及整改措施。"))
         self.reason = QLineEdit()
         self.due = date_edit(desk.today + timedelta(days=10))
-        form = QFormLayout(self)
+        form = self.form = QFormLayout(self)
         form.addRow(tr("类别"), self.kind)
         form.addRow(tr("责任单位"), self.unit)
         form.addRow(tr("关联任务"), self.tasks)
@@ -62,11 +77,25 @@ class RaiseItemDialog(ServiceDialog):
             "reply_due": self.due,
             "reason": self.reason,
         }
-        self.unit.currentIndexChanged.connect(lambda _i: self._load_tasks(task_id))
-        self._load_tasks(task_id)
+        checked = set(item.task_ids) if item else {task_id}
+        self.unit.currentIndexChanged.connect(lambda _i: self._load_tasks(checked))
+        self._load_tasks(checked)
+        if item is not None:
+            self._fill(item)
         self.resize(520, 460)
 
-    def _load_tasks(self, checked: int | None) -> None:
+    def _fill(self, item: SupervisionRow) -> None:
+        select_data(self.kind, item.kind)
+        self.requirement.setPlainText(item.requirement)
+        self.reason.setText(item.reason)
+        self.due.setDate(item.reply_due)
+        why = tr("类别、责任单位和关联任务是发起督办的依据，不能修改；如有误，请办结后重新发起。")
+        for widget in (self.kind, self.unit, self.tasks):
+            widget.setEnabled(False)
+            widget.setToolTip(why)
+        self.form.insertRow(0, hint(why))
+
+    def _load_tasks(self, checked: set[int | None]) -> None:
         self.tasks.clear()
         with self.desk.session() as session:
             rows = task_rows(session, self.desk.today, TaskFilter(unit_id=self.unit.currentData()))
@@ -75,7 +104,7 @@ class RaiseItemDialog(ServiceDialog):
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
-                Qt.CheckState.Checked if row.id == checked else Qt.CheckState.Unchecked
+                Qt.CheckState.Checked if row.id in checked else Qt.CheckState.Unchecked
             )
             self.tasks.addItem(item)
 
@@ -87,6 +116,11 @@ class RaiseItemDialog(ServiceDialog):
         )
 
     def submit(self) -> None:
+        if self.editing is not None:
+            edit = ItemEdit(self.requirement.toPlainText(), self.reason.text(), date_of(self.due))
+            with self.desk.session() as session:
+                self.note = supervision.edit_item(session, self.desk.actor, self.editing.id, edit)
+            return
         data = SupervisionInput(
             kind=SupervisionKind(self.kind.currentData()),  # Qt returns a plain str
             unit_id=self.unit.currentData(),

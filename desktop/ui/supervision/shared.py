@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.services import tasks
@@ -42,6 +42,28 @@ def allow(desk: Desk, widget: QPushButton, state_allows: bool) -> None:
     """Enable a guarded button only when both the state and the actor's role allow it."""
     permission = Permission[str(widget.property("permission") or "READ")]
     widget.setEnabled(state_allows and desk.can(permission))
+
+
+def allow_unless(desk: Desk, widget: QPushButton, why_not: str, tip: str = "") -> None:
+    """Enable a guarded button unless the state forbids it; its tooltip then says why.
+
+    ``why_not`` and ``tip`` come translated; a leader keeps the read-only tooltip."""
+    permission = Permission[str(widget.property("permission") or "READ")]
+    if not desk.can(permission):
+        widget.setEnabled(False)
+        widget.setToolTip(tr(READ_ONLY_TIP))
+        return
+    widget.setEnabled(not why_not)
+    widget.setToolTip(why_not or tip)
+
+
+def corrected(parent: QWidget, window: MainWindow, note: str | None) -> None:
+    """After a correction: what it means for a document already composed (services say), or a
+    plain confirmation in the status bar."""
+    if note:
+        QMessageBox.information(parent, tr("修改已保存"), note)
+    else:
+        window.statusBar().showMessage(tr("修改已保存。"), 5000)
 
 
 def write(
