@@ -7,8 +7,6 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
-from typing import BinaryIO
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -16,19 +14,33 @@ from sqlalchemy.orm import Session, undefer
 
 from db.models import DocKind, DocNumber, DocStatus, Document
 from db.models.documents import DocumentTask
-from desktop.documents.fonts import FontSet
 from desktop.documents.model import DocumentKind, OfficialDocument
-from desktop.documents.render import RenderResult, render_pdf
 from desktop.services import audit, settings
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
 from desktop.services.errors import ConflictError, DomainError, ValidationError
-from desktop.services.files import write_atomically
 from desktop.services.lookup import get_or_missing
 from desktop.services.notice_codec import from_json, to_json
+from desktop.services.notice_render import (
+    RenderOptions,
+    fonts_for,
+    render,
+    render_options,
+    render_with,
+    save_pdf,
+)
 from desktop.services.timeline import TimelineEvent
 
-__all__ = ["DocKind", "DocStatus"]  # re-exported for the GUI and CLI
+__all__ = [
+    "RenderOptions",
+    "fonts_for",
+    "render",
+    "render_options",
+    "render_with",
+    "save_pdf",
+    "DocKind",
+    "DocStatus",
+]  # re-exported for the GUI and CLI
 
 ISSUE_ATTEMPTS = 8
 
@@ -116,40 +128,6 @@ def tasks_of(session: Session, doc_id: int) -> tuple[int, ...]:
     )
 
 
-def fonts_for(session: Session) -> FontSet:
-    chosen = dict(settings.office(session).font_paths)
-    return FontSet.resolve(chosen or None)
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    """What the office's settings say about layout, read once; needs no session afterwards."""
-
-    fonts: FontSet
-    line_pitch_pt: float | None
-    bold_level3: bool
-
-
-def render_options(session: Session) -> RenderOptions:
-    office = settings.office(session)
-    return RenderOptions(fonts_for(session), office.line_pitch_pt or None, office.bold_level3)
-
-
-def render_with(model: OfficialDocument, options: RenderOptions) -> RenderResult:
-    """Lay out a model without touching the database (safe on a worker thread)."""
-    return render_pdf(
-        model,
-        options.fonts,
-        line_pitch_pt=options.line_pitch_pt,
-        bold_level3=options.bold_level3,
-    )
-
-
-def render(session: Session, model: OfficialDocument) -> RenderResult:
-    """Lay out a model with the office's fonts and line pitch (preview, drafts, issue)."""
-    return render_with(model, render_options(session))
-
-
 def pdf_of(session: Session, doc_id: int) -> bytes:
     """An issued document's stored PDF (checked against its SHA-256), or a draft rendered now."""
     doc = session.scalar(
@@ -164,17 +142,6 @@ def pdf_of(session: Session, doc_id: int) -> bytes:
     if hashlib.sha256(data).hexdigest() != doc.pdf_sha256:
         raise DomainError(f"公文 {doc.number} 存档的 PDF 与登记的校验值不符，可能已被改动。")
     return data
-
-
-def save_pdf(data: bytes, target: Path) -> Path:
-    """Write PDF bytes for the clerk: temporary name beside the target, fsync, rename."""
-    if target.suffix.lower() != ".pdf":
-        raise ValidationError(f"输出文件“{target}”应以 .pdf 结尾。", field="out")
-
-    def write(handle: BinaryIO) -> None:
-        handle.write(data)
-
-    return write_atomically(target, write)
 
 
 # --- drafts ------------------------------------------------------------------------------------

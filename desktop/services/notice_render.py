@@ -1,0 +1,61 @@
+"""Lay out a notice with the office's fonts and settings, and save a PDF for the clerk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlalchemy.orm import Session
+
+from desktop.documents.fonts import FontSet
+from desktop.documents.model import OfficialDocument
+from desktop.documents.render import RenderResult, render_pdf
+from desktop.services import settings
+from desktop.services.errors import ValidationError
+from desktop.services.files import write_atomically
+
+
+def fonts_for(session: Session) -> FontSet:
+    chosen = dict(settings.office(session).font_paths)
+    return FontSet.resolve(chosen or None)
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What the office's settings say about layout, read once; needs no session afterwards."""
+
+    fonts: FontSet
+    line_pitch_pt: float | None
+    bold_level3: bool
+
+
+def render_options(session: Session) -> RenderOptions:
+    office = settings.office(session)
+    return RenderOptions(fonts_for(session), office.line_pitch_pt or None, office.bold_level3)
+
+
+def render_with(model: OfficialDocument, options: RenderOptions) -> RenderResult:
+    """Lay out a model without touching the database (safe on a worker thread)."""
+    return render_pdf(
+        model,
+        options.fonts,
+        line_pitch_pt=options.line_pitch_pt,
+        bold_level3=options.bold_level3,
+    )
+
+
+def render(session: Session, model: OfficialDocument) -> RenderResult:
+    """Lay out a model with the office's fonts and line pitch (preview, drafts, issue)."""
+    return render_with(model, render_options(session))
+
+
+def save_pdf(data: bytes, target: Path) -> Path:
+    """Write PDF bytes for the clerk: temporary name beside the target, fsync, rename."""
+    if target.suffix.lower() != ".pdf":
+        raise ValidationError(f"输出文件“{target}”应以 .pdf 结尾。", field="out")
+
+    def write(handle: BinaryIO) -> None:
+        handle.write(data)
+
+    return write_atomically(target, write)
