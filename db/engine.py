@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -144,6 +144,24 @@ def open_ledger(database: str | Path, *, migrate_to_head: bool = True) -> Ledger
         raise LedgerError(f"无法打开台账“{_display(url)}”：{exc}") from exc
     factory = sessionmaker(engine, expire_on_commit=False)
     return Ledger(url, engine, factory, path, current, backup)
+
+
+# Any constant: the advisory lock that serialises appends to the audit chain on PostgreSQL.
+_APPEND_LOCK = 72_271_024
+
+
+def lock_for_append(session: Session) -> None:
+    """Hold the database's write lock before reading the chain's last link.
+
+    Two clerks appending at once must not both chain to the same previous entry. PostgreSQL
+    takes a transaction-scoped advisory lock; SQLite takes its single write lock with an empty
+    write (a read alone would not keep another writer out until commit).
+    """
+    backend = session.get_bind().dialect.name
+    if backend == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _APPEND_LOCK})
+    elif backend == "sqlite":
+        session.execute(text("UPDATE audit_entry SET id = id WHERE 0"))
 
 
 def _looks_like_sqlite(path: Path) -> bool:
