@@ -146,20 +146,21 @@ def open_ledger(database: str | Path, *, migrate_to_head: bool = True) -> Ledger
     return Ledger(url, engine, factory, path, current, backup)
 
 
-# Any constant: the advisory lock that serialises appends to the audit chain on PostgreSQL.
-_APPEND_LOCK = 72_271_024
+# Advisory-lock keys (any constants) for the work that must not run twice at once on PostgreSQL.
+_LOCK_KEYS = {"audit": 72_271_024, "lamps": 72_271_025}
 
 
-def lock_for_append(session: Session) -> None:
-    """Hold the database's write lock before reading the chain's last link.
+def hold_write_lock(session: Session, purpose: str) -> None:
+    """Serialise a read-then-write (appending to the audit chain, rebuilding the lamp cache)
+    with every other session doing the same, until this transaction ends.
 
-    Two clerks appending at once must not both chain to the same previous entry. PostgreSQL
-    takes a transaction-scoped advisory lock; SQLite takes its single write lock with an empty
-    write (a read alone would not keep another writer out until commit).
+    PostgreSQL takes a transaction-scoped advisory lock per purpose; SQLite has one write lock
+    for the whole file and takes it with an empty write (a read alone would not keep another
+    writer out until commit).
     """
     backend = session.get_bind().dialect.name
     if backend == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _APPEND_LOCK})
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEYS[purpose]})
     elif backend == "sqlite":
         session.execute(text("UPDATE audit_entry SET id = id WHERE 0"))
 

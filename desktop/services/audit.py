@@ -13,7 +13,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.engine import lock_for_append
+from db.engine import hold_write_lock
 from db.models import AuditEntry
 from desktop.services.auth import Actor, Permission, require
 from desktop.services.clock import clock_of
@@ -77,7 +77,7 @@ def record(
     """Append one entry chained to the previous one. Call only inside a :func:`writes` body."""
     if not session.info.get(_DEPTH):
         raise RuntimeError("audit.record outside a service write")
-    lock_for_append(session)
+    hold_write_lock(session, "audit")
     previous = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
     entry = AuditEntry(
         at=clock_of(session).now(),

@@ -21,6 +21,7 @@ from sqlalchemy import Table, delete, event, func, insert, inspect, or_, select,
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.engine import hold_write_lock
 from db.models import FundEntry, LampCacheState, Milestone, ProgressReport, Task, TaskLamp
 from desktop.services import settings
 from desktop.services.clock import clock_of
@@ -155,6 +156,8 @@ def refresh(session: Session, ids: Iterable[int] | None, today: date) -> int:
     wanted = None if ids is None else sorted(set(ids))
     if wanted is not None and not wanted:
         return 0
+    # Two clerks' programs rebuilding at once would insert the same rows: take turns.
+    hold_write_lock(session, "lamps")
     version = rules_version(settings.lamp_rules(session))
     computed = compute(session, wanted, today)
     connection = session.connection()

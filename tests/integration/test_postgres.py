@@ -109,3 +109,29 @@ def test_clerks_writing_at_once_keep_one_unbroken_audit_chain(pg_ledger) -> None
     with pg_ledger.session() as session:
         check = audit.verify_chain(session)
     assert check.ok and check.entries == 45, check.message
+
+
+def test_two_desks_recomputing_the_days_lamps_at_once_both_succeed(pg_ledger, clock) -> None:
+    from datetime import timedelta
+
+    from desktop.services import dashboard
+
+    with pg_ledger.session() as session:
+        demo.build_demo(session, auth.system_actor("演示数据"))
+    clock.moment = clock.moment + timedelta(days=1)  # a new day: every cached lamp is stale
+    errors: list[BaseException] = []
+    counts: list[int] = []
+
+    def look() -> None:
+        try:
+            with pg_ledger.session() as own:
+                counts.append(dashboard.summary(own, clock.today()).total)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    desks = [threading.Thread(target=look) for _ in range(3)]
+    for desk in desks:
+        desk.start()
+    for desk in desks:
+        desk.join()
+    assert not errors and counts == [37, 37, 37]
