@@ -11,12 +11,14 @@ from datetime import datetime
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from db.engine import hold_write_lock
 from db.models import AuditEntry
 from desktop.services.auth import Actor, Permission, require
 from desktop.services.clock import clock_of
+from desktop.services.errors import ConcurrentChange
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -54,6 +56,9 @@ def writes(
                     raise RuntimeError(f"{fn.__qualname__} wrote without an audit record")
                 session.commit()
                 return result
+            except (IntegrityError, OperationalError) as exc:
+                session.rollback()
+                raise _concurrent(exc) from exc
             except BaseException:
                 session.rollback()
                 raise
@@ -63,6 +68,18 @@ def writes(
         return wrapper
 
     return decorate
+
+
+def _concurrent(exc: IntegrityError | OperationalError) -> ConcurrentChange:
+    """Say in Chinese what a clash with another writer means; the traceback stays as cause."""
+    if isinstance(exc, IntegrityError):
+        return ConcurrentChange(
+            "保存时发现冲突：可能另一位同事刚刚录入或修改了同一条记录。"
+            "本次操作未执行，请刷新后再试。"
+        )
+    return ConcurrentChange(
+        "台账正忙（另一位同事或另一个窗口正在保存），本次操作未执行，请稍后重试。"
+    )
 
 
 def record(

@@ -24,3 +24,10 @@ class ValidationError(DomainError):
 
 class ConflictError(DomainError):
     """Someone else changed the record first, or a unique value is taken."""
+
+
+class ConcurrentChange(ConflictError):
+    """The database refused a write because someone else was writing the same thing.
+
+    Nothing was saved; trying again usually works. ``__cause__`` holds the driver's error.
+    """

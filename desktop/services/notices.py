@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, undefer
 
 from db.models import DocKind, DocNumber, DocStatus, Document
@@ -18,7 +17,7 @@ from desktop.documents.model import DocumentKind, OfficialDocument
 from desktop.services import audit, settings
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
-from desktop.services.errors import ConflictError, DomainError, ValidationError
+from desktop.services.errors import ConcurrentChange, ConflictError, DomainError, ValidationError
 from desktop.services.lookup import get_or_missing
 from desktop.services.notice_codec import from_json, to_json
 from desktop.services.notice_render import (
@@ -287,7 +286,7 @@ def issue(session: Session, actor: Actor, doc_id: int) -> Issued:
     for attempt in range(ISSUE_ATTEMPTS):
         try:
             return _issue_once(session, actor, doc_id)
-        except (OperationalError, IntegrityError) as exc:  # locked, or the number was taken
+        except ConcurrentChange as exc:  # locked, or the number was taken: try again
             last_error = exc
             time.sleep(0.05 * (attempt + 1))
     raise ConflictError("其他窗口正在发文，暂时无法取得文号，请稍后再试。") from last_error

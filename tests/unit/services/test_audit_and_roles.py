@@ -114,3 +114,25 @@ def test_writers_at_once_keep_one_unbroken_chain(ledger) -> None:
     with ledger.session() as session:
         check = audit.verify_chain(session)
     assert check.ok and check.entries == 45, check.message
+
+
+def test_a_clash_with_another_writer_becomes_a_chinese_message_and_saves_nothing(
+    session, clerk
+) -> None:
+    from desktop.services.auth import Permission
+    from desktop.services.errors import ConcurrentChange
+
+    tasks.create_unit(session, clerk, "市审计局")
+    before = (_count(session, Unit), _count(session, AuditEntry))
+
+    @audit.writes(Permission.EDIT_LEDGER)
+    def insert_twice(session, actor) -> None:  # as if another desk had just saved the same row
+        audit.record(session, actor, "create", "unit", "", "新建单位“市审计局”")
+        session.add(Unit(name="市审计局", short_name="", contact_person="", contact_phone="",
+                         sort_order=9))  # fmt: skip
+        session.flush()
+
+    with pytest.raises(ConcurrentChange, match="另一位同事") as error:
+        insert_twice(session, clerk)
+    assert error.value.__cause__ is not None
+    assert (_count(session, Unit), _count(session, AuditEntry)) == before
