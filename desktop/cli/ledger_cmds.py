@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop.cli import table
 from desktop.cli.context import CliContext
-from desktop.services import audit, demo, overview, users
+from desktop.services import audit, demo, first_run, overview
 from desktop.services.auth import system_actor
 from desktop.services.enums import LampColor
 from desktop.services.errors import ValidationError
@@ -42,9 +42,7 @@ def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
         raise ValidationError("台账已经存在，无需初始化。")
     password = os.environ.get("DUBAN_PASSWORD") or getpass.getpass("管理员密码（至少 8 位）：")
     with ctx.ledger.session() as session:
-        users.create_user(
-            session, system_actor("初始化"), args.admin, args.name, users.Role.ADMIN, password
-        )
+        first_run.start_ledger(session, args.admin, args.name, password)
     print(f"已新建台账：{ctx.ledger.location}，管理员账号 {args.admin}")
     return 0
 

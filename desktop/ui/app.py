@@ -7,9 +7,11 @@ import sys
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from desktop.services import first_run
 from desktop.services.clock import Clock
-from desktop.services.ledger import Ledger, LedgerError, is_empty, open_ledger
+from desktop.services.ledger import Ledger, LedgerError, open_ledger
 from desktop.ui.archive import actions as archive_actions
+from desktop.ui.auth.first_run import FirstRunDialog
 from desktop.ui.auth.sign_in import SignInDialog
 from desktop.ui.desk import Desk
 from desktop.ui.errors import install_excepthook, setup_logging
@@ -41,19 +43,6 @@ def open_and_lock(database: str | None, clock: Clock) -> tuple[Ledger, QLockFile
         ledger.dispose()
         QMessageBox.warning(None, tr("台账已被打开"), str(error))
         return None
-    if is_empty(ledger):
-        QMessageBox.information(
-            None,
-            tr("督办台"),
-            tr(
-                "该台账还没有任何账号。请先在命令行运行 duban init（新建台账）"
-                "或 duban demo（演示台账）。\n台账：{place}"
-            ).format(place=ledger.location),
-        )
-        if lock is not None:
-            lock.unlock()
-        ledger.dispose()
-        return None
     return ledger, lock
 
 
@@ -66,7 +55,10 @@ def run(database: str | None, clock: Clock) -> int:
         return 1
     ledger, lock = opened
     try:
-        dialog = SignInDialog(ledger)
+        with ledger.session() as session:
+            new = not first_run.has_users(session)
+        # A ledger with no account yet (a new install): make its admin, or load the demo.
+        dialog = FirstRunDialog(ledger) if new else SignInDialog(ledger)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
             return 0
         window = MainWindow(Desk(ledger, clock, dialog.actor))

@@ -76,3 +76,13 @@ def test_gui_without_display_says_so_in_one_line(tmp_path: Path) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "QT_QPA_PLATFORM=offscreen" in lines[0]
     assert "Aborted" not in result.stderr
+
+
+def test_init_makes_the_first_admin_once(tmp_path: Path, capsys, monkeypatch) -> None:
+    db = str(tmp_path / "new.sqlite3")
+    monkeypatch.setenv("DUBAN_PASSWORD", "password-123")
+    assert main(["--database", db, "init", "--admin", "wangjing", "--name", "王静"]) == 0
+    assert "管理员账号 wangjing" in capsys.readouterr().out
+    assert main(["--database", db, "--user", "wangjing", "audit"]) == 0
+    assert main(["--database", db, "init"]) == 1
+    assert "无需初始化" in capsys.readouterr().err
