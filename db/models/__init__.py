@@ -1,5 +1,15 @@
 """All ledger models; importing this package registers every table on Base.metadata."""
 
+from db.models.assessment import (
+    AssessmentGrade,
+    AssessmentIndicator,
+    AssessmentItem,
+    AssessmentManual,
+    AssessmentResult,
+    AssessmentScheme,
+    IndicatorSource,
+    SchemeStatus,
+)
 from db.models.attachments import Attachment
 from db.models.documents import DocKind, DocNumber, DocStatus, Document
 from db.models.interviews import (
@@ -30,6 +40,14 @@ from db.models.system import AuditEntry, Setting, User
 
 __all__ = [
     "Accountability",
+    "AssessmentGrade",
+    "AssessmentIndicator",
+    "AssessmentItem",
+    "AssessmentManual",
+    "AssessmentResult",
+    "AssessmentScheme",
+    "IndicatorSource",
+    "SchemeStatus",
     "AccountabilityKind",
     "Attachment",
     "Interview",

@@ -35,6 +35,7 @@ class DocKind(LabelledEnum):
     RECTIFICATION = ("rectification", "限期整改通知书")
     ACCOUNTABILITY = ("accountability", "问责决定")
     MINUTES = ("minutes", "会议纪要")
+    ASSESSMENT = ("assessment", "考核结果通报")
 
 
 class DocStatus(LabelledEnum):

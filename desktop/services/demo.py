@@ -12,7 +12,16 @@ from functools import partial
 from sqlalchemy.orm import Session
 
 from db.enums import FundKind, FundSource, Role, TaskStatus
-from desktop.services import audit, demo_story, funds, progress, settings, tasks, users
+from desktop.services import (
+    assessment,
+    audit,
+    demo_story,
+    funds,
+    progress,
+    settings,
+    tasks,
+    users,
+)
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import FixedClock, clock_of
 from desktop.services.demo_data import (
@@ -94,6 +103,7 @@ def build_demo(session: Session, actor: Actor, seed: int = 2026) -> DemoSummary:
             elif profile == "done":
                 tasks.set_task_status(session, actor, task_id, TaskStatus.COMPLETION_REVIEW)
     documents = demo_story.build_story(session, actor)
+    assessment.add_demo_scheme(session, actor)
     return DemoSummary(
         len(lead_ids) + len(coop_ids), len(PROJECTS), count, reports, entries, today, documents
     )

@@ -1,0 +1,195 @@
+"""考核 rules as data: the default scheme, its validation, the score formulas, ranking and grades."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from desktop.services.errors import ValidationError
+
+TENTH = Decimal("0.1")
+HUNDRED = Decimal(100)
+ZERO = Decimal(0)
+
+# Indicator codes: each has a ledger formula (assessment_facts) and may be scored by hand instead.
+INDICATORS = {
+    "progress": "进度",
+    "quality": "质量",
+    "funds": "资金",
+    "timely": "报送及时",
+    "rectification": "整改",
+}
+COMPUTED, MANUAL = "computed", "manual"
+# What an item counts for a unit in the year; "manual" and "veto" are counts the clerk enters.
+RULES = {
+    "yellow_lamp": "黄灯（任务·月）",
+    "red_lamp": "红灯（任务·月）",
+    "failed_rectification": "整改逾期未完成",
+    "accountability": "被问责",
+    "manual": "人工认定",
+    "veto": "一票否决",
+}
+PROGRESS_POINTS_PER_LAG = Decimal(2)  # every point behind schedule costs 2 of the 100
+
+
+@dataclass(frozen=True)
+class IndicatorSpec:
+    code: str
+    name: str
+    weight: int
+    source: str = COMPUTED  # computed / manual
+    base_score: Decimal = Decimal(80)  # a manual score not entered yet counts as this
+
+
+@dataclass(frozen=True)
+class ItemSpec:
+    code: str
+    name: str
+    rule: str
+    points: Decimal  # per counted event: negative deducts, positive adds
+    cap: Decimal = ZERO  # largest size of the item's total; 0: no cap
+
+
+@dataclass(frozen=True)
+class GradeSpec:
+    label: str
+    min_score: Decimal
+
+
+DEFAULT_INDICATORS = (
+    IndicatorSpec("progress", "进度", 40),
+    IndicatorSpec("quality", "质量", 20, MANUAL),
+    IndicatorSpec("funds", "资金", 15),
+    IndicatorSpec("timely", "报送及时", 15),
+    IndicatorSpec("rectification", "整改", 10),
+)
+DEFAULT_ITEMS = (
+    ItemSpec("yellow", "黄灯扣分", "yellow_lamp", Decimal(-1), Decimal(10)),
+    ItemSpec("red", "红灯扣分", "red_lamp", Decimal(-2), Decimal(20)),
+    ItemSpec("failed", "整改不到位扣分", "failed_rectification", Decimal(-3), ZERO),
+    ItemSpec("accountable", "被问责扣分", "accountability", Decimal(-5), ZERO),
+    ItemSpec("commended", "受上级表彰加分", "manual", Decimal(1), Decimal(3)),
+    ItemSpec("veto", "一票否决", "veto", ZERO, ZERO),
+)
+DEFAULT_GRADES = (
+    GradeSpec("优秀", Decimal(90)),
+    GradeSpec("良好", Decimal(80)),
+    GradeSpec("一般", Decimal(60)),
+    GradeSpec("较差", ZERO),
+)
+
+
+def q(value: Decimal | float | int) -> Decimal:
+    """One decimal, half up: how scores are written and compared."""
+    return Decimal(str(value)).quantize(TENTH, rounding=ROUND_HALF_UP)
+
+
+def clamp(value: Decimal) -> Decimal:
+    return max(ZERO, min(HUNDRED, value))
+
+
+def validate(
+    indicators: Sequence[IndicatorSpec], items: Sequence[ItemSpec], grades: Sequence[GradeSpec]
+) -> None:
+    """Weights are whole numbers summing to 100; codes unique; thresholds strictly descending."""
+    if not indicators:
+        raise ValidationError("考核方案至少需要一项指标。", field="indicators")
+    codes = [i.code for i in indicators]
+    if len(set(codes)) != len(codes) or any(c not in INDICATORS for c in codes):
+        raise ValidationError("指标重复或不认识，请检查指标列表。", field="indicators")
+    for ind in indicators:
+        if not ind.name.strip():
+            raise ValidationError("指标名称不能为空。", field="indicators")
+        if ind.weight < 0:
+            raise ValidationError(f"指标“{ind.name}”的权重不能为负数。", field="weights")
+        if ind.source not in (COMPUTED, MANUAL):
+            raise ValidationError(f"指标“{ind.name}”的评分方式不对。", field="indicators")
+        if not ZERO <= ind.base_score <= HUNDRED:
+            raise ValidationError(f"指标“{ind.name}”的基本分应在 0–100 之间。", field="indicators")
+    total = sum(i.weight for i in indicators)
+    if total != 100:
+        raise ValidationError(f"各项指标权重之和应为 100，现为 {total}。", field="weights")
+    item_codes = [i.code for i in items]
+    if len(set(item_codes)) != len(item_codes) or any(not c.strip() for c in item_codes):
+        raise ValidationError("加减分项的代码不能为空或重复。", field="items")
+    for item in items:
+        if not item.name.strip():
+            raise ValidationError("加减分项名称不能为空。", field="items")
+        if item.rule not in RULES:
+            raise ValidationError(f"加减分项“{item.name}”的计分依据不对。", field="items")
+        if item.cap < 0:
+            raise ValidationError(f"加减分项“{item.name}”的封顶分不能为负数。", field="items")
+    if sum(item.rule == "veto" for item in items) > 1:
+        raise ValidationError("一票否决项只能有一项。", field="items")
+    if not grades:
+        raise ValidationError("至少需要一个等次。", field="grades")
+    labels = [g.label.strip() for g in grades]
+    if any(not label for label in labels) or len(set(labels)) != len(labels):
+        raise ValidationError("等次名称不能为空或重复。", field="grades")
+    mins = [g.min_score for g in grades]
+    if any(b >= a for a, b in zip(mins, mins[1:], strict=False)):
+        raise ValidationError("等次分数线应从高到低依次递减。", field="grades")
+    if mins[-1] != ZERO or mins[0] > HUNDRED:
+        raise ValidationError("最低等次的分数线应为 0，最高不超过 100。", field="grades")
+
+
+# --- formulas (each gives 0–100, one decimal) --------------------------------------------------
+
+
+def progress_score(gaps: Sequence[float]) -> Decimal:
+    """进度: mean over the unit's tasks of 100 − 2 × (points behind schedule), each 0–100.
+
+    A task's gap is reported − schedule progress (a finished task counts 100% reported); a task
+    on or ahead of schedule scores 100, one 50 points behind scores 0. No task: 100."""
+    if not gaps:
+        return q(HUNDRED)
+    each = [clamp(HUNDRED + PROGRESS_POINTS_PER_LAG * min(ZERO, q(g))) for g in gaps]
+    return q(sum(each) / len(each))
+
+
+def ratio_score(good: int, due: int) -> Decimal:
+    """报送及时, 整改, 质量 (computed): 100 × good / due; nothing due scores 100."""
+    return q(HUNDRED if due == 0 else Decimal(good) * HUNDRED / due)
+
+
+def funds_score(budget: Decimal, arrived: Decimal, spent: Decimal) -> Decimal:
+    """资金: half the arrival rate (到位/计划) plus half the spending rate (支出/到位), each ≤ 100%.
+
+    No budget for the unit's tasks: 100 (nothing to assess); budget but nothing arrived: 0."""
+    if budget <= 0:
+        return q(HUNDRED)
+    arrival = min(HUNDRED, arrived * HUNDRED / budget)
+    spending = min(HUNDRED, spent * HUNDRED / arrived) if arrived > 0 else ZERO
+    return q((arrival + spending) / 2)
+
+
+def item_points(item: ItemSpec, count: Decimal) -> Decimal:
+    """count × points, its size capped at ``cap`` when the cap is not 0."""
+    raw = count * item.points
+    if item.cap > 0 and abs(raw) > item.cap:
+        raw = item.cap if raw > 0 else -item.cap
+    return q(raw)
+
+
+def weighted(indicators: Sequence[IndicatorSpec], scores: dict[str, Decimal]) -> Decimal:
+    """Σ weight × score / 100: the indicators' part of the total, 0–100."""
+    return q(sum((Decimal(i.weight) * scores[i.code] for i in indicators), ZERO) / HUNDRED)
+
+
+def grade_of(total: Decimal, grades: Sequence[GradeSpec], vetoed: bool) -> str:
+    """The first grade whose threshold the total reaches; a vetoed unit takes the lowest."""
+    if vetoed:
+        return grades[-1].label
+    for grade in grades:
+        if total >= grade.min_score:
+            return grade.label
+    return grades[-1].label
+
+
+def ranks(entries: Sequence[tuple[Decimal, bool]]) -> list[int]:
+    """Competition ranking (1, 2, 2, 4) by total, higher first; vetoed units after all others.
+
+    Equal totals (at one decimal) share a rank; the next rank skips as many places."""
+    keys = [(1 if vetoed else 0, -q(total)) for total, vetoed in entries]
+    return [1 + sum(other < key for other in keys) for key in keys]
