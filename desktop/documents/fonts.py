@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -11,6 +12,11 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+# reportlab keeps each registered TrueType font's subset tables on the shared font object, so two
+# PDFs drawn at once (the live preview's worker thread and an issue on the GUI thread) corrupt
+# each other's subsets. Everything that draws with the registered fonts holds this lock.
+reportlab_lock = threading.RLock()
 
 SHIPPED_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
@@ -206,7 +212,10 @@ def _register_cached(path: str, index: int) -> str:
 
 def register(path: Path, index: int = 0) -> str:
     """Register a TrueType file with reportlab once; return its reportlab font name."""
-    return _register_cached(str(path), index)
+    # lru_cache does not stop two threads registering the same file at once; a second
+    # registration would swap the font object under a render already using the first.
+    with reportlab_lock:
+        return _register_cached(str(path), index)
 
 
 def covers(font_name: str, ch: str) -> bool:

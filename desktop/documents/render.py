@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .blocks import Flow
 from .endmatter import layout_end_block, page_number
-from .fonts import FontRole, FontSet
+from .fonts import FontRole, FontSet, reportlab_lock
 from .grid import BLACK, LEFT, PAGE_H, PAGE_W, TOP, Grid, default_line_pitch
 from .header import layout_header
 from .model import Block, DocumentKind, OfficialDocument, Table
@@ -46,10 +46,11 @@ def render_pdf(
     grid = Grid(line_pitch_pt or default_line_pitch())
     if grid.lines < 1:
         raise ValueError("行距过大，版心内排不下一行")
-    shaper = Shaper(fonts)
-    flow = Flow(Composer(grid), shaper, bold_level3)
-    _layout(flow, doc)
-    pdf = _draw(flow, doc)
+    with reportlab_lock:
+        shaper = Shaper(fonts)
+        flow = Flow(Composer(grid), shaper, bold_level3)
+        _layout(flow, doc)
+        pdf = _draw(flow, doc)
     return RenderResult(pdf, len(flow.comp.pages), list(fonts.notes), list(shaper.warnings))
 
 

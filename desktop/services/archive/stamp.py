@@ -59,6 +59,13 @@ def _font() -> str:
 
 
 def _stamp_page(width: float, height: float, fields: StampFields) -> bytes:
+    from desktop.documents.fonts import reportlab_lock
+
+    with reportlab_lock:  # the shared font's subset tables: one PDF drawn at a time
+        return _draw_stamp(width, height, fields)
+
+
+def _draw_stamp(width: float, height: float, fields: StampFields) -> bytes:
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=(width, height), invariant=1)
     font = _font()
