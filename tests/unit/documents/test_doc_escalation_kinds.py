@@ -13,7 +13,14 @@ import pypdf
 import pytest
 from doc_measure import AREA_BOTTOM, AREA_LEFT, AREA_RIGHT, AREA_TOP, MM, Measured, measure
 
-from desktop.services import auth, circular, notice_drafts, notices
+from desktop.services import (
+    assessment,
+    assessment_documents,
+    auth,
+    circular,
+    notice_drafts,
+    notices,
+)
 from desktop.services.clock import FixedClock
 from desktop.services.ledger import backup_sqlite, open_ledger
 
@@ -29,6 +36,7 @@ KINDS = [
     "rectification",
     "accountability",
     "minutes",
+    "assessment",
 ]
 LETTERS = {"reminder"}  # 催办单 go out in the 信函格式 (settings: reminder_letter)
 
@@ -36,7 +44,8 @@ LETTERS = {"reminder"}  # 催办单 go out in the 信函格式 (settings: remind
 @pytest.fixture(scope="module")
 def printed(demo_template, tmp_path_factory) -> dict[str, Measured]:
     """One issued PDF of each kind, exactly as stored in the register: the escalation story's
-    documents, plus the month's circular and a plain notice issued on a copy of the demo."""
+    documents, plus the month's circular, a plain notice and the year's 考核结果通报 (after 定稿)
+    issued on a copy of the demo."""
     copy = backup_sqlite(demo_template, tmp_path_factory.mktemp("kinds") / "demo.sqlite3")
     ledger = open_ledger(copy, FixedClock(datetime(2026, 11, 28, 10, 0)))
     found: dict[str, Measured] = {}
@@ -53,6 +62,10 @@ def printed(demo_template, tmp_path_factory) -> dict[str, Measured]:
                 "各成员单位",
                 ["请各成员单位于12月20日前报送年度工作总结。"] * 3,
             ),
+        )
+        assessment.finalise(session, clerk, 2026)
+        notices.issue(
+            session, clerk, assessment_documents.draft_assessment_circular(session, clerk, 2026)
         )
         for row in reversed(notices.list_documents(session)):  # oldest first
             if row.kind.value in KINDS and row.kind.value not in found:
@@ -186,3 +199,10 @@ def test_escalation_colour_label_on_the_first_page(printed, kind, labels) -> Non
         for a, b in zip(c["non_stroking_color"], rgb, strict=True)
     )
     assert label.x1 <= AREA_RIGHT + 0.05 and label.top < AREA_TOP + 10
+
+
+def test_assessment_circular_names_grades_and_annexes_the_results(printed) -> None:
+    text = "".join(ln.text for page in printed["assessment"].pages for ln in page)
+    for expected in ("考核结果的通报", "优秀等次", "较差等次", "附件", "市应急管理局", "38.3"):
+        assert expected in text
+    assert "E+" not in text
