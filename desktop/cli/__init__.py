@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from desktop import __version__
 from desktop.cli import (
     archive_cmds,
+    assess_cmds,
     chain_cmds,
     excel_cmds,
     gui_cmds,
@@ -29,6 +30,7 @@ COMMAND_MODULES = [
     chain_cmds,
     excel_cmds,
     archive_cmds,
+    assess_cmds,
 ]
 
 

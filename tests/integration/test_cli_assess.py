@@ -1,0 +1,51 @@
+"""`duban assess YEAR`: the results table, 定稿, and the 考核结果通报 PDF, as a clerk runs them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> list[str]:
+    copy = tmp_path / "ledger.sqlite3"
+    shutil.copy(demo_template, copy)
+    return ["--database", str(copy), "--today", "2026-11-28"]
+
+
+def test_prints_the_results_table(demo_db: list[str], capsys) -> None:
+    assert main([*demo_db, "assess", "2026"]) == 0
+    out = capsys.readouterr().out
+    assert "未定稿" in out and "进度40" in out and "报送及时15" in out
+    first = next(line for line in out.splitlines() if line.strip().startswith("1 "))
+    assert "市司法局" in first and "91.4" in first and "优秀" in first
+    assert "80.0*" in out  # a manual score not entered yet: the base score, marked
+
+
+def test_circular_needs_the_results_finalised_first(
+    demo_db: list[str], tmp_path, capsys, monkeypatch
+) -> None:
+    monkeypatch.setenv("DUBAN_PASSWORD", "duban-clerk")
+    out_pdf = tmp_path / "考核结果通报.pdf"
+    assert main([*demo_db, "assess", "2026", "--circular", "--out", str(out_pdf)]) == 1
+    assert "尚未定稿" in capsys.readouterr().err
+    assert not out_pdf.exists()
+    code = main(
+        [*demo_db, "--user", "clerk", "assess", "2026", "--finalise", "--circular",
+         "--out", str(out_pdf)]
+    )  # fmt: skip
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "已定稿" in out and "考核结果通报草稿" in out
+    assert out_pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_a_year_without_a_scheme_says_how_to_start(demo_db: list[str], capsys) -> None:
+    assert main([*demo_db, "assess", "2025"]) == 1
+    assert "还没有考核方案" in capsys.readouterr().err
+    assert main([*demo_db, "assess", "2025", "--create"]) == 0
+    assert "已按默认方案新建" in capsys.readouterr().out
