@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from desktop.services.auth import Permission
 from desktop.ui.admin.users_page import UsersPage
+from desktop.ui.assessment.page import AssessmentPage
 from desktop.ui.dashboard.page import DashboardPage
 from desktop.ui.desk import Desk
 from desktop.ui.funds.page import FundsPage
@@ -57,6 +58,7 @@ PAGES: list[PageSpec] = [
     PageSpec("supervision", "督办", "supervision", SupervisionPage),
     PageSpec("interviews", "约谈", "interviews", InterviewsPage),
     PageSpec("meetings", "会议", "meetings", MeetingsPage),
+    PageSpec("assessment", "考核", "assessment", AssessmentPage),
     PageSpec("settings", "设置", "settings", SettingsPage),
     PageSpec("users", "用户管理", "users", UsersPage, permission=Permission.MANAGE),
     # Opened from the ledger, the dashboard or `screenshot task:<code>`; not in the navigation.

@@ -1,0 +1,264 @@
+"""考核: the year's scheme on the left, the results (manual scores typed in place) on the right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import assessment, assessment_documents
+from desktop.services.assessment import Results
+from desktop.services.assessment_rules import MANUAL
+from desktop.ui.assessment.scheme_editor import SchemeEditor
+from desktop.ui.desk import Desk
+from desktop.ui.i18n import tr
+from desktop.ui.page import Page
+from desktop.ui.supervision.shared import EDIT, ISSUE, allow_unless, open_document, write
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+MANUAL_BG = QColor("#fff8e1")  # cells the clerk types
+BASE_FG = QColor("#888888")  # a manual score not entered yet: the base score
+
+
+class AssessmentPage(Page):
+    def __init__(self, desk: Desk, window: MainWindow) -> None:
+        super().__init__(desk, window, tr("考核"))
+        self.create_button = self.add_button(tr("新建方案"), self.create_scheme, EDIT)
+        self.save_button = self.add_button(tr("保存方案"), self.save_scheme, EDIT)
+        self.final_button = self.add_button(tr("定稿"), self.finalise, EDIT)
+        self.doc_button = self.add_button(tr("生成考核结果通报"), self.make_document, ISSUE)
+        for guarded, permission in (
+            (self.create_button, EDIT),
+            (self.save_button, EDIT),
+            (self.final_button, EDIT),
+            (self.doc_button, ISSUE),
+        ):
+            guarded.setProperty("permission", permission.name)  # allow_unless keeps roles
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("考核年度")))
+        self.year = QComboBox()
+        self.year.currentIndexChanged.connect(lambda _i: self.refresh())
+        top.addWidget(self.year)
+        self.status = QLabel()
+        top.addWidget(self.status, 1)
+        self.body.addLayout(top)
+        self.editor = SchemeEditor()
+        self.results = QTableWidget(0, 0)
+        self.results.verticalHeader().hide()
+        self.results.setAlternatingRowColors(True)
+        self.results.itemChanged.connect(self._edited)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.results, 1)
+        column.addWidget(self.hint)
+        split = QSplitter()
+        split.addWidget(self.editor)
+        split.addWidget(right)
+        split.setStretchFactor(1, 2)
+        split.setSizes([340, 1000])
+        self.body.addWidget(split, 1)
+        self.found: Results | None = None
+        self._columns: list[tuple[str, str]] = []  # per results column: (target, code)
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        with self.desk.session() as session:
+            years = sorted(set(assessment.scheme_years(session)) | {self.desk.today.year})
+        chosen = self.year.currentData() or self.desk.today.year
+        self.year.blockSignals(True)
+        self.year.clear()
+        for year in reversed(years):
+            self.year.addItem(tr("{0}年度").format(year), year)
+        self.year.setCurrentIndex(max(0, self.year.findData(chosen)))
+        self.year.blockSignals(False)
+        self._load(int(self.year.currentData()))
+
+    def _load(self, year: int) -> None:
+        with self.desk.session() as session:
+            scheme = assessment.find_scheme(session, year)
+            self.found = assessment.results(session, year) if scheme else None
+        draft = scheme is not None and scheme.status == "draft"
+        self.editor.show_scheme(scheme, draft and self.desk.can(EDIT))
+        if scheme is None:
+            self.status.setText(tr("{0}年度还没有考核方案。").format(year))
+        else:
+            self.status.setText(
+                tr("{0}（{1}）；截至 {2}").format(
+                    scheme.name, tr(scheme.status_label), f"{self.found.as_of:%Y-%m-%d}"
+                )
+                if self.found
+                else scheme.name
+            )
+        final = bool(scheme and scheme.final)
+        allow_unless(self.desk, self.create_button, tr("该年度已有方案。") if scheme else "")
+        allow_unless(
+            self.desk, self.save_button, "" if draft else tr("方案已发布或定稿，不能修改。")
+        )
+        allow_unless(
+            self.desk, self.final_button, "" if scheme and not final else tr("没有可定稿的方案。")
+        )
+        allow_unless(self.desk, self.doc_button, "" if final else tr("请先定稿。"))
+        self._show_results()
+
+    def _show_results(self) -> None:
+        table, found = self.results, self.found
+        table.blockSignals(True)
+        table.clear()
+        if found is None:
+            table.setRowCount(0)
+            table.setColumnCount(0)
+            self.hint.setText("")
+            table.blockSignals(False)
+            return
+        scheme = found.scheme
+        manual_items = [i for i in scheme.items if i.rule in ("manual", "veto")]
+        self._columns = [("", "rank"), ("", "unit")]
+        self._columns += [("indicator", i.code) for i in scheme.indicators]
+        self._columns += [("item", i.code) for i in manual_items]
+        self._columns += [("", "adjustment"), ("", "total"), ("", "grade")]
+        headers = [tr("排名"), tr("单位")]
+        headers += [tr("{0}\n（{1}）").format(i.name, i.weight) for i in scheme.indicators]
+        headers += [tr("{0}\n（次）").format(i.name) for i in manual_items]
+        headers += [tr("加减分"), tr("总分"), tr("等次")]
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setRowCount(len(found.rows))
+        editable = not found.final and self.desk.can(EDIT)
+        manual_codes = {i.code for i in scheme.indicators if i.source == MANUAL}
+        for row, r in enumerate(found.rows):
+            counts = {a.code: a for a in r.adjustments}
+            for col, (target, code) in enumerate(self._columns):
+                if target == "indicator":
+                    text, typed = f"{r.scores[code]}", code in manual_codes
+                    tip = r.notes.get(code, "")
+                    if r.sources[code] == "base":
+                        tip = tr("尚未评分，按基本分计")
+                elif target == "item":
+                    text, typed = f"{counts[code].count:f}", True
+                    tip = counts[code].note
+                else:
+                    text, typed, tip = self._plain(r, code), False, ""
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, r.unit_id)
+                align = (
+                    Qt.AlignmentFlag.AlignLeft if code == "unit" else Qt.AlignmentFlag.AlignRight
+                )
+                cell.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+                if typed:
+                    cell.setBackground(MANUAL_BG)
+                if target == "indicator" and r.sources[code] == "base":
+                    cell.setForeground(BASE_FG)
+                if tip:
+                    cell.setToolTip(tip)
+                if not (typed and editable):
+                    cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                table.setItem(row, col, cell)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            if editable
+            else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.blockSignals(False)
+        self.hint.setText(
+            tr("已定稿：得分、排名和等次已冻结。")
+            if found.final
+            else tr("浅黄色格为人工评分或人工认定次数，双击修改；灰字为尚未评分、按基本分计。")
+        )
+
+    @staticmethod
+    def _plain(r: assessment.UnitResult, code: str) -> str:
+        if code == "rank":
+            return str(r.rank)
+        if code == "unit":
+            return r.unit
+        if code == "adjustment":
+            return f"{r.adjustment:+}"
+        if code == "total":
+            return str(r.total)
+        return r.grade + (tr("（一票否决）") if r.vetoed else "")
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def _year(self) -> int:
+        return int(self.year.currentData())
+
+    def _edited(self, cell: QTableWidgetItem) -> None:
+        """A manual score or count typed in the results: saved at once, the table recomputed."""
+        target, code = self._columns[cell.column()]
+        unit_id = int(cell.data(Qt.ItemDataRole.UserRole))
+        year, text = self._year(), cell.text().strip()
+        note = ""
+        if target == "item" and code == "veto" and text not in ("", "0"):
+            note, ok = QInputDialog.getText(self, tr("一票否决"), tr("一票否决事由："))
+            if not ok:
+                self._show_results()
+                return
+        if target == "indicator":
+            ok, _ = write(self, self.desk, self.main, lambda s: assessment.set_manual_score(
+                s, self.desk.actor, year, unit_id, code, text or None))  # fmt: skip
+        else:
+            ok, _ = write(self, self.desk, self.main, lambda s: assessment.set_manual_count(
+                s, self.desk.actor, year, unit_id, code, text or None, note))  # fmt: skip
+        if not ok:
+            self._show_results()
+
+    def create_scheme(self) -> None:
+        year = self._year()
+        write(
+            self, self.desk, self.main, lambda s: assessment.create_scheme(s, self.desk.actor, year)
+        )
+
+    def save_scheme(self) -> None:
+        year = self._year()
+        ok, _ = write(
+            self, self.desk, self.main,
+            lambda s: assessment.update_scheme(s, self.desk.actor, year, **self.editor.specs()),
+        )  # fmt: skip
+        if ok:
+            self.main.statusBar().showMessage(tr("考核方案已保存。"), 5000)
+
+    def finalise(self) -> None:
+        year = self._year()
+        answer = QMessageBox.question(
+            self,
+            tr("定稿"),
+            tr(
+                "定稿后得分、排名和等次将冻结，方案和人工评分不能再改。确定定稿{0}年度考核吗？"
+            ).format(year),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            write(
+                self, self.desk, self.main, lambda s: assessment.finalise(s, self.desk.actor, year)
+            )
+
+    def make_document(self) -> None:
+        year = self._year()
+        ok, doc_id = write(
+            self, self.desk, self.main,
+            lambda s: assessment_documents.draft_assessment_circular(s, self.desk.actor, year),
+        )  # fmt: skip
+        if ok and doc_id is not None:
+            open_document(self.main, doc_id)

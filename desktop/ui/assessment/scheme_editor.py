@@ -1,0 +1,171 @@
+"""The 考核方案 editor: indicators and weights, bonus/deduction items, grade thresholds."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from desktop.services.assessment import GradeSpec, IndicatorSpec, ItemSpec, SchemeInfo
+from desktop.services.assessment_rules import COMPUTED, INDICATORS, MANUAL, RULES
+from desktop.services.errors import ValidationError
+from desktop.ui.i18n import tr
+
+SOURCES = {COMPUTED: "台账计算", MANUAL: "人工评分"}
+
+
+def _cell(text: str, editable: bool, data: object = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    if not editable:
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _number(text: str, what: str) -> Decimal:
+    try:
+        return Decimal(text.strip())
+    except InvalidOperation as exc:
+        raise ValidationError(tr("“{0}”应为数字：{1}").format(what, text)) from exc
+
+
+class SchemeEditor(QGroupBox):
+    """Shows a scheme; its tables are editable only while the scheme is a draft and the
+    actor may edit. ``specs()`` reads what the clerk typed back into the services' values."""
+
+    def __init__(self) -> None:
+        super().__init__(tr("考核方案"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        form.addRow(tr("方案名称"), self.name)
+        layout.addLayout(form)
+        self.indicators = _table([tr("指标"), tr("权重"), tr("评分方式"), tr("基本分")])
+        self.weight_sum = QLabel()
+        self.indicators.itemChanged.connect(lambda _item: self._show_sum())
+        self.items = _table([tr("加减分项"), tr("计分依据"), tr("每次分值"), tr("封顶")])
+        self.grades = _table([tr("等次"), tr("分数线（≥）")])
+        for title, widget in (
+            (tr("指标和权重（合计 100）"), self.indicators),
+            (tr("加减分项（负数为扣分）"), self.items),
+            (tr("等次分数线（从高到低）"), self.grades),
+        ):
+            layout.addWidget(QLabel(title))
+            layout.addWidget(widget, 1)
+            if widget is self.indicators:
+                layout.addWidget(self.weight_sum)
+        self.codes: list[str] = []
+        self.item_codes: list[str] = []
+
+    def show_scheme(self, scheme: SchemeInfo | None, editable: bool) -> None:
+        self.indicators.blockSignals(True)
+        self.name.setText(scheme.name if scheme else "")
+        self.name.setReadOnly(not editable)
+        specs = scheme.indicators if scheme else ()
+        self.codes = [i.code for i in specs]
+        self.indicators.setRowCount(len(specs))
+        for row, ind in enumerate(specs):
+            self.indicators.setItem(row, 0, _cell(ind.name, editable))
+            self.indicators.setItem(row, 1, _cell(str(ind.weight), editable))
+            combo = QComboBox()
+            for code, label in SOURCES.items():
+                combo.addItem(tr(label), code)
+            combo.setCurrentIndex(combo.findData(ind.source))
+            combo.setEnabled(editable)
+            self.indicators.setCellWidget(row, 2, combo)
+            self.indicators.setItem(row, 3, _cell(f"{ind.base_score.normalize():f}", editable))
+        items = scheme.items if scheme else ()
+        self.item_codes = [i.code for i in items]
+        self.items.setRowCount(len(items))
+        for row, item in enumerate(items):
+            self.items.setItem(row, 0, _cell(item.name, editable))
+            self.items.setItem(row, 1, _cell(tr(RULES[item.rule]), False, item.rule))
+            self.items.setItem(row, 2, _cell(f"{item.points.normalize():f}", editable))
+            self.items.setItem(row, 3, _cell(f"{item.cap.normalize():f}", editable))
+        grades = scheme.grades if scheme else ()
+        self.grades.setRowCount(len(grades))
+        for row, grade in enumerate(grades):
+            self.grades.setItem(row, 0, _cell(grade.label, editable))
+            self.grades.setItem(row, 1, _cell(f"{grade.min_score.normalize():f}", editable))
+        triggers = (
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            if editable
+            else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
+        for table in (self.indicators, self.items, self.grades):
+            table.setEditTriggers(triggers)
+        self.indicators.blockSignals(False)
+        self._show_sum()
+
+    def _show_sum(self) -> None:
+        total = 0
+        for row in range(self.indicators.rowCount()):
+            cell = self.indicators.item(row, 1)
+            total += int(cell.text()) if cell and cell.text().strip().isdigit() else 0
+        self.weight_sum.setText(tr("权重合计：{0}").format(total))
+        self.weight_sum.setStyleSheet("" if total == 100 else "color: #c00;")
+
+    def specs(self) -> dict:
+        """The keyword arguments of assessment.update_scheme, from the tables."""
+        indicators = []
+        for row, code in enumerate(self.codes):
+            weight = self.indicators.item(row, 1).text().strip()
+            if not weight.lstrip("-").isdigit():
+                raise ValidationError(tr("权重应为整数：{0}").format(weight), field="weights")
+            combo = self.indicators.cellWidget(row, 2)
+            assert isinstance(combo, QComboBox)
+            indicators.append(
+                IndicatorSpec(
+                    code,
+                    self.indicators.item(row, 0).text().strip() or INDICATORS[code],
+                    int(weight),
+                    str(combo.currentData()),
+                    _number(self.indicators.item(row, 3).text(), tr("基本分")),
+                )
+            )
+        items = [
+            ItemSpec(
+                code,
+                self.items.item(row, 0).text(),
+                str(self.items.item(row, 1).data(Qt.ItemDataRole.UserRole)),
+                _number(self.items.item(row, 2).text(), tr("每次分值")),
+                _number(self.items.item(row, 3).text(), tr("封顶")),
+            )
+            for row, code in enumerate(self.item_codes)
+        ]
+        grades = [
+            GradeSpec(
+                self.grades.item(row, 0).text(),
+                _number(self.grades.item(row, 1).text(), tr("分数线")),
+            )
+            for row in range(self.grades.rowCount())
+        ]
+        return {
+            "name": self.name.text(),
+            "indicators": indicators,
+            "items": items,
+            "grades": grades,
+        }
