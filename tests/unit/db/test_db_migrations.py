@@ -81,3 +81,17 @@ def test_a_file_that_is_not_a_ledger_gets_a_chinese_message(tmp_path: Path) -> N
     path.write_bytes(b"PK\x03\x04 not a database")
     with pytest.raises(LedgerError, match="不是督办台的台账文件"):
         open_ledger(path)
+
+
+def test_every_revision_downgrades_and_upgrades_again(tmp_path: Path) -> None:
+    from alembic import command
+
+    path = tmp_path / "round.sqlite3"
+    ledger = open_ledger(path)
+    revisions = [r.revision for r in migrate.script().walk_revisions()]  # newest first
+    for target in [*revisions[1:], "base"]:
+        command.downgrade(migrate.config(ledger.engine), target)
+        assert migrate.current_revision(ledger.engine) == (None if target == "base" else target)
+    migrate.upgrade(ledger.engine)
+    assert migrate.current_revision(ledger.engine) == migrate.head_revision()
+    ledger.dispose()
