@@ -19,7 +19,7 @@ from desktop.services.assessment_rules import (
     progress_score,
     ratio_score,
 )
-from desktop.services.circular import _states, period_end
+from desktop.services.circular import period_end, task_states
 from desktop.services.interviews import InterviewStatus
 from desktop.services.periods import Period, months_between
 
@@ -73,7 +73,7 @@ def gather(session: Session, year: int, day: date) -> dict[int, UnitFacts]:
     leads = select(Task.lead_unit_id).where(Task.start <= day).distinct()
     for unit in session.scalars(select(Unit).where(Unit.id.in_(leads))):
         units[unit.id] = UnitFacts(unit.id, unit.name, unit.sort_order)
-    for state in _states(session, Period.of(day), day, rules):
+    for state in task_states(session, Period.of(day), day, rules):
         facts = units[state.lead_unit_id]
         facts.gaps.append(state.gap)
         facts.budget += state.budget
@@ -81,7 +81,7 @@ def gather(session: Session, year: int, day: date) -> dict[int, UnitFacts]:
         facts.spent += state.spent
     # Lamp periods: each month of the year, the lamps as they stood at its end (or on the day).
     for period in months_between(Period(year, 1), Period.of(day)):
-        for state in _states(session, period, min(period_end(period), day), rules):
+        for state in task_states(session, period, min(period_end(period), day), rules):
             if state.task.lamp in ("yellow", "red"):
                 units[state.lead_unit_id].counts[f"{state.task.lamp}_lamp"] += 1
     _reports(session, units, year, day, rules.report_day)

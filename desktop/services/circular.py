@@ -46,7 +46,7 @@ AHEAD_POINTS = 5.0  # 超序时: reported progress at least this many points abo
 
 
 @dataclass(frozen=True)
-class _State:
+class TaskState:
     """One task as it stood on a day, with only the reports of periods up to then."""
 
     task: CircularTask
@@ -67,7 +67,8 @@ def as_of_day(period: Period, today: date) -> date:
     return min(today, period_end(period))
 
 
-def _states(session: Session, period: Period, day: date, rules: LampRules) -> list[_State]:
+def task_states(session: Session, period: Period, day: date, rules: LampRules) -> list[TaskState]:
+    """Every task as it stood on ``day``: the circular's tables and the yearly assessment."""
     tasks = session.execute(
         select(Task, Unit.name, Project.name)
         .join(Unit, Task.lead_unit_id == Unit.id)
@@ -128,7 +129,7 @@ def _state(
     rules: LampRules,
     day: date,
     money: dict[FundKind, Decimal],
-) -> _State:
+) -> TaskState:
     reported = 100 if lamp.done else facts.latest_percent
     gap = (reported or 0) - lamp.schedule_pct
     if lamp.done:
@@ -169,14 +170,16 @@ def _state(
         funds_lagging=funds_lagging,
         not_started=not_started,
     )
-    return _State(
+    return TaskState(
         row, task.lead_unit_id, task.project_id, gap, budget, arrived, money[FundKind.SPENT]
     )
 
 
-def _ranking(session: Session, states: list[_State]) -> list[tuple[int, str, list[_State], float]]:
+def _ranking(
+    session: Session, states: list[TaskState]
+) -> list[tuple[int, str, list[TaskState], float]]:
     """Lead units, best first, by the mean gap of their tasks (ties: fewer red, fewer yellow)."""
-    by_unit: dict[int, list[_State]] = defaultdict(list)
+    by_unit: dict[int, list[TaskState]] = defaultdict(list)
     for s in states:
         by_unit[s.lead_unit_id].append(s)
     names = dict(session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(by_unit))).all())
@@ -201,11 +204,11 @@ def circular_data(session: Session, period: Period | str) -> CircularData:
         raise ValidationError(f"{period.label}尚未开始，不能生成通报。", field="period")
     rules = settings.lamp_rules(session)
     day = as_of_day(period, today)
-    states = _states(session, period, day, rules)
+    states = task_states(session, period, day, rules)
     if not states:
         raise ValidationError(f"截至{period.label}，台账中没有已开始的任务。", field="period")
     before = _ranking(
-        session, _states(session, period.shift(-1), period_end(period.shift(-1)), rules)
+        session, task_states(session, period.shift(-1), period_end(period.shift(-1)), rules)
     )
     previous = {unit_id: rank for rank, (unit_id, *_rest) in enumerate(before, start=1)}
     units = []
@@ -239,7 +242,7 @@ def circular_data(session: Session, period: Period | str) -> CircularData:
     )
 
 
-def _funds(session: Session, states: list[_State]) -> list[CircularFunds]:
+def _funds(session: Session, states: list[TaskState]) -> list[CircularFunds]:
     sums: dict[int, list[Decimal]] = defaultdict(lambda: [Decimal(0)] * 3)
     for s in states:
         total = sums[s.project_id]
