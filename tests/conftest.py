@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import threading
+import types
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -12,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from desktop.services import auth, demo, users  # noqa: E402
+from desktop.services import auth, demo, tasks, users  # noqa: E402
 from desktop.services.auth import Actor, Role  # noqa: E402
 from desktop.services.clock import FixedClock  # noqa: E402
 from desktop.services.ledger import Ledger, open_ledger  # noqa: E402
@@ -87,3 +89,39 @@ def demo_ledger(demo_template: Path, tmp_path: Path, clock: FixedClock) -> Itera
 def demo_session(demo_ledger: Ledger):
     with demo_ledger.session() as s:
         yield s
+
+
+def at_once(*work: Callable[[], object]) -> list[BaseException]:
+    """Run each callable on its own thread at the same time; return what they raised."""
+    errors: list[BaseException] = []
+
+    def run(job: Callable[[], object]) -> None:
+        try:
+            job()
+        except BaseException as exc:  # returned to the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in work]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+def units_written_at_once(ledger: Ledger, writers: int = 3, each: int = 15) -> list[BaseException]:
+    """Several writers adding units through the service at the same moment."""
+    actor = auth.system_actor("并发测试")
+
+    def write(worker: int) -> None:
+        with ledger.session() as own:
+            for n in range(each):
+                tasks.create_unit(own, actor, f"测试单位{worker}-{n}")
+
+    return at_once(*(lambda k=k: write(k) for k in range(writers)))
+
+
+@pytest.fixture
+def concurrently():  # type: ignore[no-untyped-def]
+    """The helpers above, for tests in any folder."""
+    return types.SimpleNamespace(at_once=at_once, units=units_written_at_once)

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from desktop.services import audit, auth, demo, notice_drafts, notices, overview, tasks
+from desktop.services import audit, auth, demo, notice_drafts, notices, overview
 from desktop.services.clock import FixedClock
 from desktop.services.enums import LampColor
 from desktop.services.ledger import Ledger, open_ledger
@@ -88,24 +88,8 @@ def test_two_clerks_issuing_at_once_get_gapless_distinct_numbers(pg_ledger) -> N
     assert new == list(range(max(before) + 1, max(before) + 7))
 
 
-def test_clerks_writing_at_once_keep_one_unbroken_audit_chain(pg_ledger) -> None:
-    actor = auth.system_actor("并发测试")
-    errors: list[BaseException] = []
-
-    def write(worker: int) -> None:
-        try:
-            with pg_ledger.session() as own:
-                for n in range(15):
-                    tasks.create_unit(own, actor, f"测试单位{worker}-{n}")
-        except BaseException as exc:  # reported below
-            errors.append(exc)
-
-    workers = [threading.Thread(target=write, args=(k,)) for k in range(3)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    assert not errors
+def test_clerks_writing_at_once_keep_one_unbroken_audit_chain(pg_ledger, concurrently) -> None:
+    assert concurrently.units(pg_ledger) == []
     with pg_ledger.session() as session:
         check = audit.verify_chain(session)
     assert check.ok and check.entries == 45, check.message

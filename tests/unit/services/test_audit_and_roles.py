@@ -91,26 +91,8 @@ def test_audit_time_comes_from_the_injected_clock(session, clerk, clock) -> None
     assert clock.today() == date(2026, 11, 28)
 
 
-def test_writers_at_once_keep_one_unbroken_chain(ledger) -> None:
-    import threading
-
-    actor = auth.system_actor("并发测试")
-    errors: list[BaseException] = []
-
-    def write(worker: int) -> None:
-        try:
-            with ledger.session() as own:
-                for n in range(15):
-                    tasks.create_unit(own, actor, f"测试单位{worker}-{n}")
-        except BaseException as exc:  # reported below
-            errors.append(exc)
-
-    workers = [threading.Thread(target=write, args=(k,)) for k in range(3)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    assert not errors
+def test_writers_at_once_keep_one_unbroken_chain(ledger, concurrently) -> None:
+    assert concurrently.units(ledger) == []
     with ledger.session() as session:
         check = audit.verify_chain(session)
     assert check.ok and check.entries == 45, check.message
