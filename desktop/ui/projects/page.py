@@ -27,6 +27,18 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 
+def _count_column(label: str, color: LampColor) -> Column[RollUp]:
+    """How many of the row's tasks show this lamp, in the lamp's colour."""
+    return Column(
+        label,
+        lambda r: str(r.counts[color]),
+        lambda r: r.counts[color],
+        CENTER,
+        width=40,
+        foreground=lambda r: lamp_color(color),
+    )
+
+
 def rollup_columns(first: str) -> list[Column[RollUp]]:
     """Columns shared by the projects page and the dashboard's per-project/per-unit tables."""
     return [
@@ -39,30 +51,9 @@ def rollup_columns(first: str) -> list[Column[RollUp]]:
         ),
         Column(tr("牵头单位"), lambda r: r.lead_unit, width=130) if first == "project" else None,
         Column(tr("任务"), lambda r: str(r.tasks), lambda r: r.tasks, RIGHT, width=44),
-        Column(
-            tr("绿"),
-            lambda r: str(r.counts[LampColor.GREEN]),
-            lambda r: r.counts[LampColor.GREEN],
-            CENTER,
-            width=40,
-            foreground=lambda r: lamp_color(LampColor.GREEN),
-        ),
-        Column(
-            tr("黄"),
-            lambda r: str(r.counts[LampColor.YELLOW]),
-            lambda r: r.counts[LampColor.YELLOW],
-            CENTER,
-            width=40,
-            foreground=lambda r: lamp_color(LampColor.YELLOW),
-        ),
-        Column(
-            tr("红"),
-            lambda r: str(r.counts[LampColor.RED]),
-            lambda r: r.counts[LampColor.RED],
-            CENTER,
-            width=40,
-            foreground=lambda r: lamp_color(LampColor.RED),
-        ),
+        _count_column(tr("绿"), LampColor.GREEN),
+        _count_column(tr("黄"), LampColor.YELLOW),
+        _count_column(tr("红"), LampColor.RED),
         Column(
             tr("亮灯"),
             lambda r: tr(LAMP_NAME[r.lamp]),
