@@ -218,8 +218,9 @@ def check_migrate(run: Run) -> str:
 
 
 def check_demo(run: Run) -> str:
-    from desktop.services import demo, overview
+    from desktop.services import overview
     from desktop.services.auth import system_actor
+    from desktop.services.demo import build as demo
 
     if run.ledger is None:
         raise RuntimeError("台账未能打开（见上一项）")

@@ -14,9 +14,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from desktop.services import auth, demo, tasks, users  # noqa: E402
+from desktop.services import auth, tasks, users  # noqa: E402
 from desktop.services.auth import Actor, Role  # noqa: E402
 from desktop.services.clock import FixedClock  # noqa: E402
+from desktop.services.demo import build as demo
 from desktop.services.ledger import Ledger, open_ledger  # noqa: E402
 
 TODAY = datetime(2026, 11, 28, 10, 0)

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from desktop.cli import table
 from desktop.cli.context import CliContext
-from desktop.services import assessment, assessment_documents, notices
+from desktop.services.assessment import documents as assessment_documents
+from desktop.services.assessment import writes as assessment
 from desktop.services.errors import ValidationError
+from desktop.services.notices import register as notices
 
 SOURCE_MARK = {"manual": "", "base": "*", "computed": ""}
 

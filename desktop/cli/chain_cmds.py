@@ -6,7 +6,9 @@ import argparse
 
 from desktop.cli import table
 from desktop.cli.context import CliContext
-from desktop.services import escalation, interviews, supervision
+from desktop.services import supervision
+from desktop.services.escalation import proposals as escalation
+from desktop.services.interviews import lifecycle as interviews
 
 
 def register(commands: argparse._SubParsersAction) -> None:

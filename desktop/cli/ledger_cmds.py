@@ -10,8 +10,9 @@ from pathlib import Path
 
 from desktop.cli import table
 from desktop.cli.context import CliContext
-from desktop.services import audit, demo, first_run, overview
+from desktop.services import audit, first_run, overview
 from desktop.services.auth import system_actor
+from desktop.services.demo import build as demo
 from desktop.services.enums import LampColor
 from desktop.services.errors import ValidationError
 from desktop.services.ledger import backup_sqlite, is_empty

@@ -8,9 +8,11 @@ from pathlib import Path
 
 from desktop.cli import table
 from desktop.cli.context import CliContext
-from desktop.services import circular, notice_drafts, notices
+from desktop.services import circular
 from desktop.services.errors import ValidationError
-from desktop.services.notices import DocKind, DocStatus
+from desktop.services.notices import drafts as notice_drafts
+from desktop.services.notices import register as notices
+from desktop.services.notices.register import DocKind, DocStatus
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -19,9 +19,11 @@ def main() -> None:
     parser.add_argument("--period", default="2026-11")
     args = parser.parse_args()
 
-    from desktop.services import auth, circular, demo, notices, settings
+    from desktop.services import auth, circular, settings
     from desktop.services.clock import FixedClock
+    from desktop.services.demo import build as demo
     from desktop.services.ledger import open_ledger
+    from desktop.services.notices import register as notices
 
     from .compose_circular import compose_circular
 

@@ -23,7 +23,7 @@ class AssessedUnit:
 
 @dataclass
 class AssessmentData:
-    """Everything the 考核结果通报 says, gathered by desktop.services.assessment_documents."""
+    """Everything the 考核结果通报 says, gathered by desktop.services.assessment.documents."""
 
     year: int
     scheme_name: str

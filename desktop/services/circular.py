@@ -34,11 +34,12 @@ from desktop.documents.compose_circular import (
     compose_circular,
 )
 from desktop.documents.compose_common import Letterhead
-from desktop.services import notices, settings
+from desktop.services import settings
 from desktop.services.auth import Actor
 from desktop.services.clock import clock_of
 from desktop.services.errors import ConflictError, ValidationError
-from desktop.services.lamps import DONE_STATUSES, Lamp, TaskFacts, evaluate
+from desktop.services.lamps.rules import DONE_STATUSES, Lamp, TaskFacts, evaluate
+from desktop.services.notices import register as notices
 from desktop.services.periods import Period, add_months
 from desktop.services.settings import LampRules, OfficeSettings
 

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from db.enums import LampColor, TaskStatus
 from db.models import Milestone, Task, TaskLamp, Unit
-from desktop.services import lamp_cache
-from desktop.services.lamps import DONE_STATUSES
+from desktop.services.lamps import cache as lamp_cache
+from desktop.services.lamps.rules import DONE_STATUSES
 from desktop.services.overview import (
     RollUp,
     TaskFilter,

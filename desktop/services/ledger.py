@@ -11,8 +11,8 @@ from sqlalchemy.orm import sessionmaker
 from db.engine import Ledger, LedgerError, backup_sqlite
 from db.engine import open_ledger as _open
 from db.models import Task, User
-from desktop.services import lamp_cache
 from desktop.services.clock import SYSTEM_CLOCK, Clock
+from desktop.services.lamps import cache as lamp_cache
 
 __all__ = ["Ledger", "LedgerError", "backup_sqlite", "default_database", "is_empty", "open_ledger"]
 

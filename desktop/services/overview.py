@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from db.enums import LampColor, TaskStatus
 from db.models import Project, Task, TaskLamp, Unit
-from desktop.services import lamp_cache
 from desktop.services.funds import FundTotals
-from desktop.services.lamps import Lamp, worst
+from desktop.services.lamps import cache as lamp_cache
+from desktop.services.lamps.rules import Lamp, worst
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from desktop.services import interviews, supervision
+from desktop.services import supervision
 from desktop.services.clock import clock_of
+from desktop.services.interviews import lifecycle as interviews
 
 
 @dataclass(frozen=True)

@@ -100,13 +100,13 @@ def _status_changes(session: Session, task_id: int) -> list[TimelineEvent]:
 
 
 def _documents(session: Session, task_id: int) -> list[TimelineEvent]:
-    from desktop.services import notices  # imported late: notices builds on this module
+    from desktop.services.notices import register as notices  # late: notices builds on this
 
     return notices.timeline_events(session, task_id)
 
 
 def _escalation(session: Session, task_id: int) -> list[TimelineEvent]:
-    from desktop.services import escalation_timeline  # late: it reads supervision and interviews
+    from desktop.services.escalation import timeline as escalation_timeline  # late: reads chain
 
     return escalation_timeline.events(session, task_id)
 

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from desktop.cli import main
-from desktop.services import notices
 from desktop.services.ledger import open_ledger
+from desktop.services.notices import register as notices
 
 
 def test_edit_a_draft_then_refuse_once_issued(ledger, tmp_path: Path, capsys) -> None:

@@ -15,10 +15,13 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from desktop.services import audit, auth, demo, notice_drafts, notices, overview
+from desktop.services import audit, auth, overview
 from desktop.services.clock import FixedClock
+from desktop.services.demo import build as demo
 from desktop.services.enums import LampColor
 from desktop.services.ledger import Ledger, open_ledger
+from desktop.services.notices import drafts as notice_drafts
+from desktop.services.notices import register as notices
 
 BASE = os.environ.get("DUBAN_TEST_PG_URL", "")
 pytestmark = pytest.mark.skipif(not BASE, reason="DUBAN_TEST_PG_URL not set (no PostgreSQL)")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.services import assessment, notices
+from desktop.services.assessment import writes as assessment
+from desktop.services.notices import register as notices
 
 
 def _cell(page, unit: str, header_start: str):

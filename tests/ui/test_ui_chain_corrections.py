@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from desktop.services import interviews
-from desktop.services.interviews import InterviewNotice
+from desktop.services.interviews import lifecycle as interviews
+from desktop.services.interviews.lifecycle import InterviewNotice
 from desktop.ui.meetings.dialogs import DecisionDialog, MeetingDialog
 from desktop.ui.supervision.raise_dialog import RaiseItemDialog
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
-from desktop.services import attachments, escalation
-from desktop.services.interviews import InterviewStatus
+from desktop.services import attachments
+from desktop.services.escalation import proposals as escalation
+from desktop.services.interviews.lifecycle import InterviewStatus
 from desktop.ui.interviews.stage import set_datetime
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog
 
-from desktop.services import escalation, supervision
+from desktop.services import supervision
+from desktop.services.escalation import proposals as escalation
 
 
 def _row_of(box, code: str) -> int:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from desktop.services import escalation, interviews, tasks
-from desktop.services.interviews import InterviewNotice, InterviewRecord, InterviewStatus
+from desktop.services import tasks
+from desktop.services.escalation import proposals as escalation
+from desktop.services.interviews import lifecycle as interviews
+from desktop.services.interviews.lifecycle import InterviewNotice, InterviewRecord, InterviewStatus
 from desktop.ui.supervision.task_dialog import EscalationDialog
 
 

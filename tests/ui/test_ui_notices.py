@@ -13,7 +13,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from desktop.services.notices import DocKind, DocStatus
+from desktop.services.notices.register import DocKind, DocStatus
 from desktop.ui.notices.pdf import PdfDocument, a4_printer, paint_pages
 
 

@@ -18,8 +18,9 @@ import openpyxl
 
 from db.enums import FundKind, FundSource, ReportSource, TaskStatus
 from db.models import FundEntry, ProgressReport, Project, Task, Unit
-from desktop.services import auth, demo
+from desktop.services import auth
 from desktop.services.clock import FixedClock
+from desktop.services.demo import build as demo
 from desktop.services.excel.export import export_ledger
 from desktop.services.excel.import_reports import apply_import, preview_import
 from desktop.services.excel.templates import write_templates

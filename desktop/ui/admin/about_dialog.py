@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.documents.fonts import ROLE_LABEL
-from desktop.services import about, notices
+from desktop.services import about
 from desktop.services.about import AboutInfo
+from desktop.services.notices import register as notices
 from desktop.ui.desk import Desk
 from desktop.ui.i18n import tr
 

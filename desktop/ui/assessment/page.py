@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import assessment, assessment_documents
-from desktop.services.assessment import Results
-from desktop.services.assessment_rules import MANUAL
+from desktop.services.assessment import documents as assessment_documents
+from desktop.services.assessment import writes as assessment
+from desktop.services.assessment.rules import MANUAL
+from desktop.services.assessment.writes import Results
 from desktop.ui.assessment.scheme_editor import SchemeEditor
 from desktop.ui.desk import Desk
 from desktop.ui.i18n import tr

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.services.assessment import GradeSpec, IndicatorSpec, ItemSpec, SchemeInfo
-from desktop.services.assessment_rules import COMPUTED, INDICATORS, MANUAL, RULES
+from desktop.services.assessment.rules import COMPUTED, INDICATORS, MANUAL, RULES
+from desktop.services.assessment.writes import GradeSpec, IndicatorSpec, ItemSpec, SchemeInfo
 from desktop.services.errors import ValidationError
 from desktop.ui.i18n import tr
 

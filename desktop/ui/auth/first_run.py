@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from desktop.services import auth, demo, first_run
+from desktop.services import auth, first_run
 from desktop.services.auth import Actor
+from desktop.services.demo import build as demo
 from desktop.services.errors import ValidationError
 from desktop.services.ledger import Ledger
 from desktop.ui.forms import ServiceDialog, ok_cancel

@@ -7,10 +7,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit
 from sqlalchemy.orm import Session
 
-from desktop.services import escalation, escalation_documents, interviews
 from desktop.services.errors import ValidationError
-from desktop.services.interviews import AccountabilityKind, FollowUp, InterviewInfo
-from desktop.services.interviews import InterviewStatus as S
+from desktop.services.escalation import documents as escalation_documents
+from desktop.services.escalation import proposals as escalation
+from desktop.services.interviews import lifecycle as interviews
+from desktop.services.interviews.lifecycle import AccountabilityKind, FollowUp, InterviewInfo
+from desktop.services.interviews.lifecycle import InterviewStatus as S
 from desktop.ui.fmt import DASH, day
 from desktop.ui.forms import date_edit, date_of, show_field_error
 from desktop.ui.i18n import tr

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from desktop.services.interviews import InterviewInfo
+from desktop.services.interviews.lifecycle import InterviewInfo
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import DASH, day
 from desktop.ui.i18n import tr

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.services import interviews
-from desktop.services.interviews import InterviewInfo
+from desktop.services.interviews import lifecycle as interviews
+from desktop.services.interviews.lifecycle import InterviewInfo
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import day
 from desktop.ui.i18n import tr

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from desktop.services import escalation_documents
-from desktop.services.interviews import InterviewInfo
+from desktop.services.escalation import documents as escalation_documents
+from desktop.services.interviews.lifecycle import InterviewInfo
 from desktop.ui.desk import Desk
 from desktop.ui.forms import error_label
 from desktop.ui.i18n import tr

@@ -7,9 +7,10 @@ from datetime import datetime, time, timedelta
 from PySide6.QtWidgets import QLineEdit
 from sqlalchemy.orm import Session
 
-from desktop.services import interview_corrections, interviews
-from desktop.services.interviews import InterviewInfo, InterviewNotice, InterviewRecord
-from desktop.services.interviews import InterviewStatus as S
+from desktop.services.interviews import corrections as interview_corrections
+from desktop.services.interviews import lifecycle as interviews
+from desktop.services.interviews.lifecycle import InterviewInfo, InterviewNotice, InterviewRecord
+from desktop.services.interviews.lifecycle import InterviewStatus as S
 from desktop.ui.forms import date_edit, date_of
 from desktop.ui.i18n import tr
 from desktop.ui.interviews.stage import (

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import escalation_documents, meetings
+from desktop.services import meetings
+from desktop.services.escalation import documents as escalation_documents
 from desktop.services.meetings import DecisionInfo, MeetingInfo
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import DASH, day

@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.documents.model import OfficialDocument
-from desktop.services import circular, notice_drafts, notices
+from desktop.services import circular
 from desktop.services.auth import Permission
-from desktop.services.notices import DocStatus, DocumentInfo, DocumentRow
+from desktop.services.notices import drafts as notice_drafts
+from desktop.services.notices import register as notices
+from desktop.services.notices.register import DocStatus, DocumentInfo, DocumentRow
 from desktop.services.periods import Period
 from desktop.ui.desk import Desk
 from desktop.ui.errors import show_error

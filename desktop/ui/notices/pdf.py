@@ -11,7 +11,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
-from desktop.services import notices
+from desktop.services.notices import register as notices
 from desktop.ui.errors import show_error
 from desktop.ui.i18n import tr
 

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import escalation_documents, supervision
+from desktop.services import supervision
+from desktop.services.escalation import documents as escalation_documents
 from desktop.services.supervision import SupervisionRow
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import DASH, day

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QInputDialog, QLabel, QVBoxLayout, QWidget
 
-from desktop.services import escalation
-from desktop.services.escalation import Proposal
+from desktop.services.escalation import proposals as escalation
+from desktop.services.escalation.proposals import Proposal
 from desktop.ui.desk import Desk
 from desktop.ui.i18n import tr
 from desktop.ui.lamp import lamp_icon

@@ -6,8 +6,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.services import escalation, interviews, supervision
-from desktop.services.escalation import Proposal
+from desktop.services import supervision
+from desktop.services.escalation import proposals as escalation
+from desktop.services.escalation.proposals import Proposal
+from desktop.services.interviews import lifecycle as interviews
 from desktop.services.overview import TaskFilter, task_rows
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import day

@@ -64,7 +64,8 @@ def test_bold_keeps_the_grid_and_setting_turns_it_off() -> None:
 def test_office_setting_reaches_the_register_rendering(session, admin) -> None:
     from dataclasses import replace
 
-    from desktop.services import notices, settings
+    from desktop.services import settings
+    from desktop.services.notices import register as notices
 
     doc = sample_document(1, body=BODY, cc="", printing_office="", printing_date=None)
     assert [t for mode, t in runs_by_mode(notices.render(session, doc).pdf) if mode == 2]

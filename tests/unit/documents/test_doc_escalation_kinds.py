@@ -13,16 +13,13 @@ import pypdf
 import pytest
 from doc_measure import AREA_BOTTOM, AREA_LEFT, AREA_RIGHT, AREA_TOP, MM, Measured, measure
 
-from desktop.services import (
-    assessment,
-    assessment_documents,
-    auth,
-    circular,
-    notice_drafts,
-    notices,
-)
+from desktop.services import auth, circular
+from desktop.services.assessment import documents as assessment_documents
+from desktop.services.assessment import writes as assessment
 from desktop.services.clock import FixedClock
 from desktop.services.ledger import backup_sqlite, open_ledger
+from desktop.services.notices import drafts as notice_drafts
+from desktop.services.notices import register as notices
 
 CANNOT_START = "，。、；：？！）》」』】〕”’…—"
 RED = (0xE5 / 255, 0, 0x12 / 255)

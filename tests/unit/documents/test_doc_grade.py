@@ -18,7 +18,7 @@ from desktop.documents.compose_supervision import (
     compose_supervision,
 )
 from desktop.documents.samples import sample_document
-from desktop.services.notice_codec import from_json, to_json
+from desktop.services.notices.codec import from_json, to_json
 
 LABELS = {Grade.BLUE: "催办（蓝）", Grade.YELLOW: "督办（黄）", Grade.RED: "督办（红）"}
 RGB = {

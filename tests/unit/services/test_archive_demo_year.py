@@ -6,8 +6,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from desktop.services import notices
 from desktop.services.archive import export_year, verify_package
+from desktop.services.notices import register as notices
 
 
 def test_demo_year_package_holds_the_chain_and_verifies(demo_session, admin, tmp_path: Path):

@@ -8,8 +8,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
-from desktop.services import assessment, audit, auth
-from desktop.services.assessment_rules import (
+from desktop.services import audit, auth
+from desktop.services.assessment import writes as assessment
+from desktop.services.assessment.rules import (
     DEFAULT_INDICATORS,
     DEFAULT_ITEMS,
     GradeSpec,

@@ -9,18 +9,14 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEntry
-from desktop.services import (
-    escalation_documents,
-    interview_corrections,
-    interviews,
-    meetings,
-    notices,
-    supervision,
-    tasks,
-)
+from desktop.services import meetings, supervision, tasks
 from desktop.services.errors import PermissionDenied, ValidationError
-from desktop.services.interviews import InterviewNotice, InterviewRecord, InterviewStatus
+from desktop.services.escalation import documents as escalation_documents
+from desktop.services.interviews import corrections as interview_corrections
+from desktop.services.interviews import lifecycle as interviews
+from desktop.services.interviews.lifecycle import InterviewNotice, InterviewRecord, InterviewStatus
 from desktop.services.meetings import MeetingInput, MeetingKind
+from desktop.services.notices import register as notices
 from desktop.services.supervision import ItemEdit, SupervisionInput, SupervisionKind
 
 TODAY = date(2026, 11, 28)

@@ -6,10 +6,12 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from desktop.services import attachments, escalation, interviews, meetings, supervision, timeline
+from desktop.services import attachments, meetings, supervision, timeline
 from desktop.services.enums import LampColor
 from desktop.services.errors import PermissionDenied, ValidationError
-from desktop.services.interviews import (
+from desktop.services.escalation import proposals as escalation
+from desktop.services.interviews import lifecycle as interviews
+from desktop.services.interviews.lifecycle import (
     AccountabilityKind,
     InterviewNotice,
     InterviewRecord,

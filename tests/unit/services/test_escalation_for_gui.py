@@ -6,9 +6,11 @@ from datetime import date, datetime
 
 import pytest
 
-from desktop.services import attachments, escalation, interviews
+from desktop.services import attachments
 from desktop.services.errors import ValidationError
-from desktop.services.interviews import InterviewNotice, InterviewRecord
+from desktop.services.escalation import proposals as escalation
+from desktop.services.interviews import lifecycle as interviews
+from desktop.services.interviews.lifecycle import InterviewNotice, InterviewRecord
 
 TODAY = date(2026, 11, 28)
 

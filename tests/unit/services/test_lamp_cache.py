@@ -10,10 +10,12 @@ import pytest
 from sqlalchemy import select
 
 from db.models import LampCacheState, Task, TaskLamp
-from desktop.services import dashboard, escalation, lamp_cache, overview, settings
+from desktop.services import dashboard, overview, settings
 from desktop.services.auth import system_actor
 from desktop.services.enums import LampColor
 from desktop.services.errors import ValidationError
+from desktop.services.escalation import proposals as escalation
+from desktop.services.lamps import cache as lamp_cache
 from desktop.services.overview import TaskFilter
 from desktop.services.periods import Period
 from desktop.services.progress import ReportInput, record_report

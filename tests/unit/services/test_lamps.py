@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from db.enums import LampColor, TaskStatus
-from desktop.services.lamps import TaskFacts, evaluate
+from desktop.services.lamps.rules import TaskFacts, evaluate
 from desktop.services.settings import LampRules
 
 TODAY = date(2026, 11, 28)

@@ -11,10 +11,12 @@ import pytest
 from db.enums import LampColor
 from desktop.documents.compose_circular import counts, good_units, lagging_units
 from desktop.documents.model import Table
-from desktop.services import circular, funds, notice_drafts, notices, overview, timeline
+from desktop.services import circular, funds, overview, timeline
 from desktop.services.auth import system_actor
 from desktop.services.errors import ConflictError, ValidationError
-from desktop.services.notices import DocKind
+from desktop.services.notices import drafts as notice_drafts
+from desktop.services.notices import register as notices
+from desktop.services.notices.register import DocKind
 from desktop.services.tasks import find_task_id
 
 TODAY = date(2026, 11, 28)

@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from db.models import Document
 from desktop.documents.model import OfficialDocument
-from desktop.services import notices
-from desktop.services.notices import DocKind, DocStatus
+from desktop.services.notices import register as notices
+from desktop.services.notices.register import DocKind, DocStatus
 
 
 def _drafts(session, actor, count: int) -> list[int]:
@@ -74,7 +74,8 @@ WORKER = """
 import sys, time
 from datetime import datetime
 from pathlib import Path
-from desktop.services import auth, notices
+from desktop.services import auth
+from desktop.services.notices import register as notices
 from desktop.services.clock import FixedClock
 from desktop.services.ledger import open_ledger
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from desktop.services import notice_drafts, notices
-from desktop.services.notices import DocKind
+from desktop.services.notices import drafts as notice_drafts
+from desktop.services.notices import register as notices
+from desktop.services.notices.register import DocKind
 
 
 def test_letters_and_documents_count_separately(demo_session, clerk) -> None:

@@ -12,10 +12,10 @@ from sqlalchemy import select
 from db.models import Document
 from db.models.documents import FrozenDocumentError
 from desktop.documents.model import OfficialDocument
-from desktop.services import notices
 from desktop.services.clock import FixedClock
 from desktop.services.errors import ConflictError, PermissionDenied, ValidationError
-from desktop.services.notices import DocKind, DocStatus
+from desktop.services.notices import register as notices
+from desktop.services.notices.register import DocKind, DocStatus
 
 
 def model(title: str = "关于做好年底平安建设工作的通知") -> OfficialDocument:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from desktop.services import notice_drafts, notices, timeline
+from desktop.services import timeline
 from desktop.services.clock import clock_of
-from desktop.services.notices import DocKind
+from desktop.services.notices import drafts as notice_drafts
+from desktop.services.notices import register as notices
+from desktop.services.notices.register import DocKind
 from desktop.services.overview import TaskFilter, task_rows
 
 

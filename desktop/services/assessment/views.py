@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import AssessmentManual, AssessmentResult, AssessmentScheme, SchemeStatus
-from desktop.services.assessment_facts import UnitFacts, assessed_day, gather
-from desktop.services.assessment_rules import (
+from desktop.services.assessment.facts import UnitFacts, assessed_day, gather
+from desktop.services.assessment.rules import (
     MANUAL,
     ZERO,
     GradeSpec,

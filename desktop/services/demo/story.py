@@ -13,11 +13,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Task
-from desktop.services import escalation_documents, interviews, meetings, notices, supervision
+from desktop.services import meetings, supervision
 from desktop.services.auth import Actor
 from desktop.services.clock import FixedClock, clock_of
-from desktop.services.interviews import AccountabilityKind, InterviewNotice, InterviewRecord
+from desktop.services.escalation import documents as escalation_documents
+from desktop.services.interviews import lifecycle as interviews
+from desktop.services.interviews.lifecycle import (
+    AccountabilityKind,
+    InterviewNotice,
+    InterviewRecord,
+)
 from desktop.services.meetings import MeetingInput, MeetingKind
+from desktop.services.notices import register as notices
 from desktop.services.supervision import SupervisionInput, SupervisionKind, SupervisionOrigin
 
 Step = tuple[int, int, Callable[[], None]]  # days ago, hour, action

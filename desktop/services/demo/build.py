@@ -12,19 +12,12 @@ from functools import partial
 from sqlalchemy.orm import Session
 
 from db.enums import FundKind, FundSource, Role, TaskStatus
-from desktop.services import (
-    assessment,
-    audit,
-    demo_story,
-    funds,
-    progress,
-    settings,
-    tasks,
-    users,
-)
+from desktop.services import audit, funds, progress, settings, tasks, users
+from desktop.services.assessment import writes as assessment
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import FixedClock, clock_of
-from desktop.services.demo_data import (
+from desktop.services.demo import story as demo_story
+from desktop.services.demo.data import (
     COOPERATING_UNITS,
     LEAD_UNITS,
     LEADERS,

@@ -15,13 +15,15 @@ from desktop.documents.compose_interview import (
 )
 from desktop.documents.compose_minutes import MinutesData, compose_minutes
 from desktop.documents.compose_supervision import SupervisionData, compose_supervision
-from desktop.services import audit, interviews, meetings, notices, settings, supervision
+from desktop.services import audit, meetings, settings, supervision
 from desktop.services.auth import Actor, Permission
 from desktop.services.circular import letterhead
 from desktop.services.clock import clock_of
 from desktop.services.errors import ValidationError
+from desktop.services.interviews import lifecycle as interviews
 from desktop.services.lookup import get_or_missing
-from desktop.services.notice_drafts import as_letter, supervised_task
+from desktop.services.notices import register as notices
+from desktop.services.notices.drafts import as_letter, supervised_task
 from desktop.services.overview import TaskFilter, task_rows
 from desktop.services.supervision import SupervisionKind
 

@@ -19,7 +19,7 @@ from desktop.services import audit
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
 from desktop.services.errors import ValidationError
-from desktop.services.interview_views import (
+from desktop.services.interviews.views import (
     AccountabilityInfo,
     FollowUp,
     InterviewInfo,
@@ -116,7 +116,9 @@ def schedule(
     Once it is out, a new time or place is a correction of the notice (before/after audited)."""
     interview = get_or_missing(session, Interview, interview_id, "约谈")
     if interview.status == InterviewStatus.NOTIFIED:
-        from desktop.services import interview_corrections  # it builds on this module
+        from desktop.services.interviews import (
+            corrections as interview_corrections,  # builds on this
+        )
 
         interview_corrections.correct_notice(session, actor, interview_id, notice)
         if document_id is not None:

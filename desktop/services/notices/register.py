@@ -19,8 +19,8 @@ from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
 from desktop.services.errors import ConcurrentChange, ConflictError, DomainError, ValidationError
 from desktop.services.lookup import get_or_missing
-from desktop.services.notice_codec import from_json, to_json
-from desktop.services.notice_render import (
+from desktop.services.notices.codec import from_json, to_json
+from desktop.services.notices.render import (
     RenderOptions,
     fonts_for,
     render,

@@ -21,7 +21,7 @@ from db.models import (
     Unit,
 )
 from desktop.services import audit
-from desktop.services.assessment_rules import (
+from desktop.services.assessment.rules import (
     DEFAULT_GRADES,
     DEFAULT_INDICATORS,
     DEFAULT_ITEMS,
@@ -34,7 +34,7 @@ from desktop.services.assessment_rules import (
     q,
     validate,
 )
-from desktop.services.assessment_views import (
+from desktop.services.assessment.views import (
     MANUAL_ITEM_RULES,
     Adjustment,
     Results,

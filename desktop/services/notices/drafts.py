@@ -19,11 +19,12 @@ from desktop.documents.compose_supervision import (
     compose_supervision,
 )
 from desktop.documents.model import OfficialDocument
-from desktop.services import notices, settings
+from desktop.services import settings
 from desktop.services.auth import Actor
 from desktop.services.circular import letterhead
 from desktop.services.clock import clock_of
 from desktop.services.errors import NotFound, ValidationError
+from desktop.services.notices import register as notices
 from desktop.services.overview import TaskFilter, TaskRow, task_rows
 from desktop.services.tasks import find_task_id
 

@@ -1,4 +1,4 @@
-"""Measure the lamp cache: `python -m desktop.services.lamp_cache_bench [--tasks 37 10000 100000]`.
+"""Measure the lamp cache: `python -m desktop.services.lamps.cache_bench [--tasks 37 10000 100000]`.
 
 Builds the demo ledger cloned by plain SQL up to N tasks (desktop/ui/bench.py's fixture, so the
 cache first meets rows written behind its back), then times the lamp-wide reads. A measurement,
@@ -17,8 +17,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.services import dashboard, escalation, lamp_cache, overview, progress
+from desktop.services import dashboard, overview, progress
 from desktop.services.enums import LampColor
+from desktop.services.escalation import proposals as escalation
+from desktop.services.lamps import cache as lamp_cache
 from desktop.services.ledger import open_ledger
 from desktop.services.overview import TaskFilter
 

@@ -10,11 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import ProposalDismissal, Task
-from desktop.services import attachments, audit, interviews, supervision
+from desktop.services import attachments, audit, supervision
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
 from desktop.services.enums import LampColor
 from desktop.services.errors import ValidationError
+from desktop.services.interviews import lifecycle as interviews
 from desktop.services.lookup import get_or_missing
 from desktop.services.overview import TaskFilter, TaskRow, task_rows
 from desktop.services.periods import Period

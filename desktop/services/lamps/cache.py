@@ -26,7 +26,7 @@ from db.models import FundEntry, LampCacheState, Milestone, ProgressReport, Task
 from desktop.services import settings
 from desktop.services.clock import clock_of
 from desktop.services.funds import FundTotals, totals_by_task
-from desktop.services.lamps import Lamp, TaskFacts, evaluate
+from desktop.services.lamps.rules import Lamp, TaskFacts, evaluate
 from desktop.services.periods import Period
 from desktop.services.settings import LampRules
 

@@ -12,15 +12,16 @@ from sqlalchemy.orm import Session
 
 from db.enums import TaskStatus
 from db.models import Milestone, ProgressReport, Task, Unit
-from desktop.services import interviews, settings
-from desktop.services.assessment_rules import (
+from desktop.services import settings
+from desktop.services.assessment.rules import (
     ZERO,
     funds_score,
     progress_score,
     ratio_score,
 )
 from desktop.services.circular import period_end, task_states
-from desktop.services.interviews import InterviewStatus
+from desktop.services.interviews import lifecycle as interviews
+from desktop.services.interviews.lifecycle import InterviewStatus
 from desktop.services.periods import Period, months_between
 
 

@@ -9,12 +9,14 @@ from sqlalchemy.orm import Session
 
 from db.models import DocKind, DocStatus, Document
 from desktop.documents.compose_assessment import AssessedUnit, AssessmentData, compose_assessment
-from desktop.services import assessment, notices, settings
-from desktop.services.assessment_rules import RULES
+from desktop.services import settings
+from desktop.services.assessment import writes as assessment
+from desktop.services.assessment.rules import RULES
 from desktop.services.auth import Actor, Permission, require
 from desktop.services.circular import letterhead
 from desktop.services.clock import clock_of
 from desktop.services.errors import ConflictError
+from desktop.services.notices import register as notices
 
 
 def _num(value: Decimal) -> str:

@@ -16,7 +16,7 @@ from desktop.services import audit, corrections
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
 from desktop.services.errors import ValidationError
-from desktop.services.interviews import (
+from desktop.services.interviews.lifecycle import (
     InterviewNotice,
     InterviewRecord,
     check_measures,

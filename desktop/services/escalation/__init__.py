@@ -1,0 +1,1 @@
+"""The escalation chain (催办 → 督办 → 约谈): the next step proposed, its documents, its timeline."""
