@@ -18,8 +18,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from desktop.services import auth  # noqa: E402
-from desktop.services.demo import build as demo  # noqa: E402
 from desktop.services.clock import FixedClock  # noqa: E402
+from desktop.services.demo import build as demo  # noqa: E402
 from desktop.services.enums import LampColor  # noqa: E402
 from desktop.services.ledger import open_ledger  # noqa: E402
 from desktop.services.overview import TaskFilter  # noqa: E402
