@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from reportlab.pdfbase import pdfmetrics
+
 from .blocks import Flow
-from .fonts import FontRole
+from .fonts import FontRole, ink_extent
 from .grid import AREA_H, AREA_W, MM, SIZE_4
 from .model import DocumentKind, OfficialDocument, format_date
 from .text import Glyph, break_lines, line_width
@@ -73,8 +75,16 @@ def layout_end_block(flow: Flow, doc: OfficialDocument) -> None:
 
 
 def page_number(flow: Flow, number: int) -> tuple[float, float, list[Glyph]]:
-    """(x, top, glyphs) of the page number of page ``number`` (1-based)."""
+    """(x, top, glyphs) of the page number of page ``number`` (1-based).
+
+    ``top`` is the em box's top (what TextOp means); it is chosen so that the 一字线's ink
+    starts 7 mm below the type area (§7.5), whatever the 宋体 font's dash height.
+    """
     glyphs = flow.shaper.shape(f"— {number} —", FontRole.SONGTI, SIZE_4)
     width = line_width(glyphs, 0.0)
     x = AREA_W - SIZE_4 - width if number % 2 == 1 else SIZE_4
-    return x, AREA_H + PAGE_NUMBER_GAP, glyphs
+    font = glyphs[0].font
+    _bottom, ink_top = ink_extent(font, glyphs[0].ch)
+    descent = pdfmetrics.getFont(font).face.descent / 1000.0  # negative, as render.py uses it
+    baseline = AREA_H + PAGE_NUMBER_GAP + ink_top * SIZE_4
+    return x, baseline - SIZE_4 * (1.0 + descent), glyphs

@@ -223,6 +223,26 @@ def covers(font_name: str, ch: str) -> bool:
     return ord(ch) in _cmap(font_name)
 
 
+@lru_cache(maxsize=256)
+def ink_extent(font_name: str, ch: str) -> tuple[float, float]:
+    """(bottom, top) of a character's outline above the baseline, in em (from the glyf header).
+
+    The page number's 一字线 is placed by its ink, not its em box: §7.5 measures 7 mm from the
+    type area to the dash itself.
+    """
+    face = pdfmetrics.getFont(font_name).face
+    glyph = face.charToGlyph.get(ord(ch))
+    if glyph is None:
+        return 0.0, 0.0
+    start = face.get_table_pos("glyf")[0] + face.glyphPos[glyph]
+    if face.glyphPos[glyph + 1] - face.glyphPos[glyph] < 10:
+        return 0.0, 0.0  # an empty outline (a space)
+    header = face.get_chunk(start, 10)
+    y_min = int.from_bytes(header[4:6], "big", signed=True)
+    y_max = int.from_bytes(header[8:10], "big", signed=True)
+    return y_min / face.unitsPerEm, y_max / face.unitsPerEm
+
+
 @lru_cache(maxsize=64)
 def _cmap(font_name: str) -> frozenset[int]:
     font = pdfmetrics.getFont(font_name)

@@ -90,3 +90,65 @@ def document_of_pages(target: int, **overrides) -> OfficialDocument:
         if pages > target:
             break
     raise AssertionError(f"no sample document of exactly {target} pages")
+
+
+@dataclass
+class Raster:
+    """One page rendered by pdftoppm at ``dpi`` in grey (PGM), for measuring ink."""
+
+    width: int
+    height: int
+    data: bytes
+    dpi: int
+
+    def px(self, mm: float) -> int:
+        return round(mm / 25.4 * self.dpi)
+
+    def ink_box(
+        self, x0: float, top: float, x1: float, bottom: float, level: int = 128
+    ) -> tuple[float, float, float, float] | None:
+        """(x0, top, x1, bottom) in mm of the pixels darker than ``level`` inside a box (mm)."""
+        found = None
+        c0, c1 = max(0, self.px(x0)), min(self.width, self.px(x1))
+        for row in range(max(0, self.px(top)), min(self.height, self.px(bottom))):
+            line = self.data[row * self.width + c0 : row * self.width + c1]
+            dark = [i for i, v in enumerate(line) if v < level]
+            if not dark:
+                continue
+            box = (c0 + dark[0], row, c0 + dark[-1] + 1, row + 1)
+            if found is None:
+                found = box
+            else:
+                found = (min(found[0], box[0]), found[1], max(found[2], box[2]), box[3])
+        if found is None:
+            return None
+        return tuple(v * 25.4 / self.dpi for v in found)  # type: ignore[return-value]
+
+
+def render_page(pdf: bytes, page: int, dpi: int = 300) -> Raster:
+    """Page ``page`` (0-based) of ``pdf`` as pdftoppm draws it in grey at ``dpi``."""
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp, "doc.pdf")
+        src.write_bytes(pdf)
+        n = str(page + 1)
+        cmd = ["pdftoppm", "-gray", "-r", str(dpi), "-f", n, "-l", n, str(src), f"{tmp}/p"]
+        subprocess.run(cmd, check=True, capture_output=True)
+        raw = next(Path(tmp).glob("p*.pgm")).read_bytes()
+    # PGM: "P5\n<w> <h>\n<max>\n" then one byte per pixel.
+    fields = raw.split(maxsplit=4)
+    width, height = int(fields[1]), int(fields[2])
+    return Raster(width, height, fields[4][-width * height :], dpi)
+
+
+def page_number_dash(m: Measured, page: int) -> tuple[float, float, float, float] | None:
+    """Ink box (mm) of the first 一字线 of the page number on ``page`` (0-based), or None."""
+    number = next((ln for ln in m.pages[page] if ln.text.replace(" ", "") == f"—{page + 1}—"), None)
+    if number is None:
+        return None
+    dash = number.chars[0]
+    raster = render_page(m.pdf, page)
+    return raster.ink_box(dash["x0"] / MM, AREA_BOTTOM + 1, dash["x1"] / MM, AREA_BOTTOM + 20)

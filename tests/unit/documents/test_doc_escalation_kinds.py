@@ -11,7 +11,16 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from doc_measure import AREA_BOTTOM, AREA_LEFT, AREA_RIGHT, AREA_TOP, MM, Measured, measure
+from doc_measure import (
+    AREA_BOTTOM,
+    AREA_LEFT,
+    AREA_RIGHT,
+    AREA_TOP,
+    MM,
+    Measured,
+    measure,
+    page_number_dash,
+)
 
 from desktop.services import auth, circular
 from desktop.services.assessment import documents as assessment_documents
@@ -142,7 +151,9 @@ def test_page_numbers_alternate_sides(printed, kind) -> None:
             assert not [ln for ln in lines if ln.top < AREA_BOTTOM], f"page {n} unnumbered"
             continue
         number = numbers[0]
-        assert abs(number.top - (AREA_BOTTOM + 7)) < 0.3
+        if n <= 3:  # the 一字线's ink at 300 dpi, 7 mm below the type area (§7.5), ±0.5 mm
+            dash = page_number_dash(m, n - 1)
+            assert dash is not None and abs(dash[1] - (AREA_BOTTOM + 7)) < 0.5, (n, dash)
         one_char = 14 / MM
         if n % 2:
             assert abs(number.x1 - (AREA_RIGHT - one_char)) < 0.3
