@@ -13,6 +13,7 @@ from desktop.services.ledger import Ledger, LedgerError, open_ledger
 from desktop.ui.archive import actions as archive_actions
 from desktop.ui.auth.first_run import FirstRunDialog
 from desktop.ui.auth.sign_in import SignInDialog
+from desktop.ui.calls import wait_for_running_work
 from desktop.ui.desk import Desk
 from desktop.ui.errors import install_excepthook, setup_logging
 from desktop.ui.i18n import setup_language_and_fonts, tr
@@ -67,6 +68,7 @@ def run(database: str | None, clock: Clock) -> int:
         archive_actions.start_of_day(window)  # the day's rolling local backup
         return app.exec()
     finally:
+        wait_for_running_work()  # no worker may write into a ledger being closed
         if lock is not None:
             lock.unlock()
         ledger.dispose()

@@ -61,11 +61,11 @@ def timed(label: str, action: Callable[[], object]) -> float:
     """Wall time until the action and any background load it started are done."""
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui import worker
+    from desktop.ui.calls import running_jobs
 
     start = time.perf_counter()
     action()
-    while worker._running:  # lamp-wide loads run in a worker thread on a large ledger
+    while running_jobs():  # lamp-wide loads run in a worker thread on a large ledger
         QApplication.processEvents()
         time.sleep(0.005)
     QApplication.processEvents()

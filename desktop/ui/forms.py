@@ -64,14 +64,8 @@ class ServiceDialog(QDialog):
         raise NotImplementedError
 
     def accept(self) -> None:
-        from desktop.ui.errors import show_error
+        from desktop.ui.calls import call
 
-        try:
-            self.submit()
-        except DomainError as error:
-            show_field_error(self.error, self.fields, error)
-            return
-        except Exception as error:  # logged with its traceback, shown as an apology
-            show_error(self, error)
-            return
-        super().accept()
+        ok, _ = call(self, self.submit, self.error, self.fields)
+        if ok:
+            super().accept()

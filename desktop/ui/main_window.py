@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from desktop.services.overview import TaskFilter
 from desktop.ui import pages as registry
+from desktop.ui.calls import Job, Progress, run_in_background
 from desktop.ui.desk import Desk
 from desktop.ui.errors import log_path
 from desktop.ui.i18n import tr
 from desktop.ui.page import Page
-from desktop.ui.worker import Job, Progress, run_in_background
 
 ICON_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
 

@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services.auth import Permission
+from desktop.ui.buttons import button
 from desktop.ui.desk import Desk
-from desktop.ui.i18n import tr
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 T = TypeVar("T")
-READ_ONLY_TIP = "当前账号为只读（领导），不能修改台账。"
 
 
 class Page(QWidget):
@@ -47,17 +46,10 @@ class Page(QWidget):
         permission: Permission = Permission.READ,
         shortcut: str = "",
     ) -> QPushButton:
-        """A button in the title bar; disabled (with the reason) when the actor may not use it."""
-        button = QPushButton(label)
-        button.clicked.connect(lambda: slot())
-        if shortcut:
-            button.setShortcut(shortcut)
-            button.setToolTip(f"{label}（{shortcut}）")
-        if not self.desk.can(permission):
-            button.setEnabled(False)
-            button.setToolTip(tr(READ_ONLY_TIP))
-        self.actions_bar.addWidget(button)
-        return button
+        """A guarded button in the title bar (desktop/ui/buttons.py)."""
+        widget = button(self.desk, label, slot, permission, shortcut)
+        self.actions_bar.addWidget(widget)
+        return widget
 
     def load(self, label: str, work: Callable[[], T], apply: Callable[[T], None]) -> None:
         """Run a read; on a large ledger in the background (progress dialog), else at once."""

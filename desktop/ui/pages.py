@@ -1,5 +1,5 @@
-"""The page registry: one line per page (navigation label, icon, screenshot name) and the hooks
-other areas use to add 文件-menu items and page buttons without editing the main window."""
+"""Which pages the window has (navigation label, icon, screenshot name), and which menu items,
+page buttons and status-bar widgets each area adds: plain lists, read in this one file."""
 
 from __future__ import annotations
 
@@ -7,11 +7,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QWidget
+
 from desktop.services.auth import Permission
+from desktop.ui.actions import ActionSpec
+from desktop.ui.admin import actions as admin_actions
 from desktop.ui.admin.users_page import UsersPage
+from desktop.ui.archive import actions as archive_actions
 from desktop.ui.assessment.page import AssessmentPage
 from desktop.ui.dashboard.page import DashboardPage
 from desktop.ui.desk import Desk
+from desktop.ui.excel import actions as excel_actions
+from desktop.ui.excel import ledger_wizard
 from desktop.ui.funds.page import FundsPage
 from desktop.ui.interviews.page import InterviewsPage
 from desktop.ui.ledger.page import LedgerPage
@@ -38,16 +45,6 @@ class PageSpec:
     permission: Permission = Permission.READ  # who may open it
 
 
-@dataclass(frozen=True)
-class ActionSpec:
-    """A menu item or page button contributed by another area (Excel import/export, …)."""
-
-    label: str
-    run: Callable[[MainWindow], object]
-    permission: Permission = Permission.READ
-    shortcut: str = ""
-
-
 PAGES: list[PageSpec] = [
     PageSpec("dashboard", "工作台", "dashboard", DashboardPage),
     PageSpec("projects", "重点工程", "projects", ProjectsPage),
@@ -65,11 +62,22 @@ PAGES: list[PageSpec] = [
     PageSpec("task", "任务", "tasks", TaskPage, in_nav=False),
 ]
 
-# 文件 menu items, in order (e.g. ActionSpec("导入进度报送表…", excel_ui.import_reports, EDIT_LEDGER)).
-FILE_ACTIONS: list[ActionSpec] = []
+# 文件 menu items, in order.
+FILE_ACTIONS: list[ActionSpec] = [
+    *excel_actions.FILE_ACTIONS,
+    ledger_wizard.FILE_ACTION,
+    *archive_actions.FILE_ACTIONS,
+    *admin_actions.FILE_ACTIONS,
+]
 
-# Extra title-bar buttons per page key (e.g. PAGE_ACTIONS["reports"].append(ActionSpec(...))).
-PAGE_ACTIONS: dict[str, list[ActionSpec]] = {spec.key: [] for spec in PAGES}
+# Extra title-bar buttons per page key.
+PAGE_ACTIONS: dict[str, list[ActionSpec]] = {
+    "reports": excel_actions.REPORTS_ACTIONS,
+    "tasks": [*excel_actions.TASKS_ACTIONS, ledger_wizard.TASKS_ACTION],
+}
+
+# Status-bar widgets: each is called with the window and returns a QWidget.
+STATUS_WIDGETS: list[Callable[[MainWindow], QWidget]] = [archive_actions.backup_reminder]
 
 
 def spec_of(key: str) -> PageSpec:
@@ -77,28 +85,3 @@ def spec_of(key: str) -> PageSpec:
         if spec.key == key:
             return spec
     raise KeyError(key)
-
-
-# Excel round trip (desktop/ui/excel): 文件 menu items and 进度报送/任务台账 buttons.
-from desktop.ui.excel.actions import register as _register_excel  # noqa: E402
-
-_register_excel(FILE_ACTIONS, PAGE_ACTIONS, ActionSpec)
-
-# First use: import the office's existing ledger spreadsheet (desktop/ui/excel/ledger_wizard).
-from desktop.ui.excel.ledger_wizard import register as _register_ledger_wizard  # noqa: E402
-
-_register_ledger_wizard(FILE_ACTIONS, PAGE_ACTIONS, ActionSpec)
-
-
-# Status-bar widgets from other areas: each is called with the window and returns a QWidget.
-STATUS_WIDGETS: list[Callable[[MainWindow], object]] = []
-
-# Archives and backups (desktop/ui/archive): 文件 menu items and the off-PC backup reminder.
-from desktop.ui.archive.actions import register as _register_archive  # noqa: E402
-
-_register_archive(FILE_ACTIONS, STATUS_WIDGETS, ActionSpec)
-
-# The admin area (desktop/ui/admin): 修改密码 for every signed-in user.
-from desktop.ui.admin.actions import register as _register_admin  # noqa: E402
-
-_register_admin(FILE_ACTIONS, ActionSpec)

@@ -148,7 +148,7 @@ def test_export_cancel_leaves_nothing(clerk_window, monkeypatch, tmp_path, qtbot
     stick.mkdir()
     monkeypatch.setattr(actions, "DestinationDialog", _fake_dialog(stick))
     job = actions.export_archive(clerk_window)
-    job.thread.progress.cancel()  # the clerk presses 取消
+    job.cancel()  # the clerk presses 取消
     qtbot.waitUntil(lambda: job.finished, timeout=20_000)
     assert job.cancelled and list(stick.iterdir()) == []
 

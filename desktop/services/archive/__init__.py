@@ -2,7 +2,6 @@
 
 from desktop.services.archive.browse import PackageView, open_view
 from desktop.services.archive.export import (
-    Cancelled,
     ExportResult,
     build,
     estimate_size,
@@ -23,7 +22,6 @@ from desktop.services.archive.reader import UnsafePackage
 from desktop.services.archive.verify import VerifyReport, verify_package
 
 __all__ = [
-    "Cancelled",
     "ExportResult",
     "ImportPlan",
     "ImportResult",

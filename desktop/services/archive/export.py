@@ -40,10 +40,8 @@ from desktop.services.archive.verify import (
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
 from desktop.services.errors import DomainError, ValidationError
-from desktop.services.excel.jobs import Cancelled, Progress, step
 from desktop.services.files import fsync_dir
-
-__all__ = ["Cancelled", "Progress"]  # re-exported: the GUI's cancel arrives as Cancelled
+from desktop.services.jobs import Progress, step
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,8 @@ from desktop.services.archive.reader import UnsafePackage, check_name, open_pack
 from desktop.services.archive.verify import VerifyReport, verify_package
 from desktop.services.auth import Actor, Permission
 from desktop.services.errors import ConflictError, ValidationError
-from desktop.services.excel.jobs import Progress
 from desktop.services.files import fsync_dir
+from desktop.services.jobs import Progress
 
 NEW, PRESENT, IMPORTED, CONFLICT = "新增", "本台账已有", "已导入过", "冲突"
 ACTION = "import_archive"

@@ -23,8 +23,8 @@ from db.models import FundEntry, ProgressReport, Task
 from desktop.services import overview, record_sheets, settings
 from desktop.services.clock import clock_of
 from desktop.services.enums import LampColor
-from desktop.services.excel.jobs import Progress, step
 from desktop.services.files import write_atomically
+from desktop.services.jobs import Progress, step
 from desktop.services.periods import Period
 
 FONT = "宋体"

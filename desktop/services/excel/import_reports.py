@@ -15,7 +15,6 @@ from desktop.services.auth import Actor, Permission
 from desktop.services.errors import ConflictError, ValidationError
 from desktop.services.excel import fund_sync
 from desktop.services.excel.import_plan import Planner
-from desktop.services.excel.jobs import Progress, step
 from desktop.services.excel.preview_model import (
     CHANGE_LABELS,
     FilePreview,
@@ -26,6 +25,7 @@ from desktop.services.excel.preview_model import (
 from desktop.services.excel.reading.report_sheet import ParsedFile, parse_report_file, refused_file
 from desktop.services.excel.reading.safety import FileRefused, open_workbook
 from desktop.services.excel.sources import collect_files
+from desktop.services.jobs import Progress, step
 from desktop.services.progress import record_reports
 
 __all__ = ["CHANGE_LABELS", "FilePreview", "ImportPreview", "ImportResult", "PreviewRow",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -20,11 +19,10 @@ from desktop.services.excel import fund_sync
 from desktop.services.excel.template_book import TemplateRow, UnitSheet, build_workbook
 from desktop.services.files import write_atomically
 from desktop.services.funds import totals_by_task
+from desktop.services.jobs import Progress, step
 from desktop.services.periods import Period
 from desktop.services.progress import period_grid
 from desktop.services.tasks import list_units
-
-Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 
 
 @dataclass(frozen=True)
@@ -118,8 +116,7 @@ def write_templates(
     groups = [sheets] if single else [[s] for s in sheets]
     written = []
     for index, group in enumerate(groups):
-        if progress is not None and not progress(index, len(groups)):
-            break
+        step(progress, index, len(groups))
         name = (
             f"进度报送_{period}_全部单位.xlsx"
             if single
@@ -130,6 +127,5 @@ def write_templates(
         written.append(
             TemplateFile(path, tuple(s.unit for s in group), sum(len(s.rows) for s in group))
         )
-    if progress is not None:
-        progress(len(groups), len(groups))
+    step(progress, len(groups), len(groups))
     return written

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.services.auth import Permission
+from desktop.ui.actions import ActionSpec
 from desktop.ui.admin.about_dialog import AboutDialog
 from desktop.ui.admin.user_dialogs import ChangeOwnPasswordDialog
 from desktop.ui.i18n import tr
@@ -22,6 +23,5 @@ def show_about(window: MainWindow) -> None:
     AboutDialog(window, window.desk).exec()
 
 
-def register(file_actions: list[Any], spec: type) -> None:
-    # Reading is all a leader may do, and a leader may still change their own password.
-    file_actions.append(spec("修改密码…", change_own_password, Permission.READ))
+# Reading is all a leader may do, and a leader may still change their own password.
+FILE_ACTIONS = [ActionSpec("修改密码…", change_own_password, Permission.READ)]

@@ -9,11 +9,10 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 
 from desktop.services import users
 from desktop.services.auth import Permission
-from desktop.services.errors import DomainError
 from desktop.services.users import UserInfo
 from desktop.ui.admin import user_dialogs
+from desktop.ui.calls import write
 from desktop.ui.desk import Desk
-from desktop.ui.errors import show_error
 from desktop.ui.i18n import tr
 from desktop.ui.page import Page
 from desktop.ui.table import Column, DataTable, RowTableModel
@@ -124,13 +123,14 @@ class UsersPage(Page):
         answer = QMessageBox.question(self, tr("用户管理"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            with self.desk.session() as session:
-                users.set_active(session, self.desk.actor, user.id, not user.active)
-        except DomainError as error:
-            show_error(self, error)
-            return
-        self._changed()
+        ok, _ = write(
+            self,
+            self.desk,
+            self.main,
+            lambda s: users.set_active(s, self.desk.actor, user.id, not user.active),
+        )
+        if ok:
+            self._changed()
 
     def _changed(self) -> None:
         self.main.statusBar().showMessage(tr("用户信息已保存。"), 5000)

@@ -1,5 +1,5 @@
-"""File-menu actions and the status-bar reminder for archives and backups (registered in
-desktop/ui/pages.py); the work runs off the GUI thread through the window's worker."""
+"""File-menu actions and the status-bar reminder for archives and backups (listed in
+desktop/ui/pages.py); the work runs off the GUI thread (desktop/ui/calls.py)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 from desktop.services import archive, backup
 from desktop.services.archive.fsio import human_size
 from desktop.services.archive.importer import NEW
+from desktop.services.auth import Permission
+from desktop.ui.actions import ActionSpec
 from desktop.ui.archive.browser import ImportPlanDialog, PackageBrowser, ReportDialog
 from desktop.ui.archive.destination import DestinationDialog
+from desktop.ui.calls import Job, Progress
 from desktop.ui.errors import show_error
 from desktop.ui.i18n import tr
-from desktop.ui.worker import Job, Progress
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -38,13 +40,15 @@ def export_archive(window: MainWindow) -> Job | None:
     as_zip, offsite = dialog.as_zip.isChecked(), dialog.offsite.isChecked()
 
     def work(progress: Progress) -> archive.ExportResult:
-        def step(done: int, total: int) -> bool:
-            progress.report(done, total)  # raises Cancelled after 取消: the 未完成 copy is removed
-            return True
-
         with desk.session() as session:
             return archive.export_year(
-                session, desk.actor, span, target, as_zip=as_zip, leaves_pc=offsite, progress=step
+                session,
+                desk.actor,
+                span,
+                target,
+                as_zip=as_zip,
+                leaves_pc=offsite,
+                progress=progress,
             )
 
     def done(result: archive.ExportResult) -> None:
@@ -148,12 +152,8 @@ def _run_import(window: MainWindow, path: Path, folder: Path) -> Job:
     desk = window.desk
 
     def work(progress: Progress) -> archive.ImportResult:
-        def step(done: int, total: int) -> bool:
-            progress.report(done, total)
-            return True
-
         with desk.session() as session:
-            return archive.import_package(session, desk.actor, path, folder, progress=step)
+            return archive.import_package(session, desk.actor, path, folder, progress=progress)
 
     def done(result: archive.ImportResult) -> None:
         QMessageBox.information(
@@ -280,16 +280,11 @@ def _rolling_backup(window: MainWindow) -> None:
         logging.getLogger(__name__).exception("自动备份失败")
 
 
-def register(file_actions: list, status_widgets: list, action_spec: type) -> None:
-    """Add the 文件-menu items and the status-bar reminder (called from desktop/ui/pages.py)."""
-    from desktop.services.auth import Permission
-
-    file_actions += [
-        action_spec("导出归档包（年度或时间段）…", export_archive, Permission.EDIT_LEDGER),
-        action_spec("校验归档包…", verify_archive),
-        action_spec("浏览归档包…", browse_archive),
-        action_spec("导入别处的归档包…", import_archive, Permission.EDIT_LEDGER),
-        action_spec("备份台账…", backup_ledger, Permission.EDIT_LEDGER),
-        action_spec("从备份恢复台账…", restore_ledger, Permission.MANAGE),
-    ]
-    status_widgets.append(backup_reminder)
+FILE_ACTIONS = [
+    ActionSpec("导出归档包（年度或时间段）…", export_archive, Permission.EDIT_LEDGER),
+    ActionSpec("校验归档包…", verify_archive),
+    ActionSpec("浏览归档包…", browse_archive),
+    ActionSpec("导入别处的归档包…", import_archive, Permission.EDIT_LEDGER),
+    ActionSpec("备份台账…", backup_ledger, Permission.EDIT_LEDGER),
+    ActionSpec("从备份恢复台账…", restore_ledger, Permission.MANAGE),
+]

@@ -26,10 +26,12 @@ from desktop.services.assessment import writes as assessment
 from desktop.services.assessment.rules import MANUAL
 from desktop.services.assessment.writes import Results
 from desktop.ui.assessment.scheme_editor import SchemeEditor
+from desktop.ui.buttons import EDIT, ISSUE, allow_unless
+from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.i18n import tr
 from desktop.ui.page import Page
-from desktop.ui.supervision.shared import EDIT, ISSUE, allow_unless, open_document, write
+from desktop.ui.supervision.shared import open_document
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow

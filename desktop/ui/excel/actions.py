@@ -2,34 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from desktop.services.auth import Permission
 from desktop.services.excel import export, import_reports, templates
 from desktop.services.periods import Period
+from desktop.ui.actions import ActionSpec
+from desktop.ui.calls import Progress
 from desktop.ui.excel.preview_dialog import APPLY, DROP_REFUSED, ImportPreviewDialog
 from desktop.ui.i18n import tr
-from desktop.ui.worker import Progress
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"
-
-
-def _hook(progress: Progress) -> Callable[[int, int], bool]:
-    """The services' (done, total) callback on top of the worker's progress (which raises on cancel)."""
-
-    def report(done: int, total: int) -> bool:
-        progress.report(done, total)
-        return True
-
-    return report
 
 
 def _page_period(window: MainWindow) -> str | None:
@@ -55,7 +45,7 @@ def preview_then_apply(window: MainWindow, paths: list[Path]) -> None:
 
     def work(progress: Progress) -> import_reports.ImportPreview:
         with window.desk.session() as session:
-            return import_reports.preview_import(session, paths, expect, progress=_hook(progress))
+            return import_reports.preview_import(session, paths, expect, progress=progress)
 
     window.run_task(tr("正在读取报送表…"), work, lambda p: _show_preview(window, p), refresh=False)
 
@@ -88,7 +78,7 @@ def export_ledger(window: MainWindow) -> None:
 
     def work(progress: Progress) -> export.ExportSummary:
         with window.desk.session() as session:
-            return export.export_ledger(session, path, _hook(progress))
+            return export.export_ledger(session, path, progress)
 
     def done(summary: export.ExportSummary) -> None:
         window.statusBar().showMessage(
@@ -112,9 +102,7 @@ def make_templates(window: MainWindow) -> None:
 
     def work(progress: Progress) -> list[templates.TemplateFile]:
         with window.desk.session() as session:
-            return templates.write_templates(
-                session, period, Path(folder), progress=_hook(progress)
-            )
+            return templates.write_templates(session, period, Path(folder), progress=progress)
 
     def done(files: list[templates.TemplateFile]) -> None:
         QMessageBox.information(
@@ -128,20 +116,19 @@ def make_templates(window: MainWindow) -> None:
     window.run_task(tr("正在生成报送模板…"), work, done, refresh=False)
 
 
-def register(file_actions: list[Any], page_actions: dict[str, list[Any]], spec: type) -> None:
-    """Add the Excel items to the 文件 menu and to the 进度报送 and 任务台账 pages."""
-    edit = Permission.EDIT_LEDGER
-    file_actions += [
-        spec("生成报送模板…", make_templates, edit),
-        spec("导入报送表（选择文件）…", import_files, edit, "Ctrl+I"),
-        spec("导入报送表（整个文件夹）…", import_folder, edit),
-        spec("导出台账为 Excel…", export_ledger, Permission.READ, "Ctrl+E"),
-    ]
-    for key in ("reports", "tasks"):
-        if key in page_actions:
-            page_actions[key] += [
-                spec("导入", import_folder if key == "reports" else import_files, edit),
-                spec("导出", export_ledger, Permission.READ),
-            ]
-    if "reports" in page_actions:
-        page_actions["reports"].insert(0, spec("生成模板", make_templates, edit))
+EDIT = Permission.EDIT_LEDGER
+FILE_ACTIONS = [
+    ActionSpec("生成报送模板…", make_templates, EDIT),
+    ActionSpec("导入报送表（选择文件）…", import_files, EDIT, "Ctrl+I"),
+    ActionSpec("导入报送表（整个文件夹）…", import_folder, EDIT),
+    ActionSpec("导出台账为 Excel…", export_ledger, Permission.READ, "Ctrl+E"),
+]
+REPORTS_ACTIONS = [
+    ActionSpec("生成模板", make_templates, EDIT),
+    ActionSpec("导入", import_folder, EDIT),
+    ActionSpec("导出", export_ledger, Permission.READ),
+]
+TASKS_ACTIONS = [
+    ActionSpec("导入", import_files, EDIT),
+    ActionSpec("导出", export_ledger, Permission.READ),
+]

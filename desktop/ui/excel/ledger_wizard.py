@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -27,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.auth import Permission
-from desktop.services.errors import DomainError
 from desktop.services.excel import ledger_import, ledger_mapping
 from desktop.services.excel.ledger_import import LedgerPreview, LedgerResult, LedgerRow, SheetInfo
 from desktop.services.excel.ledger_mapping import FIELDS, REQUIRED, LedgerMapping
+from desktop.ui.actions import ActionSpec
+from desktop.ui.calls import call
 from desktop.ui.desk import Desk
-from desktop.ui.errors import show_error
 from desktop.ui.forms import error_label
 from desktop.ui.i18n import tr
 from desktop.ui.table import RIGHT, Column, DataTable, RowTableModel
@@ -83,18 +82,8 @@ class _Step(QWizardPage):
         self.error = error_label()
 
     def guarded(self, work: Callable[[], T]) -> T | None:
-        self.error.hide()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return work()
-        except DomainError as error:
-            self.error.setText(str(error))
-            self.error.show()
-        except Exception as error:  # logged, apologised for; the ledger is untouched
-            show_error(self, error)
-        finally:
-            QApplication.restoreOverrideCursor()
-        return None
+        """A service call whose domain error stays on the page (desktop/ui/calls.py)."""
+        return call(self, work, self.error, busy=True)[1]
 
 
 class FileStep(_Step):
@@ -377,9 +366,5 @@ def open_wizard(window: MainWindow, path: Path | None = None) -> LedgerResult | 
     return outcome
 
 
-def register(file_actions: list[Any], page_actions: dict[str, list[Any]], spec: type) -> None:
-    """导入原有台账 in the 文件 menu and on the 任务台账 page (a clerk's or admin's first use)."""
-    item = spec("导入原有台账（首次使用）…", open_wizard, Permission.EDIT_LEDGER)
-    file_actions.append(item)
-    if "tasks" in page_actions:
-        page_actions["tasks"].append(spec("导入原有台账…", open_wizard, Permission.EDIT_LEDGER))
+FILE_ACTION = ActionSpec("导入原有台账（首次使用）…", open_wizard, Permission.EDIT_LEDGER)
+TASKS_ACTION = ActionSpec("导入原有台账…", open_wizard, Permission.EDIT_LEDGER)

@@ -13,12 +13,12 @@ from desktop.services.escalation import proposals as escalation
 from desktop.services.interviews import lifecycle as interviews
 from desktop.services.interviews.lifecycle import AccountabilityKind, FollowUp, InterviewInfo
 from desktop.services.interviews.lifecycle import InterviewStatus as S
+from desktop.ui.buttons import EDIT, allow, button
 from desktop.ui.fmt import DASH, day
 from desktop.ui.forms import date_edit, date_of, show_field_error
 from desktop.ui.i18n import tr
 from desktop.ui.interviews.stage import CURRENT, DONE, LATER, Stage, set_text, text_edit, text_of
 from desktop.ui.supervision.attachments import AttachmentList, choose_files
-from desktop.ui.supervision.shared import EDIT, allow, button
 from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
 
 ENDED = {S.CLOSED, S.FAILED, S.ESCALATED}

@@ -26,20 +26,12 @@ from sqlalchemy.orm import Session
 
 from desktop.services.escalation import documents as escalation_documents
 from desktop.services.interviews.lifecycle import InterviewInfo
+from desktop.ui.buttons import EDIT, ISSUE, READ, allow, allow_unless, button
+from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.forms import error_label
 from desktop.ui.i18n import tr
-from desktop.ui.supervision.shared import (
-    EDIT,
-    ISSUE,
-    READ,
-    allow,
-    allow_unless,
-    button,
-    corrected,
-    open_document,
-    write,
-)
+from desktop.ui.supervision.shared import corrected, open_document
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow

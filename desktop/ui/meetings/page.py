@@ -19,24 +19,15 @@ from PySide6.QtWidgets import (
 from desktop.services import meetings
 from desktop.services.escalation import documents as escalation_documents
 from desktop.services.meetings import DecisionInfo, MeetingInfo
+from desktop.ui.buttons import EDIT, ISSUE, READ, allow, allow_unless, button
+from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import DASH, day
 from desktop.ui.i18n import tr
 from desktop.ui.meetings.dialogs import DecisionDialog, MeetingDialog
 from desktop.ui.page import Page
 from desktop.ui.supervision.attachments import AttachmentList
-from desktop.ui.supervision.shared import (
-    EDIT,
-    ISSUE,
-    READ,
-    allow,
-    allow_unless,
-    button,
-    corrected,
-    open_document,
-    value_label,
-    write,
-)
+from desktop.ui.supervision.shared import corrected, open_document, value_label
 from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
 
 if TYPE_CHECKING:

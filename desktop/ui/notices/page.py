@@ -25,6 +25,7 @@ from desktop.services.notices import drafts as notice_drafts
 from desktop.services.notices import register as notices
 from desktop.services.notices.register import DocStatus, DocumentInfo, DocumentRow
 from desktop.services.periods import Period
+from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.errors import show_error
 from desktop.ui.i18n import tr
@@ -258,15 +259,12 @@ class NoticesPage(Page):
     # --- actions --------------------------------------------------------------------------
 
     def _run(self, work, select_id_of=lambda result: result) -> object:  # type: ignore[no-untyped-def]
-        try:
-            with self.desk.session() as session:
-                result = work(session)
-        except Exception as exc:
-            show_error(self, exc)
+        """A write from this page; afterwards the register shows the document it made."""
+        ok, result = write(self, self.desk, self.main, work)
+        if not ok:
             return None
         self.current = None
         self._dirty = False
-        self.main.data_changed()
         self.refresh(select_id_of(result))
         return result
 

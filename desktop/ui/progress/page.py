@@ -21,13 +21,13 @@ from desktop.services.auth import Permission
 from desktop.services.errors import DomainError
 from desktop.services.periods import Period
 from desktop.services.progress import ReportOutcome
+from desktop.ui.calls import Job
 from desktop.ui.desk import Desk
 from desktop.ui.i18n import tr
 from desktop.ui.page import Page
 from desktop.ui.progress.grid_view import GridView
 from desktop.ui.progress.model import FIELD_COLUMN, PERCENT, ProgressGridModel
 from desktop.ui.table import RIGHT, Column, DataTable, RowTableModel
-from desktop.ui.worker import Job
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow

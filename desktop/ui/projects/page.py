@@ -11,12 +11,11 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QWidget
 from desktop.services import overview, tasks
 from desktop.services.auth import Permission
 from desktop.services.enums import LampColor
-from desktop.services.errors import DomainError
 from desktop.services.overview import RollUp, TaskFilter
 from desktop.services.tasks import ProjectInfo
+from desktop.ui.calls import write
 from desktop.ui.charts import bar_chart
 from desktop.ui.desk import Desk
-from desktop.ui.errors import show_error
 from desktop.ui.i18n import tr
 from desktop.ui.lamp import LAMP_HEX, LAMP_NAME, lamp_color, lamp_icon
 from desktop.ui.page import Page
@@ -169,13 +168,14 @@ class ProjectsPage(Page):
         question = tr("关闭重点工程“{name}”？关闭前其全部任务须已销号。").format(name=project.name)
         if QMessageBox.question(self, tr("关闭工程"), question) != QMessageBox.StandardButton.Yes:
             return
-        try:
-            with self.desk.session() as session:
-                tasks.close_project(session, self.desk.actor, project.id)
-        except DomainError as error:
-            show_error(self, error)  # e.g. which tasks are still open
+        ok, _ = write(  # a refusal says which tasks are still open
+            self,
+            self.desk,
+            self.main,
+            lambda s: tasks.close_project(s, self.desk.actor, project.id),
+        )
+        if not ok:
             return
-        self.main.data_changed()
         self.main.statusBar().showMessage(tr("已关闭重点工程“{name}”。").format(name=project.name))
 
     def _open(self, index: QModelIndex) -> None:

@@ -18,15 +18,16 @@ from PySide6.QtWidgets import (
 
 from desktop.services import settings
 from desktop.services.auth import Permission
-from desktop.services.errors import DomainError
+from desktop.ui.calls import write
 from desktop.ui.desk import Desk
-from desktop.ui.errors import show_error
-from desktop.ui.forms import error_label, show_field_error
+from desktop.ui.forms import error_label
 from desktop.ui.i18n import tr
 from desktop.ui.page import Page
 from desktop.ui.settings.fields import DataclassForm
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from desktop.ui.main_window import MainWindow
 
 OFFICE_LABELS = {
@@ -147,23 +148,14 @@ class SettingsPage(Page):
                 "font_paths": fonts,
             }
         )
-        self.error.hide()
         rules = self.lamp_form.value()
-        try:
+
+        def save(session: Session) -> None:
             rules.validate()  # first, so that a bad rule cannot leave the office half-saved
-            with self.desk.session() as session:
-                settings.save_office(session, self.desk.actor, office)
-                settings.save_lamp_rules(session, self.desk.actor, rules)
-        except DomainError as error:
-            widgets = {
-                **self.office_form.widgets,
-                **self.backup_form.widgets,
-                **self.lamp_form.widgets,
-            }
-            show_field_error(self.error, widgets, error)
-            return
-        except Exception as error:
-            show_error(self, error)
-            return
-        self.main.statusBar().showMessage(tr("设置已保存，亮灯已按新规则重新计算。"), 6000)
-        self.main.data_changed()
+            settings.save_office(session, self.desk.actor, office)
+            settings.save_lamp_rules(session, self.desk.actor, rules)
+
+        widgets = {**self.office_form.widgets, **self.backup_form.widgets, **self.lamp_form.widgets}
+        ok, _ = write(self, self.desk, self.main, save, self.error, widgets)
+        if ok:
+            self.main.statusBar().showMessage(tr("设置已保存，亮灯已按新规则重新计算。"), 6000)

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 from desktop.services import attachments
 from desktop.services.attachments import AttachmentInfo
 from desktop.services.files import write_atomically
+from desktop.ui.buttons import EDIT, READ, allow, button
+from desktop.ui.calls import call, write
 from desktop.ui.desk import Desk
-from desktop.ui.errors import show_error
 from desktop.ui.i18n import tr
-from desktop.ui.supervision.shared import EDIT, READ, allow, button, write
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -106,9 +106,10 @@ class AttachmentList(QWidget):
         target, _ = QFileDialog.getSaveFileName(self, tr("另存附件"), info.filename)
         if not target:
             return
-        try:
+
+        def save() -> None:
             with self.desk.session() as session:
                 data = attachments.content_of(session, info.id)
             write_atomically(Path(target), lambda handle: handle.write(data))
-        except Exception as error:
-            show_error(self, error)
+
+        call(self, save)

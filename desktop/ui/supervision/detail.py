@@ -20,24 +20,15 @@ from PySide6.QtWidgets import (
 from desktop.services import supervision
 from desktop.services.escalation import documents as escalation_documents
 from desktop.services.supervision import SupervisionRow
+from desktop.ui.buttons import EDIT, ISSUE, READ, allow, allow_unless, button
+from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import DASH, day
 from desktop.ui.forms import date_edit, date_of, error_label
 from desktop.ui.i18n import tr
 from desktop.ui.supervision.attachments import AttachmentList
 from desktop.ui.supervision.raise_dialog import RaiseItemDialog
-from desktop.ui.supervision.shared import (
-    EDIT,
-    ISSUE,
-    READ,
-    allow,
-    allow_unless,
-    button,
-    corrected,
-    open_document,
-    value_label,
-    write,
-)
+from desktop.ui.supervision.shared import corrected, open_document, value_label
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow

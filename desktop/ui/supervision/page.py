@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import supervision
 from desktop.services.supervision import SupervisionKind, SupervisionRow
+from desktop.ui.buttons import EDIT
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import day
 from desktop.ui.i18n import tr
@@ -25,7 +26,7 @@ from desktop.ui.page import Page
 from desktop.ui.supervision.detail import STATE_COLOR, ItemDetail
 from desktop.ui.supervision.proposals import ProposalsBox
 from desktop.ui.supervision.raise_dialog import RaiseItemDialog
-from desktop.ui.supervision.shared import EDIT, unit_combo
+from desktop.ui.supervision.shared import unit_combo
 from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
 
 if TYPE_CHECKING:

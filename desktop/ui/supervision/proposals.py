@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QInputDialog, QLabel, QVBo
 
 from desktop.services.escalation import proposals as escalation
 from desktop.services.escalation.proposals import Proposal
+from desktop.ui.buttons import EDIT, allow, button
+from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.i18n import tr
 from desktop.ui.lamp import lamp_icon
-from desktop.ui.supervision.shared import EDIT, allow, button, write
 from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
 
 if TYPE_CHECKING:

@@ -11,12 +11,12 @@ from desktop.services.escalation import proposals as escalation
 from desktop.services.escalation.proposals import Proposal
 from desktop.services.interviews import lifecycle as interviews
 from desktop.services.overview import TaskFilter, task_rows
+from desktop.ui.buttons import EDIT, allow, button
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import day
 from desktop.ui.i18n import tr
 from desktop.ui.lamp import LAMP_HEX
 from desktop.ui.supervision.proposals import STEP_COLOR, adopt, dismiss
-from desktop.ui.supervision.shared import EDIT, allow, button
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow

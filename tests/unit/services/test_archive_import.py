@@ -14,7 +14,6 @@ from sqlalchemy import text
 
 from desktop.services import audit
 from desktop.services.archive import (
-    Cancelled,
     export_year,
     import_package,
     plan_import,
@@ -22,6 +21,7 @@ from desktop.services.archive import (
 )
 from desktop.services.archive.importer import CONFLICT, NEW, PRESENT
 from desktop.services.errors import ConflictError
+from desktop.services.jobs import Cancelled
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ import pytest
 from archive_fixtures import docs_session  # noqa: F401
 
 from desktop.services import audit
-from desktop.services.archive import Cancelled, export_year
+from desktop.services.archive import export_year
+from desktop.services.jobs import Cancelled
 
 
 def test_progress_runs_to_the_end(docs_session, admin, tmp_path: Path) -> None:

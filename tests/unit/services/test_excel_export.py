@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 from desktop.services.excel.export import export_ledger
-from desktop.services.excel.jobs import Cancelled
+from desktop.services.jobs import Cancelled
 
 
 def test_export_sheets_lamps_and_numbers(demo_session, tmp_path) -> None:
