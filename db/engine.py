@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,7 +14,10 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from db import migrate
+from db import migrate, repair
+from db.incidents import log_incident
+
+log = logging.getLogger(__name__)
 
 
 class LedgerError(Exception):
@@ -120,6 +124,7 @@ def open_ledger(database: str | Path, *, migrate_to_head: bool = True) -> Ledger
             raise LedgerError(f"文件“{path}”不是督办台的台账文件（不是 SQLite 数据库）。")
     engine = create_ledger_engine(url)
     backup: Path | None = None
+    current: str | None = None
     try:
         current = migrate.current_revision(engine)
         head = migrate.head_revision()
@@ -129,21 +134,58 @@ def open_ledger(database: str | Path, *, migrate_to_head: bool = True) -> Ledger
                 "本程序无法打开。请安装新版本后再打开，台账内容未作任何改动。"
             )
         if migrate_to_head and current != head:
-            if current is not None and path is not None:
-                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-                backup = backup_sqlite(
-                    path, path.parent / "backups" / f"{path.stem}.升级前-{current}-{stamp}.sqlite3"
-                )
-            migrate.upgrade(engine)
+            leftovers = _half_upgrade(engine, current) if path is not None else None
+            if path is not None and (current is not None or leftovers):
+                backup = _backup_before_upgrade(path, current)
+            if leftovers:
+                repair.drop_leftovers(engine, leftovers)
+            migrate.upgrade(engine)  # one transaction: a kill leaves the old revision
             current = head
     except LedgerError:
         engine.dispose()
         raise
     except Exception as exc:  # a broken file or an unreachable server: say so, in Chinese
         engine.dispose()
-        raise LedgerError(f"无法打开台账“{_display(url)}”：{exc}") from exc
+        reference = log_incident(log, f"opening {_display(url)}", exc)
+        raise LedgerError(_open_failed(url, current, backup, reference)) from exc
     factory = sessionmaker(engine, expire_on_commit=False)
     return Ledger(url, engine, factory, path, current, backup)
+
+
+def _half_upgrade(engine: Engine, current: str | None) -> repair.Leftovers | None:
+    """Tables an interrupted upgrade of an older release left behind, if any (see db.repair)."""
+    leftovers = repair.find_leftovers(engine, current)
+    if leftovers.with_rows:
+        raise LedgerError(
+            "台账的数据库版本与其中的数据表不一致（版本 "
+            f"{current or '无'}，却已有较新版本的表：{'、'.join(leftovers.with_rows)}），"
+            "程序无法自动修复。台账未作任何改动，请联系技术支持，或从备份恢复。"
+        )
+    return leftovers if leftovers.tables or leftovers.indexes else None
+
+
+def _backup_before_upgrade(path: Path, current: str | None) -> Path:
+    """One copy per old revision: a retried upgrade replaces the copy an earlier try left."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = path.parent / "backups"
+    earlier = sorted(folder.glob(f"{path.stem}.升级前-{current}-*.sqlite3"))
+    made = backup_sqlite(path, folder / f"{path.stem}.升级前-{current}-{stamp}.sqlite3")
+    for old in earlier:
+        if old != made:
+            old.unlink(missing_ok=True)
+    return made
+
+
+def _open_failed(url: str, current: str | None, backup: Path | None, reference: str) -> str:
+    """The clerk's message for an unexpected failure: what state the ledger is in, no raw SQL."""
+    where = sqlite_path(url) or _display(url)
+    lines = [f"无法打开台账“{where}”。"]
+    if current is not None and current != migrate.head_revision():
+        lines.append(f"升级未完成，台账仍保持原版本（{current}），内容未作改动。")
+    if backup is not None:
+        lines.append(f"升级前的备份：{backup}")
+    lines.append(f"详细信息已记入日志，参考编号 {reference}。")
+    return "\n".join(lines)
 
 
 # Advisory-lock keys (any constants) for the work that must not run twice at once on PostgreSQL.

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.pool import NullPool
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -46,6 +50,50 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine, target: str = "head") -> None:
     command.upgrade(config(engine), target)
+
+
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection for running migrations in one real transaction.
+
+    pysqlite (Python 3.11) only begins a transaction before INSERT/UPDATE/DELETE, so CREATE
+    TABLE and friends commit one by one. SQLAlchemy's documented recipe: switch the driver's
+    own transaction handling off (isolation_level=None) and emit BEGIN ourselves. It is used
+    for migrations only: the desk's ordinary sessions keep the driver's behaviour. Foreign keys
+    are off for the batch copies (PITFALLS.md); the pragma only takes effect outside a
+    transaction, hence on connect.
+    """
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        with engine.connect() as connection:
+            yield connection
+        return
+    own = create_engine(engine.url, poolclass=NullPool, connect_args={"timeout": 5})
+
+    @event.listens_for(own, "connect")
+    def _connect(dbapi_connection: Any, _record: object) -> None:
+        dbapi_connection.isolation_level = None
+        for pragma in ("foreign_keys=OFF", "synchronous=FULL", "busy_timeout=5000"):
+            dbapi_connection.execute(f"PRAGMA {pragma}")
+
+    @event.listens_for(own, "begin")
+    def _begin(connection: Connection) -> None:
+        # IMMEDIATE: take the write lock before the first read, so no desk writes in between.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    try:
+        with own.connect() as connection:
+            yield connection
+    finally:
+        own.dispose()
+
+
+def check_foreign_keys(connection: Connection) -> None:
+    """Refuse to commit an upgrade that left a dangling reference (foreign keys were off)."""
+    if connection.dialect.name != "sqlite":
+        return
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"migration left dangling references: {broken[:5]}")
 
 
 def autogenerate(engine: Engine, message: str) -> None:

@@ -1,27 +1,26 @@
-"""Alembic environment: uses the engine handed over by db.migrate; never reconfigures logging."""
+"""Alembic environment: uses the engine handed over by db.migrate; never reconfigures logging.
+
+The whole upgrade (or downgrade) runs in one transaction, on SQLite too: db.migrate hands out a
+connection whose driver leaves transactions to us, so a kill at any statement leaves the ledger
+at the revision it had before (PITFALLS.md: pysqlite would otherwise commit each DDL statement).
+"""
 
 from alembic import context
 
 import db.models  # noqa: F401  (registers every table)
+from db import migrate
 from db.base import Base
 
 config = context.config
-engine = config.attributes["engine"]
 
-with engine.connect() as connection:
-    is_sqlite = connection.dialect.name == "sqlite"
-    if is_sqlite:
-        # Batch mode copies tables; foreign keys must be off while it does (PITFALLS.md).
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        connection.commit()
+with migrate.migration_connection(config.attributes["engine"]) as connection:
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
         render_as_batch=True,
         compare_type=True,
+        transactional_ddl=True,  # alembic assumes SQLite can't; with BEGIN emitted by us it can
     )
     with context.begin_transaction():
         context.run_migrations()
-    connection.commit()
-    if is_sqlite:
-        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        migrate.check_foreign_keys(connection)
