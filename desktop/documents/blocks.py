@@ -90,7 +90,8 @@ class Flow:
         for i, line in enumerate(lines):
             x = first_x if i == 0 else rest_x
             last = i == len(lines) - 1
-            self.comp.put_line(line, x, justify_to=None if last else AREA_W - right - x)
+            # The last line is not spread, but squeezes punctuation if the break needed it.
+            self.comp.put_line(line, x, justify_to=AREA_W - right - x, stretch=not last)
 
     def paragraph(self, text: str) -> None:
         split = bold_heading(text) if self.bold_level3 else None

@@ -67,7 +67,12 @@ def layout_end_block(flow: Flow, doc: OfficialDocument) -> None:
     for n, item in enumerate(items):
         for row in item:
             for x, glyphs in row:
-                comp.text_at(glyphs, x, y + (pitch - SIZE_4) / 2, SIZE_4, char_space=0.0)
+                top = y + (pitch - SIZE_4) / 2
+                # An over-full 抄送 line squeezes its punctuation to end 1 char in.
+                right = AREA_W - SIZE_4 - x
+                comp.text_at(
+                    glyphs, x, top, SIZE_4, char_space=0.0, justify_to=right, stretch=False
+                )
             y += pitch
         if ruled:
             comp.rule(y, OUTER if n == len(items) - 1 else INNER)

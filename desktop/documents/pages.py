@@ -5,12 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .grid import AREA_H, AREA_W, BLACK, EPS, Grid
-from .text import Glyph, justify_space, line_width
+from .text import Glyph, justify, line_width
 
 
 @dataclass
 class TextOp:
-    """One line of glyphs; ``x`` and ``top`` are from the type area's left and top edges."""
+    """One line of glyphs; ``x`` and ``top`` are from the type area's left and top edges.
+
+    Every glyph advances by its width plus ``char_space`` plus its entry in ``gaps`` (empty:
+    none), all times ``hscale``: ``positions()`` gives each glyph's x, so a writer of another
+    format (OFD) needs nothing but this op.
+    """
 
     x: float
     top: float
@@ -19,6 +24,16 @@ class TextOp:
     char_space: float = 0.0
     color: tuple[float, float, float] = BLACK
     hscale: float = 1.0  # horizontal compression (the issuer mark)
+    gaps: tuple[float, ...] = ()  # per-glyph corrections: punctuation squeezed, words kept tight
+
+    def positions(self) -> list[float]:
+        """x of each glyph's left edge, from the type area's left."""
+        xs, x = [], self.x
+        for i, g in enumerate(self.glyphs):
+            xs.append(x)
+            gap = self.gaps[i] if i < len(self.gaps) else 0.0
+            x += (g.width + self.char_space + gap) * self.hscale
+        return xs
 
 
 @dataclass
@@ -84,12 +99,15 @@ class Composer:
         justify_to: float | None = None,
         char_space: float | None = None,
         color: tuple[float, float, float] = BLACK,
+        stretch: bool = True,
     ) -> TextOp:
         """Lay one line on the next grid line; larger text is centred on the 3号 line box."""
         k = self.next_line()
         size = size or self.grid.size
         top = self.grid.line_top(k) - (size - self.grid.size) / 2
-        op = self.text_at(glyphs, x, top, size, justify_to=justify_to, char_space=char_space)
+        op = self.text_at(
+            glyphs, x, top, size, justify_to=justify_to, char_space=char_space, stretch=stretch
+        )
         op.color = color
         self.cursor = self.grid.line_top(k) + self.grid.size
         self._grid_ops.append((len(self.pages) - 1, k, op))
@@ -104,14 +122,17 @@ class Composer:
         *,
         justify_to: float | None = None,
         char_space: float | None = None,
+        stretch: bool = True,
     ) -> TextOp:
-        if justify_to is not None:
-            cs = justify_space(glyphs, justify_to)
-        elif char_space is not None:
+        """A line at (x, top); ``justify_to`` sets it to that width (``stretch``: may spread)."""
+        gaps: tuple[float, ...] = ()
+        if char_space is not None:
             cs = char_space
         else:
             cs = self.grid.char_space if size == self.grid.size else 0.0
-        op = TextOp(x, top, size, glyphs, cs)
+        if justify_to is not None:
+            cs, gaps = justify(glyphs, justify_to, cs, size, stretch=stretch)
+        op = TextOp(x, top, size, glyphs, cs, gaps=gaps)
         self.page.ops.append(op)
         return op
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from itertools import groupby
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
@@ -131,13 +130,25 @@ def _draw_text(canvas: Canvas, op: TextOp) -> None:
         # Outline width and colour are graphics state: set before BT, used by Tr 2 runs.
         canvas.setLineWidth(op.size * FAUX_BOLD)
         canvas.setStrokeColorRGB(*op.color)
-    for (font, bold), run in groupby(op.glyphs, key=lambda g: (g.font, g.bold)):
-        text.setFont(font, op.size)
-        if bold:
+    xs = op.positions()
+    gaps = op.gaps
+    start = 0
+    for i, g in enumerate(op.glyphs):
+        last = i == len(op.glyphs) - 1
+        corrected = i < len(gaps) and gaps[i] != 0.0
+        if not last and not corrected:
+            nxt = op.glyphs[i + 1]
+            if (nxt.font, nxt.bold) == (g.font, g.bold):
+                continue
+        # One run: same font and weight, no correction inside; each starts at its own x.
+        text.setTextOrigin(LEFT + xs[start], baseline)
+        text.setFont(g.font, op.size)
+        if g.bold:
             text.setTextRenderMode(2)  # fill, then stroke the outline
-        text.textOut("".join(g.ch for g in run))
-        if bold:
+        text.textOut("".join(r.ch for r in op.glyphs[start : i + 1]))
+        if g.bold:
             text.setTextRenderMode(0)  # Tr outlives ET: never leak bold into the next line
+        start = i + 1
     canvas.drawText(text)
     if op.color != BLACK:
         canvas.setFillColorRGB(*BLACK)

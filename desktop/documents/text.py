@@ -20,6 +20,14 @@ CANNOT_START = (
 CANNOT_END = "（《〈「『【〔〖“‘([{"
 ASCII_WORD = set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.-/_+#@:%'")
 MISSING_SUBSTITUTE = "□"
+# Units and counters that must stay on the line of the number before them.
+NUMBER_UNITS = set("%％‰℃天个项万亿元年月日时分秒号期次件户人名家所座台套辆米吨倍位条批周岁页份")
+# Full-width punctuation whose blank half may be squeezed out (标点挤压) before a line is
+# spread: closing marks have the blank on the right, opening marks on the left.
+SQUEEZE_CLOSE = set("，。、；：？！）》〉」』】〕〗”’")
+SQUEEZE_OPEN = set("（《〈「『【〔〖“‘")
+SQUEEZE = 0.5  # of a full-width mark's advance
+MAX_SPREAD = 0.15  # em: the most extra spacing a justified line may put between characters
 
 
 def patch_reportlab_kinsoku() -> None:
@@ -103,21 +111,38 @@ def _width(font: str, ch: str) -> float:
 
 
 def units(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Group glyphs into unbreakable units: ASCII words, and punctuation kept with neighbours."""
+    """Group glyphs into unbreakable units.
+
+    Kept together: ASCII words, punctuation with its neighbours (禁则), a number with its unit
+    (``189 天``, ``35%``, ``第3期``), and a space with the unit before it, so that a break at a
+    space drops the space instead of starting the next line with it.
+    """
     out: list[list[Glyph]] = []
     for g in glyphs:
         if out:
-            prev = out[-1][-1].ch
+            unit = out[-1]
+            prev = unit[-1].ch
             if (
-                g.ch in CANNOT_START
+                g.ch == " "
+                or g.ch in CANNOT_START
                 or prev in CANNOT_END
                 or (g.ch in ASCII_WORD and prev in ASCII_WORD)
                 or (g.ch in "—…" and prev == g.ch)  # a dash or ellipsis pair is one sign
+                or (g.ch in NUMBER_UNITS and _ends_in_number(unit))
+                or (g.ch.isdigit() and prev == "第")
             ):
-                out[-1].append(g)
+                unit.append(g)
                 continue
         out.append([g])
     return out
+
+
+def _ends_in_number(unit: list[Glyph]) -> bool:
+    """True if the unit ends in a digit, or in a digit and one space (``189 天``)."""
+    chars = [g.ch for g in unit[-2:]]
+    if chars and chars[-1] == " ":
+        chars = chars[:-1]
+    return bool(chars) and chars[-1].isdigit()
 
 
 def line_width(glyphs: list[Glyph], char_space: float) -> float:
@@ -132,36 +157,98 @@ def advance(glyphs: list[Glyph], char_space: float) -> float:
     return sum(g.width for g in glyphs) + char_space * len(glyphs)
 
 
+def squeezable(glyphs: list[Glyph]) -> list[float]:
+    """How much each glyph's side may give up (pt); an opening mark's blank is before it.
+
+    A closing mark that ends the line keeps its box: the line still ends on the area's edge.
+    """
+    out = [0.0] * len(glyphs)
+    for i, g in enumerate(glyphs):
+        if g.ch in SQUEEZE_CLOSE and i < len(glyphs) - 1:
+            out[i] = g.width * SQUEEZE
+        elif g.ch in SQUEEZE_OPEN and i > 0:
+            out[i - 1] += g.width * SQUEEZE  # taken from the gap before the mark
+    return out
+
+
 def break_lines(
     glyphs: list[Glyph], first_width: float, rest_width: float, char_space: float
 ) -> list[list[Glyph]]:
-    """Greedy fill of units; a closing mark never starts a line, an opening one never ends it."""
+    """Greedy fill of units; a closing mark never starts a line, an opening one never ends it.
+
+    A unit that overflows by no more than the line's punctuation can give up still goes on the
+    line (标点挤压 comes before spreading the line). Spaces at either end of a line are dropped.
+    """
     lines: list[list[Glyph]] = []
     current: list[Glyph] = []
     width = first_width
+
+    def fits(candidate: list[Glyph]) -> bool:
+        return advance(_trimmed(candidate), char_space) <= width + 0.01
+
+    def squeezes(candidate: list[Glyph]) -> bool:
+        """The line would be short without the unit: may squeezing pull it in instead?"""
+        if advance(_trimmed(current), char_space) >= width - 0.01:
+            return False  # the line is full as it is: nothing to avoid
+        trimmed = _trimmed(candidate)
+        over = advance(trimmed, char_space) - width
+        em = max(g.width for g in trimmed)  # pull in at most one character's worth
+        return over <= min(em, sum(squeezable(trimmed))) + 0.01
+
     for unit in units(glyphs):
         candidate = current + unit
-        if advance(candidate, char_space) <= width + 0.01 or not current:
-            if advance(candidate, char_space) > width + 0.01:
-                # A single unit longer than the line (a long number or URL): cut it by glyph.
-                current = []
-                for g in unit:
-                    if current and advance([*current, g], char_space) > width + 0.01:
-                        lines.append(current)
-                        current, width = [], rest_width
-                    current.append(g)
-                continue
+        if not current and not fits(candidate):
+            # A single unit longer than the line (a long number or URL): cut it by glyph.
+            for g in unit:
+                if current and advance([*current, g], char_space) > width + 0.01:
+                    lines.append(current)
+                    current, width = [], rest_width
+                current.append(g)
+            continue
+        if fits(candidate) or squeezes(candidate):
             current = candidate
             continue
         lines.append(current)
         current, width = list(unit), rest_width
     if current or not lines:
         lines.append(current)
-    return lines
+    return [_trimmed(line) for line in lines]
 
 
-def justify_space(glyphs: list[Glyph], width: float) -> float:
-    """Character spacing that makes the line end exactly at ``width``."""
-    if len(glyphs) < 2:
-        return 0.0
-    return (width - sum(g.width for g in glyphs)) / (len(glyphs) - 1)
+def _trimmed(line: list[Glyph]) -> list[Glyph]:
+    start, end = 0, len(line)
+    while start < end and line[start].ch == " ":
+        start += 1
+    while end > start and line[end - 1].ch == " ":
+        end -= 1
+    return line[start:end]
+
+
+def justify(
+    glyphs: list[Glyph], width: float, char_space: float, size: float, *, stretch: bool = True
+) -> tuple[float, tuple[float, ...]]:
+    """(uniform spacing, per-glyph corrections) that set a line to ``width``.
+
+    An over-full line squeezes its punctuation; a short one (``stretch``) spreads the gaps
+    between characters by at most MAX_SPREAD em, never inside an ASCII word or number (so the
+    text layer reads ``91420100`` as typed), and stays short if that is not enough.
+    Correction ``i`` is added to the advance after glyph ``i``.
+    """
+    n = len(glyphs)
+    if n < 2:
+        return char_space, ()
+    slack = width - line_width(glyphs, char_space)
+    if slack < -0.01:
+        room = squeezable(glyphs)
+        share = min(1.0, -slack / sum(room)) if sum(room) else 0.0
+        return char_space, tuple(-r * share for r in room)
+    if not stretch or slack <= 0.01:
+        return char_space, ()
+    rigid = [glyphs[i].ch in ASCII_WORD and glyphs[i + 1].ch in ASCII_WORD for i in range(n - 1)]
+    open_gaps = rigid.count(False)
+    if not open_gaps:
+        return char_space, ()
+    extra = min(slack / open_gaps, MAX_SPREAD * size)
+    if not any(rigid):
+        return char_space + extra, ()
+    return char_space + extra, tuple(-extra if r else 0.0 for r in rigid) + (0.0,)
