@@ -28,7 +28,8 @@ format (red “XXXX纪要”, （第X期）, attendee lists from ``attendance``,
 Nothing here imports Qt.
 """
 
-from .fonts import FontChoice, FontRole, FontSet
+from typing import TYPE_CHECKING, Any
+
 from .model import (
     Attachment,
     Attendance,
@@ -39,7 +40,28 @@ from .model import (
     Table,
     format_date,
 )
-from .render import RenderResult, render_pdf
+
+if TYPE_CHECKING:
+    from .fonts import FontChoice, FontRole, FontSet
+    from .render import RenderResult, render_pdf
+
+# reportlab (fonts, render) is imported on first use: the model alone is what most callers need.
+_LAZY = {
+    "FontChoice": "fonts",
+    "FontRole": "fonts",
+    "FontSet": "fonts",
+    "RenderResult": "render",
+    "render_pdf": "render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from . import fonts, render
+
+        return getattr(fonts if _LAZY[name] == "fonts" else render, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Attachment",

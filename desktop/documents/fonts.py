@@ -10,9 +10,6 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
 # reportlab keeps each registered TrueType font's subset tables on the shared font object, so two
 # PDFs drawn at once (the live preview's worker thread and an issue on the GUI thread) corrupt
 # each other's subsets. Everything that draws with the registered fonts holds this lock.
@@ -205,6 +202,9 @@ def _reason(exc: Exception) -> str:
 @lru_cache(maxsize=64)
 def _register_cached(path: str, index: int) -> str:
     # reportlab keeps fonts in a process-wide registry; one name per file keeps it stable.
+    from reportlab.pdfbase import pdfmetrics  # here, so that naming a font role costs no reportlab
+    from reportlab.pdfbase.ttfonts import TTFont
+
     name = f"dbd-{Path(path).stem}-{index}-{abs(hash(path)) % 10_000_000}"
     pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
     return name
@@ -230,6 +230,8 @@ def ink_extent(font_name: str, ch: str) -> tuple[float, float]:
     The page number's 一字线 is placed by its ink, not its em box: §7.5 measures 7 mm from the
     type area to the dash itself.
     """
+    from reportlab.pdfbase import pdfmetrics
+
     face = pdfmetrics.getFont(font_name).face
     glyph = face.charToGlyph.get(ord(ch))
     if glyph is None:
@@ -245,5 +247,7 @@ def ink_extent(font_name: str, ch: str) -> tuple[float, float]:
 
 @lru_cache(maxsize=64)
 def _cmap(font_name: str) -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
     font = pdfmetrics.getFont(font_name)
     return frozenset(font.face.charToGlyph)

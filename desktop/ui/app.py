@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.services import first_run
+from desktop.services.auth import Actor
 from desktop.services.clock import Clock
 from desktop.services.ledger import Ledger, LedgerError, open_ledger
 from desktop.ui.archive import actions as archive_actions
@@ -47,6 +48,16 @@ def open_and_lock(database: str | None, clock: Clock) -> tuple[Ledger, QLockFile
     return ledger, lock
 
 
+def show_main_window(ledger: Ledger, clock: Clock, actor: Actor) -> MainWindow:
+    """The window, painted first: its start page fills in on the next turn of the event loop,
+    and the day's start-up work (rolling backup) waits until the clerk can see the desk."""
+    window = MainWindow(Desk(ledger, clock, actor))
+    window.show()
+    QTimer.singleShot(0, lambda: window.show_page(window.start_key))
+    archive_actions.start_of_day(window)  # the day's rolling local backup, later
+    return window
+
+
 def run(database: str | None, clock: Clock) -> int:
     app = create_app()
     setup_logging()
@@ -62,10 +73,7 @@ def run(database: str | None, clock: Clock) -> int:
         dialog = FirstRunDialog(ledger) if new else SignInDialog(ledger)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
             return 0
-        window = MainWindow(Desk(ledger, clock, dialog.actor))
-        window.show_page(window.start_key)
-        window.show()
-        archive_actions.start_of_day(window)  # the day's rolling local backup
+        show_main_window(ledger, clock, dialog.actor)
         return app.exec()
     finally:
         wait_for_running_work()  # no worker may write into a ledger being closed

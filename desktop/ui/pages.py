@@ -12,24 +12,11 @@ from PySide6.QtWidgets import QWidget
 from desktop.services.auth import Permission
 from desktop.ui.actions import ActionSpec
 from desktop.ui.admin import actions as admin_actions
-from desktop.ui.admin.users_page import UsersPage
 from desktop.ui.archive import actions as archive_actions
-from desktop.ui.assessment.page import AssessmentPage
-from desktop.ui.dashboard.page import DashboardPage
 from desktop.ui.desk import Desk
 from desktop.ui.excel import actions as excel_actions
 from desktop.ui.excel import ledger_wizard
-from desktop.ui.funds.page import FundsPage
-from desktop.ui.interviews.page import InterviewsPage
-from desktop.ui.ledger.page import LedgerPage
-from desktop.ui.meetings.page import MeetingsPage
-from desktop.ui.notices.page import NoticesPage
 from desktop.ui.page import Page
-from desktop.ui.progress.page import ProgressPage
-from desktop.ui.projects.page import ProjectsPage
-from desktop.ui.settings.page import SettingsPage
-from desktop.ui.supervision.page import SupervisionPage
-from desktop.ui.task.page import TaskPage
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -45,21 +32,100 @@ class PageSpec:
     permission: Permission = Permission.READ  # who may open it
 
 
+# Each page's module is imported when the page is first opened, not when the window starts.
+def _dashboard(desk: Desk, window: MainWindow) -> Page:
+    from desktop.ui.dashboard.page import DashboardPage
+
+    return DashboardPage(desk, window)
+
+
+def _projects(desk: Desk, window: MainWindow) -> Page:
+    from desktop.ui.projects.page import ProjectsPage
+
+    return ProjectsPage(desk, window)
+
+
+def _tasks(desk: Desk, window: MainWindow) -> Page:
+    from desktop.ui.ledger.page import LedgerPage
+
+    return LedgerPage(desk, window)
+
+
+def _reports(desk: Desk, window: MainWindow) -> Page:
+    from desktop.ui.progress.page import ProgressPage
+
+    return ProgressPage(desk, window)
+
+
+def _funds(desk: Desk, window: MainWindow) -> Page:
+    from desktop.ui.funds.page import FundsPage
+
+    return FundsPage(desk, window)
+
+
+def _notices(desk: Desk, window: MainWindow) -> Page:
+    from desktop.ui.notices.page import NoticesPage
+
+    return NoticesPage(desk, window)
+
+
+def _supervision(desk: Desk, window: MainWindow) -> Page:
+    from desktop.ui.supervision.page import SupervisionPage
+
+    return SupervisionPage(desk, window)
+
+
+def _interviews(desk: Desk, window: MainWindow) -> Page:
+    from desktop.ui.interviews.page import InterviewsPage
+
+    return InterviewsPage(desk, window)
+
+
+def _meetings(desk: Desk, window: MainWindow) -> Page:
+    from desktop.ui.meetings.page import MeetingsPage
+
+    return MeetingsPage(desk, window)
+
+
+def _assessment(desk: Desk, window: MainWindow) -> Page:
+    from desktop.ui.assessment.page import AssessmentPage
+
+    return AssessmentPage(desk, window)
+
+
+def _settings(desk: Desk, window: MainWindow) -> Page:
+    from desktop.ui.settings.page import SettingsPage
+
+    return SettingsPage(desk, window)
+
+
+def _users(desk: Desk, window: MainWindow) -> Page:
+    from desktop.ui.admin.users_page import UsersPage
+
+    return UsersPage(desk, window)
+
+
+def _task(desk: Desk, window: MainWindow) -> Page:
+    from desktop.ui.task.page import TaskPage
+
+    return TaskPage(desk, window)
+
+
 PAGES: list[PageSpec] = [
-    PageSpec("dashboard", "工作台", "dashboard", DashboardPage),
-    PageSpec("projects", "重点工程", "projects", ProjectsPage),
-    PageSpec("tasks", "任务台账", "tasks", LedgerPage),
-    PageSpec("reports", "进度报送", "reports", ProgressPage),
-    PageSpec("funds", "资金", "funds", FundsPage),
-    PageSpec("notices", "公文", "notices", NoticesPage),
-    PageSpec("supervision", "督办", "supervision", SupervisionPage),
-    PageSpec("interviews", "约谈", "interviews", InterviewsPage),
-    PageSpec("meetings", "会议", "meetings", MeetingsPage),
-    PageSpec("assessment", "考核", "assessment", AssessmentPage),
-    PageSpec("settings", "设置", "settings", SettingsPage),
-    PageSpec("users", "用户管理", "users", UsersPage, permission=Permission.MANAGE),
+    PageSpec("dashboard", "工作台", "dashboard", _dashboard),
+    PageSpec("projects", "重点工程", "projects", _projects),
+    PageSpec("tasks", "任务台账", "tasks", _tasks),
+    PageSpec("reports", "进度报送", "reports", _reports),
+    PageSpec("funds", "资金", "funds", _funds),
+    PageSpec("notices", "公文", "notices", _notices),
+    PageSpec("supervision", "督办", "supervision", _supervision),
+    PageSpec("interviews", "约谈", "interviews", _interviews),
+    PageSpec("meetings", "会议", "meetings", _meetings),
+    PageSpec("assessment", "考核", "assessment", _assessment),
+    PageSpec("settings", "设置", "settings", _settings),
+    PageSpec("users", "用户管理", "users", _users, permission=Permission.MANAGE),
     # Opened from the ledger, the dashboard or `screenshot task:<code>`; not in the navigation.
-    PageSpec("task", "任务", "tasks", TaskPage, in_nav=False),
+    PageSpec("task", "任务", "tasks", _task, in_nav=False),
 ]
 
 # 文件 menu items, in order.

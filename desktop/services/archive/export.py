@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop import __version__
 from desktop.services import audit, settings
-from desktop.services.archive import catalogue, codes, fsio, offsite, sources, stamp
+from desktop.services.archive import codes, fsio, offsite, sources, stamp
 from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
 from desktop.services.archive.metadata import manifest, sha256, to_xml
 from desktop.services.archive.model import (
@@ -128,6 +128,8 @@ def build(session: Session, year: int | Span, steps: Steps | None = None) -> Bui
         before + 1,
     )
     files.update(sources.ledger_tables(session, year))
+    from desktop.services.archive import catalogue  # openpyxl: only when a package is built
+
     files[CATALOGUE] = catalogue.build(session, info)
     files[METADATA] = to_xml(info)
     files[MANIFEST] = manifest(files)

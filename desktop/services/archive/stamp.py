@@ -8,13 +8,11 @@ import hashlib
 import io
 from dataclasses import dataclass
 
-from reportlab.lib.colors import Color
-from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas
-
 from desktop.services.archive import codes
 
-RED = Color(0.8, 0.0, 0.0)
+# reportlab is imported where a stamp is drawn: opening the desk must not pay for it.
+RED_RGB = (0.8, 0.0, 0.0)
+mm = 72 / 25.4  # reportlab.lib.units.mm
 CELL_W, CELL_H = 17 * mm, 9 * mm
 RIGHT, TOP = 12 * mm, 8 * mm  # from the page's top-right corner, in the blank top margin
 
@@ -66,13 +64,15 @@ def _stamp_page(width: float, height: float, fields: StampFields) -> bytes:
 
 
 def _draw_stamp(width: float, height: float, fields: StampFields) -> bytes:
+    from reportlab.pdfgen import canvas
+
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=(width, height), invariant=1)
     font = _font()
     left = width - RIGHT - 3 * CELL_W
     top = height - TOP
-    pdf.setStrokeColor(RED)
-    pdf.setFillColor(RED)
+    pdf.setStrokeColorRGB(*RED_RGB)
+    pdf.setFillColorRGB(*RED_RGB)
     pdf.setLineWidth(1.2)
     pdf.rect(left, top - 2 * CELL_H, 3 * CELL_W, 2 * CELL_H)
     pdf.setLineWidth(0.6)

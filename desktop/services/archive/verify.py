@@ -9,8 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import openpyxl
-
 from desktop.services.archive import codes
 from desktop.services.archive.fsio import human_size
 from desktop.services.archive.metadata import from_xml, parse_manifest, sha256
@@ -256,6 +254,8 @@ def _check_items(
 
 
 def _check_catalogue(report: VerifyReport, data: bytes, info: PackageInfo) -> None:
+    import openpyxl  # only when a package is verified: opening the desk must not pay for it
+
     if not openpyxl.DEFUSEDXML:  # PITFALLS.md: without it openpyxl expands XML entities
         raise UnsafePackage("未安装 defusedxml，不能安全地打开外来的表格。")
     try:

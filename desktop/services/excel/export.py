@@ -9,13 +9,10 @@ from copy import copy
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -27,24 +24,47 @@ from desktop.services.files import write_atomically
 from desktop.services.jobs import Progress, step
 from desktop.services.periods import Period
 
+if TYPE_CHECKING:  # openpyxl is imported when an export runs, not with the desk
+    from openpyxl import Workbook
+    from openpyxl.styles.cell_style import StyleArray
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
 FONT = "宋体"
-_HEAD_FONT = Font(name=FONT, size=10, bold=True)
-_BODY_FONT = Font(name=FONT, size=10)
-_HEAD_FILL = PatternFill("solid", fgColor="D9D9D9")
-_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-LAMP_FILLS = {
-    LampColor.GREEN: PatternFill("solid", fgColor="C6EFCE"),
-    LampColor.YELLOW: PatternFill("solid", fgColor="FFEB9C"),
-    LampColor.RED: PatternFill("solid", fgColor="FFC7CE"),
-}
-LAMP_FONTS = {
-    LampColor.GREEN: Font(name=FONT, size=10, bold=True, color="006100"),
-    LampColor.YELLOW: Font(name=FONT, size=10, bold=True, color="9C5700"),
-    LampColor.RED: Font(name=FONT, size=10, bold=True, color="9C0006"),
-}
 WAN = "#,##0.00"
 PCT = "0.0%"
 _STEP = 500  # rows between progress calls
+
+
+@cache
+def _styles() -> Any:
+    """The export's fonts, fills and alignments, built once per process."""
+    from types import SimpleNamespace
+
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    return SimpleNamespace(
+        head_font=Font(name=FONT, size=10, bold=True),
+        body_font=Font(name=FONT, size=10),
+        head_fill=PatternFill("solid", fgColor="D9D9D9"),
+        center=Alignment(horizontal="center", vertical="center", wrap_text=True),
+        lamp_fills={
+            LampColor.GREEN: PatternFill("solid", fgColor="C6EFCE"),
+            LampColor.YELLOW: PatternFill("solid", fgColor="FFEB9C"),
+            LampColor.RED: PatternFill("solid", fgColor="FFC7CE"),
+        },
+        lamp_fonts={
+            LampColor.GREEN: Font(name=FONT, size=10, bold=True, color="006100"),
+            LampColor.YELLOW: Font(name=FONT, size=10, bold=True, color="9C5700"),
+            LampColor.RED: Font(name=FONT, size=10, bold=True, color="9C0006"),
+        },
+    )
+
+
+def cell(ws: WriteOnlyWorksheet, value: object) -> Any:
+    """Every cell of the export is made here (one place to vet what goes into a sheet)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    return WriteOnlyCell(ws, value)
 
 
 @dataclass(frozen=True)
@@ -67,10 +87,11 @@ class _Sheet:
         self.ws.freeze_panes = freeze
         self.ws.auto_filter.ref = f"A1:{_letter(len(columns) - 1)}1"
         header = []
+        styles = _styles()
         for name, _ in columns:
-            cell = WriteOnlyCell(self.ws, name)
-            cell.font, cell.fill, cell.alignment = _HEAD_FONT, _HEAD_FILL, _CENTER
-            header.append(cell)
+            head = cell(self.ws, name)
+            head.font, head.fill, head.alignment = styles.head_font, styles.head_fill, styles.center
+            header.append(head)
         self.ws.append(header)
         self.rows = 0
         self._styles: dict[tuple[str | None, LampColor | None], StyleArray] = {}
@@ -86,23 +107,24 @@ class _Sheet:
         # export); copying a finished style array from a prototype cell costs nothing.
         cells = []
         for index, value in enumerate(values):
-            cell = WriteOnlyCell(self.ws, value)
+            one = cell(self.ws, value)
             fmt = formats.get(index) if formats else None
             color = lamp[1] if lamp is not None and lamp[0] == index else None
-            cell._style = copy(self._style(fmt, color))
-            cells.append(cell)
+            one._style = copy(self._style(fmt, color))
+            cells.append(one)
         self.ws.append(cells)
         self.rows += 1
 
     def _style(self, fmt: str | None, color: LampColor | None) -> StyleArray:
         key = (fmt, color)
         if key not in self._styles:
-            proto = WriteOnlyCell(self.ws)
-            proto.font = _BODY_FONT if color is None else LAMP_FONTS[color]
+            styles = _styles()
+            proto = cell(self.ws, None)
+            proto.font = styles.body_font if color is None else styles.lamp_fonts[color]
             if fmt:
                 proto.number_format = fmt
             if color is not None:
-                proto.fill, proto.alignment = LAMP_FILLS[color], _CENTER
+                proto.fill, proto.alignment = styles.lamp_fills[color], styles.center
             self._styles[key] = proto._style
         return self._styles[key]
 
@@ -153,6 +175,8 @@ def export_ledger(session: Session, path: Path, progress: Progress | None = None
         done += count
         if done % _STEP < count:
             step(progress, done, total)
+
+    from openpyxl import Workbook
 
     book = Workbook(write_only=True)
     try:
@@ -282,7 +306,9 @@ def _about_sheet(
         "红＝滞后超过30个百分点、节点逾期超过15日、超期未完成或连续两期漏报等（规则可在设置中修改）。",
         "金额单位为万元；到位率＝到位÷计划投资，支出率＝支出÷到位。",
     ]
+    from openpyxl.styles import Font
+
     for index, line in enumerate(lines):
-        cell = WriteOnlyCell(ws, line)
-        cell.font = Font(name=FONT, size=14 if index == 0 else 10, bold=index == 0)
-        ws.append([cell])
+        one = cell(ws, line)
+        one.font = Font(name=FONT, size=14 if index == 0 else 10, bold=index == 0)
+        ws.append([one])

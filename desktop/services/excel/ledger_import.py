@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -23,6 +23,9 @@ from desktop.services.excel.ledger_mapping import FIELDS, LedgerMapping
 from desktop.services.excel.reading.cells import CellError, parse_text, text_of
 from desktop.services.excel.reading.dates import parse_date
 from desktop.services.excel.reading.safety import open_workbook
+
+if TYPE_CHECKING:  # openpyxl comes when a workbook is opened
+    from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_ROWS = 20_000
 DEFAULT_PROJECT = "存量任务（导入）"

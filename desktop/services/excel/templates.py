@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -16,13 +17,15 @@ from desktop.services import settings
 from desktop.services.clock import clock_of
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.excel import fund_sync
-from desktop.services.excel.template_book import TemplateRow, UnitSheet, build_workbook
 from desktop.services.files import write_atomically
 from desktop.services.funds import totals_by_task
 from desktop.services.jobs import Progress, step
 from desktop.services.periods import Period
 from desktop.services.progress import period_grid
 from desktop.services.tasks import list_units
+
+if TYPE_CHECKING:
+    from desktop.services.excel.template_book import UnitSheet
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,9 @@ class TemplateFile:
 
 def unit_sheets(session: Session, period: str, unit_name: str | None = None) -> list[UnitSheet]:
     """Each lead unit with open tasks in the period, and what the ledger already knows of them."""
+    # openpyxl comes with the workbook module: loaded when a template is made, not at start
+    from desktop.services.excel.template_book import TemplateRow, UnitSheet
+
     period = str(Period.parse(period))
     units = list_units(session)
     if unit_name:
@@ -122,6 +128,8 @@ def write_templates(
             if single
             else f"{safe_file_name(group[0].unit)}_{period}.xlsx"
         )
+        from desktop.services.excel.template_book import build_workbook  # openpyxl: when drawn
+
         book = build_workbook(period, group, stamp, due, city)
         path = write_atomically(Path(out_dir) / name, book.save)
         written.append(

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from sqlalchemy.orm import Session
 
-from desktop.documents.fonts import FontSet
 from desktop.documents.model import OfficialDocument
-from desktop.documents.render import RenderResult, render_pdf
 from desktop.services import settings
 from desktop.services.errors import ValidationError
 from desktop.services.files import write_atomically
 
+if TYPE_CHECKING:  # reportlab is imported when a notice is first laid out, not with the register
+    from desktop.documents.fonts import FontSet
+    from desktop.documents.render import RenderResult
+
 
 def fonts_for(session: Session) -> FontSet:
+    from desktop.documents.fonts import FontSet
+
     chosen = dict(settings.office(session).font_paths)
     return FontSet.resolve(chosen or None)
 
@@ -37,6 +41,8 @@ def render_options(session: Session) -> RenderOptions:
 
 def render_with(model: OfficialDocument, options: RenderOptions) -> RenderResult:
     """Lay out a model without touching the database (safe on a worker thread)."""
+    from desktop.documents.render import render_pdf
+
     return render_pdf(
         model,
         options.fonts,

@@ -21,7 +21,6 @@ from desktop.services import dashboard, funds
 from desktop.services.dashboard import DashboardSummary, DueItem
 from desktop.services.enums import LampColor, TaskStatus
 from desktop.services.overview import RollUp, TaskFilter, TaskRow
-from desktop.ui.charts import bar_chart
 from desktop.ui.dashboard.tiles import NumberTile, link_button
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import day
@@ -153,6 +152,8 @@ class DashboardPage(Page):
             self.status_layout.addWidget(QLabel(tr("台账中还没有任务")), 0, 0)
 
     def _fill_charts(self, s: DashboardSummary) -> None:
+        from desktop.ui.charts import bar_chart  # QtCharts: loaded when first drawn
+
         for widget in self.chart_widgets:
             widget.setParent(None)
         projects = s.projects

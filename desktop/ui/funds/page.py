@@ -11,7 +11,6 @@ from desktop.services import funds
 from desktop.services.auth import Permission
 from desktop.services.enums import FundSource
 from desktop.services.funds import FundRow, FundTotals
-from desktop.ui.charts import bar_chart
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import pct, wan
 from desktop.ui.i18n import tr
@@ -106,6 +105,8 @@ class FundsPage(Page):
         self.chart = None
 
     def refresh(self) -> None:
+        from desktop.ui.charts import bar_chart  # QtCharts: loaded when first drawn
+
         with self.desk.session() as session:
             rows = funds.fund_rows(session)
             by_source = funds.totals_by_source(session)

@@ -14,7 +14,6 @@ from desktop.services.enums import LampColor
 from desktop.services.overview import RollUp, TaskFilter
 from desktop.services.tasks import ProjectInfo
 from desktop.ui.calls import write
-from desktop.ui.charts import bar_chart
 from desktop.ui.desk import Desk
 from desktop.ui.i18n import tr
 from desktop.ui.lamp import LAMP_HEX, LAMP_NAME, lamp_color, lamp_icon
@@ -113,6 +112,8 @@ class ProjectsPage(Page):
         return tr("在建")
 
     def _show(self, loaded: tuple[list[RollUp], list[ProjectInfo]]) -> None:
+        from desktop.ui.charts import bar_chart  # QtCharts: loaded when first drawn
+
         rollups, infos = loaded
         self.infos = {p.id: p for p in infos}
         self.model.set_rows(rollups)

@@ -95,3 +95,11 @@ def test_every_revision_downgrades_and_upgrades_again(tmp_path: Path) -> None:
     migrate.upgrade(ledger.engine)
     assert migrate.current_revision(ledger.engine) == migrate.head_revision()
     ledger.dispose()
+
+
+def test_revision_graph_read_without_alembic_matches_alembics() -> None:
+    # Opening a ledger reads the graph from the files (no Alembic import); it must be Alembic's.
+    scripts = migrate.script()
+    expected = {r.revision: r.down_revision for r in scripts.walk_revisions()}
+    assert migrate.revisions() == expected
+    assert [migrate.head_revision()] == list(scripts.get_heads())

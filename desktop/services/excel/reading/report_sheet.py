@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING
 
 from desktop.services.enums import FundSource
 from desktop.services.errors import ValidationError
@@ -31,6 +30,9 @@ from desktop.services.excel.reading.cells import (
 )
 from desktop.services.excel.reading.safety import LoadedFile
 from desktop.services.periods import Period
+
+if TYPE_CHECKING:  # openpyxl comes when a workbook is opened
+    from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_PROBLEMS = 30  # per file: enough to fix a sheet, not a wall of text
 _SIG_ROWS = 2000

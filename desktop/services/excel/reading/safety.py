@@ -12,11 +12,12 @@ import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-
-import openpyxl
-from openpyxl.workbook.workbook import Workbook
+from typing import TYPE_CHECKING
 
 from desktop.services.errors import DomainError
+
+if TYPE_CHECKING:  # openpyxl is imported when a file is opened, not with the desk
+    from openpyxl.workbook.workbook import Workbook
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a returned report is a few dozen kB
 MAX_ENTRIES = 2000
@@ -105,6 +106,8 @@ def check_container(name: str, data: bytes) -> None:
 
 def open_workbook(path: Path) -> LoadedFile:
     """Read, check and load one workbook (values only, formulas as their saved results)."""
+    import openpyxl
+
     if not openpyxl.DEFUSEDXML:
         raise DomainError("缺少 defusedxml 组件：为安全起见，不读取外来的 Excel 文件。")
     path = Path(path)

@@ -1,0 +1,147 @@
+"""Cold start: `python -m bench.startup [--rounds 5]`.
+
+Whole processes, interleaved: a bare PySide6 QMainWindow shown (first paint) and closed, against
+`duban` on the demo ledger from process start to the main window's first paint, to its start
+page filled, and to exit; wall time and peak RSS of each. The sign-in dialog is skipped (the
+clerk's typing is not the program's time) but the password check is done. Also prints the
+slowest imports of a `python -X importtime` run of the same start."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import PYTHON, Run, child, header, interleaved, row, times, versus
+
+# Both children print the wall clock when the window first paints, then quit.
+_PAINTED = """
+from PySide6.QtCore import QEvent, QObject, QTimer
+class Painted(QObject):
+    def __init__(self, then):
+        super().__init__()
+        self.then = then
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and self.then:
+            print("painted", time.time(), flush=True)
+            QTimer.singleShot(0, self.then)
+            self.then = None
+        return False
+"""
+BARE = (
+    "import sys, time\n"
+    + _PAINTED
+    + """
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1366, 768)
+painted = Painted(app.quit)
+window.installEventFilter(painted)
+window.show()
+app.exec()
+"""
+)
+DUBAN = (
+    "import sys, time\n"
+    + _PAINTED
+    + """
+from datetime import datetime
+from desktop.services import auth
+from desktop.services.clock import FixedClock
+from desktop.ui import app as desk_app, worker
+clock = FixedClock(datetime(2026, 11, 28, 9, 0))
+app = desk_app.create_app()
+ledger, lock = desk_app.open_and_lock(sys.argv[1], clock)
+with ledger.session() as session:
+    actor = auth.sign_in(session, "clerk", "duban-clerk")
+def filled():
+    page = window.stack.currentWidget()
+    if page is None or getattr(page, "stale", True) or worker._running:
+        QTimer.singleShot(5, filled)
+        return
+    print("filled", time.time(), flush=True)
+    app.quit()
+from desktop.ui.main_window import MainWindow
+_show = MainWindow.show
+def show(self):
+    self.installEventFilter(painted)
+    _show(self)
+MainWindow.show = show
+painted = Painted(filled)
+window = desk_app.show_main_window(ledger, clock, actor)
+app.exec()
+lock.unlock()
+"""
+)
+
+
+def _stamp(run: Run, started: float, what: str) -> float:
+    found = re.search(rf"^{what} ([0-9.]+)$", run.out, re.M)
+    if not found:
+        raise RuntimeError(f"no '{what}' in:\n{run.out}")
+    return float(found.group(1)) - started
+
+
+def _spawn(code: str, *args: str) -> tuple[Run, float]:
+    started = time.time()
+    return child([PYTHON, "-c", code, *args]), started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        ledger = Path(tmp) / "demo.sqlite3"
+        child([PYTHON, "-m", "desktop", "--database", str(ledger), "demo"])
+        child([PYTHON, "-c", DUBAN, str(ledger)])  # first start after the build: lamps cached
+        stamps: dict[str, list[float]] = {"bare": [], "painted": [], "filled": []}
+
+        def bare() -> Run:
+            run, started = _spawn(BARE)
+            stamps["bare"].append(_stamp(run, started, "painted"))
+            return run
+
+        def duban() -> Run:
+            run, started = _spawn(DUBAN, str(ledger))
+            stamps["painted"].append(_stamp(run, started, "painted"))
+            stamps["filled"].append(_stamp(run, started, "filled"))
+            return run
+
+        found = interleaved({"bare": bare, "duban": duban}, args.rounds)
+        imports = child([PYTHON, "-X", "importtime", "-c", DUBAN, str(ledger)])
+    med = {k: sorted(v)[len(v) // 2] for k, v in stamps.items()}
+    b, d = found["bare"], found["duban"]
+    header(f"cold start, medians of {args.rounds} interleaved runs (whole processes)")
+    versus("first paint: duban main window", med["painted"], med["bare"], "≤ 2×")
+    versus("start page filled (dashboard)", med["filled"], med["bare"], "(for reference)")
+    versus("whole process, shown and closed", d.seconds, b.seconds, "≤ 2×")
+    versus("CPU (user+system), whole process", d.cpu, b.cpu, "(for reference)")
+    row(
+        "peak RSS",
+        f"{d.rss_mb:.0f} MB",
+        f"{b.rss_mb:.0f} MB",
+        times(d.rss_mb, b.rss_mb),
+        "≤ 150 MB",
+    )
+    print("   slowest imports (-X importtime, cumulative µs, top-level packages):")
+    for micros, name in _top_imports(imports.out)[:12]:
+        print(f"     {micros / 1000:7.1f} ms  {name}")
+
+
+def _top_imports(text: str) -> list[tuple[int, str]]:
+    found = []
+    for line in text.splitlines():
+        parts = line.split("|")
+        if len(parts) == 3 and line.startswith("import time:") and parts[1].strip().isdigit():
+            name = parts[2].rstrip()
+            if len(name) - len(name.lstrip()) <= 1:  # imported by the script itself
+                found.append((int(parts[1]), name.strip()))
+    return sorted(found, reverse=True)
+
+
+if __name__ == "__main__":
+    main()
