@@ -51,7 +51,7 @@ DUBAN = (
 from datetime import datetime
 from desktop.services import auth
 from desktop.services.clock import FixedClock
-from desktop.ui import app as desk_app, worker
+from desktop.ui import app as desk_app, calls
 clock = FixedClock(datetime(2026, 11, 28, 9, 0))
 app = desk_app.create_app()
 ledger, lock = desk_app.open_and_lock(sys.argv[1], clock)
@@ -59,7 +59,7 @@ with ledger.session() as session:
     actor = auth.sign_in(session, "clerk", "duban-clerk")
 def filled():
     page = window.stack.currentWidget()
-    if page is None or getattr(page, "stale", True) or worker._running:
+    if page is None or getattr(page, "stale", True) or calls.running_jobs():
         QTimer.singleShot(5, filled)
         return
     print("filled", time.time(), flush=True)
