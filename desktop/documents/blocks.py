@@ -68,6 +68,7 @@ class Flow:
     comp: Composer
     shaper: Shaper
     bold_level3: bool = True  # "1." headings in faux-bold 仿宋
+    title_words: tuple[str, ...] = ()  # the office's unit and project names: never cut
 
     @property
     def size(self) -> float:
@@ -112,9 +113,12 @@ class Flow:
         )
 
     def title(self, text: str, color=None) -> None:
-        """2号小标宋, centred, split into balanced lines."""
-        max_chars = int(AREA_W // SIZE_2)
-        for line in split_title(text, max_chars):
+        """2号小标宋, centred, split by meaning and measured width (梯形/菱形)."""
+
+        def width(ch: str) -> float:
+            return self.shaper.shape(ch, FontRole.XIAOBIAOSONG, SIZE_2)[0].width
+
+        for line in split_title(text, AREA_W, width, self.title_words):
             self.centred(line, FontRole.XIAOBIAOSONG, SIZE_2, color)
 
     def attachment_note(self, attachments: list[Attachment]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reportlab.pdfbase import pdfmetrics
@@ -36,10 +37,12 @@ def render_pdf(
     *,
     line_pitch_pt: float | None = None,
     bold_level3: bool = True,
+    title_words: Iterable[str] = (),
 ) -> RenderResult:
     """Lay out and draw ``doc``; ``line_pitch_pt`` defaults to ≈29.6 pt (22 lines fill 225 mm).
 
     ``bold_level3`` prints "1." headings in bold 仿宋 (a faux bold: fill plus a thin outline).
+    ``title_words`` (the office's unit and project names) are never cut when a title wraps.
     """
     fonts = fonts or FontSet.resolve()
     grid = Grid(line_pitch_pt or default_line_pitch())
@@ -47,7 +50,7 @@ def render_pdf(
         raise ValueError("行距过大，版心内排不下一行")
     with reportlab_lock:
         shaper = Shaper(fonts)
-        flow = Flow(Composer(grid), shaper, bold_level3)
+        flow = Flow(Composer(grid), shaper, bold_level3, tuple(title_words))
         _layout(flow, doc)
         pdf = _draw(flow, doc)
     return RenderResult(pdf, len(flow.comp.pages), list(fonts.notes), list(shaper.warnings))

@@ -1,195 +1,179 @@
-"""Splitting a title into balanced lines (trapezoid or diamond) that keep words whole."""
+"""Splitting a title into lines by meaning and by measured width: 梯形 or 菱形 (§7.3.1).
+
+Break points are word boundaries from jieba (a well-kept segmenter), with the office's unit
+and project names added as words; a number with its unit, a run of Latin letters and digits
+(``GB/T 28181-2022``) and punctuation with its neighbour are never cut. Among the splits whose
+lines fit the type area, the fewest lines win, then a shape with longer lines above (正梯形) or
+the middle longest (菱形) — never an hourglass — then the most even widths.
+"""
 
 from __future__ import annotations
 
 import itertools
+import logging
 import re
+import threading
+from collections.abc import Callable, Iterable
 
-from .text import ASCII_WORD, CANNOT_END, CANNOT_START
+from .text import CANNOT_END, CANNOT_START, NUMBER_UNITS
 
-# Words of this domain a line break must not cut; longest first so 办公室 beats 办公.
-WORDS = sorted(
-    [
-        "关于",
-        "通知",
-        "通报",
-        "意见",
-        "决定",
-        "报告",
-        "请示",
-        "批复",
-        "纪要",
-        "工作",
-        "进展",
-        "情况",
-        "平安",
-        "建设",
-        "领导",
-        "小组",
-        "办公室",
-        "重点",
-        "工程",
-        "任务",
-        "督办",
-        "约谈",
-        "整改",
-        "限期",
-        "考核",
-        "结果",
-        "会议",
-        "全市",
-        "进一步",
-        "加强",
-        "推进",
-        "落实",
-        "开展",
-        "实施",
-        "方案",
-        "专项",
-        "治理",
-        "安全",
-        "社会",
-        "治安",
-        "综合",
-        "防控",
-        "体系",
-        "补短板",
-        "强弱项",
-        "十大",
-        "项目",
-        "资金",
-        "管理",
-        "单位",
-        "部门",
-        "责任",
-        "问题",
-        "季度",
-        "年度",
-        "上半年",
-        "下半年",
-        "印发",
-        "转发",
-        "做好",
-        "切实",
-        "认真",
-        "组织",
-        "成员",
-        "牵头",
-        "配合",
-        "进度",
-        "滞后",
-        "预警",
-        "亮灯",
-        "通知书",
-        "记录",
-        "整改",
-        "督查",
-        "检查",
-        "调度",
-        "推动",
-        "部署",
-        "相关",
-        "有关",
-        "事项",
-        "专题",
-        "联席",
-        "公共",
-        "服务",
-        "基层",
-        "矛盾",
-        "纠纷",
-        "排查",
-        "化解",
-        "风险",
-        "隐患",
-        "信访",
-        "应急",
-        "消防",
-        "交通",
-        "食品",
-        "药品",
-        "生产",
-        "网格",
-        "智慧",
-        "视频",
-        "监控",
-        "中心",
-        "江城市",
-        "人民政府",
-        "委员会",
-        "政法委",
-        "公安局",
-        "司法局",
-        "财政局",
-    ],
-    key=len,
-    reverse=True,
+# Words of this domain that a general dictionary may cut, added to jieba with a high weight.
+DOMAIN_WORDS = (
+    "补短板",
+    "强弱项",
+    "十大重点工程",
+    "平安建设",
+    "领导小组",
+    "成员单位",
+    "牵头单位",
+    "责任单位",
+    "限期整改",
+    "约谈通知书",
+    "整改通知书",
+    "催办单",
+    "督办通知",
+    "工作进展",
+    "考核结果",
+    "亮灯",
+    "红黄绿",
+    "序时进度",
+    "台账",
+    "月度",
+    "智能化",
+    "机制",
 )
-GOOD_BEFORE = ("的", "关于", "和", "与", "及")
-MAX_LINES = 4
+GOOD_BEFORE = ("的", "关于", "和", "与", "及")  # a line may well start with these
+MAX_LINES = 5  # a 70-character title with long unit names needs five
+# A Latin word or number, with a number after a space (GB/T 28181-2022, ISO 9001:2015).
+ASCII = re.compile(r"[0-9A-Za-z][0-9A-Za-z./:_+#%\-]*(?: \d[0-9A-Za-z./:_+#%\-]*)*")
+NUMBER = re.compile(r"第?\d+(?:\.\d+)?\s?(?:[%％" + "".join(sorted(NUMBER_UNITS)) + r"])?")
+
+_lock = threading.Lock()
+_tokenizer = None
+_added: set[str] = set()
 
 
-def split_title(text: str, max_chars: int) -> list[str]:
-    """Lines of at most ``max_chars`` characters, balanced, words kept whole where possible."""
-    text = re.sub(r"\s+", "", text)
-    n = len(text)
-    if n <= max_chars:
+def _segmenter(words: Iterable[str]):
+    """One jieba tokenizer per process (its dictionary takes a second or two to load)."""
+    global _tokenizer
+    with _lock:
+        if _tokenizer is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            _tokenizer = jieba.Tokenizer()
+            for w in DOMAIN_WORDS:
+                _tokenizer.add_word(w, freq=100_000)
+        for w in words:
+            w = w.strip()
+            if len(w) > 1 and w not in _added:
+                _tokenizer.add_word(w, freq=100_000)
+                _added.add(w)
+        return _tokenizer
+
+
+def char_units(ch: str) -> float:
+    """A measure for tests and callers without fonts: full-width 1, ASCII ½."""
+    return 0.5 if ch.isascii() else 1.0
+
+
+def break_points(text: str, words: Iterable[str] = ()) -> list[int]:
+    """Positions where a title may be cut: word boundaries, none inside a kept span."""
+    words = [w for w in words if w.strip()]
+    cuts: set[int] = set()
+    pos = 0
+    tokenizer = _segmenter(words)
+    with _lock:
+        tokens = list(tokenizer.cut(text, HMM=False))
+    for tok in tokens[:-1]:
+        pos += len(tok)
+        cuts.add(pos)
+    kept: list[tuple[int, int]] = []
+    for pattern in (ASCII, NUMBER):
+        kept += [m.span() for m in pattern.finditer(text)]
+    for w in (*words, *DOMAIN_WORDS):
+        kept += [m.span() for m in re.finditer(re.escape(w.strip()), text)]
+    for start, end in kept:
+        cuts -= set(range(start + 1, end))
+    for i in list(cuts):
+        before, after = text[i - 1], text[i]
+        if after in CANNOT_START or before in CANNOT_END:
+            cuts.discard(i)
+    return sorted(c for c in cuts if 0 < c < len(text))
+
+
+def split_title(
+    text: str,
+    max_width: float = 20.0,
+    char_width: Callable[[str], float] = char_units,
+    words: Iterable[str] = (),
+) -> list[str]:
+    """Lines of the title, each at most ``max_width`` wide (the sum of ``char_width``)."""
+    text = re.sub(r"\s+", " ", text).strip()
+    prefix = [0.0, *itertools.accumulate(char_width(ch) for ch in text)]
+    if prefix[-1] <= max_width:
         return [text]
-    protected = _protected_breaks(text)
-    best: tuple[float, list[str]] | None = None
-    min_lines = -(-n // max_chars)
-    for lines in range(min_lines, min(min_lines + 1, MAX_LINES) + 1):
-        for cuts in _cut_sets(n, lines, max_chars):
-            parts = [text[a:b] for a, b in itertools.pairwise((0, *cuts, n))]
-            cost = _cost(parts, cuts, protected, text) + (lines - min_lines) * 40
-            if best is None or cost < best[0]:
-                best = (cost, parts)
-    return best[1] if best else [text]
+
+    def span(a: int, b: int) -> tuple[int, int]:
+        while a < b and text[a] == " ":
+            a += 1
+        while b > a and text[b - 1] == " ":
+            b -= 1
+        return a, b
+
+    cuts = break_points(text, words)
+    best: tuple[tuple[float, float], list[str]] | None = None
+    for lines in range(2, MAX_LINES + 1):
+        for chosen in itertools.combinations(cuts, lines - 1):
+            spans = [span(a, b) for a, b in itertools.pairwise((0, *chosen, len(text)))]
+            widths = [prefix[b] - prefix[a] for a, b in spans]
+            if max(widths) > max_width + 1e-6:
+                continue
+            parts = [text[a:b] for a, b in spans]
+            key = (_shape_penalty(widths, max_width), _cost(parts, widths, max_width))
+            if best is None or key < best[0]:
+                best = (key, parts)
+        if best is not None and best[0][0] == 0:
+            return best[1]  # the fewest lines that make a good shape
+    if best is not None:
+        return best[1]
+    return _by_width(text, max_width, prefix)  # no word boundary fits: cut by width
 
 
-def _cut_sets(n: int, lines: int, max_chars: int):
-    """All cut positions giving ``lines`` lines none longer than ``max_chars``."""
-
-    def rec(start: int, left: int):
-        if left == 1:
-            if n - start <= max_chars:
-                yield ()
-            return
-        lo = max(start + 1, n - (left - 1) * max_chars)
-        for cut in range(lo, min(n - left + 1, start + max_chars) + 1):
-            for rest in rec(cut, left - 1):
-                yield (cut, *rest)
-
-    yield from rec(0, lines)
-
-
-def _protected_breaks(text: str) -> dict[int, float]:
-    """Penalty for a break before position i (inside a word, a number, before a comma…)."""
-    bad: dict[int, float] = {}
-    for word in WORDS:
-        for m in re.finditer(re.escape(word), text):
-            for i in range(m.start() + 1, m.end()):
-                bad[i] = max(bad.get(i, 0.0), 30.0)
-    for i in range(1, len(text)):
-        a, b = text[i - 1], text[i]
-        if b in CANNOT_START or a in CANNOT_END or a in ASCII_WORD and b in ASCII_WORD:
-            bad[i] = 1000.0
-        elif a.isdigit() and b in "年月日号期":
-            bad[i] = 200.0
-        elif any(text.startswith(w, i) for w in GOOD_BEFORE):
-            bad[i] = bad.get(i, 0.0) - 3.0
-    return bad
+def _shape_penalty(widths: list[float], max_width: float) -> float:
+    """0 for a 梯形 (each line at most a little wider than the one above) or a 菱形."""
+    tol = max_width * 0.05  # about one character: lines that differ by one look even
+    down = all(b <= a + tol for a, b in itertools.pairwise(widths))
+    if down:
+        return 0.0
+    peak = widths.index(max(widths))
+    diamond = (
+        0 < peak < len(widths) - 1
+        and widths[0] < widths[peak] - tol / 2
+        and widths[-1] < widths[peak] - tol / 2
+        and all(b >= a - tol for a, b in itertools.pairwise(widths[: peak + 1]))
+        and all(b <= a + tol for a, b in itertools.pairwise(widths[peak:]))
+    )
+    if diamond:
+        return 0.0
+    return sum(max(0.0, b - a) for a, b in itertools.pairwise(widths)) + 1.0
 
 
-def _cost(parts: list[str], cuts: tuple[int, ...], bad: dict[int, float], text: str) -> float:
-    lengths = [len(p) for p in parts]
-    mean = sum(lengths) / len(lengths)
-    cost = sum((x - mean) ** 2 for x in lengths)
-    if len(lengths) >= 3:
-        middle = lengths[1:-1]
-        # An hourglass (middle shorter than both ends) is the shape the standard rules out.
-        if min(middle) < lengths[0] and min(middle) < lengths[-1]:
-            cost += 25
-    if lengths[-1] <= 2:
-        cost += 50  # a lone 通知 on the last line
-    return cost + sum(bad.get(c, 0.0) for c in cuts)
+def _cost(parts: list[str], widths: list[float], max_width: float) -> float:
+    mean = sum(widths) / len(widths)
+    cost = sum((w - mean) ** 2 for w in widths) / max_width
+    if widths[-1] < max_width * 0.25:
+        cost += 5.0  # a lone 通知 on the last line
+    for part in parts[1:]:
+        if part.startswith(GOOD_BEFORE):
+            cost -= 0.5
+    return cost
+
+
+def _by_width(text: str, max_width: float, prefix: list[float]) -> list[str]:
+    lines, start = [], 0
+    for i in range(1, len(text) + 1):
+        if prefix[i] - prefix[start] > max_width and i - 1 > start:
+            lines.append(text[start : i - 1].strip())
+            start = i - 1
+    return [*lines, text[start:].strip()]

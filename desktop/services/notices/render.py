@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db.models import Project, Unit
 from desktop.documents.model import OfficialDocument
 from desktop.services import settings
 from desktop.services.errors import ValidationError
@@ -32,11 +34,26 @@ class RenderOptions:
     fonts: FontSet
     line_pitch_pt: float | None
     bold_level3: bool
+    title_words: tuple[str, ...] = ()  # unit and project names a title never cuts
 
 
 def render_options(session: Session) -> RenderOptions:
     office = settings.office(session)
-    return RenderOptions(fonts_for(session), office.line_pitch_pt or None, office.bold_level3)
+    return RenderOptions(
+        fonts_for(session),
+        office.line_pitch_pt or None,
+        office.bold_level3,
+        title_words(session, office),
+    )
+
+
+def title_words(session: Session, office: settings.OfficeSettings) -> tuple[str, ...]:
+    """The office's own names: issuer, units (full and short) and key projects."""
+    names = [office.issuer_name, office.issuer_short, office.city]
+    for name, short in session.execute(select(Unit.name, Unit.short_name)):
+        names += [name, short]
+    names += session.scalars(select(Project.name)).all()
+    return tuple(dict.fromkeys(n.strip() for n in names if n and n.strip()))
 
 
 def render_with(model: OfficialDocument, options: RenderOptions) -> RenderResult:
@@ -48,6 +65,7 @@ def render_with(model: OfficialDocument, options: RenderOptions) -> RenderResult
         options.fonts,
         line_pitch_pt=options.line_pitch_pt,
         bold_level3=options.bold_level3,
+        title_words=options.title_words,
     )
 
 

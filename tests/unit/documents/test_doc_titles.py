@@ -15,6 +15,7 @@ def test_long_title_balanced_and_words_whole():
     lines = split_title("关于进一步加强全市平安建设补短板强弱项十大重点工程督办工作的通知", 20)
     assert len(lines) == 2
     assert abs(len(lines[0]) - len(lines[1])) <= 2
+    assert len(lines[0]) >= len(lines[1]) - 1  # 梯形: the upper line no shorter (±1)
     assert lines[-1] != "通知"
     for word in ("平安", "建设", "督办", "工作", "通知", "补短板", "强弱项"):
         assert any(word in ln for ln in lines)
