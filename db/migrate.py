@@ -8,15 +8,16 @@ with one query, and Alembic is imported only when an upgrade (or a developer's c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, StaticPool
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -77,6 +78,29 @@ def current_revision(engine: Engine) -> str | None:
             if inspect(connection).has_table("alembic_version"):
                 raise  # the table is there but unreadable: a real fault, not a new ledger
             return None
+
+
+@dataclass(frozen=True)
+class Schema:
+    columns: Mapping[str, frozenset[str]]  # table -> its column names, alembic_version aside
+    indexes: frozenset[str]
+
+
+@cache  # the migrations do not change while the program runs
+def expected_schema(revision: str | None) -> Schema:
+    """What a ledger at ``revision`` holds (None: nothing), built by migrating an in-memory one."""
+    if revision is None:
+        return Schema({}, frozenset())
+    scratch = create_engine("sqlite://", poolclass=StaticPool)
+    try:
+        upgrade(scratch, revision)
+        found = inspect(scratch)
+        tables = [t for t in found.get_table_names() if t != "alembic_version"]
+        columns = {t: frozenset(c["name"] for c in found.get_columns(t)) for t in tables}
+        indexes = frozenset(i["name"] for t in tables for i in found.get_indexes(t) if i["name"])
+        return Schema(columns, indexes)
+    finally:
+        scratch.dispose()
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:

@@ -9,12 +9,10 @@ so that the upgrade can run whole. Anything holding data is left alone and repor
 
 from __future__ import annotations
 
-import functools
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, create_engine, inspect
-from sqlalchemy.pool import StaticPool
+from sqlalchemy import Engine, inspect
 
 from db import migrate
 
@@ -28,24 +26,9 @@ class Leftovers:
     with_rows: tuple[str, ...]
 
 
-@functools.cache  # the migrations do not change while the program runs
-def _schema_at(revision: str | None) -> tuple[frozenset[str], frozenset[str]]:
-    """Table and index names of a ledger at ``revision`` (None: an empty file)."""
-    if revision is None:
-        return frozenset(), frozenset()
-    scratch = create_engine("sqlite://", poolclass=StaticPool)
-    try:
-        migrate.upgrade(scratch, revision)
-        found = inspect(scratch)
-        tables = frozenset(found.get_table_names())
-        indexes = frozenset(i["name"] for t in tables for i in found.get_indexes(t) if i["name"])
-        return tables, indexes
-    finally:
-        scratch.dispose()
-
-
 def find_leftovers(engine: Engine, revision: str | None) -> Leftovers:
-    tables, indexes = _schema_at(revision)
+    expected = migrate.expected_schema(revision)
+    tables, indexes = set(expected.columns), expected.indexes
     found = inspect(engine)
     present = set(found.get_table_names()) - {"alembic_version"}
     extra_tables = sorted(present - tables)

@@ -8,9 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from desktop.cli.context import CliContext
-from desktop.services import archive, backup
+from desktop.services import archive, auth, backup, desk_lock
 from desktop.services.archive.fsio import human_size
 from desktop.services.errors import ValidationError
+from desktop.services.ledger import ledger_file
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -158,22 +159,25 @@ def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
+    # The current ledger is not opened: it may be the very thing that no longer opens.
+    path = ledger_file(ctx.database)
+    if path is None:
+        raise ValidationError("共享台账（数据库服务器）不能用本机备份文件恢复。")
+    busy = desk_lock.held_elsewhere(path)
+    if busy:
+        raise ValidationError(busy)
     check = backup.inspect_backup(Path(args.file))
     print(check.text())
     if not check.ok:
         return 1
-    ledger = ctx.ledger
-    if ledger.path is None:
-        raise ValidationError("共享台账（数据库服务器）不能用本机备份文件恢复。")
-    actor = ctx.actor
+    actor = ctx.actor if ctx.username else auth.system_actor(ctx.operator_label())
     if not args.yes:
         if not sys.stdin.isatty():
             raise ValidationError("恢复会替换当前台账，请加 --yes 确认。")
-        answer = input(f"用它替换当前台账“{ledger.path}”？原台账会另存。输入 yes 确认：")
+        answer = input(f"用它替换当前台账“{path}”？原台账会另存。输入 yes 确认：")
         if answer.strip().lower() not in ("yes", "y", "是"):
             print("已取消，台账未作改动。")
             return 1
-    path = ledger.path
     ctx.close()  # every connection closed before the file is replaced
     result = backup.restore(path, Path(args.file), actor, ctx.clock)
     print(f"已恢复：{result.ledger}")

@@ -55,9 +55,13 @@ class CliContext:
                 with self.ledger.session() as session:
                     self._actor = auth.sign_in(session, self.username, password)
             else:
-                operator = os.environ.get("USER") or os.environ.get("USERNAME") or "本机"
-                self._actor = auth.system_actor(f"命令行（{operator}）")
+                self._actor = auth.system_actor(self.operator_label())
         return self._actor
+
+    @staticmethod
+    def operator_label() -> str:
+        operator = os.environ.get("USER") or os.environ.get("USERNAME") or "本机"
+        return f"命令行（{operator}）"
 
     def require_user_for_server(self) -> None:
         if self.database and "://" in self.database and not self.username:

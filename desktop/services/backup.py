@@ -4,10 +4,12 @@ a restore that checks the file and keeps the current ledger before anything is r
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
+import shutil
 import sqlite3
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -15,15 +17,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db import migrate
+from db.incidents import log_incident
 from db.models import AuditEntry
-from desktop.services import audit, settings
+from desktop.services import audit, desk_lock, settings
 from desktop.services.archive import fsio, offsite
 from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
 from desktop.services.auth import Actor, Permission, require
 from desktop.services.clock import Clock, clock_of
 from desktop.services.errors import ValidationError
 from desktop.services.files import fsync_dir
-from desktop.services.ledger import backup_sqlite, open_ledger
+from desktop.services.ledger import LedgerError, backup_sqlite, open_ledger
+
+log = logging.getLogger(__name__)
 
 PREFIX = "督办台台账备份"
 AUTO_FOLDER = "自动备份"
@@ -41,7 +46,6 @@ COUNTED = (
     ("user_account", "用户"),
     ("audit_entry", "操作日志"),
 )
-_LEDGER_TABLES = {"alembic_version", "unit", "task", "audit_entry", "setting"}
 
 
 @dataclass(frozen=True)
@@ -222,15 +226,36 @@ class BackupCheck:
 
 
 def inspect_backup(path: Path) -> BackupCheck:
-    """Read-only checks: hash against the sidecar, integrity, a 督办台 ledger, not too new."""
+    """Every check a restore makes, read-only: it never raises, whatever the file holds.
+
+    A backup passes only as a ledger of this program: its sidecar hash, SQLite's integrity
+    check, a known schema revision with every table and column that revision has, and an audit
+    chain that verifies once the copy is opened (on a scratch copy, upgraded if it is older).
+    """
     path = Path(path)
-    problems: list[str] = []
-    notes: list[str] = []
+    try:
+        found = _inspect_file(path)
+        if found.ok:
+            with tempfile.TemporaryDirectory(prefix="duban-restore-check-") as tmp:
+                copy = Path(tmp) / "check.sqlite3"
+                shutil.copyfile(path, copy)
+                problem = _opens_and_verifies(copy)
+            if problem:
+                found = replace(found, problems=(problem,))
+        return found
+    except Exception as exc:  # never a traceback for a file a clerk picked
+        reference = log_incident(log, f"checking backup {path}", exc)
+        return BackupCheck(path, (f"检查备份时出现内部错误（参考编号 {reference}）。",), ())
+
+
+def _inspect_file(path: Path) -> BackupCheck:
     if not path.is_file():
         return BackupCheck(path, (f"找不到文件“{path}”。",), ())
     with open(path, "rb") as handle:
         if handle.read(16) != b"SQLite format 3\x00":
             return BackupCheck(path, ("不是督办台的台账备份（不是 SQLite 数据库文件）。",), ())
+    problems: list[str] = []
+    notes: list[str] = []
     digest = file_sha256(path)
     sidecar = path.with_name(path.name + SIDECAR)
     if sidecar.is_file():
@@ -246,36 +271,89 @@ def inspect_backup(path: Path) -> BackupCheck:
         try:
             result = connection.execute("PRAGMA integrity_check").fetchall()
             if result != [("ok",)]:
-                problems.append(f"数据库完整性检查未通过：{result[0][0]}")
-            tables = {
-                r[0]
-                for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if not tables >= _LEDGER_TABLES:
-                problems.append("这不是督办台的台账（缺少台账的表）。")
-            else:
-                revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()[
-                    0
+                problems.append(f"数据库完整性检查未通过：{result[0][0] if result else '无结果'}")
+                return BackupCheck(path, tuple(problems), tuple(notes), digest)
+            revision, problem = _revision(connection)
+            if problem:
+                problems.append(problem)
+                return BackupCheck(path, tuple(problems), tuple(notes), digest, revision)
+            problems += _schema_problems(connection, revision)
+            if not problems:
+                counts = [
+                    (label, connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])
+                    for t, label in COUNTED
                 ]
-                if not migrate.is_known(revision):
-                    problems.append(
-                        f"该备份由更新版本的督办台创建（数据库版本 {revision}），本程序不能恢复它。"
-                    )
-                for table, label in COUNTED:
-                    if table in tables:
-                        counts.append(
-                            (
-                                label,
-                                connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0],
-                            )
-                        )
-                at = connection.execute("SELECT max(at) FROM audit_entry").fetchone()[0]
-                last = datetime.fromisoformat(at) if at else None
+                last, problem = _last_change(connection)
+                problems += [problem] if problem else []
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        problems.append(f"文件已损坏，无法作为数据库打开：{exc}")
+        problems.append(f"文件已损坏，无法作为数据库打开（{type(exc).__name__}）。")
     return BackupCheck(path, tuple(problems), tuple(notes), digest, revision, tuple(counts), last)
+
+
+_NOT_OURS = "这不是督办台的台账（{what}）。"
+
+
+def _revision(connection: sqlite3.Connection) -> tuple[str, str]:
+    """The backup's schema revision, or a problem: none recorded, several, or unknown."""
+    tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "alembic_version" not in tables:
+        return "", _NOT_OURS.format(what="没有数据库版本记录")
+    rows = [r[0] for r in connection.execute("SELECT version_num FROM alembic_version")]
+    if len(rows) != 1 or not isinstance(rows[0], str) or not rows[0]:
+        return "", _NOT_OURS.format(what="数据库版本记录为空或不止一条")
+    revision = rows[0]
+    if not migrate.is_known(revision):
+        return revision, (
+            f"该备份的数据库版本 {revision} 本程序不认识（可能由更新版本的督办台创建），不能恢复它。"
+        )
+    return revision, ""
+
+
+def _schema_problems(connection: sqlite3.Connection, revision: str) -> list[str]:
+    """Every table and column a ledger at ``revision`` has must be there."""
+    expected = migrate.expected_schema(revision)
+    tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    missing = sorted(set(expected.columns) - tables)
+    if missing:
+        shown = "、".join(missing[:5]) + ("等" if len(missing) > 5 else "")
+        return [_NOT_OURS.format(what=f"缺少 {len(missing)} 张台账的表：{shown}")]
+    lacking = []
+    for table, columns in sorted(expected.columns.items()):
+        have = {r[1] for r in connection.execute(f'PRAGMA table_info("{table}")')}
+        lacking += [f"{table}.{c}" for c in sorted(columns - have)]
+    if lacking:
+        shown = "、".join(lacking[:5]) + ("等" if len(lacking) > 5 else "")
+        return [_NOT_OURS.format(what=f"表中缺少 {len(lacking)} 个字段：{shown}")]
+    return []
+
+
+def _last_change(connection: sqlite3.Connection) -> tuple[datetime | None, str]:
+    at = connection.execute("SELECT max(at) FROM audit_entry").fetchone()[0]
+    if at is None:
+        return None, ""
+    try:
+        return datetime.fromisoformat(str(at)), ""
+    except ValueError:
+        return None, "操作日志中有无法识别的时间，日志可能被改动过。"
+
+
+def _opens_and_verifies(copy: Path) -> str:
+    """Open a copy as a ledger (upgrading an older one) and verify its audit chain."""
+    try:
+        opened = open_ledger(copy)
+    except LedgerError as exc:
+        return f"备份无法作为台账打开：{exc}"
+    try:
+        with opened.session() as session:
+            chain = audit.verify_chain(session)
+    except Exception as exc:  # a value the log's columns cannot hold
+        reference = log_incident(log, f"verifying the audit chain of {copy}", exc)
+        return f"备份的操作日志无法校验，日志可能被改动过（参考编号 {reference}）。"
+    finally:
+        opened.dispose()
+    return "" if chain.ok else f"备份的操作日志校验未通过：{chain.message}"
 
 
 @dataclass(frozen=True)
@@ -299,43 +377,71 @@ def _note_restore(session: Session, actor: Actor, check: BackupCheck, aside: Pat
 
 
 def restore(ledger_path: Path, backup: Path, actor: Actor, clock: Clock) -> RestoreResult:
-    """Replace the (closed) ledger file by a checked backup; the current one is kept aside first.
+    """Replace the ledger file by a checked backup, the current one kept until the new one opened.
 
-    The caller must have closed every connection to ``ledger_path``.
+    Refused while any desk holds the ledger (desk_lock, the lock the GUI takes); the caller
+    must have closed its own connections and released its own lock. Order: the backup is copied
+    beside the ledger and opened there (upgraded, chain verified); only then is the current
+    ledger copied aside, checkpointed, and the new file renamed over it.
     """
     require(actor, Permission.MANAGE)
-    check = inspect_backup(backup)
-    if not check.ok:
-        raise ValidationError("备份未通过检查，台账未作任何改动：\n" + check.text())
     ledger_path = Path(ledger_path)
     ledger_path.parent.mkdir(parents=True, exist_ok=True)
-    staged = ledger_path.with_name(ledger_path.name + ".恢复中")
-    aside = None
-    try:
-        if _copy_verified(Path(backup), staged) != check.sha256:
-            raise MediaError("备份文件在检查后发生了变化，未恢复。")
-        if ledger_path.exists():
-            stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-            aside = backup_sqlite(
-                ledger_path,
-                ledger_path.parent / "backups" / f"{ledger_path.stem}.恢复前-{stamp}.sqlite3",
-            )
-        for suffix in ("-wal", "-shm"):
-            Path(f"{ledger_path}{suffix}").unlink(missing_ok=True)
-        os.replace(staged, ledger_path)
-        fsync_dir(ledger_path.parent)
-    except OSError as exc:
-        fsio.remove_quietly(staged)
-        raise MediaError(f"恢复失败：{fsio.reason(exc)}。原台账未被替换。") from exc
-    finally:
-        fsio.remove_quietly(staged)
-    opened = open_ledger(ledger_path, clock)  # migrates a backup made by an older program
-    try:
-        with opened.session() as session:
-            # The restored ledger may not know this user's id: record the name only.
-            _note_restore(
-                session, Actor(None, actor.username, actor.display_name, actor.role), check, aside
-            )
-    finally:
-        opened.dispose()
+    with desk_lock.hold(ledger_path):
+        check = _inspect_file(Path(backup))
+        if not check.ok:
+            raise ValidationError("备份未通过检查，台账未作任何改动：\n" + check.text())
+        staged = ledger_path.with_name(ledger_path.name + ".恢复中")
+        aside = None
+        try:
+            if _copy_verified(Path(backup), staged) != check.sha256:
+                raise MediaError("备份文件在检查后发生了变化，未恢复。")
+            problem = _opens_and_verifies(staged)
+            if problem:
+                raise ValidationError("备份未通过检查，台账未作任何改动：\n" + problem)
+            if ledger_path.exists():
+                aside = _keep_current(ledger_path, clock)
+            os.replace(staged, ledger_path)
+            fsync_dir(ledger_path.parent)
+        except OSError as exc:
+            raise MediaError(f"恢复失败：{fsio.reason(exc)}。原台账未被替换。") from exc
+        finally:
+            for leftover in (staged, Path(f"{staged}-wal"), Path(f"{staged}-shm")):
+                fsio.remove_quietly(leftover)
+        opened = open_ledger(ledger_path, clock)
+        try:
+            with opened.session() as session:
+                # The restored ledger may not know this user's id: record the name only.
+                _note_restore(
+                    session,
+                    Actor(None, actor.username, actor.display_name, actor.role),
+                    check,
+                    aside,
+                )
+        finally:
+            opened.dispose()
     return RestoreResult(ledger_path, aside, check)
+
+
+def _keep_current(ledger_path: Path, clock: Clock) -> Path:
+    """Copy the current ledger aside, then fold its WAL into it so that no stale journal
+    is left beside the name the restored file takes."""
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    aside = ledger_path.parent / "backups" / f"{ledger_path.stem}.恢复前-{stamp}.sqlite3"
+    try:
+        backup_sqlite(ledger_path, aside)
+        connection = sqlite3.connect(ledger_path)
+        try:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:  # not a readable database: keep its bytes as they are
+        aside.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ledger_path, aside)
+        for suffix in ("-wal", "-shm"):
+            if Path(f"{ledger_path}{suffix}").exists():
+                shutil.copyfile(f"{ledger_path}{suffix}", f"{aside}{suffix}")
+    for suffix in ("-wal", "-shm"):
+        Path(f"{ledger_path}{suffix}").unlink(missing_ok=True)
+    return aside

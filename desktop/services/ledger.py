@@ -8,17 +8,31 @@ from platformdirs import user_data_dir
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
-from db.engine import Ledger, LedgerError, backup_sqlite
+from db.engine import Ledger, LedgerError, backup_sqlite, sqlite_path, to_url
 from db.engine import open_ledger as _open
 from db.models import Task, User
+from desktop.services import ledger_guard
 from desktop.services.clock import SYSTEM_CLOCK, Clock
 from desktop.services.lamps import cache as lamp_cache
 
-__all__ = ["Ledger", "LedgerError", "backup_sqlite", "default_database", "is_empty", "open_ledger"]
+__all__ = [
+    "Ledger",
+    "LedgerError",
+    "backup_sqlite",
+    "default_database",
+    "is_empty",
+    "ledger_file",
+    "open_ledger",
+]
 
 
 def default_database() -> Path:
     return Path(user_data_dir("duban", appauthor=False)) / "ledger.sqlite3"
+
+
+def ledger_file(database: str | Path | None = None) -> Path | None:
+    """The SQLite file a --database value names, without opening it (None: a server)."""
+    return sqlite_path(to_url(database or default_database()))
 
 
 def open_ledger(database: str | Path | None = None, clock: Clock = SYSTEM_CLOCK) -> Ledger:
@@ -28,6 +42,7 @@ def open_ledger(database: str | Path | None = None, clock: Clock = SYSTEM_CLOCK)
         ledger.engine, expire_on_commit=False, info={"clock": clock}
     )
     lamp_cache.install(ledger.session_factory)  # keeps cached lamps in step with every write
+    ledger_guard.install(ledger)  # a file swapped under the desk takes no more writes
     return ledger
 
 

@@ -11,6 +11,7 @@ from desktop.services import first_run
 from desktop.services.auth import Actor
 from desktop.services.clock import Clock
 from desktop.services.ledger import Ledger, LedgerError, open_ledger
+from desktop.ui import ledger_watch
 from desktop.ui.archive import actions as archive_actions
 from desktop.ui.auth.first_run import FirstRunDialog
 from desktop.ui.auth.sign_in import SignInDialog
@@ -48,11 +49,14 @@ def open_and_lock(database: str | None, clock: Clock) -> tuple[Ledger, QLockFile
     return ledger, lock
 
 
-def show_main_window(ledger: Ledger, clock: Clock, actor: Actor) -> MainWindow:
+def show_main_window(
+    ledger: Ledger, clock: Clock, actor: Actor, lock: QLockFile | None = None
+) -> MainWindow:
     """The window, painted first: its start page fills in on the next turn of the event loop,
     and the day's start-up work (rolling backup) waits until the clerk can see the desk."""
-    window = MainWindow(Desk(ledger, clock, actor))
+    window = MainWindow(Desk(ledger, clock, actor, lock))
     window.show()
+    ledger_watch.watch(window, ledger)  # a file replaced under the desk is said at once
     QTimer.singleShot(0, lambda: window.show_page(window.start_key))
     archive_actions.start_of_day(window)  # the day's rolling local backup, later
     return window
@@ -73,7 +77,7 @@ def run(database: str | None, clock: Clock) -> int:
         dialog = FirstRunDialog(ledger) if new else SignInDialog(ledger)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
             return 0
-        show_main_window(ledger, clock, dialog.actor)
+        show_main_window(ledger, clock, dialog.actor, lock)
         return app.exec()
     finally:
         wait_for_running_work()  # no worker may write into a ledger being closed

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -21,6 +22,7 @@ class Desk:
     ledger: Ledger
     clock: Clock
     actor: Actor
+    lock: Any = None  # the QLockFile this desk holds on its ledger file (None: a server)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

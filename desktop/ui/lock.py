@@ -1,11 +1,13 @@
-"""One program per ledger file on this PC: a lock file beside the ledger tells a second one no."""
+"""One program per ledger file on this PC: a lock file beside the ledger tells a second one no.
+
+The command line's restore reads and takes the same lock without Qt
+(desktop/services/desk_lock.py), so it is refused while a desk is open."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QLockFile
 
+from desktop.services.desk_lock import lock_path
 from desktop.services.ledger import Ledger
 from desktop.ui.i18n import tr
 
@@ -37,7 +39,3 @@ def lock_ledger(ledger: Ledger) -> QLockFile | None:
             "请切换到已打开的窗口，或先关闭它再重试。\n台账：{path}"
         ).format(who=who, path=ledger.path)
     )
-
-
-def lock_path(ledger_path: Path) -> Path:
-    return ledger_path.with_name(ledger_path.name + ".lock")

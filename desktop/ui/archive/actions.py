@@ -222,9 +222,13 @@ def restore_ledger(window: MainWindow) -> None:
         return
     path = desk.ledger.path
     desk.ledger.dispose()  # no connection may stay open on the file being replaced
+    if desk.lock is not None:
+        desk.lock.unlock()  # the restore takes the same lock itself (services/desk_lock.py)
     try:
         result = backup.restore(path, Path(chosen), desk.actor, desk.clock)
     except Exception as error:  # noqa: BLE001 - shown to the clerk; the old ledger is untouched
+        if desk.lock is not None:
+            desk.lock.tryLock(100)
         show_error(window, error)
         return
     QMessageBox.information(

@@ -1,0 +1,28 @@
+"""A desk whose ledger file is replaced under it says so at once and saves nothing more."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from desktop.services import tasks
+from desktop.services.ledger_guard import LedgerReplaced
+from desktop.ui import ledger_watch
+
+
+def test_replaced_ledger_is_said_once_and_writes_are_refused(clerk_window, messages, tmp_path):
+    desk = clerk_window.desk
+    watch = ledger_watch.watch(clerk_window, desk.ledger)
+    assert not watch.check() and not messages
+    copy = tmp_path / "restored-elsewhere.sqlite3"
+    shutil.copyfile(desk.ledger.path, copy)
+    os.replace(copy, desk.ledger.path)
+    assert watch.check() and watch.check()
+    assert len(messages) == 1 and "已停止保存任何修改" in messages[0]
+    line = clerk_window.statusBar().findChild(QLabel, "ledgerReplaced")
+    assert line is not None and "不再保存修改" in line.text()
+    with desk.session() as session, pytest.raises(LedgerReplaced):
+        tasks.create_unit(session, desk.actor, "市档案馆", "档案馆")
