@@ -8,7 +8,7 @@ at the revision it had before (PITFALLS.md: pysqlite would otherwise commit each
 from alembic import context
 
 import db.models  # noqa: F401  (registers every table)
-from db import migrate
+from db import migrate, search
 from db.base import Base
 
 config = context.config
@@ -20,6 +20,7 @@ with migrate.migration_connection(config.attributes["engine"]) as connection:
         render_as_batch=True,
         compare_type=True,
         transactional_ddl=True,  # alembic assumes SQLite can't; with BEGIN emitted by us it can
+        include_name=search.is_index_structure,  # FTS5's own tables are not models
     )
     with context.begin_transaction():
         context.run_migrations()

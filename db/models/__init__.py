@@ -30,6 +30,7 @@ from db.models.ledger import (
     Unit,
 )
 from db.models.meetings import Meeting, MeetingDecision, MeetingKind
+from db.models.search import SearchEntry
 from db.models.supervision import (
     ProposalDismissal,
     SupervisionItem,
@@ -70,6 +71,7 @@ __all__ = [
     "Milestone",
     "ProgressReport",
     "Project",
+    "SearchEntry",
     "Setting",
     "Task",
     "TaskLamp",

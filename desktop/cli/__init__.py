@@ -15,6 +15,7 @@ from desktop.cli import (
     gui_cmds,
     ledger_cmds,
     notice_cmds,
+    search_cmds,
     selftest_cmds,
 )
 from desktop.cli.context import CliContext
@@ -31,6 +32,7 @@ COMMAND_MODULES = [
     excel_cmds,
     archive_cmds,
     assess_cmds,
+    search_cmds,
 ]
 
 

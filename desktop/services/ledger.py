@@ -8,6 +8,7 @@ from platformdirs import user_data_dir
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
+from db import search as search_index
 from db.engine import Ledger, LedgerError, backup_sqlite, sqlite_path, to_url
 from db.engine import open_ledger as _open
 from db.models import Task, User
@@ -43,6 +44,7 @@ def open_ledger(database: str | Path | None = None, clock: Clock = SYSTEM_CLOCK)
     )
     lamp_cache.install(ledger.session_factory)  # keeps cached lamps in step with every write
     ledger_guard.install(ledger)  # a file swapped under the desk takes no more writes
+    search_index.install(ledger.session_factory)  # the search index too, in the same transaction
     return ledger
 
 

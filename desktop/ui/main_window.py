@@ -164,6 +164,8 @@ class MainWindow(QMainWindow):
         copy.setShortcut(QKeySequence("Ctrl+Shift+C"))
         find = edit.addAction(tr("查找任务…"), self._find)
         find.setShortcut(QKeySequence.StandardKey.Find)
+        search_action = edit.addAction(tr("全文检索…"), self.open_search)
+        search_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
 
         view = bar.addMenu(tr("视图(&V)"))
         n = 0
@@ -205,6 +207,17 @@ class MainWindow(QMainWindow):
     def _find(self) -> None:
         page = self.show_page("tasks")
         page.focus_search()  # type: ignore[attr-defined]
+
+    def open_search(self) -> None:
+        """The search box over the whole record (one dialog, kept between uses)."""
+        from desktop.ui.search.dialog import SearchDialog
+
+        if getattr(self, "search_dialog", None) is None:
+            self.search_dialog = SearchDialog(self)
+        self.search_dialog.show()
+        self.search_dialog.raise_()
+        self.search_dialog.box.setFocus()
+        self.search_dialog.box.selectAll()
 
     def _about(self) -> None:
         from desktop.ui.admin.actions import show_about

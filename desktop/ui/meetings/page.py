@@ -152,6 +152,11 @@ class MeetingsPage(Page):
         else:
             self._show(None)
 
+    def select_meeting(self, meeting_id: int) -> None:
+        """Show one meeting (a search hit was opened)."""
+        self.selected_id = meeting_id
+        self.refresh()
+
     def _select(self, index: object) -> None:
         if index.isValid():  # type: ignore[attr-defined]
             self._show(self.model.row_at(index))  # type: ignore[arg-type]

@@ -15,24 +15,6 @@ from desktop.services.progress import ReportInput
 TODAY = date(2026, 11, 28)
 
 
-@pytest.fixture
-def task_id(session, clerk) -> int:
-    unit = tasks.create_unit(session, clerk, "市公安局", "公安局")
-    project = tasks.create_project(session, clerk, "02", "雪亮工程", unit.id)
-    return tasks.create_task(
-        session,
-        clerk,
-        tasks.TaskInput(
-            code="02-01",
-            project_id=project.id,
-            title="视频监控补点",
-            lead_unit_id=unit.id,
-            start=date(2026, 1, 1),
-            deadline=date(2026, 12, 31),
-        ),
-    )
-
-
 def _row(session, task_id: int) -> overview.TaskRow:
     return overview.task_rows(session, TODAY, overview.TaskFilter(task_ids=(task_id,)))[0]
 

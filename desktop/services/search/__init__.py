@@ -1,0 +1,1 @@
+"""全文检索: one search over the whole record (tasks to documents), and the lamps' forecast."""

@@ -1,0 +1,48 @@
+"""The search dialog: Ctrl+Shift+F, hits grouped and marked, a click opens the record's page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+
+from desktop.ui.search.dialog import SearchDialog
+
+
+def _dialog(window) -> SearchDialog:  # type: ignore[no-untyped-def]
+    action = next(
+        a
+        for a in window.findChildren(type(window.menuBar().actions()[0]))
+        if a.shortcut().toString() == "Ctrl+Shift+F"
+    )
+    action.trigger()
+    return window.search_dialog
+
+
+def test_ctrl_shift_f_finds_and_marks_then_opens_the_task(qtbot, clerk_window) -> None:
+    dialog = _dialog(clerk_window)
+    assert dialog.isVisible()
+    dialog.box.setText("充电桩")
+    dialog.box.returnPressed.emit()
+    assert "任务" in dialog.results.toHtml() and "#ffe08a" in dialog.results.toHtml()
+    first = dialog.hits[0]
+    dialog.results.anchorClicked.emit(QUrl("hit:0"))
+    assert clerk_window.current_key == "task"
+    assert clerk_window.page("task").task_id == first.task_id  # type: ignore[attr-defined]
+
+
+def test_an_interview_hit_opens_the_interview(qtbot, clerk_window) -> None:
+    dialog = _dialog(clerk_window)
+    dialog.box.setText("市应急")
+    dialog.run()
+    index = next(i for i, h in enumerate(dialog.hits) if h.kind == "interview")
+    dialog.results.anchorClicked.emit(QUrl(f"hit:{index}"))
+    assert clerk_window.current_key == "interviews"
+    assert clerk_window.page("interviews").selected_id == dialog.hits[index].ref_id  # type: ignore[attr-defined]
+
+
+def test_nothing_found_says_so(qtbot, clerk_window) -> None:
+    dialog = _dialog(clerk_window)
+    dialog.box.setText("完全不存在的词语")
+    dialog.run()
+    assert "没有找到" in dialog.summary.text()
+    assert not dialog.hits
+    assert dialog.windowModality() == Qt.WindowModality.NonModal
