@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from desktop.cli import table
@@ -31,6 +31,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_demo)
 
     p = commands.add_parser("status", help="按重点工程和牵头单位列出亮灯情况及红灯原因")
+    p.add_argument(
+        "--forecast", action="store_true", help="另列下期可能亮红灯的任务及理由（按近期趋势推算）"
+    )
     p.set_defaults(handler=cmd_status)
 
     p = commands.add_parser("audit", help="校验操作日志的防篡改链并列出最近的操作")
@@ -97,7 +100,19 @@ def cmd_status(ctx: CliContext, args: argparse.Namespace) -> int:
     print(f"\n红灯任务 {len(reds)} 项：")
     for row in reds:
         print(f"  {row.code} {row.title}（{row.lead_unit}）：{row.lamp.reason_text}")
+    if getattr(args, "forecast", False):
+        print_forecast(ctx, today)
     return 0
+
+
+def print_forecast(ctx: CliContext, today: date) -> None:
+    from desktop.services.lamps.forecast import forecast
+
+    with ctx.ledger.session() as session:
+        found = forecast(session, today)
+    print(f"\n下期可能亮红灯 {len(found)} 项（如按目前趋势发展）：")
+    for f in found:
+        print(f"  {f.code} {f.title}（{f.unit}，现为{f.color_now.label}灯）：{f.reason_text}")
 
 
 def _rollup_table(title: str, rollups: list[overview.RollUp], with_code: bool) -> str:

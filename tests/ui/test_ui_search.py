@@ -46,3 +46,18 @@ def test_nothing_found_says_so(qtbot, clerk_window) -> None:
     assert "没有找到" in dialog.summary.text()
     assert not dialog.hits
     assert dialog.windowModality() == Qt.WindowModality.NonModal
+
+
+def test_the_dashboard_lists_next_months_likely_reds(qtbot, clerk_window) -> None:
+    from desktop.services.lamps.forecast import forecast
+
+    page = clerk_window.page("dashboard")
+    with clerk_window.desk.session() as session:
+        expected = forecast(session, clerk_window.desk.today)
+    assert expected, "the demo has tasks heading for red"
+    index = page.tabs.indexOf(page.forecast_table)
+    assert page.tabs.tabText(index) == f"下期可能亮红灯（{len(expected)}）"
+    assert page.forecast.rowCount() == len(expected)
+    page.forecast_table.activated.emit(page.forecast.index(0, 0))
+    assert clerk_window.current_key == "task"
+    assert clerk_window.page("task").task_id == expected[0].task_id  # type: ignore[attr-defined]

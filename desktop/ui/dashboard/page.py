@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.services import dashboard, funds
 from desktop.services.dashboard import DashboardSummary, DueItem
 from desktop.services.enums import LampColor, TaskStatus
+from desktop.services.lamps.forecast import Forecast, forecast
 from desktop.services.overview import RollUp, TaskFilter, TaskRow
 from desktop.ui.dashboard.tiles import NumberTile, link_button
 from desktop.ui.desk import Desk
@@ -97,6 +98,19 @@ class DashboardPage(Page):
             table = DataTable(model)
             table.doubleClicked.connect(lambda i, m=model, k=key: self._open_rollup(m, k, i))
             tabs.addTab(table, label)
+        self.forecast = RowTableModel[Forecast](
+            [
+                Column(tr("编号"), lambda f: f.code, width=52),
+                Column(tr("任务"), lambda f: f.title, width=150, tooltip=lambda f: f.title),
+                Column(tr("预警理由"), lambda f: f.reason_text, tooltip=lambda f: f.reason_text),
+            ]
+        )
+        self.forecast_table = DataTable(self.forecast)
+        self.forecast_table.setObjectName("forecast")
+        self.forecast_table.doubleClicked.connect(self._open_forecast)
+        self.forecast_table.activated.connect(self._open_forecast)
+        self.tabs = tabs
+        tabs.addTab(self.forecast_table, tr("下期可能亮红灯"))
         tabs.setToolTip(tr("双击一行查看其任务；双击绿、黄、红列只看该颜色的任务"))
         bottom.addWidget(tabs, 4)
         self.body.addLayout(bottom, 6)
@@ -122,6 +136,22 @@ class DashboardPage(Page):
                 return dashboard.summary(session, desk.today, DAYS_AHEAD)
 
         self.load(tr("正在汇总台账…"), work, self._show)
+
+        def predict() -> list[Forecast]:
+            with desk.session() as session:
+                return forecast(session, desk.today)
+
+        self.load(tr("正在推算下期亮灯…"), predict, self._show_forecast)
+
+    def _show_forecast(self, found: list[Forecast]) -> None:
+        self.forecast.set_rows(found)
+        index = self.tabs.indexOf(self.forecast_table)
+        self.tabs.setTabText(index, tr("下期可能亮红灯（{n}）").format(n=len(found)))
+        self.tabs.setTabToolTip(index, tr("按各任务近期报送趋势推算，双击打开任务"))
+
+    def _open_forecast(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.main.open_task(self.forecast.row_at(index).task_id)
 
     def _show(self, s: DashboardSummary) -> None:
         self.summary = s
