@@ -15,6 +15,7 @@ from desktop.cli import (
     gui_cmds,
     ledger_cmds,
     notice_cmds,
+    pack_cmds,
     search_cmds,
     selftest_cmds,
 )
@@ -33,6 +34,7 @@ COMMAND_MODULES = [
     archive_cmds,
     assess_cmds,
     search_cmds,
+    pack_cmds,
 ]
 
 
