@@ -28,6 +28,7 @@ from desktop.services.notices import render as notice_render
 from desktop.services.periods import Period
 
 ITEMS_KEY = "meeting_pack.items.{period}"
+EDIT_PERMISSION = Permission.EDIT_LEDGER  # who may change the list of matters for decision
 
 
 def suggested_items(session: Session, today: date) -> list[str]:
@@ -48,7 +49,7 @@ def items_of(session: Session, period: Period) -> list[str] | None:
     return None if row is None else list(json.loads(row.value))
 
 
-@audit.writes(Permission.EDIT_LEDGER)
+@audit.writes(EDIT_PERMISSION)
 def save_items(session: Session, actor: Actor, period: Period, items: list[str]) -> None:
     """Keep the clerk's list of 需研究决定的事项 for the period's meeting pack."""
     clean = [i.strip() for i in items if i.strip()]

@@ -61,3 +61,22 @@ def test_the_dashboard_lists_next_months_likely_reds(qtbot, clerk_window) -> Non
     page.forecast_table.activated.emit(page.forecast.index(0, 0))
     assert clerk_window.current_key == "task"
     assert clerk_window.page("task").task_id == expected[0].task_id  # type: ignore[attr-defined]
+
+
+def test_the_meeting_pack_keeps_the_clerks_items_and_saves_a_pdf(
+    qtbot, clerk_window, monkeypatch
+) -> None:
+    from desktop.services import meeting_pack
+    from desktop.ui.dashboard import pack_dialog
+
+    saved: list[bytes] = []
+    monkeypatch.setattr(pack_dialog, "save_pdf_as", lambda _p, data, _n: saved.append(data) or "x")
+    dialog = pack_dialog.MeetingPackDialog(clerk_window)
+    assert "红灯任务" in dialog.items.toPlainText()  # proposed from the ledger
+    dialog.items.setPlainText("研究市应急管理局问责事项\n\n调整 2027 年资金计划")
+    dialog.generate()
+    qtbot.waitUntil(lambda: bool(saved), timeout=20000)
+    assert saved[0].startswith(b"%PDF")
+    with clerk_window.desk.session() as session:
+        kept = meeting_pack.items_of(session, dialog.selected_period())
+    assert kept == ["研究市应急管理局问责事项", "调整 2027 年资金计划"]

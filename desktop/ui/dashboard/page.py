@@ -40,6 +40,7 @@ DAYS_AHEAD = 14
 class DashboardPage(Page):
     def __init__(self, desk: Desk, window: MainWindow) -> None:
         super().__init__(desk, window, tr("工作台"))
+        self.add_button(tr("生成会议材料…"), self.make_pack)
         self.summary: DashboardSummary | None = None
         tiles = QHBoxLayout()
         self.tiles: dict[LampColor | None, NumberTile] = {}
@@ -142,6 +143,11 @@ class DashboardPage(Page):
                 return forecast(session, desk.today)
 
         self.load(tr("正在推算下期亮灯…"), predict, self._show_forecast)
+
+    def make_pack(self) -> None:
+        from desktop.ui.dashboard.pack_dialog import MeetingPackDialog
+
+        MeetingPackDialog(self.main).exec()
 
     def _show_forecast(self, found: list[Forecast]) -> None:
         self.forecast.set_rows(found)
