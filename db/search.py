@@ -161,15 +161,19 @@ def tokens(value: str) -> str:
     return _CJK.sub(r" \1 ", value.lower())
 
 
-@lru_cache(maxsize=4096)
 def _pinyin_terms(name: str) -> tuple[str, ...]:
-    from pypinyin import Style, lazy_pinyin  # loaded on the first index write, not at start-up
+    return _pinyin_of("".join(c for c in name if _CJK.match(c)))
 
-    chars = [c for c in name if _CJK.match(c)]
+
+@lru_cache(maxsize=8192)
+def _pinyin_of(chars: str) -> tuple[str, ...]:
+    """Full pinyin and initials of the characters from each starting one (gonganju, anju…)."""
     if not chars:
         return ()
-    full = lazy_pinyin("".join(chars), errors="ignore")
-    initials = lazy_pinyin("".join(chars), style=Style.FIRST_LETTER, errors="ignore")
+    from pypinyin import Style, lazy_pinyin  # loaded on the first index write, not at start-up
+
+    full = lazy_pinyin(chars, errors="ignore")
+    initials = lazy_pinyin(chars, style=Style.FIRST_LETTER, errors="ignore")
     out = []
     for i in range(len(full)):
         out.append("".join(full[i:]))
