@@ -218,28 +218,36 @@ def install(factory: sessionmaker[Session]) -> None:
 
 
 def _after_flush(session: Session, _context: object) -> None:
-    conn = session.connection()
+    gone: dict[str, set[int]] = {}
+    fresh: list[dict[str, Any]] = []
     for obj in session.deleted:
         source = SOURCES.get(type(obj))
         if source is not None:
-            conn.execute(
-                delete(SearchEntry).where(
-                    SearchEntry.kind == source.kind, SearchEntry.ref_id == obj.id
-                )
-            )
+            gone.setdefault(source.kind, set()).add(obj.id)
     for obj in (*session.new, *session.dirty):
+        source = SOURCES.get(type(obj))
+        if source is None or (obj not in session.new and not _text_changed(obj, source)):
+            continue  # a status or a link changed, not a word the search reads
         values = entry_values(obj)
         if values is not None:
-            _put(conn, values)
-
-
-def _put(conn: Connection, values: dict[str, Any]) -> None:
-    conn.execute(
-        delete(SearchEntry).where(
-            SearchEntry.kind == values["kind"], SearchEntry.ref_id == values["ref_id"]
+            if obj not in session.new:  # a new record has no entry yet
+                gone.setdefault(source.kind, set()).add(values["ref_id"])
+            fresh.append(values)
+    if not gone and not fresh:
+        return
+    conn = session.connection()
+    for kind, ids in gone.items():
+        conn.execute(
+            delete(SearchEntry).where(SearchEntry.kind == kind, SearchEntry.ref_id.in_(ids))
         )
-    )
-    conn.execute(insert(SearchEntry).values(**values))
+    if fresh:
+        conn.execute(insert(SearchEntry), fresh)
+
+
+def _text_changed(obj: Any, source: Source) -> bool:
+    state = inspect(obj)
+    watched = (*source.fields, "content") if isinstance(obj, Document) else source.fields
+    return any(state.attrs[f].history.has_changes() for f in watched)
 
 
 def rebuild(session: Session, batch: int = 2000) -> int:

@@ -234,6 +234,20 @@ def check_demo(run: Run) -> str:
     return f"{summary.projects} 项工程、{summary.tasks} 项任务、{summary.reports} 条报送，灯 {len(lamps)} 种"
 
 
+def check_search(run: Run) -> str:
+    """FTS5 in the SQLite the program runs on, and pypinyin's data in the bundle."""
+    from desktop.services.search.query import search
+
+    if run.ledger is None:
+        raise RuntimeError("台账未能打开（见上一项）")
+    with run.ledger.session() as session:
+        by_text, by_pinyin = search(session, "公安"), search(session, "gongan")
+    units = [g for g in by_pinyin.groups if g.kind == "unit"]
+    if not by_text.count or not units:
+        raise RuntimeError(f"检索“公安”{by_text.count} 条，拼音“gongan”找到单位 {len(units)} 类")
+    return f"“公安”{by_text.count} 条，拼音 gongan 找到单位 {len(units[0].hits)} 个"
+
+
 def check_circular(run: Run) -> str:
     documents = optional("desktop.documents")
     fonts = documents.FontSet.shipped()  # the bundled fonts, whatever the PC has installed
@@ -381,6 +395,7 @@ CHECKS = [
     Check("界面字体", check_ui_fonts),
     Check("台账迁移", check_migrate),
     Check("演示台账", check_demo),
+    Check("全文检索", check_search),
     Check("公文排版", check_circular),
     Check("QtPdf 预览", check_qtpdf),
     Check("打印机查询", check_printers),
