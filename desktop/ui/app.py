@@ -13,7 +13,6 @@ from desktop.services.clock import Clock
 from desktop.services.ledger import Ledger, LedgerError, open_ledger
 from desktop.ui import ledger_watch
 from desktop.ui.archive import actions as archive_actions
-from desktop.ui.auth.first_run import FirstRunDialog
 from desktop.ui.auth.sign_in import SignInDialog
 from desktop.ui.calls import wait_for_running_work
 from desktop.ui.desk import Desk
@@ -74,7 +73,12 @@ def run(database: str | None, clock: Clock) -> int:
         with ledger.session() as session:
             new = not first_run.has_users(session)
         # A ledger with no account yet (a new install): make its admin, or load the demo.
-        dialog = FirstRunDialog(ledger) if new else SignInDialog(ledger)
+        if new:
+            from desktop.ui.auth.first_run import FirstRunDialog  # a new install only
+
+            dialog: SignInDialog | FirstRunDialog = FirstRunDialog(ledger)
+        else:
+            dialog = SignInDialog(ledger)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
             return 0
         show_main_window(ledger, clock, dialog.actor, lock)

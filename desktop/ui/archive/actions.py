@@ -14,8 +14,6 @@ from desktop.services.archive.fsio import human_size
 from desktop.services.archive.importer import NEW
 from desktop.services.auth import Permission
 from desktop.ui.actions import ActionSpec
-from desktop.ui.archive.browser import ImportPlanDialog, PackageBrowser, ReportDialog
-from desktop.ui.archive.destination import DestinationDialog
 from desktop.ui.calls import Job, Progress
 from desktop.ui.errors import show_error
 from desktop.ui.i18n import tr
@@ -23,8 +21,13 @@ from desktop.ui.i18n import tr
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
+# The dialogs (and the PDF viewer the browser embeds) are imported when a menu item is used:
+# these actions are listed in the 文件 menu of every start.
+
 
 def export_archive(window: MainWindow) -> Job | None:
+    from desktop.ui.archive.destination import DestinationDialog
+
     desk = window.desk
 
     def needed(span: archive.Span | None) -> int:
@@ -92,6 +95,8 @@ def _ask_package(window: QWidget) -> Path | None:
 
 
 def verify_archive(window: MainWindow, path: Path | None = None) -> None:
+    from desktop.ui.archive.browser import ReportDialog
+
     path = path or _ask_package(window)
     if path is None:
         return
@@ -104,6 +109,8 @@ def verify_archive(window: MainWindow, path: Path | None = None) -> None:
 
 
 def browse_archive(window: MainWindow, path: Path | None = None) -> None:
+    from desktop.ui.archive.browser import PackageBrowser
+
     path = path or _ask_package(window)
     if path is None:
         return
@@ -125,6 +132,8 @@ def browse_archive(window: MainWindow, path: Path | None = None) -> None:
 
 def import_archive(window: MainWindow, path: Path | None = None) -> Job | None:
     """Verify and compare first (off the GUI thread), show the plan, then copy read-only."""
+    from desktop.ui.archive.browser import ImportPlanDialog
+
     desk = window.desk
     path = path or _ask_package(window)
     if path is None:
@@ -170,6 +179,8 @@ def _run_import(window: MainWindow, path: Path, folder: Path) -> Job:
 
 
 def backup_ledger(window: MainWindow) -> None:
+    from desktop.ui.archive.destination import DestinationDialog
+
     desk = window.desk
     size = desk.ledger.path.stat().st_size if desk.ledger.path else 0
     dialog = DestinationDialog(window, tr("备份台账"), lambda _y: size)
