@@ -10,6 +10,7 @@ from pathlib import Path
 from desktop.cli.context import CliContext
 from desktop.services import archive, auth, backup, desk_lock
 from desktop.services.archive.fsio import human_size
+from desktop.services.archive.model import IMPORT_FOLDER
 from desktop.services.errors import ValidationError
 from desktop.services.ledger import ledger_file
 
@@ -52,9 +53,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="导入别处做的归档包：先校验（未通过即拒绝），列出与本台账的异同，再只读复制到文件夹",
     )
     i.add_argument("path", help="归档包文件夹或 .zip")
-    i.add_argument(
-        "--to", metavar="DIR", help=f"存放到该文件夹（默认：台账旁的“{archive.importer.FOLDER}”）"
-    )
+    i.add_argument("--to", metavar="DIR", help=f"存放到该文件夹（默认：台账旁的“{IMPORT_FOLDER}”）")
     i.add_argument("--dry-run", action="store_true", help="只显示将要发生的变化，不写入任何内容")
     i.set_defaults(handler=cmd_import)
 

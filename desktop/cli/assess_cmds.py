@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli import table
 from desktop.cli.context import CliContext
-from desktop.services.assessment import documents as assessment_documents
-from desktop.services.assessment import writes as assessment
 from desktop.services.errors import ValidationError
-from desktop.services.notices import register as notices
+
+if TYPE_CHECKING:
+    from desktop.services.assessment import writes as assessment
+
 
 SOURCE_MARK = {"manual": "", "base": "*", "computed": ""}
 
@@ -26,6 +28,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_assess(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.assessment import documents as assessment_documents
+    from desktop.services.assessment import writes as assessment
+    from desktop.services.notices import register as notices
+
     if args.out is not None and not args.circular:
         raise ValidationError("--out 须与 --circular 同用。", field="out")
     writes = args.create or args.finalise or args.circular

@@ -6,12 +6,10 @@ import argparse
 
 from desktop.cli import table
 from desktop.cli.context import CliContext
-from desktop.services import supervision
-from desktop.services.escalation import proposals as escalation
-from desktop.services.interviews import lifecycle as interviews
 
 
 def register(commands: argparse._SubParsersAction) -> None:
+
     p = commands.add_parser("chain", help="督办链条：系统建议的下一步、督办事项和约谈进展")
     p.add_argument(
         "what",
@@ -24,6 +22,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_chain(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services import supervision
+    from desktop.services.escalation import proposals as escalation
+    from desktop.services.interviews import lifecycle as interviews
+
     today = ctx.clock.today()
     with ctx.ledger.session() as session:
         if args.what == "proposals":

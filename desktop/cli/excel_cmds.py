@@ -6,16 +6,19 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli import table
 from desktop.cli.context import CliContext
 from desktop.services.errors import ValidationError
-from desktop.services.excel import export, import_reports, ledger_import, templates
 from desktop.services.excel.ledger_mapping import FIELDS, LedgerMapping
-from desktop.services.tasks import list_units
+
+if TYPE_CHECKING:
+    from desktop.services.excel import import_reports
 
 
 def register(commands: argparse._SubParsersAction) -> None:
+
     excel = commands.add_parser("excel", help="Excel 报送模板、导入报送表、导出台账")
     verbs = excel.add_subparsers(dest="excel_command", metavar="操作", required=True)
 
@@ -55,6 +58,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_template(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.excel import templates
+
     with ctx.ledger.session() as session:
         written = templates.write_templates(
             session, args.period, Path(args.out), args.unit, args.single
@@ -66,6 +71,8 @@ def cmd_template(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _unit_id(session, name: str | None) -> int | None:  # type: ignore[no-untyped-def]
+    from desktop.services.tasks import list_units
+
     if not name:
         return None
     for unit in list_units(session):
@@ -75,6 +82,8 @@ def _unit_id(session, name: str | None) -> int | None:  # type: ignore[no-untype
 
 
 def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.excel import import_reports
+
     started = time.perf_counter()
     with ctx.ledger.session() as session:
         preview = import_reports.preview_import(
@@ -97,6 +106,8 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def print_preview(preview: import_reports.ImportPreview, all_rows: bool = False) -> None:
+    from desktop.services.excel import import_reports
+
     shown = [
         r for r in preview.rows if all_rows or r.change not in ("unchanged", "skipped", "duplicate")
     ]
@@ -120,6 +131,8 @@ def print_preview(preview: import_reports.ImportPreview, all_rows: bool = False)
 
 
 def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.excel import export
+
     started = time.perf_counter()
     with ctx.ledger.session() as session:
         summary = export.export_ledger(session, Path(args.out))
@@ -131,6 +144,8 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_ledger(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.excel import ledger_import
+
     with ctx.ledger.session() as session:
         mapping = None
         if args.map:

@@ -12,7 +12,6 @@ from desktop.cli import table
 from desktop.cli.context import CliContext
 from desktop.services import audit, first_run, overview
 from desktop.services.auth import system_actor
-from desktop.services.demo import build as demo
 from desktop.services.enums import LampColor
 from desktop.services.errors import ValidationError
 from desktop.services.ledger import backup_sqlite, is_empty
@@ -21,6 +20,7 @@ LAMP_MARK = {LampColor.GREEN: "绿", LampColor.YELLOW: "黄", LampColor.RED: "�
 
 
 def register(commands: argparse._SubParsersAction) -> None:
+
     p = commands.add_parser("init", help="新建空台账并设置管理员账号")
     p.add_argument("--admin", default="admin", help="管理员用户名（默认 admin）")
     p.add_argument("--name", default="管理员", help="管理员姓名")
@@ -52,6 +52,8 @@ def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.demo import build as demo
+
     if not is_empty(ctx.ledger):
         if not args.replace:
             raise ValidationError(

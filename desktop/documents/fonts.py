@@ -205,8 +205,12 @@ def _register_cached(path: str, index: int) -> str:
     from reportlab.pdfbase import pdfmetrics  # here, so that naming a font role costs no reportlab
     from reportlab.pdfbase.ttfonts import TTFont
 
+    from .subsets import install
+
     name = f"dbd-{Path(path).stem}-{index}-{abs(hash(path)) % 10_000_000}"
-    pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
+    font = TTFont(name, path, subfontIndex=index)
+    install(font)  # its subsets are made once per process, not once per PDF
+    pdfmetrics.registerFont(font)
     return name
 
 

@@ -56,12 +56,18 @@ class Shaper:
     fonts: FontSet
     warnings: list[str] = field(default_factory=list)
     _seen: set[tuple[str, str]] = field(default_factory=set)
+    # Font names looked up once per shaper; which font draws a character once per process.
+    _names: dict[FontRole, str] = field(default_factory=dict)
+    _fallbacks: tuple[str, ...] | None = None
 
     def name(self, role: FontRole) -> str:
-        return self.fonts[role].reportlab_name
+        found = self._names.get(role)
+        if found is None:
+            found = self._names[role] = self.fonts[role].reportlab_name
+        return found
 
     def shape(self, text: str, role: FontRole, size: float, bold: bool = False) -> list[Glyph]:
-        primary = self.fonts[role]
+        primary = self.name(role)
         out: list[Glyph] = []
         for ch in text:
             if ch in "\r\n\t":
@@ -69,21 +75,17 @@ class Shaper:
             font = self._font_for(ch, role)
             if font is None:
                 self._warn(ch, role, None)
-                font = self._font_for(MISSING_SUBSTITUTE, FontRole.SONGTI) or primary.reportlab_name
+                font = self._font_for(MISSING_SUBSTITUTE, FontRole.SONGTI) or primary
                 ch = MISSING_SUBSTITUTE
-            elif font != primary.reportlab_name:
+            elif font != primary:
                 self._warn(ch, role, font)
             out.append(Glyph(ch, font, _width(font, ch) * size, bold))
         return out
 
     def _font_for(self, ch: str, role: FontRole) -> str | None:
-        primary = self.fonts[role].reportlab_name
-        if covers(primary, ch):
-            return primary
-        for choice in self.fonts.fallbacks:
-            if covers(choice.reportlab_name, ch):
-                return choice.reportlab_name
-        return None
+        if self._fallbacks is None:
+            self._fallbacks = tuple(choice.reportlab_name for choice in self.fonts.fallbacks)
+        return _font_for(self.name(role), self._fallbacks, ch)
 
     def _warn(self, ch: str, role: FontRole, used: str | None) -> None:
         key = (ch, role.value)
@@ -103,6 +105,17 @@ class Shaper:
                 (c.display_name for c in self.fonts.fallbacks if c.reportlab_name == used), used
             )
             self.warnings.append(f"{label}字体缺字“{ch}”（{code}），该字改用 {other}")
+
+
+@lru_cache(maxsize=65536)
+def _font_for(primary: str, fallbacks: tuple[str, ...], ch: str) -> str | None:
+    """The first font that has the character: the role's own, then the fallbacks in order."""
+    if covers(primary, ch):
+        return primary
+    for name in fallbacks:
+        if covers(name, ch):
+            return name
+    return None
 
 
 @lru_cache(maxsize=65536)

@@ -24,7 +24,7 @@ from desktop.services import audit
 from desktop.services.archive import fsio
 from desktop.services.archive.export import Steps
 from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
-from desktop.services.archive.model import PackageInfo, PackageItem
+from desktop.services.archive.model import IMPORT_FOLDER, PackageInfo, PackageItem
 from desktop.services.archive.reader import UnsafePackage, check_name, open_package
 from desktop.services.archive.verify import VerifyReport, verify_package
 from desktop.services.auth import Actor, Permission
@@ -34,7 +34,7 @@ from desktop.services.jobs import Progress
 
 NEW, PRESENT, IMPORTED, CONFLICT = "新增", "本台账已有", "已导入过", "冲突"
 ACTION = "import_archive"
-FOLDER = "外来归档包"
+FOLDER = IMPORT_FOLDER
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from datetime import date
 from desktop.services.errors import ValidationError
 
 FORMAT_VERSION = "duban-archive/1"
+IMPORT_FOLDER = "外来归档包"  # beside the ledger: packages imported from other PCs
 
 CATALOGUE = "catalogue.xlsx"
 METADATA = "metadata.xml"

@@ -1,0 +1,127 @@
+"""The demo circular: `python -m bench.circular [--rounds 5]`.
+
+In-process warm figures (gather, compose, render, write; best of 8 after a first run) against
+LibreOffice converting an equivalent .docx (bench/docx.py) warm: one soffice process converting
+six copies, less one converting one, per copy. Then whole processes, interleaved: `duban notice
+circular` (cold) against `soffice --headless --convert-to pdf` of the same .docx (cold, with a
+user profile made before timing). Needs LibreOffice (Debian: libreoffice-writer-nogui)."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from bench.common import PYTHON, Run, child, header, interleaved, ms, row, times, versus
+from bench.docx import write_docx
+
+PERIOD = "2026-11"
+TODAY = "2026-11-28"
+
+
+def warm_in_process(
+    ledger_path: Path, out: Path, clock: Callable[[], float] = time.perf_counter
+) -> tuple[dict[str, float], object]:
+    from desktop.documents.compose_circular import compose_circular
+    from desktop.services import circular, settings
+    from desktop.services.clock import FixedClock
+    from desktop.services.ledger import open_ledger
+    from desktop.services.notices import register as notices
+
+    ledger = open_ledger(ledger_path, FixedClock(datetime(2026, 11, 28, 10)))
+    runs = []
+    with ledger.session() as session:
+        for _ in range(9):
+            t0 = clock()
+            data = circular.circular_data(session, PERIOD)
+            t1 = clock()
+            model = compose_circular(data, circular.letterhead(settings.office(session)))
+            t2 = clock()
+            result = notices.render(session, model)
+            t3 = clock()
+            notices.save_pdf(result.pdf, out)
+            t4 = clock()
+            runs.append({"gather": t1 - t0, "compose": t2 - t1, "render": t3 - t2,
+                         "write": t4 - t3, "total": t4 - t0})  # fmt: skip
+    ledger.dispose()
+    warm = runs[1:]
+    best = {k: min(r[k] for r in warm) for k in warm[0]}
+    best["pages"] = result.page_count
+    best["first"] = runs[0]["total"]
+    return best, model
+
+
+def soffice(docs: list[Path], outdir: Path, profile: Path) -> Run:
+    return child(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+         "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docs)]
+    )  # fmt: skip
+
+
+def pages_of(pdf: Path) -> str:
+    try:
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    except OSError:
+        return "?"
+    return next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages")), "?")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    if shutil.which("soffice") is None:
+        raise SystemExit(
+            "LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui"
+        )
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        ledger = tmp / "demo.sqlite3"
+        duban = [PYTHON, "-m", "desktop", "--database", str(ledger), "--today", TODAY]
+        child([*duban, "demo"])
+        cli = [*duban, "notice", "circular", "--period", PERIOD, "--out", str(tmp / "cli.pdf")]
+        child(cli)  # the first call drafts the circular; the timed ones render it
+        best, model = warm_in_process(ledger, tmp / "warm.pdf")
+        # CPU time of this process too: on a shared machine the wall of a 50 ms step is
+        # mostly other processes' turns.
+        cpu, _ = warm_in_process(ledger, tmp / "warm.pdf", time.process_time)
+
+        docx = write_docx(model, tmp / "circular.docx")  # type: ignore[arg-type]
+        profile, lo_out = tmp / "lo-profile", tmp / "lo"
+        soffice([docx], lo_out, profile)  # makes the profile: not timed
+        copies = [shutil.copy(docx, tmp / f"copy{i}.docx") for i in range(6)]
+        one = statistics.median(soffice([docx], lo_out, profile).seconds for _ in range(3))
+        six = statistics.median(soffice(copies, lo_out, profile).seconds for _ in range(3))
+        lo_warm = (six - one) / 5
+        found = interleaved(
+            {"duban": lambda: child(cli), "soffice": lambda: soffice([docx], lo_out, profile)},
+            args.rounds,
+        )
+        lo_pages = pages_of(lo_out / "circular.pdf")
+    d, lo = found["duban"], found["soffice"]
+    header(f"demo circular {PERIOD}: {best['pages']} pages (LibreOffice's .docx: {lo_pages})")
+    print("   in-process, warm (best of 8 after the first run), wall and CPU of this process:")
+    for phase in ("gather", "compose", "render", "write", "total"):
+        print(f"     {phase:<10} {best[phase] * 1000:7.1f} ms   CPU {cpu[phase] * 1000:7.1f} ms")
+    versus("render (warm), wall", best["render"], lo_warm, "≤ 60 ms")
+    versus("render (warm), CPU", cpu["render"], lo_warm, "≤ 60 ms")
+    row("whole circular, warm, vs LibreOffice warm", ms(best["total"]), ms(lo_warm),
+        f"{lo_warm / best['total']:.1f}× faster", "≥ 10× faster")  # fmt: skip
+    row("  the same by CPU time", ms(cpu["total"]), ms(lo_warm),
+        f"{lo_warm / cpu['total']:.1f}× faster", "≥ 10× faster")  # fmt: skip
+    print(f"     (first run in the process, fonts loaded: {best['first'] * 1000:.0f} ms)")
+    print(f"   cold processes, medians of {args.rounds} interleaved runs:")
+    row("duban notice circular vs soffice --convert-to", ms(d.seconds), ms(lo.seconds),
+        f"{lo.seconds / d.seconds:.1f}× faster", "≥ 3× faster")  # fmt: skip
+    row("CPU (user+system)", ms(d.cpu), ms(lo.cpu), times(lo.cpu, d.cpu) + " less", "")
+    row("peak RSS", f"{d.rss_mb:.0f} MB", f"{lo.rss_mb:.0f} MB", times(d.rss_mb, lo.rss_mb), "")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""Embedded font subsets made once per process: the same characters of the same font give the
+same subset bytes, so the live preview and repeated renders reuse them compressed.
+
+reportlab builds every subset (up to 256 characters) of a TrueType font anew for each PDF and
+deflates it: for CJK fonts that is most of a warm render. The subset's bytes depend only on the
+font file and the characters in it, in their order; the cache keeps them deflated and hands
+reportlab a stream that is already filtered (it then leaves the content alone).
+"""
+
+from __future__ import annotations
+
+import threading
+import zlib
+from collections import OrderedDict
+from typing import Any
+
+_LIMIT = 96  # subsets kept: a few documents' worth of five fonts (a few MB at most)
+_cache: OrderedDict[tuple[str, bytes, tuple[int, ...]], tuple[bytes, int]] = OrderedDict()
+_lock = threading.Lock()
+
+
+def deflated_subset(face: Any, subset: list[int]) -> tuple[bytes, int]:
+    """The subset's font program, deflated, and its length before deflating."""
+    key = (face.filename, face.subfontNameX, tuple(subset))
+    with _lock:
+        found = _cache.get(key)
+        if found is not None:
+            _cache.move_to_end(key)
+            return found
+    raw = face.makeSubset(subset)
+    found = (zlib.compress(raw), len(raw))
+    with _lock:
+        _cache[key] = found
+        while len(_cache) > _LIMIT:
+            _cache.popitem(last=False)
+    return found
+
+
+def install(font: Any) -> None:
+    """Make a registered reportlab TTFont embed its subsets through the cache."""
+    from reportlab.pdfbase import pdfdoc
+
+    face = font.face
+    original = face.addSubsetObjects
+
+    def add_subset_objects(doc: Any, fontname: str, subset: list[int]) -> Any:
+        if not doc.compression:
+            return original(doc, fontname, subset)
+        data, length = deflated_subset(face, subset)
+        stream = pdfdoc.PDFStream()
+        stream.content = data
+        stream.dictionary["Length1"] = length
+        stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
+        reference = doc.Reference(stream, f"fontFile:{face.filename}({fontname})")
+        return _descriptor(face, doc, fontname, reference)
+
+    face.addSubsetObjects = add_subset_objects
+
+
+def _descriptor(face: Any, doc: Any, fontname: str, font_file: Any) -> Any:
+    """The FontDescriptor reportlab's TTFontFace.addSubsetObjects writes for a subset."""
+    from reportlab.pdfbase import pdfdoc
+    from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC
+
+    flags = (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC
+    descriptor = pdfdoc.PDFDictionary(
+        {
+            "Type": "/FontDescriptor",
+            "Ascent": face.ascent,
+            "CapHeight": face.capHeight,
+            "Descent": face.descent,
+            "Flags": flags,
+            "FontBBox": pdfdoc.PDFArray(face.bbox),
+            "FontName": pdfdoc.PDFName(fontname),
+            "ItalicAngle": face.italicAngle,
+            "StemV": face.stemV,
+            "FontFile2": font_file,
+            "MissingWidth": face.defaultWidth,
+        }
+    )
+    return doc.Reference(descriptor, "fontDescriptor:" + fontname)
