@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from desktop.services import archive, media
 from desktop.services.archive import Span
 from desktop.services.auth import system_actor
-from desktop.ui.archive import actions
+from desktop.ui.archive import actions, destination
 from desktop.ui.archive.browser import ImportPlanDialog, PackageBrowser, ReportDialog
 from desktop.ui.archive.destination import DestinationDialog
 
@@ -109,7 +109,7 @@ def test_backup_action_updates_the_reminder(clerk_window, monkeypatch, tmp_path,
         def exec(self) -> int:
             return 1
 
-    monkeypatch.setattr(actions, "DestinationDialog", Fake)
+    monkeypatch.setattr(destination, "DestinationDialog", Fake)
     actions.backup_ledger(clerk_window)
     qtbot.waitUntil(lambda: bool(list(stick.glob("*.sqlite3.sha256"))), timeout=10_000)
     reminder = clerk_window.statusBar().findChild(QLabel, "backupReminder")
@@ -146,7 +146,7 @@ def _fake_dialog(stick: Path, year: int = 2026) -> type:
 def test_export_cancel_leaves_nothing(clerk_window, monkeypatch, tmp_path, qtbot) -> None:
     stick = tmp_path / "stick"
     stick.mkdir()
-    monkeypatch.setattr(actions, "DestinationDialog", _fake_dialog(stick))
+    monkeypatch.setattr(destination, "DestinationDialog", _fake_dialog(stick))
     job = actions.export_archive(clerk_window)
     job.cancel()  # the clerk presses 取消
     qtbot.waitUntil(lambda: job.finished, timeout=20_000)
@@ -156,7 +156,7 @@ def test_export_cancel_leaves_nothing(clerk_window, monkeypatch, tmp_path, qtbot
 def test_export_runs_with_progress(clerk_window, monkeypatch, tmp_path, qtbot, messages) -> None:
     stick = tmp_path / "stick"
     stick.mkdir()
-    monkeypatch.setattr(actions, "DestinationDialog", _fake_dialog(stick))
+    monkeypatch.setattr(destination, "DestinationDialog", _fake_dialog(stick))
     job = actions.export_archive(clerk_window)
     qtbot.waitUntil(lambda: job.finished, timeout=30_000)
     assert job.error is None and any("回读校验通过" in m for m in messages)
