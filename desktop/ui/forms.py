@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel, QWidget
 
 from desktop.services.errors import DomainError
+from desktop.ui.i18n import tr
+from desktop.ui.unsaved import form_state
 
 
 def date_edit(value: date | None = None) -> QDateEdit:
@@ -52,13 +55,50 @@ def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
 
 class ServiceDialog(QDialog):
     """A dialog whose OK calls a service: a domain error stays in the dialog, next to its field,
-    and nothing is saved; success closes it. Subclasses implement ``submit()``."""
+    and nothing is saved; success closes it. Subclasses implement ``submit()``.
+
+    Closing it with typed fields asks 保存 / 不保存 / 取消 first (unsaved.EditHolder), unless
+    ``guard_unsaved`` is False (sign-in: a typed name is nothing to keep)."""
+
+    guard_unsaved = True
 
     def __init__(self, parent: QWidget | None, title: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.error = error_label()
         self.fields: dict[str, QWidget] = {}
+        self._shown_state: tuple[object, ...] | None = None
+
+    # --- unsaved edits (desktop/ui/unsaved.py's EditHolder): what was typed since it opened ---
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if self._shown_state is None:
+            self._shown_state = form_state(self)
+        super().showEvent(event)
+
+    def has_unsaved_edits(self) -> bool:
+        return (
+            self.guard_unsaved
+            and self._shown_state is not None
+            and form_state(self) != self._shown_state
+        )
+
+    def unsaved_description(self) -> str:
+        return tr("“{title}”对话框中填写的内容").format(title=self.windowTitle())
+
+    def save_edits(self) -> bool:
+        self.accept()
+        return self.result() == QDialog.DialogCode.Accepted and not self.isVisible()
+
+    def discard_edits(self) -> None:
+        super().reject()
+
+    def reject(self) -> None:
+        """Esc, 取消 or the window's close box: ask before dropping what was typed."""
+        from desktop.ui.unsaved import settle
+
+        if settle(self, [self], tr("关闭对话框")) and self.isVisible():
+            super().reject()
 
     def submit(self) -> None:
         raise NotImplementedError

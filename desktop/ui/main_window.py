@@ -28,6 +28,7 @@ from desktop.ui.desk import Desk
 from desktop.ui.errors import log_path
 from desktop.ui.i18n import tr
 from desktop.ui.page import Page
+from desktop.ui.unsaved import EditHolder, settle
 
 ICON_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
 
@@ -93,10 +94,23 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def show_page(self, key: str) -> Page:
+        """Show a page; the one being left is settled first (保存 / 不保存 / 取消). After 取消 the
+        current page stays and is returned."""
+        leaving = self.pages.get(self.current_key)
+        if leaving is not None and key != self.current_key and not self._may_leave(leaving):
+            self._select_nav(self.current_key)
+            return leaving
         page = self.page(key)
         self.current_key = key
         self.stack.setCurrentWidget(page)
         page.ensure_fresh()
+        self._select_nav(key)
+        return page
+
+    def _may_leave(self, page: Page) -> bool:
+        return settle(self, [page], tr("离开“{page}”").format(page=page.title_label.text()))
+
+    def _select_nav(self, key: str) -> None:
         nav_key = "tasks" if key == "task" else key
         for row in range(self.nav.count()):
             item = self.nav.item(row)
@@ -104,7 +118,6 @@ class MainWindow(QMainWindow):
                 self.nav.blockSignals(True)
                 self.nav.setCurrentRow(row)
                 self.nav.blockSignals(False)
-        return page
 
     def _nav_changed(self, item: QListWidgetItem | None, _previous: Any) -> None:
         if item is not None:
@@ -116,9 +129,44 @@ class MainWindow(QMainWindow):
         page.apply_filter(flt)  # type: ignore[attr-defined]
 
     def open_task(self, task_id: int) -> None:
+        if self.current_key != "task" and not self.settle_unsaved(
+            tr("打开任务"), current_only=True
+        ):
+            return
         page = self.page("task")
         page.load(task_id)  # type: ignore[attr-defined]
         self.show_page("task")
+
+    # --- unsaved edits ------------------------------------------------------------------------
+
+    def unsaved_holders(self) -> list[Any]:
+        """Every page, then every open dialog, that implements unsaved.EditHolder."""
+        dialogs = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible() and w is not self and isinstance(w, EditHolder)
+        ]
+        return [*self.pages.values(), *dialogs]
+
+    def settle_unsaved(self, doing: str, current_only: bool = False) -> bool:
+        """Before anything that would drop typed work (close, F5, sign-out, idle lock, …): ask
+        保存 / 不保存 / 取消 about every page and open dialog holding unsaved edits.
+
+        ``doing`` names the step in the question, e.g. tr("退出登录"). True: go on (all saved or
+        discarded, or nothing was unsaved). False: the clerk chose 取消 or a save failed (its
+        error was shown) — leave everything as it is. ``current_only`` asks about the page
+        shown (and open dialogs) only.
+        """
+        holders = self.unsaved_holders()
+        if current_only:
+            current = self.pages.get(self.current_key)
+            holders = [h for h in holders if h is current or h not in self.pages.values()]
+        return settle(self, holders, doing)
+
+    def reload(self) -> None:
+        """F5: reload every page from the ledger, after settling unsaved edits."""
+        if self.settle_unsaved(tr("刷新")):
+            self.data_changed()
 
     # --- the ledger changed -----------------------------------------------------------------
 
@@ -177,7 +225,7 @@ class MainWindow(QMainWindow):
                 if n <= 9:
                     action.setShortcut(QKeySequence(f"Ctrl+{n}"))
         view.addSeparator()
-        reload_action = view.addAction(tr("刷新"), self.data_changed)
+        reload_action = view.addAction(tr("刷新"), self.reload)
         reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
 
         help_menu = bar.addMenu(tr("帮助(&H)"))
@@ -249,6 +297,9 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.settle_unsaved(tr("关闭窗口")):
+            event.ignore()
+            return
         if self.remember:
             self.save_state()
         super().closeEvent(event)

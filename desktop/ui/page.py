@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services.auth import Permission
 from desktop.ui.buttons import button
+from desktop.ui.calls import Job
 from desktop.ui.desk import Desk
+from desktop.ui.i18n import tr
+from desktop.ui.unsaved import form_state, wait_for
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -38,6 +42,7 @@ class Page(QWidget):
         self.body = QVBoxLayout()
         self.body.setSpacing(6)
         outer.addLayout(self.body, 1)
+        self._forms: list[_Form] = []
 
     def add_button(
         self,
@@ -65,3 +70,58 @@ class Page(QWidget):
         if self.stale:
             self.stale = False
             self.refresh()
+            self.mark_clean()
+
+    # --- unsaved edits (desktop/ui/unsaved.py's EditHolder) ------------------------------------
+    # A page with form fields calls track_form(); a page with its own edits (the progress grid,
+    # the 公文 draft) overrides has_unsaved_edits / save_edits / discard_edits.
+
+    def track_form(self, root: QWidget, save: Callable[[], object] | None = None) -> None:
+        """Count what is typed into ``root``'s fields as unsaved until the page reloads, and
+        save it with ``save`` (the page's 保存 button; None: the form has its own buttons)."""
+        self._forms.append(_Form(root, save, form_state(root)))
+
+    def mark_clean(self) -> None:
+        """What the tracked forms show now is what the ledger holds (call after loading)."""
+        for form in self._forms:
+            form.clean = form_state(form.root)
+
+    def has_unsaved_edits(self) -> bool:
+        return any(form.dirty for form in self._forms)
+
+    def unsaved_description(self) -> str:
+        return tr("{page}：有尚未保存的修改").format(page=self.title_label.text())
+
+    def save_edits(self) -> bool:
+        """Run each edited form's save; True when nothing is left unsaved."""
+        for form in [f for f in self._forms if f.dirty]:
+            if form.save is None:
+                self.main.statusBar().showMessage(
+                    tr("请用“{page}”页上相应的按钮保存。").format(page=self.title_label.text()),
+                    8000,
+                )
+                return False
+            result = form.save()
+            if isinstance(result, Job) and not wait_for(result):
+                return False
+        if self.stale:  # the save reloaded the ledger: show it, and the forms are clean
+            self.ensure_fresh()
+        return not self.has_unsaved_edits()
+
+    def discard_edits(self) -> None:
+        """Reload from the ledger (now if shown, else when next shown)."""
+        self.stale = True
+        self.mark_clean()
+        if self.isVisible():
+            self.ensure_fresh()
+
+
+@dataclass
+class _Form:
+    root: QWidget
+    save: Callable[[], object] | None
+    clean: tuple[object, ...]
+
+    @property
+    def dirty(self) -> bool:
+        return form_state(self.root) != self.clean

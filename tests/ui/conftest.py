@@ -24,6 +24,31 @@ def ui_settings_dir(tmp_path: Path) -> Path:
     return folder
 
 
+class Answers(list):  # type: ignore[type-arg]
+    asked: list[tuple[str, list[str]]]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked = []
+
+
+@pytest.fixture(autouse=True)
+def unsaved_answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    """The 保存 / 不保存 / 取消 question never blocks: a test queues answers here (unsaved.Choice);
+    with none queued the answer is 不保存 (a window closed at teardown). Each question asked is
+    appended to ``unsaved_answers.asked``."""
+    from desktop.ui import unsaved
+
+    answers = Answers()
+
+    def answer(_parent: object, doing: str, descriptions: list[str]) -> object:
+        answers.asked.append((doing, list(descriptions)))
+        return answers.pop(0) if answers else unsaved.Choice.DISCARD
+
+    monkeypatch.setattr(unsaved, "ask", answer)
+    return answers
+
+
 @pytest.fixture
 def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Message boxes never block a test: they are recorded here instead."""

@@ -32,6 +32,7 @@ from desktop.ui.desk import Desk
 from desktop.ui.i18n import tr
 from desktop.ui.page import Page
 from desktop.ui.supervision.shared import open_document
+from desktop.ui.unsaved import settle
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -57,7 +58,7 @@ class AssessmentPage(Page):
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("考核年度")))
         self.year = QComboBox()
-        self.year.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.year.currentIndexChanged.connect(lambda _i: self._year_changed())
         top.addWidget(self.year)
         self.status = QLabel()
         top.addWidget(self.status, 1)
@@ -82,6 +83,8 @@ class AssessmentPage(Page):
         self.body.addWidget(split, 1)
         self.found: Results | None = None
         self._columns: list[tuple[str, str]] = []  # per results column: (target, code)
+        self.track_form(self.editor, self.save_scheme)
+        self._shown_year: object = None
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -97,7 +100,17 @@ class AssessmentPage(Page):
         self.year.blockSignals(False)
         self._load(int(self.year.currentData()))
 
+    def _year_changed(self) -> None:
+        """Another year: settle the scheme editor first; 取消 keeps the year shown."""
+        if not settle(self, [self], tr("切换考核年度")):
+            self.year.blockSignals(True)
+            self.year.setCurrentIndex(max(0, self.year.findData(self._shown_year)))
+            self.year.blockSignals(False)
+            return
+        self.refresh()
+
     def _load(self, year: int) -> None:
+        self._shown_year = year
         with self.desk.session() as session:
             scheme = assessment.find_scheme(session, year)
             self.found = assessment.results(session, year) if scheme else None
@@ -123,6 +136,7 @@ class AssessmentPage(Page):
         )
         allow_unless(self.desk, self.doc_button, "" if final else tr("请先定稿。"))
         self._show_results()
+        self.mark_clean()
 
     def _show_results(self) -> None:
         table, found = self.results, self.found
@@ -227,6 +241,7 @@ class AssessmentPage(Page):
                 s, self.desk.actor, year, unit_id, code, text or None, note))  # fmt: skip
         if not ok:
             self._show_results()
+        self.mark_clean()
 
     def create_scheme(self) -> None:
         year = self._year()

@@ -16,6 +16,8 @@ from desktop.ui.i18n import tr
 class FirstRunDialog(ServiceDialog):
     """OK creates the first admin (signed in at once); 使用演示台账 fills the ledger with 江城市."""
 
+    guard_unsaved = False
+
     def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
         super().__init__(parent, tr("新建台账"))
         self.ledger = ledger

@@ -12,6 +12,8 @@ from desktop.ui.i18n import tr
 
 
 class SignInDialog(ServiceDialog):
+    guard_unsaved = False
+
     def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
         super().__init__(parent, tr("登录督办台"))
         self.ledger = ledger

@@ -57,6 +57,8 @@ def _show_preview(window: MainWindow, preview: import_reports.ImportPreview) -> 
         kept = [Path(f.key) for f in preview.files if not f.refused]
         preview_then_apply(window, kept)
     elif answer == APPLY:
+        if not window.settle_unsaved(tr("导入报送表")):  # the import reloads every page
+            return
 
         def work(_progress: Progress) -> import_reports.ImportResult:
             with window.desk.session() as session:

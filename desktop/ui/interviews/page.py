@@ -25,6 +25,7 @@ from desktop.ui.interviews.detail import InterviewDetail
 from desktop.ui.interviews.stage import CURRENT
 from desktop.ui.page import Page
 from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
+from desktop.ui.unsaved import settle
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -89,6 +90,7 @@ class InterviewsPage(Page):
         split.setSizes([470, 730])
         self.body.addWidget(split, 1)
         self.selected_id: int | None = None
+        self.track_form(self.detail)  # each stage saves with its own button
 
     def refresh(self) -> None:
         show = self.show_filter.currentData()
@@ -114,10 +116,23 @@ class InterviewsPage(Page):
         if index.isValid():  # type: ignore[attr-defined]
             row = self.model.row_at(index)  # type: ignore[arg-type]
             moved = row.id != self.selected_id
+            if moved and not settle(self, [self], tr("打开另一项约谈")):
+                self._reselect()
+                return
             self.selected_id = row.id
             self.detail.show_interview(row)
+            self.mark_clean()
             if moved:
                 QTimer.singleShot(0, self._scroll_to_current)
+
+    def _reselect(self) -> None:
+        """取消: the list's selection goes back to the interview still being edited."""
+        for i, r in enumerate(self.model.rows):
+            if r.id == self.selected_id:
+                selection = self.table.selectionModel()
+                selection.blockSignals(True)
+                self.table.selectRow(i)
+                selection.blockSignals(False)
 
     def _scroll_to_current(self) -> None:
         """The clerk lands on the stage to do next; a finished interview shows from the top."""
@@ -133,3 +148,4 @@ class InterviewsPage(Page):
         self.show_filter.setCurrentIndex(0)
         self.show_filter.blockSignals(False)
         self.refresh()
+        self.mark_clean()

@@ -33,6 +33,7 @@ from desktop.ui.notices.pdf import PdfPreview, print_pdf, save_pdf_as
 from desktop.ui.notices.preview_worker import PreviewRenderer
 from desktop.ui.page import Page
 from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
+from desktop.ui.unsaved import settle
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -138,21 +139,40 @@ class NoticesPage(Page):
         row = self.model.row_at(index)  # type: ignore[arg-type]
         if self.current is not None and row.id == self.current.row.id:
             return
-        if self._dirty and not self._confirm_discard():
+        if not settle(self, [self], tr("打开另一份公文")):
+            self._reselect_current()
             return
         with self.desk.session() as session:
             self._show(notices.get_document(session, row.id))
 
-    def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            tr("督办台"),
-            tr("当前草稿的修改尚未保存，要保存吗？"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save_draft()
-        return True
+    def _reselect_current(self) -> None:
+        """取消: the register's selection goes back to the draft still being edited."""
+        assert self.current is not None
+        for i, r in enumerate(self.model.rows):
+            if r.id == self.current.row.id:
+                selection = self.table.selectionModel()
+                selection.blockSignals(True)
+                self.table.selectRow(i)
+                selection.blockSignals(False)
+                return
+
+    # --- unsaved edits (desktop/ui/unsaved.py) ----------------------------------------------
+
+    def has_unsaved_edits(self) -> bool:
+        return self._dirty and self.current is not None
+
+    def unsaved_description(self) -> str:
+        title = self.current.row.title if self.current is not None else ""
+        return tr("公文草稿“{title}”的修改").format(title=title)
+
+    def save_edits(self) -> bool:
+        return self.save_draft()
+
+    def discard_edits(self) -> None:
+        self._dirty = False
+        if self.current is not None:
+            with self.desk.session() as session:
+                self._show(notices.get_document(session, self.current.row.id))
 
     def _show(self, info: DocumentInfo | None) -> None:
         self.current, self._dirty = info, False

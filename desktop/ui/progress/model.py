@@ -63,6 +63,12 @@ class ProgressGridModel(QAbstractTableModel):
         self.lines = [Line(r, r.report) for r in rows]
         self.endResetModel()
 
+    def discard(self) -> None:
+        """Forget what was typed: every line shows the ledger's report again."""
+        self.beginResetModel()
+        self.lines = [Line(line.grid, line.grid.report) for line in self.lines]
+        self.endResetModel()
+
     def dirty_reports(self) -> list[ReportInput]:
         return [line.draft for line in self.lines if line.dirty and line.draft is not None]
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
 )
@@ -28,6 +27,7 @@ from desktop.ui.page import Page
 from desktop.ui.progress.grid_view import GridView
 from desktop.ui.progress.model import FIELD_COLUMN, PERCENT, ProgressGridModel
 from desktop.ui.table import RIGHT, Column, DataTable, RowTableModel
+from desktop.ui.unsaved import settle, wait_for
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -118,6 +118,8 @@ class ProgressPage(Page):
         hint.setStyleSheet("color: #666;")
         self.body.addWidget(hint)
         self._filling = False
+        self._loaded: tuple[object, object] = (None, self.period.currentData())
+        self._loaded_names = ("", self.period.currentText())
         self.unit.currentIndexChanged.connect(lambda _i: self._choice_changed())
         self.period.currentIndexChanged.connect(lambda _i: self._choice_changed())
 
@@ -148,14 +150,43 @@ class ProgressPage(Page):
         self.reload_grid()
 
     def _choice_changed(self) -> None:
+        """Unit or period switched: settle the grid's edits first; 取消 puts the boxes back."""
         if self._filling:
             return
-        if self.model.dirty_reports() and not self._confirm_discard():
+        shown = (self.unit.currentData(), self.period.currentData())
+        if not settle(self, [self], tr("切换单位或期次")):
+            self._show_choice(self._loaded)
             return
-        if self.sender() is self.period:
+        if shown[1] != self._loaded[1]:
             self.refresh()  # the missing counts are per period
         else:
             self.reload_grid()
+
+    def _show_choice(self, choice: tuple[object, object]) -> None:
+        self._filling = True
+        self.unit.setCurrentIndex(max(self.unit.findData(choice[0]), 0))
+        self.period.setCurrentIndex(max(self.period.findData(choice[1]), 0))
+        self._filling = False
+
+    # --- unsaved edits (desktop/ui/unsaved.py) ----------------------------------------------
+
+    def has_unsaved_edits(self) -> bool:
+        return bool(self.model.dirty_reports())
+
+    def unsaved_description(self) -> str:
+        return tr("进度报送（{unit}，{period}）：{n} 项进度待保存").format(
+            unit=self._loaded_names[0],
+            period=self._loaded_names[1],
+            n=len(self.model.dirty_reports()),
+        )
+
+    def save_edits(self) -> bool:
+        job = self.save()
+        return job is None or wait_for(job)
+
+    def discard_edits(self) -> None:
+        self.model.discard()
+        self._update_summary()
 
     def _pick_unit(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -165,14 +196,10 @@ class ProgressPage(Page):
         self.unit.setCurrentIndex(self.unit.findData(unit_id))
         self.grid.setFocus()
 
-    def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self, tr("进度报送"), tr("本页有尚未保存的进度，切换后将丢弃。是否继续？")
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
     def reload_grid(self) -> None:
         unit_id, period = self.unit.currentData(), self.period.currentData()
+        self._loaded = (unit_id, period)
+        self._loaded_names = (self.unit.currentText(), self.period.currentText())
         if unit_id is None:
             self.model.load(period, [])
         else:

@@ -79,6 +79,7 @@ class SettingsPage(Page):
         self.columns = QHBoxLayout(self.content)
         self.body.addWidget(scroll, 1)
         self.office_form: DataclassForm | None = None
+        self.track_form(self.content, self.save)
 
     def refresh(self) -> None:
         with self.desk.session() as session:
@@ -86,8 +87,10 @@ class SettingsPage(Page):
             rules = settings.lamp_rules(session)
         while self.columns.count():
             item = self.columns.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)  # out of the tracked form at once
+                widget.deleteLater()
         left = QWidget()
         left_layout = QFormLayout(left)
         office_box = QGroupBox(tr("发文机关、文号与归档代码"))

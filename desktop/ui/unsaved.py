@@ -1,0 +1,139 @@
+"""Nothing typed is lost silently: the one protocol for "this page or dialog has unsaved edits".
+
+Every ``Page`` (desktop/ui/page.py) and every ``ServiceDialog`` (desktop/ui/forms.py) implements
+``EditHolder``. Before anything that would throw typed work away — closing the window, F5,
+switching page, switching the progress grid's unit or period, signing out, the idle lock — the
+caller asks::
+
+    if not window.settle_unsaved(tr("退出登录")):   # MainWindow: every page and open dialog
+        return                                      # the clerk chose 取消: change nothing
+
+or, for one holder (a page switching its own unit), ``settle(parent, [holder], doing)``.
+``settle`` asks once 保存 / 不保存 / 取消 and lists what is unsaved. 保存 saves every holder
+(``False`` if one failed: its error was shown and its edits are kept), 不保存 discards them,
+取消 returns ``False`` and touches nothing. Only when it returns ``True`` may the caller go on.
+
+A holder with nothing unsaved is never asked about, so calling ``settle`` is always cheap.
+Pages whose edits are plain form fields call ``Page.track_form(widget)``; the form's values
+when it was last loaded (``mark_clean``) are compared with its values now (``form_state``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from enum import Enum
+from typing import Any, Protocol, runtime_checkable
+
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDateTimeEdit,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableWidget,
+    QTextEdit,
+    QWidget,
+)
+
+from desktop.ui.i18n import tr
+
+
+@runtime_checkable
+class EditHolder(Protocol):
+    """A page or dialog that may hold edits not yet written to the ledger."""
+
+    def has_unsaved_edits(self) -> bool:
+        """True while something typed here is not in the ledger."""
+        ...
+
+    def unsaved_description(self) -> str:
+        """One Chinese line naming what is unsaved, e.g. "进度报送：3 项进度待保存"."""
+        ...
+
+    def save_edits(self) -> bool:
+        """Write the edits through the service; True once saved. On failure show the error,
+        keep the edits and return False. Blocks until the save is done (a background save
+        waits in a local event loop, so the window keeps repainting)."""
+        ...
+
+    def discard_edits(self) -> None:
+        """Throw the edits away: afterwards the holder shows the ledger again."""
+        ...
+
+
+class Choice(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask(parent: QWidget | None, doing: str, descriptions: Sequence[str]) -> Choice:
+    """The one question (tests replace this function to answer it)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("尚未保存的修改"))
+    box.setText(tr("以下修改尚未保存，{doing}前要保存吗？").format(doing=doing))
+    box.setInformativeText("\n".join(descriptions))
+    save = box.addButton(tr("保存"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(tr("不保存"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save:
+        return Choice.SAVE
+    if clicked is discard:
+        return Choice.DISCARD
+    return Choice.CANCEL
+
+
+def settle(parent: QWidget | None, holders: Iterable[Any], doing: str) -> bool:
+    """Ask about every holder with unsaved edits; True when the caller may go on."""
+    dirty = [h for h in holders if isinstance(h, EditHolder) and h.has_unsaved_edits()]
+    if not dirty:
+        return True
+    choice = ask(parent, doing, [h.unsaved_description() for h in dirty])
+    if choice is Choice.CANCEL:
+        return False
+    if choice is Choice.DISCARD:
+        for holder in dirty:
+            holder.discard_edits()
+        return True
+    return all(holder.save_edits() for holder in dirty)
+
+
+def wait_for(job: Any) -> bool:
+    """Spin a local event loop until a worker Job is done (repaints go on); True on success."""
+    loop = QEventLoop()
+    while not job.finished:
+        loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    return job.error is None and not job.cancelled
+
+
+def form_state(root: QWidget) -> tuple[Any, ...]:
+    """The values of every input under ``root``, in a stable order, to compare before/after."""
+    values: list[Any] = []
+    widgets = [root, *root.findChildren(QWidget)]
+    for w in widgets:
+        if isinstance(w, QLineEdit):
+            values.append(w.text())
+        elif isinstance(w, QPlainTextEdit | QTextEdit):
+            values.append(w.toPlainText())
+        elif isinstance(w, QComboBox):
+            values.append((w.currentIndex(), w.currentText()))
+        elif isinstance(w, QDateTimeEdit):
+            values.append(w.dateTime().toString())
+        elif isinstance(w, QAbstractSpinBox):
+            values.append(w.text())
+        elif isinstance(w, QAbstractButton) and w.isCheckable():
+            values.append(w.isChecked())
+        elif isinstance(w, QTableWidget):
+            for r in range(w.rowCount()):
+                for c in range(w.columnCount()):
+                    item = w.item(r, c)
+                    values.append(item.text() if item is not None else "")
+    return tuple(values)
