@@ -22,6 +22,7 @@ from desktop.services.enums import LampColor
 from desktop.services.ledger import Ledger, open_ledger
 from desktop.services.notices import drafts as notice_drafts
 from desktop.services.notices import register as notices
+from desktop.services.search.query import search
 
 BASE = os.environ.get("DUBAN_TEST_PG_URL", "")
 pytestmark = pytest.mark.skipif(not BASE, reason="DUBAN_TEST_PG_URL not set (no PostgreSQL)")
@@ -56,6 +57,13 @@ def test_demo_on_postgres_gives_the_same_lamps_as_on_sqlite(pg_ledger, demo_sess
     }
     assert on_pg == on_sqlite
     assert set(on_pg.values()) == {LampColor.GREEN, LampColor.YELLOW, LampColor.RED}
+    with pg_ledger.session() as session:  # 全文检索 on PostgreSQL finds what SQLite finds
+        for query in ("市应急", "公安", "gongan", "gaj", "充"):
+            assert _found(search(session, query)) == _found(search(demo_session, query)), query
+
+
+def _found(results) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    return {g.kind: len(g.hits) for g in results.groups}
 
 
 def test_two_clerks_issuing_at_once_get_gapless_distinct_numbers(pg_ledger) -> None:
