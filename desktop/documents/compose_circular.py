@@ -86,6 +86,8 @@ class CircularData:
     yellow_lag: float = 10.0
     red_lag: float = 30.0
     reported_problems: list[tuple[str, int]] = field(default_factory=list)  # (text, how many)
+    # 预警: tasks not red now that their trend turns red next period: (code, title, unit)
+    forecast: list[tuple[str, str, str]] = field(default_factory=list)
     recipients: str = "市平安建设领导小组各成员单位，各重点工程牵头单位"
 
 
@@ -232,11 +234,25 @@ def _requirements(data: CircularData) -> str:
             if bad
             else "加快滞后任务推进。进度滞后的任务要认真分析原因，制定追赶措施，确保按期完成"
         ),
+        *_forecast_item(data),
         "加快资金拨付使用。相关单位要会同财政部门加快资金拨付，提高资金使用效率",
         f"按时报送进度。各单位要于每月25日前报送任务推进情况，"
         f"下期报送截止时间为{_day(data.next_report_due)}",
     ]
     return "各牵头单位要对照通报指出的问题，举一反三，抓好落实。" + numbered_items(items)
+
+
+def _forecast_item(data: CircularData) -> list[str]:
+    """防止由黄转红: the tasks the trend turns red next period, by code, with their units."""
+    if not data.forecast:
+        return []
+    tasks = "、".join(f"{code}“{title}”" for code, title, _unit in data.forecast[:6])
+    more = f"等 {len(data.forecast)} 项任务" if len(data.forecast) > 6 else ""
+    units = join_names(list(dict.fromkeys(unit for _c, _t, unit in data.forecast)))
+    return [
+        f"防止任务由黄转红。按近期推进趋势研判，{tasks}{more}如不加快推进，下期末将亮红灯，"
+        f"{units}要提前采取措施，确保不出现新的红灯任务"
+    ]
 
 
 def _annexes(data: CircularData) -> list[Attachment]:

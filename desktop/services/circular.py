@@ -38,6 +38,7 @@ from desktop.services import settings
 from desktop.services.auth import Actor
 from desktop.services.clock import clock_of
 from desktop.services.errors import ConflictError, ValidationError
+from desktop.services.lamps.forecast import Forecast
 from desktop.services.lamps.rules import DONE_STATUSES, Lamp, TaskFacts, evaluate
 from desktop.services.notices import register as notices
 from desktop.services.periods import Period, add_months
@@ -240,7 +241,14 @@ def circular_data(session: Session, period: Period | str) -> CircularData:
         yellow_lag=rules.yellow_lag,
         red_lag=rules.red_lag,
         reported_problems=_reported_problems(session, period),
+        forecast=[(f.code, f.title, f.unit) for f in _forecast(session, day)],
     )
+
+
+def _forecast(session: Session, day: date) -> list[Forecast]:
+    from desktop.services.lamps.forecast import forecast  # it builds on the lamp rules
+
+    return forecast(session, day)
 
 
 def _funds(session: Session, states: list[TaskState]) -> list[CircularFunds]:

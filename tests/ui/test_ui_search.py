@@ -80,3 +80,25 @@ def test_the_meeting_pack_keeps_the_clerks_items_and_saves_a_pdf(
     with clerk_window.desk.session() as session:
         kept = meeting_pack.items_of(session, dialog.selected_period())
     assert kept == ["研究市应急管理局问责事项", "调整 2027 年资金计划"]
+
+
+def test_the_ledger_filters_and_marks_next_months_likely_reds(qtbot, clerk_window) -> None:
+    from desktop.services.lamps.forecast import forecast
+
+    with clerk_window.desk.session() as session:
+        expected = {f.task_id: f for f in forecast(session, clerk_window.desk.today)}
+    page = clerk_window.show_page("tasks")
+    page.lamp.setCurrentIndex(page.lamp.findData("forecast"))
+    model = page.model
+    assert {model.rows[i].id for i in range(model.rowCount())} == set(expected)
+    column = model.columnCount() - 1
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "预警"
+    first = model.rows[0]
+    assert model.index(0, column).data() == "下期可能红灯"
+    assert (
+        model.index(0, column).data(Qt.ItemDataRole.ToolTipRole) == expected[first.id].reason_text
+    )
+    page.clear_filter()
+    assert model.rowCount() == 37
+    marked = [i for i in range(37) if model.index(i, column).data()]
+    assert len(marked) == len(expected)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.services import overview
+from desktop.services.enums import LampColor
 from desktop.services.overview import TaskFilter, TaskRow
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import day, pct, period_label
@@ -18,7 +19,9 @@ from desktop.ui.table import CENTER, RIGHT, Column, RowTableModel
 BATCH = 500
 
 
-def ledger_columns() -> list[Column[TaskRow]]:
+def ledger_columns(warnings: dict[int, str] | None = None) -> list[Column[TaskRow]]:
+    """The ledger's columns; ``warnings`` (task id → forecast reason) feeds the 预警 column."""
+    ahead = warnings if warnings is not None else {}
     return [
         Column(tr("编号"), lambda r: r.code, "code", width=64),
         Column(tr("任务"), lambda r: r.title, "title", width=230, tooltip=lambda r: r.title),
@@ -47,6 +50,14 @@ def ledger_columns() -> list[Column[TaskRow]]:
         Column(
             tr("亮灯原因"), lambda r: r.lamp.reason_text, None, tooltip=lambda r: r.lamp.reason_text
         ),
+        Column(
+            tr("预警"),
+            lambda r: tr("下期可能红灯") if r.id in ahead else "",
+            None,
+            width=96,
+            tooltip=lambda r: ahead.get(r.id, ""),
+            foreground=lambda r: lamp_color(LampColor.RED) if r.id in ahead else None,
+        ),
     ]
 
 
@@ -55,7 +66,8 @@ class LedgerModel(RowTableModel[TaskRow]):
     scrolls; a lamp filter or a computed sort (lamp, rates) needs every lamp, so it loads once."""
 
     def __init__(self, desk: Desk) -> None:
-        super().__init__(ledger_columns())
+        self.warnings: dict[int, str] = {}  # filled by the page from lamps.forecast
+        super().__init__(ledger_columns(self.warnings))
         self.desk = desk
         self.filter = TaskFilter()
         self.sort_key, self.descending = "code", False

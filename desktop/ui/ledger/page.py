@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit
 from desktop.services import dashboard, tasks
 from desktop.services.auth import Permission
 from desktop.services.enums import LampColor, TaskStatus
+from desktop.services.lamps.forecast import forecast
 from desktop.services.overview import TaskFilter
 from desktop.ui.desk import Desk
 from desktop.ui.i18n import tr
@@ -20,6 +21,9 @@ from desktop.ui.table import DataTable
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+
+
+FORECAST = "forecast"  # the 亮灯 filter's extra choice: green/yellow now, red next period
 
 
 class LedgerPage(Page):
@@ -90,6 +94,7 @@ class LedgerPage(Page):
         self.lamp.addItem(tr("全部"), None)
         for color in (LampColor.RED, LampColor.YELLOW, LampColor.GREEN):
             self.lamp.addItem(lamp_icon(color), tr(LAMP_NAME[color]), color)
+        self.lamp.addItem(lamp_icon(LampColor.RED), tr("预警：下期可能红灯"), FORECAST)
         self.status.addItem(tr("全部"), None)
         for status in TaskStatus:
             self.status.addItem(status.label, status)
@@ -110,13 +115,25 @@ class LedgerPage(Page):
                 combo.blockSignals(False)
 
     def current_filter(self) -> TaskFilter:
+        lamp = self.lamp.currentData()
+        ahead = lamp == FORECAST
+        if ahead:
+            self._load_warnings()
         return TaskFilter(
             project_id=self.project.currentData(),
             unit_id=self.unit.currentData(),
-            lamp=self.lamp.currentData(),
+            lamp=None if ahead else lamp,
             status=self.status.currentData(),
             text=self.search.text(),
+            task_ids=tuple(self.model.warnings) if ahead else None,
         )
+
+    def _load_warnings(self) -> None:
+        """Which tasks the trend turns red next period (the 预警 column and filter)."""
+        with self.desk.session() as session:
+            found = forecast(session, self.desk.today)
+        self.model.warnings.clear()
+        self.model.warnings.update({f.task_id: f.reason_text for f in found})
 
     def apply_filter(self, flt: TaskFilter) -> None:
         """Set the filter widgets from a filter (from the dashboard) and reload once."""
@@ -150,6 +167,8 @@ class LedgerPage(Page):
 
     def refresh(self) -> None:
         self._refill_choices()  # a project or unit may have been added since
+        if not self.desk.is_large():  # on a large ledger only when the 预警 filter asks
+            self._load_warnings()
         self.model.reload()
         self._update_count()
 

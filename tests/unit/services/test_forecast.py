@@ -39,3 +39,15 @@ def test_replay_compares_the_forecast_with_the_lamp_a_month_later(session, clerk
     result = replay(session, Period(2026, 10), Period(2026, 10))
     assert (result.predicted, result.turned_red, result.hits) == (1, 1, 1)
     assert result.precision == 1.0 and result.recall == 1.0
+
+
+def test_the_circulars_next_steps_name_the_tasks_heading_for_red(demo_session) -> None:
+    from desktop.documents.compose_circular import _requirements
+    from desktop.services import circular
+
+    today = demo_session.info["clock"].today()
+    data = circular.circular_data(demo_session, str(Period.of(today)))
+    expected = forecast(demo_session, data.as_of)
+    assert expected and [c for c, _t, _u in data.forecast] == [f.code for f in expected]
+    text = _requirements(data)
+    assert "防止任务由黄转红" in text and all(f.code in text for f in expected)
