@@ -44,6 +44,15 @@ def paragraph_runs(text: str) -> list[tuple[str, FontRole]]:
     return [(text, FontRole.FANGSONG)]
 
 
+def is_heading_alone(text: str) -> bool:
+    """A heading paragraph with no body text after its heading sentence (三、整改时限)."""
+    text = text.strip()
+    if not heading_level(text):
+        return False
+    end = text.find("。")
+    return end < 0 or end == len(text) - 1
+
+
 def bold_heading(text: str) -> tuple[str, str] | None:
     """(bold part, rest) of a 1. heading, or None for a numbered item that is no heading.
 
@@ -84,17 +93,25 @@ class Flow:
             out += self.shaper.shape(text, role, size or self.size)
         return out
 
-    def flow(self, glyphs: list[Glyph], first_x: float, rest_x: float, right: float = 0.0):
-        """Wrap and lay glyphs on grid lines; all lines but the last are justified."""
+    def flow(
+        self, glyphs: list[Glyph], first_x: float, rest_x: float, right: float = 0.0, keep: int = 0
+    ):
+        """Wrap and lay glyphs on grid lines; all lines but the last are justified.
+
+        ``keep`` more lines must fit below on the same page (a heading keeps with its text).
+        """
         cs = self.comp.grid.char_space
         lines = break_lines(glyphs, AREA_W - right - first_x, AREA_W - right - rest_x, cs)
+        if keep:
+            self.comp.keep_lines(len(lines) + keep)
         for i, line in enumerate(lines):
             x = first_x if i == 0 else rest_x
             last = i == len(lines) - 1
             # The last line is not spread, but squeezes punctuation if the break needed it.
             self.comp.put_line(line, x, justify_to=AREA_W - right - x, stretch=not last)
 
-    def paragraph(self, text: str) -> None:
+    def paragraph(self, text: str, keep: int = 0) -> None:
+        """A body paragraph; ``keep`` lines of what follows must fit on its page."""
         split = bold_heading(text) if self.bold_level3 else None
         if split is not None:
             head, rest = split
@@ -102,7 +119,7 @@ class Flow:
             glyphs += self.glyphs([(rest, FontRole.FANGSONG)]) if rest else []
         else:
             glyphs = self.glyphs(paragraph_runs(text))
-        self.flow(glyphs, 2 * self.slot, 0.0)
+        self.flow(glyphs, 2 * self.slot, 0.0, keep=keep)
 
     def centred(self, text: str, role: FontRole, size: float, color=None) -> None:
         glyphs = self.shaper.shape(text, role, size)
@@ -136,8 +153,11 @@ class Flow:
             x0 = 2 * self.slot + (0.0 if i == 0 else label_w)
             self.flow((label if i == 0 else []) + num + body, x0, 2 * self.slot + label_w + num_w)
 
-    def signature(self, name: str, when, seal: bool) -> None:
-        """署名 and 成文日期 (with seal: name centred over the date; without: right 2 chars in)."""
+    def signature(self, name: str, when, seal: bool, keep_after: int = 0) -> None:
+        """署名 and 成文日期 (with seal: name centred over the date; without: right 2 chars in).
+
+        ``keep_after`` lines (the 附注) must fit below the date on the same page.
+        """
         cs = self.comp.grid.char_space
         date_g = self.glyphs([(format_date(when), FontRole.FANGSONG)]) if when else []
         name_g = self.glyphs([(name, FontRole.FANGSONG)]) if name else []
@@ -145,7 +165,7 @@ class Flow:
         if seal:
             # The seal (about 4 lines high) presses on both: keep its top within a line of the
             # body, so name and date sit on the 3rd and 4th lines below the text.
-            self.comp.keep_lines(4, carry=2)
+            self.comp.keep_lines(4 + keep_after, carry=2, tighten=True)
             self.comp.skip_lines(2)
             date_x = AREA_W - 4 * self.slot - dw
             if name_g:
@@ -153,7 +173,7 @@ class Flow:
                 name_x = date_x + (dw - nw) / 2 if date_g else AREA_W - 2 * self.slot - nw
                 self.comp.put_line(name_g, max(0.0, min(name_x, AREA_W - nw)))
         else:
-            self.comp.keep_lines(3, carry=2)
+            self.comp.keep_lines(3 + keep_after, carry=2, tighten=True)
             self.comp.skip_lines(1)
             name_right = 2 * self.slot
             if date_g and dw > nw - 2 * self.slot:

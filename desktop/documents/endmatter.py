@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 from reportlab.pdfbase import pdfmetrics
 
 from .blocks import Flow
 from .fonts import FontRole, ink_extent
-from .grid import AREA_H, AREA_W, MM, SIZE_4
+from .grid import AREA_H, AREA_W, EPS, MM, SIZE_4
 from .model import DocumentKind, OfficialDocument, format_date
 from .text import Glyph, break_lines, line_width
 
@@ -52,10 +54,11 @@ def layout_end_block(flow: Flow, doc: OfficialDocument) -> None:
     comp = flow.comp
     pitch = comp.grid.pitch
     height = sum(len(item) for item in items) * pitch
-    fits = comp.cursor + pitch + height <= AREA_H
+    fits = comp.cursor + height <= AREA_H + EPS  # no blank line is required above it
     if len(comp.pages) % 2 == 1:
         comp.new_page()  # the 版记 page itself: numbered, as no blank page precedes it
     elif not fits:
+        comp.note_shortfall(math.ceil((comp.cursor + height - AREA_H) / pitch))
         comp.new_page()
         comp.page.numbered = False  # the blank page
         comp.new_page()

@@ -24,6 +24,7 @@ SIZE_4 = 14.0  # 四号: 版记, page numbers
 CHARS_PER_LINE = 28
 LINES_PER_PAGE = 22
 EPS = 0.01
+MIN_PITCH = 26.9  # pt: the tightest a page may be set to keep its signature (24 lines)
 
 
 def default_line_pitch(size: float = SIZE_3) -> float:
@@ -37,6 +38,7 @@ class Grid:
 
     pitch: float
     size: float = SIZE_3
+    max_lines: int = LINES_PER_PAGE  # more only on a page tightened to keep a signature
 
     @property
     def slot(self) -> float:
@@ -51,7 +53,12 @@ class Grid:
     @property
     def lines(self) -> int:
         """22, or fewer when a large pitch leaves no room (a 28 pt pitch could fit 23)."""
-        return min(LINES_PER_PAGE, int((AREA_H - self.size + EPS) // self.pitch) + 1)
+        return min(self.max_lines, int((AREA_H - self.size + EPS) // self.pitch) + 1)
+
+    def tightened(self, extra: int) -> Grid:
+        """This grid with ``extra`` more lines squeezed into the type area of one page."""
+        lines = self.lines + extra
+        return Grid((AREA_H - self.size) / (lines - 1), self.size, lines)
 
     def line_top(self, index: int) -> float:
         """Distance of a grid line's top from the type area's top."""

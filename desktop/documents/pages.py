@@ -57,11 +57,20 @@ class Page:
 class Composer:
     """Fills pages top to bottom; body lines sit on the grid, other blocks at a free cursor."""
 
-    def __init__(self, grid: Grid) -> None:
-        self.grid = grid
+    def __init__(self, grid: Grid, page_grids: dict[int, Grid] | None = None) -> None:
+        self.base_grid = grid
+        # Pages whose lines were tightened (§7.3.5.1: 调整行距) so a signature or the 版记
+        # fits instead of starting a page of its own; index -> grid.
+        self.page_grids = dict(page_grids or {})
+        self.shortfall: tuple[int, int] | None = None  # (page, lines) a keep_lines missed
         self.pages: list[Page] = [Page()]
         self.cursor = 0.0  # distance below the area's top of the first free point
         self._grid_ops: list[tuple[int, int, TextOp]] = []  # (page, line, op) of grid lines
+
+    @property
+    def grid(self) -> Grid:
+        """The grid of the page being filled."""
+        return self.page_grids.get(len(self.pages) - 1, self.base_grid)
 
     @property
     def page(self) -> Page:
@@ -143,18 +152,28 @@ class Composer:
     def vrule(self, x: float, y0: float, y1: float, thickness: float, color=BLACK) -> None:
         self.page.ops.append(RuleOp(x, y0, x, y1, thickness, color))
 
+    def note_shortfall(self, lines: int) -> None:
+        """This page missed ``lines`` grid lines for what must stay on it (the first counts)."""
+        if self.shortfall is None:
+            self.shortfall = (len(self.pages) - 1, lines)
+
     def fits(self, height: float) -> bool:
         return self.cursor + height <= AREA_H + EPS
 
-    def keep_lines(self, n: int, carry: int = 0) -> None:
+    def keep_lines(self, n: int, carry: int = 0, *, tighten: bool = False) -> None:
         """Start a new page unless ``n`` more grid lines fit on this one.
 
         ``carry`` last text lines move along, so that (say) a signature never stands alone
-        on a page: the standard wants body text above it.
+        on a page: the standard wants body text above it. ``tighten``: record how many lines
+        were missing, so the renderer can lay the document out again with this page's lines
+        closer together (``shortfall``).
         """
         if self.lines_left() >= n:
             return
         page = len(self.pages) - 1
+        if tighten:
+            self.note_shortfall(n - self.lines_left())
+        old_grid = self.grid
         moving = [(k, op) for p, k, op in self._grid_ops[-carry:] if p == page] if carry else []
         last = self.grid.line_at_or_after(self.cursor) - 1
         lines = {k for k, _ in moving}
@@ -168,7 +187,7 @@ class Composer:
         self.new_page()
         base = min(lines) if moving else 0
         for k, op in moving:
-            op.top += self.grid.line_top(k - base) - self.grid.line_top(k)
+            op.top += self.grid.line_top(k - base) - old_grid.line_top(k)
             self.page.ops.append(op)
             self._grid_ops.append((len(self.pages) - 1, k - base, op))
         if moving:

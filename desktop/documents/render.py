@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from .blocks import Flow
+from .blocks import Flow, is_heading_alone
 from .endmatter import layout_end_block, page_number
 from .fonts import FontRole, FontSet, reportlab_lock
-from .grid import BLACK, LEFT, PAGE_H, PAGE_W, TOP, Grid, default_line_pitch
+from .grid import BLACK, LEFT, MIN_PITCH, PAGE_H, PAGE_W, TOP, Grid, default_line_pitch
 from .header import layout_header
 from .model import Block, DocumentKind, OfficialDocument, Table
 from .pages import Composer, Page, RuleOp, TextOp
@@ -49,11 +49,30 @@ def render_pdf(
     if grid.lines < 1:
         raise ValueError("行距过大，版心内排不下一行")
     with reportlab_lock:
-        shaper = Shaper(fonts)
-        flow = Flow(Composer(grid), shaper, bold_level3, tuple(title_words))
-        _layout(flow, doc)
+        words = tuple(title_words)
+
+        def layout(page_grids: dict[int, Grid]) -> Flow:
+            flow = Flow(Composer(grid, page_grids), Shaper(fonts), bold_level3, words)
+            _layout(flow, doc)
+            return flow
+
+        grids: dict[int, Grid] = {}
+        flow = layout(grids)
+        for _ in range(3):
+            # §7.3.5.1: when the signature (or the 版记) does not fit, tighten that page's
+            # lines, down to MIN_PITCH, rather than carry it to a page of its own.
+            if flow.comp.shortfall is None:
+                break
+            page, missing = flow.comp.shortfall
+            tight = grids.get(page, grid).tightened(missing)
+            if tight.pitch < MIN_PITCH:
+                break
+            trial = layout({**grids, page: tight})
+            if len(trial.comp.pages) > len(flow.comp.pages):
+                break
+            grids[page], flow = tight, trial
         pdf = _draw(flow, doc)
-    return RenderResult(pdf, len(flow.comp.pages), list(fonts.notes), list(shaper.warnings))
+    return RenderResult(pdf, len(flow.comp.pages), list(fonts.notes), list(flow.shaper.warnings))
 
 
 def _layout(flow: Flow, doc: OfficialDocument) -> None:
@@ -71,7 +90,7 @@ def _layout(flow: Flow, doc: OfficialDocument) -> None:
     if doc.kind is DocumentKind.MINUTES:
         flow.attendance(doc.attendance)
     elif doc.signature or doc.date:
-        flow.signature(doc.signature, doc.date, doc.seal)
+        flow.signature(doc.signature, doc.date, doc.seal, keep_after=1 if doc.note else 0)
     if doc.note:
         flow.note(doc.note)
     for i, att in enumerate(doc.attachments):
@@ -86,11 +105,17 @@ def _layout(flow: Flow, doc: OfficialDocument) -> None:
 
 
 def _blocks(flow: Flow, blocks: list[Block]) -> None:
-    for block in blocks:
+    for i, block in enumerate(blocks):
         if isinstance(block, Table):
             layout_table(flow, block)
         elif block.strip():
-            flow.paragraph(block)
+            after = blocks[i + 1] if i + 1 < len(blocks) else None
+            keep = 0
+            if after is not None and is_heading_alone(block):
+                # A heading never ends a page: its text (or a table's caption, header and first
+                # row) comes with it.
+                keep = 3 if isinstance(after, Table) else 1
+            flow.paragraph(block, keep=keep)
 
 
 def _draw(flow: Flow, doc: OfficialDocument) -> bytes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .blocks import Flow
 from .fonts import FontRole
-from .grid import AREA_H, AREA_W
+from .grid import AREA_H, AREA_W, EPS
 from .model import Table
 from .text import Glyph, break_lines, line_width
 
@@ -36,32 +36,46 @@ def layout_table(flow: Flow, table: Table) -> None:
     aligns = (table.aligns or []) + ["center"] * columns
     # Tables start on a grid line's top so the text above keeps its spacing.
     comp.cursor = comp.grid.line_top(comp.grid.line_at_or_after(comp.cursor))
-    need_head = True
-    top = comp.cursor
-    for row in rows:
-        h = _height(row, size)
-        head_h = _height(header, size) if header else 0.0
-        if need_head:
-            if comp.grid.line_at_or_after(comp.cursor) >= comp.grid.lines or not comp.fits(
-                head_h + h
-            ):
-                comp.new_page()
-            top = comp.cursor
-            if header:
-                _draw_row(flow, header, widths, size, ["center"] * columns)
-            need_head = False
-        elif not comp.fits(h):
-            _frame(flow, top, widths)
+    head_h = _height(header, size) if header else 0.0
+    heights = [_height(r, size) for r in rows]
+    chunks = _chunks(heights, head_h, AREA_H - comp.cursor, AREA_H)
+    if rows and not chunks[0]:
+        chunks.pop(0)
+        comp.new_page()  # not even the header and its first rows fit here
+    for n, chunk in enumerate(chunks):
+        if n:
             comp.new_page()
-            top = comp.cursor
-            if header:
-                _draw_row(flow, header, widths, size, ["center"] * columns)
-        _draw_row(flow, row, widths, size, aligns)
-    if need_head and header:  # a table with no rows still shows its header
         top = comp.cursor
-        _draw_row(flow, header, widths, size, ["center"] * columns)
-    _frame(flow, top, widths)
+        if header:
+            _draw_row(flow, header, widths, size, ["center"] * columns)
+        for i in chunk:
+            _draw_row(flow, rows[i], widths, size, aligns)
+        _frame(flow, top, widths)
     comp.cursor = min(comp.cursor + 2.0, AREA_H)
+
+
+def _chunks(heights: list[float], head: float, first: float, full: float) -> list[list[int]]:
+    """Row indices per page, the header repeating on each; ``first`` is the room left here.
+
+    An empty first chunk means the table starts on the next page. A table of several rows
+    never leaves one row alone on a page: not its first (the table moves on), not its last
+    (the page before gives it a companion).
+    """
+    chunks: list[list[int]] = [[]]
+    room = first - head
+    for i, h in enumerate(heights):
+        fresh = not chunks[-1] and (len(chunks) > 1 or first >= full - EPS)
+        if h > room + EPS and not fresh:
+            chunks.append([])
+            room = full - head
+        chunks[-1].append(i)
+        room -= h
+    if len(heights) > 1 and len(chunks) > 1:
+        if len(chunks[0]) == 1:
+            return [[], *_chunks(heights, head, full, full)]
+        if len(chunks[-1]) == 1 and len(chunks[-2]) >= 3:
+            chunks[-1].insert(0, chunks[-2].pop())
+    return chunks
 
 
 def _row(flow: Flow, cells: list[str], widths: list[float], size: float, role) -> list[Cell]:
