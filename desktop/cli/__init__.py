@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -19,9 +20,10 @@ from desktop.cli import (
     search_cmds,
     selftest_cmds,
 )
-from desktop.cli.context import CliContext
+from desktop.cli.context import INTERNAL_ERROR, REFUSED, CliContext
 from desktop.services.errors import DomainError
 from desktop.services.ledger import LedgerError
+from desktop.services.logfile import internal_error, setup_logging
 
 # Each area adds its verbs here (one module per area, registered explicitly: no lookup by name).
 COMMAND_MODULES = [
@@ -64,15 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    setup_logging()  # an internal error's reference must find its traceback in the log
     context = CliContext.from_args(args)
     handler = getattr(args, "handler", None) or gui_cmds.run_gui
     try:
         return int(handler(context, args) or 0)
     except (DomainError, LedgerError) as error:
         print(f"错误：{error}", file=sys.stderr)
-        return 1
+        return REFUSED
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
-        return 1
+        return REFUSED
+    except Exception as error:  # never a traceback: a reference into the log instead
+        print(internal_error(logging.getLogger("duban.cli"), str(argv), error), file=sys.stderr)
+        return INTERNAL_ERROR
     finally:
         context.close()

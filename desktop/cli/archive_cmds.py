@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from desktop.cli.context import CliContext
+from desktop.cli.context import INTERNAL_ERROR, REFUSED, CliContext
 from desktop.services import archive, auth, backup, desk_lock
 from desktop.services.archive.fsio import human_size
 from desktop.services.archive.model import IMPORT_FOLDER
@@ -113,7 +113,9 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
 def cmd_verify(ctx: CliContext, args: argparse.Namespace) -> int:
     report = archive.verify_package(Path(args.path))
     print(report.text())
-    return 0 if report.ok else 1
+    if report.internal:
+        return INTERNAL_ERROR
+    return 0 if report.ok else REFUSED
 
 
 def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -127,6 +129,8 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
             raise ValidationError("共享台账请用 --to 指定存放导入归档包的文件夹。")
         plan = archive.plan_import(session, Path(args.path), folder)
         print(plan.text())
+        if plan.report.internal:
+            return INTERNAL_ERROR
         refused = not plan.report.ok or plan.count(archive.importer.CONFLICT) > 0
         if refused:
             return 1

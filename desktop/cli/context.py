@@ -14,6 +14,10 @@ from desktop.services.clock import SYSTEM_CLOCK, Clock, FixedClock
 from desktop.services.errors import ValidationError
 from desktop.services.ledger import Ledger, open_ledger
 
+# Exit codes: 0 done, 1 refused (the input or the ledger says no, in Chinese), 3 an internal
+# error of the program (logged under the reference printed), so a script can tell them apart.
+REFUSED, INTERNAL_ERROR = 1, 3
+
 
 @dataclass
 class CliContext:

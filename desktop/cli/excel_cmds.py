@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.cli import table
-from desktop.cli.context import CliContext
+from desktop.cli.context import INTERNAL_ERROR, REFUSED, CliContext
 from desktop.services.errors import ValidationError
 from desktop.services.excel.ledger_mapping import FIELDS, LedgerMapping
 
@@ -96,7 +96,7 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
                 "请让单位改正后重报，或移出这些文件后重新导入。",
                 file=sys.stderr,
             )
-            return 1
+            return INTERNAL_ERROR if preview.internal else REFUSED
         if args.dry_run:
             print("\n预览完毕（--dry-run），未写入台账。")
             return 0

@@ -5,39 +5,17 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
-from pathlib import Path
 from types import TracebackType
 
-from platformdirs import user_log_dir
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.services.errors import DomainError
 from desktop.services.ledger import LedgerError
+from desktop.services.logfile import log_path, setup_logging
 from desktop.ui.i18n import tr
 
 log = logging.getLogger("duban.ui")
-_log_path: Path | None = None
-
-
-def log_path() -> Path:
-    return _log_path or Path(user_log_dir("duban", appauthor=False)) / "duban.log"
-
-
-def setup_logging(folder: Path | None = None) -> Path:
-    """A rotating log file in the user's data folder (five files of 1 MB)."""
-    global _log_path
-    target = (folder or Path(user_log_dir("duban", appauthor=False))) / "duban.log"
-    if _log_path == target:
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(target, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    _log_path = target
-    return target
+__all__ = ["log_path", "message_for", "setup_logging", "show_error"]
 
 
 def message_for(error: BaseException) -> str:

@@ -33,7 +33,6 @@ from desktop.services.archive.pdfcheck import PdfProblem, pdf_pages
 from desktop.services.archive.reader import MemoryReader
 from desktop.services.archive.verify import (
     VerifyReport,
-    report_manifest_line,
     verify_package,
     verify_reader,
 )
@@ -132,11 +131,11 @@ def build(session: Session, year: int | Span, steps: Steps | None = None) -> Bui
 
     files[CATALOGUE] = catalogue.build(session, info)
     files[METADATA] = to_xml(info)
-    files[MANIFEST] = manifest(files)
-    precheck = verify_reader(MemoryReader(files), with_report=False)
+    precheck = verify_reader(MemoryReader({**files, MANIFEST: manifest(files)}), with_report=False)
     if not precheck.ok:
         raise DomainError("归档包在写入前的自检未通过，未导出：\n" + precheck.text())
     files[REPORT] = _report_text(info, files, precheck).encode("utf-8")
+    files[MANIFEST] = manifest(files)  # every file but itself, REPORT.txt included
     return BuiltPackage(package_name(office.fonds_code, span), info, files)
 
 
@@ -212,7 +211,8 @@ def _report_text(info: PackageInfo, files: dict[str, bytes], check: VerifyReport
         f"件数 {len(info.items)}（件号 {interval}，断号 {len(gapless)} 处）　"
         f"页数 {sum(i.pages for i in info.items)}",
         *_period_lines(info),
-        f"文件 {len(files)} 个（含 manifest.sha256，不含本报告），共 {sum(len(d) for d in files.values())} 字节",
+        f"文件 {len(files) + 2} 个（含本报告和 manifest.sha256），"
+        f"其余文件共 {sum(len(d) for d in files.values())} 字节",
         "",
         "四性检测（写入前，对内存中的全部文件）：",
     ]
@@ -224,7 +224,7 @@ def _report_text(info: PackageInfo, files: dict[str, bytes], check: VerifyReport
         "本包写入介质后逐个文件回读，与 manifest.sha256 重新比对全部一致后才改为正式名称；",
         f"以“{UNFINISHED}”结尾的文件夹或文件是未写完的，不可使用。",
         "在其他电脑上复核：duban archive verify <本包路径>，或在本文件夹中运行 sha256sum -c manifest.sha256。",
-        report_manifest_line(sha256(files[MANIFEST])),
+        "manifest.sha256 列出本包除它自己以外的全部文件（包括本报告）。",
         "",
     ]
     return "\n".join(lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from desktop.services.errors import DomainError
@@ -50,11 +51,13 @@ def check_room(destination: Path, payload: int) -> None:
         )
 
 
-def write_file(path: Path, data: bytes) -> None:
+def write_file(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Write, flush and fsync one file, then drop it from the page cache so a re-read hits the
-    device rather than memory (Linux; elsewhere the re-read may come from cache)."""
+    device rather than memory (Linux; elsewhere the re-read may come from cache). ``data`` may
+    be chunks, written as they come (a big file is never whole in memory)."""
     with open(path, "wb") as handle:
-        handle.write(data)
+        for chunk in (data,) if isinstance(data, bytes) else data:
+            handle.write(chunk)
         handle.flush()
         os.fsync(handle.fileno())
         forget_cached(handle.fileno())

@@ -24,7 +24,7 @@ from desktop.services import audit
 from desktop.services.archive import fsio
 from desktop.services.archive.export import Steps
 from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
-from desktop.services.archive.model import IMPORT_FOLDER, PackageInfo, PackageItem
+from desktop.services.archive.model import IMPORT_FOLDER, PackageInfo, PackageItem, is_litter
 from desktop.services.archive.reader import UnsafePackage, check_name, open_package
 from desktop.services.archive.verify import VerifyReport, verify_package
 from desktop.services.auth import Actor, Permission
@@ -249,14 +249,15 @@ def _extract(source: Path, temp: Path, steps: Steps) -> None:
         folders = {temp}
         for name in reader.names():
             steps.tick()
-            data = reader.read(name)
+            if is_litter(name):  # a stick's .DS_Store is not part of the record
+                continue
             target = temp / check_name(name)
             if not target.resolve().is_relative_to(root):
                 raise UnsafePackage(f"包内“{name}”会写到目标文件夹之外，已拒绝。")
             if target.parent not in folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(target.parent)
-            fsio.write_file(target, data)
+            fsio.write_file(target, reader.chunks(name))  # streamed: never whole in memory
         for made in sorted(folders, key=lambda p: len(p.parts), reverse=True):
             fsync_dir(made)
     finally:

@@ -147,5 +147,21 @@ class PackageInfo:
         return whole.narrowed(self.first_day, self.last_day)
 
 
+# What Windows and macOS leave on any stick they touch: not part of a package, never a failure.
+LITTER_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db", ".localized"})
+LITTER_FOLDERS = frozenset({"__macosx", ".spotlight-v100", ".trashes", ".fseventsd"})
+
+
+def is_litter(path: str) -> bool:
+    """``.DS_Store``, ``Thumbs.db``, ``desktop.ini``, macOS's ``._*`` twins and their folders."""
+    parts = path.split("/")
+    name = parts[-1]
+    return (
+        name.lower() in LITTER_NAMES
+        or name.startswith("._")
+        or any(part.lower() in LITTER_FOLDERS for part in parts[:-1])
+    )
+
+
 def format_of(path: str) -> str:
     return path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, Protocol
@@ -48,7 +49,14 @@ class PackageReader(Protocol):
 
     def read(self, name: str) -> bytes: ...
 
+    def chunks(self, name: str) -> Iterator[bytes]:
+        """The file as it is read, piece by piece: verify and import never hold it whole."""
+        ...
+
     def close(self) -> None: ...
+
+
+CHUNK = 1024 * 1024
 
 
 class MemoryReader:
@@ -63,6 +71,9 @@ class MemoryReader:
 
     def read(self, name: str) -> bytes:
         return self.files[check_name(name)]
+
+    def chunks(self, name: str) -> Iterator[bytes]:
+        yield self.read(name)
 
     def close(self) -> None:
         pass
@@ -97,6 +108,9 @@ class FolderReader:
         return sorted(found)
 
     def read(self, name: str) -> bytes:
+        return b"".join(self.chunks(name))
+
+    def chunks(self, name: str) -> Iterator[bytes]:
         path = self.root / check_name(name)
         # Every component is checked for links, so nothing resolves outside the root.
         probe = self.root
@@ -108,9 +122,11 @@ class FolderReader:
         if size > self.limits.entry or self._read_total + size > self.limits.total:
             raise UnsafePackage(f"包内“{name}”过大（{size} 字节），已拒绝。")
         with open(path, "rb") as handle:
-            data = handle.read(self.limits.entry + 1)
-        self._read_total += len(data)
-        return data
+            left = self.limits.entry + 1
+            while left > 0 and (chunk := handle.read(min(CHUNK, left))):
+                left -= len(chunk)
+                self._read_total += len(chunk)
+                yield chunk
 
     def close(self) -> None:
         pass
@@ -166,10 +182,12 @@ class ZipReader:
         return sorted(self._entries)
 
     def read(self, name: str) -> bytes:
+        return b"".join(self.chunks(name))
+
+    def chunks(self, name: str) -> Iterator[bytes]:
         info = self._entries.get(check_name(name))
         if info is None:
             raise KeyError(name)
-        chunks: list[bytes] = []
         size = 0
         compressed = max(info.compress_size, 1)
         with self.zip.open(info) as stream:
@@ -182,8 +200,7 @@ class ZipReader:
                     raise UnsafePackage(
                         f"ZIP 内“{name}”压缩比超过 {self.limits.ratio:.0f} 倍，已拒绝（疑似压缩炸弹）。"
                     )
-                chunks.append(chunk)
-        return b"".join(chunks)
+                yield chunk
 
     def close(self) -> None:
         self.zip.close()

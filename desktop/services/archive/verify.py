@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
+import hashlib
 import io
+import logging
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -21,9 +24,14 @@ from desktop.services.archive.model import (
     REPORT,
     PackageInfo,
     format_of,
+    is_litter,
 )
 from desktop.services.archive.pdfcheck import PdfProblem, pdf_pages
 from desktop.services.archive.reader import PackageReader, UnsafePackage, ZipReader, open_package
+from desktop.services.errors import DomainError
+from desktop.services.logfile import internal_error
+
+log = logging.getLogger(__name__)
 
 NAMES = ("真实性", "完整性", "可用性", "安全性")
 AUTHENTIC, COMPLETE, USABLE, SAFE = NAMES
@@ -42,10 +50,13 @@ class VerifyReport:
     size: int = 0
     pages: int = 0
     manifest_sha256: str = ""
+    litter: list[str] = field(default_factory=list)  # .DS_Store and the like: named, ignored
+    notes: list[str] = field(default_factory=list)
+    internal: str = ""  # an internal error's sentence (with its reference): the check is incomplete
 
     @property
     def ok(self) -> bool:
-        return not any(self.findings.values())
+        return not any(self.findings.values()) and not self.internal
 
     def add(self, check: str, message: str) -> None:
         if len(self.findings[check]) < 200:  # a wrecked package should not print forever
@@ -56,6 +67,8 @@ class VerifyReport:
         return len(self.info.items) if self.info else 0
 
     def summary(self) -> str:
+        if self.internal:
+            return f"校验没有做完：{self.internal}"
         if self.ok:
             return f"校验通过：{self.items} 件，{self.files} 个文件，{human_size(self.size)}。"
         failed = "、".join(n for n in NAMES if self.findings[n])
@@ -77,6 +90,13 @@ class VerifyReport:
             found = self.findings[name]
             lines.append(f"【{name}】{'通过' if not found else f'未通过（{len(found)} 处）'}")
             lines += [f"  - {message}" for message in found]
+        if self.litter:
+            lines.append(
+                f"已忽略系统留下的文件 {len(self.litter)} 个（不属于归档包）："
+                + "、".join(self.litter[:10])
+                + ("等" if len(self.litter) > 10 else "")
+            )
+        lines += [f"注意：{note}" for note in self.notes]
         lines.append(self.summary())
         return "\n".join(lines)
 
@@ -89,6 +109,12 @@ def verify_package(path: Path, on_file: Callable[[], None] | None = None) -> Ver
         reader = open_package(Path(path))
     except UnsafePackage as exc:
         report.add(SAFE, str(exc))
+        return report
+    except OSError as exc:
+        report.add(SAFE, f"读取出错（介质可能已被拔出或损坏）：{exc.strerror or exc}")
+        return report
+    except Exception as exc:  # every input gets a report, never a traceback
+        report.internal = internal_error(log, f"opening package {path}", exc)
         return report
     try:
         return verify_reader(reader, report, on_file=on_file)
@@ -110,16 +136,66 @@ def verify_reader(
         report.add(SAFE, str(exc))
     except OSError as exc:
         report.add(SAFE, f"读取出错（介质可能已被拔出或损坏）：{exc.strerror or exc}")
+    except DomainError:  # cancelled by the clerk, or refused: the caller says so
+        raise
+    except Exception as exc:  # every input gets a report, never a traceback
+        report.internal = internal_error(log, f"verifying {reader.label}", exc)
     return report
+
+
+_READ_FAULTS = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError)
+KEEP_WHOLE = 64 * 1024**2  # a file verify must parse whole (XML, XLSX, PDF) is kept up to this
 
 
 def _read(reader: PackageReader, name: str, report: VerifyReport) -> bytes | None:
     try:
         return reader.read(name)
     # CRC error, corrupt deflate stream, truncated entry, unknown compression method
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
+    except _READ_FAULTS as exc:
         report.add(AUTHENTIC, f"“{name}”读取时校验出错：{exc}")
         return None
+
+
+@dataclass
+class _Pass:
+    """One file read through once, in chunks: its hash and size, the prefix hash of an embedded
+    original, whether it is UTF-8, and the bytes only if it must be parsed and is not huge."""
+
+    sha256: str = ""
+    size: int = 0
+    original: str = ""
+    utf8: bool = True
+    data: bytes | None = None
+    tail: bytes = b""
+
+
+def _stream(reader: PackageReader, name: str, keep: bool, prefix: int | None) -> _Pass:
+    digest, size = hashlib.sha256(), 0
+    head = hashlib.sha256() if prefix is not None else None
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    utf8 = True
+    kept: list[bytes] | None = [] if keep else None
+    tail = b""
+    for chunk in reader.chunks(name):
+        digest.update(chunk)
+        if head is not None and prefix is not None and size < prefix:
+            head.update(chunk[: prefix - size])
+        if utf8:
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError:
+                utf8 = False
+        size += len(chunk)
+        tail = (tail + chunk)[-4096:]
+        if kept is not None:
+            kept = kept + [chunk] if size <= KEEP_WHOLE else None
+    if utf8:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            utf8 = False
+    data = b"".join(kept) if kept is not None else None
+    return _Pass(digest.hexdigest(), size, head.hexdigest() if head else "", utf8, data, tail)
 
 
 def _verify(
@@ -128,13 +204,15 @@ def _verify(
     with_report: bool,
     on_file: Callable[[], None] | None,
 ) -> None:
-    names = reader.names()
+    names: list[str] = []
+    for name in reader.names():
+        (report.litter if is_litter(name) else names).append(name)
     present = set(names)
     required = [n for n in (CATALOGUE, METADATA, MANIFEST, REPORT) if with_report or n != REPORT]
     for name in required:
         if name not in present:
             report.add(COMPLETE, f"缺少 {name}。")
-    manifest_data = reader.read(MANIFEST) if MANIFEST in present else b""
+    manifest_data = (_read(reader, MANIFEST, report) if MANIFEST in present else None) or b""
     listed = parse_manifest(manifest_data) if manifest_data else {}
     report.manifest_sha256 = sha256(manifest_data) if manifest_data else ""
     actual: dict[str, str] = {}
@@ -144,15 +222,19 @@ def _verify(
     originals: dict[str, str] = {}
     embedded = _originals(reader, present)
     for name in names:
-        data = _read(reader, name, report)
-        if on_file is not None:
-            on_file()
-        if data is None:
-            continue
-        actual[name], sizes[name] = sha256(data), len(data)
-        report.files += 1
-        report.size += len(data)
         fmt = format_of(name)
+        parse_whole = fmt == "pdf" or name in (METADATA, CATALOGUE, REPORT)
+        try:
+            read = _stream(reader, name, parse_whole, embedded.get(name))
+        except _READ_FAULTS as exc:  # CRC error, corrupt deflate stream, truncated entry
+            report.add(AUTHENTIC, f"“{name}”读取时校验出错：{exc}")
+            continue
+        finally:
+            if on_file is not None:
+                on_file()
+        actual[name], sizes[name] = read.sha256, read.size
+        report.files += 1
+        report.size += read.size
         if fmt not in ALLOWED_FORMATS:
             report.add(USABLE, f"“{name}”的格式（{fmt or '无扩展名'}）不在长期保存允许的格式之列。")
         if name in listed:
@@ -162,18 +244,17 @@ def _verify(
             report.add(COMPLETE, f"多出清单中没有的文件：“{name}”。")
         if fmt == "pdf":
             try:
-                pages[name] = pdf_pages(data)
+                pages[name] = pdf_pages(read.data) if read.data is not None else 0
+                if read.data is None and b"%%EOF" not in read.tail:  # too big to parse whole
+                    raise PdfProblem("PDF 文件不完整（缺少文件尾）")
             except PdfProblem as exc:
                 report.add(USABLE, f"“{name}”：{exc}。")
-        elif fmt == "csv":
-            try:
-                data.decode("utf-8")
-            except UnicodeDecodeError:
-                report.add(USABLE, f"“{name}”不是 UTF-8 文本。")
-        if name in (METADATA, CATALOGUE, REPORT):
-            kept[name] = data
+        elif fmt == "csv" and not read.utf8:
+            report.add(USABLE, f"“{name}”不是 UTF-8 文本。")
+        if name in (METADATA, CATALOGUE, REPORT) and read.data is not None:
+            kept[name] = read.data
         if name in embedded:
-            originals[name] = sha256(data[: embedded[name]])
+            originals[name] = read.original
     for name in sorted(set(listed) - present):
         report.add(COMPLETE, f"缺少清单中列出的文件：“{name}”。")
     if METADATA in kept:
@@ -181,10 +262,16 @@ def _verify(
         _check_items(report, report.info, actual, sizes, pages, originals)
     if CATALOGUE in kept and report.info is not None:
         _check_catalogue(report, kept[CATALOGUE], report.info)
-    if with_report and REPORT in kept and report.manifest_sha256:
+    if with_report and REPORT in kept and report.manifest_sha256 and REPORT not in listed:
+        # Packages made before REPORT.txt was in the manifest: it quotes the manifest's hash,
+        # which proves the manifest, but nothing else of REPORT.txt is protected.
         quoted = kept[REPORT].decode("utf-8", "replace")
         if report_manifest_line(report.manifest_sha256) not in quoted:
             report.add(AUTHENTIC, "REPORT.txt 记载的清单校验值与 manifest.sha256 不符。")
+        else:
+            report.notes.append(
+                "REPORT.txt 不在 manifest.sha256 中（较早版本制作的包）：其中的件数等内容未受校验保护。"
+            )
 
 
 def _originals(reader: PackageReader, present: set[str]) -> dict[str, int]:

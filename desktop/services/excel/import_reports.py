@@ -5,6 +5,7 @@ A file with any problem is refused whole, and while any file is refused nothing 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,10 +27,14 @@ from desktop.services.excel.reading.report_sheet import ParsedFile, parse_report
 from desktop.services.excel.reading.safety import FileRefused, open_workbook
 from desktop.services.excel.sources import collect_files
 from desktop.services.jobs import Progress, step
+from desktop.services.logfile import internal_error
 from desktop.services.progress import record_reports
 
 __all__ = ["CHANGE_LABELS", "FilePreview", "ImportPreview", "ImportResult", "PreviewRow",
            "apply_import", "preview_import"]  # fmt: skip
+
+
+log = logging.getLogger(__name__)
 
 
 def preview_import(
@@ -51,6 +56,10 @@ def preview_import(
             parsed.append(parse_report_file(open_workbook(path)))
         except FileRefused as exc:
             parsed.append(refused_file(str(path), path.name, exc.reason))
+        except Exception as exc:  # one file the program fails on must not stop the others
+            parsed.append(
+                refused_file(str(path), path.name, internal_error(log, f"reading {path}", exc))
+            )
     step(progress, len(found), len(found))
     if not parsed:
         raise ValidationError("没有找到可导入的 Excel 文件（.xlsx）。")

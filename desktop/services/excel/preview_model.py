@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from desktop.services.excel import fund_sync
 from desktop.services.excel.reading.report_sheet import ParsedFile
+from desktop.services.logfile import is_internal
 from desktop.services.progress import ReportInput
 
 CHANGE_LABELS = {
@@ -47,6 +48,11 @@ class FilePreview:
     def refused(self) -> bool:
         return bool(self.problems)
 
+    @property
+    def internal(self) -> bool:
+        """Refused because the program failed on it (a logged reference), not for its content."""
+        return any(is_internal(p) for p in self.problems)
+
 
 @dataclass
 class ImportPreview:
@@ -65,6 +71,10 @@ class ImportPreview:
     @property
     def problems(self) -> list[str]:
         return [p for f in self.files for p in f.problems]
+
+    @property
+    def internal(self) -> bool:
+        return any(f.internal for f in self.files)
 
     @property
     def has_changes(self) -> bool:

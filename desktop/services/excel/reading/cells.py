@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -50,6 +51,8 @@ def parse_percent(value: object) -> int | None:
             raise CellError("完成百分比应为0到100的整数")
         number = float(raw)
     if isinstance(number, bool) or not isinstance(number, int | float):
+        raise CellError("完成百分比应为0到100的整数")
+    if isinstance(number, float) and not math.isfinite(number):  # 1e400 arrives as inf
         raise CellError("完成百分比应为0到100的整数")
     if number != number or number != int(number) or not 0 <= number <= 100:
         raise CellError("完成百分比应为0到100的整数")
