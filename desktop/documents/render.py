@@ -39,40 +39,73 @@ def render_pdf(
     bold_level3: bool = True,
     title_words: Iterable[str] = (),
 ) -> RenderResult:
-    """Lay out and draw ``doc``; ``line_pitch_pt`` defaults to ≈29.6 pt (22 lines fill 225 mm).
+    """Lay out and draw ``doc`` as PDF (see :func:`lay_out` for the options)."""
+    with reportlab_lock:
+        laid = lay_out(
+            doc,
+            fonts,
+            line_pitch_pt=line_pitch_pt,
+            bold_level3=bold_level3,
+            title_words=title_words,
+        )
+        pdf = _draw(laid.pages, doc)
+    return RenderResult(pdf, len(laid.pages), laid.font_notes, laid.glyph_warnings)
+
+
+@dataclass
+class Layout:
+    """A document laid out: its pages (page numbers included), for the PDF and the OFD alike."""
+
+    pages: list[Page]
+    font_notes: list[str]
+    glyph_warnings: list[str]
+
+
+def lay_out(
+    doc: OfficialDocument,
+    fonts: FontSet | None = None,
+    *,
+    line_pitch_pt: float | None = None,
+    bold_level3: bool = True,
+    title_words: Iterable[str] = (),
+) -> Layout:
+    """Lay ``doc`` out; ``line_pitch_pt`` defaults to ≈29.6 pt (22 lines fill 225 mm).
 
     ``bold_level3`` prints "1." headings in bold 仿宋 (a faux bold: fill plus a thin outline).
     ``title_words`` (the office's unit and project names) are never cut when a title wraps.
+    Call with :data:`reportlab_lock` held (the fonts' reportlab objects are shared).
     """
     fonts = fonts or FontSet.resolve()
     grid = Grid(line_pitch_pt or default_line_pitch())
     if grid.lines < 1:
         raise ValueError("行距过大，版心内排不下一行")
-    with reportlab_lock:
-        words = tuple(title_words)
+    words = tuple(title_words)
 
-        def layout(page_grids: dict[int, Grid]) -> Flow:
-            flow = Flow(Composer(grid, page_grids), Shaper(fonts), bold_level3, words)
-            _layout(flow, doc)
-            return flow
+    def layout(page_grids: dict[int, Grid]) -> Flow:
+        flow = Flow(Composer(grid, page_grids), Shaper(fonts), bold_level3, words)
+        _layout(flow, doc)
+        return flow
 
-        grids: dict[int, Grid] = {}
-        flow = layout(grids)
-        for _ in range(3):
-            # §7.3.5.1: when the signature (or the 版记) does not fit, tighten that page's
-            # lines, down to MIN_PITCH, rather than carry it to a page of its own.
-            if flow.comp.shortfall is None:
-                break
-            page, missing = flow.comp.shortfall
-            tight = grids.get(page, grid).tightened(missing)
-            if tight.pitch < MIN_PITCH:
-                break
-            trial = layout({**grids, page: tight})
-            if len(trial.comp.pages) > len(flow.comp.pages):
-                break
-            grids[page], flow = tight, trial
-        pdf = _draw(flow, doc)
-    return RenderResult(pdf, len(flow.comp.pages), list(fonts.notes), list(flow.shaper.warnings))
+    grids: dict[int, Grid] = {}
+    flow = layout(grids)
+    for _ in range(3):
+        # §7.3.5.1: when the signature (or the 版记) does not fit, tighten that page's
+        # lines, down to MIN_PITCH, rather than carry it to a page of its own.
+        if flow.comp.shortfall is None:
+            break
+        page, missing = flow.comp.shortfall
+        tight = grids.get(page, grid).tightened(missing)
+        if tight.pitch < MIN_PITCH:
+            break
+        trial = layout({**grids, page: tight})
+        if len(trial.comp.pages) > len(flow.comp.pages):
+            break
+        grids[page], flow = tight, trial
+    for number, page_ in enumerate(flow.comp.pages, start=1):
+        if page_.numbered:
+            x, top, glyphs = page_number(flow, number)
+            page_.ops.append(TextOp(x, top, 14.0, glyphs, 0.0))
+    return Layout(flow.comp.pages, list(fonts.notes), list(flow.shaper.warnings))
 
 
 def _layout(flow: Flow, doc: OfficialDocument) -> None:
@@ -118,16 +151,13 @@ def _blocks(flow: Flow, blocks: list[Block]) -> None:
             flow.paragraph(block, keep=keep)
 
 
-def _draw(flow: Flow, doc: OfficialDocument) -> bytes:
+def _draw(pages: list[Page], doc: OfficialDocument) -> bytes:
     buf = io.BytesIO()
     canvas = Canvas(buf, pagesize=(PAGE_W, PAGE_H), pageCompression=1)
     canvas.setTitle(doc.title or doc.issuer_mark)
     canvas.setCreator("督办台")
-    for number, page in enumerate(flow.comp.pages, start=1):
+    for page in pages:
         _draw_page(canvas, page)
-        if page.numbered:
-            x, top, glyphs = page_number(flow, number)
-            _draw_text(canvas, TextOp(x, top, 14.0, glyphs, 0.0))
         canvas.showPage()
     canvas.save()
     return buf.getvalue()
