@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.undo_group = QUndoGroup(self)
         self._build_menus()
         self._build_status_bar()
         self.current_key = ""
@@ -103,6 +104,9 @@ class MainWindow(QMainWindow):
         page = self.page(key)
         self.current_key = key
         self.stack.setCurrentWidget(page)
+        if page.undo_stack is not None and page.undo_stack not in self.undo_group.stacks():
+            self.undo_group.addStack(page.undo_stack)
+        self.undo_group.setActiveStack(page.undo_stack)  # type: ignore[arg-type]
         page.ensure_fresh()
         self._select_nav(key)
         return page
@@ -208,6 +212,13 @@ class MainWindow(QMainWindow):
         self.file_menu = file_menu
 
         edit = bar.addMenu(tr("编辑(&E)"))
+        undo = self.undo_group.createUndoAction(self, tr("撤销"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self, tr("重做"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
         copy = edit.addAction(tr("复制选中行"), self._copy)
         copy.setShortcut(QKeySequence("Ctrl+Shift+C"))
         find = edit.addAction(tr("查找任务…"), self._find)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services.auth import Permission
@@ -43,6 +44,8 @@ class Page(QWidget):
         self.body.setSpacing(6)
         outer.addLayout(self.body, 1)
         self._forms: list[_Form] = []
+        # Pages with editable tables give them this stack; the 编辑 menu's 撤销/重做 follow it.
+        self.undo_stack: QUndoStack | None = None
 
     def add_button(
         self,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -63,7 +63,8 @@ class AssessmentPage(Page):
         self.status = QLabel()
         top.addWidget(self.status, 1)
         self.body.addLayout(top)
-        self.editor = SchemeEditor()
+        self.undo_stack = QUndoStack(self)
+        self.editor = SchemeEditor(self.undo_stack)
         self.results = QTableWidget(0, 0)
         self.results.verticalHeader().hide()
         self.results.setAlternatingRowColors(True)
@@ -111,6 +112,7 @@ class AssessmentPage(Page):
 
     def _load(self, year: int) -> None:
         self._shown_year = year
+        self.undo_stack.clear()  # another year, or the ledger's scheme again: nothing to undo
         with self.desk.session() as session:
             scheme = assessment.find_scheme(session, year)
             self.found = assessment.results(session, year) if scheme else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +23,7 @@ from desktop.services.assessment.rules import COMPUTED, INDICATORS, MANUAL, RULE
 from desktop.services.assessment.writes import GradeSpec, IndicatorSpec, ItemSpec, SchemeInfo
 from desktop.services.errors import ValidationError
 from desktop.ui.i18n import tr
+from desktop.ui.sheet import SheetTable
 
 SOURCES = {COMPUTED: "台账计算", MANUAL: "人工评分"}
 
@@ -35,8 +37,8 @@ def _cell(text: str, editable: bool, data: object = None) -> QTableWidgetItem:
     return item
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
+def _table(headers: list[str], undo_stack: QUndoStack | None) -> QTableWidget:
+    table = SheetTable(0, len(headers), undo_stack=undo_stack)  # paste, fill, undo as in Excel
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -55,18 +57,20 @@ class SchemeEditor(QGroupBox):
     """Shows a scheme; its tables are editable only while the scheme is a draft and the
     actor may edit. ``specs()`` reads what the clerk typed back into the services' values."""
 
-    def __init__(self) -> None:
+    def __init__(self, undo_stack: QUndoStack | None = None) -> None:
         super().__init__(tr("考核方案"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.name = QLineEdit()
         form.addRow(tr("方案名称"), self.name)
         layout.addLayout(form)
-        self.indicators = _table([tr("指标"), tr("权重"), tr("评分方式"), tr("基本分")])
+        self.indicators = _table([tr("指标"), tr("权重"), tr("评分方式"), tr("基本分")], undo_stack)
         self.weight_sum = QLabel()
         self.indicators.itemChanged.connect(lambda _item: self._show_sum())
-        self.items = _table([tr("加减分项"), tr("计分依据"), tr("每次分值"), tr("封顶")])
-        self.grades = _table([tr("等次"), tr("分数线（≥）")])
+        self.items = _table(
+            [tr("加减分项"), tr("计分依据"), tr("每次分值"), tr("封顶")], undo_stack
+        )
+        self.grades = _table([tr("等次"), tr("分数线（≥）")], undo_stack)
         for title, widget in (
             (tr("指标和权重（合计 100）"), self.indicators),
             (tr("加减分项（负数为扣分）"), self.items),

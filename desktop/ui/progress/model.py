@@ -138,24 +138,49 @@ class ProgressGridModel(QAbstractTableModel):
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         return None
 
+    # --- editing (desktop/ui/sheet.py's SheetModel) ------------------------------------------
+
+    def check_cell(
+        self, row: int, column: int, text: str, block: dict[tuple[int, int], str]
+    ) -> str:
+        """Why a typed or pasted value is refused ("" when accepted), in the clerk's words."""
+        name = COLUMNS[column][1]
+        if name == "percent":
+            return percent_problem(text)
+        line = self.lines[row]
+        pasted = block.get((row, PERCENT))
+        if line.draft is None and (pasted is None or percent_problem(pasted) or not pasted.strip()):
+            return tr("请先填写本期进度%")
+        return ""
+
+    def row_state(self, row: int) -> object:
+        line = self.lines[row]
+        return (line.draft, line.dirty)
+
+    def restore_row(self, row: int, state: object) -> None:
+        line = self.lines[row]
+        line.draft, line.dirty = state  # type: ignore[misc]
+        self._row_changed(row)
+
+    def _row_changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False
         line = self.lines[index.row()]
         name = COLUMNS[index.column()][1]
         assert name is not None
+        text = str(value).strip()
         draft = line.draft or ReportInput(line.grid.task_id, self.period, -1)
         if name == "percent":
-            text = str(value).strip().rstrip("%")
-            if not text:
+            if percent_problem(text):
                 return False
-            try:
-                percent = int(text)
-            except ValueError:
-                return False
-            if not 0 <= percent <= 100:
-                return False
-            new = replace(draft, percent=percent)
+            if not text:  # cleared: back to what the ledger holds for the period
+                line.draft, line.dirty = line.grid.report, False
+                self._row_changed(index.row())
+                return True
+            new = replace(draft, percent=int(text.rstrip("%")))
         else:
             if line.draft is None:
                 return False  # a percent comes first: a report without one means nothing
@@ -163,6 +188,23 @@ class ProgressGridModel(QAbstractTableModel):
         if new == line.draft:
             return True
         line.draft, line.dirty = new, True
-        left, right = self.index(index.row(), 0), self.index(index.row(), len(COLUMNS) - 1)
-        self.dataChanged.emit(left, right)
+        self._row_changed(index.row())
         return True
+
+
+def percent_problem(text: str) -> str:
+    """ "" for a whole percent 0–100 (or nothing), else why not: decimals are refused, not cut."""
+    cleaned = text.strip().rstrip("%").strip()
+    if not cleaned:
+        return ""
+    if cleaned.isdigit():
+        return (
+            ""
+            if 0 <= int(cleaned) <= 100
+            else tr("进度应在 0 到 100 之间（收到“{t}”）").format(t=text)
+        )
+    try:
+        float(cleaned)
+    except ValueError:
+        return tr("进度应为 0 到 100 的整数（收到“{t}”）").format(t=text)
+    return tr("进度只记整数百分比，请填写整数（收到“{t}”）").format(t=text)

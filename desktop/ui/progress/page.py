@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -71,7 +72,8 @@ class ProgressPage(Page):
         choose.addWidget(self.summary, 1)
         self.body.addLayout(choose)
         self.model = ProgressGridModel(editable=desk.can_edit)
-        self.grid = GridView()
+        self.undo_stack = QUndoStack(self)
+        self.grid = GridView(undo_stack=self.undo_stack)
         self.grid.setModel(self.model)
         for column, width in enumerate((56, 220, 124, 76, 110, 200, 140, 140)):
             self.grid.setColumnWidth(column, width)
@@ -110,8 +112,10 @@ class ProgressPage(Page):
         self.model.dataChanged.connect(lambda *_: self._update_summary())
         hint = QLabel(
             tr(
-                "键盘录入：在“本期进度%”列直接输入 0–100 的数字，回车到下一项，Tab 到右侧各栏；"
-                "低于上期须填写回落原因；Ctrl+S 保存。淡红色行为本期未报。"
+                "像表格软件一样录入：在“本期进度%”列输入 0–100 的整数，回车到下一项，Tab 到右侧各栏；"
+                "可从 Excel/WPS 复制整块粘贴（Ctrl+V），Ctrl+D 向下填充，Delete 清除，"
+                "Ctrl+Z 撤销，右键有同样的操作；低于上期须填写回落原因；Ctrl+S 保存。"
+                "淡红色行为本期未报。"
             )
         )
         hint.setWordWrap(True)
