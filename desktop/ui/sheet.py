@@ -440,6 +440,14 @@ class SheetBehaviour:
         ):
             self.move_down()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if not self.sheet_key(event):
+            super().keyPressEvent(event)  # type: ignore[misc]
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
+        super().closeEditor(editor, hint)  # type: ignore[misc]
+        self.sheet_close_editor(hint)
+
     def _menu(self, pos: Any) -> None:
         view: QTableView = self  # type: ignore[assignment]
         menu = QMenu(view)
@@ -468,14 +476,6 @@ class SheetView(SheetBehaviour, QTableView):
         if model is not None:
             self.sheet_model_changed()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if not self.sheet_key(event):
-            super().keyPressEvent(event)
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
-        super().closeEditor(editor, hint)
-        self.sheet_close_editor(hint)
-
 
 class SheetTable(SheetBehaviour, QTableWidget):
     """The same behaviour for a QTableWidget (small tables filled cell by cell)."""
@@ -490,11 +490,3 @@ class SheetTable(SheetBehaviour, QTableWidget):
         QTableWidget.__init__(self, rows, columns, parent)
         self.setup_sheet(undo_stack)
         self.sheet_model_changed()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if not self.sheet_key(event):
-            super().keyPressEvent(event)
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
-        super().closeEditor(editor, hint)
-        self.sheet_close_editor(hint)
