@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -89,8 +90,18 @@ def previous_percents(
     return found
 
 
-def check_report(session: Session, data: ReportInput, today: date) -> Task:
-    """Validate one report; raise a ValidationError naming the task and the field."""
+def check_report(
+    session: Session,
+    data: ReportInput,
+    today: date,
+    batch: Mapping[str, tuple[int, str]] | None = None,
+) -> Task:
+    """Validate one report; raise a ValidationError naming the task and the field.
+
+    ``batch``: this task's other reports saved together with it, period -> (percent, where it
+    comes from, e.g. a file name). The previous period is looked for among them as well as in
+    the ledger, so a batch is judged the same however it is ordered, in preview and in saving.
+    """
     task = get_or_missing(session, Task, data.task_id, "任务")
     period = Period.parse(data.period)
     if not isinstance(data.percent, int) or not 0 <= data.percent <= 100:
@@ -104,17 +115,35 @@ def check_report(session: Session, data: ReportInput, today: date) -> Task:
             f"任务 {task.code}：不能报送未来期次（{period.label}）。", field="period"
         )
     before, before_period = previous_percent(session, task.id, str(period))
+    where = ""
+    for other, (percent, source) in sorted((batch or {}).items()):
+        if other < str(period) and (before_period is None or other >= before_period):
+            before, before_period, where = percent, other, source
     if before is not None and data.percent < before and not data.fall_reason.strip():
+        shown = before_period or ""
+        if where:
+            shown = f"“{where}”中的{Period.parse(shown).label}"
         raise ValidationError(
-            f"任务 {task.code}：本期 {data.percent}% 低于上期（{before_period}）{before}%，请填写回落原因。",
+            f"任务 {task.code}：本期 {data.percent}% 低于上期（{shown}）{before}%，请填写回落原因。",
             field="fall_reason",
         )
     return task
 
 
-def _store(session: Session, actor: Actor, data: ReportInput) -> ReportOutcome:
+def batch_of(reports: Iterable[ReportInput]) -> dict[int, dict[str, tuple[int, str]]]:
+    """Reports saved together, by task and period (what check_report's ``batch`` takes)."""
+    found: dict[int, dict[str, tuple[int, str]]] = {}
+    for data in reports:
+        period = str(Period.parse(data.period))
+        found.setdefault(data.task_id, {})[period] = (data.percent, data.source_file)
+    return found
+
+
+def _store(
+    session: Session, actor: Actor, data: ReportInput, batch: Mapping[str, tuple[int, str]]
+) -> ReportOutcome:
     today = clock_of(session).today()
-    task = check_report(session, data, today)
+    task = check_report(session, data, today, batch)
     period = str(Period.parse(data.period))
     data = replace(data, period=period, submitted_on=data.submitted_on or today)
     existing = session.scalar(
@@ -170,7 +199,12 @@ def record_reports(
     """Record several reports in one transaction: all are kept, or none."""
     if not reports:
         raise ValidationError("没有要保存的进度。")
-    outcomes = [_store(session, actor, data) for data in reports]
+    batch = batch_of(reports)
+    # Earlier periods first: each report is then judged against the one before it, as the
+    # import's preview judged it (check_report's batch).
+    order = sorted(range(len(reports)), key=lambda i: str(Period.parse(reports[i].period)))
+    stored = {i: _store(session, actor, reports[i], batch[reports[i].task_id]) for i in order}
+    outcomes = [stored[i] for i in range(len(reports))]
     if all(o.change == "unchanged" for o in outcomes):
         # Nothing to write; still leave a trace that the clerk saved, so the chain stays honest.
         audit.record(

@@ -17,7 +17,7 @@ from desktop.services.excel.preview_model import FilePreview, ImportPreview, Pre
 from desktop.services.excel.reading.report_sheet import INFO_CELL, ParsedFile, SheetRow
 from desktop.services.funds import yuan_to_wan
 from desktop.services.periods import Period
-from desktop.services.progress import ReportInput, check_report
+from desktop.services.progress import ReportInput, batch_of, check_report
 
 _FIELDS = {"percent": "完成百分比", "progress": "进展", "problems": "问题",
            "next_steps": "下步打算", "fall_reason": "回落原因"}  # fmt: skip
@@ -40,10 +40,21 @@ class Planner:
         self.expect_period, self.expect_unit_id = expect_period, expect_unit_id
         self.first_seen: dict[tuple[int, str], tuple[str, tuple]] = {}
         self.by_sha: dict[str, str] = {}
+        self.batch: dict[int, dict[str, tuple[int, str]]] = {}
 
     def plan(self, parsed: list[ParsedFile]) -> ImportPreview:
         preview = ImportPreview([], [], parsed=parsed, expect_period=self.expect_period,
                                 expect_unit_id=self.expect_unit_id)  # fmt: skip
+        _refuse_rivals(parsed)
+        # Judge each report with the batch's other periods too, as saving them will
+        # (progress.record_reports): November's file and December's in one folder.
+        self.batch = batch_of(
+            _report_input(item, row)
+            for item in parsed
+            if not item.problems
+            for row in item.rows
+            if not row.empty
+        )
         for item in parsed:
             plan = self._plan_file(item)
             if item.problems:
@@ -83,7 +94,7 @@ class Planner:
         for row in item.rows:
             if copy_of is not None:
                 plan.rows.append(
-                    _row(item, row, "duplicate", f"与“{copy_of}”是同一文件，不重复导入")
+                    _row(item, row, "duplicate", f"与“{copy_of}”是同一文件，以“{copy_of}”为准")
                 )
             else:
                 self._plan_row(item, row, tasks.get(row.task_id), existing, entries, plan)
@@ -130,14 +141,16 @@ class Planner:
         if key in self.first_seen:
             other, other_content = self.first_seen[key]
             if other_content == content:
-                plan.rows.append(_row(item, row, "duplicate", f"与“{other}”内容相同，不重复导入"))
+                plan.rows.append(
+                    _row(item, row, "duplicate", f"与“{other}”内容相同，以“{other}”为准")
+                )
             else:
                 item.refuse(f"任务 {task.code} 在“{other}”中也有报送且内容不同，请确认以哪份为准",
                             row.sheet, where)  # fmt: skip
             return
         self.first_seen[key] = (item.name, content)
         try:
-            check_report(self.session, data, self.today)
+            check_report(self.session, data, self.today, self.batch.get(task.id))
         except ValidationError as exc:
             column = _FIELD_CELLS.get(exc.field or "")
             cell = f"{BY_KEY[column].letter}{row.row}" if column else where
@@ -156,6 +169,42 @@ class Planner:
                 details.append(f"{kind.label}资金 {amount_text}")
                 change = "changed" if change == "unchanged" else change
         plan.rows.append(_row(item, row, change, "；".join(details) or "与台账一致"))
+
+
+def _refuse_rivals(parsed: list[ParsedFile]) -> None:
+    """Two different files for one unit and one period that disagree on a task: neither wins
+    (the desk cannot know which the unit meant), and each names the other."""
+    groups: dict[tuple[int, str], list[ParsedFile]] = {}
+    for item in parsed:
+        if not item.problems:
+            for _sheet, unit_id, _unit in item.units:
+                groups.setdefault((unit_id, item.period), []).append(item)
+    for (unit_id, period), items in groups.items():
+        distinct = list({item.sha256: item for item in items}.values())
+        if len(distinct) < 2:
+            continue
+        seen: dict[int, tuple] = {}
+        differ: list[str] = []
+        for item in distinct:
+            for row in item.rows:
+                if row.unit_id != unit_id or row.empty:
+                    continue
+                content = _content(_report_input(item, row), row)
+                if seen.setdefault(row.task_id, content) != content and row.code not in differ:
+                    differ.append(row.code)
+        if not differ:
+            continue  # the same reports twice: the second is marked duplicate, the first wins
+        names = "、".join(f"“{item.name}”" for item in distinct)
+        unit = next(u for _s, uid, u in distinct[0].units if uid == unit_id)
+        codes = "、".join(differ[:5]) + ("等" if len(differ) > 5 else "")
+        for item in distinct:
+            sheet = next(s for s, uid, _u in item.units if uid == unit_id)
+            item.refuse(
+                f"{names}都是{unit}{Period.parse(period).label}的报送表，任务 {codes} 的内容不同，"
+                "两份都不导入：请与单位确认以哪份为准，移出另一份后重新导入",
+                sheet,
+                INFO_CELL,
+            )
 
 
 def _row(item: ParsedFile, row: SheetRow, change: str, detail: str) -> PreviewRow:

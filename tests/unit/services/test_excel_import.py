@@ -191,8 +191,10 @@ def test_two_files_disagree_on_a_task(demo_session, out, tmp_path) -> None:
     fill(path, {f"D{row}": 100}, out=tmp_path / "copy1.xlsx")
     fill(path, {f"D{row}": 99}, out=tmp_path / "copy2.xlsx")
     preview = preview_import(demo_session, [tmp_path / "copy1.xlsx", tmp_path / "copy2.xlsx"])
-    assert [f.name for f in preview.refused] == ["copy2.xlsx"]
-    assert "在“copy1.xlsx”中也有报送且内容不同" in preview.problems[0]
+    assert [f.name for f in preview.refused] == ["copy1.xlsx", "copy2.xlsx"]  # neither wins
+    for problem in preview.problems:
+        assert "“copy1.xlsx”、“copy2.xlsx”都是市公安局2026年11月的报送表" in problem
+        assert "任务 02-01 的内容不同，两份都不导入" in problem
     same = preview_import(demo_session, [tmp_path / "copy1.xlsx", tmp_path / "copy1.xlsx"])
     assert len(same.files) == 1  # the same path twice is read once
 
