@@ -89,19 +89,16 @@ def _set_aside(ctx: CliContext) -> None:
 def cmd_status(ctx: CliContext, args: argparse.Namespace) -> int:
     today = ctx.clock.today()
     with ctx.ledger.session() as session:
-        rows = overview.task_rows(session, today)
-        projects = overview.project_rollups(session, today, rows)
-        units = overview.unit_rollups(session, today, rows)
-    print(
-        f"督办台亮灯情况（截至 {today.year}年{today.month}月{today.day}日，共 {len(rows)} 项任务）\n"
-    )
-    print(_rollup_table("重点工程", projects, with_code=True))
-    print()
-    print(_rollup_table("牵头单位", units, with_code=False))
-    reds = [r for r in rows if r.lamp.color == LampColor.RED]
-    print(f"\n红灯任务 {len(reds)} 项：")
-    for row in reds:
-        print(f"  {row.code} {row.title}（{row.lead_unit}）：{row.lamp.reason_text}")
+        found = overview.lamp_overview(session, today)
+    lines = [
+        f"督办台亮灯情况（截至 {today.year}年{today.month}月{today.day}日，共 {found.total} 项任务）\n",
+        _rollup_table("重点工程", found.projects, with_code=True),
+        "",
+        _rollup_table("牵头单位", found.units, with_code=False),
+        f"\n红灯任务 {len(found.reds)} 项：",
+    ]
+    lines += [f"  {r.code} {r.title}（{r.lead_unit}）：{r.reason_text}" for r in found.reds]
+    print("\n".join(lines))
     if getattr(args, "forecast", False):
         print_forecast(ctx, today)
     return 0

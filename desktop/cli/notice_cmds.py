@@ -8,14 +8,13 @@ from pathlib import Path
 
 from desktop.cli import table
 from desktop.cli.context import CliContext
-from desktop.services import circular
 from desktop.services.errors import ValidationError
-from desktop.services.notices import drafts as notice_drafts
 from desktop.services.notices import register as notices
 from desktop.services.notices.register import DocKind, DocStatus
 
 
 def register(commands: argparse._SubParsersAction) -> None:
+
     notice = commands.add_parser(
         "notice", help="公文：进展通报、督办通知、催办单、通知的拟制与印发"
     )
@@ -105,6 +104,8 @@ def _issue(ctx: CliContext, doc_id: int, out: Path | None) -> None:
 
 
 def cmd_circular(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services import circular
+
     ctx.require_user_for_server()
     period = args.period or f"{ctx.clock.today():%Y-%m}"
     with ctx.ledger.session() as session:
@@ -124,6 +125,8 @@ def cmd_circular(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_supervise(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.notices import drafts as notice_drafts
+
     ctx.require_user_for_server()
     with ctx.ledger.session() as session:
         doc_id = notice_drafts.draft_supervision(
@@ -152,6 +155,8 @@ def _paragraphs(path: Path) -> list[str]:
 
 
 def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.notices import drafts as notice_drafts
+
     ctx.require_user_for_server()
     paragraphs = _paragraphs(args.body_file)
     with ctx.ledger.session() as session:
@@ -163,6 +168,8 @@ def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_edit(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.notices import drafts as notice_drafts
+
     ctx.require_user_for_server()
     fields = (args.title, args.recipients, args.body_file, args.cc, args.note)
     if all(value is None for value in fields):

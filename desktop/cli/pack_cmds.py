@@ -7,8 +7,6 @@ import time
 from pathlib import Path
 
 from desktop.cli.context import CliContext
-from desktop.services import meeting_pack
-from desktop.services.notices import render as notice_render
 from desktop.services.periods import Period
 
 
@@ -23,6 +21,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_pack(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services import meeting_pack
+    from desktop.services.notices import render as notice_render
+
     period = Period.parse(args.period)
     started = time.perf_counter()
     with ctx.ledger.session() as session:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Select, case, func, or_, select
@@ -113,26 +114,20 @@ class TaskPage:
     total: int
 
 
-def _base(flt: TaskFilter) -> Select[*tuple[Any, ...]]:
-    query: Select[*tuple[Any, ...]] = (
-        # Plain columns, not Task entities: building 100,000 ORM objects costs seconds.
-        select(
-            Task.id,
-            Task.code,
-            Task.title,
-            Task.project_id,
-            Task.lead_unit_id,
-            Task.leader_in_charge,
-            Task.start,
-            Task.deadline,
-            Task.status,
-            Project.code.label("project_code"),
-            Project.name.label("project_name"),
-            Unit.name.label("unit_name"),
+def _count(session: Session, flt: TaskFilter, lamp: bool) -> int:
+    """How many tasks pass the filter: over task alone (plus task_lamp for a lamp filter, the
+    project and unit for a text search), not the page query's joins, so it stays cheap."""
+    query: Select[*tuple[Any, ...]] = select(func.count(Task.id))
+    if flt.lamp is not None and lamp:
+        query = query.join(TaskLamp, TaskLamp.task_id == Task.id).where(TaskLamp.color == flt.lamp)
+    if flt.text.strip():
+        query = query.join(Project, Task.project_id == Project.id).join(
+            Unit, Task.lead_unit_id == Unit.id
         )
-        .join(Project, Task.project_id == Project.id)
-        .join(Unit, Task.lead_unit_id == Unit.id)
-    )
+    return session.scalar(_filtered(query, flt)) or 0
+
+
+def _filtered(query: Select[*tuple[Any, ...]], flt: TaskFilter) -> Select[*tuple[Any, ...]]:
     if flt.project_id is not None:
         query = query.where(Task.project_id == flt.project_id)
     if flt.unit_id is not None:
@@ -154,6 +149,29 @@ def _base(flt: TaskFilter) -> Select[*tuple[Any, ...]]:
             )
         )
     return query
+
+
+def _base(flt: TaskFilter) -> Select[*tuple[Any, ...]]:
+    query: Select[*tuple[Any, ...]] = (
+        # Plain columns, not Task entities: building 100,000 ORM objects costs seconds.
+        select(
+            Task.id,
+            Task.code,
+            Task.title,
+            Task.project_id,
+            Task.lead_unit_id,
+            Task.leader_in_charge,
+            Task.start,
+            Task.deadline,
+            Task.status,
+            Project.code.label("project_code"),
+            Project.name.label("project_name"),
+            Unit.name.label("unit_name"),
+        )
+        .join(Project, Task.project_id == Project.id)
+        .join(Unit, Task.lead_unit_id == Unit.id)
+    )
+    return _filtered(query, flt)
 
 
 def task_page(
@@ -182,9 +200,16 @@ def task_page(
         if flt.lamp is not None:
             query = query.where(TaskLamp.color == flt.lamp)
         columns = _LAMP_SORT.get(sort) or (_SQL_SORT[sort],)
-        return _paged(session, query, columns, descending, offset, limit, _cached_row)
+        # A lamp sort ties on task_lamp's own key, so that its index gives the order.
+        tie = TaskLamp.task_id if sort in _LAMP_SORT else Task.id
+        count = partial(_count, session, flt, True)
+        return _paged(
+            session, query, (*columns, tie), descending, offset, limit, count, _cached_row
+        )
     if not lamp_wide:
-        page = _paged(session, query, (_SQL_SORT[sort],), descending, offset, limit, None)
+        count = partial(_count, session, flt, False)
+        columns = (_SQL_SORT[sort], Task.id)
+        page = _paged(session, query, columns, descending, offset, limit, count, None)
         return TaskPage(_live(session, today, page.rows), page.total)
     rows = _live(session, today, session.execute(query).all())
     if flt.lamp is not None:
@@ -201,17 +226,20 @@ def _paged(
     descending: bool,
     offset: int,
     limit: int | None,
+    count: Callable[[], int],
     make: Callable[[Any], TaskRow] | None,
 ) -> TaskPage:
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     if limit == 0:
-        return TaskPage([], total)
+        return TaskPage([], count())
     order = [c.desc() if descending else c.asc() for c in columns]
-    query = query.order_by(*order, Task.id)
+    query = query.order_by(*order)
     if limit is not None:
         query = query.offset(offset).limit(limit)
     found = session.execute(query).all()
-    return TaskPage([make(r) for r in found] if make else found, total)  # type: ignore[arg-type]
+    rows = [make(r) for r in found] if make else found
+    # Every row fetched: the count is the rows' own; a page asks SQL for it separately.
+    total = len(found) + offset if limit is None else count()
+    return TaskPage(rows, total)  # type: ignore[arg-type]
 
 
 def task_rows(session: Session, today: date, flt: TaskFilter = TaskFilter()) -> list[TaskRow]:
@@ -316,20 +344,22 @@ class RollUp:
 
 
 def project_rollups(
-    session: Session, today: date, rows: list[TaskRow] | None = None
+    session: Session, today: date, rows: list[TaskRow] | None = None, reasons: bool = True
 ) -> list[RollUp]:
     result: dict[int, RollUp] = {}
     for project in session.scalars(select(Project).order_by(Project.id)):
         result[project.id] = RollUp(project.id, project.code, project.name, project.lead_unit.name)
     if rows is None and lamp_cache.ensure_current(session, today):
-        return list(_grouped(session, Task.project_id, result).values())
+        return list(_grouped(session, Task.project_id, result, reasons).values())
     rows = task_rows(session, today) if rows is None else rows
     for row in rows:
         result[row.project_id].add(row)
     return list(result.values())
 
 
-def unit_rollups(session: Session, today: date, rows: list[TaskRow] | None = None) -> list[RollUp]:
+def unit_rollups(
+    session: Session, today: date, rows: list[TaskRow] | None = None, reasons: bool = True
+) -> list[RollUp]:
     """Per lead unit: only units that lead at least one task."""
     leading = select(Task.lead_unit_id).distinct()
     result = {
@@ -339,7 +369,7 @@ def unit_rollups(session: Session, today: date, rows: list[TaskRow] | None = Non
         )
     }
     if rows is None and lamp_cache.ensure_current(session, today):
-        return list(_grouped(session, Task.lead_unit_id, result).values())
+        return list(_grouped(session, Task.lead_unit_id, result, reasons).values())
     rows = task_rows(session, today) if rows is None else rows
     for row in rows:
         result[row.lead_unit_id].add(row)
@@ -347,7 +377,9 @@ def unit_rollups(session: Session, today: date, rows: list[TaskRow] | None = Non
     return [rollup for rollup in result.values() if rollup.id in present]
 
 
-def _grouped(session: Session, key: Any, result: dict[int, RollUp]) -> dict[int, RollUp]:
+def _grouped(
+    session: Session, key: Any, result: dict[int, RollUp], reasons: bool = True
+) -> dict[int, RollUp]:
     """Fill roll-ups from the (current) lamp cache: counts by GROUP BY, red reasons by code."""
     counts = (
         select(key, TaskLamp.color, func.count(), func.sum(case((TaskLamp.done, 1), else_=0)))
@@ -379,15 +411,66 @@ def _grouped(session: Session, key: Any, result: dict[int, RollUp]) -> dict[int,
             Decimal(arrived or 0),
             Decimal(spent or 0),
         )
+    if not reasons:
+        return result
     reds = (
         select(key, Task.code, Task.title, TaskLamp.reasons)
         .join(TaskLamp, TaskLamp.task_id == Task.id)
         .where(TaskLamp.color == LampColor.RED)
         .order_by(Task.code, Task.id)
     )
-    for owner, code, title, reasons in session.execute(reds):
-        result[owner].red_reasons.append(f"{code} {title}：{'；'.join(json.loads(reasons))}")
+    for owner, code, title, why in session.execute(reds):
+        result[owner].red_reasons.append(f"{code} {title}：{'；'.join(json.loads(why))}")
     return result
+
+
+@dataclass(frozen=True)
+class RedTask:
+    code: str
+    title: str
+    lead_unit: str
+    reason_text: str
+
+
+@dataclass
+class LampOverview:
+    """What `duban status` prints: task count, roll-ups per project and lead unit, red tasks."""
+
+    total: int
+    projects: list[RollUp]
+    units: list[RollUp]
+    reds: list[RedTask]
+
+
+def lamp_overview(session: Session, today: date) -> LampOverview:
+    """From the lamp cache by GROUP BY and one query for the red tasks' four fields, when the
+    cache can serve ``today``; else every lamp computed once and rolled up in Python."""
+    if lamp_cache.ensure_current(session, today):
+        projects = project_rollups(session, today, reasons=False)
+        units = unit_rollups(session, today, reasons=False)
+        red = (
+            select(Task.code, Task.title, Unit.name, TaskLamp.reasons)
+            .join(TaskLamp, TaskLamp.task_id == Task.id)
+            .join(Unit, Task.lead_unit_id == Unit.id)
+            .where(TaskLamp.color == LampColor.RED)
+            .order_by(Task.code, Task.id)
+        )
+        reds = [
+            RedTask(code, title, unit, "；".join(json.loads(reasons)))
+            for code, title, unit, reasons in session.execute(red)
+        ]
+        return LampOverview(sum(p.tasks for p in projects), projects, units, reds)
+    rows = task_rows(session, today)
+    return LampOverview(
+        len(rows),
+        project_rollups(session, today, rows),
+        unit_rollups(session, today, rows),
+        [
+            RedTask(r.code, r.title, r.lead_unit, r.lamp.reason_text)
+            for r in rows
+            if r.lamp.color == LampColor.RED
+        ],
+    )
 
 
 def totals(rows: list[TaskRow]) -> dict[str, Decimal | int]:

@@ -1,0 +1,46 @@
+"""Start-up imports only what the first window or the command needs (issue 11): the heavy
+packages load when the work that needs them runs. Checked in a fresh interpreter each."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HEAVY = ("alembic", "openpyxl", "reportlab", "PySide6.QtCharts", "PySide6.QtPdf")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(code: str, tmp_path: Path) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def _heavy_loaded_by(code: str, tmp_path: Path) -> list[str]:
+    probe = f"{code}\nimport sys\nprint(' '.join(m for m in {HEAVY!r} if m in sys.modules))\n"
+    return _run(probe, tmp_path).split()
+
+
+def test_a_command_on_a_ledger_at_head_loads_none_of_them(tmp_path: Path) -> None:
+    ledger = tmp_path / "ledger.sqlite3"
+    opening = (
+        f"from desktop.services.ledger import open_ledger\nopen_ledger({str(ledger)!r}).dispose()"
+    )
+    _run(opening, tmp_path)  # creates the schema (Alembic may load: an upgrade is due)
+    code = f"from desktop.cli import build_parser\nbuild_parser()\n{opening}"
+    assert _heavy_loaded_by(code, tmp_path) == []
+
+
+@pytest.mark.parametrize("module", ["desktop.ui.app", "desktop.ui.main_window"])
+def test_the_window_modules_load_none_of_them(module: str, tmp_path: Path) -> None:
+    assert _heavy_loaded_by(f"import {module}", tmp_path) == []
