@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base
@@ -36,6 +36,16 @@ class TaskLamp(Base):
     last_submitted: Mapped[date | None] = mapped_column(Date, default=None)
     computed_for: Mapped[date] = mapped_column(Date)
     rules_version: Mapped[str] = mapped_column(String(16))
+
+
+# The ledger's 亮灯 sort (worst first, then by lag) read in index order: a first page of
+# 100,000 tasks sorted by lamp takes a fraction of a millisecond instead of a full sort.
+Index(
+    "ix_task_lamp_order",
+    TaskLamp.severity,
+    func.coalesce(TaskLamp.lag, 0),
+    TaskLamp.task_id,
+)
 
 
 class LampCacheState(Base):

@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import Select, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from db.enums import LampColor, TaskStatus
@@ -66,7 +66,8 @@ _SQL_SORT = {
 }
 # Sort keys on the computed lamp: SQL over the lamp cache, or the computed list for another day.
 _LAMP_SORT: dict[str, Any] = {
-    "lamp": (TaskLamp.severity, func.coalesce(TaskLamp.lag, 0)),
+    # Written as ix_task_lamp_order's expression (a literal 0, not a bound one) so SQL uses it.
+    "lamp": (TaskLamp.severity, func.coalesce(TaskLamp.lag, literal_column("0"))),
     "schedule": (TaskLamp.schedule_pct,),
     "reported": (func.coalesce(TaskLamp.reported_pct, -1),),
     "lag": (func.coalesce(TaskLamp.lag, 999),),
@@ -344,32 +345,22 @@ class RollUp:
 
 
 def project_rollups(
-    session: Session, today: date, rows: list[TaskRow] | None = None, reasons: bool = True
+    session: Session, today: date, rows: list[TaskRow] | None = None
 ) -> list[RollUp]:
-    result: dict[int, RollUp] = {}
-    for project in session.scalars(select(Project).order_by(Project.id)):
-        result[project.id] = RollUp(project.id, project.code, project.name, project.lead_unit.name)
+    result = _project_shells(session)
     if rows is None and lamp_cache.ensure_current(session, today):
-        return list(_grouped(session, Task.project_id, result, reasons).values())
+        return list(_grouped(session, Task.project_id, result).values())
     rows = task_rows(session, today) if rows is None else rows
     for row in rows:
         result[row.project_id].add(row)
     return list(result.values())
 
 
-def unit_rollups(
-    session: Session, today: date, rows: list[TaskRow] | None = None, reasons: bool = True
-) -> list[RollUp]:
+def unit_rollups(session: Session, today: date, rows: list[TaskRow] | None = None) -> list[RollUp]:
     """Per lead unit: only units that lead at least one task."""
-    leading = select(Task.lead_unit_id).distinct()
-    result = {
-        unit.id: RollUp(unit.id, unit.short_name, unit.name, unit.name)
-        for unit in session.scalars(
-            select(Unit).where(Unit.id.in_(leading)).order_by(Unit.sort_order, Unit.id)
-        )
-    }
+    result = _unit_shells(session)
     if rows is None and lamp_cache.ensure_current(session, today):
-        return list(_grouped(session, Task.lead_unit_id, result, reasons).values())
+        return list(_grouped(session, Task.lead_unit_id, result).values())
     rows = task_rows(session, today) if rows is None else rows
     for row in rows:
         result[row.lead_unit_id].add(row)
@@ -377,8 +368,27 @@ def unit_rollups(
     return [rollup for rollup in result.values() if rollup.id in present]
 
 
+def _project_shells(session: Session) -> dict[int, RollUp]:
+    found = session.execute(
+        select(Project.id, Project.code, Project.name, Unit.name)
+        .join(Unit, Project.lead_unit_id == Unit.id)
+        .order_by(Project.id)
+    )
+    return {pid: RollUp(pid, code, name, unit) for pid, code, name, unit in found}
+
+
+def _unit_shells(session: Session) -> dict[int, RollUp]:
+    leading = select(Task.lead_unit_id).distinct()
+    return {
+        unit.id: RollUp(unit.id, unit.short_name, unit.name, unit.name)
+        for unit in session.scalars(
+            select(Unit).where(Unit.id.in_(leading)).order_by(Unit.sort_order, Unit.id)
+        )
+    }
+
+
 def _grouped(
-    session: Session, key: Any, result: dict[int, RollUp], reasons: bool = True
+    session: Session, key: Any, result: dict[int, RollUp], detail: bool = True
 ) -> dict[int, RollUp]:
     """Fill roll-ups from the (current) lamp cache: counts by GROUP BY, red reasons by code."""
     counts = (
@@ -391,6 +401,8 @@ def _grouped(
         rollup.counts[color] += n
         rollup.tasks += n
         rollup.done += done or 0
+    if not detail:  # counts only (duban status): no sums for charts, no red reasons
+        return result
     sums = (
         select(
             key,
@@ -411,8 +423,6 @@ def _grouped(
             Decimal(arrived or 0),
             Decimal(spent or 0),
         )
-    if not reasons:
-        return result
     reds = (
         select(key, Task.code, Task.title, TaskLamp.reasons)
         .join(TaskLamp, TaskLamp.task_id == Task.id)
@@ -446,8 +456,10 @@ def lamp_overview(session: Session, today: date) -> LampOverview:
     """From the lamp cache by GROUP BY and one query for the red tasks' four fields, when the
     cache can serve ``today``; else every lamp computed once and rolled up in Python."""
     if lamp_cache.ensure_current(session, today):
-        projects = project_rollups(session, today, reasons=False)
-        units = unit_rollups(session, today, reasons=False)
+        projects = list(
+            _grouped(session, Task.project_id, _project_shells(session), False).values()
+        )
+        units = list(_grouped(session, Task.lead_unit_id, _unit_shells(session), False).values())
         red = (
             select(Task.code, Task.title, Unit.name, TaskLamp.reasons)
             .join(TaskLamp, TaskLamp.task_id == Task.id)
