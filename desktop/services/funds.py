@@ -72,6 +72,18 @@ def parse_amount(text: str | Decimal | int) -> Decimal:
         raise ValidationError(f"金额“{text}”不是有效的数字。", field="amount") from exc
 
 
+def parse_wan(text: str | Decimal | int) -> Decimal:
+    """Yuan from an amount typed in 万元, the unit of every table: '12.5' is 125,000 元;
+    '125000元' or '12.5万元' say their own unit."""
+    if isinstance(text, Decimal | int):
+        return parse_amount(Decimal(text) * TEN_THOUSAND)
+    raw = str(text).strip().replace(",", "").replace("，", "").replace(" ", "")
+    if raw.endswith("元") and not raw.endswith("万元"):
+        return parse_amount(raw)
+    raw = raw.removesuffix("元").removesuffix("万")
+    return parse_amount(raw + "万") if raw else parse_amount(text)
+
+
 @audit.writes(Permission.EDIT_LEDGER)
 def add_fund_entry(
     session: Session,

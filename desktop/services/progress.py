@@ -253,13 +253,13 @@ def period_grid(session: Session, unit_id: int, period: str) -> list[GridRow]:
                 task.title,
                 before,
                 before_period,
-                None if report is None else _as_input(report),
+                None if report is None else as_input(report),
             )
         )
     return rows
 
 
-def _as_input(report: ProgressReport) -> ReportInput:
+def as_input(report: ProgressReport) -> ReportInput:
     return ReportInput(
         report.task_id,
         report.period,
@@ -277,7 +277,7 @@ def _as_input(report: ProgressReport) -> ReportInput:
 
 def reports_of_task(session: Session, task_id: int) -> list[ReportInput]:
     return [
-        _as_input(r)
+        as_input(r)
         for r in session.scalars(
             select(ProgressReport)
             .where(ProgressReport.task_id == task_id)

@@ -99,6 +99,22 @@ def _status_changes(session: Session, task_id: int) -> list[TimelineEvent]:
     ]
 
 
+def _corrections(session: Session, task_id: int) -> list[TimelineEvent]:
+    """Saved reports and fund entries corrected or withdrawn, with the reason."""
+    from desktop.services.corrections import CORRECTION_ACTIONS, reason_of
+
+    return [
+        TimelineEvent(e.at.date(), "更正", e.summary, f"理由：{reason_of(e.detail)}（{e.actor}）")
+        for e in session.scalars(
+            select(AuditEntry).where(
+                AuditEntry.entity == "task",
+                AuditEntry.entity_id == str(task_id),
+                AuditEntry.action.in_(CORRECTION_ACTIONS),
+            )
+        )
+    ]
+
+
 def _documents(session: Session, task_id: int) -> list[TimelineEvent]:
     from desktop.services.notices import register as notices  # late: notices builds on this
 
@@ -117,6 +133,7 @@ SOURCES: list[TimelineSource] = [
     _funds,
     _milestones,
     _status_changes,
+    _corrections,
     _documents,
     _escalation,
 ]

@@ -65,6 +65,12 @@ class TaskPage(Page):
             tr("新增节点…"), self.add_milestone, Permission.EDIT_LEDGER
         )
         self.fund_button = self.add_button(tr("登记资金…"), self.add_fund, Permission.EDIT_LEDGER)
+        self.correct_button = self.add_button(
+            tr("更正/撤回…"), self.correct_record, Permission.EDIT_LEDGER
+        )
+        self.correct_button.setToolTip(
+            tr("更正或撤回已保存的进度报送或资金记录（须写明理由，原记录留在操作日志和时间线中）")
+        )
         self.escalate_button = self.add_button(tr("督办…"), self.escalate)
 
         self.lamp_banner = QLabel()
@@ -219,6 +225,12 @@ class TaskPage(Page):
 
         if self.task_id is not None:
             self._after(FundEntryDialog(self, self.desk, self.task_id).exec())
+
+    def correct_record(self) -> None:
+        from desktop.ui.task.correction_dialog import CorrectRecordDialog
+
+        if self.detail is not None:
+            self._after(CorrectRecordDialog(self, self.desk, self.detail).exec())
 
     def escalate(self) -> None:
         """The desk's proposal for this task (催办, 督办通知 or 约谈), to adopt or dismiss."""
