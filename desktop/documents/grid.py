@@ -15,6 +15,21 @@ AREA_H = 225 * MM
 
 RED = (0xE5 / 255, 0x00 / 255, 0x12 / 255)  # #E50012, Y80 M80 on screen
 BLACK = (0.0, 0.0, 0.0)
+# What the PDF says: print colours in CMYK (OFFICIAL-DOCUMENTS.md: the red prints as M80 Y80,
+# text in pure K); the RGB above is what the page model and a screen use.
+PRINT_CMYK = {RED: (0.0, 0.8, 0.8, 0.0), BLACK: (0.0, 0.0, 0.0, 1.0)}
+
+
+def cmyk(rgb: tuple[float, float, float]) -> tuple[float, float, float, float]:
+    """The print colour of a page-model colour (naive conversion for the 督办 label colours)."""
+    if rgb in PRINT_CMYK:
+        return PRINT_CMYK[rgb]
+    k = 1.0 - max(rgb)
+    if k >= 1.0:
+        return (0.0, 0.0, 0.0, 1.0)
+    c, m, y = ((1.0 - v - k) / (1.0 - k) for v in rgb)
+    return (round(c, 4), round(m, 4), round(y, 4), round(k, 4))
+
 
 # Chinese font sizes in points.
 SIZE_2 = 22.0  # 二号: titles

@@ -112,6 +112,7 @@ class OfficialDocument:
     attendance: Attendance = field(default_factory=Attendance)
     grade: Grade | None = None  # 督办 colour label (催办 blue, 督办 yellow, red); None: no label
     grade_word: str = ""  # the label's word when not 催办/督办, e.g. 约谈
+    subject: str = ""  # the kind in words for the PDF's metadata (通报, 请示…); "" from the title
 
 
 def format_date(value: date) -> str:

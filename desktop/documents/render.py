@@ -12,7 +12,18 @@ from reportlab.pdfgen.canvas import Canvas
 from .blocks import Flow, is_heading_alone
 from .endmatter import layout_end_block, page_number
 from .fonts import FontRole, FontSet, reportlab_lock
-from .grid import BLACK, LEFT, MIN_PITCH, PAGE_H, PAGE_W, TOP, Grid, default_line_pitch
+from .grid import (
+    BLACK,
+    LEFT,
+    MIN_PITCH,
+    PAGE_H,
+    PAGE_W,
+    SIZE_3,
+    TOP,
+    Grid,
+    cmyk,
+    default_line_pitch,
+)
 from .header import layout_header
 from .model import Block, DocumentKind, OfficialDocument, Table
 from .pages import Composer, Page, RuleOp, TextOp
@@ -153,9 +164,21 @@ def _blocks(flow: Flow, blocks: list[Block]) -> None:
 
 def _draw(pages: list[Page], doc: OfficialDocument) -> bytes:
     buf = io.BytesIO()
-    canvas = Canvas(buf, pagesize=(PAGE_W, PAGE_H), pageCompression=1)
-    canvas.setTitle(doc.title or doc.issuer_mark)
-    canvas.setCreator("督办台")
+    body_font = next(
+        (op.glyphs[0].font for p in pages for op in p.ops if isinstance(op, TextOp) and op.glyphs),
+        None,
+    )
+    # initialFontName: reportlab otherwise declares an unembedded Helvetica on every page.
+    canvas = Canvas(
+        buf,
+        pagesize=(PAGE_W, PAGE_H),
+        pageCompression=1,
+        pdfVersion=(1, 4),
+        initialFontName=body_font,
+        initialFontSize=SIZE_3,
+        lang="zh-CN",
+    )
+    _metadata(canvas, doc)
     for page in pages:
         _draw_page(canvas, page)
         canvas.showPage()
@@ -163,10 +186,37 @@ def _draw(pages: list[Page], doc: OfficialDocument) -> bytes:
     return buf.getvalue()
 
 
+KIND_WORDS = (
+    "通知书",
+    "记录",
+    "通知",
+    "通报",
+    "纪要",
+    "请示",
+    "报告",
+    "批复",
+    "意见",
+    "决定",
+    "函",
+)
+
+
+def _metadata(canvas: Canvas, doc: OfficialDocument) -> None:
+    """Title, the issuing office, the kind of document and its 文号, for archives and search."""
+    canvas.setTitle(doc.title or doc.issuer_mark)
+    canvas.setAuthor(doc.signature or doc.issuer_mark)
+    kind = doc.subject or next((w for w in KIND_WORDS if doc.title.endswith(w)), "")
+    if doc.kind is DocumentKind.MINUTES:
+        kind = kind or "纪要"
+    canvas.setSubject(kind or "公文")
+    canvas.setKeywords(doc.doc_number or doc.minutes_issue)
+    canvas.setCreator("督办台")  # CreationDate and ModDate: reportlab writes the moment drawn
+
+
 def _draw_page(canvas: Canvas, page: Page) -> None:
     for op in page.ops:
         if isinstance(op, RuleOp):
-            canvas.setStrokeColorRGB(*op.color)
+            canvas.setStrokeColorCMYK(*cmyk(op.color))
             canvas.setLineWidth(op.thickness)
             canvas.line(LEFT + op.x0, PAGE_H - TOP - op.y0, LEFT + op.x1, PAGE_H - TOP - op.y1)
         elif op.glyphs:
@@ -183,11 +233,11 @@ def _draw_text(canvas: Canvas, op: TextOp) -> None:
     text.setCharSpace(op.char_space)
     # Tz (like Tc) is page state that outlives BT/ET: set it on every line, not just the mark.
     text.setHorizScale(op.hscale * 100)
-    text.setFillColorRGB(*op.color)
+    text.setFillColorCMYK(*cmyk(op.color))
     if any(g.bold for g in op.glyphs):
         # Outline width and colour are graphics state: set before BT, used by Tr 2 runs.
         canvas.setLineWidth(op.size * FAUX_BOLD)
-        canvas.setStrokeColorRGB(*op.color)
+        canvas.setStrokeColorCMYK(*cmyk(op.color))
     xs = op.positions()
     gaps = op.gaps
     start = 0
@@ -209,4 +259,4 @@ def _draw_text(canvas: Canvas, op: TextOp) -> None:
         start = i + 1
     canvas.drawText(text)
     if op.color != BLACK:
-        canvas.setFillColorRGB(*BLACK)
+        canvas.setFillColorCMYK(*cmyk(BLACK))

@@ -22,6 +22,7 @@ from doc_measure import (
     page_number_dash,
 )
 
+from desktop.documents.grid import cmyk
 from desktop.services import auth, circular
 from desktop.services.assessment import documents as assessment_documents
 from desktop.services.assessment import writes as assessment
@@ -166,7 +167,7 @@ def test_mark_is_red_and_fonts_are_embedded(printed, kind) -> None:
     m = printed[kind]
     mark = max(m.pages[0], key=lambda ln: ln.size)
     color = mark.chars[0]["non_stroking_color"]
-    assert all(abs(a - b) < 0.01 for a, b in zip(color, RED, strict=True)), mark.text
+    assert all(abs(a - b) < 0.01 for a, b in zip(color, cmyk(RED), strict=True)), mark.text
     ending = {"minutes": "纪要", "reminder": "办公室"}.get(kind, "文件")  # a letter: no 文件
     assert mark.text.endswith(ending)
     reader = pypdf.PdfReader(io.BytesIO(m.pdf))
@@ -204,7 +205,7 @@ def test_escalation_colour_label_on_the_first_page(printed, kind, labels) -> Non
     assert all(
         abs(a - b) < 0.01
         for c in label.chars
-        for a, b in zip(c["non_stroking_color"], rgb, strict=True)
+        for a, b in zip(c["non_stroking_color"], cmyk(rgb), strict=True)
     )
     assert label.x1 <= AREA_RIGHT + 0.05 and label.top < AREA_TOP + 10
 

@@ -17,6 +17,7 @@ from desktop.documents.compose_supervision import (
     SupervisionData,
     compose_supervision,
 )
+from desktop.documents.grid import cmyk
 from desktop.documents.samples import sample_document
 from desktop.services.notices.codec import from_json, to_json
 
@@ -30,7 +31,9 @@ HEAD = Letterhead("江城市平安建设领导小组办公室", "市平安办")
 
 
 def same(color, rgb) -> bool:
-    return color is not None and all(abs(a - b) < 0.01 for a, b in zip(color, rgb, strict=True))
+    return color is not None and all(
+        abs(a - b) < 0.01 for a, b in zip(color, cmyk(rgb), strict=True)
+    )  # printed in CMYK
 
 
 @pytest.fixture(scope="module")

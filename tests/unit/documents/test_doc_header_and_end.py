@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from doc_measure import AREA_BOTTOM, AREA_LEFT, AREA_RIGHT, AREA_TOP, MM, SLOT, render_measured
 
+from desktop.documents.grid import cmyk
 from desktop.documents.samples import body, sample_document
 
 RED = (0xE5 / 255, 0, 0x12 / 255)
@@ -15,8 +16,8 @@ RED = (0xE5 / 255, 0, 0x12 / 255)
 def is_red(color) -> bool:
     return (
         color is not None
-        and len(color) == 3
-        and all(abs(a - b) < 0.01 for a, b in zip(color, RED, strict=True))
+        and len(color) == 4  # printed in CMYK
+        and all(abs(a - b) < 0.01 for a, b in zip(color, cmyk(RED), strict=True))
     )
 
 

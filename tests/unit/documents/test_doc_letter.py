@@ -8,7 +8,7 @@ import pytest
 from doc_measure import AREA_BOTTOM, AREA_LEFT, AREA_RIGHT, AREA_TOP, MM, render_measured
 
 from desktop.documents import DocumentKind, Grade
-from desktop.documents.grid import default_line_pitch
+from desktop.documents.grid import cmyk, default_line_pitch
 from desktop.documents.samples import body, sample_document
 
 RED = (0xE5 / 255, 0, 0x12 / 255)
@@ -16,7 +16,9 @@ PITCH = default_line_pitch() / MM
 
 
 def is_red(color) -> bool:
-    return color is not None and all(abs(a - b) < 0.01 for a, b in zip(color, RED, strict=True))
+    return color is not None and all(
+        abs(a - b) < 0.01 for a, b in zip(color, cmyk(RED), strict=True)
+    )  # printed in CMYK
 
 
 @pytest.fixture(scope="module")
