@@ -106,6 +106,8 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
         f"{human_size(result.size)}，用时 {result.seconds:.1f} 秒"
         + ("；已记为带离本机的副本。" if result.leaves_pc else "。")
     )
+    if result.warning:
+        print(result.warning, file=sys.stderr)
     print("拔出U盘前，请先在系统中“安全弹出”。")
     return 0
 
@@ -156,6 +158,8 @@ def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:
     print(f"已备份：{result.path}（{human_size(result.size)}）\n  SHA-256 {result.sha256}")
     if result.pruned:
         print(f"  已删除较早的自动备份 {len(result.pruned)} 份。")
+    if result.warning:
+        print(result.warning, file=sys.stderr)
     if result.leaves_pc:
         print("  已记为带离本机的副本。拔出U盘前，请先在系统中“安全弹出”。")
     return 0

@@ -9,6 +9,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -19,8 +20,8 @@ from sqlalchemy.orm import Session
 from db import migrate
 from db.incidents import log_incident
 from db.models import AuditEntry
-from desktop.services import audit, desk_lock, settings
-from desktop.services.archive import fsio, offsite
+from desktop.services import audit, desk_lock, media, settings
+from desktop.services.archive import fsio, offsite, pending
 from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
 from desktop.services.auth import Actor, Permission, require
 from desktop.services.clock import Clock, clock_of
@@ -55,6 +56,7 @@ class BackupResult:
     size: int
     leaves_pc: bool
     pruned: tuple[Path, ...] = ()
+    warning: str = ""  # not on removable media: which device it went to (media.Placement)
 
 
 def ledger_file(session: Session) -> Path:
@@ -100,8 +102,14 @@ def _snapshot(source: Path, folder: Path) -> Path:
     return snap
 
 
-def write_backup(source: Path, destination: Path, stamp: str) -> tuple[Path, str, int]:
-    """Write ``<PREFIX>-<stamp>.sqlite3`` and its ``.sha256`` into ``destination``, verified."""
+def write_backup(
+    source: Path,
+    destination: Path,
+    stamp: str,
+    before_final: Callable[[Path, str, int], None] | None = None,
+) -> tuple[Path, str, int]:
+    """Write ``<PREFIX>-<stamp>.sqlite3`` and its ``.sha256`` into ``destination``, verified.
+    ``before_final(path, sha256, size)`` runs just before the copy takes its final name."""
     destination = Path(destination)
     if not destination.is_dir():
         raise ValidationError(f"目标文件夹“{destination}”不存在或不可用（移动介质是否已插好？）。")
@@ -118,6 +126,8 @@ def write_backup(source: Path, destination: Path, stamp: str) -> tuple[Path, str
         try:
             digest = _copy_verified(snap, temps[0])
             fsio.write_file(temps[1], f"{digest}  {final.name}\n".encode())
+            if before_final is not None:
+                before_final(final, digest, size)
             os.rename(temps[0], final)
             os.rename(temps[1], sidecar)
             fsync_dir(destination)
@@ -139,18 +149,23 @@ def backup_to(
     session: Session, actor: Actor, destination: Path, *, leaves_pc: bool | None = None
 ) -> BackupResult:
     """A full copy of the ledger to a chosen folder or medium, with its hash."""
-    path, digest, size = write_backup(ledger_file(session), Path(destination), _stamp(session))
-    gone = offsite.on_removable(path) if leaves_pc is None else leaves_pc
+    destination = Path(destination)
+    gone = offsite.on_removable(destination) if leaves_pc is None else leaves_pc
+
+    def expect(final: Path, digest: str, size: int) -> None:  # a kill after the sync still records
+        pending.expect(session, actor, "backup", final, gone, final.name,
+                       *_backup_record(final, digest, size, gone))  # fmt: skip
+
+    path, digest, size = write_backup(ledger_file(session), destination, _stamp(session), expect)
     offsite.note(
-        session,
-        actor,
-        "backup",
-        gone,
-        path.name,
-        f"备份台账到“{path.parent}”：{human_size(size)}" + ("（移动介质）" if gone else ""),
-        {"path": str(path), "sha256": digest, "size": size},
+        session, actor, "backup", gone, path.name, *_backup_record(path, digest, size, gone)
     )
-    return BackupResult(path, digest, size, gone)
+    return BackupResult(path, digest, size, gone, warning=media.placement(path).warning(path))
+
+
+def _backup_record(path: Path, digest: str, size: int, gone: bool) -> tuple[str, dict[str, object]]:
+    summary = f"备份台账到“{path.parent}”：{human_size(size)}" + ("（移动介质）" if gone else "")
+    return summary, {"path": str(path), "sha256": digest, "size": size}
 
 
 def auto_folder(session: Session) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -13,8 +14,11 @@ from db.engine import Ledger, LedgerError, backup_sqlite, sqlite_path, to_url
 from db.engine import open_ledger as _open
 from db.models import Task, User
 from desktop.services import ledger_guard
+from desktop.services.archive import pending
 from desktop.services.clock import SYSTEM_CLOCK, Clock
 from desktop.services.lamps import cache as lamp_cache
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "Ledger",
@@ -44,8 +48,20 @@ def open_ledger(database: str | Path | None = None, clock: Clock = SYSTEM_CLOCK)
     )
     lamp_cache.install(ledger.session_factory)  # keeps cached lamps in step with every write
     ledger_guard.install(ledger)  # a file swapped under the desk takes no more writes
+    pending.install(ledger.session_factory)  # a copy's journal entry goes once it is recorded
+    _settle_pending(ledger)
     search_index.install(ledger.session_factory)  # the search index too, in the same transaction
     return ledger
+
+
+def _settle_pending(ledger: Ledger) -> None:
+    """Record the copies a killed desk wrote to a medium but not into the ledger."""
+    try:
+        with ledger.session() as session:
+            for line in pending.settle(session):
+                log.warning(line)
+    except Exception:  # never keep a ledger from opening over this; the entry stays
+        log.exception("settling pending copies failed")
 
 
 def is_empty(ledger: Ledger) -> bool:

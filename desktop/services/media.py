@@ -68,6 +68,12 @@ def linux_mounts(
     mounts: str | None = None, sys_block: Path = Path("/sys/block")
 ) -> list[tuple[Path, bool]]:
     """(mount point, removable) for real file systems; /media and /run/media count as removable."""
+    return [(point, removable) for point, removable, _device in _linux_mounts(mounts, sys_block)]
+
+
+def _linux_mounts(
+    mounts: str | None = None, sys_block: Path = Path("/sys/block")
+) -> list[tuple[Path, bool, str]]:
     if mounts is None:
         try:
             mounts = Path("/proc/mounts").read_text()
@@ -82,7 +88,7 @@ def linux_mounts(
         removable = str(point).startswith(("/media/", "/run/media/")) or (
             device.startswith("/dev/") and _block_removable(device, sys_block)
         )
-        found.append((point, removable))
+        found.append((point, removable, device))
     return found
 
 
@@ -116,17 +122,48 @@ def drives(include_fixed: bool = False) -> list[Drive]:
     return sorted(result, key=lambda d: (not d.removable, str(d.path)))
 
 
-def is_removable(path: Path) -> bool:
-    """Whether ``path`` lies on a removable drive (the longest matching mount point decides)."""
+@dataclass(frozen=True)
+class Placement:
+    """Where a path really lands: the mount (or drive) holding it and its device."""
+
+    removable: bool
+    mount: Path | None
+    device: str
+
+    def warning(self, target: Path) -> str:
+        """A Chinese warning when ``target`` is not on removable media ('' when it is)."""
+        if self.removable:
+            return ""
+        where = "本机磁盘" + (f"（{self.device}，挂载于 {self.mount}）" if self.mount else "")
+        return (
+            f"注意：“{target}”在{where}上，不是U盘等移动介质。"
+            "如果本应写到U盘，U盘可能未插好、已被拔出或已被卸载，写出的文件留在了这台电脑上。"
+        )
+
+
+def placement(
+    path: Path, mounts: str | None = None, sys_block: Path = Path("/sys/block")
+) -> Placement:
+    """The mount holding ``path`` (the longest matching mount point decides)."""
     try:
         target = Path(path).resolve()
     except OSError:
-        return False
-    points = _windows_drives() if os.name == "nt" else linux_mounts()
-    best: tuple[int, bool] = (-1, False)
-    for point, removable in points:
+        return Placement(False, None, "")
+    if os.name == "nt":  # pragma: no cover - Windows only
+        points = [(p, r, str(p)) for p, r in _windows_drives()]
+    else:
+        devices = {p: d for p, _r, d in _linux_mounts(mounts, sys_block)}
+        found = linux_mounts() if mounts is None else linux_mounts(mounts, sys_block)
+        points = [(p, r, devices.get(p, "")) for p, r in found]
+    best: tuple[int, Placement] = (-1, Placement(False, None, ""))
+    for point, removable, device in points:
         if target == point or point in target.parents:
             depth = len(point.parts)
             if depth > best[0]:
-                best = (depth, removable)
+                best = (depth, Placement(removable, point, device))
     return best[1]
+
+
+def is_removable(path: Path) -> bool:
+    """Whether ``path`` lies on a removable drive."""
+    return placement(path).removable

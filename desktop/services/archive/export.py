@@ -8,14 +8,15 @@ import dataclasses
 import os
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from desktop import __version__
-from desktop.services import audit, settings
-from desktop.services.archive import codes, fsio, offsite, sources, stamp
+from desktop.services import audit, media, settings
+from desktop.services.archive import codes, fsio, offsite, pending, sources, stamp
 from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
 from desktop.services.archive.metadata import manifest, sha256, to_xml
 from desktop.services.archive.model import (
@@ -64,6 +65,7 @@ class ExportResult:
     seconds: float
     report: VerifyReport
     leaves_pc: bool
+    warning: str = ""  # not on removable media: which device it went to (media.Placement)
 
 
 class Steps:
@@ -273,10 +275,16 @@ def _write_zip(built: BuiltPackage, temp: Path, steps: Steps) -> None:
 
 
 def write(
-    built: BuiltPackage, destination: Path, *, as_zip: bool = False, steps: Steps | None = None
+    built: BuiltPackage,
+    destination: Path,
+    *,
+    as_zip: bool = False,
+    steps: Steps | None = None,
+    before_final: Callable[[Path, int], None] | None = None,
 ) -> tuple[Path, VerifyReport]:
     """Write and verify; on any failure or a cancel nothing that looks like a complete package
-    remains (the 未完成 folder or file is removed)."""
+    remains (the 未完成 folder or file is removed). ``before_final(path, size)`` runs once the
+    copy is verified, just before it takes its final name (the pending-record journal)."""
     steps = steps or Steps(None)
     destination = Path(destination)
     if not destination.is_dir():
@@ -292,6 +300,8 @@ def write(
             raise MediaError(
                 "写入后回读校验未通过，介质可能有坏块或已被拔出，归档包已作废：\n" + report.text()
             )
+        if before_final is not None:
+            before_final(final, temp.stat().st_size if as_zip else report.size)
         os.rename(temp, final)
         fsync_dir(destination)
     except OSError as exc:
@@ -327,12 +337,17 @@ def export_year(
     started = time.perf_counter()
     steps = Steps(progress)
     built = build(session, year, steps)
-    path, report = write(built, Path(destination), as_zip=as_zip, steps=steps)
+    gone = offsite.on_removable(Path(destination)) if leaves_pc is None else leaves_pc
+
+    def expect(final: Path, size: int) -> None:  # a kill after the medium's sync still records
+        pending.expect(session, actor, "archive", final, gone, built.info.span.year,
+                       *_record(built, final, size, gone, as_zip))  # fmt: skip
+
+    path, report = write(built, Path(destination), as_zip=as_zip, steps=steps, before_final=expect)
     size = report.size
     if as_zip:
         with contextlib.suppress(OSError):
             size = path.stat().st_size
-    gone = offsite.on_removable(path) if leaves_pc is None else leaves_pc
     result = ExportResult(
         path,
         len(built.info.items),
@@ -342,27 +357,28 @@ def export_year(
         time.perf_counter() - started,
         report,
         gone,
+        media.placement(path).warning(path),
     )
-    span = built.info.span
-    offsite.note(
-        session,
-        actor,
-        "archive",
-        gone,
-        span.year,
-        f"导出 {span.label()}归档包：{len(built.info.items)} 件，{human_size(size)}，已校验"
-        + ("，已存入移动介质" if gone else ""),
-        {
-            "path": str(path),
-            "year": span.year,
-            "from": span.first.isoformat(),
-            "to": span.last.isoformat(),
-            "items": [i.code for i in built.info.items],
-            "numbers": [i.number for i in built.info.items],
-            "zip": as_zip,
-        },
-    )
+    offsite.note(session, actor, "archive", gone, built.info.span.year,
+                 *_record(built, path, size, gone, as_zip))  # fmt: skip
     return result
+
+
+def _record(
+    built: BuiltPackage, path: Path, size: int, gone: bool, as_zip: bool
+) -> tuple[str, dict[str, object]]:
+    """The ledger's summary and detail of a package written."""
+    span = built.info.span
+    summary = f"导出 {span.label()}归档包：{len(built.info.items)} 件，{human_size(size)}，已校验"
+    return summary + ("，已存入移动介质" if gone else ""), {
+        "path": str(path),
+        "year": span.year,
+        "from": span.first.isoformat(),
+        "to": span.last.isoformat(),
+        "items": [i.code for i in built.info.items],
+        "numbers": [i.number for i in built.info.items],
+        "zip": as_zip,
+    }
 
 
 def estimate_size(session: Session, year: int | Span) -> int:

@@ -67,7 +67,8 @@ def export_archive(window: MainWindow) -> Job | None:
                 pages=result.pages,
                 size=human_size(result.size),
                 sec=result.seconds,
-            ),
+            )
+            + ("\n\n" + result.warning if result.warning else ""),
         )
         refresh_reminder(window)
 
@@ -198,7 +199,8 @@ def backup_ledger(window: MainWindow) -> None:
             tr("备份完成"),
             tr(
                 "已备份并回读校验：\n{path}\n{size}，SHA-256 {sha}\n\n拔出U盘前，请先在系统中“安全弹出”。"
-            ).format(path=result.path, size=human_size(result.size), sha=result.sha256[:16] + "…"),
+            ).format(path=result.path, size=human_size(result.size), sha=result.sha256[:16] + "…")
+            + ("\n\n" + result.warning if result.warning else ""),
         )
         refresh_reminder(window)
 

@@ -166,10 +166,12 @@ class DestinationDialog(QDialog):
         fits = free >= 2 * size
         ok.setEnabled(fits)
         if fits:
+            where = "" if removable else "\n" + media.placement(Path(path)).warning(Path(path))
             self.fit.setText(
                 tr("约需 {size}，剩余 {free}，空间足够。").format(
                     size=human_size(size), free=human_size(free)
                 )
+                + where
             )
         else:
             self.fit.setText(
@@ -177,4 +179,4 @@ class DestinationDialog(QDialog):
                     "约需 {size}（按两倍预留），该位置只剩 {free}，放不下。请换一个更大的移动介质。"
                 ).format(size=human_size(size), free=human_size(free))
             )
-        self.fit.setStyleSheet("" if fits else "color: #b00020;")
+        self.fit.setStyleSheet("" if fits and removable else "color: #b00020;")
