@@ -92,6 +92,9 @@ class Document(Base):
     issued_by: Mapped[str] = mapped_column(String(80), default="")
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, deferred=True)
     pdf_sha256: Mapped[str] = mapped_column(String(64), default="")
+    # The same pages as OFD (GB/T 33190), stored at issue beside the PDF; empty before 0008.
+    ofd: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, deferred=True)
+    ofd_sha256: Mapped[str] = mapped_column(String(64), default="")
     pages: Mapped[int] = mapped_column(Integer, default=0)
 
     __table_args__ = (UniqueConstraint("prefix", "year", "serial"),)

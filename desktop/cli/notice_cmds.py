@@ -68,9 +68,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--status", choices=[s.value for s in DocStatus], help="只列草稿或已印发")
     p.set_defaults(handler=cmd_list)
 
-    p = verbs.add_parser("render", help="输出公文 PDF（已印发的输出存档原件）")
+    p = verbs.add_parser("render", help="输出公文 PDF 或 OFD（已印发的输出存档原件）")
     p.add_argument("id", type=int)
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--out", type=Path, required=True, help="输出文件（.pdf 或 .ofd）")
+    p.add_argument(
+        "--format", choices=["pdf", "ofd"], help="版式格式（默认按文件后缀；OFD 即 GB/T 33190）"
+    )
     p.set_defaults(handler=cmd_render)
 
     p = verbs.add_parser("issue", help="印发草稿：取文号、生成并存档 PDF，此后不可修改")
@@ -87,11 +90,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_delete)
 
 
-def _write(ctx: CliContext, doc_id: int, out: Path) -> None:
+def _write(ctx: CliContext, doc_id: int, out: Path, fmt: str | None = None) -> None:
     started = time.perf_counter()
+    fmt = notices.format_of(out, fmt)
     with ctx.ledger.session() as session:
-        data = notices.pdf_of(session, doc_id)
-    notices.save_pdf(data, out)
+        data = notices.ofd_of(session, doc_id) if fmt == "ofd" else notices.pdf_of(session, doc_id)
+    notices.save_document(data, out, fmt)
     print(f"已输出：{out}（{len(data) // 1024} KB，用时 {time.perf_counter() - started:.2f} 秒）")
 
 
@@ -211,7 +215,7 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_render(ctx: CliContext, args: argparse.Namespace) -> int:
-    _write(ctx, args.id, args.out)
+    _write(ctx, args.id, args.out, args.format)
     return 0
 
 

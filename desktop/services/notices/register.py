@@ -23,9 +23,13 @@ from desktop.services.notices.codec import from_json, to_json
 from desktop.services.notices.render import (
     RenderOptions,
     fonts_for,
+    format_of,
     render,
+    render_ofd,
+    render_ofd_with,
     render_options,
     render_with,
+    save_document,
     save_pdf,
 )
 from desktop.services.timeline import TimelineEvent
@@ -36,6 +40,9 @@ __all__ = [
     "render",
     "render_options",
     "render_with",
+    "render_ofd",
+    "format_of",
+    "save_document",
     "save_pdf",
     "DocKind",
     "DocStatus",
@@ -141,6 +148,22 @@ def pdf_of(session: Session, doc_id: int) -> bytes:
     if hashlib.sha256(data).hexdigest() != doc.pdf_sha256:
         raise DomainError(f"公文 {doc.number} 存档的 PDF 与登记的校验值不符，可能已被改动。")
     return data
+
+
+def ofd_of(session: Session, doc_id: int) -> bytes:
+    """An issued document's stored OFD (checked against its SHA-256), or one made now from the
+    same content: a draft, or a document issued before OFD was kept (same number and pages)."""
+    doc = session.scalar(
+        select(Document).where(Document.id == doc_id).options(undefer(Document.ofd))
+    )
+    if doc is None:
+        get_or_missing(session, Document, doc_id, "公文")
+    assert doc is not None
+    if doc.status == DocStatus.DRAFT or not doc.ofd:
+        return render_ofd(session, from_json(doc.content)).ofd
+    if hashlib.sha256(doc.ofd).hexdigest() != doc.ofd_sha256:
+        raise DomainError(f"公文 {doc.number} 存档的 OFD 与登记的校验值不符，可能已被改动。")
+    return doc.ofd
 
 
 # --- drafts ------------------------------------------------------------------------------------
@@ -331,11 +354,12 @@ def _issue_once(session: Session, actor: Actor, doc_id: int) -> Issued:
 
     guess = _peek(session, prefix, year)
     model = replace(base, doc_number=format_number(prefix, year, guess))
-    result = render(session, model)
+    options = render_options(session)
+    result, ofd = render_with(model, options), render_ofd_with(model, options)
     serial = _take_number(session, prefix, year)  # from here on the write lock is held
     if serial != guess:
         model = replace(base, doc_number=format_number(prefix, year, serial))
-        result = render(session, model)
+        result, ofd = render_with(model, options), render_ofd_with(model, options)
 
     number = model.doc_number
     digest = hashlib.sha256(result.pdf).hexdigest()
@@ -346,6 +370,8 @@ def _issue_once(session: Session, actor: Actor, doc_id: int) -> Issued:
     doc.issued_by = actor.label
     doc.pdf = result.pdf
     doc.pdf_sha256 = digest
+    doc.ofd = ofd.ofd  # the same pages as OFD (GB/T 33190), kept beside the PDF
+    doc.ofd_sha256 = hashlib.sha256(ofd.ofd).hexdigest()
     doc.pages = result.page_count
     doc.updated_at = doc.issued_at
     doc.status = DocStatus.ISSUED
@@ -357,7 +383,12 @@ def _issue_once(session: Session, actor: Actor, doc_id: int) -> Issued:
         "document",
         doc.id,
         f"印发{doc.kind.label}{number}：{doc.title}",
-        {"number": number, "sha256": digest, "pages": result.page_count},
+        {
+            "number": number,
+            "sha256": digest,
+            "ofd_sha256": doc.ofd_sha256,
+            "pages": result.page_count,
+        },
     )
     return Issued(doc.id, number, digest, result.page_count)
 

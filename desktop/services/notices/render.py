@@ -17,6 +17,7 @@ from desktop.services.files import write_atomically
 
 if TYPE_CHECKING:  # reportlab is imported when a notice is first laid out, not with the register
     from desktop.documents.fonts import FontSet
+    from desktop.documents.ofd import OfdResult
     from desktop.documents.render import RenderResult
 
 
@@ -74,10 +75,48 @@ def render(session: Session, model: OfficialDocument) -> RenderResult:
     return render_with(model, render_options(session))
 
 
+def render_ofd_with(
+    model: OfficialDocument, options: RenderOptions, *, archival: bool = False
+) -> OfdResult:
+    """The same pages as :func:`render_with`, written as OFD (OFD-A for an archive copy)."""
+    from desktop.documents.ofd import render_ofd
+
+    return render_ofd(
+        model,
+        options.fonts,
+        line_pitch_pt=options.line_pitch_pt,
+        bold_level3=options.bold_level3,
+        title_words=options.title_words,
+        archival=archival,
+    )
+
+
+def render_ofd(session: Session, model: OfficialDocument, *, archival: bool = False) -> OfdResult:
+    return render_ofd_with(model, render_options(session), archival=archival)
+
+
+FORMATS = {".pdf": "PDF", ".ofd": "OFD"}
+
+
+def format_of(target: Path, wanted: str | None = None) -> str:
+    """pdf or ofd: as asked, else from the file's suffix; the suffix must agree."""
+    suffix = target.suffix.lower()
+    fmt = (wanted or suffix.lstrip(".") or "pdf").lower()
+    if f".{fmt}" not in FORMATS:
+        raise ValidationError(f"不支持的格式“{wanted}”，可选 pdf 或 ofd。", field="format")
+    if suffix != f".{fmt}":
+        raise ValidationError(f"输出文件“{target}”应以 .{fmt} 结尾。", field="out")
+    return fmt
+
+
 def save_pdf(data: bytes, target: Path) -> Path:
     """Write PDF bytes for the clerk: temporary name beside the target, fsync, rename."""
-    if target.suffix.lower() != ".pdf":
-        raise ValidationError(f"输出文件“{target}”应以 .pdf 结尾。", field="out")
+    return save_document(data, target, "pdf")
+
+
+def save_document(data: bytes, target: Path, fmt: str) -> Path:
+    """Write a PDF or OFD for the clerk: temporary name beside the target, fsync, rename."""
+    format_of(target, fmt)
 
     def write(handle: BinaryIO) -> None:
         handle.write(data)
