@@ -92,7 +92,7 @@ class Document(Base):
     issued_by: Mapped[str] = mapped_column(String(80), default="")
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, deferred=True)
     pdf_sha256: Mapped[str] = mapped_column(String(64), default="")
-    # The same pages as OFD (GB/T 33190), stored at issue beside the PDF; empty before 0008.
+    # The same pages as OFD (GB/T 33190), stored at issue beside the PDF; empty before 0009.
     ofd: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, deferred=True)
     ofd_sha256: Mapped[str] = mapped_column(String(64), default="")
     pages: Mapped[int] = mapped_column(Integer, default=0)
