@@ -49,6 +49,22 @@ def unsaved_answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     return answers
 
 
+@pytest.fixture(autouse=True)
+def confirmations(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    """Confirmations before irreversible steps and batches (desktop/ui/confirm.py): answered
+    确定 unless a test queues False; each question with its listed items lands in ``asked``."""
+    from desktop.ui import confirm
+
+    answers = Answers()
+
+    def answer(_parent: object, _title: str, question: str, items: object = ()) -> bool:
+        answers.asked.append((question, list(items)))  # type: ignore[call-overload]
+        return bool(answers.pop(0)) if answers else True
+
+    monkeypatch.setattr(confirm, "confirm", answer)
+    return answers
+
+
 @pytest.fixture
 def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Message boxes never block a test: they are recorded here instead."""

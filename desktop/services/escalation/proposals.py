@@ -178,6 +178,40 @@ def dismiss(session: Session, actor: Actor, proposal: Proposal, reason: str) -> 
 
 
 @audit.writes(Permission.EDIT_LEDGER)
+def confirm_all(session: Session, actor: Actor, chosen: list[Proposal]) -> list[int]:
+    """Adopt several proposals in one transaction: all are carried out, or none."""
+    if not chosen:
+        raise ValidationError("没有选中的建议。")
+    return [confirm(session, actor, p) for p in chosen]
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def remind_tasks(session: Session, actor: Actor, task_ids: list[int]) -> list[int]:
+    """催办 every chosen task (the ledger's selection), each to its lead unit: all, or none."""
+    if not task_ids:
+        raise ValidationError("没有选中的任务。")
+    today = clock_of(session).today()
+    made = []
+    for row in task_rows(session, today, TaskFilter(task_ids=tuple(task_ids))):
+        lamp = row.lamp.reason_text or row.lamp.color.label
+        reminder = Proposal(
+            row.id, row.code, row.title, row.lead_unit_id, row.lead_unit, row.lamp.color,
+            REMIND, f"台账批量催办（{lamp}）",
+        )  # fmt: skip
+        made.append(confirm(session, actor, reminder))
+    return made
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def dismiss_all(session: Session, actor: Actor, chosen: list[Proposal], reason: str) -> None:
+    """Dismiss several proposals with one reason: all, or none."""
+    if not chosen:
+        raise ValidationError("没有选中的建议。")
+    for p in chosen:
+        dismiss(session, actor, p, reason)
+
+
+@audit.writes(Permission.EDIT_LEDGER)
 def report_follow_up(
     session: Session,
     actor: Actor,

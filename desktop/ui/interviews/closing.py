@@ -13,6 +13,7 @@ from desktop.services.escalation import proposals as escalation
 from desktop.services.interviews import lifecycle as interviews
 from desktop.services.interviews.lifecycle import AccountabilityKind, FollowUp, InterviewInfo
 from desktop.services.interviews.lifecycle import InterviewStatus as S
+from desktop.ui import confirm
 from desktop.ui.buttons import EDIT, allow, button
 from desktop.ui.fmt import DASH, day
 from desktop.ui.forms import date_edit, date_of, show_field_error
@@ -150,6 +151,11 @@ class VerifyStage(Stage):
 
     def fail(self) -> None:
         if self.info is not None:
+            question = tr("认定{u}的整改未完成？此后只能进入问责，不能再核实销号。").format(
+                u=self.info.unit
+            )
+            if not confirm.confirm(self, tr("认定未完成"), question):
+                return
             iid, text = self.info.id, text_of(self.fields["verification"])
             self.write(lambda s: interviews.mark_failed(s, self.desk.actor, iid, text))
 
@@ -206,6 +212,11 @@ class AccountabilityStage(Stage):
         f = self.fields
         kind = AccountabilityKind(f["kind"].currentData())  # type: ignore[attr-defined]
         persons, grounds, number = (text_of(f[k]) for k in ("persons", "grounds", "doc_number"))
+        question = tr("对{u}作出问责决定（{k}，对象：{p}）？决定记录后不能撤销。").format(
+            u=self.info.unit, k=tr(kind.label), p=persons or tr("未填")
+        )
+        if not confirm.confirm(self, tr("作出问责决定"), question):
+            return
         iid = self.info.id
         self.write(
             lambda s: interviews.decide_accountability(

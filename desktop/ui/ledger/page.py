@@ -10,8 +10,11 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit
 from desktop.services import dashboard, tasks
 from desktop.services.auth import Permission
 from desktop.services.enums import LampColor, TaskStatus
+from desktop.services.escalation import proposals as escalation
 from desktop.services.lamps.forecast import forecast
 from desktop.services.overview import TaskFilter
+from desktop.ui import confirm
+from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.i18n import tr
 from desktop.ui.lamp import LAMP_NAME, lamp_icon
@@ -32,6 +35,10 @@ class LedgerPage(Page):
         self.new_button = self.add_button(
             tr("新建任务…"), self.new_task, Permission.EDIT_LEDGER, shortcut="Ctrl+N"
         )
+        self.remind_button = self.add_button(
+            tr("催办选中任务…"), self.remind_selected, Permission.EDIT_LEDGER
+        )
+        self.remind_button.setToolTip(tr("对选中的每项任务向其牵头单位发出催办（先列出确认）"))
         self.model = LedgerModel(desk)
         self.model.loader = self.load
         self.model.on_loaded = lambda: self._update_count()
@@ -188,6 +195,24 @@ class LedgerPage(Page):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.created_id is not None:
             self.main.data_changed()
             self.main.open_task(dialog.created_id)
+
+    def remind_selected(self) -> bool:
+        """催办 every selected task, after one question that lists them: all, or none."""
+        rows = [self.model.row_at(r) for r in self.table.selected_rows()]
+        if not rows:
+            self.main.statusBar().showMessage(tr("请先在台账中选中要催办的任务。"), 6000)
+            return False
+        question = tr("向以下 {n} 项任务的牵头单位发出催办（7 天内书面回复）？").format(n=len(rows))
+        items = [f"{r.code} {r.title}（{r.lead_unit}）" for r in rows]
+        if not confirm.confirm(self, tr("批量催办"), question, items):
+            return False
+        ids = [r.id for r in rows]
+        ok, made = write(
+            self, self.desk, self.main, lambda s: escalation.remind_tasks(s, self.desk.actor, ids)
+        )
+        if ok:
+            self.main.statusBar().showMessage(tr("已发出 {n} 条催办。").format(n=len(made)), 8000)
+        return ok
 
     def selected_task_ids(self) -> list[int]:
         return [self.model.row_at(r).id for r in self.table.selected_rows()]

@@ -25,6 +25,7 @@ from desktop.services.notices import drafts as notice_drafts
 from desktop.services.notices import register as notices
 from desktop.services.notices.register import DocStatus, DocumentInfo, DocumentRow
 from desktop.services.periods import Period
+from desktop.ui import confirm
 from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.errors import show_error
@@ -323,14 +324,10 @@ class NoticesPage(Page):
         if self._dirty and not self.save_draft():
             return
         assert self.current is not None
-        answer = QMessageBox.question(
-            self,
-            tr("印发公文"),
-            tr("印发后将取得发文字号并存档 PDF，此后不能再修改。确定印发“{t}”吗？").format(
-                t=self.current.row.title
-            ),
+        question = tr("印发后将取得发文字号并存档 PDF，此后不能再修改。确定印发“{t}”吗？").format(
+            t=self.current.row.title
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm.confirm(self, tr("印发公文"), question):
             return
         doc_id = self.current.row.id
         issued = self._run(lambda s: notices.issue(s, self.desk.actor, doc_id), lambda i: i.id)

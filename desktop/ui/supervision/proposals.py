@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QInputDialog, QLabel, QVBo
 
 from desktop.services.escalation import proposals as escalation
 from desktop.services.escalation.proposals import Proposal
+from desktop.ui import confirm
 from desktop.ui.buttons import EDIT, allow, button
 from desktop.ui.calls import write
 from desktop.ui.desk import Desk
@@ -55,8 +56,40 @@ def dismiss(parent: QWidget, desk: Desk, window: MainWindow, proposal: Proposal)
     return ok
 
 
+def _named(p: Proposal) -> str:
+    return f"{p.code} {p.title}（{p.unit}）：{p.step_label}"
+
+
+def adopt_all(parent: QWidget, desk: Desk, window: MainWindow, chosen: list[Proposal]) -> bool:
+    """Several proposals at once, after one question that lists them: all carried out, or none."""
+    question = tr("采纳以下 {n} 条建议（发出催办、督办通知或提出约谈）？").format(n=len(chosen))
+    if not confirm.confirm(parent, tr("批量采纳"), question, [_named(p) for p in chosen]):
+        return False
+    ok, made = write(parent, desk, window, lambda s: escalation.confirm_all(s, desk.actor, chosen))
+    if ok:
+        window.statusBar().showMessage(tr("已采纳 {n} 条建议。").format(n=len(made)), 8000)
+    return ok
+
+
+def dismiss_all(parent: QWidget, desk: Desk, window: MainWindow, chosen: list[Proposal]) -> bool:
+    """不采纳 several proposals with one written reason."""
+    reason, ok = QInputDialog.getText(
+        parent,
+        tr("不采纳建议"),
+        tr("不采纳以下 {n} 条建议，理由：\n{items}").format(
+            n=len(chosen), items="\n".join(_named(p) for p in chosen[: confirm.LISTED])
+        ),
+    )
+    if not ok:
+        return False
+    ok, _ = write(
+        parent, desk, window, lambda s: escalation.dismiss_all(s, desk.actor, chosen, reason)
+    )
+    return ok
+
+
 class ProposalsBox(QGroupBox):
-    """The proposals table with 采纳 and 不采纳… for the selected row."""
+    """The proposals table with 采纳 and 不采纳… for every selected row."""
 
     def __init__(self, desk: Desk, window: MainWindow) -> None:
         super().__init__(tr("系统建议（红灯、黄灯任务的下一步）"))
@@ -112,19 +145,26 @@ class ProposalsBox(QGroupBox):
         rows = self.table.selected_rows()
         return self.model.row_at(rows[0]) if rows else None
 
+    def selected(self) -> list[Proposal]:
+        return [self.model.row_at(r) for r in self.table.selected_rows()]
+
     def _enable(self) -> None:
         allow(self.desk, self.adopt_button, self.current() is not None)
         allow(self.desk, self.dismiss_button, self.current() is not None)
 
     def adopt(self) -> None:
-        proposal = self.current()
-        if proposal is not None:
-            adopt(self, self.desk, self.main, proposal)
+        chosen = self.selected()
+        if len(chosen) == 1:
+            adopt(self, self.desk, self.main, chosen[0])
+        elif chosen:
+            adopt_all(self, self.desk, self.main, chosen)
 
     def dismiss(self) -> None:
-        proposal = self.current()
-        if proposal is not None:
-            dismiss(self, self.desk, self.main, proposal)
+        chosen = self.selected()
+        if len(chosen) == 1:
+            dismiss(self, self.desk, self.main, chosen[0])
+        elif chosen:
+            dismiss_all(self, self.desk, self.main, chosen)
 
 
 def _color(step: str) -> QColor:
