@@ -30,7 +30,7 @@ from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.errors import show_error
 from desktop.ui.i18n import tr
-from desktop.ui.notices.pdf import PdfPreview, print_pdf, save_pdf_as
+from desktop.ui.notices.pdf import PdfPreview, print_pdf, save_document_as, save_pdf_as
 from desktop.ui.notices.preview_worker import PreviewRenderer
 from desktop.ui.page import Page
 from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
@@ -54,6 +54,7 @@ class NoticesPage(Page):
         self.delete_button = self.add_button(tr("删除草稿"), self.delete, issue)
         self.print_button = self.add_button(tr("打印…"), self.print_current, shortcut="Ctrl+P")
         self.save_as_button = self.add_button(tr("另存为 PDF…"), self.save_as)
+        self.save_ofd_button = self.add_button(tr("另存为 OFD…"), self.save_as_ofd)
 
         self.model = RowTableModel[DocumentRow](
             [
@@ -223,6 +224,7 @@ class NoticesPage(Page):
         self.correct_button.setEnabled(can and info is not None and not draft)
         self.print_button.setEnabled(info is not None)
         self.save_as_button.setEnabled(info is not None)
+        self.save_ofd_button.setEnabled(info is not None)
 
     # --- editing and preview --------------------------------------------------------------
 
@@ -365,3 +367,15 @@ class NoticesPage(Page):
     def save_as(self) -> None:
         if self.current is not None and self.current_pdf():
             save_pdf_as(self, self.pdf, self._suggested_name())
+
+    def current_ofd(self) -> bytes:
+        """The OFD of the document shown: the stored one once issued, else the form as it is."""
+        assert self.current is not None
+        with self.desk.session() as session:
+            if self.current.row.status == notices.DocStatus.ISSUED:
+                return notices.ofd_of(session, self.current.row.id)
+            return notices.render_ofd(session, self.edited_model()).ofd
+
+    def save_as_ofd(self) -> None:
+        if self.current is not None:
+            save_document_as(self, self.current_ofd(), self._suggested_name(), "ofd")

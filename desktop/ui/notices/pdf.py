@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -106,15 +106,26 @@ def print_pdf(parent: QWidget, data: bytes, title: str) -> int:
 
 def save_pdf_as(parent: QWidget, data: bytes, suggested: str) -> str:
     """另存为 PDF; returns the path written, or "" when the clerk cancelled."""
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, tr("另存为 PDF"), suggested, tr("PDF 文件 (*.pdf)")
-    )
+    return save_document_as(parent, data, suggested, "pdf")
+
+
+FILTERS = {
+    "pdf": QT_TRANSLATE_NOOP("Duban", "PDF 文件 (*.pdf)"),
+    "ofd": QT_TRANSLATE_NOOP("Duban", "OFD 版式文件 (*.ofd)"),
+}
+
+
+def save_document_as(parent: QWidget, data: bytes, suggested: str, fmt: str) -> str:
+    """另存为 PDF or OFD; returns the path written, or "" when the clerk cancelled."""
+    title = tr("另存为 PDF") if fmt == "pdf" else tr("另存为 OFD")
+    suggested = str(Path(suggested).with_suffix(f".{fmt}"))
+    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, tr(FILTERS[fmt]))
     if not path:
         return ""
-    if not path.lower().endswith(".pdf"):
-        path += ".pdf"
+    if not path.lower().endswith(f".{fmt}"):
+        path += f".{fmt}"
     try:
-        notices.save_pdf(data, Path(path))
+        notices.save_document(data, Path(path), fmt)
     except Exception as exc:  # shown to the clerk; nothing half-written (temp + rename)
         show_error(parent, exc)
         return ""
