@@ -45,9 +45,9 @@ def paragraph_runs(text: str) -> list[tuple[str, FontRole]]:
 
 
 def is_heading_alone(text: str) -> bool:
-    """A heading paragraph with no body text after its heading sentence (三、整改时限)."""
+    """A heading paragraph with no body text after it (三、整改时限): one line, one sentence."""
     text = text.strip()
-    if not heading_level(text):
+    if not heading_level(text) or len(text) > CHARS_PER_LINE:
         return False
     end = text.find("。")
     return end < 0 or end == len(text) - 1
@@ -78,6 +78,7 @@ class Flow:
     shaper: Shaper
     bold_level3: bool = True  # "1." headings in faux-bold 仿宋
     title_words: tuple[str, ...] = ()  # the office's unit and project names: never cut
+    decisions_plain: bool = False  # 纪要: numbered decisions in 仿宋, not 黑体/楷体
 
     @property
     def size(self) -> float:
@@ -111,8 +112,23 @@ class Flow:
             self.comp.put_line(line, x, justify_to=AREA_W - right - x, stretch=not last)
 
     def paragraph(self, text: str, keep: int = 0) -> None:
-        """A body paragraph; ``keep`` lines of what follows must fit on its page."""
+        """A body paragraph; ``keep`` lines of what follows must fit on its page.
+
+        In a 纪要 (``decisions_plain``) a numbered paragraph that is more than a heading is a
+        decision: 仿宋, with only its lead sentence bold (§10.3 and the office's practice).
+        """
         split = bold_heading(text) if self.bold_level3 else None
+        if self.decisions_plain and heading_level(text) in (1, 2) and not is_heading_alone(text):
+            end = text.find("。")
+            head, rest = (
+                (text[: end + 1], text[end + 1 :]) if 0 <= end < len(text) - 1 else ("", text)
+            )
+            glyphs = (
+                self.shaper.shape(head, FontRole.FANGSONG, self.size, bold=True) if head else []
+            )
+            glyphs += self.glyphs([(rest, FontRole.FANGSONG)])
+            self.flow(glyphs, 2 * self.slot, 0.0, keep=keep)
+            return
         if split is not None:
             head, rest = split
             glyphs = self.shaper.shape(head, FontRole.FANGSONG, self.size, bold=True)
@@ -206,7 +222,7 @@ class Flow:
                 first = False
             head = self.glyphs([(f"{label}：", FontRole.HEITI)])
             rest_x = 2 * self.slot + line_width(head, cs) + cs
-            body = self.glyphs([("，".join(names), FontRole.FANGSONG)])
+            body = self.glyphs([("、".join(names), FontRole.FANGSONG)])
             self.flow(head + body, 2 * self.slot, rest_x)
 
     def red_title(self, text: str, size: float) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from .compose_common import Letterhead, frame, numbered_items
-from .model import Grade, OfficialDocument, Table, format_date
+from .model import DocumentKind, Grade, OfficialDocument, Table, format_date
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,13 @@ def compose_interview_record(
         body += ["五、整改要求", f"请于{format_date(data.rectification_due)}前完成整改并书面报告。"]
     body += ["约谈人（签字）：", "被约谈人（签字）：", "记录人（签字）："]
     model = frame(head, f"约谈{data.unit}记录", "", body, issued, cc="")
+    # A record of what was said, signed by those present: not a 文件 (no red head, no 文号,
+    # no signature of the office, no 版记).
+    model.kind = DocumentKind.RECORD
     model.seal = False
+    model.signature, model.date = "", None
+    model.printing_office, model.printing_date = "", None
+    model.subject = "约谈记录"
     return model
 
 

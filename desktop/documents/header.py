@@ -48,6 +48,9 @@ def layout_header(flow: Flow, doc: OfficialDocument) -> None:
     if doc.kind is DocumentKind.LETTER:
         _letter_header(flow, doc)
         return
+    if doc.kind is DocumentKind.RECORD:
+        _record_header(flow, doc)
+        return
     if doc.grade is not None:
         _grade_label(flow, doc.grade, doc.grade_word, top=0.0)
     comp = flow.comp
@@ -64,6 +67,20 @@ def layout_header(flow: Flow, doc: OfficialDocument) -> None:
     sep = comp.cursor + SEPARATOR_GAP
     comp.rule(sep, SEPARATOR_WIDTH, RED)
     comp.cursor = comp.grid.line_top(comp.grid.line_at_or_after(sep) + 2)
+
+
+def _record_header(flow: Flow, doc: OfficialDocument) -> None:
+    """A record form is no 文件: its 编号 right on line 1, the (black) title from line 2."""
+    comp = flow.comp
+    if doc.grade is not None:
+        _grade_label(flow, doc.grade, doc.grade_word, top=0.0)
+    if doc.doc_number:
+        number = flow.glyphs([(f"编号：{doc.doc_number}", FontRole.FANGSONG)])
+        right = AREA_W - line_width(number, 0.0)
+        if doc.grade is not None:
+            comp.skip_lines(1)  # the colour label holds the top right corner
+        comp.put_line(number, right, char_space=0.0)
+    comp.skip_lines(1)
 
 
 def _top_lines(doc: OfficialDocument) -> list[tuple[str, FontRole]]:

@@ -14,6 +14,7 @@ class DocumentKind(StrEnum):
     DOCUMENT = "document"  # 文件格式
     MINUTES = "minutes"  # 纪要格式: red "XXXX纪要", （第X期）, attendee lists, no seal
     LETTER = "letter"  # 信函格式: mark without 文件 30 mm from the top, red double lines
+    RECORD = "record"  # a record form (约谈记录): no red head, no 文号, no 版记; 编号 top right
 
 
 class Grade(StrEnum):

@@ -121,9 +121,12 @@ def lay_out(
 
 def _layout(flow: Flow, doc: OfficialDocument) -> None:
     comp = flow.comp
+    flow.decisions_plain = doc.kind is DocumentKind.MINUTES
     layout_header(flow, doc)
     if doc.title:
         flow.title(doc.title)
+        if not doc.recipients:
+            comp.skip_lines(1)  # a blank line between the title and the body (纪要 too)
     if doc.recipients:
         comp.skip_lines(1)
         text = doc.recipients.strip().rstrip("：:") + "："

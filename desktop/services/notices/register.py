@@ -294,6 +294,10 @@ def draft_correction(session: Session, actor: Actor, doc_id: int) -> int:
 # --- issuing -----------------------------------------------------------------------------------
 
 
+MINUTES_SUFFIX = "纪要"  # 平安办纪要: the sequence key of the minutes' 期号
+RECORD_SUFFIX = "约谈记录"  # 平安办约谈记录〔2026〕3号, printed as the record's 编号
+
+
 def format_number(prefix: str, year: int, serial: int) -> str:
     """机关代字〔2026〕12号: year in full inside 〔〕, no 第, no leading zeros."""
     return f"{prefix}〔{year}〕{serial}号"
@@ -346,22 +350,39 @@ def _issue_once(session: Session, actor: Actor, doc_id: int) -> Issued:
         raise _frozen(doc)
     office = settings.office(session)
     today = clock_of(session).today()
-    base = replace(from_json(doc.content), date=today, printing_date=today)
+    base = from_json(doc.content)
+    if base.kind != DocumentKind.RECORD:  # a record carries no 成文日期 and no 印发 line
+        base = replace(base, date=today, printing_date=today)
     letter = base.kind == DocumentKind.LETTER and office.letter_prefix.strip()
+    minutes = base.kind == DocumentKind.MINUTES
     prefix = office.letter_prefix.strip() if letter else office.doc_prefix.strip()
+    record = base.kind == DocumentKind.RECORD
+    if record:
+        prefix = (prefix + RECORD_SUFFIX)[:20]  # 约谈记录: a register number of their own
+    if minutes:
+        # 纪要 never take a 文件 number: a sequence of their own per year (and per series: the
+        # 会商 minutes apart from the 领导小组会议's), printed as （第N期）. The meeting's own
+        # 期号, when the draft has one, is what prints.
+        series = "会商" if "会商" in base.issuer_mark else ""
+        prefix = (prefix + MINUTES_SUFFIX + series)[:20]
     year = today.year
     _check_model(base)
 
+    def numbered(serial: int) -> OfficialDocument:
+        if minutes:
+            return replace(base, doc_number="", minutes_issue=base.minutes_issue or f"第{serial}期")
+        return replace(base, doc_number=format_number(prefix, year, serial))
+
     guess = _peek(session, prefix, year)
-    model = replace(base, doc_number=format_number(prefix, year, guess))
+    model = numbered(guess)
     options = render_options(session)
     result, ofd = render_with(model, options), render_ofd_with(model, options)
     serial = _take_number(session, prefix, year)  # from here on the write lock is held
     if serial != guess:
-        model = replace(base, doc_number=format_number(prefix, year, serial))
+        model = numbered(serial)
         result, ofd = render_with(model, options), render_ofd_with(model, options)
 
-    number = model.doc_number
+    number = f"{prefix}〔{year}〕{model.minutes_issue}" if minutes else model.doc_number
     digest = hashlib.sha256(result.pdf).hexdigest()
     doc.content = to_json(model)
     doc.prefix, doc.year, doc.serial, doc.number = prefix, year, serial, number

@@ -45,6 +45,7 @@ KINDS = [
     "minutes",
     "assessment",
 ]
+RECORDS = {"interview_record"}
 LETTERS = {"reminder"}  # 催办单 go out in the 信函格式 (settings: reminder_letter)
 
 
@@ -165,6 +166,8 @@ def test_page_numbers_alternate_sides(printed, kind) -> None:
 @pytest.mark.parametrize("kind", KINDS)
 def test_mark_is_red_and_fonts_are_embedded(printed, kind) -> None:
     m = printed[kind]
+    if kind in RECORDS:
+        return  # a record form has no red head: test_interview_record_is_a_form_not_a_document
     mark = max(m.pages[0], key=lambda ln: ln.size)
     color = mark.chars[0]["non_stroking_color"]
     assert all(abs(a - b) < 0.01 for a, b in zip(color, cmyk(RED), strict=True)), mark.text
@@ -176,6 +179,42 @@ def test_mark_is_red_and_fonts_are_embedded(printed, kind) -> None:
             font = font.get_object()
             if font["/Subtype"] != "/Type1":
                 assert "/FontFile2" in font["/FontDescriptor"].get_object()
+
+
+def test_interview_record_is_a_form_not_a_document(printed) -> None:
+    """约谈记录: a record (no red head, no 文号, no 印发 line), its register 编号 top right, the
+    facts, statements and commitments, and lines for the signatures."""
+    m = printed["interview_record"]
+    lines = [ln for page in m.pages for ln in page]
+    text = "".join(ln.text for ln in lines)
+    colours = {c["non_stroking_color"] for ln in lines for c in ln.chars}
+    assert cmyk(RED) not in colours
+    assert not [r for page in m.rules for r in page if r["stroking_color"] == cmyk(RED)]
+    assert "文件" not in text and "印发" not in text and "〔2026〕" in text
+    number = next(ln for ln in m.pages[0] if ln.text.startswith("编号："))
+    assert abs(number.x1 - AREA_RIGHT) < 0.3 and number.top < AREA_TOP + 12
+    title = max(m.pages[0], key=lambda ln: ln.size)
+    assert title.text.endswith("记录") and abs(title.size - 22) < 0.1
+    for needed in ("约谈时间", "约谈地点", "约谈人", "被约谈人", "记录人", "整改承诺"):
+        assert needed in text
+    assert "约谈人（签字）：" in text and "记录人（签字）：" in text
+
+
+def test_minutes_decisions_in_fangsong_attendees_with_dunhao(printed) -> None:
+    """纪要 (§10.3): decisions set in 仿宋 (a lead sentence bold at most), attendees joined with
+    、, a blank line after the title, and （第N期） from the meeting, not a 文件 number."""
+    m = printed["minutes"]
+    lines = [ln for page in m.pages for ln in page]
+    decisions = [
+        ln for ln in lines if ln.text[:2] in ("一、", "二、", "三、") and len(ln.text) > 14
+    ]
+    assert decisions
+    for ln in decisions:
+        assert not any("WenQuanYi" in f for f in ln.fonts), ln.text  # never 黑体
+    present = next(ln for ln in lines if ln.text.startswith("出席："))
+    assert "、" in present.text and "，" not in present.text.split("（")[0]
+    assert any(ln.text.startswith("（第") and ln.text.endswith("期）") for ln in m.pages[0])
+    assert "〔2026〕" not in "".join(ln.text for ln in m.pages[0])
 
 
 def test_minutes_list_attendance_and_carry_no_seal_space(printed) -> None:
