@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,24 @@ def register(commands: argparse._SubParsersAction) -> None:
         metavar="字段=表头",
         help="指定列对应，如 title=事项；字段："
         + "、".join(f"{k}（{v[0]}）" for k, v in FIELDS.items()),
+    )
+    p.add_argument(
+        "--year",
+        type=int,
+        metavar="YYYY",
+        help="没写年份的日期（6月底、年底）按该年（默认取标题中的年份）",
+    )
+    p.add_argument(
+        "--cutoff",
+        metavar="YYYY-MM-DD",
+        help="表中进度和资金的统计截止日期（默认取表中“截至”或今天）",
+    )
+    p.add_argument(
+        "--unit-map",
+        action="append",
+        default=[],
+        metavar="表中名称=台账单位",
+        help="表中单位名称对应台账中的哪个单位（全称或简称），如 人社部门=市人力资源和社会保障局",
     )
     p.add_argument("--dry-run", action="store_true", help="只显示预览，不写入台账")
     p.set_defaults(handler=cmd_ledger)
@@ -143,6 +162,21 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValidationError(f"日期应为 YYYY-MM-DD，收到“{text}”") from exc
+
+
+def _unit_map(session, args: argparse.Namespace) -> dict[str, int | None]:  # type: ignore[no-untyped-def]
+    found: dict[str, int | None] = {}
+    for item in args.unit_map:
+        name, _, unit = item.partition("=")
+        found[name.strip()] = _unit_id(session, unit.strip())
+    return found
+
+
 def cmd_ledger(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.services.excel import ledger_import
 
@@ -155,14 +189,28 @@ def cmd_ledger(ctx: CliContext, args: argparse.Namespace) -> int:
             if args.header_row is None:
                 info = next(i for i in ledger_import.inspect(Path(args.file)) if i.name == sheet)
                 mapping.header_row = info.header_row
+        options = ledger_import.LedgerOptions(year=args.year, units=_unit_map(session, args))
+        if args.cutoff:
+            options.cutoff = _day(args.cutoff)
         preview = ledger_import.preview_ledger(
-            session, Path(args.file), mapping, args.sheet, args.header_row
+            session, Path(args.file), mapping, args.sheet, args.header_row, options
         )
         used = "、".join(f"{FIELDS[f][0]}←“{h}”" for f, h in preview.mapping.columns.items())
         print(f"工作表“{preview.mapping.sheet}”，第 {preview.mapping.header_row} 行为表头；{used}")
         body = [[str(r.row), r.code, r.title, r.lead_unit, {"new": "新增", "exists": "已有",
-                 "rejected": "拒收"}[r.change], r.detail] for r in preview.rows]  # fmt: skip
+                 "rejected": "拒收", "skipped": "不导入"}[r.change], r.detail]
+                for r in preview.rows]  # fmt: skip
         print(table.render(["行", "编号", "任务名称", "牵头单位", "结果", "说明"], body))
+        if preview.matched:
+            print("按简称对应：" + "；".join(f"{a}→{b}" for a, b in preview.matched.items()))
+        if preview.unmatched:
+            print(
+                f"台账中找不到：{'、'.join(preview.unmatched)}（将新建；或用 --unit-map 指定对应）"
+            )
+        print(
+            f"进度和资金按截至 {preview.cutoff} 导入"
+            + (f"；年份 {preview.year}" if preview.year else "")
+        )
         if preview.new_units or preview.new_projects:
             print(f"将新建单位：{'、'.join(preview.new_units) or '无'}")
             print(f"将新建重点工程：{'、'.join(preview.new_projects) or '无'}")

@@ -61,10 +61,14 @@ def test_wizard_imports_a_small_spreadsheet_and_remembers_the_mapping(
     assert "任务名称" in wizard.mapping_step.error.text()
     combos["title"].setCurrentIndex(combos["title"].findData("重点事项"))
     wizard.next()
+    assert wizard.currentPage() is wizard.options_step
+    assert wizard.options_step.year.value() == 2026  # the title's year
+    assert "市市场监管局 → 市市场监督管理局" in wizard.options_step.matched.text()
+    wizard.next()
     step = wizard.preview_step
     assert wizard.currentPage() is step
     assert [r.change for r in step.model.rows] == ["new", "new", "new"]
-    assert "校园安全专项" in step.creates.text() and "市市场监管局" in step.creates.text()
+    assert "校园安全专项" in step.creates.text() and "将新建单位：无" in step.creates.text()
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.outcome is not None and wizard.outcome.tasks == 3
@@ -79,6 +83,7 @@ def test_wizard_imports_a_small_spreadsheet_and_remembers_the_mapping(
     _to_mapping(again, office_sheet(tmp_path / "新表.xlsx", ROWS[:1]))
     assert again.mapping_step.combos["title"].currentData() == "重点事项"
     again.next()
+    again.next()
     assert [r.change for r in again.preview_step.model.rows] == ["exists"]  # imported already
     assert not again.button(QWizard.WizardButton.FinishButton).isEnabled()
 
@@ -90,6 +95,7 @@ def test_a_wrong_row_blocks_the_import_and_writes_nothing(clerk_window, tmp_path
     _to_mapping(wizard, office_sheet(tmp_path / "有误.xlsx", bad))
     combos = wizard.mapping_step.combos
     combos["title"].setCurrentIndex(combos["title"].findData("重点事项"))
+    wizard.next()
     wizard.next()
     assert "第6行：完成时限为空" in wizard.preview_step.problems.text()
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
@@ -121,3 +127,44 @@ def test_reachable_from_file_menu_and_ledger_page_not_for_the_leader(
     page = clerk_window.show_page("tasks")
     buttons = [b for b in page.findChildren(type(page.new_button)) if b.text() == "导入原有台账…"]
     assert len(buttons) == 1 and buttons[0].isEnabled()
+
+
+def test_the_office_sheet_with_a_year_to_confirm_and_a_unit_to_map(
+    clerk_window, tmp_path, qtbot
+) -> None:
+    """The sheet of issue 20 without a year in its title and with one name no rule knows."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "services"))
+    from office_ledger import build
+
+    path = build(tmp_path / "十大工程台账.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.active["A1"] = "平安建设重点工程任务推进台账"
+    book.active["A2"] = "统计截至：11月20日"
+    book.active["D10"] = "人社部门"
+    book.save(path)
+    wizard = LedgerImportWizard(clerk_window, clerk_window.desk)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_step.path.setText(str(path))
+    wizard.next()
+    assert wizard.sheet_step.header_row.value() == 4  # the lower of the two header rows
+    wizard.next()
+    assert wizard.mapping_step.combos["percent"].currentData() == "完成比例"
+    wizard.next()
+    options = wizard.options_step
+    assert wizard.currentPage() is options and "请确认" in options.year_note.text()
+    options.year.setValue(2026)
+    options.cutoff.setDate(options.cutoff.date().fromString("2026-11-20", "yyyy-MM-dd"))
+    combo = options.units["人社部门"]
+    combo.setCurrentIndex(combo.findText("市人力资源和社会保障局"))
+    wizard.next()
+    step = wizard.preview_step
+    assert wizard.currentPage() is step and not step.problems.text(), step.problems.text()
+    changes = [r.change for r in wizard.preview.rows]
+    assert "rejected" not in changes and changes.count("skipped") == 2
+    new = changes.count("new")  # the demo already has some of these tasks
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.outcome is not None and wizard.outcome.tasks == new >= 4
+    assert wizard.outcome.reports == new and wizard.outcome.units == 0

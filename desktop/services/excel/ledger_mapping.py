@@ -26,6 +26,11 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "leader_in_charge": ("分管领导", ("分管领导", "责任领导", "牵头领导", "包抓领导")),
     "cooperating": ("配合单位", ("配合单位", "协办单位", "配合部门")),
     "note": ("备注", ("备注", "说明")),
+    # What the sheet says of progress so far: imported as the first report and fund entries.
+    "percent": ("完成比例", ("完成比例", "完成进度", "完成百分比", "完成率", "进度", "完成情况(%)")),
+    "progress": ("进展情况", ("进展情况", "工作进展", "推进情况", "进展", "工作推进情况", "完成情况")),
+    "arrived": ("到位资金", ("到位资金", "资金到位", "已到位资金", "到位", "到位金额")),
+    "spent": ("已支出资金", ("已支出", "已支出资金", "支出资金", "已使用资金", "资金支出", "支出")),
 }  # fmt: skip
 REQUIRED = ("title", "lead_unit", "deadline")
 

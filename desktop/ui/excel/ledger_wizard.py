@@ -1,5 +1,6 @@
-"""First use: the office's existing ledger spreadsheet imported in four steps — file, sheet and
-header row, column mapping (prefilled, remembered), preview — then one transaction."""
+"""First use: the office's existing ledger spreadsheet imported in five steps — file, sheet and
+header row, column mapping (prefilled, remembered), year / cut-off / units (ledger_options.py),
+preview — then one transaction."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from desktop.services.excel.ledger_mapping import FIELDS, REQUIRED, LedgerMappin
 from desktop.ui.actions import ActionSpec
 from desktop.ui.calls import call
 from desktop.ui.desk import Desk
+from desktop.ui.excel.ledger_options import OptionsStep
 from desktop.ui.forms import error_label
 from desktop.ui.i18n import tr
 from desktop.ui.table import RIGHT, Column, DataTable, RowTableModel
@@ -42,8 +44,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 XLSX_FILTER = "Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"
 NOT_IMPORTED = "（不导入）"
-CHANGE_LABELS = {"new": "新增", "exists": "已有，跳过", "rejected": "有误"}
-_ORDER = {"rejected": 0, "new": 1, "exists": 2}
+CHANGE_LABELS = {"new": "新增", "exists": "已有，跳过", "rejected": "有误", "skipped": "不导入"}
+_ORDER = {"rejected": 0, "new": 1, "exists": 2, "skipped": 3}
 _COLOURS = {"rejected": "#B00020", "new": "#1B5E20"}
 
 
@@ -285,14 +287,21 @@ class PreviewStep(_Step):
         assert preview is not None
         self.model.set_rows(sorted(preview.rows, key=lambda r: (_ORDER[r.change], r.row)))
         self.summary.setText(
-            tr("“{file}”工作表“{sheet}”：新增 {new} 项，已有 {exists} 项（跳过），有误 {bad} 项。")
+            tr("“{file}”工作表“{sheet}”：新增 {new} 项，已有 {exists} 项（跳过），有误 {bad} 项，"
+               "脚注和合计等不导入的行 {skipped} 行。")
             .format(file=preview.file, sheet=preview.mapping.sheet, new=preview.count("new"),
-                    exists=preview.count("exists"), bad=preview.count("rejected"))
+                    exists=preview.count("exists"), bad=preview.count("rejected"),
+                    skipped=preview.count("skipped"))
         )  # fmt: skip
         self.creates.setText(
             tr("将新建单位：{units}\n将新建重点工程：{projects}").format(
                 units="、".join(preview.new_units) or tr("无"),
                 projects="、".join(preview.new_projects) or tr("无"),
+            )
+            + (
+                tr("\n完成比例、进展和资金按截至 {day} 导入。").format(day=preview.cutoff)
+                if preview.cutoff
+                else ""
             )
         )
         if preview.problems:
@@ -347,8 +356,11 @@ class LedgerImportWizard(QWizard):
         self.file_step = FileStep(self)
         self.sheet_step = SheetStep(self)
         self.mapping_step = MappingStep(self)
+        self.options_step = OptionsStep(self)
         self.preview_step = PreviewStep(self)
-        for step in (self.file_step, self.sheet_step, self.mapping_step, self.preview_step):
+        steps = (self.file_step, self.sheet_step, self.mapping_step, self.options_step,
+                 self.preview_step)  # fmt: skip
+        for step in steps:
             self.addPage(step)
         self.resize(980, 620)
 
