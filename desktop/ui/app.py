@@ -54,7 +54,7 @@ def show_main_window(
     """The window, painted first: its start page fills in on the next turn of the event loop,
     and the day's start-up work (rolling backup) waits until the clerk can see the desk."""
     window = MainWindow(Desk(ledger, clock, actor, lock))
-    window.show()
+    window.show_fitted()
     ledger_watch.watch(window, ledger)  # a file replaced under the desk is said at once
     QTimer.singleShot(0, lambda: window.show_page(window.start_key))
     archive_actions.start_of_day(window)  # the day's rolling local backup, later

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QTableView,
     QWidget,
@@ -30,6 +31,7 @@ from desktop.ui.i18n import tr
 from desktop.ui.page import Page
 from desktop.ui.unsaved import EditHolder, settle
 
+MAXIMISE_BELOW = 1440  # px of available screen width
 ICON_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
 
 
@@ -43,6 +45,19 @@ def icon(name: str) -> QIcon:
     return QIcon(str(path)) if path.exists() else QIcon()
 
 
+class PageStack(QStackedWidget):
+    """Sized by the page shown, not by the widest page ever opened (the window scrolls a page
+    that does not fit; the others should not make it scroll)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, desk: Desk, remember: bool = True) -> None:
         super().__init__()
@@ -51,7 +66,10 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.specs = [s for s in registry.PAGES if desk.can(s.permission)]
         self.setWindowTitle(tr("督办台 — {place}").format(place=desk.location))
-        self.setMinimumSize(QSize(1000, 640))
+        # Small enough for 1024×768, and for 150 % scaling on 1366×768 (910×512 logical):
+        # pages scroll and their toolbars wrap rather than push the window past the screen.
+        self.setMinimumSize(QSize(640, 420))
+        self.maximize_at_start = False
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
@@ -63,13 +81,18 @@ class MainWindow(QMainWindow):
                 item.setData(Qt.ItemDataRole.UserRole, spec.key)
                 self.nav.addItem(item)
         self.nav.currentItemChanged.connect(self._nav_changed)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.stack)
+        self.page_scroll = scroll
+        row.addWidget(scroll, 1)
         self.setCentralWidget(central)
         self.undo_group = QUndoGroup(self)
         self._build_menus()
@@ -293,12 +316,47 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if self.remember and isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(geometry)
+            self.clip_to_screen()
         else:
-            self.resize(1366, 768)
+            self.first_size()
         key = str(settings.value("window/page", "dashboard")) if self.remember else "dashboard"
         if key not in {s.key for s in self.specs if s.in_nav}:
             key = "dashboard"
         self.start_key = key
+
+    def _screen_area(self) -> QRect:
+        screen = QGuiApplication.screenAt(self.geometry().center()) or self.screen()
+        return screen.availableGeometry()
+
+    def first_size(self) -> None:
+        """First start: the available screen area; maximised on screens narrower than 1440."""
+        area = self._screen_area()
+        if area.width() < MAXIMISE_BELOW:
+            self.maximize_at_start = True
+            self.setGeometry(area)
+            return
+        size = QSize(min(1600, area.width() * 9 // 10), min(1000, area.height() * 9 // 10))
+        self.resize(size)
+        self.move(area.center() - QRect(QPoint(0, 0), size).center())
+
+    def clip_to_screen(self) -> None:
+        """A remembered geometry from a bigger screen (or a second monitor gone) is made to fit."""
+        area, frame = self._screen_area(), self.frameGeometry()
+        if area.contains(frame):
+            return
+        width = min(frame.width(), area.width())
+        height = min(frame.height(), area.height())
+        extra = frame.size() - self.size()  # the window manager's title bar and borders
+        self.resize(max(width - extra.width(), 1), max(height - extra.height(), 1))
+        x = min(max(frame.x(), area.x()), area.right() - width + 1)
+        y = min(max(frame.y(), area.y()), area.bottom() - height + 1)
+        self.move(x, y)
+
+    def show_fitted(self) -> None:
+        if self.maximize_at_start:
+            self.showMaximized()
+        else:
+            self.show()
 
     def save_state(self) -> None:
         settings = ui_settings()

@@ -6,13 +6,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.services.auth import Permission
 from desktop.ui.buttons import button
 from desktop.ui.calls import Job
 from desktop.ui.desk import Desk
+from desktop.ui.flow import FlowLayout
 from desktop.ui.i18n import tr
 from desktop.ui.unsaved import form_state, wait_for
 
@@ -36,9 +45,12 @@ class Page(QWidget):
         self.title_label = QLabel(title)
         self.title_label.setObjectName("pageTitle")
         self.title_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        bar.addWidget(self.title_label)
-        bar.addStretch(1)
-        self.actions_bar = bar
+        bar.addWidget(self.title_label, 0, Qt.AlignmentFlag.AlignTop)
+        # The buttons wrap onto a second line on a narrow screen instead of widening the page.
+        buttons = QWidget()
+        buttons.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.actions_bar = FlowLayout(buttons)
+        bar.addWidget(buttons, 1)
         outer.addLayout(bar)
         self.body = QVBoxLayout()
         self.body.setSpacing(6)

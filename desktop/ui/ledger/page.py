@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPushButton
 
 from desktop.services import dashboard, tasks
 from desktop.services.auth import Permission
@@ -16,6 +16,7 @@ from desktop.services.overview import TaskFilter
 from desktop.ui import confirm
 from desktop.ui.calls import write
 from desktop.ui.desk import Desk
+from desktop.ui.flow import FlowLayout
 from desktop.ui.i18n import tr
 from desktop.ui.lamp import LAMP_NAME, lamp_icon
 from desktop.ui.ledger.model import LedgerModel
@@ -43,7 +44,7 @@ class LedgerPage(Page):
         self.model.loader = self.load
         self.model.on_loaded = lambda: self._update_count()
         self._applying = False
-        filters = QHBoxLayout()
+        filters = FlowLayout()  # wraps on a narrow screen
         self.project = QComboBox()
         self.unit = QComboBox()
         self.lamp = QComboBox()
@@ -64,7 +65,7 @@ class LedgerPage(Page):
         ):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
-        filters.addWidget(self.search, 1)
+        filters.addWidget(self.search)
         clear = QPushButton(tr("清除筛选"))
         clear.clicked.connect(self.clear_filter)
         filters.addWidget(clear)

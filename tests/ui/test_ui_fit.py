@@ -1,0 +1,59 @@
+"""The window fits the screen: every page usable at 1024×768 and at 150 % scaling on 1366×768
+(910×512 logical pixels, which is what QT_SCALE_FACTOR=1.5 leaves on such a screen): nothing
+forces the window past that size, no page needs sideways scrolling, every title-bar action is
+on screen, and a remembered geometry from a bigger screen is clipped to this one."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import QAbstractButton, QApplication
+
+from desktop.ui.main_window import MainWindow
+
+SIZES = {"1024x768": QSize(1024, 768), "1366x768@150%": QSize(910, 512)}
+
+
+def _visible_rect(widget, window) -> QRect:  # type: ignore[no-untyped-def]
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+@pytest.mark.parametrize("size", list(SIZES), ids=list(SIZES))
+def test_every_page_fits_and_its_actions_are_on_screen(clerk_window, size: str) -> None:
+    window: MainWindow = clerk_window
+    target = SIZES[size]
+    window.resize(target)
+    QApplication.processEvents()
+    assert window.size() == target  # no minimum size larger than the screen
+    keys = [s.key for s in window.specs if s.in_nav]
+    for key in keys:
+        page = window.show_page(key)
+        QApplication.processEvents()
+        assert window.size() == target, key
+        bar = window.page_scroll.horizontalScrollBar()
+        assert bar.maximum() == 0, f"{key}: needs sideways scrolling ({bar.maximum()} px)"
+        screen = QRect(QPoint(0, 0), target)
+        viewport = _visible_rect(window.page_scroll.viewport(), window)
+        for widget in page.actions_bar.parentWidget().findChildren(QAbstractButton):
+            if widget.isVisible():
+                rect = _visible_rect(widget, window)
+                assert screen.contains(rect) and viewport.contains(rect), (key, widget.text())
+        status = _visible_rect(window.statusBar(), window)
+        assert screen.contains(status), key
+
+
+def test_remembered_geometry_from_a_bigger_screen_is_clipped(clerk_window) -> None:
+    window: MainWindow = clerk_window
+    area = window._screen_area()
+    window.setGeometry(area.x() + 300, area.y() + 200, area.width() + 800, area.height() + 600)
+    window.clip_to_screen()
+    frame = window.frameGeometry()
+    assert area.contains(frame), (area, frame)
+
+
+def test_first_start_takes_the_available_area(clerk_window, demo_ledger, qtbot) -> None:
+    window = MainWindow(clerk_window.desk, remember=False)
+    qtbot.addWidget(window)
+    area = window._screen_area()
+    assert window.size().width() <= area.width() and window.size().height() <= area.height()
+    assert window.maximize_at_start == (area.width() < 1440)
