@@ -66,6 +66,26 @@ FALLBACK_ORDER = [
     FontRole.HEITI,
     FontRole.XIAOBIAOSONG,
 ]
+# A character a role's font lacks is drawn in the nearest style that has it: 仿宋 → 宋体-style
+# serifs → the full-coverage serif; a sans (黑体) never stands in inside body text.
+SAME_STYLE = {
+    FontRole.FANGSONG: [FontRole.SONGTI, FontRole.KAITI, FontRole.XIAOBIAOSONG],
+    FontRole.KAITI: [FontRole.FANGSONG, FontRole.SONGTI],
+    FontRole.XIAOBIAOSONG: [FontRole.SONGTI],
+    FontRole.SONGTI: [FontRole.FANGSONG],
+    FontRole.HEITI: [FontRole.SONGTI],
+}
+# Full-coverage faces for characters outside GBK, wherever the PC has them (Windows: SimSun's
+# Ext-B companion; fonts an office installs), tried after the role's own style.
+EXTRA_NAMES = [
+    "simsunb",
+    "simsun-extb",
+    "simsun",
+    "nsimsun",
+    "方正书宋_gbk",
+    "fzssk",
+    "songti-full",
+]
 
 
 @dataclass(frozen=True)
@@ -92,8 +112,33 @@ class FontSet:
     # Shipped fonts, tried in order when a role font lacks a character.
     fallbacks: list[FontChoice] = field(default_factory=list)
 
+    # Full-coverage fonts found on the PC (SimSun-ExtB …), tried after a role's own style.
+    extras: list[FontChoice] = field(default_factory=list)
+
     def __getitem__(self, role: FontRole) -> FontChoice:
         return self.fonts[role]
+
+    def fallbacks_for(self, role: FontRole) -> list[FontChoice]:
+        """Fonts tried, in order, for a character ``role``'s font lacks: same style first (the
+        PC's, then the shipped), then full-coverage faces; never a sans for a serif role."""
+        shipped = {c.role: c for c in self.fallbacks}
+        order: list[FontChoice] = []
+        for other in SAME_STYLE[role]:
+            order.append(self.fonts[other])
+            if other in shipped:
+                order.append(shipped[other])
+        if role in shipped:
+            order.append(shipped[role])
+        order += self.extras
+        if FontRole.SONGTI in shipped:
+            order.append(shipped[FontRole.SONGTI])  # the shipped full-coverage serif, last
+        seen: set[Path] = set()
+        out = []
+        for choice in order:
+            if choice.path not in seen and choice != self.fonts[role]:
+                seen.add(choice.path)
+                out.append(choice)
+        return out
 
     @classmethod
     def shipped(cls) -> FontSet:
@@ -138,7 +183,13 @@ class FontSet:
                     f" {fonts[role].display_name}"
                 )
         shipped = [_shipped_choice(r) for r in FALLBACK_ORDER]
-        return cls(fonts, notes, shipped)
+        extras = []
+        for stem in EXTRA_NAMES:
+            if stem in installed:
+                choice, _ = _try_file(FontRole.SONGTI, installed[stem])
+                if choice:
+                    extras.append(choice)
+        return cls(fonts, notes, shipped, extras)
 
 
 def _shipped_choice(role: FontRole) -> FontChoice:

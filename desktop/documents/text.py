@@ -58,7 +58,7 @@ class Shaper:
     _seen: set[tuple[str, str]] = field(default_factory=set)
     # Font names looked up once per shaper; which font draws a character once per process.
     _names: dict[FontRole, str] = field(default_factory=dict)
-    _fallbacks: tuple[str, ...] | None = None
+    _fallbacks: dict[FontRole, tuple[str, ...]] = field(default_factory=dict)
 
     def name(self, role: FontRole) -> str:
         found = self._names.get(role)
@@ -83,9 +83,11 @@ class Shaper:
         return out
 
     def _font_for(self, ch: str, role: FontRole) -> str | None:
-        if self._fallbacks is None:
-            self._fallbacks = tuple(choice.reportlab_name for choice in self.fonts.fallbacks)
-        return _font_for(self.name(role), self._fallbacks, ch)
+        chain = self._fallbacks.get(role)
+        if chain is None:
+            chain = tuple(c.reportlab_name for c in self.fonts.fallbacks_for(role))
+            self._fallbacks[role] = chain
+        return _font_for(self.name(role), chain, ch)
 
     def _warn(self, ch: str, role: FontRole, used: str | None) -> None:
         key = (ch, role.value)
@@ -101,9 +103,8 @@ class Shaper:
                 f"字符“{ch}”（{code}）在所有可用字体中都没有，已印作“{MISSING_SUBSTITUTE}”，请核对"
             )
         else:
-            other = next(
-                (c.display_name for c in self.fonts.fallbacks if c.reportlab_name == used), used
-            )
+            choices = [*self.fonts.fallbacks_for(role), *self.fonts.fonts.values()]
+            other = next((c.display_name for c in choices if c.reportlab_name == used), used)
             self.warnings.append(f"{label}字体缺字“{ch}”（{code}），该字改用 {other}")
 
 

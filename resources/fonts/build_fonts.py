@@ -13,11 +13,14 @@ OpenType/CFF sources (FandolFang, Noto Serif CJK) are converted with fontTools' 
 | xiaobiaosong.ttf  | 小标宋 titles | Noto Serif CJK SC Bold (fonts-noto-cjk)   | SIL OFL 1.1        |
 | heiti.ttf         | 黑体 headings, and the fallback for rare characters (GBK) | WenQuanYi Micro Hei (fonts-wqy-microhei) | Apache-2.0 / GPL-3 |
 | kaiti.ttf         | 楷体 headings | AR PL KaitiM GB gkai00mp (fonts-arphic-gkai00mp) | Arphic Public Licence |
-| songti.ttf        | 宋体 page numbers | Noto Serif CJK SC Regular (fonts-noto-cjk) | SIL OFL 1.1 |
+| songti.ttf        | 宋体 page numbers, and the serif every role falls back to | Noto Serif CJK SC Regular (fonts-noto-cjk) | SIL OFL 1.1 |
 
 Subsets: GB2312 plus ASCII and the punctuation notices use (〔〕—★①…); 黑体 keeps all of GBK
-because WenQuanYi's outlines are compact (about 3 MB) and it is the fallback for names with
-characters outside GB2312 (喆, 堃, 赟…).
+(WenQuanYi's outlines are compact, about 3 MB). 宋体 keeps GBK plus every CJK Extension A and
+supplementary-plane character Noto Serif CJK SC has (30,822 characters, 23 MB, about 13 MB in
+git): it is the same-style fallback of 仿宋, 楷体 and 小标宋, so every role covers at least GBK
+and names with 喆 堃 赟 or 㛃 𠮷 䶮 䢺 print in a serif, never in the sans 黑体. Full GBK faces for
+仿宋, 楷体 and 小标宋 would add about 15 MB each; the office's own fonts (设置) cover those.
 """
 
 from __future__ import annotations
@@ -64,6 +67,13 @@ def charset(codec: str) -> set[int]:
             if len(ch) == 1:
                 out.add(ord(ch))
     return out
+
+
+def full_coverage() -> set[int]:
+    """GBK plus the Extension A and supplementary-plane characters Noto Serif CJK SC draws."""
+    cmap = set(load(NOTO / "NotoSerifCJK-Regular.ttc", 2).getBestCmap())
+    rare = {c for c in cmap if 0x3400 <= c < 0x4DC0 or c >= 0x20000}
+    return charset("gbk") | rare
 
 
 def load(path: Path, index: int | None = None) -> TTFont:
@@ -165,7 +175,7 @@ def main(argv: list[str]) -> None:
         "heiti.ttf": lambda: build("heiti.ttf", load(WQY, 0), charset("gbk")),
         "kaiti.ttf": lambda: build("kaiti.ttf", load(GKAI), None),
         "songti.ttf": lambda: build(
-            "songti.ttf", load(NOTO / "NotoSerifCJK-Regular.ttc", 2), gb2312
+            "songti.ttf", load(NOTO / "NotoSerifCJK-Regular.ttc", 2), full_coverage()
         ),
     }
     for name, job in jobs.items():
