@@ -57,7 +57,7 @@ def warm_in_process(
     return best, model
 
 
-def soffice(docs: list[Path], outdir: Path, profile: Path) -> Run:
+def soffice(docs: list[Path | str], outdir: Path, profile: Path) -> Run:
     return child(
         ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
          "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docs)]

@@ -9,7 +9,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,7 +67,7 @@ class Series:
         return statistics.median(r.rss_mb for r in self.runs)
 
 
-def interleaved(cases: dict[str, Callable[[], Run]], rounds: int) -> dict[str, Series]:
+def interleaved(cases: Mapping[str, Callable[[], Run]], rounds: int) -> dict[str, Series]:
     """Each case once per round, in turn, so that a neighbour's load hits all of them alike."""
     found = {name: Series() for name in cases}
     for _ in range(rounds):

@@ -1,6 +1,6 @@
 """Ledger-scale reads: `python -m bench.ledger_reads [--tasks 37 2000 10000 100000] [--keep DIR]`.
 
-Builds the demo ledger cloned by plain SQL up to N tasks (desktop/ui/bench.py's fixture), makes
+Builds the demo ledger cloned by plain SQL up to N tasks (bench/big_ledger.py), makes
 the lamp cache current once (as the first read of a day does), then prints per scale:
 `duban status` in a whole process against the same rows read by a bare SQL script
 (bench/status_sql.py) in a whole process; the same two in-process (queries and text only);
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib
 import io
 import tempfile
 import time
@@ -20,14 +19,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from bench import big_ledger
 from bench.common import PYTHON, ROOT, child, header, interleaved, ms
 
 TODAY = "2026-11-28"
 PAGE = 200  # rows the ledger table fetches in its first batch
-
-
-def _fixture() -> Any:
-    return importlib.import_module("desktop.ui.bench")  # build(path, tasks) and its CLOCK
 
 
 def _best(action: Callable[[], object], repeat: int = 3) -> tuple[float, float, object]:
@@ -61,8 +57,8 @@ def in_process(path: Path) -> list[tuple[str, float, float, int]]:
     from desktop.services.overview import TaskFilter
 
     argv = ["--database", str(path), "--today", TODAY, "status"]
-    ledger = open_ledger(path, _fixture().CLOCK)
-    today = _fixture().CLOCK.today()
+    ledger = open_ledger(path, big_ledger.CLOCK)
+    today = big_ledger.CLOCK.today()
     found = []
     with ledger.session() as s:
         reads: list[tuple[str, Callable[[], object], Callable[[Any], int]]] = [
@@ -100,7 +96,7 @@ def main() -> None:
         for n in args.tasks:
             path = folder / f"bench-{n}.sqlite3"
             if not path.exists():
-                _fixture().build(path, n)
+                big_ledger.build(path, n)
             status = [PYTHON, "-m", "desktop", "--database", str(path), "--today", TODAY, "status"]
             bare = [PYTHON, str(ROOT / "bench" / "status_sql.py"), str(path)]
             lines = child(status).out.count("\n")  # also makes the lamp cache current

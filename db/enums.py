@@ -5,12 +5,18 @@ from __future__ import annotations
 import enum
 
 
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Mark a label for translation without Qt: the GUI shows it through tr(), the printed
+    documents and the command line keep the Chinese."""
+    return text
+
+
 class LabelledEnum(enum.StrEnum):
     """A str enum whose members carry a Chinese label: ``Member = ("code", "标签")``."""
 
     label: str
 
-    def __new__(cls, code: str, label: str) -> LabelledEnum:
+    def __new__(cls, code: str, label: str = "") -> LabelledEnum:
         member = str.__new__(cls, code)
         member._value_ = code
         member.label = label
@@ -25,46 +31,46 @@ class LabelledEnum(enum.StrEnum):
 
 
 class Role(LabelledEnum):
-    ADMIN = ("admin", "管理员")
-    CLERK = ("clerk", "科员")
-    LEADER = ("leader", "领导")
+    ADMIN = ("admin", QT_TR_NOOP("管理员"))
+    CLERK = ("clerk", QT_TR_NOOP("科员"))
+    LEADER = ("leader", QT_TR_NOOP("领导"))
 
 
 class TaskStatus(LabelledEnum):
     """The task's life (SUPERVISION.md): main line, then side states."""
 
-    REGISTERED = ("registered", "立项")
-    SPLIT = ("split", "分解")
-    ASSIGNED = ("assigned", "交办")
-    ACKNOWLEDGED = ("acknowledged", "签收")
-    IN_PROGRESS = ("in_progress", "推进")
-    COMPLETION_REVIEW = ("completion_review", "办结审核")
-    CLOSED = ("closed", "销号")
-    EXTENDED = ("extended", "延期")
-    FINISHED_LATE = ("finished_late", "逾期完成")
-    SUSPENDED = ("suspended", "暂缓")
-    REJECTED = ("rejected", "驳回")
+    REGISTERED = ("registered", QT_TR_NOOP("立项"))
+    SPLIT = ("split", QT_TR_NOOP("分解"))
+    ASSIGNED = ("assigned", QT_TR_NOOP("交办"))
+    ACKNOWLEDGED = ("acknowledged", QT_TR_NOOP("签收"))
+    IN_PROGRESS = ("in_progress", QT_TR_NOOP("推进"))
+    COMPLETION_REVIEW = ("completion_review", QT_TR_NOOP("办结审核"))
+    CLOSED = ("closed", QT_TR_NOOP("销号"))
+    EXTENDED = ("extended", QT_TR_NOOP("延期"))
+    FINISHED_LATE = ("finished_late", QT_TR_NOOP("逾期完成"))
+    SUSPENDED = ("suspended", QT_TR_NOOP("暂缓"))
+    REJECTED = ("rejected", QT_TR_NOOP("驳回"))
 
 
 class FundKind(LabelledEnum):
-    BUDGET = ("budget", "计划")
-    ARRIVED = ("arrived", "到位")
-    SPENT = ("spent", "支出")
+    BUDGET = ("budget", QT_TR_NOOP("计划"))
+    ARRIVED = ("arrived", QT_TR_NOOP("到位"))
+    SPENT = ("spent", QT_TR_NOOP("支出"))
 
 
 class FundSource(LabelledEnum):
-    PROVINCIAL = ("provincial", "上级专项")
-    CITY = ("city", "市财政")
-    COUNTY = ("county", "区县配套")
-    SOCIAL = ("social", "社会资金")
+    PROVINCIAL = ("provincial", QT_TR_NOOP("上级专项"))
+    CITY = ("city", QT_TR_NOOP("市财政"))
+    COUNTY = ("county", QT_TR_NOOP("区县配套"))
+    SOCIAL = ("social", QT_TR_NOOP("社会资金"))
 
 
 class LampColor(LabelledEnum):
     """Ordered by severity: the worst lamp wins in a roll-up."""
 
-    GREEN = ("green", "绿")
-    YELLOW = ("yellow", "黄")
-    RED = ("red", "红")
+    GREEN = ("green", QT_TR_NOOP("绿"))
+    YELLOW = ("yellow", QT_TR_NOOP("黄"))
+    RED = ("red", QT_TR_NOOP("红"))
 
     @property
     def severity(self) -> int:
@@ -72,5 +78,5 @@ class LampColor(LabelledEnum):
 
 
 class ReportSource(LabelledEnum):
-    MANUAL = ("manual", "手工录入")
-    EXCEL = ("excel", "Excel导入")
+    MANUAL = ("manual", QT_TR_NOOP("手工录入"))
+    EXCEL = ("excel", QT_TR_NOOP("Excel导入"))

@@ -110,7 +110,7 @@ def program_modules() -> list[str]:
             walk = pkgutil.walk_packages(package.__path__, package.__name__ + ".")
             names += [info.name for info in walk]
             continue
-        root = Path(package.__file__).parent
+        root = Path(str(package.__file__)).parent
         for path in sorted(root.rglob("*.py")):
             parts = path.relative_to(root.parent).with_suffix("").parts
             names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
@@ -169,22 +169,37 @@ def check_qt_plugins(run: Run) -> str:
     return f"{len(wanted)} 个插件可加载，当前平台 {QGuiApplication.platformName()}"
 
 
-def check_translations(run: Run) -> str:
-    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+def _translated(run: Run, qm: str, folder: str, context: str, text: str, expected: str) -> str:
+    """Load one .qm, translate one string with it, and say so (or raise)."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
 
     app = run.qt()
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     translator = QTranslator(app)
-    if not translator.load("qtbase_zh_CN", folder):
-        raise RuntimeError(f"找不到 qtbase_zh_CN.qm（在 {folder}）")
+    if not translator.load(qm, folder):
+        raise RuntimeError(f"找不到 {qm}.qm（在 {folder}）")
     app.installTranslator(translator)
     try:
-        cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+        got = QCoreApplication.translate(context, text)
     finally:
         app.removeTranslator(translator)
-    if cancel != "取消":
-        raise RuntimeError(f"“Cancel”译为“{cancel}”，应为“取消”")
-    return "qtbase_zh_CN.qm 已加载（Cancel → 取消）"
+    if got != expected:
+        raise RuntimeError(f"{qm}.qm 未生效：“{text}”译为“{got}”，应为“{expected}”")
+    return f"{qm}.qm 已加载（{text} → {expected}）"
+
+
+def check_translations(run: Run) -> str:
+    from PySide6.QtCore import QLibraryInfo
+
+    from desktop.ui.i18n import TRANSLATION_DIR
+
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    return "；".join(
+        [
+            _translated(run, "qtbase_zh_CN", qt_dir, "QPlatformTheme", "Cancel", "取消"),
+            _translated(run, "qtbase_en", qt_dir, "QPlatformTheme", "Cancel", "Cancel"),
+            _translated(run, "duban_en", str(TRANSLATION_DIR), "", "督办台", "Duban Desk"),
+        ]
+    )
 
 
 def check_ui_fonts(run: Run) -> str:

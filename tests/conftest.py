@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 import types
 from collections.abc import Callable, Iterator
@@ -11,6 +12,9 @@ from pathlib import Path
 
 # Qt must see this before any QApplication exists (PITFALLS.md).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The program's log goes to a folder of this run, not the user's; pytest keeps faulthandler.
+os.environ.setdefault("DUBAN_LOG_DIR", tempfile.mkdtemp(prefix="duban-test-logs-"))
+os.environ.setdefault("DUBAN_NO_CRASH_FILE", "1")
 
 import pytest  # noqa: E402
 

@@ -9,7 +9,7 @@ from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, Uni
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base
-from db.enums import LabelledEnum
+from db.enums import QT_TR_NOOP, LabelledEnum
 from db.types import Money, text_enum
 
 # Scores and points are exact two-decimal values: the same integer-hundredths storage as money.
@@ -17,14 +17,14 @@ Points = Money
 
 
 class SchemeStatus(LabelledEnum):
-    DRAFT = ("draft", "草拟")
-    PUBLISHED = ("published", "已发布")
-    FINAL = ("final", "已定稿")
+    DRAFT = ("draft", QT_TR_NOOP("草拟"))
+    PUBLISHED = ("published", QT_TR_NOOP("已发布"))
+    FINAL = ("final", QT_TR_NOOP("已定稿"))
 
 
 class IndicatorSource(LabelledEnum):
-    COMPUTED = ("computed", "台账计算")
-    MANUAL = ("manual", "人工评分")
+    COMPUTED = ("computed", QT_TR_NOOP("台账计算"))
+    MANUAL = ("manual", QT_TR_NOOP("人工评分"))
 
 
 class AssessmentScheme(Base):

@@ -19,28 +19,28 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base
-from db.enums import LabelledEnum
+from db.enums import QT_TR_NOOP, LabelledEnum
 from db.types import text_enum
 
 
 class DocKind(LabelledEnum):
     """What the notice is; later areas (interviews, meetings, assessment) add members here."""
 
-    CIRCULAR = ("circular", "通报")
-    NOTICE = ("notice", "通知")
-    SUPERVISION = ("supervision", "督办通知")
-    REMINDER = ("reminder", "催办单")
-    INTERVIEW_NOTICE = ("interview_notice", "约谈通知书")
-    INTERVIEW_RECORD = ("interview_record", "约谈记录")
-    RECTIFICATION = ("rectification", "限期整改通知书")
-    ACCOUNTABILITY = ("accountability", "问责决定")
-    MINUTES = ("minutes", "会议纪要")
-    ASSESSMENT = ("assessment", "考核结果通报")
+    CIRCULAR = ("circular", QT_TR_NOOP("通报"))
+    NOTICE = ("notice", QT_TR_NOOP("通知"))
+    SUPERVISION = ("supervision", QT_TR_NOOP("督办通知"))
+    REMINDER = ("reminder", QT_TR_NOOP("催办单"))
+    INTERVIEW_NOTICE = ("interview_notice", QT_TR_NOOP("约谈通知书"))
+    INTERVIEW_RECORD = ("interview_record", QT_TR_NOOP("约谈记录"))
+    RECTIFICATION = ("rectification", QT_TR_NOOP("限期整改通知书"))
+    ACCOUNTABILITY = ("accountability", QT_TR_NOOP("问责决定"))
+    MINUTES = ("minutes", QT_TR_NOOP("会议纪要"))
+    ASSESSMENT = ("assessment", QT_TR_NOOP("考核结果通报"))
 
 
 class DocStatus(LabelledEnum):
-    DRAFT = ("draft", "草稿")
-    ISSUED = ("issued", "已印发")
+    DRAFT = ("draft", QT_TR_NOOP("草稿"))
+    ISSUED = ("issued", QT_TR_NOOP("已印发"))
 
 
 class DocNumber(Base):

@@ -8,27 +8,27 @@ from sqlalchemy import Column, Date, DateTime, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base
-from db.enums import LabelledEnum
+from db.enums import QT_TR_NOOP, LabelledEnum
 from db.models.ledger import Task, Unit
 from db.types import text_enum
 
 
 class InterviewStatus(LabelledEnum):
-    PROPOSED = ("proposed", "拟约谈")
-    NOTIFIED = ("notified", "已发约谈通知")
-    HELD = ("held", "已约谈")
-    RECTIFYING = ("rectifying", "整改中")
-    CLOSED = ("closed", "整改销号")
-    FAILED = ("failed", "整改逾期未完成")
-    ESCALATED = ("escalated", "已问责")
+    PROPOSED = ("proposed", QT_TR_NOOP("拟约谈"))
+    NOTIFIED = ("notified", QT_TR_NOOP("已发约谈通知"))
+    HELD = ("held", QT_TR_NOOP("已约谈"))
+    RECTIFYING = ("rectifying", QT_TR_NOOP("整改中"))
+    CLOSED = ("closed", QT_TR_NOOP("整改销号"))
+    FAILED = ("failed", QT_TR_NOOP("整改逾期未完成"))
+    ESCALATED = ("escalated", QT_TR_NOOP("已问责"))
 
 
 class AccountabilityKind(LabelledEnum):
-    CRITICISM = ("criticism", "通报批评")
-    ADMONITION = ("admonition", "诫勉")
-    REASSIGNMENT = ("reassignment", "组织调整")
-    DISCIPLINE = ("discipline", "纪律处分")
-    OTHER = ("other", "其他")
+    CRITICISM = ("criticism", QT_TR_NOOP("通报批评"))
+    ADMONITION = ("admonition", QT_TR_NOOP("诫勉"))
+    REASSIGNMENT = ("reassignment", QT_TR_NOOP("组织调整"))
+    DISCIPLINE = ("discipline", QT_TR_NOOP("纪律处分"))
+    OTHER = ("other", QT_TR_NOOP("其他"))
 
 
 interview_task = Table(

@@ -8,14 +8,14 @@ from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base
-from db.enums import LabelledEnum
+from db.enums import QT_TR_NOOP, LabelledEnum
 from db.models.ledger import Unit
 from db.types import text_enum
 
 
 class MeetingKind(LabelledEnum):
-    LEADING_GROUP = ("leading_group", "领导小组会议")
-    CONSULTATION = ("consultation", "会商")
+    LEADING_GROUP = ("leading_group", QT_TR_NOOP("领导小组会议"))
+    CONSULTATION = ("consultation", QT_TR_NOOP("会商"))
 
 
 class Meeting(Base):

@@ -8,7 +8,7 @@ from sqlalchemy import Column, Date, DateTime, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base
-from db.enums import LabelledEnum
+from db.enums import QT_TR_NOOP, LabelledEnum
 from db.models.ledger import Task, Unit
 from db.types import text_enum
 
@@ -16,15 +16,15 @@ from db.types import text_enum
 class SupervisionKind(LabelledEnum):
     """Steps of the chain before an interview, mildest first."""
 
-    REMINDER = ("reminder", "催办")
-    NOTICE = ("notice", "督办通知")
-    SITE_CHECK = ("site_check", "现场督查")
+    REMINDER = ("reminder", QT_TR_NOOP("催办"))
+    NOTICE = ("notice", QT_TR_NOOP("督办通知"))
+    SITE_CHECK = ("site_check", QT_TR_NOOP("现场督查"))
 
 
 class SupervisionOrigin(LabelledEnum):
-    LAMP = ("lamp", "亮灯")
-    MEETING = ("meeting", "会议议定")
-    MANUAL = ("manual", "手工登记")
+    LAMP = ("lamp", QT_TR_NOOP("亮灯"))
+    MEETING = ("meeting", QT_TR_NOOP("会议议定"))
+    MANUAL = ("manual", QT_TR_NOOP("手工登记"))
 
 
 supervision_task = Table(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -12,6 +13,7 @@ from desktop.cli import (
     archive_cmds,
     assess_cmds,
     chain_cmds,
+    diagnose_cmds,
     excel_cmds,
     gui_cmds,
     ledger_cmds,
@@ -21,9 +23,9 @@ from desktop.cli import (
     selftest_cmds,
 )
 from desktop.cli.context import INTERNAL_ERROR, REFUSED, CliContext
+from desktop.services.diagnostics import logs
 from desktop.services.errors import DomainError
 from desktop.services.ledger import LedgerError
-from desktop.services.logfile import internal_error, setup_logging
 
 # Each area adds its verbs here (one module per area, registered explicitly: no lookup by name).
 COMMAND_MODULES = [
@@ -37,6 +39,7 @@ COMMAND_MODULES = [
     assess_cmds,
     search_cmds,
     pack_cmds,
+    diagnose_cmds,
 ]
 
 
@@ -64,11 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The log from the first line, so that what goes wrong while starting is kept too.
+    logs.setup_logging(crash_file=not os.environ.get("DUBAN_NO_CRASH_FILE"))
     parser = build_parser()
     args = parser.parse_args(argv)
-    setup_logging()  # an internal error's reference must find its traceback in the log
     context = CliContext.from_args(args)
     handler = getattr(args, "handler", None) or gui_cmds.run_gui
+    logs.log_banner([f"命令 {args.command or 'gui'}", logs.ledger_kind(args.database)])
     try:
         return int(handler(context, args) or 0)
     except (DomainError, LedgerError) as error:
@@ -78,7 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("已取消。", file=sys.stderr)
         return REFUSED
     except Exception as error:  # never a traceback: a reference into the log instead
-        print(internal_error(logging.getLogger("duban.cli"), str(argv), error), file=sys.stderr)
+        where = f"duban {args.command or 'gui'}"
+        print(logs.internal_error(logging.getLogger("duban.cli"), where, error), file=sys.stderr)
         return INTERNAL_ERROR
     finally:
         context.close()

@@ -26,12 +26,17 @@ class FontRole(StrEnum):
     SONGTI = "songti"  # 宋体: page numbers; also the last-resort fallback (GBK coverage)
 
 
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - marks a label for pyside6-lupdate, without Qt
+    return text
+
+
+# The role's name (translated on screen) and the official font's own name (never translated).
 ROLE_LABEL = {
-    FontRole.FANGSONG: ("仿宋", "仿宋_GB2312"),
-    FontRole.XIAOBIAOSONG: ("小标宋", "方正小标宋简体"),
-    FontRole.HEITI: ("黑体", "黑体"),
-    FontRole.KAITI: ("楷体", "楷体_GB2312"),
-    FontRole.SONGTI: ("宋体", "宋体"),
+    FontRole.FANGSONG: (QT_TR_NOOP("仿宋"), "仿宋_GB2312"),
+    FontRole.XIAOBIAOSONG: (QT_TR_NOOP("小标宋"), "方正小标宋简体"),
+    FontRole.HEITI: (QT_TR_NOOP("黑体"), "黑体"),
+    FontRole.KAITI: (QT_TR_NOOP("楷体"), "楷体_GB2312"),
+    FontRole.SONGTI: (QT_TR_NOOP("宋体"), "宋体"),
 }
 
 SHIPPED = {

@@ -31,7 +31,8 @@ MAX_SPREAD = 0.15  # em: the most extra spacing a justified line may put between
 
 
 def patch_reportlab_kinsoku() -> None:
-    """reportlab's CJK wrap may start a line with ，：；？！》”: extend its list in both modules."""
+    """reportlab's CJK wrap may start a line with ，：；？！》”: extend its list in both modules.
+    Our own layout (layout_lines below) does not use it; the meeting pack's Paragraphs do."""
     extra = "".join(ch for ch in CANNOT_START if ch not in _textsplit.ALL_CANNOT_START)
     if extra:
         _textsplit.ALL_CANNOT_START += extra

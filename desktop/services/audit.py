@@ -58,6 +58,8 @@ def writes(
                 return result
             except (IntegrityError, OperationalError) as exc:
                 session.rollback()
+                if not is_clash(exc):
+                    raise  # a bug, not a colleague: logged with its traceback by the caller
                 raise _concurrent(exc) from exc
             except BaseException:
                 session.rollback()
@@ -68,6 +70,26 @@ def writes(
         return wrapper
 
     return decorate
+
+
+# What another writer can cause: a unique key taken between our read and our write, or the
+# database busy past its lock timeout. Anything else (a foreign key, NOT NULL, a check, a
+# missing table) is a bug and must not be explained away as a colleague's change.
+_SQLSTATE_CLASH = {
+    "23505",
+    "55P03",
+    "40001",
+    "40P01",
+}  # unique, lock timeout, serialization, deadlock
+_SQLITE_CLASH = ("unique constraint failed", "database is locked", "database table is locked")
+
+
+def is_clash(exc: IntegrityError | OperationalError) -> bool:
+    state = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+    if state:
+        return str(state) in _SQLSTATE_CLASH
+    message = str(exc.orig).lower()
+    return any(text in message for text in _SQLITE_CLASH)
 
 
 def _concurrent(exc: IntegrityError | OperationalError) -> ConcurrentChange:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from db.enums import LampColor, TaskStatus
 from db.models import Milestone, Task, TaskLamp, Unit
+from desktop.services.enums import QT_TR_NOOP
 from desktop.services.lamps import cache as lamp_cache
 from desktop.services.lamps.rules import DONE_STATUSES
 from desktop.services.overview import (
@@ -59,7 +60,9 @@ def due_within(session: Session, today: date, days: int = 14) -> list[DueItem]:
         .where(Task.deadline >= today, Task.deadline <= until)
         .where(Task.status.not_in(list(DONE_STATUSES)))
     ):
-        items.append(DueItem(task.deadline, task.id, task.code, task.title, "完成时限", unit))
+        items.append(
+            DueItem(task.deadline, task.id, task.code, task.title, QT_TR_NOOP("完成时限"), unit)
+        )
     for milestone, task, unit in session.execute(
         select(Milestone, Task, Unit.name)
         .join(Task, Milestone.task_id == Task.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 
@@ -68,5 +69,7 @@ def schedule_progress(start: date, deadline: date, today: date) -> float:
 
 
 def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later by the calendar, or the month's last day when it is shorter:
+    31 March + 3 months is 30 June (clamping to the 28th had turned such a task red on 28 June)."""
     period = Period.of(day).shift(months)
-    return date(period.year, period.month, min(day.day, 28))
+    return date(period.year, period.month, min(day.day, monthrange(period.year, period.month)[1]))

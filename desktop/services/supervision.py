@@ -12,6 +12,7 @@ from db.models import SupervisionItem, SupervisionKind, SupervisionOrigin, Task,
 from desktop.services import audit, corrections
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
+from desktop.services.enums import QT_TR_NOOP
 from desktop.services.errors import ValidationError
 from desktop.services.lookup import get_or_missing
 
@@ -76,10 +77,10 @@ class SupervisionRow:
 
 def state_of(item: SupervisionItem, today: date) -> str:
     if item.closed_on:
-        return "已办结"
+        return QT_TR_NOOP("已办结")
     if item.reply_received_on:
-        return "已回复"
-    return "逾期未回复" if item.reply_due < today else "待回复"
+        return QT_TR_NOOP("已回复")
+    return QT_TR_NOOP("逾期未回复") if item.reply_due < today else QT_TR_NOOP("待回复")
 
 
 def _row(item: SupervisionItem, today: date) -> SupervisionRow:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from db.models import AuditEntry, Milestone, Task
 from desktop.services import funds, progress
+from desktop.services.enums import QT_TR_NOOP
 from desktop.services.errors import NotFound
 from desktop.services.funds import FundEntryInfo, yuan_to_wan
 from desktop.services.lookup import get_or_missing
@@ -54,7 +55,7 @@ def _reports(session: Session, task_id: int) -> list[TimelineEvent]:
     return [
         TimelineEvent(
             r.submitted_on or date.min,
-            "进度报送",
+            QT_TR_NOOP("进度报送"),
             f"{Period.parse(r.period).label}进度 {r.percent}%",
             "；".join(x for x in (r.progress, r.problems and f"问题：{r.problems}") if x),
         )
@@ -66,7 +67,7 @@ def _funds(session: Session, task_id: int) -> list[TimelineEvent]:
     return [
         TimelineEvent(
             e.entry_date,
-            "资金",
+            QT_TR_NOOP("资金"),
             f"{e.source.label}{e.kind.label} {yuan_to_wan(e.amount)} 万元",
             e.note,
         )
@@ -80,7 +81,10 @@ def _milestones(session: Session, task_id: int) -> list[TimelineEvent]:
         if m.done_on:
             events.append(
                 TimelineEvent(
-                    m.done_on, "节点", f"完成节点“{m.title}”", f"计划 {m.due.isoformat()}"
+                    m.done_on,
+                    QT_TR_NOOP("节点"),
+                    f"完成节点“{m.title}”",
+                    f"计划 {m.due.isoformat()}",
                 )
             )
     return events
@@ -88,7 +92,7 @@ def _milestones(session: Session, task_id: int) -> list[TimelineEvent]:
 
 def _status_changes(session: Session, task_id: int) -> list[TimelineEvent]:
     return [
-        TimelineEvent(e.at.date(), "状态", e.summary, e.actor)
+        TimelineEvent(e.at.date(), QT_TR_NOOP("状态"), e.summary, e.actor)
         for e in session.scalars(
             select(AuditEntry).where(
                 AuditEntry.entity == "task",

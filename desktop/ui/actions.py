@@ -13,6 +13,16 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 
+def bound(fn: Callable[..., object], *args: object) -> Callable[[], None]:
+    """A slot taking no arguments that calls ``fn(*args)``: Qt hands a menu item's slot a
+    ``checked`` flag, which a lambda default or functools.partial would take as an argument."""
+
+    def slot() -> None:
+        fn(*args)
+
+    return slot
+
+
 @dataclass(frozen=True)
 class ActionSpec:
     label: str  # Chinese source text, marked with QT_TR_NOOP; shown through tr()

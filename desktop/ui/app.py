@@ -10,13 +10,15 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from desktop.services import first_run
 from desktop.services.auth import Actor
 from desktop.services.clock import Clock
+from desktop.services.diagnostics import logs
 from desktop.services.ledger import Ledger, LedgerError, open_ledger
 from desktop.ui import ledger_watch
+from desktop.ui.admin.diagnostics import show_last_crash
 from desktop.ui.archive import actions as archive_actions
 from desktop.ui.auth.sign_in import SignInDialog
 from desktop.ui.calls import wait_for_running_work
 from desktop.ui.desk import Desk
-from desktop.ui.errors import install_excepthook, setup_logging
+from desktop.ui.errors import install_excepthook, install_qt_message_handler
 from desktop.ui.i18n import setup_language_and_fonts, tr
 from desktop.ui.lock import LedgerInUse, lock_ledger
 from desktop.ui.main_window import MainWindow
@@ -28,8 +30,29 @@ def create_app() -> QApplication:
     app.setApplicationName("duban")
     app.setApplicationDisplayName(tr("督办台"))
     app.setOrganizationName("duban")
+    install_qt_message_handler()  # before fonts and translations, whose warnings come from Qt
     setup_language_and_fonts(app)
     return app
+
+
+def gui_banner() -> list[str]:
+    from desktop.ui.admin.about_dialog import runtime_lines
+
+    return runtime_lines()
+
+
+def log_ledger(ledger: Ledger) -> None:
+    from desktop.ui.admin.about_dialog import font_lines
+
+    fonts, notes = font_lines(ledger)
+    logs.log.info(
+        "台账 %s（%s，数据结构 %s）；公文字体 %s%s",
+        ledger.location,
+        ledger.engine.dialect.name,
+        ledger.revision,
+        "，".join(fonts),
+        "；" + "；".join(notes) if notes else "",
+    )
 
 
 def open_and_lock(database: str | None, clock: Clock) -> tuple[Ledger, QLockFile | None] | None:
@@ -62,13 +85,16 @@ def show_main_window(
 
 
 def run(database: str | None, clock: Clock) -> int:
+    logs.setup_logging()  # `duban` did it already; idempotent
     app = create_app()
-    setup_logging()
     install_excepthook()
+    logs.log_banner(gui_banner())
+    show_last_crash()
     opened = open_and_lock(database, clock)
     if opened is None:
         return 1
     ledger, lock = opened
+    log_ledger(ledger)
     try:
         with ledger.session() as session:
             new = not first_run.has_users(session)

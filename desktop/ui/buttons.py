@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QPushButton
 
 from desktop.services.auth import Permission
 from desktop.ui.desk import Desk
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 
-READ_ONLY_TIP = "当前账号为只读（领导），不能修改台账。"
+READ_ONLY_TIP = QT_TR_NOOP("当前账号为只读（领导），不能修改台账。")
 READ, EDIT, ISSUE = Permission.READ, Permission.EDIT_LEDGER, Permission.ISSUE_DOCUMENTS
 
 

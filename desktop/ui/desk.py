@@ -42,7 +42,7 @@ class Desk:
 
     def is_large(self) -> bool:
         """Over a few thousand tasks, queries that compute every lamp take seconds (measured by
-        desktop/ui/bench.py), so pages run them off the GUI thread."""
+        bench/ledger_window.py), so pages run them off the GUI thread."""
         from desktop.services.overview import task_page
 
         with self.session() as session:

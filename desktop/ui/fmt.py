@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from desktop.services.funds import yuan_to_wan
 from desktop.services.periods import Period
+from desktop.ui.i18n import tr
 
 DASH = "—"
 
@@ -24,5 +25,9 @@ def wan(amount: Decimal) -> str:
     return yuan_to_wan(amount)
 
 
-def period_label(text: str | None) -> str:
-    return DASH if not text else Period.parse(text).label
+def period_label(text: str | Period | None) -> str:
+    """A reporting period on screen (2026年11月 / 11/2026); printed documents keep Period.label."""
+    if not text:
+        return DASH
+    period = text if isinstance(text, Period) else Period.parse(text)
+    return tr("{y}年{m}月").format(y=period.year, m=period.month)

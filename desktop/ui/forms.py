@@ -18,8 +18,12 @@ def date_edit(value: date | None = None) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     if value is not None:
-        edit.setDate(QDate(value.year, value.month, value.day))
+        edit.setDate(qdate(value))
     return edit
+
+
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
 
 
 def date_of(edit: QDateEdit) -> date:

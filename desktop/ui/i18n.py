@@ -1,11 +1,12 @@
-"""Chinese on screen: tr(), Qt's own zh_CN translations, and CJK fonts so nothing shows as boxes."""
+"""The language on screen (Chinese source, English translation), Qt's own translations, and CJK
+fonts so nothing shows as boxes."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -21,27 +22,72 @@ UI_FAMILIES = (
     "WenQuanYi Micro Hei",
     "SimHei",
 )
+LANGUAGES = {"zh_CN": "中文", "en": "English"}  # the source language first
+SOURCE_LANGUAGE = "zh_CN"
 _installed: list[QTranslator] = []  # keep references: a collected translator stops translating
+_language = SOURCE_LANGUAGE
 _fonts_done = False
 
 
-def tr(text: str, context: str = "Duban") -> str:
-    """Every visible string goes through here, so a .qm can replace it later."""
-    return QCoreApplication.translate(context, text)
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Mark a label kept in a table for pyside6-lupdate; shown later through tr(). (PySide6's own
+    marker is typed as returning object.)"""
+    return text
 
 
-def install_translations(app: QApplication) -> None:
-    if _installed:
-        return
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+def tr(text: str) -> str:
+    """Every visible string goes through here.
+
+    pyside6-lupdate files a call of this free function (and a module-level ``QT_TR_NOOP``) under
+    the empty context, so the lookup uses that context too: one context for the whole program,
+    where the same Chinese text has one translation. A label kept in a table or an enum is
+    marked ``QT_TR_NOOP("…")`` where it is written, and passed through ``tr()`` where shown.
+    """
+    return QCoreApplication.translate("", text)
+
+
+def current_language() -> str:
+    return _language
+
+
+def saved_language() -> str:
+    """The language chosen in 视图 → 语言 (per user, with the window state)."""
+    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "duban", "desk")
+    value = str(settings.value("ui/language", SOURCE_LANGUAGE))
+    return value if value in LANGUAGES else SOURCE_LANGUAGE
+
+
+def save_language(language: str) -> None:
+    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "duban", "desk")
+    settings.setValue("ui/language", language)
+    settings.sync()
+
+
+def install_translations(app: QCoreApplication, language: str | None = None) -> str:
+    """Qt's own strings (qtbase_<lang>.qm: OK/Cancel, file and print dialogs) and ours
+    (resources/translations/duban_<lang>.qm); a second call switches language."""
+    global _language
+    language = language if language in LANGUAGES else saved_language()
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase_zh_CN", qt_dir), ("duban_zh_CN", str(TRANSLATION_DIR))):
+    for name, folder in (
+        (f"qtbase_{language}", qt_dir),
+        (f"duban_{language}", str(TRANSLATION_DIR)),
+    ):
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
             _installed.append(translator)
-        elif name.startswith("qtbase"):
-            log.warning("Qt 中文翻译 %s 未找到（%s），标准按钮将显示英文", name, folder)
+        else:
+            log.warning("翻译文件 %s 未找到（%s），界面将显示源语言（中文）", name, folder)
+    _language = language
+    return language
 
 
 def register_fonts() -> list[str]:

@@ -8,9 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from desktop.services.enums import LampColor
+from desktop.ui.i18n import QT_TR_NOOP
 
 LAMP_HEX = {LampColor.GREEN: "#2e9d4a", LampColor.YELLOW: "#e0a100", LampColor.RED: "#d93025"}
-LAMP_NAME = {LampColor.GREEN: "绿灯", LampColor.YELLOW: "黄灯", LampColor.RED: "红灯"}
+LAMP_NAME = {
+    LampColor.GREEN: QT_TR_NOOP("绿灯"),
+    LampColor.YELLOW: QT_TR_NOOP("黄灯"),
+    LampColor.RED: QT_TR_NOOP("红灯"),
+}
 
 
 def lamp_color(color: LampColor) -> QColor:

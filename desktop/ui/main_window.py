@@ -24,14 +24,16 @@ from PySide6.QtWidgets import (
 
 from desktop.services.overview import TaskFilter
 from desktop.ui import pages as registry
+from desktop.ui.actions import bound
 from desktop.ui.calls import Job, Progress, run_in_background
 from desktop.ui.desk import Desk
 from desktop.ui.errors import log_path
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import LANGUAGES, current_language, install_translations, save_language, tr
 from desktop.ui.page import Page
 from desktop.ui.unsaved import EditHolder, settle
 
 MAXIMISE_BELOW = 1440  # px of available screen width
+_windows: list[MainWindow] = []  # windows built by a language switch, kept alive until closed
 ICON_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
 
 
@@ -108,10 +110,7 @@ class MainWindow(QMainWindow):
             page = spec.factory(self.desk, self)
             for action in registry.PAGE_ACTIONS.get(key, []):
                 page.add_button(
-                    tr(action.label),
-                    lambda a=action: a.run(self),
-                    action.permission,
-                    action.shortcut,
+                    tr(action.label), bound(action.run, self), action.permission, action.shortcut
                 )
             self.pages[key] = page
             self.stack.addWidget(page)
@@ -150,7 +149,7 @@ class MainWindow(QMainWindow):
         if item is not None:
             self.show_page(item.data(Qt.ItemDataRole.UserRole))
 
-    def open_ledger(self, flt: TaskFilter = TaskFilter()) -> None:  # noqa: B008
+    def open_task_ledger(self, flt: TaskFilter = TaskFilter()) -> None:  # noqa: B008
         """Show the task ledger with a filter (a dashboard number or bar was clicked)."""
         page = self.show_page("tasks")
         page.apply_filter(flt)  # type: ignore[attr-defined]
@@ -161,7 +160,7 @@ class MainWindow(QMainWindow):
         ):
             return
         page = self.page("task")
-        page.load(task_id)  # type: ignore[attr-defined]
+        page.show_task(task_id)  # type: ignore[attr-defined]
         self.show_page("task")
 
     # --- unsaved edits ------------------------------------------------------------------------
@@ -223,11 +222,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(tr("文件(&F)"))
-        for spec in registry.FILE_ACTIONS:
-            action = file_menu.addAction(tr(spec.label), lambda s=spec: s.run(self))
-            if spec.shortcut:
-                action.setShortcut(QKeySequence(spec.shortcut))
-            action.setEnabled(self.desk.can(spec.permission))
+        for item in registry.FILE_ACTIONS:
+            action = file_menu.addAction(tr(item.label), bound(item.run, self))
+            if item.shortcut:
+                action.setShortcut(QKeySequence(item.shortcut))
+            action.setEnabled(self.desk.can(item.permission))
         if registry.FILE_ACTIONS:
             file_menu.addSeparator()
         quit_action = file_menu.addAction(tr("退出(&X)"), self.close)
@@ -238,7 +237,7 @@ class MainWindow(QMainWindow):
         undo = self.undo_group.createUndoAction(self, tr("撤销"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_group.createRedoAction(self, tr("重做"))
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(QKeySequence.StandardKey.Redo)])
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()
@@ -255,22 +254,28 @@ class MainWindow(QMainWindow):
             if spec.in_nav:
                 n += 1
                 action = view.addAction(icon(spec.icon), tr(spec.label))
-                action.triggered.connect(lambda _=False, k=spec.key: self.show_page(k))
+                action.triggered.connect(bound(self.show_page, spec.key))
                 if n <= 9:
                     action.setShortcut(QKeySequence(f"Ctrl+{n}"))
         view.addSeparator()
         reload_action = view.addAction(tr("刷新"), self.reload)
         reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        languages = view.addMenu(tr("界面语言（Language）"))
+        for code, name in LANGUAGES.items():  # each language named in itself
+            choice = languages.addAction(name, bound(self.switch_language, code))
+            choice.setCheckable(True)
+            choice.setChecked(code == current_language())
 
         help_menu = bar.addMenu(tr("帮助(&H)"))
         help_menu.addAction(tr("关于督办台"), self._about)
         help_menu.addAction(tr("日志文件位置"), self._show_log)
+        help_menu.addAction(tr("导出诊断信息…"), self._export_diagnostics)
 
     def _build_status_bar(self) -> None:
         desk = self.desk
         status = self.statusBar()
         status.addWidget(QLabel(tr("台账：{place}").format(place=desk.location)), 1)
-        role = desk.actor.role.label
+        role = tr(desk.actor.role.label)
         status.addPermanentWidget(
             QLabel(tr("用户：{name}（{role}）").format(name=desk.actor.display_name, role=role))
         )
@@ -306,8 +311,35 @@ class MainWindow(QMainWindow):
 
         show_about(self)
 
+    def _export_diagnostics(self) -> None:
+        from desktop.ui.admin.diagnostics import export_diagnostics
+
+        export_diagnostics(self)
+
     def _show_log(self) -> None:
         QMessageBox.information(self, tr("日志文件位置"), str(log_path()))
+
+    def switch_language(self, language: str) -> MainWindow:
+        """Menus, pages and dialogs in the other language: the window is built anew in it (on the
+        same desk and page), Qt's own dialogs follow through qtbase_<lang>.qm."""
+        save_language(language)
+        app = QApplication.instance()
+        if app is not None:
+            install_translations(app, language)
+        if self.remember:
+            self.save_state()
+        replacement = MainWindow(self.desk, self.remember)
+        replacement.setGeometry(self.geometry())
+        key = "tasks" if self.current_key == "task" else self.current_key or "dashboard"
+        replacement.show_page(key)
+        replacement.show()
+        _windows.append(replacement)
+        self.remember = False  # its state was saved above; the replacement's is what counts
+        self.close()
+        self.deleteLater()
+        if self in _windows:
+            _windows.remove(self)
+        return replacement
 
     # --- remembered state ---------------------------------------------------------------------
 

@@ -71,7 +71,7 @@ class Page(QWidget):
         self.actions_bar.addWidget(widget)
         return widget
 
-    def load(self, label: str, work: Callable[[], T], apply: Callable[[T], None]) -> None:
+    def read(self, label: str, work: Callable[[], T], apply: Callable[[T], None]) -> None:
         """Run a read; on a large ledger in the background (progress dialog), else at once."""
         if self.desk.is_large():
             self.main.run_task(label, lambda _progress: work(), apply, refresh=False)

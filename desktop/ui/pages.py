@@ -16,6 +16,7 @@ from desktop.ui.archive import actions as archive_actions
 from desktop.ui.desk import Desk
 from desktop.ui.excel import actions as excel_actions
 from desktop.ui.excel import ledger_wizard
+from desktop.ui.i18n import QT_TR_NOOP
 from desktop.ui.page import Page
 
 if TYPE_CHECKING:
@@ -46,9 +47,9 @@ def _projects(desk: Desk, window: MainWindow) -> Page:
 
 
 def _tasks(desk: Desk, window: MainWindow) -> Page:
-    from desktop.ui.ledger.page import LedgerPage
+    from desktop.ui.task_ledger.page import TaskLedgerPage
 
-    return LedgerPage(desk, window)
+    return TaskLedgerPage(desk, window)
 
 
 def _reports(desk: Desk, window: MainWindow) -> Page:
@@ -112,20 +113,20 @@ def _task(desk: Desk, window: MainWindow) -> Page:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("dashboard", "工作台", "dashboard", _dashboard),
-    PageSpec("projects", "重点工程", "projects", _projects),
-    PageSpec("tasks", "任务台账", "tasks", _tasks),
-    PageSpec("reports", "进度报送", "reports", _reports),
-    PageSpec("funds", "资金", "funds", _funds),
-    PageSpec("notices", "公文", "notices", _notices),
-    PageSpec("supervision", "督办", "supervision", _supervision),
-    PageSpec("interviews", "约谈", "interviews", _interviews),
-    PageSpec("meetings", "会议", "meetings", _meetings),
-    PageSpec("assessment", "考核", "assessment", _assessment),
-    PageSpec("settings", "设置", "settings", _settings),
-    PageSpec("users", "用户管理", "users", _users, permission=Permission.MANAGE),
+    PageSpec("dashboard", QT_TR_NOOP("工作台"), "dashboard", _dashboard),
+    PageSpec("projects", QT_TR_NOOP("重点工程"), "projects", _projects),
+    PageSpec("tasks", QT_TR_NOOP("任务台账"), "tasks", _tasks),
+    PageSpec("reports", QT_TR_NOOP("进度报送"), "reports", _reports),
+    PageSpec("funds", QT_TR_NOOP("资金"), "funds", _funds),
+    PageSpec("notices", QT_TR_NOOP("公文"), "notices", _notices),
+    PageSpec("supervision", QT_TR_NOOP("督办"), "supervision", _supervision),
+    PageSpec("interviews", QT_TR_NOOP("约谈"), "interviews", _interviews),
+    PageSpec("meetings", QT_TR_NOOP("会议"), "meetings", _meetings),
+    PageSpec("assessment", QT_TR_NOOP("考核"), "assessment", _assessment),
+    PageSpec("settings", QT_TR_NOOP("设置"), "settings", _settings),
+    PageSpec("users", QT_TR_NOOP("用户管理"), "users", _users, permission=Permission.MANAGE),
     # Opened from the ledger, the dashboard or `screenshot task:<code>`; not in the navigation.
-    PageSpec("task", "任务", "tasks", _task, in_nav=False),
+    PageSpec("task", QT_TR_NOOP("任务"), "tasks", _task, in_nav=False),
 ]
 
 # 文件 menu items, in order.

@@ -391,7 +391,7 @@ class SheetBehaviour:
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(named[0], 10_000)
         if not quiet:
-            QMessageBox.warning(self, tr("督办台"), text)  # type: ignore[call-overload]
+            QMessageBox.warning(self, tr("督办台"), text)  # type: ignore[call-overload,arg-type]  # a mixin of a QWidget
 
     def reopen(self, cell: Cell, text: str) -> None:
         """A typed value was refused: the editor opens again with it and says why."""

@@ -120,7 +120,7 @@ def test_a_failed_upgrade_shows_no_raw_sql_and_keeps_one_backup(
 
     def broken(engine: object, target: str = "head") -> None:
         if target != "head":
-            return real(engine, target)  # db.repair's scratch schema
+            return real(engine, target)  # type: ignore[arg-type]  # db.repair's scratch schema
         raise RuntimeError('(sqlite3.OperationalError) table "task_lamp" already exists')
 
     monkeypatch.setattr(migrate, "upgrade", broken)

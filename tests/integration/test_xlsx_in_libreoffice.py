@@ -36,7 +36,7 @@ def test_template_export_and_catalogue_open_in_libreoffice(demo_template: Path, 
     out = tmp_path / "pdf"
     profile = (tmp_path / "lo-profile").as_uri()
     result = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+        [str(SOFFICE), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
          "--outdir", str(out), *map(str, books)],
         capture_output=True, text=True, timeout=180,
     )  # fmt: skip

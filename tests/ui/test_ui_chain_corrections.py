@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from desktop.services.interviews import lifecycle as interviews
@@ -24,7 +25,7 @@ def test_supervision_item_edited_in_its_own_form_and_reopened(clerk_window, monk
         seen["prefilled"] = dialog.requirement.toPlainText()
         seen["unit_locked"] = not dialog.unit.isEnabled() and not dialog.kind.isEnabled()
         dialog.requirement.setPlainText(item.requirement + "（含整改措施）")
-        dialog.due.setDate(date(2026, 12, 31))
+        dialog.due.setDate(QDate(2026, 12, 31))
         dialog.accept()
         return dialog.result()
 

@@ -11,7 +11,7 @@ from desktop.ui.progress.model import FIELD_COLUMN, PERCENT
 
 
 def _lamp_of(window, code: str) -> LampColor:
-    window.open_ledger(TaskFilter(text=code))
+    window.open_task_ledger(TaskFilter(text=code))
     rows = [r for r in window.pages["tasks"].model.rows if r.code == code]
     return rows[0].lamp.color
 

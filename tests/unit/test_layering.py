@@ -42,3 +42,10 @@ def test_the_check_itself_finds_an_import(tmp_path: Path) -> None:
     sample = tmp_path / "x.py"
     sample.write_text("from PySide6.QtCore import QObject\nimport db.models\n", encoding="utf-8")
     assert _imports(sample) == ["PySide6.QtCore", "db.models"]
+
+
+def test_the_program_never_imports_the_benches() -> None:
+    """bench/ measures the program from above: nothing in it ships or is imported by it."""
+    assert _offenders(["db", "desktop"], ("bench",)) == []
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    assert '"bench"' in spec.split("excludes")[1][:400]

@@ -28,8 +28,8 @@ from desktop.services.archive.model import (
 )
 from desktop.services.archive.pdfcheck import PdfProblem, pdf_pages
 from desktop.services.archive.reader import PackageReader, UnsafePackage, ZipReader, open_package
+from desktop.services.diagnostics.logs import internal_error
 from desktop.services.errors import DomainError
-from desktop.services.logfile import internal_error
 
 log = logging.getLogger(__name__)
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from desktop.services.enums import QT_TR_NOOP
 from desktop.services.errors import ValidationError
 
 TENTH = Decimal("0.1")
@@ -23,12 +24,12 @@ INDICATORS = {
 COMPUTED, MANUAL = "computed", "manual"
 # What an item counts for a unit in the year; "manual" and "veto" are counts the clerk enters.
 RULES = {
-    "yellow_lamp": "黄灯（任务·月）",
-    "red_lamp": "红灯（任务·月）",
-    "failed_rectification": "整改逾期未完成",
-    "accountability": "被问责",
-    "manual": "人工认定",
-    "veto": "一票否决",
+    "yellow_lamp": QT_TR_NOOP("黄灯（任务·月）"),
+    "red_lamp": QT_TR_NOOP("红灯（任务·月）"),
+    "failed_rectification": QT_TR_NOOP("整改逾期未完成"),
+    "accountability": QT_TR_NOOP("被问责"),
+    "manual": QT_TR_NOOP("人工认定"),
+    "veto": QT_TR_NOOP("一票否决"),
 }
 PROGRESS_POINTS_PER_LAG = Decimal(2)  # every point behind schedule costs 2 of the 100
 

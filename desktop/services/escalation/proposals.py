@@ -13,7 +13,7 @@ from db.models import ProposalDismissal, Task
 from desktop.services import attachments, audit, supervision
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
-from desktop.services.enums import LampColor
+from desktop.services.enums import QT_TR_NOOP, LampColor
 from desktop.services.errors import ValidationError
 from desktop.services.interviews import lifecycle as interviews
 from desktop.services.lookup import get_or_missing
@@ -22,7 +22,11 @@ from desktop.services.periods import Period
 from desktop.services.supervision import SupervisionInput, SupervisionKind, SupervisionOrigin
 
 REMIND, NOTICE, INTERVIEW = "remind", "notice", "interview"
-STEP_LABEL = {REMIND: "催办", NOTICE: "督办通知", INTERVIEW: "约谈"}
+STEP_LABEL = {
+    REMIND: QT_TR_NOOP("催办"),
+    NOTICE: QT_TR_NOOP("督办通知"),
+    INTERVIEW: QT_TR_NOOP("约谈"),
+}
 STEP_RANK = {SupervisionKind.REMINDER: 1, SupervisionKind.NOTICE: 2, SupervisionKind.SITE_CHECK: 2}
 REMINDER_GRACE_DAYS = 14  # a reminder gets two weeks before the notice follows
 REPLY_DAYS = {REMIND: 7, NOTICE: 10}

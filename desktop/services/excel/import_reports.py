@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from desktop.services import audit
 from desktop.services.auth import Actor, Permission
+from desktop.services.diagnostics.logs import internal_error
 from desktop.services.errors import ConflictError, ValidationError
 from desktop.services.excel import fund_sync
 from desktop.services.excel.import_plan import Planner
@@ -27,7 +28,6 @@ from desktop.services.excel.reading.report_sheet import ParsedFile, parse_report
 from desktop.services.excel.reading.safety import FileRefused, open_workbook
 from desktop.services.excel.sources import collect_files
 from desktop.services.jobs import Progress, step
-from desktop.services.logfile import internal_error
 from desktop.services.progress import record_reports
 
 __all__ = ["CHANGE_LABELS", "FilePreview", "ImportPreview", "ImportResult", "PreviewRow",

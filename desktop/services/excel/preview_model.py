@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.services.diagnostics.logs import is_internal
 from desktop.services.excel import fund_sync
 from desktop.services.excel.reading.report_sheet import ParsedFile
-from desktop.services.logfile import is_internal
 from desktop.services.progress import ReportInput
 
 CHANGE_LABELS = {

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import AccountabilityKind, Interview, InterviewStatus, Task
+from desktop.services.enums import QT_TR_NOOP
 from desktop.services.lookup import get_or_missing
 
 
@@ -81,17 +82,21 @@ class InterviewInfo:
 
     @property
     def next_step(self) -> str:
-        return NEXT_STEP[self.status] if not self.overdue else "整改已逾期：认定未完成并提出问责"
+        return (
+            NEXT_STEP[self.status]
+            if not self.overdue
+            else QT_TR_NOOP("整改已逾期：认定未完成并提出问责")
+        )
 
 
 NEXT_STEP = {
-    InterviewStatus.PROPOSED: "拟发约谈通知书",
-    InterviewStatus.NOTIFIED: "约谈后登记约谈记录",
-    InterviewStatus.HELD: "下达限期整改通知书",
-    InterviewStatus.RECTIFYING: "登记整改情况，核实后对账销号",
-    InterviewStatus.CLOSED: "已销号",
-    InterviewStatus.FAILED: "作出问责决定",
-    InterviewStatus.ESCALATED: "已问责",
+    InterviewStatus.PROPOSED: QT_TR_NOOP("拟发约谈通知书"),
+    InterviewStatus.NOTIFIED: QT_TR_NOOP("约谈后登记约谈记录"),
+    InterviewStatus.HELD: QT_TR_NOOP("下达限期整改通知书"),
+    InterviewStatus.RECTIFYING: QT_TR_NOOP("登记整改情况，核实后对账销号"),
+    InterviewStatus.CLOSED: QT_TR_NOOP("已销号"),
+    InterviewStatus.FAILED: QT_TR_NOOP("作出问责决定"),
+    InterviewStatus.ESCALATED: QT_TR_NOOP("已问责"),
 }
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import platform
+
+import PySide6
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -18,9 +22,39 @@ from PySide6.QtWidgets import (
 from desktop.documents.fonts import ROLE_LABEL
 from desktop.services import about
 from desktop.services.about import AboutInfo
+from desktop.services.ledger import Ledger
 from desktop.services.notices import register as notices
 from desktop.ui.desk import Desk
-from desktop.ui.i18n import tr
+from desktop.ui.errors import log_path
+from desktop.ui.i18n import current_language, tr
+
+
+def runtime_lines() -> list[str]:
+    """Qt, the system and where the log is: for the About text, the log banner and IT."""
+    return [
+        f"Qt {qVersion()}，PySide6 {PySide6.__version__}，平台插件 {QGuiApplication.platformName()}",
+        f"系统：{platform.platform()}（{platform.machine()}）",
+        f"界面语言：{current_language()}，界面字体：{QApplication.font().family()}",
+        f"日志：{log_path()}",
+    ]
+
+
+def font_lines(ledger: Ledger) -> tuple[list[str], list[str]]:
+    """The document fonts really in use (role: font (where from)), and substitution notes."""
+    with ledger.session() as session:
+        fonts = notices.fonts_for(session)  # the same choice the circulars are rendered with
+    lines = []
+    for role, choice in fonts.fonts.items():
+        label, _official = ROLE_LABEL[role]
+        source = "随程序提供" if choice.shipped else str(choice.path)
+        lines.append(f"{label}：{choice.display_name or choice.path.stem}（{source}）")
+    return lines, list(fonts.notes)
+
+
+def about_text(desk: Desk) -> str:
+    """The About dialog's copied text: what IT asks first."""
+    fonts, notes = font_lines(desk.ledger)
+    return "\n".join([*about.about(desk.ledger).lines(), *runtime_lines(), *fonts, *notes])
 
 
 def _value(text: str) -> QLabel:
@@ -34,6 +68,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None, desk: Desk) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("关于督办台"))
+        self.desk = desk
         self.info: AboutInfo = about.about(desk.ledger)
         with desk.session() as session:
             fonts = notices.fonts_for(session)  # the same choice the circulars are rendered with
@@ -55,6 +90,9 @@ class AboutDialog(QDialog):
             (tr("数据目录"), self.info.data_dir),
             (tr("运行方式"), f"{running}，Python {self.info.python}"),
             (tr("界面字体"), QApplication.font().family()),
+            ("Qt", f"{qVersion()}（PySide6 {PySide6.__version__}）"),
+            (tr("操作系统"), platform.platform()),
+            (tr("日志文件"), str(log_path())),
         ]
         for label, text in rows:
             form.addRow(label, _value(text))
@@ -92,14 +130,7 @@ class AboutDialog(QDialog):
         self.setMinimumWidth(560)
 
     def text(self) -> str:
-        return "\n".join(
-            [
-                *self.info.lines(),
-                tr("界面字体：{f}").format(f=QApplication.font().family()),
-                *self.font_lines,
-                *self.notes,
-            ]
-        )
+        return about_text(self.desk)
 
     def copy(self) -> None:
         QApplication.clipboard().setText(self.text())

@@ -8,7 +8,7 @@ from desktop.services.auth import Permission
 from desktop.ui.actions import ActionSpec
 from desktop.ui.admin.about_dialog import AboutDialog
 from desktop.ui.admin.user_dialogs import ChangeOwnPasswordDialog
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -24,4 +24,4 @@ def show_about(window: MainWindow) -> None:
 
 
 # Reading is all a leader may do, and a leader may still change their own password.
-FILE_ACTIONS = [ActionSpec("修改密码…", change_own_password, Permission.READ)]
+FILE_ACTIONS = [ActionSpec(QT_TR_NOOP("修改密码…"), change_own_password, Permission.READ)]

@@ -22,7 +22,7 @@ def password_edit() -> QLineEdit:
 def role_combo(current: Role | None = None) -> QComboBox:
     combo = QComboBox()
     for role in Role:
-        combo.addItem(role.label, role.value)  # the plain value: Qt turns a str enum into str
+        combo.addItem(tr(role.label), role.value)  # the plain value: Qt turns a str enum into str
     if current is not None:
         combo.setCurrentIndex(combo.findData(current.value))
     return combo

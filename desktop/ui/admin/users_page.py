@@ -43,7 +43,7 @@ class UsersPage(Page):
                 lambda u: u.display_name,
                 width=180,
             ),
-            Column(tr("角色"), lambda u: u.role.label, lambda u: u.role.label, width=90),
+            Column(tr("角色"), lambda u: tr(u.role.label), lambda u: u.role.label, width=90),
             Column(tr("状态"), _state, lambda u: u.active, width=80),
         ]
         self.model = RowTableModel[UserInfo](columns)

@@ -16,7 +16,7 @@ from desktop.services.auth import Permission
 from desktop.ui.actions import ActionSpec
 from desktop.ui.calls import Job, Progress
 from desktop.ui.errors import show_error
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -104,7 +104,7 @@ def verify_archive(window: MainWindow, path: Path | None = None) -> None:
     window.run_task(
         tr("正在校验归档包…"),
         lambda _p: archive.verify_package(path),
-        lambda report: ReportDialog(window, report).exec(),
+        lambda report: None if ReportDialog(window, report).exec() else None,
         refresh=False,
     )
 
@@ -272,7 +272,13 @@ def refresh_reminder(window: MainWindow) -> None:
         return
     with window.desk.session() as session:
         state = archive.reminder(session)
-    label.setText(tr(state.message) if state.due else tr("离机备份：{d} 天前").format(d=state.days))
+    if not state.due:
+        text = tr("离机备份：{d} 天前").format(d=state.days)
+    elif state.days is None:
+        text = tr("台账还从未备份或归档到移动介质，请尽快备份到U盘等移动介质。")
+    else:
+        text = tr("已有 {d} 天没有把台账备份到移动介质，请尽快备份。").format(d=state.days)
+    label.setText(text)
     label.setStyleSheet("color: #b00020;" if state.due else "")
     label.setToolTip(tr("文件 → 备份台账… 可备份到U盘。"))
 
@@ -298,10 +304,10 @@ def _rolling_backup(window: MainWindow) -> None:
 
 
 FILE_ACTIONS = [
-    ActionSpec("导出归档包（年度或时间段）…", export_archive, Permission.EDIT_LEDGER),
-    ActionSpec("校验归档包…", verify_archive),
-    ActionSpec("浏览归档包…", browse_archive),
-    ActionSpec("导入别处的归档包…", import_archive, Permission.EDIT_LEDGER),
-    ActionSpec("备份台账…", backup_ledger, Permission.EDIT_LEDGER),
-    ActionSpec("从备份恢复台账…", restore_ledger, Permission.MANAGE),
+    ActionSpec(QT_TR_NOOP("导出归档包（年度或时间段）…"), export_archive, Permission.EDIT_LEDGER),
+    ActionSpec(QT_TR_NOOP("校验归档包…"), verify_archive),
+    ActionSpec(QT_TR_NOOP("浏览归档包…"), browse_archive),
+    ActionSpec(QT_TR_NOOP("导入别处的归档包…"), import_archive, Permission.EDIT_LEDGER),
+    ActionSpec(QT_TR_NOOP("备份台账…"), backup_ledger, Permission.EDIT_LEDGER),
+    ActionSpec(QT_TR_NOOP("从备份恢复台账…"), restore_ledger, Permission.MANAGE),
 ]

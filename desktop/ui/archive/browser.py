@@ -18,10 +18,17 @@ from PySide6.QtWidgets import (
 
 from desktop.services.archive import ImportPlan, PackageView, VerifyReport
 from desktop.services.archive.importer import NEW
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.notices.pdf import PdfPreview
 
-COLUMNS = ("序号", "档号", "文号", "题名", "日期", "页数")
+COLUMNS = (
+    QT_TR_NOOP("序号"),
+    QT_TR_NOOP("档号"),
+    QT_TR_NOOP("文号"),
+    QT_TR_NOOP("题名"),
+    QT_TR_NOOP("日期"),
+    QT_TR_NOOP("页数"),
+)
 
 
 class ReportDialog(QDialog):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -25,6 +26,7 @@ from desktop.services import media
 from desktop.services.archive import Span
 from desktop.services.archive.fsio import free_bytes, human_size
 from desktop.services.errors import DomainError
+from desktop.ui.forms import date_of
 from desktop.ui.i18n import tr
 
 
@@ -36,7 +38,7 @@ class DestinationDialog(QDialog):
         self,
         parent: QWidget | None,
         title: str,
-        needed: callable,  # type: ignore[valid-type]
+        needed: Callable[[Span | None], int],
         year: int | None = None,
         offer_zip: bool = False,
     ) -> None:
@@ -112,7 +114,7 @@ class DestinationDialog(QDialog):
             return None
         if self.period is None or not self.period.isChecked():
             return Span.of_year(self.year.value())
-        return Span.between(self.first.date().toPython(), self.last.date().toPython())
+        return Span.between(date_of(self.first), date_of(self.last))
 
     def refresh_drives(self) -> None:
         self.places.clear()

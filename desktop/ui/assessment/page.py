@@ -112,7 +112,8 @@ class AssessmentPage(Page):
 
     def _load(self, year: int) -> None:
         self._shown_year = year
-        self.undo_stack.clear()  # another year, or the ledger's scheme again: nothing to undo
+        if self.undo_stack is not None:
+            self.undo_stack.clear()  # another year, or the ledger's scheme again: nothing to undo
         with self.desk.session() as session:
             scheme = assessment.find_scheme(session, year)
             self.found = assessment.results(session, year) if scheme else None

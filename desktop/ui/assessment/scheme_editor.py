@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from desktop.services.assessment.rules import COMPUTED, INDICATORS, MANUAL, RULES
 from desktop.services.assessment.writes import GradeSpec, IndicatorSpec, ItemSpec, SchemeInfo
 from desktop.services.errors import ValidationError
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.sheet import SheetTable
 
-SOURCES = {COMPUTED: "台账计算", MANUAL: "人工评分"}
+SOURCES = {COMPUTED: QT_TR_NOOP("台账计算"), MANUAL: QT_TR_NOOP("人工评分")}
 
 
 def _cell(text: str, editable: bool, data: object = None) -> QTableWidgetItem:
@@ -51,6 +51,16 @@ def _number(text: str, what: str) -> Decimal:
         return Decimal(text.strip())
     except InvalidOperation as exc:
         raise ValidationError(tr("“{0}”应为数字：{1}").format(what, text)) from exc
+
+
+def _text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
+
+
+def _data(table: QTableWidget, row: int, column: int) -> object:
+    item = table.item(row, column)
+    return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
 
 class SchemeEditor(QGroupBox):
@@ -136,7 +146,7 @@ class SchemeEditor(QGroupBox):
         """The keyword arguments of assessment.update_scheme, from the tables."""
         indicators = []
         for row, code in enumerate(self.codes):
-            weight = self.indicators.item(row, 1).text().strip()
+            weight = _text(self.indicators, row, 1).strip()
             if not weight.lstrip("-").isdigit():
                 raise ValidationError(tr("权重应为整数：{0}").format(weight), field="weights")
             combo = self.indicators.cellWidget(row, 2)
@@ -144,26 +154,26 @@ class SchemeEditor(QGroupBox):
             indicators.append(
                 IndicatorSpec(
                     code,
-                    self.indicators.item(row, 0).text().strip() or INDICATORS[code],
+                    _text(self.indicators, row, 0).strip() or INDICATORS[code],
                     int(weight),
                     str(combo.currentData()),
-                    _number(self.indicators.item(row, 3).text(), tr("基本分")),
+                    _number(_text(self.indicators, row, 3), tr("基本分")),
                 )
             )
         items = [
             ItemSpec(
                 code,
-                self.items.item(row, 0).text(),
-                str(self.items.item(row, 1).data(Qt.ItemDataRole.UserRole)),
-                _number(self.items.item(row, 2).text(), tr("每次分值")),
-                _number(self.items.item(row, 3).text(), tr("封顶")),
+                _text(self.items, row, 0),
+                str(_data(self.items, row, 1)),
+                _number(_text(self.items, row, 2), tr("每次分值")),
+                _number(_text(self.items, row, 3), tr("封顶")),
             )
             for row, code in enumerate(self.item_codes)
         ]
         grades = [
             GradeSpec(
-                self.grades.item(row, 0).text(),
-                _number(self.grades.item(row, 1).text(), tr("分数线")),
+                _text(self.grades, row, 0),
+                _number(_text(self.grades, row, 1), tr("分数线")),
             )
             for row in range(self.grades.rowCount())
         ]

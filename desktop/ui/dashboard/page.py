@@ -22,6 +22,7 @@ from desktop.services.dashboard import DashboardSummary, DueItem
 from desktop.services.enums import LampColor, TaskStatus
 from desktop.services.lamps.forecast import Forecast, forecast
 from desktop.services.overview import RollUp, TaskFilter, TaskRow
+from desktop.ui.actions import bound
 from desktop.ui.dashboard.tiles import NumberTile, link_button
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import day
@@ -29,6 +30,7 @@ from desktop.ui.i18n import tr
 from desktop.ui.lamp import LAMP_HEX, LAMP_NAME
 from desktop.ui.page import Page
 from desktop.ui.projects.page import LAMP_OF_COLUMN, rollup_columns
+from desktop.ui.reasons import say
 from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
 
 if TYPE_CHECKING:
@@ -48,9 +50,11 @@ class DashboardPage(Page):
             self.tiles[color] = NumberTile(
                 tr("{lamp}任务").format(lamp=tr(LAMP_NAME[color])),
                 LAMP_HEX[color],
-                lambda c=color: self.main.open_ledger(TaskFilter(lamp=c)),
+                bound(self.main.open_task_ledger, TaskFilter(lamp=color)),
             )
-        self.tiles[None] = NumberTile(tr("全部任务"), "#3b7dd8", lambda: self.main.open_ledger())
+        self.tiles[None] = NumberTile(
+            tr("全部任务"), "#3b7dd8", lambda: self.main.open_task_ledger()
+        )
         for tile in self.tiles.values():
             tiles.addWidget(tile, 1)
         self.status_box = QGroupBox(tr("按状态"))
@@ -70,8 +74,8 @@ class DashboardPage(Page):
                 Column(tr("任务"), lambda r: r.title, width=170, tooltip=lambda r: r.title),
                 Column(
                     tr("红灯原因"),
-                    lambda r: r.lamp.reason_text,
-                    tooltip=lambda r: r.lamp.reason_text,
+                    lambda r: say(r.lamp.reason_text),
+                    tooltip=lambda r: say(r.lamp.reason_text),
                 ),
             ]
         )
@@ -80,7 +84,7 @@ class DashboardPage(Page):
             [
                 Column(tr("日期"), lambda d: day(d.due), align=CENTER, width=86),
                 Column(tr("编号"), lambda d: d.code, width=52),
-                Column(tr("事项"), lambda d: d.what, width=120, tooltip=lambda d: d.what),
+                Column(tr("事项"), lambda d: tr(d.what), width=120, tooltip=lambda d: tr(d.what)),
                 Column(
                     tr("任务"), lambda d: d.title, tooltip=lambda d: f"{d.title}（{d.lead_unit}）"
                 ),
@@ -88,10 +92,8 @@ class DashboardPage(Page):
         )
         self.due_box, self.due_table = self._table_box(bottom, self.due, self._open_due)
         tabs = QTabWidget()
-        self.units = RowTableModel[RollUp]([c for c in rollup_columns("unit") if c is not None])
-        self.projects = RowTableModel[RollUp](
-            [c for c in rollup_columns("project") if c is not None]
-        )
+        self.units = RowTableModel[RollUp](rollup_columns("unit"))
+        self.projects = RowTableModel[RollUp](rollup_columns("project"))
         for label, model, key in (
             (tr("按牵头单位"), self.units, "unit"),
             (tr("按重点工程"), self.projects, "project"),
@@ -136,13 +138,13 @@ class DashboardPage(Page):
             with desk.session() as session:
                 return dashboard.summary(session, desk.today, DAYS_AHEAD)
 
-        self.load(tr("正在汇总台账…"), work, self._show)
+        self.read(tr("正在汇总台账…"), work, self._show)
 
         def predict() -> list[Forecast]:
             with desk.session() as session:
                 return forecast(session, desk.today)
 
-        self.load(tr("正在推算下期亮灯…"), predict, self._show_forecast)
+        self.read(tr("正在推算下期亮灯…"), predict, self._show_forecast)
 
     def make_pack(self) -> None:
         from desktop.ui.dashboard.pack_dialog import MeetingPackDialog
@@ -175,13 +177,14 @@ class DashboardPage(Page):
     def _fill_statuses(self, s: DashboardSummary) -> None:
         while self.status_layout.count():
             item = self.status_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         present = [st for st in TaskStatus if s.by_status.get(st)]
         for i, status in enumerate(present):
             button = link_button(
-                f"{status.label} {s.by_status[status]}",
-                lambda st=status: self.main.open_ledger(TaskFilter(status=st)),
+                f"{tr(status.label)} {s.by_status[status]}",
+                bound(self.main.open_task_ledger, TaskFilter(status=status)),
             )
             self.status_layout.addWidget(button, i // 4, i % 4)
         if not present:
@@ -231,7 +234,7 @@ class DashboardPage(Page):
 
     def _open_project(self, index: int) -> None:
         if self.summary is not None and 0 <= index < len(self.summary.projects):
-            self.main.open_ledger(TaskFilter(project_id=self.summary.projects[index].id))
+            self.main.open_task_ledger(TaskFilter(project_id=self.summary.projects[index].id))
 
     def _open_red(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -247,6 +250,6 @@ class DashboardPage(Page):
         rollup = model.row_at(index)
         lamp = LAMP_OF_COLUMN.get(model.columns[index.column()].header)
         if key == "unit":
-            self.main.open_ledger(TaskFilter(unit_id=rollup.id, lamp=lamp))
+            self.main.open_task_ledger(TaskFilter(unit_id=rollup.id, lamp=lamp))
         else:
-            self.main.open_ledger(TaskFilter(project_id=rollup.id, lamp=lamp))
+            self.main.open_task_ledger(TaskFilter(project_id=rollup.id, lamp=lamp))

@@ -14,12 +14,13 @@ from desktop.services.periods import Period
 from desktop.ui.actions import ActionSpec
 from desktop.ui.calls import Progress
 from desktop.ui.excel.preview_dialog import APPLY, DROP_REFUSED, ImportPreviewDialog
-from desktop.ui.i18n import tr
+from desktop.ui.fmt import period_label
+from desktop.ui.i18n import QT_TR_NOOP, tr
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-XLSX_FILTER = "Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"
+XLSX_FILTER = QT_TR_NOOP("Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)")
 
 
 def _page_period(window: MainWindow) -> str | None:
@@ -67,7 +68,9 @@ def _show_preview(window: MainWindow, preview: import_reports.ImportPreview) -> 
         window.run_task(
             tr("正在导入…"),
             work,
-            lambda result: QMessageBox.information(window, tr("导入完成"), result.message),
+            lambda result: (
+                None if QMessageBox.information(window, tr("导入完成"), result.message) else None
+            ),
         )
 
 
@@ -111,7 +114,7 @@ def make_templates(window: MainWindow) -> None:
             window,
             tr("生成报送模板"),
             tr("已为 {n} 个单位生成{label}报送模板，保存在：\n{folder}").format(
-                n=len(files), label=Period.parse(period).label, folder=folder
+                n=len(files), label=period_label(period), folder=folder
             ),
         )
 
@@ -120,17 +123,17 @@ def make_templates(window: MainWindow) -> None:
 
 EDIT = Permission.EDIT_LEDGER
 FILE_ACTIONS = [
-    ActionSpec("生成报送模板…", make_templates, EDIT),
-    ActionSpec("导入报送表（选择文件）…", import_files, EDIT, "Ctrl+I"),
-    ActionSpec("导入报送表（整个文件夹）…", import_folder, EDIT),
-    ActionSpec("导出台账为 Excel…", export_ledger, Permission.READ, "Ctrl+E"),
+    ActionSpec(QT_TR_NOOP("生成报送模板…"), make_templates, EDIT),
+    ActionSpec(QT_TR_NOOP("导入报送表（选择文件）…"), import_files, EDIT, "Ctrl+I"),
+    ActionSpec(QT_TR_NOOP("导入报送表（整个文件夹）…"), import_folder, EDIT),
+    ActionSpec(QT_TR_NOOP("导出台账为 Excel…"), export_ledger, Permission.READ, "Ctrl+E"),
 ]
 REPORTS_ACTIONS = [
-    ActionSpec("生成模板", make_templates, EDIT),
-    ActionSpec("导入", import_folder, EDIT),
-    ActionSpec("导出", export_ledger, Permission.READ),
+    ActionSpec(QT_TR_NOOP("生成模板"), make_templates, EDIT),
+    ActionSpec(QT_TR_NOOP("导入"), import_folder, EDIT),
+    ActionSpec(QT_TR_NOOP("导出"), export_ledger, Permission.READ),
 ]
 TASKS_ACTIONS = [
-    ActionSpec("导入", import_files, EDIT),
-    ActionSpec("导出", export_ledger, Permission.READ),
+    ActionSpec(QT_TR_NOOP("导入"), import_files, EDIT),
+    ActionSpec(QT_TR_NOOP("导出"), export_ledger, Permission.READ),
 ]

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,7 +21,7 @@ from desktop.services import tasks
 from desktop.services.excel import ledger_import
 from desktop.services.excel.ledger_import import LedgerOptions, LedgerPreview
 from desktop.ui.calls import call
-from desktop.ui.forms import error_label
+from desktop.ui.forms import error_label, qdate
 from desktop.ui.i18n import tr
 
 if TYPE_CHECKING:
@@ -71,8 +70,8 @@ class OptionsStep(QWizardPage):
             if preview.year_from_title
             else tr("（表格标题中没有年份，请确认）")
         )
-        self.cutoff.setMaximumDate(QDate(self.w.desk.today))
-        self.cutoff.setDate(QDate(preview.cutoff or self.w.desk.today))
+        self.cutoff.setMaximumDate(qdate(self.w.desk.today))
+        self.cutoff.setDate(qdate(preview.cutoff or self.w.desk.today))
         self.matched.setText(
             tr("已按简称对应到台账中的单位：")
             + "；".join(f"{a} → {b}" for a, b in preview.matched.items())

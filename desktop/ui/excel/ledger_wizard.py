@@ -35,16 +35,21 @@ from desktop.ui.calls import call
 from desktop.ui.desk import Desk
 from desktop.ui.excel.ledger_options import OptionsStep
 from desktop.ui.forms import error_label
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.table import RIGHT, Column, DataTable, RowTableModel
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 T = TypeVar("T")
-XLSX_FILTER = "Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"
-NOT_IMPORTED = "（不导入）"
-CHANGE_LABELS = {"new": "新增", "exists": "已有，跳过", "rejected": "有误", "skipped": "不导入"}
+XLSX_FILTER = QT_TR_NOOP("Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)")
+NOT_IMPORTED = QT_TR_NOOP("（不导入）")
+CHANGE_LABELS = {
+    "new": QT_TR_NOOP("新增"),
+    "exists": QT_TR_NOOP("已有，跳过"),
+    "rejected": QT_TR_NOOP("有误"),
+    "skipped": QT_TR_NOOP("不导入"),
+}
 _ORDER = {"rejected": 0, "new": 1, "exists": 2, "skipped": 3}
 _COLOURS = {"rejected": "#B00020", "new": "#1B5E20"}
 
@@ -55,13 +60,13 @@ def _colour(row: LedgerRow) -> QBrush | None:
 
 
 PREVIEW_COLUMNS: list[Column[LedgerRow]] = [
-    Column(tr("行"), lambda r: str(r.row), lambda r: r.row, RIGHT, width=50),
-    Column(tr("结果"), lambda r: tr(CHANGE_LABELS[r.change]), lambda r: _ORDER[r.change],
+    Column(QT_TR_NOOP("行"), lambda r: str(r.row), lambda r: r.row, RIGHT, width=50),
+    Column(QT_TR_NOOP("结果"), lambda r: tr(CHANGE_LABELS[r.change]), lambda r: _ORDER[r.change],
            foreground=_colour, width=80),
-    Column(tr("任务编号"), lambda r: r.code, lambda r: r.code, width=80),
-    Column(tr("任务名称"), lambda r: r.title, lambda r: r.title, width=260, tooltip=lambda r: r.title),
-    Column(tr("牵头单位"), lambda r: r.lead_unit, lambda r: r.lead_unit, width=130),
-    Column(tr("说明"), lambda r: r.detail, lambda r: r.detail, tooltip=lambda r: r.detail),
+    Column(QT_TR_NOOP("任务编号"), lambda r: r.code, lambda r: r.code, width=80),
+    Column(QT_TR_NOOP("任务名称"), lambda r: r.title, lambda r: r.title, width=260, tooltip=lambda r: r.title),
+    Column(QT_TR_NOOP("牵头单位"), lambda r: r.lead_unit, lambda r: r.lead_unit, width=130),
+    Column(QT_TR_NOOP("说明"), lambda r: r.detail, lambda r: r.detail, tooltip=lambda r: r.detail),
 ]  # fmt: skip
 
 
@@ -378,5 +383,7 @@ def open_wizard(window: MainWindow, path: Path | None = None) -> LedgerResult | 
     return outcome
 
 
-FILE_ACTION = ActionSpec("导入原有台账（首次使用）…", open_wizard, Permission.EDIT_LEDGER)
-TASKS_ACTION = ActionSpec("导入原有台账…", open_wizard, Permission.EDIT_LEDGER)
+FILE_ACTION = ActionSpec(
+    QT_TR_NOOP("导入原有台账（首次使用）…"), open_wizard, Permission.EDIT_LEDGER
+)
+TASKS_ACTION = ActionSpec(QT_TR_NOOP("导入原有台账…"), open_wizard, Permission.EDIT_LEDGER)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.excel.import_reports import CHANGE_LABELS, ImportPreview, PreviewRow
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.table import Column, DataTable, RowTableModel
 
 _ORDER = {"rejected": 0, "new": 1, "changed": 2, "duplicate": 3, "unchanged": 4, "skipped": 5}
@@ -28,15 +28,15 @@ def _colour(row: PreviewRow) -> QBrush | None:
 
 
 COLUMNS: list[Column[PreviewRow]] = [
-    Column(tr("结果"), lambda r: tr(CHANGE_LABELS[r.change]), lambda r: _ORDER[r.change],
+    Column(QT_TR_NOOP("结果"), lambda r: tr(CHANGE_LABELS[r.change]), lambda r: _ORDER[r.change],
            foreground=_colour, width=60),
-    Column(tr("文件"), lambda r: r.file, lambda r: r.file, width=200),
-    Column(tr("位置"), lambda r: f"{r.sheet}!{r.cell}" if r.sheet else "", lambda r: (r.sheet, r.cell),
+    Column(QT_TR_NOOP("文件"), lambda r: r.file, lambda r: r.file, width=200),
+    Column(QT_TR_NOOP("位置"), lambda r: f"{r.sheet}!{r.cell}" if r.sheet else "", lambda r: (r.sheet, r.cell),
            width=110),
-    Column(tr("任务"), lambda r: r.code, lambda r: r.code, width=70),
-    Column(tr("任务名称"), lambda r: r.title, lambda r: r.title, width=200),
-    Column(tr("牵头单位"), lambda r: r.unit, lambda r: r.unit, width=130),
-    Column(tr("说明"), lambda r: r.detail, lambda r: r.detail, tooltip=lambda r: r.detail),
+    Column(QT_TR_NOOP("任务"), lambda r: r.code, lambda r: r.code, width=70),
+    Column(QT_TR_NOOP("任务名称"), lambda r: r.title, lambda r: r.title, width=200),
+    Column(QT_TR_NOOP("牵头单位"), lambda r: r.unit, lambda r: r.unit, width=130),
+    Column(QT_TR_NOOP("说明"), lambda r: r.detail, lambda r: r.detail, tooltip=lambda r: r.detail),
 ]  # fmt: skip
 
 APPLY, DROP_REFUSED = 1, 2

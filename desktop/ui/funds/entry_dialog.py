@@ -22,11 +22,11 @@ class FundEntryDialog(ServiceDialog):
         self.task_label.setWordWrap(True)
         self.kind = QComboBox()
         for kind in FundKind:
-            self.kind.addItem(kind.label, kind)
+            self.kind.addItem(tr(kind.label), kind)
         self.kind.setCurrentIndex(self.kind.findData(FundKind.ARRIVED))
         self.source = QComboBox()
         for source in FundSource:
-            self.source.addItem(source.label, source)
+            self.source.addItem(tr(source.label), source)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(tr("万元，如 125 或 12.5；按元填写请写明“元”，如 1250000元"))
         self.entry_date = date_edit(desk.today)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCharts import QChartView
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from desktop.services import funds
@@ -27,7 +29,7 @@ class SourceRow:
     totals: FundTotals
 
 
-def _money_columns(get: object) -> list[Column]:
+def _money_columns(get: Callable[[Any], FundTotals]) -> list[Column]:
     t = get  # a function row -> FundTotals
     return [
         Column(
@@ -80,7 +82,7 @@ class FundsPage(Page):
         )
         self.by_source = RowTableModel[SourceRow](
             [
-                Column(tr("来源"), lambda r: r.source.label, width=90),
+                Column(tr("来源"), lambda r: tr(r.source.label), width=90),
                 *_money_columns(lambda r: r.totals),
             ]
         )
@@ -102,7 +104,7 @@ class FundsPage(Page):
         splitter.addWidget(right)
         splitter.setSizes([760, 440])
         self.body.addWidget(splitter, 1)
-        self.chart = None
+        self.chart: QChartView | None = None
 
     def refresh(self) -> None:
         from desktop.ui.charts import bar_chart  # QtCharts: loaded when first drawn
@@ -133,11 +135,11 @@ class FundsPage(Page):
         ten_k = funds.TEN_THOUSAND
         self.chart = bar_chart(
             "",
-            [r.source.label for r in sources],
+            [tr(r.source.label) for r in sources],
             [
-                (tr("计划"), "#9aa5b1", [r.totals.budget / ten_k for r in sources]),
-                (tr("到位"), "#3b7dd8", [r.totals.arrived / ten_k for r in sources]),
-                (tr("支出"), "#2e9d4a", [r.totals.spent / ten_k for r in sources]),
+                (tr("计划"), "#9aa5b1", [float(r.totals.budget / ten_k) for r in sources]),
+                (tr("到位"), "#3b7dd8", [float(r.totals.arrived / ten_k) for r in sources]),
+                (tr("支出"), "#2e9d4a", [float(r.totals.spent / ten_k) for r in sources]),
             ],
             unit="",
         )

@@ -17,7 +17,7 @@ from desktop.ui import confirm
 from desktop.ui.buttons import EDIT, allow, button
 from desktop.ui.fmt import DASH, day
 from desktop.ui.forms import date_edit, date_of, show_field_error
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.interviews.stage import CURRENT, DONE, LATER, Stage, set_text, text_edit, text_of
 from desktop.ui.supervision.attachments import AttachmentList, choose_files
 from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
@@ -26,8 +26,8 @@ ENDED = {S.CLOSED, S.FAILED, S.ESCALATED}
 
 
 class FollowUpStage(Stage):
-    title_text = "四、整改情况"
-    action_label = "登记整改情况"
+    title_text = QT_TR_NOOP("四、整改情况")
+    action_label = QT_TR_NOOP("登记整改情况")
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
@@ -43,8 +43,10 @@ class FollowUpStage(Stage):
         self.evidence = AttachmentList(self.desk, self.main, can_attach=False)
         self.form.addRow(self.table)
         self.form.addRow(tr("证明材料"), self.evidence)
-        self.field("reported_on", "报告日期", date_edit(self.desk.today))
-        self.field("content", "整改情况", text_edit(54, tr("单位报送的整改进展和完成情况")))
+        self.field("reported_on", QT_TR_NOOP("报告日期"), date_edit(self.desk.today))
+        self.field(
+            "content", QT_TR_NOOP("整改情况"), text_edit(54, tr("单位报送的整改进展和完成情况"))
+        )
         self.files: list[Path] = []
         self.files_label = QLabel(tr("（未选择）"))
         self.files_label.setWordWrap(True)
@@ -106,8 +108,8 @@ class FollowUpStage(Stage):
 
 
 class VerifyStage(Stage):
-    title_text = "五、核实销号"
-    action_label = "核实销号"
+    title_text = QT_TR_NOOP("五、核实销号")
+    action_label = QT_TR_NOOP("核实销号")
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
@@ -115,7 +117,7 @@ class VerifyStage(Stage):
         self.form.addRow(self.result)
         self.field(
             "verification",
-            "核实情况",
+            QT_TR_NOOP("核实情况"),
             text_edit(54, tr("对账核实的情况；认定未完成时写明未完成事项")),
         )
         self.fail_button = button(self.desk, tr("认定未完成"), self.fail, EDIT)
@@ -161,20 +163,20 @@ class VerifyStage(Stage):
 
 
 class AccountabilityStage(Stage):
-    title_text = "六、问责"
-    action_label = "作出问责决定"
+    title_text = QT_TR_NOOP("六、问责")
+    action_label = QT_TR_NOOP("作出问责决定")
     doc_role = "accountability"
-    doc_label = "生成问责决定"
+    doc_label = QT_TR_NOOP("生成问责决定")
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
         kind = QComboBox()
         for k in AccountabilityKind:
             kind.addItem(tr(k.label), k)
-        self.field("kind", "问责方式", kind)
-        self.field("persons", "问责对象", QLineEdit())
-        self.field("grounds", "问责依据", text_edit(54))
-        self.field("doc_number", "决定文号", QLineEdit())
+        self.field("kind", QT_TR_NOOP("问责方式"), kind)
+        self.field("persons", QT_TR_NOOP("问责对象"), QLineEdit())
+        self.field("grounds", QT_TR_NOOP("问责依据"), text_edit(54))
+        self.field("doc_number", QT_TR_NOOP("决定文号"), QLineEdit())
         self.finish()
 
     def state_of(self, info: InterviewInfo) -> str:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 from desktop.services.interviews.lifecycle import InterviewInfo
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import DASH, day
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.interviews.closing import AccountabilityStage, FollowUpStage, VerifyStage
 from desktop.ui.interviews.stage import Stage
 from desktop.ui.interviews.stages import NoticeStage, RecordStage, RectificationStage
@@ -29,12 +29,12 @@ class InterviewDetail(QWidget):
         form = QFormLayout(self.head)
         self.values: dict[str, QLabel] = {}
         for key, label in (
-            ("unit", "被约谈单位"),
-            ("status", "状态"),
-            ("next", "下一步"),
-            ("reason", "约谈事由"),
-            ("tasks", "关联任务"),
-            ("proposed", "提出日期"),
+            ("unit", QT_TR_NOOP("被约谈单位")),
+            ("status", QT_TR_NOOP("状态")),
+            ("next", QT_TR_NOOP("下一步")),
+            ("reason", QT_TR_NOOP("约谈事由")),
+            ("tasks", QT_TR_NOOP("关联任务")),
+            ("proposed", QT_TR_NOOP("提出日期")),
         ):
             self.values[key] = value_label()
             form.addRow(tr(label) + tr("："), self.values[key])

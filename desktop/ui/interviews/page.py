@@ -20,7 +20,7 @@ from desktop.services.interviews import lifecycle as interviews
 from desktop.services.interviews.lifecycle import InterviewInfo
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import day
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.interviews.detail import InterviewDetail
 from desktop.ui.interviews.stage import CURRENT
 from desktop.ui.page import Page
@@ -30,7 +30,12 @@ from desktop.ui.unsaved import settle
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-SHOW = (("all", "全部约谈"), ("open", "进行中"), ("overdue", "整改逾期"), ("ended", "已结束"))
+SHOW = (
+    ("all", QT_TR_NOOP("全部约谈")),
+    ("open", QT_TR_NOOP("进行中")),
+    ("overdue", QT_TR_NOOP("整改逾期")),
+    ("ended", QT_TR_NOOP("已结束")),
+)
 
 
 def _status_color(info: InterviewInfo) -> QColor:
@@ -83,7 +88,7 @@ class InterviewsPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll = scroll
+        self.stage_scroll = scroll
         split = QSplitter()
         split.addWidget(list_box)
         split.addWidget(scroll)
@@ -136,10 +141,10 @@ class InterviewsPage(Page):
 
     def _scroll_to_current(self) -> None:
         """The clerk lands on the stage to do next; a finished interview shows from the top."""
-        self.scroll.verticalScrollBar().setValue(0)
+        self.stage_scroll.verticalScrollBar().setValue(0)
         current = [s for s in self.detail.stages if s.state == CURRENT]
         if current:  # scroll no further than needed to show the whole stage
-            self.scroll.ensureWidgetVisible(current[0], 0, 8)
+            self.stage_scroll.ensureWidgetVisible(current[0], 0, 8)
 
     def select(self, interview_id: int) -> None:
         """Show one interview (just proposed from the 督办 page): clear a filter hiding it."""

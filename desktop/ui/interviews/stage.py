@@ -30,7 +30,7 @@ from desktop.ui.buttons import EDIT, ISSUE, READ, allow, allow_unless, button
 from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.forms import error_label
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.supervision.shared import corrected, open_document
 
 if TYPE_CHECKING:
@@ -42,8 +42,12 @@ READ_ONLY_STYLE = (
     ' QDateEdit[readOnly="true"] { background: #f3f3f3; }'
 )
 DONE, CURRENT, LATER = "done", "current", "later"
-MARK = {DONE: "（已完成）", CURRENT: "（当前步骤）", LATER: "（尚未进行）"}
-FROZEN_TIP = "已印发的公文不随之改变，如需更正请在“公文”页拟制更正件。"
+MARK = {
+    DONE: QT_TR_NOOP("（已完成）"),
+    CURRENT: QT_TR_NOOP("（当前步骤）"),
+    LATER: QT_TR_NOOP("（尚未进行）"),
+}
+FROZEN_TIP = QT_TR_NOOP("已印发的公文不随之改变，如需更正请在“公文”页拟制更正件。")
 
 
 def text_edit(height: int = 54, hint: str = "") -> QPlainTextEdit:

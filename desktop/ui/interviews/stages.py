@@ -12,7 +12,7 @@ from desktop.services.interviews import lifecycle as interviews
 from desktop.services.interviews.lifecycle import InterviewInfo, InterviewNotice, InterviewRecord
 from desktop.services.interviews.lifecycle import InterviewStatus as S
 from desktop.ui.forms import date_edit, date_of
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.interviews.stage import (
     CURRENT,
     DONE,
@@ -31,21 +31,21 @@ AFTER_HELD = {S.RECTIFYING, S.CLOSED, S.FAILED, S.ESCALATED}
 
 
 class NoticeStage(Stage):
-    title_text = "一、约谈通知"
-    action_label = "发约谈通知"
+    title_text = QT_TR_NOOP("一、约谈通知")
+    action_label = QT_TR_NOOP("发约谈通知")
     doc_role = "notice"
-    doc_label = "生成约谈通知书"
-    correct_tip = "通知发出后、登记约谈记录前，可改期或更正地点、约谈人等。"
+    doc_label = QT_TR_NOOP("生成约谈通知书")
+    correct_tip = QT_TR_NOOP("通知发出后、登记约谈记录前，可改期或更正地点、约谈人等。")
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
-        self.field("scheduled_at", "约谈时间", datetime_edit())
-        self.field("place", "地点", QLineEdit())
-        self.field("interviewer", "约谈人", QLineEdit())
-        self.field("interviewer_title", "约谈人职务", QLineEdit())
-        self.field("summoned", "被约谈人", QLineEdit())
-        self.field("to_bring", "需携带材料", QLineEdit())
-        self.field("contact", "联系人及电话", QLineEdit())
+        self.field("scheduled_at", QT_TR_NOOP("约谈时间"), datetime_edit())
+        self.field("place", QT_TR_NOOP("地点"), QLineEdit())
+        self.field("interviewer", QT_TR_NOOP("约谈人"), QLineEdit())
+        self.field("interviewer_title", QT_TR_NOOP("约谈人职务"), QLineEdit())
+        self.field("summoned", QT_TR_NOOP("被约谈人"), QLineEdit())
+        self.field("to_bring", QT_TR_NOOP("需携带材料"), QLineEdit())
+        self.field("contact", QT_TR_NOOP("联系人及电话"), QLineEdit())
         self.finish()
 
     def state_of(self, info: InterviewInfo) -> str:
@@ -74,7 +74,10 @@ class NoticeStage(Stage):
         f = self.fields
         return InterviewNotice(
             datetime_of(f["scheduled_at"]),  # type: ignore[arg-type]
-            *(text_of(f[k]) for k in ("place", "interviewer", "interviewer_title", "summoned")),
+            place=text_of(f["place"]),
+            interviewer=text_of(f["interviewer"]),
+            interviewer_title=text_of(f["interviewer_title"]),
+            summoned=text_of(f["summoned"]),
             to_bring=text_of(f["to_bring"]),
             contact=text_of(f["contact"]),
         )
@@ -92,20 +95,20 @@ class NoticeStage(Stage):
 
 
 class RecordStage(Stage):
-    title_text = "二、约谈记录"
-    action_label = "登记约谈记录"
+    title_text = QT_TR_NOOP("二、约谈记录")
+    action_label = QT_TR_NOOP("登记约谈记录")
     doc_role = "record"
-    doc_label = "生成约谈记录"
-    correct_tip = "下达限期整改前，可更正约谈记录。"
+    doc_label = QT_TR_NOOP("生成约谈记录")
+    correct_tip = QT_TR_NOOP("下达限期整改前，可更正约谈记录。")
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
-        self.field("held_at", "约谈时间", datetime_edit())
-        self.field("attendees", "参加人员", QLineEdit())
-        self.field("recorder", "记录人", QLineEdit())
-        self.field("problems", "存在问题", text_edit())
-        self.field("statements", "表态发言", text_edit())
-        self.field("commitments", "整改承诺", text_edit())
+        self.field("held_at", QT_TR_NOOP("约谈时间"), datetime_edit())
+        self.field("attendees", QT_TR_NOOP("参加人员"), QLineEdit())
+        self.field("recorder", QT_TR_NOOP("记录人"), QLineEdit())
+        self.field("problems", QT_TR_NOOP("存在问题"), text_edit())
+        self.field("statements", QT_TR_NOOP("表态发言"), text_edit())
+        self.field("commitments", QT_TR_NOOP("整改承诺"), text_edit())
         self.finish()
 
     def state_of(self, info: InterviewInfo) -> str:
@@ -136,7 +139,10 @@ class RecordStage(Stage):
         f = self.fields
         return InterviewRecord(
             datetime_of(f["held_at"]),  # type: ignore[arg-type]
-            *(text_of(f[k]) for k in ("attendees", "recorder", "problems", "statements")),
+            attendees=text_of(f["attendees"]),
+            recorder=text_of(f["recorder"]),
+            problems=text_of(f["problems"]),
+            statements=text_of(f["statements"]),
             commitments=text_of(f["commitments"]),
         )
 
@@ -153,16 +159,16 @@ class RecordStage(Stage):
 
 
 class RectificationStage(Stage):
-    title_text = "三、限期整改"
-    action_label = "下达限期整改"
+    title_text = QT_TR_NOOP("三、限期整改")
+    action_label = QT_TR_NOOP("下达限期整改")
     doc_role = "rectification"
-    doc_label = "生成限期整改通知书"
-    correct_tip = "单位报送整改情况前，可更正整改要求和期限（期限已过的不能再改期限）。"
+    doc_label = QT_TR_NOOP("生成限期整改通知书")
+    correct_tip = QT_TR_NOOP("单位报送整改情况前，可更正整改要求和期限（期限已过的不能再改期限）。")
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
-        self.field("measures", "整改要求", text_edit(64))
-        self.field("due", "整改期限", date_edit())
+        self.field("measures", QT_TR_NOOP("整改要求"), text_edit(64))
+        self.field("due", QT_TR_NOOP("整改期限"), date_edit())
         self.finish()
 
     def state_of(self, info: InterviewInfo) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QL
 from desktop.services import meetings
 from desktop.services.meetings import DecisionInfo, MeetingInfo, MeetingInput, MeetingKind
 from desktop.ui.desk import Desk
-from desktop.ui.forms import ServiceDialog, date_edit, date_of, ok_cancel
+from desktop.ui.forms import ServiceDialog, date_edit, date_of, ok_cancel, qdate
 from desktop.ui.i18n import tr
 from desktop.ui.interviews.stage import text_edit
 from desktop.ui.supervision.raise_dialog import hint
@@ -66,7 +66,7 @@ class MeetingDialog(ServiceDialog):
         self.kind.setEnabled(False)
         self.kind.setToolTip(tr("会议类别决定期号，登记后不能修改。"))
         self.title_edit.setText(m.title)
-        self.held_on.setDate(m.held_on)
+        self.held_on.setDate(qdate(m.held_on))
         self.held_on.setToolTip(
             tr("期号按年度编排，日期只能在{y}年内更正。").format(y=m.held_on.year)
         )
@@ -133,7 +133,7 @@ class DecisionDialog(ServiceDialog):
         select_data(self.unit, d.unit_id)
         self.has_due.setChecked(d.due is not None)
         if d.due is not None:
-            self.due.setDate(d.due)
+            self.due.setDate(qdate(d.due))
         if d.supervision_id is not None:  # the item carries unit and deadline from now on
             why = tr(
                 "已转为督办事项 #{id}，责任单位和时限不能再改；调整期限请到“督办”页修改该事项。"

@@ -23,7 +23,7 @@ from desktop.ui.buttons import EDIT, ISSUE, READ, allow, allow_unless, button
 from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import DASH, day
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.meetings.dialogs import DecisionDialog, MeetingDialog
 from desktop.ui.page import Page
 from desktop.ui.supervision.attachments import AttachmentList
@@ -34,15 +34,15 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 FIELDS = (
-    ("kind", "类别"),
-    ("held_on", "日期"),
-    ("place", "地点"),
-    ("chair", "主持"),
-    ("present", "出席"),
-    ("absent", "请假"),
-    ("attending", "列席"),
-    ("topics", "议题"),
-    ("minutes", "会议纪要"),
+    ("kind", QT_TR_NOOP("类别")),
+    ("held_on", QT_TR_NOOP("日期")),
+    ("place", QT_TR_NOOP("地点")),
+    ("chair", QT_TR_NOOP("主持")),
+    ("present", QT_TR_NOOP("出席")),
+    ("absent", QT_TR_NOOP("请假")),
+    ("attending", QT_TR_NOOP("列席")),
+    ("topics", QT_TR_NOOP("议题")),
+    ("minutes", QT_TR_NOOP("会议纪要")),
 )
 
 

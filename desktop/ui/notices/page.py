@@ -58,11 +58,11 @@ class NoticesPage(Page):
 
         self.model = RowTableModel[DocumentRow](
             [
-                Column(tr("类别"), lambda r: r.kind.label, width=90),
+                Column(tr("类别"), lambda r: tr(r.kind.label), width=90),
                 Column(tr("发文字号"), lambda r: r.number or "—", width=150),
                 Column(tr("标题"), lambda r: r.title, width=300, tooltip=lambda r: r.title),
                 Column(tr("日期"), lambda r: r.day.isoformat(), align=CENTER, width=90),
-                Column(tr("状态"), lambda r: r.status.label, align=CENTER, width=60),
+                Column(tr("状态"), lambda r: tr(r.status.label), align=CENTER, width=60),
             ]
         )
         self.table = DataTable(self.model)
@@ -199,7 +199,11 @@ class NoticesPage(Page):
         if info is None:
             self.info.setText(tr("登记簿中还没有公文。"))
             return
-        parts = [f"{info.row.kind.label}，{info.row.status.label}"]
+        parts = [
+            tr("{kind}，{status}").format(
+                kind=tr(info.row.kind.label), status=tr(info.row.status.label)
+            )
+        ]
         if info.row.status == DocStatus.ISSUED:
             parts.append(
                 tr("{n} 页，SHA-256 {h}…，已印发的公文不能修改").format(

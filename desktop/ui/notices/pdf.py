@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
 from desktop.services.notices import register as notices
 from desktop.ui.errors import show_error
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 
 PRINT_DPI = 300  # a 300 dpi A4 page is 35 MB as an image; the printer's 1200 dpi would be 560 MB
 
@@ -26,7 +26,7 @@ class PdfDocument:
         self.buffer = QBuffer()
         self.buffer.setData(QByteArray(data))
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document = QPdfDocument(parent)
+        self.document = QPdfDocument(parent)  # type: ignore[arg-type]  # None is allowed
         self.document.load(self.buffer)
 
     @property
@@ -110,8 +110,8 @@ def save_pdf_as(parent: QWidget, data: bytes, suggested: str) -> str:
 
 
 FILTERS = {
-    "pdf": QT_TRANSLATE_NOOP("Duban", "PDF 文件 (*.pdf)"),
-    "ofd": QT_TRANSLATE_NOOP("Duban", "OFD 版式文件 (*.ofd)"),
+    "pdf": QT_TR_NOOP("PDF 文件 (*.pdf)"),
+    "ofd": QT_TR_NOOP("OFD 版式文件 (*.ofd)"),
 }
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.services.progress import GridRow, ReportInput
 from desktop.ui.fmt import DASH
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 
 Index = QModelIndex | QPersistentModelIndex
 MISSING_BG = QColor("#fdecea")
@@ -19,15 +19,15 @@ WARN = QColor("#d93025")
 
 # (header, ReportInput field or None for a computed column, editable)
 COLUMNS = (
-    ("编号", None, False),
-    ("任务", None, False),
-    ("上期进度", None, False),
-    ("本期进度%", "percent", True),
-    ("回落原因", "fall_reason", True),
-    ("本期进展", "progress", True),
-    ("存在问题", "problems", True),
-    ("下步计划", "next_steps", True),
-    ("情况", None, False),
+    (QT_TR_NOOP("编号"), None, False),
+    (QT_TR_NOOP("任务"), None, False),
+    (QT_TR_NOOP("上期进度"), None, False),
+    (QT_TR_NOOP("本期进度%"), "percent", True),
+    (QT_TR_NOOP("回落原因"), "fall_reason", True),
+    (QT_TR_NOOP("本期进展"), "progress", True),
+    (QT_TR_NOOP("存在问题"), "problems", True),
+    (QT_TR_NOOP("下步计划"), "next_steps", True),
+    (QT_TR_NOOP("情况"), None, False),
 )
 PERCENT = 3
 FIELD_COLUMN = {name: i for i, (_h, name, _e) in enumerate(COLUMNS) if name}
@@ -116,7 +116,7 @@ class ProgressGridModel(QAbstractTableModel):
             if column == len(COLUMNS) - 1:
                 return self._status(line)
             name = COLUMNS[column][1]
-            if draft is None:
+            if draft is None or name is None:
                 return ""
             value = getattr(draft, name)
             return str(value) if role == Qt.ItemDataRole.DisplayRole or name != "percent" else value
@@ -184,7 +184,7 @@ class ProgressGridModel(QAbstractTableModel):
         else:
             if line.draft is None:
                 return False  # a percent comes first: a report without one means nothing
-            new = replace(draft, **{name: str(value)})
+            new = replace(draft, **{name: str(value)})  # type: ignore[arg-type]  # a text column
         if new == line.draft:
             return True
         line.draft, line.dirty = new, True

@@ -23,6 +23,7 @@ from desktop.services.periods import Period
 from desktop.services.progress import ReportOutcome
 from desktop.ui.calls import Job
 from desktop.ui.desk import Desk
+from desktop.ui.fmt import period_label
 from desktop.ui.i18n import tr
 from desktop.ui.page import Page
 from desktop.ui.progress.grid_view import GridView
@@ -63,7 +64,7 @@ class ProgressPage(Page):
         this = Period.of(desk.today)
         for i in range(PERIODS_SHOWN):
             p = this.shift(-i)
-            self.period.addItem(p.label, str(p))
+            self.period.addItem(period_label(p), str(p))
         choose.addWidget(QLabel(tr("牵头单位")))
         choose.addWidget(self.unit)
         choose.addWidget(QLabel(tr("报送期次")))
@@ -133,11 +134,11 @@ class ProgressPage(Page):
         """Reload the unit list (with each unit's missing count) and the grid."""
         period = self.period.currentData()
         with self.desk.session() as session:
-            units = []
-            for u in dashboard.lead_units(session):
-                grid = progress.period_grid(session, u.id, period)
+            units: list[UnitReporting] = []
+            for unit in dashboard.lead_units(session):
+                grid = progress.period_grid(session, unit.id, period)
                 missing = tuple(r.code for r in grid if r.report is None)
-                units.append(UnitReporting(u.id, u.name, len(grid), missing))
+                units.append(UnitReporting(unit.id, unit.name, len(grid), missing))
         self.units.set_rows(units)
         current = self.unit.currentData()
         if current is None:  # first visit: start with the first unit that still owes reports

@@ -15,10 +15,11 @@ from desktop.services.overview import RollUp, TaskFilter
 from desktop.services.tasks import ProjectInfo
 from desktop.ui.calls import write
 from desktop.ui.desk import Desk
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.lamp import LAMP_HEX, LAMP_NAME, lamp_color, lamp_icon
 from desktop.ui.page import Page
 from desktop.ui.projects.dialogs import ProjectDialog
+from desktop.ui.reasons import say
 from desktop.ui.table import CENTER, RIGHT, Column, DataTable, RowTableModel
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def _count_column(label: str, color: LampColor) -> Column[RollUp]:
 
 def rollup_columns(first: str) -> list[Column[RollUp]]:
     """Columns shared by the projects page and the dashboard's per-project/per-unit tables."""
-    return [
+    columns: list[Column[RollUp] | None] = [
         Column(tr("编号"), lambda r: r.code, width=50) if first == "project" else None,
         Column(
             tr("重点工程") if first == "project" else tr("牵头单位"),
@@ -58,13 +59,18 @@ def rollup_columns(first: str) -> list[Column[RollUp]]:
             lambda r: r.lamp.severity,
             width=64,
             decoration=lambda r: lamp_icon(r.lamp),
-            tooltip=lambda r: "\n".join(r.red_reasons),
+            tooltip=lambda r: "\n".join(map(say, r.red_reasons)),
         ),
         Column(tr("已完成"), lambda r: str(r.done), lambda r: r.done, RIGHT, width=54),
     ]
+    return [c for c in columns if c is not None]
 
 
-LAMP_OF_COLUMN = {"绿": LampColor.GREEN, "黄": LampColor.YELLOW, "红": LampColor.RED}
+LAMP_OF_COLUMN = {
+    QT_TR_NOOP("绿"): LampColor.GREEN,
+    QT_TR_NOOP("黄"): LampColor.YELLOW,
+    QT_TR_NOOP("红"): LampColor.RED,
+}
 
 
 class ProjectsPage(Page):
@@ -75,13 +81,13 @@ class ProjectsPage(Page):
         self.edit_button = self.add_button(tr("编辑工程…"), self.edit_project, edit)
         self.close_button = self.add_button(tr("关闭工程…"), self.close_project, edit)
         self.infos: dict[int, ProjectInfo] = {}
-        columns = [c for c in rollup_columns("project") if c is not None]
+        columns = rollup_columns("project")
         columns.insert(3, Column(tr("状态"), self._state, width=110))
         columns.append(
             Column(
                 tr("红灯任务及原因"),
-                lambda r: "；".join(r.red_reasons) or "—",
-                tooltip=lambda r: "\n".join(r.red_reasons),
+                lambda r: say("；".join(r.red_reasons)) or "—",
+                tooltip=lambda r: "\n".join(map(say, r.red_reasons)),
             )
         )
         self.model = RowTableModel[RollUp](columns)
@@ -103,7 +109,7 @@ class ProjectsPage(Page):
             with desk.session() as session:
                 return overview.project_rollups(session, desk.today), tasks.list_projects(session)
 
-        self.load(tr("正在汇总各工程…"), work, self._show)
+        self.read(tr("正在汇总各工程…"), work, self._show)
 
     def _state(self, rollup: RollUp) -> str:
         info = self.infos.get(rollup.id)
@@ -126,7 +132,7 @@ class ProjectsPage(Page):
                 (tr(LAMP_NAME[c]), LAMP_HEX[c], [r.counts[c] for r in rollups])
                 for c in (LampColor.GREEN, LampColor.YELLOW, LampColor.RED)
             ],
-            lambda i: self.main.open_ledger(TaskFilter(project_id=self.model.rows[i].id)),
+            lambda i: self.main.open_task_ledger(TaskFilter(project_id=self.model.rows[i].id)),
             tooltips=[f"{r.code} {r.name}" for r in rollups],
         )
         self.chart_row.addWidget(self.chart)
@@ -184,4 +190,6 @@ class ProjectsPage(Page):
             return
         project = self.model.row_at(index)
         header = self.model.columns[index.column()].header
-        self.main.open_ledger(TaskFilter(project_id=project.id, lamp=LAMP_OF_COLUMN.get(header)))
+        self.main.open_task_ledger(
+            TaskFilter(project_id=project.id, lamp=LAMP_OF_COLUMN.get(header))
+        )

@@ -94,7 +94,7 @@ class SearchDialog(QDialog):
         )
         parts = []
         for group in found.groups:
-            name = QCoreApplication.translate("SearchDialog", KIND_NAMES[group.kind])
+            name = QCoreApplication.translate("SearchDialog", str(KIND_NAMES[group.kind]))
             more = self.tr("（仅列出前 {n} 条）").format(n=len(group.hits)) if group.more else ""
             parts.append(f"<h3>{html.escape(name)} {len(group.hits)}{html.escape(more)}</h3>")
             for hit in group.hits:
@@ -128,4 +128,4 @@ class SearchDialog(QDialog):
                 select(target.record_id)
                 return
         if target.page == "notices":
-            page.refresh(select_id=target.record_id)  # type: ignore[attr-defined]
+            page.refresh(select_id=target.record_id)  # type: ignore[call-arg]  # NoticesPage's

@@ -21,7 +21,7 @@ from desktop.services.auth import Permission
 from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.forms import error_label
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.page import Page
 from desktop.ui.settings.fields import DataclassForm
 
@@ -31,33 +31,33 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 OFFICE_LABELS = {
-    "city": "城市",
-    "issuer_name": "发文机关全称",
-    "issuer_short": "发文机关简称",
-    "doc_prefix": "发文字号机关代字",
-    "letter_prefix": "信函字号机关代字",
-    "fonds_code": "全宗号",
-    "organisation_code": "机构（问题）代码",
-    "retention": "保管期限",
+    "city": QT_TR_NOOP("城市"),
+    "issuer_name": QT_TR_NOOP("发文机关全称"),
+    "issuer_short": QT_TR_NOOP("发文机关简称"),
+    "doc_prefix": QT_TR_NOOP("发文字号机关代字"),
+    "letter_prefix": QT_TR_NOOP("信函字号机关代字"),
+    "fonds_code": QT_TR_NOOP("全宗号"),
+    "organisation_code": QT_TR_NOOP("机构（问题）代码"),
+    "retention": QT_TR_NOOP("保管期限"),
 }
 BACKUP_LABELS = {
-    "backup_keep": "保留备份份数",
-    "backup_remind_days": "提醒备份间隔（天）",
-    "line_pitch_pt": "公文行距（磅，0 为每页 22 行）",
-    "bold_level3": "“1.”级标题句加粗",
-    "reminder_letter": "催办单用信函格式",
+    "backup_keep": QT_TR_NOOP("保留备份份数"),
+    "backup_remind_days": QT_TR_NOOP("提醒备份间隔（天）"),
+    "line_pitch_pt": QT_TR_NOOP("公文行距（磅，0 为每页 22 行）"),
+    "bold_level3": QT_TR_NOOP("“1.”级标题句加粗"),
+    "reminder_letter": QT_TR_NOOP("催办单用信函格式"),
 }
 LAMP_LABELS = {
-    "yellow_lag": "滞后序时进度达到（个百分点）亮黄灯",
-    "red_lag": "滞后序时进度超过（个百分点）亮红灯",
-    "milestone_red_days": "节点逾期超过（天）亮红灯",
-    "deadline_warning_days": "距完成时限不足（天）亮黄灯",
-    "missed_reports_yellow": "连续漏报（期）亮黄灯",
-    "missed_reports_red": "连续漏报（期）亮红灯",
-    "funds_min_arrival_rate": "资金到位率低于（%）亮黄灯",
-    "funds_check_after_schedule": "序时进度过（%）后检查资金",
-    "not_started_months": "开始后（月）仍未启动亮红灯",
-    "report_day": "每月报送截止日",
+    "yellow_lag": QT_TR_NOOP("滞后序时进度达到（个百分点）亮黄灯"),
+    "red_lag": QT_TR_NOOP("滞后序时进度超过（个百分点）亮红灯"),
+    "milestone_red_days": QT_TR_NOOP("节点逾期超过（天）亮红灯"),
+    "deadline_warning_days": QT_TR_NOOP("距完成时限不足（天）亮黄灯"),
+    "missed_reports_yellow": QT_TR_NOOP("连续漏报（期）亮黄灯"),
+    "missed_reports_red": QT_TR_NOOP("连续漏报（期）亮红灯"),
+    "funds_min_arrival_rate": QT_TR_NOOP("资金到位率低于（%）亮黄灯"),
+    "funds_check_after_schedule": QT_TR_NOOP("序时进度过（%）后检查资金"),
+    "not_started_months": QT_TR_NOOP("开始后（月）仍未启动亮红灯"),
+    "report_day": QT_TR_NOOP("每月报送截止日"),
 }
 
 
@@ -87,7 +87,7 @@ class SettingsPage(Page):
             rules = settings.lamp_rules(session)
         while self.columns.count():
             item = self.columns.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.setParent(None)  # out of the tracked form at once
                 widget.deleteLater()
@@ -116,7 +116,7 @@ class SettingsPage(Page):
 
         self.font_edits: dict[str, QLineEdit] = {}
         for role in FontRole:
-            label, official = ROLE_LABEL[role]
+            label, official = ROLE_LABEL[role]  # official: the font's own (Chinese) name
             edit = QLineEdit(chosen.get(role.value, ""))
             edit.setPlaceholderText(official)
             edit.setEnabled(self.editable)
@@ -126,7 +126,7 @@ class SettingsPage(Page):
             row = QHBoxLayout()
             row.addWidget(edit, 1)
             row.addWidget(browse)
-            form.addRow(label, row)
+            form.addRow(tr(label), row)
             self.font_edits[role.value] = edit
 
     def _browse(self, edit: QLineEdit) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desktop.services import attachments
 from desktop.services.attachments import AttachmentInfo
@@ -20,12 +22,14 @@ from desktop.services.files import write_atomically
 from desktop.ui.buttons import EDIT, READ, allow, button
 from desktop.ui.calls import call, write
 from desktop.ui.desk import Desk
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-FILE_FILTER = "扫描件、照片和文档 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)"
+FILE_FILTER = QT_TR_NOOP(
+    "扫描件、照片和文档 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)"
+)
 
 
 def size_text(size: int) -> str:
@@ -85,14 +89,16 @@ class AttachmentList(QWidget):
         if self.owner is None:
             return
         owner_type, owner_id = self.owner
+
+        def attach_one(session: Session, path: Path) -> object:
+            return attachments.attach_file(session, self.desk.actor, owner_type, owner_id, path)
+
         for path in choose_files(self):
             ok, _ = write(
                 self,
                 self.desk,
                 self.main,
-                lambda s, p=path: attachments.attach_file(
-                    s, self.desk.actor, owner_type, owner_id, p
-                ),
+                partial(attach_one, path=path),
             )
             if not ok:
                 break
@@ -110,6 +116,6 @@ class AttachmentList(QWidget):
         def save() -> None:
             with self.desk.session() as session:
                 data = attachments.content_of(session, info.id)
-            write_atomically(Path(target), lambda handle: handle.write(data))
+            write_atomically(Path(target), lambda handle: None if handle.write(data) else None)
 
         call(self, save)

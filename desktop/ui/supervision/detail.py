@@ -24,8 +24,8 @@ from desktop.ui.buttons import EDIT, ISSUE, READ, allow, allow_unless, button
 from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import DASH, day
-from desktop.ui.forms import date_edit, date_of, error_label
-from desktop.ui.i18n import tr
+from desktop.ui.forms import date_edit, date_of, error_label, qdate
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.supervision.attachments import AttachmentList
 from desktop.ui.supervision.raise_dialog import RaiseItemDialog
 from desktop.ui.supervision.shared import corrected, open_document, value_label
@@ -34,10 +34,10 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 STATE_COLOR = {
-    "逾期未回复": "#d93025",
-    "待回复": "#e37400",
-    "已回复": "#1a73e8",
-    "已办结": "#2e9d4a",
+    QT_TR_NOOP("逾期未回复"): "#d93025",
+    QT_TR_NOOP("待回复"): "#e37400",
+    QT_TR_NOOP("已回复"): "#1a73e8",
+    QT_TR_NOOP("已办结"): "#2e9d4a",
 }
 
 
@@ -49,15 +49,15 @@ class ItemDetail(QGroupBox):
         self.values: dict[str, QLabel] = {}
         form = QFormLayout()
         for key, label in (
-            ("kind", "类别"),
-            ("unit", "责任单位"),
-            ("tasks", "关联任务"),
-            ("origin", "来源"),
-            ("reason", "事由"),
-            ("requirement", "督办要求"),
-            ("dates", "发起 / 回复期限"),
-            ("state", "办理情况"),
-            ("reply", "回复内容"),
+            ("kind", QT_TR_NOOP("类别")),
+            ("unit", QT_TR_NOOP("责任单位")),
+            ("tasks", QT_TR_NOOP("关联任务")),
+            ("origin", QT_TR_NOOP("来源")),
+            ("reason", QT_TR_NOOP("事由")),
+            ("requirement", QT_TR_NOOP("督办要求")),
+            ("dates", QT_TR_NOOP("发起 / 回复期限")),
+            ("state", QT_TR_NOOP("办理情况")),
+            ("reply", QT_TR_NOOP("回复内容")),
         ):
             self.values[key] = value_label()
             form.addRow(tr(label) + tr("："), self.values[key])
@@ -185,10 +185,10 @@ class ItemDetail(QGroupBox):
     def _fill_reply(self, item: SupervisionRow | None) -> None:
         """The reply form shows the recorded reply, ready to be corrected; otherwise it is blank."""
         if item is not None and item.reply_received_on is not None:
-            self.received_edit.setDate(item.reply_received_on)
+            self.received_edit.setDate(qdate(item.reply_received_on))
             self.reply_edit.setPlainText(item.reply_text)
         else:
-            self.received_edit.setDate(self.desk.today)
+            self.received_edit.setDate(qdate(self.desk.today))
             self.reply_edit.clear()
 
     def _write(self, work) -> bool:  # type: ignore[no-untyped-def]

@@ -21,7 +21,7 @@ from desktop.services.supervision import SupervisionKind, SupervisionRow
 from desktop.ui.buttons import EDIT
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import day
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.page import Page
 from desktop.ui.supervision.detail import STATE_COLOR, ItemDetail
 from desktop.ui.supervision.proposals import ProposalsBox
@@ -33,12 +33,17 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 ALL, OPEN, OVERDUE, CLOSED = "all", "open", "overdue", "closed"
-STATES = ((ALL, "全部状态"), (OPEN, "未办结"), (OVERDUE, "逾期未回复"), (CLOSED, "已办结"))
+STATES = (
+    (ALL, QT_TR_NOOP("全部状态")),
+    (OPEN, QT_TR_NOOP("未办结")),
+    (OVERDUE, QT_TR_NOOP("逾期未回复")),
+    (CLOSED, QT_TR_NOOP("已办结")),
+)
 
 
 def _kind(data: object) -> SupervisionKind | None:
     """Qt hands a str enum back as a plain str."""
-    return SupervisionKind(data) if data else None
+    return SupervisionKind(str(data)) if data else None
 
 
 class SupervisionPage(Page):

@@ -15,6 +15,7 @@ from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.i18n import tr
 from desktop.ui.lamp import lamp_icon
+from desktop.ui.reasons import say
 from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def dismiss(parent: QWidget, desk: Desk, window: MainWindow, proposal: Proposal)
         parent,
         tr("不采纳建议"),
         tr("不采纳对 {code}（{unit}）的{step}建议，理由：").format(
-            code=proposal.code, unit=proposal.unit, step=proposal.step_label
+            code=proposal.code, unit=proposal.unit, step=tr(proposal.step_label)
         ),
     )
     if not ok:
@@ -67,7 +68,7 @@ def adopt_all(parent: QWidget, desk: Desk, window: MainWindow, chosen: list[Prop
         return False
     ok, made = write(parent, desk, window, lambda s: escalation.confirm_all(s, desk.actor, chosen))
     if ok:
-        window.statusBar().showMessage(tr("已采纳 {n} 条建议。").format(n=len(made)), 8000)
+        window.statusBar().showMessage(tr("已采纳 {n} 条建议。").format(n=len(made or [])), 8000)
     return ok
 
 
@@ -107,7 +108,7 @@ class ProposalsBox(QGroupBox):
                     width=70,
                     foreground=lambda p: _color(p.step),
                 ),
-                Column(tr("理由"), lambda p: p.reason, tooltip=lambda p: p.reason),
+                Column(tr("理由"), lambda p: say(p.reason), tooltip=lambda p: say(p.reason)),
             ]
         )
         self.table = DataTable(self.model)

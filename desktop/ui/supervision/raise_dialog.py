@@ -22,7 +22,7 @@ from desktop.services import supervision
 from desktop.services.overview import TaskFilter, task_rows
 from desktop.services.supervision import ItemEdit, SupervisionInput, SupervisionKind, SupervisionRow
 from desktop.ui.desk import Desk
-from desktop.ui.forms import ServiceDialog, date_edit, date_of, ok_cancel
+from desktop.ui.forms import ServiceDialog, date_edit, date_of, ok_cancel, qdate
 from desktop.ui.i18n import tr
 from desktop.ui.supervision.shared import select_data, unit_combo
 
@@ -77,7 +77,7 @@ class RaiseItemDialog(ServiceDialog):
             "reply_due": self.due,
             "reason": self.reason,
         }
-        checked = set(item.task_ids) if item else {task_id}
+        checked: set[int | None] = set(item.task_ids) if item else {task_id}
         self.unit.currentIndexChanged.connect(lambda _i: self._load_tasks(checked))
         self._load_tasks(checked)
         if item is not None:
@@ -88,7 +88,7 @@ class RaiseItemDialog(ServiceDialog):
         select_data(self.kind, item.kind)
         self.requirement.setPlainText(item.requirement)
         self.reason.setText(item.reason)
-        self.due.setDate(item.reply_due)
+        self.due.setDate(qdate(item.reply_due))
         why = tr("类别、责任单位和关联任务是发起督办的依据，不能修改；如有误，请办结后重新发起。")
         for widget in (self.kind, self.unit, self.tasks):
             widget.setEnabled(False)

@@ -16,6 +16,7 @@ from desktop.ui.desk import Desk
 from desktop.ui.fmt import day
 from desktop.ui.i18n import tr
 from desktop.ui.lamp import LAMP_HEX
+from desktop.ui.reasons import say
 from desktop.ui.supervision.proposals import STEP_COLOR, adopt, dismiss
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class EscalationDialog(QDialog):
                     unit=p.unit,
                     c=STEP_COLOR[p.step],
                     step=tr(p.step_label),
-                    reason=f"<span style='color:{LAMP_HEX[p.lamp]}'>{p.reason}</span>",
+                    reason=f"<span style='color:{LAMP_HEX[p.lamp]}'>{say(p.reason)}</span>",
                 )
             )
         history = QLabel()

@@ -156,12 +156,12 @@ class StatusDialog(ServiceDialog):
         self.desk, self.task_id = desk, task_id
         self.status = QComboBox()
         for status in tasks.allowed_statuses(current):
-            self.status.addItem(status.label, status)
+            self.status.addItem(tr(status.label), status)
         self.reason = QPlainTextEdit()
         self.reason.setMaximumHeight(80)
         self.deadline = date_edit(desk.today)
         form = QFormLayout(self)
-        form.addRow(tr("当前状态"), QLineEdit(current.label, readOnly=True))
+        form.addRow(tr("当前状态"), QLineEdit(tr(current.label), readOnly=True))
         form.addRow(tr("转为"), self.status)
         form.addRow(tr("理由"), self.reason)
         form.addRow(tr("新完成时限（延期时）"), self.deadline)

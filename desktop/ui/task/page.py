@@ -19,9 +19,10 @@ from desktop.services.auth import Permission
 from desktop.services.timeline import MilestoneInfo, TaskDetail, TimelineEvent
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import DASH, day, pct, period_label, wan
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.lamp import LAMP_HEX, LAMP_NAME
 from desktop.ui.page import Page
+from desktop.ui.reasons import say
 from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
 from desktop.ui.task import dialogs
 
@@ -29,18 +30,18 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 FIELDS = (
-    ("code", "任务编号"),
-    ("project", "重点工程"),
-    ("target", "目标要求"),
-    ("lead_unit", "牵头单位"),
-    ("cooperating", "配合单位"),
-    ("leader", "分管领导"),
-    ("period", "起止时间"),
-    ("status", "状态"),
-    ("progress", "进度"),
-    ("funds", "资金（万元）"),
-    ("last_report", "最近报送"),
-    ("note", "备注"),
+    ("code", QT_TR_NOOP("任务编号")),
+    ("project", QT_TR_NOOP("重点工程")),
+    ("target", QT_TR_NOOP("目标要求")),
+    ("lead_unit", QT_TR_NOOP("牵头单位")),
+    ("cooperating", QT_TR_NOOP("配合单位")),
+    ("leader", QT_TR_NOOP("分管领导")),
+    ("period", QT_TR_NOOP("起止时间")),
+    ("status", QT_TR_NOOP("状态")),
+    ("progress", QT_TR_NOOP("进度")),
+    ("funds", QT_TR_NOOP("资金（万元）")),
+    ("last_report", QT_TR_NOOP("最近报送")),
+    ("note", QT_TR_NOOP("备注")),
 )
 
 
@@ -109,9 +110,11 @@ class TaskPage(Page):
         self.events = RowTableModel[TimelineEvent](
             [
                 Column(tr("日期"), lambda e: day(e.day), align=CENTER, width=90),
-                Column(tr("类别"), lambda e: e.kind, width=70),
-                Column(tr("事项"), lambda e: e.title, width=220, tooltip=lambda e: e.title),
-                Column(tr("说明"), lambda e: e.detail, tooltip=lambda e: e.detail),
+                Column(tr("类别"), lambda e: tr(e.kind), width=70),
+                Column(
+                    tr("事项"), lambda e: say(e.title), width=220, tooltip=lambda e: say(e.title)
+                ),
+                Column(tr("说明"), lambda e: say(e.detail), tooltip=lambda e: say(e.detail)),
             ]
         )
         self.timeline_table = DataTable(self.events)
@@ -131,7 +134,7 @@ class TaskPage(Page):
         overdue = (self.desk.today - m.due).days
         return tr("逾期 {n} 天").format(n=overdue) if overdue > 0 else tr("未到期")
 
-    def load(self, task_id: int) -> None:
+    def show_task(self, task_id: int) -> None:
         self.task_id = task_id
         self.refresh()
         self.stale = False
@@ -147,11 +150,12 @@ class TaskPage(Page):
         row, lamp = d.row, d.row.lamp
         self.title_label.setText(tr("任务 {code}　{title}").format(code=row.code, title=row.title))
         hexa = LAMP_HEX[lamp.color]
-        reasons = "".join(f"<li>{r}</li>" for r in lamp.reasons)
+        reasons = "".join(f"<li>{say(r)}</li>" for r in lamp.reasons)
+        reasons_title = tr("亮灯原因：")
         self.lamp_banner.setText(
             f"<span style='color:{hexa}; font-size:15pt;'>●</span> "
             f"<b style='color:{hexa};'>{tr(LAMP_NAME[lamp.color])}</b>"
-            f"　{tr('亮灯原因：')}<ul style='margin:0;'>{reasons}</ul>"
+            f"　{reasons_title}<ul style='margin:0;'>{reasons}</ul>"
         )
         self.lamp_banner.setStyleSheet(
             f"QLabel#lampBanner {{ border: 1px solid {hexa}; border-radius: 4px; padding: 6px;"
@@ -165,12 +169,12 @@ class TaskPage(Page):
             "lead_unit": row.lead_unit,
             "cooperating": "、".join(d.cooperating_units) or DASH,
             "leader": row.leader_in_charge or DASH,
-            "period": f"{day(row.start)} 至 {day(row.deadline)}",
-            "status": row.status.label,
+            "period": tr("{start} 至 {end}").format(start=day(row.start), end=day(row.deadline)),
+            "status": tr(row.status.label),
             "progress": tr("报送 {r}，序时 {s}，滞后 {lag}").format(
                 r=pct(row.reported_pct),
                 s=pct(lamp.schedule_pct),
-                lag=DASH if lamp.lag is None else f"{lamp.lag:.0f} 个百分点",
+                lag=DASH if lamp.lag is None else tr("{n} 个百分点").format(n=f"{lamp.lag:.0f}"),
             ),
             "funds": tr("计划 {b}，到位 {a}（{ar}），支出 {s}（{sr}）").format(
                 b=wan(f.budget),

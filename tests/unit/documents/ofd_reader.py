@@ -48,7 +48,7 @@ def read(data: bytes) -> OfdDocument:
     custom = {
         c.get("Name", ""): c.text or "" for c in info.iterfind("ofd:CustomDatas/ofd:CustomData", NS)
     }
-    doc_root = root.find("ofd:DocBody/ofd:DocRoot", NS).text
+    doc_root = str(root.find("ofd:DocBody/ofd:DocRoot", NS).text)
     base = doc_root.rsplit("/", 1)[0]
     document = ET.fromstring(z.read(doc_root))
     res = ET.fromstring(z.read(f"{base}/{document.find('ofd:CommonData/ofd:PublicRes', NS).text}"))
@@ -68,16 +68,16 @@ def read(data: bytes) -> OfdDocument:
             bx, by, _w, _h = _nums(obj.get("Boundary"))
             ctm = _nums(obj.get("CTM")) or [1, 0, 0, 1, 0, 0]
             color = tuple(int(v) for v in _nums(obj.find("ofd:FillColor", NS).get("Value")))
-            size = float(obj.get("Size"))
+            size = float(obj.get("Size", "0"))
             font = fonts[font_files[obj.get("Font")]]
             for code in obj.iterfind("ofd:TextCode", NS):
-                x, y = float(code.get("X")), float(code.get("Y"))
+                x, y = float(code.get("X", "0")), float(code.get("Y", "0"))
                 deltas = _nums(code.get("DeltaX"))
                 text = code.text or ""
                 for i, ch in enumerate(text):
                     gx = bx + ctm[0] * x + ctm[4]
                     glyphs.append(
-                        PlacedGlyph(number, ch, gx, by + y, color, font_files[obj.get("Font")])
+                        PlacedGlyph(number, ch, gx, by + y, color, str(font_files[obj.get("Font")]))
                     )
                     if i < len(deltas):
                         x += deltas[i]
@@ -90,5 +90,12 @@ def read(data: bytes) -> OfdDocument:
             paths.append((number, tuple(_nums(obj.get("Boundary"))), colour))
     title = info.find("ofd:Title", NS).text or ""
     return OfdDocument(
-        root.get("DocType", ""), custom, title, len(pages), glyphs, paths, fonts, names
+        root.get("DocType", ""),
+        custom,
+        title,
+        len(pages),
+        glyphs,
+        paths,
+        fonts,  # type: ignore[arg-type]
+        names,
     )

@@ -22,7 +22,7 @@ def runs_by_mode(pdf: bytes) -> list[tuple[int, str]]:
     """(text render mode, text) of every shown string on every page."""
     out: list[tuple[int, str]] = []
     for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
-        mode, pending = [0], []
+        mode, pending = [0], []  # type: list[int], list[str]
 
         def before(op, args, _cm, _tm, mode=mode, pending=pending):
             if op == b"Tr":

@@ -175,7 +175,7 @@ def test_mark_is_red_and_fonts_are_embedded(printed, kind) -> None:
     assert mark.text.endswith(ending)
     reader = pypdf.PdfReader(io.BytesIO(m.pdf))
     for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
+        for font in page["/Resources"]["/Font"].values():  # type: ignore[index]
             font = font.get_object()
             if font["/Subtype"] != "/Type1":
                 assert "/FontFile2" in font["/FontDescriptor"].get_object()

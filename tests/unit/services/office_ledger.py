@@ -61,8 +61,8 @@ def build(path: Path) -> Path:
         ws.merge_cells(f"{letter}3:{letter}4")
     ws.merge_cells("H3:I3")
     ws.merge_cells("J3:K3")
-    for col, text in zip("HIJK", ["完成比例", "进展情况", "到位资金", "已支出"], strict=True):
-        ws[f"{col}4"] = text
+    for letter, heading in zip("HIJK", ["完成比例", "进展情况", "到位资金", "已支出"], strict=True):
+        ws[f"{letter}4"] = heading
     first = 5
     for offset, values in enumerate(TASKS):
         row = first + offset

@@ -41,7 +41,7 @@ def test_period_package_verifies_on_the_medium(docs_session, admin, tmp_path) ->
 
 
 def _rewritten(files: dict[str, bytes], **changes: object) -> dict[str, bytes]:
-    info = dataclasses.replace(from_xml(files["metadata.xml"]), **changes)
+    info = dataclasses.replace(from_xml(files["metadata.xml"]), **changes)  # type: ignore[arg-type]
     out = dict(files, **{"metadata.xml": to_xml(info)})
     del out["REPORT.txt"]
     out["manifest.sha256"] = manifest({k: v for k, v in out.items() if k != "manifest.sha256"})

@@ -82,7 +82,7 @@ def test_money_is_exact_and_rates_follow(session, clerk, task_id) -> None:
     total = funds.totals_by_task(session)[task_id]
     assert total.budget == Decimal("3000000.00") and total.arrived == Decimal("1000000.10")
     assert total.spent == Decimal("0.20")
-    assert round(total.arrival_rate, 2) == 33.33
+    assert total.arrival_rate is not None and round(total.arrival_rate, 2) == 33.33
     with pytest.raises(ValidationError, match="不是有效的数字"):
         funds.add_fund_entry(
             session, clerk, task_id, FundKind.SPENT, FundSource.CITY, "三百", TODAY

@@ -186,7 +186,8 @@ def test_restore_is_refused_while_a_desk_holds_the_ledger(live, tmp_path) -> Non
     )
     try:
         assert desk.stdout is not None and desk.stdout.readline().strip() == "locked"
-        assert desk_lock.held_elsewhere(live) and "进程" in desk_lock.held_elsewhere(live)
+        held = desk_lock.held_elsewhere(live)
+        assert held and "进程" in held
         before = live.read_bytes()
         with pytest.raises(desk_lock.LedgerInUse, match="关闭打开这个台账的督办台"):
             backup.restore(live, good, ADMIN, _clock())

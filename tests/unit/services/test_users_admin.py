@@ -30,6 +30,7 @@ def test_an_admin_never_takes_themself_out_of_admin(session, system, admin) -> N
         users.set_role(session, admin, admin.user_id, Role.LEADER)
     with pytest.raises(ConflictError, match="自己"):
         users.set_active(session, admin, admin.user_id, False)
+    assert second.user_id is not None
     users.set_role(session, admin, second.user_id, Role.CLERK)  # another admin: fine
     with pytest.raises(ConflictError, match="唯一"):  # now admin is the only one left
         users.set_active(session, system, admin.user_id, False)

@@ -22,7 +22,7 @@ def test_dashboard_red_number_opens_the_red_tasks(clerk_window, qtbot) -> None:
 
 
 def test_filter_by_text_and_project_then_clear(clerk_window, qtbot) -> None:
-    clerk_window.open_ledger()
+    clerk_window.open_task_ledger()
     page = clerk_window.pages["tasks"]
     assert page.model.total == 37
     page.search.setText("网格")  # PITFALLS: never keyClicks Chinese text
@@ -35,7 +35,7 @@ def test_filter_by_text_and_project_then_clear(clerk_window, qtbot) -> None:
 
 
 def test_sort_by_lamp_and_copy_rows_as_tsv(clerk_window) -> None:
-    clerk_window.open_ledger()
+    clerk_window.open_task_ledger()
     page = clerk_window.pages["tasks"]
     lamp_column = [c.header for c in page.model.columns].index("亮灯")
     page.table.sortByColumn(lamp_column, Qt.SortOrder.DescendingOrder)
@@ -48,7 +48,7 @@ def test_sort_by_lamp_and_copy_rows_as_tsv(clerk_window) -> None:
 
 
 def test_open_task_shows_why_its_lamp_is_red(clerk_window, qtbot) -> None:
-    clerk_window.open_ledger(TaskFilter(text="01-04"))
+    clerk_window.open_task_ledger(TaskFilter(text="01-04"))
     page = clerk_window.pages["tasks"]
     index = page.model.index(0, 0)
     rect = page.table.visualRect(index)
@@ -65,7 +65,7 @@ def test_open_task_shows_why_its_lamp_is_red(clerk_window, qtbot) -> None:
 
 
 def test_leader_can_change_nothing(leader_window) -> None:
-    leader_window.open_ledger(TaskFilter(text="01-04"))
+    leader_window.open_task_ledger(TaskFilter(text="01-04"))
     leader_window.open_task(leader_window.pages["tasks"].model.rows[0].id)
     task = leader_window.pages["task"]
     for button in (task.edit_button, task.status_button, task.milestone_button, task.fund_button):

@@ -19,9 +19,9 @@ from desktop.ui.desk import Desk
 from desktop.ui.flow import FlowLayout
 from desktop.ui.i18n import tr
 from desktop.ui.lamp import LAMP_NAME, lamp_icon
-from desktop.ui.ledger.model import LedgerModel
 from desktop.ui.page import Page
 from desktop.ui.table import DataTable
+from desktop.ui.task_ledger.model import TaskLedgerModel
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 FORECAST = "forecast"  # the 亮灯 filter's extra choice: green/yellow now, red next period
 
 
-class LedgerPage(Page):
+class TaskLedgerPage(Page):
     def __init__(self, desk: Desk, window: MainWindow) -> None:
         super().__init__(desk, window, tr("任务台账"))
         self.new_button = self.add_button(
@@ -40,8 +40,8 @@ class LedgerPage(Page):
             tr("催办选中任务…"), self.remind_selected, Permission.EDIT_LEDGER
         )
         self.remind_button.setToolTip(tr("对选中的每项任务向其牵头单位发出催办（先列出确认）"))
-        self.model = LedgerModel(desk)
-        self.model.loader = self.load
+        self.model = TaskLedgerModel(desk)
+        self.model.loader = self.read
         self.model.on_loaded = lambda: self._update_count()
         self._applying = False
         filters = FlowLayout()  # wraps on a narrow screen
@@ -105,7 +105,7 @@ class LedgerPage(Page):
         self.lamp.addItem(lamp_icon(LampColor.RED), tr("预警：下期可能红灯"), FORECAST)
         self.status.addItem(tr("全部"), None)
         for status in TaskStatus:
-            self.status.addItem(status.label, status)
+            self.status.addItem(tr(status.label), status)
 
     def _refill_choices(self) -> None:
         """Reload the filter lists, keeping what is chosen; no reload fires meanwhile."""
@@ -212,7 +212,9 @@ class LedgerPage(Page):
             self, self.desk, self.main, lambda s: escalation.remind_tasks(s, self.desk.actor, ids)
         )
         if ok:
-            self.main.statusBar().showMessage(tr("已发出 {n} 条催办。").format(n=len(made)), 8000)
+            self.main.statusBar().showMessage(
+                tr("已发出 {n} 条催办。").format(n=len(made or [])), 8000
+            )
         return ok
 
     def selected_task_ids(self) -> list[int]:

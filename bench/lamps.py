@@ -1,34 +1,27 @@
-"""Measure the lamp cache: `python -m desktop.services.lamps.cache_bench [--tasks 37 10000 100000]`.
+"""Measure the lamp cache: `python -m bench.lamps [--tasks 37 10000 100000]`.
 
-Builds the demo ledger cloned by plain SQL up to N tasks (desktop/ui/bench.py's fixture, so the
+Builds the demo ledger cloned by plain SQL up to N tasks (bench/big_ledger.py, so the
 cache first meets rows written behind its back), then times the lamp-wide reads. A measurement,
 not a test: nothing is asserted."""
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bench import big_ledger
 from desktop.services import dashboard, overview, progress
 from desktop.services.enums import LampColor
 from desktop.services.escalation import proposals as escalation
 from desktop.services.lamps import cache as lamp_cache
 from desktop.services.ledger import open_ledger
 from desktop.services.overview import TaskFilter
-
-
-def _gui_bench() -> Any:
-    # The SQL-cloning fixture lives with the GUI bench; imported by name so that services (and
-    # their type check) do not depend on the GUI package.
-    return importlib.import_module("desktop.ui.bench")
 
 
 def _timed(label: str, action: Callable[[], object]) -> object:
@@ -44,7 +37,7 @@ def _refresh_all(session: Session, today: date) -> None:
 
 
 def measure(path: Path, tasks: int) -> None:
-    clock = _gui_bench().CLOCK  # the fixture's clock: the day the demo is built for
+    clock = big_ledger.CLOCK  # the fixture's clock: the day the demo is built for
     today = clock.today()
     ledger = open_ledger(path, clock)
     print(f"台账 {tasks} 项任务：")
@@ -97,7 +90,7 @@ def main() -> None:
         for n in args.tasks:
             path = Path(folder) / f"bench-{n}.sqlite3"
             start = time.perf_counter()
-            _gui_bench().build(path, n)
+            big_ledger.build(path, n)
             print(f"(built {n} tasks in {time.perf_counter() - start:.1f} s)")
             measure(path, n)
 

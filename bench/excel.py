@@ -1,4 +1,4 @@
-"""Measure the Excel round trip: `python -m desktop.services.excel.bench [--tasks 10000]`.
+"""Measure the Excel round trip: `python -m bench.excel [--tasks 10000]`.
 
 Templates and an import of ten filled files on the demo ledger, then ledger exports of the demo
 and of a large ledger built with bulk inserts (no audit: a measurement, not a real ledger).

@@ -14,6 +14,7 @@ from desktop.ui.desk import Desk
 from desktop.ui.fmt import day, pct, period_label
 from desktop.ui.i18n import tr
 from desktop.ui.lamp import LAMP_NAME, lamp_color, lamp_icon
+from desktop.ui.reasons import say
 from desktop.ui.table import CENTER, RIGHT, Column, RowTableModel
 
 BATCH = 500
@@ -37,7 +38,7 @@ def ledger_columns(warnings: dict[int, str] | None = None) -> list[Column[TaskRo
             lambda r: tr(LAMP_NAME[r.lamp.color]),
             "lamp",
             width=70,
-            tooltip=lambda r: r.lamp.reason_text,
+            tooltip=lambda r: say(r.lamp.reason_text),
             decoration=lambda r: lamp_icon(r.lamp.color),
             foreground=lambda r: lamp_color(r.lamp.color),
         ),
@@ -46,9 +47,12 @@ def ledger_columns(warnings: dict[int, str] | None = None) -> list[Column[TaskRo
             tr("支出率"), lambda r: pct(r.funds.spending_rate), "spending_rate", RIGHT, width=64
         ),
         Column(tr("最近报送"), lambda r: period_label(r.last_period), "last_report", width=92),
-        Column(tr("状态"), lambda r: r.status.label, "status", width=64),
+        Column(tr("状态"), lambda r: tr(r.status.label), "status", width=64),
         Column(
-            tr("亮灯原因"), lambda r: r.lamp.reason_text, None, tooltip=lambda r: r.lamp.reason_text
+            tr("亮灯原因"),
+            lambda r: say(r.lamp.reason_text),
+            None,
+            tooltip=lambda r: say(r.lamp.reason_text),
         ),
         Column(
             tr("预警"),
@@ -61,7 +65,7 @@ def ledger_columns(warnings: dict[int, str] | None = None) -> list[Column[TaskRo
     ]
 
 
-class LedgerModel(RowTableModel[TaskRow]):
+class TaskLedgerModel(RowTableModel[TaskRow]):
     """Pages through ``overview.task_page``: SQL sorts fetch BATCH rows at a time as the view
     scrolls; a lamp filter or a computed sort (lamp, rates) needs every lamp, so it loads once."""
 

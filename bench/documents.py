@@ -1,12 +1,12 @@
-"""Render-time benchmark: python -m desktop.documents.bench (fresh and warm, 1/3/7 pages)."""
+"""Render-time benchmark: python -m bench.documents (fresh and warm, 1/3/7 pages)."""
 
 from __future__ import annotations
 
 import time
 
-from .fonts import FontSet
-from .render import render_pdf
-from .samples import body, paragraph, sample_document, sample_with_attachments
+from desktop.documents.fonts import FontSet
+from desktop.documents.render import render_pdf
+from desktop.documents.samples import body, paragraph, sample_document, sample_with_attachments
 
 
 def _document(pages: int):

@@ -1,0 +1,89 @@
+"""The sentences the services compose in Chinese (lamp reasons, the desk's proposals), said in
+the UI's language. The services keep composing Chinese: the command line and the printed
+circular use the same text. Each known pattern is translated with its figures kept; anything
+else (e.g. a milestone's own title) stays as it was."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from desktop.services.enums import FundKind, FundSource
+from desktop.ui.i18n import QT_TR_NOOP, SOURCE_LANGUAGE, current_language, tr
+
+SEPARATOR = QT_TR_NOOP("；")  # between reasons
+# Whole reasons, as desktop/services/lamps/rules.py and escalation/proposals.py write them.
+TEMPLATES = (
+    QT_TR_NOOP("进度滞后序时进度 {n} 个百分点"),
+    QT_TR_NOOP("略滞后 {n} 个百分点"),
+    QT_TR_NOOP("按序时推进"),
+    QT_TR_NOOP("节点“{title}”逾期 {n} 天"),
+    QT_TR_NOOP("已超过完成时限 {n} 天仍未完成"),
+    QT_TR_NOOP("距完成时限仅剩 {n} 天"),
+    QT_TR_NOOP("连续 {n} 期未报送进度"),
+    QT_TR_NOOP("{n} 期未按时报送进度"),
+    QT_TR_NOOP("开始 {n} 个月后仍未启动"),
+    QT_TR_NOOP("时间过半，资金到位率仅 {n}%"),
+    QT_TR_NOOP("已暂缓，不计亮灯"),
+    QT_TR_NOOP("尚未到开始时间"),
+    QT_TR_NOOP("已完成"),
+    QT_TR_NOOP("逾期完成"),
+    QT_TR_NOOP("督办通知逾期未回复（回复期限 {day}）"),
+    # the task's timeline (desktop/services/timeline.py)
+    QT_TR_NOOP("{y}年{m}月进度 {n}%"),
+    QT_TR_NOOP("{source}{kind} {n} 万元"),
+    QT_TR_NOOP("完成节点“{title}”"),
+    QT_TR_NOOP("计划 {day}"),
+    QT_TR_NOOP("问题：{text}"),
+)
+# Heads that put a lamp's reasons after a colon.
+PREFIXES = (
+    QT_TR_NOOP("亮红灯："),
+    QT_TR_NOOP("亮黄灯："),
+    QT_TR_NOOP("督办通知已回复仍亮红灯："),
+    QT_TR_NOOP("催办 {n} 天后仍亮黄灯："),
+    QT_TR_NOOP("{m}月底："),  # the forecast: what the lamp will say at the end of a month
+)
+_FIELD = {
+    "n": r"-?[\d.,]+",
+    "day": r"[\d-]+",
+    "m": r"\d{1,2}",
+    "y": r"\d{4}",
+    "source": "|".join(re.escape(s.label) for s in FundSource),
+    "kind": "|".join(re.escape(k.label) for k in FundKind),
+}
+_LABELS = ("source", "kind")  # enum labels inside a sentence, translated on their own
+
+
+@lru_cache(maxsize=64)
+def _pattern(template: str, whole: bool) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", template)
+    regex = "".join(
+        re.escape(p) if i % 2 == 0 else f"(?P<{p}>{_FIELD.get(p, '.+?')})"
+        for i, p in enumerate(parts)
+    )
+    return re.compile(regex + ("$" if whole else ""))
+
+
+def _one(part: str) -> str:
+    for head in PREFIXES:
+        match = _pattern(head, False).match(part)
+        if match:
+            return tr(head).format(**match.groupdict()) + say(part[match.end() :])
+    for template in TEMPLATES:
+        match = _pattern(template, True).match(part)
+        if match:
+            found = match.groupdict()
+            found.update({k: tr(found[k]) for k in _LABELS if k in found})
+            return tr(template).format(**found)
+    head, colon, rest = part.partition("：")  # a task's code and title before its reason
+    if colon and rest:
+        return head + tr("：") + say(rest)
+    return part
+
+
+def say(text: str) -> str:
+    """``text`` in the UI's language, as far as its patterns are known."""
+    if not text or current_language() == SOURCE_LANGUAGE:
+        return text
+    return tr(SEPARATOR).join(_one(part) for part in text.split(SEPARATOR))

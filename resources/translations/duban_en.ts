@@ -1,0 +1,3783 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>关于督办台</source>
+        <translation>About Duban Desk</translation>
+    </message>
+    <message>
+        <source>（未打开台账）</source>
+        <translation>(no ledger open)</translation>
+    </message>
+    <message>
+        <source>（程序支持到 {head}）</source>
+        <translation>(the program supports up to {head})</translation>
+    </message>
+    <message>
+        <source>安装包</source>
+        <translation>Installed bundle</translation>
+    </message>
+    <message>
+        <source>源代码</source>
+        <translation>Source code</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>台账文件</source>
+        <translation>Ledger file</translation>
+    </message>
+    <message>
+        <source>（未打开）</source>
+        <translation>(not open)</translation>
+    </message>
+    <message>
+        <source>数据结构版本</source>
+        <translation>Schema revision</translation>
+    </message>
+    <message>
+        <source>数据目录</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>运行方式</source>
+        <translation>Running as</translation>
+    </message>
+    <message>
+        <source>界面字体</source>
+        <translation>UI font</translation>
+    </message>
+    <message>
+        <source>操作系统</source>
+        <translation>Operating system</translation>
+    </message>
+    <message>
+        <source>日志文件</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>公文字体（按“设置”中所选，其次本机字体，再次随程序提供的字体）</source>
+        <translation>Document fonts (as chosen in Settings, then the PC&apos;s own fonts, then the fonts shipped with the program)</translation>
+    </message>
+    <message>
+        <source>随程序提供</source>
+        <translation>shipped with the program</translation>
+    </message>
+    <message>
+        <source>字体替代说明：</source>
+        <translation>Font substitutions:</translation>
+    </message>
+    <message>
+        <source>如需标准公文字体，请安装后在“设置”中选择字体文件。</source>
+        <translation>For the standard document fonts, install them and choose the font files in Settings.</translation>
+    </message>
+    <message>
+        <source>复制以上信息</source>
+        <translation>Copy the above</translation>
+    </message>
+    <message>
+        <source>复制到剪贴板，便于向技术支持说明情况</source>
+        <translation>Copy to the clipboard, to describe the situation to technical support</translation>
+    </message>
+    <message>
+        <source>密码已修改，下次登录请使用新密码。</source>
+        <translation>Password changed; use the new password next time you sign in.</translation>
+    </message>
+    <message>
+        <source>修改密码…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一致。</source>
+        <translation>The two new passwords do not match.</translation>
+    </message>
+    <message>
+        <source>用户：{name}（{login}）</source>
+        <translation>User: {name} ({login})</translation>
+    </message>
+    <message>
+        <source>新建用户</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>用户名（登录用）</source>
+        <translation>User name (for signing in)</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>初始密码（至少 8 位）</source>
+        <translation>Initial password (at least 8 characters)</translation>
+    </message>
+    <message>
+        <source>再输一次</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>修改姓名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>新姓名</source>
+        <translation>New name</translation>
+    </message>
+    <message>
+        <source>修改角色</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>管理员：全部权限；科员：修改台账、制发公文；领导：只能查看。</source>
+        <translation>Admin: everything; clerk: edits the ledger and issues documents; leader: read only.</translation>
+    </message>
+    <message>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>新密码（至少 8 位）</source>
+        <translation>New password (at least 8 characters)</translation>
+    </message>
+    <message>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>新建用户…</source>
+        <translation>New user…</translation>
+    </message>
+    <message>
+        <source>修改姓名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>修改角色…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>（本人）</source>
+        <translation>(you)</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>停用的账号不能登录，但其操作记录保留。台账中至少要保留一位启用的管理员；不能停用自己或取消自己的管理员角色。</source>
+        <translation>A disabled account cannot sign in, but its records are kept. The ledger must keep at least one active administrator; you cannot disable yourself or drop your own administrator role.</translation>
+    </message>
+    <message>
+        <source>不能停用自己或取消自己的管理员角色。</source>
+        <translation>You cannot disable yourself or drop your own administrator role.</translation>
+    </message>
+    <message>
+        <source>停用“{name}”？停用后该账号不能登录，其操作记录保留。</source>
+        <translation>Disable “{name}”? The account will no longer sign in; its records are kept.</translation>
+    </message>
+    <message>
+        <source>重新启用“{name}”？</source>
+        <translation>Enable “{name}” again?</translation>
+    </message>
+    <message>
+        <source>用户信息已保存。</source>
+        <translation>User saved.</translation>
+    </message>
+    <message>
+        <source>督办台</source>
+        <translation>Duban Desk</translation>
+    </message>
+    <message>
+        <source>台账已被打开</source>
+        <translation>Ledger already open</translation>
+    </message>
+    <message>
+        <source>导出归档包</source>
+        <translation>Export archive package</translation>
+    </message>
+    <message>
+        <source>归档包已导出</source>
+        <translation>Archive package exported</translation>
+    </message>
+    <message>
+        <source>已导出并回读校验通过：
+{path}
+{items} 件，{pages} 页，{size}，用时 {sec:.1f} 秒。
+
+拔出U盘前，请先在系统中“安全弹出”。</source>
+        <translation>Exported and verified by reading back:
+{path}
+{items} items, {pages} pages, {size}, took {sec:.1f} s.
+
+Before pulling out the USB stick, eject it safely in the system first.</translation>
+    </message>
+    <message>
+        <source>正在导出（{span}）归档包…</source>
+        <translation>Exporting the archive package ({span})…</translation>
+    </message>
+    <message>
+        <source>选择归档包</source>
+        <translation>Choose an archive package</translation>
+    </message>
+    <message>
+        <source>归档包是文件夹还是 ZIP 文件？</source>
+        <translation>Is the archive package a folder or a ZIP file?</translation>
+    </message>
+    <message>
+        <source>文件夹…</source>
+        <translation>Folder…</translation>
+    </message>
+    <message>
+        <source>ZIP 文件…</source>
+        <translation>ZIP file…</translation>
+    </message>
+    <message>
+        <source>选择归档包文件夹</source>
+        <translation>Choose the archive package folder</translation>
+    </message>
+    <message>
+        <source>督办台诊断信息_{day}.zip</source>
+        <translation>duban-diagnostics_{day}.zip</translation>
+    </message>
+    <message>
+        <source>ZIP 文件 (*.zip)</source>
+        <translation>ZIP files (*.zip)</translation>
+    </message>
+    <message>
+        <source>导出诊断信息</source>
+        <translation>Export diagnostics</translation>
+    </message>
+    <message>
+        <source>已导出诊断信息：
+{path}
+
+其中有程序版本、日志、崩溃记录、自检结果、设置和台账的大小与完整性检查，不含台账内容和密码。请把这个文件交给技术支持。</source>
+        <translation>Diagnostics exported:
+{path}
+
+It holds the program version, logs, crash records, the self-test result, settings and the ledger&apos;s size and integrity check, but no ledger content and no password. Please give this file to technical support.</translation>
+    </message>
+    <message>
+        <source>正在收集诊断信息（含自检，约需十几秒）…</source>
+        <translation>Collecting diagnostics (with the self-test, about a quarter of a minute)…</translation>
+    </message>
+    <message>
+        <source>督办台上次意外退出</source>
+        <translation>Duban Desk stopped unexpectedly last time</translation>
+    </message>
+    <message>
+        <source>督办台上次运行时意外退出，以下是当时记录的信息。台账使用事务保存，已保存的内容不受影响。请复制或保存这些信息交给技术支持（也会收入“帮助 → 导出诊断信息…”）。</source>
+        <translation>Duban Desk stopped unexpectedly the last time it ran; below is what was recorded then. The ledger saves in transactions, so what was saved is not affected. Please copy or save this for technical support (it is also included in Help → Export diagnostics…).</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>保存…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>保存崩溃记录</source>
+        <translation>Save crash record</translation>
+    </message>
+    <message>
+        <source>督办台崩溃记录.txt</source>
+        <translation>duban-crash-record.txt</translation>
+    </message>
+    <message>
+        <source>文本文件 (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <source>正在校验归档包…</source>
+        <translation>Verifying the archive package…</translation>
+    </message>
+    <message>
+        <source>正在校验并打开归档包…</source>
+        <translation>Verifying and opening the archive package…</translation>
+    </message>
+    <message>
+        <source>选择存放导入归档包的文件夹</source>
+        <translation>Choose the folder for imported archive packages</translation>
+    </message>
+    <message>
+        <source>正在校验并比对归档包…</source>
+        <translation>Verifying and comparing the archive package…</translation>
+    </message>
+    <message>
+        <source>归档包已导入</source>
+        <translation>Archive package imported</translation>
+    </message>
+    <message>
+        <source>已只读存放并回读校验通过：
+{path}
+新增 {n} 件，{size}。</source>
+        <translation>Stored read-only and verified by reading back:
+{path}
+{n} new items, {size}.</translation>
+    </message>
+    <message>
+        <source>正在导入归档包…</source>
+        <translation>Importing the archive package…</translation>
+    </message>
+    <message>
+        <source>备份台账</source>
+        <translation>Back up ledger</translation>
+    </message>
+    <message>
+        <source>备份完成</source>
+        <translation>Backup complete</translation>
+    </message>
+    <message>
+        <source>已备份并回读校验：
+{path}
+{size}，SHA-256 {sha}
+
+拔出U盘前，请先在系统中“安全弹出”。</source>
+        <translation>Backed up and verified by reading back:
+{path}
+{size}, SHA-256 {sha}
+
+Before pulling out the USB stick, eject it safely in the system first.</translation>
+    </message>
+    <message>
+        <source>正在备份台账…</source>
+        <translation>Backing up the ledger…</translation>
+    </message>
+    <message>
+        <source>共享台账（数据库服务器）不能用本机备份文件恢复。</source>
+        <translation>A shared ledger (database server) cannot be restored from a local backup file.</translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>台账备份 (*.sqlite3)</source>
+        <translation>Ledger backups (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>不能恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>
+
+用它替换当前台账？当前台账会先另存到 backups 文件夹。恢复后督办台将关闭，请重新打开。</source>
+        <translation>
+
+Replace the current ledger with it? The current ledger is first set aside in the backups folder. Duban Desk closes after the restore; please open it again.</translation>
+    </message>
+    <message>
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>台账已恢复。原台账另存为：
+{aside}
+督办台将关闭，请重新打开。</source>
+        <translation>The ledger has been restored. The previous ledger was set aside as:
+{aside}
+Duban Desk will close; please open it again.</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>离机备份：{d} 天前</source>
+        <translation>Off-PC backup: {d} days ago</translation>
+    </message>
+    <message>
+        <source>台账还从未备份或归档到移动介质，请尽快备份到U盘等移动介质。</source>
+        <translation>The ledger has never been backed up or archived to removable media; back it up to a USB stick soon.</translation>
+    </message>
+    <message>
+        <source>已有 {d} 天没有把台账备份到移动介质，请尽快备份。</source>
+        <translation>The ledger has not been backed up to removable media for {d} days; back it up soon.</translation>
+    </message>
+    <message>
+        <source>文件 → 备份台账… 可备份到U盘。</source>
+        <translation>File → Back up ledger… backs up to a USB stick.</translation>
+    </message>
+    <message>
+        <source>导出归档包（年度或时间段）…</source>
+        <translation>Export archive package (year or period)…</translation>
+    </message>
+    <message>
+        <source>校验归档包…</source>
+        <translation>Verify archive package…</translation>
+    </message>
+    <message>
+        <source>浏览归档包…</source>
+        <translation>Browse archive package…</translation>
+    </message>
+    <message>
+        <source>导入别处的归档包…</source>
+        <translation>Import an archive package from elsewhere…</translation>
+    </message>
+    <message>
+        <source>备份台账…</source>
+        <translation>Back up ledger…</translation>
+    </message>
+    <message>
+        <source>从备份恢复台账…</source>
+        <translation>Restore ledger from backup…</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>档号</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Doc. number</translation>
+    </message>
+    <message>
+        <source>题名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>归档包校验</source>
+        <translation>Archive package check</translation>
+    </message>
+    <message>
+        <source>导入归档包</source>
+        <translation>Import archive package</translation>
+    </message>
+    <message>
+        <source>新增 {n} 件，将以只读方式复制到：
+{target}</source>
+        <translation>{n} new items, to be copied read-only to:
+{target}</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>归档包（只读）：{name}</source>
+        <translation>Archive package (read-only): {name}</translation>
+    </message>
+    <message>
+        <source>{issuer}&#x3000;{year}年度&#x3000;全宗号 {fonds}&#x3000;共 {n} 件&#x3000;{summary}</source>
+        <translation>{issuer}&#x3000;year {year}&#x3000;fonds {fonds}&#x3000;{n} items&#x3000;{summary}</translation>
+    </message>
+    <message>
+        <source>写入到（移动介质排在前面）：</source>
+        <translation>Write to (removable media first):</translation>
+    </message>
+    <message>
+        <source>其他文件夹…</source>
+        <translation>Other folder…</translation>
+    </message>
+    <message>
+        <source>打包为单个 ZIP 文件</source>
+        <translation>Pack as one ZIP file</translation>
+    </message>
+    <message>
+        <source>这份副本将带离本机（计入“离机备份”提醒）</source>
+        <translation>This copy leaves the PC (counts for the off-PC backup reminder)</translation>
+    </message>
+    <message>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>只导出其中一段：</source>
+        <translation>Export only a period of it:</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>档号按年度连续编号：时间段内的公文沿用其在全年度中的件号。</source>
+        <translation>Archival codes are numbered through the year: documents in the period keep their item numbers of the whole year.</translation>
+    </message>
+    <message>
+        <source>移动介质</source>
+        <translation>Removable medium</translation>
+    </message>
+    <message>
+        <source>本机磁盘</source>
+        <translation>Local disk</translation>
+    </message>
+    <message>
+        <source>{label}&#x3000;{kind}，剩余 {free}&#x3000;{path}</source>
+        <translation>{label}&#x3000;{kind}, {free} free&#x3000;{path}</translation>
+    </message>
+    <message>
+        <source>未发现U盘等移动介质。请插入后重试，或选择其他文件夹。</source>
+        <translation>No USB stick or other removable medium found. Insert one and try again, or choose another folder.</translation>
+    </message>
+    <message>
+        <source>选择文件夹</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <source>{path}（剩余 {free}）</source>
+        <translation>{path} ({free} free)</translation>
+    </message>
+    <message>
+        <source>约需 {size}，剩余 {free}，空间足够。</source>
+        <translation>About {size} needed, {free} free: enough room.</translation>
+    </message>
+    <message>
+        <source>约需 {size}（按两倍预留），该位置只剩 {free}，放不下。请换一个更大的移动介质。</source>
+        <translation>About {size} needed (twice reserved); only {free} left there, not enough. Please use a larger removable medium.</translation>
+    </message>
+    <message>
+        <source>考核</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>新建方案</source>
+        <translation>New scheme</translation>
+    </message>
+    <message>
+        <source>保存方案</source>
+        <translation>Save scheme</translation>
+    </message>
+    <message>
+        <source>定稿</source>
+        <translation>Finalise</translation>
+    </message>
+    <message>
+        <source>生成考核结果通报</source>
+        <translation>Assessment results circular</translation>
+    </message>
+    <message>
+        <source>考核年度</source>
+        <translation>Assessment year</translation>
+    </message>
+    <message>
+        <source>{0}年度</source>
+        <translation>Year {0}</translation>
+    </message>
+    <message>
+        <source>切换考核年度</source>
+        <translation>switching the assessment year</translation>
+    </message>
+    <message>
+        <source>{0}年度还没有考核方案。</source>
+        <translation>There is no assessment scheme for {0} yet.</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）；截至 {2}</source>
+        <translation>{0} ({1}); as of {2}</translation>
+    </message>
+    <message>
+        <source>该年度已有方案。</source>
+        <translation>This year already has a scheme.</translation>
+    </message>
+    <message>
+        <source>方案已发布或定稿，不能修改。</source>
+        <translation>The scheme is published or finalised and cannot be changed.</translation>
+    </message>
+    <message>
+        <source>没有可定稿的方案。</source>
+        <translation>No scheme to finalise.</translation>
+    </message>
+    <message>
+        <source>请先定稿。</source>
+        <translation>Finalise first.</translation>
+    </message>
+    <message>
+        <source>排名</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>{0}
+（{1}）</source>
+        <translation>{0}
+({1})</translation>
+    </message>
+    <message>
+        <source>{0}
+（次）</source>
+        <translation>{0}
+(times)</translation>
+    </message>
+    <message>
+        <source>加减分</source>
+        <translation>Bonus/deduction</translation>
+    </message>
+    <message>
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>等次</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>尚未评分，按基本分计</source>
+        <translation>Not scored yet; counted at the base score</translation>
+    </message>
+    <message>
+        <source>已定稿：得分、排名和等次已冻结。</source>
+        <translation>Finalised: scores, ranks and grades are frozen.</translation>
+    </message>
+    <message>
+        <source>浅黄色格为人工评分或人工认定次数，双击修改；灰字为尚未评分、按基本分计。</source>
+        <translation>Light-yellow cells are manual scores or manually counted times; double-click to change. Grey figures are not scored yet and count at the base score.</translation>
+    </message>
+    <message>
+        <source>（一票否决）</source>
+        <translation>(veto)</translation>
+    </message>
+    <message>
+        <source>一票否决</source>
+        <translation>Veto</translation>
+    </message>
+    <message>
+        <source>一票否决事由：</source>
+        <translation>Reason for the veto:</translation>
+    </message>
+    <message>
+        <source>考核方案已保存。</source>
+        <translation>Assessment scheme saved.</translation>
+    </message>
+    <message>
+        <source>定稿后得分、排名和等次将冻结，方案和人工评分不能再改。确定定稿{0}年度考核吗？</source>
+        <translation>After finalising, scores, ranks and grades are frozen and the scheme and manual scores can no longer change. Finalise the {0} assessment?</translation>
+    </message>
+    <message>
+        <source>台账计算</source>
+        <translation>Computed from the ledger</translation>
+    </message>
+    <message>
+        <source>人工评分</source>
+        <translation>Scored by hand</translation>
+    </message>
+    <message>
+        <source>“{0}”应为数字：{1}</source>
+        <translation>“{0}” must be a number: {1}</translation>
+    </message>
+    <message>
+        <source>考核方案</source>
+        <translation>Assessment scheme</translation>
+    </message>
+    <message>
+        <source>方案名称</source>
+        <translation>Scheme name</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>权重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>评分方式</source>
+        <translation>Scoring</translation>
+    </message>
+    <message>
+        <source>基本分</source>
+        <translation>Base score</translation>
+    </message>
+    <message>
+        <source>加减分项</source>
+        <translation>Bonus/deduction items</translation>
+    </message>
+    <message>
+        <source>计分依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>每次分值</source>
+        <translation>Points each</translation>
+    </message>
+    <message>
+        <source>封顶</source>
+        <translation>Cap</translation>
+    </message>
+    <message>
+        <source>分数线（≥）</source>
+        <translation>Threshold (≥)</translation>
+    </message>
+    <message>
+        <source>指标和权重（合计 100）</source>
+        <translation>Indicators and weights (total 100)</translation>
+    </message>
+    <message>
+        <source>加减分项（负数为扣分）</source>
+        <translation>Bonus/deduction items (negative deducts)</translation>
+    </message>
+    <message>
+        <source>等次分数线（从高到低）</source>
+        <translation>Grade thresholds (high to low)</translation>
+    </message>
+    <message>
+        <source>权重合计：{0}</source>
+        <translation>Total weight: {0}</translation>
+    </message>
+    <message>
+        <source>权重应为整数：{0}</source>
+        <translation>Weights must be whole numbers: {0}</translation>
+    </message>
+    <message>
+        <source>分数线</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>新建台账</source>
+        <translation>New ledger</translation>
+    </message>
+    <message>
+        <source>如：江城市平安建设领导小组办公室</source>
+        <translation>e.g. Jiangcheng Municipal Public Safety Leading Group Office</translation>
+    </message>
+    <message>
+        <source>如：平安办</source>
+        <translation>the short name used in document numbers</translation>
+    </message>
+    <message>
+        <source>这是一个新台账，还没有任何账号。请设置管理员账号（以后可在“用户管理”中增加科员和领导账号）。</source>
+        <translation>This is a new ledger with no accounts yet. Set up the administrator account (clerk and leader accounts can be added later under Users).</translation>
+    </message>
+    <message>
+        <source>台账：{place}</source>
+        <translation>Ledger: {place}</translation>
+    </message>
+    <message>
+        <source>管理员用户名</source>
+        <translation>Administrator user name</translation>
+    </message>
+    <message>
+        <source>密码（至少 8 位）</source>
+        <translation>Password (at least 8 characters)</translation>
+    </message>
+    <message>
+        <source>再输一次密码</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <source>发文机关全称</source>
+        <translation>Issuing office (full name)</translation>
+    </message>
+    <message>
+        <source>发文字号机关代字</source>
+        <translation>Office code in document numbers</translation>
+    </message>
+    <message>
+        <source>改用演示台账（江城市）</source>
+        <translation>Use the demo ledger (Jiangcheng) instead</translation>
+    </message>
+    <message>
+        <source>在这个台账中生成演示数据，账号 admin / duban-admin、clerk / duban-clerk、leader / duban-leader</source>
+        <translation>Fill this ledger with demo data; accounts admin / duban-admin, clerk / duban-clerk, leader / duban-leader</translation>
+    </message>
+    <message>
+        <source>登录督办台</source>
+        <translation>Sign in to Duban Desk</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>当前账号为只读（领导），不能修改台账。</source>
+        <translation>This account is read-only (leader) and cannot change the ledger.</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在取消，请稍候…</source>
+        <translation>Cancelling, please wait…</translation>
+    </message>
+    <message>
+        <source>工作台</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>生成会议材料…</source>
+        <translation>Make meeting pack…</translation>
+    </message>
+    <message>
+        <source>{lamp}任务</source>
+        <translation>{lamp} tasks</translation>
+    </message>
+    <message>
+        <source>全部任务</source>
+        <translation>All tasks</translation>
+    </message>
+    <message>
+        <source>按状态</source>
+        <translation>By status</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>红灯原因</source>
+        <translation>Why red</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>按牵头单位</source>
+        <translation>By lead unit</translation>
+    </message>
+    <message>
+        <source>按重点工程</source>
+        <translation>By key project</translation>
+    </message>
+    <message>
+        <source>预警理由</source>
+        <translation>Why it may turn red</translation>
+    </message>
+    <message>
+        <source>下期可能亮红灯</source>
+        <translation>May turn red next period</translation>
+    </message>
+    <message>
+        <source>双击一行查看其任务；双击绿、黄、红列只看该颜色的任务</source>
+        <translation>Double-click a row to see its tasks; double-click the green, yellow or red column to see only tasks of that colour</translation>
+    </message>
+    <message>
+        <source>正在汇总台账…</source>
+        <translation>Summing up the ledger…</translation>
+    </message>
+    <message>
+        <source>正在推算下期亮灯…</source>
+        <translation>Forecasting next period&apos;s lamps…</translation>
+    </message>
+    <message>
+        <source>下期可能亮红灯（{n}）</source>
+        <translation>May turn red next period ({n})</translation>
+    </message>
+    <message>
+        <source>按各任务近期报送趋势推算，双击打开任务</source>
+        <translation>Forecast from each task&apos;s recent reports; double-click to open the task</translation>
+    </message>
+    <message>
+        <source>红灯任务及原因（{n} 项，双击打开）</source>
+        <translation>Red tasks and why ({n}, double-click to open)</translation>
+    </message>
+    <message>
+        <source>{d} 天内到期（{n} 项）</source>
+        <translation>Due within {d} days ({n})</translation>
+    </message>
+    <message>
+        <source>台账中还没有任务</source>
+        <translation>No tasks in the ledger yet</translation>
+    </message>
+    <message>
+        <source>各重点工程：报送进度与序时进度（%）</source>
+        <translation>Key projects: reported and scheduled progress (%)</translation>
+    </message>
+    <message>
+        <source>报送进度</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>序时进度</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>各重点工程：资金计划、到位与支出（万元）</source>
+        <translation>Key projects: funds planned, arrived and spent (10,000 yuan)</translation>
+    </message>
+    <message>
+        <source>计划</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>到位</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>支出</source>
+        <translation>Spent</translation>
+    </message>
+    <message>
+        <source>点击柱形查看该工程的任务</source>
+        <translation>Click a bar to see the project&apos;s tasks</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
+        <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
+    </message>
+    <message>
+        <source>选择报回的报送表</source>
+        <translation>Choose the returned report sheets</translation>
+    </message>
+    <message>
+        <source>选择存放报送表的文件夹（如U盘）</source>
+        <translation>Choose the folder with the report sheets (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <source>正在读取报送表…</source>
+        <translation>Reading the report sheets…</translation>
+    </message>
+    <message>
+        <source>导入报送表</source>
+        <translation>importing report sheets</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>导入完成</source>
+        <translation>Import complete</translation>
+    </message>
+    <message>
+        <source>导出台账</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <source>已导出台账：{path}（任务 {n} 项）</source>
+        <translation>Ledger exported: {path} ({n} tasks)</translation>
+    </message>
+    <message>
+        <source>正在导出台账…</source>
+        <translation>Exporting the ledger…</translation>
+    </message>
+    <message>
+        <source>生成报送模板</source>
+        <translation>Make report templates</translation>
+    </message>
+    <message>
+        <source>报送期次：</source>
+        <translation>Reporting period:</translation>
+    </message>
+    <message>
+        <source>模板保存到哪个文件夹</source>
+        <translation>Folder to save the templates in</translation>
+    </message>
+    <message>
+        <source>已为 {n} 个单位生成{label}报送模板，保存在：
+{folder}</source>
+        <translation>Report templates for {label} made for {n} units, saved in:
+{folder}</translation>
+    </message>
+    <message>
+        <source>正在生成报送模板…</source>
+        <translation>Making report templates…</translation>
+    </message>
+    <message>
+        <source>生成报送模板…</source>
+        <translation>Make report templates…</translation>
+    </message>
+    <message>
+        <source>导入报送表（选择文件）…</source>
+        <translation>Import report sheets (choose files)…</translation>
+    </message>
+    <message>
+        <source>导入报送表（整个文件夹）…</source>
+        <translation>Import report sheets (whole folder)…</translation>
+    </message>
+    <message>
+        <source>导出台账为 Excel…</source>
+        <translation>Export ledger to Excel…</translation>
+    </message>
+    <message>
+        <source>生成模板</source>
+        <translation>Make templates</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>（不导入）</source>
+        <translation>(not imported)</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>已有，跳过</source>
+        <translation>Exists, skipped</translation>
+    </message>
+    <message>
+        <source>有误</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
+        <source>不导入</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>任务编号</source>
+        <translation>Task code</translation>
+    </message>
+    <message>
+        <source>任务名称</source>
+        <translation>Task name</translation>
+    </message>
+    <message>
+        <source>牵头单位</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>选择原有台账</source>
+        <translation>Choose the existing ledger</translation>
+    </message>
+    <message>
+        <source>选择本办原来用 Excel/WPS 记的任务台账（.xlsx）。导入前会先预览，不会改动原文件。</source>
+        <translation>Choose the task ledger the office kept in Excel/WPS (.xlsx). It is previewed before import; the original file is not changed.</translation>
+    </message>
+    <message>
+        <source>台账文件路径</source>
+        <translation>Path of the ledger file</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>找不到文件“{path}”。</source>
+        <translation>File “{path}” not found.</translation>
+    </message>
+    <message>
+        <source>“{name}”中没有可见的工作表。</source>
+        <translation>“{name}” has no visible worksheet.</translation>
+    </message>
+    <message>
+        <source>工作表与表头</source>
+        <translation>Worksheet and header</translation>
+    </message>
+    <message>
+        <source>选择任务所在的工作表，以及列名（任务名称、牵头单位……）所在的行。</source>
+        <translation>Choose the worksheet with the tasks, and the row with the column names (task name, lead unit…).</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Worksheet</translation>
+    </message>
+    <message>
+        <source>表头所在行</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
+        <source>该行的内容：</source>
+        <translation>That row contains:</translation>
+    </message>
+    <message>
+        <source>{name}（{rows} 行）</source>
+        <translation>{name} ({rows} rows)</translation>
+    </message>
+    <message>
+        <source>（该行为空）</source>
+        <translation>(the row is empty)</translation>
+    </message>
+    <message>
+        <source>第 {row} 行是空的，请选择列名所在的行。</source>
+        <translation>Row {row} is empty; choose the row with the column names.</translation>
+    </message>
+    <message>
+        <source>列的对应</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>为每个字段选择表中对应的列（带 * 的必须选择）。已按列名和上次的选择预先填好，导入后会记住本次的对应。</source>
+        <translation>Choose the column of the sheet for each field (those marked * are required). Pre-filled from the column names and the last choice; the choice is remembered after the import.</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>核对将要导入的任务。全部无误才能导入；导入在一个事务中完成，要么全部成功，要么不变。</source>
+        <translation>Check the tasks to be imported. Only a sheet without errors can be imported; the import is one transaction: all of it or nothing.</translation>
+    </message>
+    <message>
+        <source>“{file}”工作表“{sheet}”：新增 {new} 项，已有 {exists} 项（跳过），有误 {bad} 项，脚注和合计等不导入的行 {skipped} 行。</source>
+        <translation>“{file}” sheet “{sheet}”: {new} new, {exists} existing (skipped), {bad} invalid, {skipped} rows not imported (footnotes, totals and the like).</translation>
+    </message>
+    <message>
+        <source>将新建单位：{units}
+将新建重点工程：{projects}</source>
+        <translation>Units to be created: {units}
+Key projects to be created: {projects}</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>
+完成比例、进展和资金按截至 {day} 导入。</source>
+        <translation>
+Percent done, progress and funds are imported as of {day}.</translation>
+    </message>
+    <message>
+        <source>有 {n} 行有误，不能导入。请在原表中改正后返回上一步重新预览：</source>
+        <translation>{n} rows are invalid and nothing can be imported. Correct them in the original sheet, then go back a step and preview again:</translation>
+    </message>
+    <message>
+        <source>表中的任务台账里都已有，无需导入。</source>
+        <translation>Every task in the sheet is already in the ledger; nothing to import.</translation>
+    </message>
+    <message>
+        <source>导入原有台账</source>
+        <translation>Import existing ledger</translation>
+    </message>
+    <message>
+        <source>下一步 &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; 上一步</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>导入原有台账（首次使用）…</source>
+        <translation>Import existing ledger (first use)…</translation>
+    </message>
+    <message>
+        <source>导入原有台账…</source>
+        <translation>Import existing ledger…</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>导入报送表 — 预览</source>
+        <translation>Import report sheets — preview</translation>
+    </message>
+    <message>
+        <source>共 {files} 个文件，拒收 {refused} 个；{counts}。</source>
+        <translation>{files} files, {refused} refused; {counts}.</translation>
+    </message>
+    <message>
+        <source>无内容</source>
+        <translation>no content</translation>
+    </message>
+    <message>
+        <source>以下文件被拒收。有文件被拒收时不导入任何内容：请让单位改正后重报，或移出这些文件。</source>
+        <translation>The files below were refused. While any file is refused nothing is imported: ask the unit to correct and resend it, or remove these files.</translation>
+    </message>
+    <message>
+        <source>移出拒收的文件并重新预览</source>
+        <translation>Remove the refused files and preview again</translation>
+    </message>
+    <message>
+        <source> 内容与台账一致，无需导入。</source>
+        <translation> The content matches the ledger; nothing to import.</translation>
+    </message>
+    <message>
+        <source>登记资金</source>
+        <translation>Record funds</translation>
+    </message>
+    <message>
+        <source>登记资金 — {task}</source>
+        <translation>Record funds — {task}</translation>
+    </message>
+    <message>
+        <source>万元，如 125 或 12.5；按元填写请写明“元”，如 1250000元</source>
+        <translation>in 10,000 yuan, e.g. 125 or 12.5; to enter yuan, put “元” after the number</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>金额（万元）</source>
+        <translation>Amount (10k yuan)</translation>
+    </message>
+    <message>
+        <source>计划（万元）</source>
+        <translation>Planned (10k yuan)</translation>
+    </message>
+    <message>
+        <source>到位（万元）</source>
+        <translation>Arrived (10k yuan)</translation>
+    </message>
+    <message>
+        <source>支出（万元）</source>
+        <translation>Spent (10k yuan)</translation>
+    </message>
+    <message>
+        <source>到位率</source>
+        <translation>Arrival rate</translation>
+    </message>
+    <message>
+        <source>支出率</source>
+        <translation>Spending rate</translation>
+    </message>
+    <message>
+        <source>资金</source>
+        <translation>Funds</translation>
+    </message>
+    <message>
+        <source>登记资金…</source>
+        <translation>Record funds…</translation>
+    </message>
+    <message>
+        <source>按资金来源</source>
+        <translation>By source of funds</translation>
+    </message>
+    <message>
+        <source>按来源：计划、到位与支出</source>
+        <translation>By source: planned, arrived and spent</translation>
+    </message>
+    <message>
+        <source>按任务（双击打开任务）</source>
+        <translation>By task (double-click to open the task)</translation>
+    </message>
+    <message>
+        <source>合计：计划 {b} 万元，到位 {a} 万元（到位率 {ar}），支出 {s} 万元（支出率 {sr}）</source>
+        <translation>Total: planned {b}, arrived {a} (rate {ar}), spent {s} (rate {sr}), in 10,000 yuan</translation>
+    </message>
+    <message>
+        <source>请先在左侧表格中选中一项任务。</source>
+        <translation>Select a task in the table on the left first.</translation>
+    </message>
+    <message>
+        <source>四、整改情况</source>
+        <translation>4. Rectification report</translation>
+    </message>
+    <message>
+        <source>登记整改情况</source>
+        <translation>Record the rectification</translation>
+    </message>
+    <message>
+        <source>报告日期</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <source>整改情况</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>证明材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>单位报送的整改进展和完成情况</source>
+        <translation>The unit&apos;s report on rectification progress and completion</translation>
+    </message>
+    <message>
+        <source>（未选择）</source>
+        <translation>(none chosen)</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose files…</translation>
+    </message>
+    <message>
+        <source>随附证明材料</source>
+        <translation>Attach evidence</translation>
+    </message>
+    <message>
+        <source>无法读取文件“{n}”：{e}</source>
+        <translation>Cannot read file “{n}”: {e}</translation>
+    </message>
+    <message>
+        <source>五、核实销号</source>
+        <translation>5. Verification and closing</translation>
+    </message>
+    <message>
+        <source>核实销号</source>
+        <translation>Verify and close</translation>
+    </message>
+    <message>
+        <source>核实情况</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>对账核实的情况；认定未完成时写明未完成事项</source>
+        <translation>What was checked; when not completed, say what is left undone</translation>
+    </message>
+    <message>
+        <source>认定未完成</source>
+        <translation>Not completed</translation>
+    </message>
+    <message>
+        <source>{d} 核实完成，对账销号。</source>
+        <translation>{d} verified as completed and closed.</translation>
+    </message>
+    <message>
+        <source>{d} 认定逾期未完成整改。</source>
+        <translation>{d} found not completed by the deadline.</translation>
+    </message>
+    <message>
+        <source>，已逾期</source>
+        <translation>, overdue</translation>
+    </message>
+    <message>
+        <source>整改期限 {d}{late}。</source>
+        <translation>Rectification deadline {d}{late}.</translation>
+    </message>
+    <message>
+        <source>整改期限届满仍未完成时，认定未完成并提出问责</source>
+        <translation>When the deadline has passed and the rectification is not complete, find it not completed and propose accountability</translation>
+    </message>
+    <message>
+        <source>认定{u}的整改未完成？此后只能进入问责，不能再核实销号。</source>
+        <translation>Find {u}&apos;s rectification not completed? After this only accountability can follow; it can no longer be verified and closed.</translation>
+    </message>
+    <message>
+        <source>六、问责</source>
+        <translation>6. Accountability</translation>
+    </message>
+    <message>
+        <source>作出问责决定</source>
+        <translation>Decide accountability</translation>
+    </message>
+    <message>
+        <source>生成问责决定</source>
+        <translation>Compose the accountability decision</translation>
+    </message>
+    <message>
+        <source>问责方式</source>
+        <translation>Kind of accountability</translation>
+    </message>
+    <message>
+        <source>问责对象</source>
+        <translation>Held accountable</translation>
+    </message>
+    <message>
+        <source>问责依据</source>
+        <translation>Grounds</translation>
+    </message>
+    <message>
+        <source>决定文号</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <source>{u}逾期未完成约谈整改（整改期限 {d}）</source>
+        <translation>{u} did not complete the interview&apos;s rectification in time (deadline {d})</translation>
+    </message>
+    <message>
+        <source>对{u}作出问责决定（{k}，对象：{p}）？决定记录后不能撤销。</source>
+        <translation>Decide accountability for {u} ({k}, held accountable: {p})? Once recorded, the decision cannot be undone.</translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation>not filled in</translation>
+    </message>
+    <message>
+        <source>约谈</source>
+        <translation>Interviews</translation>
+    </message>
+    <message>
+        <source>被约谈单位</source>
+        <translation>Unit summoned</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>约谈事由</source>
+        <translation>Reason for the interview</translation>
+    </message>
+    <message>
+        <source>关联任务</source>
+        <translation>Related tasks</translation>
+    </message>
+    <message>
+        <source>提出日期</source>
+        <translation>Proposed on</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <source>附件：</source>
+        <translation>Attachments:</translation>
+    </message>
+    <message>
+        <source>约谈（请在左侧选择）</source>
+        <translation>Interview (choose on the left)</translation>
+    </message>
+    <message>
+        <source>约谈 #{id}&#x3000;{u}</source>
+        <translation>Interview #{id}&#x3000;{u}</translation>
+    </message>
+    <message>
+        <source>全部约谈</source>
+        <translation>All interviews</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>整改逾期</source>
+        <translation>Rectification overdue</translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>{d} 提出</source>
+        <translation>proposed {d}</translation>
+    </message>
+    <message>
+        <source>约谈事项</source>
+        <translation>Interview cases</translation>
+    </message>
+    <message>
+        <source>新的约谈从“督办”页采纳系统建议提出；选中一项，按右侧当前步骤办理。</source>
+        <translation>A new interview is proposed from the Supervision page by accepting the desk&apos;s proposal; select one and work through the current step on the right.</translation>
+    </message>
+    <message>
+        <source>{n} 项</source>
+        <translation>{n} items</translation>
+    </message>
+    <message>
+        <source>打开另一项约谈</source>
+        <translation>opening another interview</translation>
+    </message>
+    <message>
+        <source>（已完成）</source>
+        <translation> (done)</translation>
+    </message>
+    <message>
+        <source>（当前步骤）</source>
+        <translation> (current step)</translation>
+    </message>
+    <message>
+        <source>（尚未进行）</source>
+        <translation> (not yet)</translation>
+    </message>
+    <message>
+        <source>已印发的公文不随之改变，如需更正请在“公文”页拟制更正件。</source>
+        <translation>Documents already issued do not change with it; to correct one, draft a correction on the Documents page.</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>打开公文</source>
+        <translation>Open document</translation>
+    </message>
+    <message>
+        <source>此步骤不能修改。</source>
+        <translation>This step cannot be edited.</translation>
+    </message>
+    <message>
+        <source>（修改中）</source>
+        <translation> (editing)</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>取消修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>一、约谈通知</source>
+        <translation>1. Interview notice</translation>
+    </message>
+    <message>
+        <source>发约谈通知</source>
+        <translation>Send the interview notice</translation>
+    </message>
+    <message>
+        <source>生成约谈通知书</source>
+        <translation>Compose the interview notice</translation>
+    </message>
+    <message>
+        <source>通知发出后、登记约谈记录前，可改期或更正地点、约谈人等。</source>
+        <translation>After the notice is sent and before the record is entered, the date, place, interviewer etc. can be corrected.</translation>
+    </message>
+    <message>
+        <source>约谈时间</source>
+        <translation>Interview time</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>约谈人</source>
+        <translation>Interviewer</translation>
+    </message>
+    <message>
+        <source>约谈人职务</source>
+        <translation>Interviewer&apos;s title</translation>
+    </message>
+    <message>
+        <source>被约谈人</source>
+        <translation>Person summoned</translation>
+    </message>
+    <message>
+        <source>需携带材料</source>
+        <translation>Materials to bring</translation>
+    </message>
+    <message>
+        <source>联系人及电话</source>
+        <translation>Contact and phone</translation>
+    </message>
+    <message>
+        <source>约谈通知尚未发出：直接填写后点“发约谈通知”。</source>
+        <translation>The interview notice has not been sent: fill it in and press “Send the interview notice”.</translation>
+    </message>
+    <message>
+        <source>已登记约谈记录，约谈通知不能再改。</source>
+        <translation>The interview record is entered; the notice can no longer change.</translation>
+    </message>
+    <message>
+        <source>{u}主要负责人</source>
+        <translation>head of {u}</translation>
+    </message>
+    <message>
+        <source>二、约谈记录</source>
+        <translation>2. Interview record</translation>
+    </message>
+    <message>
+        <source>登记约谈记录</source>
+        <translation>Enter the interview record</translation>
+    </message>
+    <message>
+        <source>生成约谈记录</source>
+        <translation>Compose the interview record</translation>
+    </message>
+    <message>
+        <source>下达限期整改前，可更正约谈记录。</source>
+        <translation>The record can be corrected until the rectification order is given.</translation>
+    </message>
+    <message>
+        <source>参加人员</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>存在问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>表态发言</source>
+        <translation>Statements</translation>
+    </message>
+    <message>
+        <source>整改承诺</source>
+        <translation>Rectification commitments</translation>
+    </message>
+    <message>
+        <source>尚未登记约谈记录。</source>
+        <translation>No interview record yet.</translation>
+    </message>
+    <message>
+        <source>已下达限期整改，约谈记录不能再改。</source>
+        <translation>The rectification order is given; the record can no longer change.</translation>
+    </message>
+    <message>
+        <source>三、限期整改</source>
+        <translation>3. Rectification order</translation>
+    </message>
+    <message>
+        <source>下达限期整改</source>
+        <translation>Order rectification</translation>
+    </message>
+    <message>
+        <source>生成限期整改通知书</source>
+        <translation>Compose the rectification notice</translation>
+    </message>
+    <message>
+        <source>单位报送整改情况前，可更正整改要求和期限（期限已过的不能再改期限）。</source>
+        <translation>Until the unit reports on the rectification, the requirements and deadline can be corrected (a deadline already passed cannot be changed).</translation>
+    </message>
+    <message>
+        <source>整改要求</source>
+        <translation>Requirements</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>尚未下达限期整改。</source>
+        <translation>No rectification ordered yet.</translation>
+    </message>
+    <message>
+        <source>整改已{s}，整改要求不能再改。</source>
+        <translation>The rectification is {s}; the requirements can no longer change.</translation>
+    </message>
+    <message>
+        <source>单位已报送整改情况，整改要求和期限不能再改。</source>
+        <translation>The unit has reported on the rectification; requirements and deadline can no longer change.</translation>
+    </message>
+    <message>
+        <source>绿灯</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>黄灯</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>红灯</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>重点工程</source>
+        <translation>Key project</translation>
+    </message>
+    <message>
+        <source>完成时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>亮灯</source>
+        <translation>Lamp</translation>
+    </message>
+    <message>
+        <source>最近报送</source>
+        <translation>Latest report</translation>
+    </message>
+    <message>
+        <source>亮灯原因</source>
+        <translation>Why this lamp</translation>
+    </message>
+    <message>
+        <source>预警</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
+        <source>下期可能红灯</source>
+        <translation>May turn red</translation>
+    </message>
+    <message>
+        <source>正在计算亮灯…</source>
+        <translation>Computing lamps…</translation>
+    </message>
+    <message>
+        <source>任务台账</source>
+        <translation>Task ledger</translation>
+    </message>
+    <message>
+        <source>新建任务…</source>
+        <translation>New task…</translation>
+    </message>
+    <message>
+        <source>催办选中任务…</source>
+        <translation>Remind selected tasks…</translation>
+    </message>
+    <message>
+        <source>对选中的每项任务向其牵头单位发出催办（先列出确认）</source>
+        <translation>Send a reminder to the lead unit of every selected task (listed for confirmation first)</translation>
+    </message>
+    <message>
+        <source>搜索编号、任务、单位、分管领导…</source>
+        <translation>Search code, task, unit, leader in charge…</translation>
+    </message>
+    <message>
+        <source>工程</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>清除筛选</source>
+        <translation>Clear filter</translation>
+    </message>
+    <message>
+        <source>双击或回车打开任务；Ctrl+C 复制选中行（可直接粘贴到 Excel/WPS）。</source>
+        <translation>Double-click or Enter opens a task; Ctrl+C copies the selected rows (paste straight into Excel/WPS).</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>预警：下期可能红灯</source>
+        <translation>Forecast: may turn red next period</translation>
+    </message>
+    <message>
+        <source>共 {n} 项</source>
+        <translation>{n} in all</translation>
+    </message>
+    <message>
+        <source>请先在台账中选中要催办的任务。</source>
+        <translation>Select the tasks to remind in the ledger first.</translation>
+    </message>
+    <message>
+        <source>向以下 {n} 项任务的牵头单位发出催办（7 天内书面回复）？</source>
+        <translation>Send reminders to the lead units of these {n} tasks (written reply within 7 days)?</translation>
+    </message>
+    <message>
+        <source>批量催办</source>
+        <translation>Remind in batch</translation>
+    </message>
+    <message>
+        <source>已发出 {n} 条催办。</source>
+        <translation>{n} reminders sent.</translation>
+    </message>
+    <message>
+        <source>（进程 {pid}，计算机 {host}）</source>
+        <translation> (process {pid}, computer {host})</translation>
+    </message>
+    <message>
+        <source>该台账已在另一个督办台窗口中打开{who}。
+同一台账同时只能由一个程序打开，以免两处修改互相覆盖。
+请切换到已打开的窗口，或先关闭它再重试。
+台账：{path}</source>
+        <translation>This ledger is already open in another Duban Desk window{who}.
+A ledger can be open in only one program at a time, so that changes do not overwrite each other.
+Switch to the open window, or close it and try again.
+Ledger: {path}</translation>
+    </message>
+    <message>
+        <source>督办台 — {place}</source>
+        <translation>Duban Desk — {place}</translation>
+    </message>
+    <message>
+        <source>离开“{page}”</source>
+        <translation>leaving “{page}”</translation>
+    </message>
+    <message>
+        <source>打开任务</source>
+        <translation>opening a task</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>复制选中行</source>
+        <translation>Copy selected rows</translation>
+    </message>
+    <message>
+        <source>查找任务…</source>
+        <translation>Find task…</translation>
+    </message>
+    <message>
+        <source>全文检索…</source>
+        <translation>Search everything…</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>关闭窗口</source>
+        <translation>closing the window</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>界面语言（Language）</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>日志文件位置</source>
+        <translation>Log file location</translation>
+    </message>
+    <message>
+        <source>导出诊断信息…</source>
+        <translation>Export diagnostics…</translation>
+    </message>
+    <message>
+        <source>用户：{name}（{role}）</source>
+        <translation>User: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>{y}年{m}月{d}日</source>
+        <translation>{y}-{m:02}-{d:02}</translation>
+    </message>
+    <message>
+        <source>修改会议</source>
+        <translation>Edit meeting</translation>
+    </message>
+    <message>
+        <source>新建会议</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <source>例如：市平安建设领导小组2026年第四次全体会议</source>
+        <translation>e.g. 4th plenary meeting of the municipal public safety leading group, 2026</translation>
+    </message>
+    <message>
+        <source>姓名及职务，用顿号分隔</source>
+        <translation>Names and titles, separated by 、</translation>
+    </message>
+    <message>
+        <source>会议议题，一行一项</source>
+        <translation>Agenda, one item per line</translation>
+    </message>
+    <message>
+        <source>会议类别</source>
+        <translation>Kind of meeting</translation>
+    </message>
+    <message>
+        <source>会议名称</source>
+        <translation>Meeting name</translation>
+    </message>
+    <message>
+        <source>主持人</source>
+        <translation>Chaired by</translation>
+    </message>
+    <message>
+        <source>出席</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>请假</source>
+        <translation>Absent (on leave)</translation>
+    </message>
+    <message>
+        <source>列席</source>
+        <translation>In attendance</translation>
+    </message>
+    <message>
+        <source>议题</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>会议类别决定期号，登记后不能修改。</source>
+        <translation>The kind of meeting sets its issue number and cannot change once recorded.</translation>
+    </message>
+    <message>
+        <source>期号按年度编排，日期只能在{y}年内更正。</source>
+        <translation>Issue numbers run per year; the date can only be corrected within {y}.</translation>
+    </message>
+    <message>
+        <source>修改议定事项</source>
+        <translation>Edit decision</translation>
+    </message>
+    <message>
+        <source>新增议定事项</source>
+        <translation>New decision</translation>
+    </message>
+    <message>
+        <source>议定的事项、要求和时限</source>
+        <translation>What was decided, requirements and time limit</translation>
+    </message>
+    <message>
+        <source>（不指定）</source>
+        <translation>(not assigned)</translation>
+    </message>
+    <message>
+        <source>明确时限</source>
+        <translation>Set a time limit</translation>
+    </message>
+    <message>
+        <source>议定事项</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <source>已转为督办事项 #{id}，责任单位和时限不能再改；调整期限请到“督办”页修改该事项。</source>
+        <translation>Turned into supervision item #{id}; responsible unit and time limit can no longer change. Change the deadline on the Supervision page.</translation>
+    </message>
+    <message>
+        <source>主持</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>会议纪要</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>会议</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>新建会议…</source>
+        <translation>New meeting…</translation>
+    </message>
+    <message>
+        <source>纪要</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>已生成</source>
+        <translation>Composed</translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>督办</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>新增议定事项…</source>
+        <translation>New decision…</translation>
+    </message>
+    <message>
+        <source>转为督办</source>
+        <translation>Supervise</translation>
+    </message>
+    <message>
+        <source>有责任单位和时限的议定事项可转为督办事项</source>
+        <translation>A decision with a responsible unit and a time limit can become a supervision item</translation>
+    </message>
+    <message>
+        <source>查看督办事项</source>
+        <translation>Show supervision item</translation>
+    </message>
+    <message>
+        <source>生成会议纪要</source>
+        <translation>Compose the minutes</translation>
+    </message>
+    <message>
+        <source>打开纪要</source>
+        <translation>Open the minutes</translation>
+    </message>
+    <message>
+        <source>修改会议…</source>
+        <translation>Edit meeting…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>议定事项：</source>
+        <translation>Decisions:</translation>
+    </message>
+    <message>
+        <source>附件（签到表、会议材料等）：</source>
+        <translation>Attachments (sign-in sheet, meeting papers…):</translation>
+    </message>
+    <message>
+        <source>督办事项 #{id}（{s}）</source>
+        <translation>Supervision item #{id} ({s})</translation>
+    </message>
+    <message>
+        <source>可转督办</source>
+        <translation>Can be supervised</translation>
+    </message>
+    <message>
+        <source>会议（尚无会议，请新建）</source>
+        <translation>Meetings (none yet; create one)</translation>
+    </message>
+    <message>
+        <source>{t}（第{n}期）</source>
+        <translation>{t} (issue {n})</translation>
+    </message>
+    <message>
+        <source>已生成草稿或公文</source>
+        <translation>Draft or document composed</translation>
+    </message>
+    <message>
+        <source>尚未生成</source>
+        <translation>Not composed yet</translation>
+    </message>
+    <message>
+        <source>已生成的会议纪要不随之改变；已印发的请在“公文”页拟制更正件。</source>
+        <translation>Minutes already composed do not change with it; for issued ones draft a correction on the Documents page.</translation>
+    </message>
+    <message>
+        <source>请先选择会议</source>
+        <translation>Choose a meeting first</translation>
+    </message>
+    <message>
+        <source>更正日期、地点、主持人、出席/请假/列席人员和议题。</source>
+        <translation>Correct the date, place, chair, those present, on leave or in attendance, and the agenda.</translation>
+    </message>
+    <message>
+        <source>请先在上表中选中一项议定事项</source>
+        <translation>Select a decision in the table above first</translation>
+    </message>
+    <message>
+        <source>已转为督办的，只能修改内容，责任单位和时限以督办事项为准。</source>
+        <translation>Once supervised, only the content can change; responsible unit and time limit follow the supervision item.</translation>
+    </message>
+    <message>
+        <source>修改议定事项的内容、责任单位和时限。</source>
+        <translation>Edit the content, responsible unit and time limit of the decision.</translation>
+    </message>
+    <message>
+        <source>已转为督办事项 #{id}，不能删除。</source>
+        <translation>Turned into supervision item #{id}; cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>删除误录的议定事项，其后的事项依次前移编号。</source>
+        <translation>Delete a decision entered by mistake; the following ones move up a number.</translation>
+    </message>
+    <message>
+        <source>删除议定事项</source>
+        <translation>Delete decision</translation>
+    </message>
+    <message>
+        <source>删除议定事项{n}“{c}”？其后的事项将依次前移编号。</source>
+        <translation>Delete decision {n} “{c}”? The following decisions move up a number.</translation>
+    </message>
+    <message>
+        <source>公文</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>生成进展通报…</source>
+        <translation>Compose progress circular…</translation>
+    </message>
+    <message>
+        <source>新建通知</source>
+        <translation>New notice</translation>
+    </message>
+    <message>
+        <source>保存草稿</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>印发…</source>
+        <translation>Issue…</translation>
+    </message>
+    <message>
+        <source>拟制更正件</source>
+        <translation>Draft a correction</translation>
+    </message>
+    <message>
+        <source>删除草稿</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>另存为 OFD…</source>
+        <translation>Save as OFD…</translation>
+    </message>
+    <message>
+        <source>发文字号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>一段一行；以“一、”“（一）”“1.”“（1）”开头的段落自动成为各级标题。</source>
+        <translation>One paragraph per line; paragraphs starting with “一、”, “（一）”, “1.” or “（1）” become headings of each level.</translation>
+    </message>
+    <message>
+        <source>公文内容</source>
+        <translation>Document content</translation>
+    </message>
+    <message>
+        <source>主送机关</source>
+        <translation>Addressed to</translation>
+    </message>
+    <message>
+        <source>正文</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>附注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>抄送</source>
+        <translation>Copied to</translation>
+    </message>
+    <message>
+        <source>预览（打印和另存为的就是这份 PDF）</source>
+        <translation>Preview (this PDF is what is printed and saved)</translation>
+    </message>
+    <message>
+        <source>打开另一份公文</source>
+        <translation>opening another document</translation>
+    </message>
+    <message>
+        <source>公文草稿“{title}”的修改</source>
+        <translation>the changes to the draft “{title}”</translation>
+    </message>
+    <message>
+        <source>登记簿中还没有公文。</source>
+        <translation>No documents in the register yet.</translation>
+    </message>
+    <message>
+        <source>{kind}，{status}</source>
+        <translation>{kind}, {status}</translation>
+    </message>
+    <message>
+        <source>{n} 页，SHA-256 {h}…，已印发的公文不能修改</source>
+        <translation>{n} pages, SHA-256 {h}…; an issued document cannot change</translation>
+    </message>
+    <message>
+        <source>附件 {n} 个（随文生成）</source>
+        <translation>{n} annexes (composed with it)</translation>
+    </message>
+    <message>
+        <source>更正 #{id}</source>
+        <translation>Correction of #{id}</translation>
+    </message>
+    <message>
+        <source>已由 #{ids} 更正</source>
+        <translation>Corrected by #{ids}</translation>
+    </message>
+    <message>
+        <source>生成进展通报</source>
+        <translation>Compose progress circular</translation>
+    </message>
+    <message>
+        <source>通报期次：</source>
+        <translation>Period of the circular:</translation>
+    </message>
+    <message>
+        <source>通知标题：</source>
+        <translation>Title of the notice:</translation>
+    </message>
+    <message>
+        <source>（在此填写正文）</source>
+        <translation>(write the body here)</translation>
+    </message>
+    <message>
+        <source>印发公文</source>
+        <translation>Issue document</translation>
+    </message>
+    <message>
+        <source>印发后将取得发文字号并存档 PDF，此后不能再修改。确定印发“{t}”吗？</source>
+        <translation>When issued it gets its document number and its PDF is archived; it can no longer change. Issue “{t}”?</translation>
+    </message>
+    <message>
+        <source>已印发：{n}，共 {p} 页。</source>
+        <translation>Issued: {n}, {p} pages.</translation>
+    </message>
+    <message>
+        <source>确定删除草稿“{t}”吗？</source>
+        <translation>Delete draft “{t}”?</translation>
+    </message>
+    <message>
+        <source>打印机无法开始打印。</source>
+        <translation>The printer could not start printing.</translation>
+    </message>
+    <message>
+        <source>打印公文</source>
+        <translation>Print document</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>OFD 版式文件 (*.ofd)</source>
+        <translation>OFD fixed-layout files (*.ofd)</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>另存为 OFD</source>
+        <translation>Save as OFD</translation>
+    </message>
+    <message>
+        <source>进度报送</source>
+        <translation>Progress reports</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>上期进度</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>本期进度%</source>
+        <translation>This period %</translation>
+    </message>
+    <message>
+        <source>回落原因</source>
+        <translation>Reason for the fall</translation>
+    </message>
+    <message>
+        <source>本期进展</source>
+        <translation>Progress this period</translation>
+    </message>
+    <message>
+        <source>下步计划</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>低于上期，须填回落原因</source>
+        <translation>Below the previous period: give a reason for the fall</translation>
+    </message>
+    <message>
+        <source>已修改，未保存</source>
+        <translation>Changed, not saved</translation>
+    </message>
+    <message>
+        <source>已报</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>未报</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <source>请先填写本期进度%</source>
+        <translation>Fill in this period&apos;s progress % first</translation>
+    </message>
+    <message>
+        <source>进度应在 0 到 100 之间（收到“{t}”）</source>
+        <translation>Progress must be between 0 and 100 (got “{t}”)</translation>
+    </message>
+    <message>
+        <source>进度应为 0 到 100 的整数（收到“{t}”）</source>
+        <translation>Progress must be a whole number from 0 to 100 (got “{t}”)</translation>
+    </message>
+    <message>
+        <source>进度只记整数百分比，请填写整数（收到“{t}”）</source>
+        <translation>Progress is kept in whole percent; enter a whole number (got “{t}”)</translation>
+    </message>
+    <message>
+        <source>保存本期进度</source>
+        <translation>Save this period&apos;s progress</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>报送期次</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <source>应报</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>未报任务</source>
+        <translation>Tasks not reported</translation>
+    </message>
+    <message>
+        <source>已报齐</source>
+        <translation>All reported</translation>
+    </message>
+    <message>
+        <source>各单位本期报送情况（双击切换到该单位）</source>
+        <translation>Reports of each unit this period (double-click to switch to the unit)</translation>
+    </message>
+    <message>
+        <source>像表格软件一样录入：在“本期进度%”列输入 0–100 的整数，回车到下一项，Tab 到右侧各栏；可从 Excel/WPS 复制整块粘贴（Ctrl+V），Ctrl+D 向下填充，Delete 清除，Ctrl+Z 撤销，右键有同样的操作；低于上期须填写回落原因；Ctrl+S 保存。淡红色行为本期未报。</source>
+        <translation>Enter as in a spreadsheet: type a whole number 0–100 in the “This period %” column, Enter goes to the next task, Tab to the columns on the right; paste a block copied from Excel/WPS (Ctrl+V), Ctrl+D fills down, Delete clears, Ctrl+Z undoes, and the right-click menu does the same; a fall below the previous period needs a reason; Ctrl+S saves. Light-red rows are not reported this period.</translation>
+    </message>
+    <message>
+        <source>切换单位或期次</source>
+        <translation>switching the unit or period</translation>
+    </message>
+    <message>
+        <source>进度报送（{unit}，{period}）：{n} 项进度待保存</source>
+        <translation>Progress reports ({unit}, {period}): {n} entries to save</translation>
+    </message>
+    <message>
+        <source>（未报 {n}）</source>
+        <translation> ({n} not reported)</translation>
+    </message>
+    <message>
+        <source>（已报齐）</source>
+        <translation> (all reported)</translation>
+    </message>
+    <message>
+        <source>本期应报 {t} 项，已报 {d} 项</source>
+        <translation>{t} due this period, {d} reported</translation>
+    </message>
+    <message>
+        <source>，&lt;b style=&apos;color:#d93025&apos;&gt;未报 {n} 项：{codes}&lt;/b&gt;</source>
+        <translation>, &lt;b style=&apos;color:#d93025&apos;&gt;{n} not reported: {codes}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>；&lt;b&gt;{n} 项待保存&lt;/b&gt;</source>
+        <translation>; &lt;b&gt;{n} to save&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>没有需要保存的修改。</source>
+        <translation>No changes to save.</translation>
+    </message>
+    <message>
+        <source>正在保存进度…</source>
+        <translation>Saving progress…</translation>
+    </message>
+    <message>
+        <source>已保存 {n} 条进度，亮灯已重新计算。</source>
+        <translation>{n} progress entries saved; lamps recomputed.</translation>
+    </message>
+    <message>
+        <source>编辑重点工程</source>
+        <translation>Edit key project</translation>
+    </message>
+    <message>
+        <source>新建重点工程</source>
+        <translation>New key project</translation>
+    </message>
+    <message>
+        <source>工程编号建立后不能修改</source>
+        <translation>The project code cannot change once created</translation>
+    </message>
+    <message>
+        <source>工程编号</source>
+        <translation>Project code</translation>
+    </message>
+    <message>
+        <source>工程名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <source>工程简介</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>绿</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>黄</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>红</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>新建重点工程…</source>
+        <translation>New key project…</translation>
+    </message>
+    <message>
+        <source>编辑工程…</source>
+        <translation>Edit project…</translation>
+    </message>
+    <message>
+        <source>关闭工程…</source>
+        <translation>Close project…</translation>
+    </message>
+    <message>
+        <source>红灯任务及原因</source>
+        <translation>Red tasks and why</translation>
+    </message>
+    <message>
+        <source>双击一行查看该工程的任务；双击绿、黄、红列只看该颜色的任务。</source>
+        <translation>Double-click a row to see the project&apos;s tasks; double-click the green, yellow or red column to see only tasks of that colour.</translation>
+    </message>
+    <message>
+        <source>正在汇总各工程…</source>
+        <translation>Summing up the projects…</translation>
+    </message>
+    <message>
+        <source>已关闭（{day}）</source>
+        <translation>Closed ({day})</translation>
+    </message>
+    <message>
+        <source>在建</source>
+        <translation>Under way</translation>
+    </message>
+    <message>
+        <source>各重点工程亮灯分布（任务数，点击柱形查看该工程的任务）</source>
+        <translation>Lamps per key project (tasks; click a bar to see the project&apos;s tasks)</translation>
+    </message>
+    <message>
+        <source>请先在表中选中一项重点工程。</source>
+        <translation>Select a key project in the table first.</translation>
+    </message>
+    <message>
+        <source>关闭重点工程“{name}”？关闭前其全部任务须已销号。</source>
+        <translation>Close key project “{name}”? All its tasks must be closed first.</translation>
+    </message>
+    <message>
+        <source>关闭工程</source>
+        <translation>Close project</translation>
+    </message>
+    <message>
+        <source>已关闭重点工程“{name}”。</source>
+        <translation>Key project “{name}” closed.</translation>
+    </message>
+    <message>
+        <source>城市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>发文机关简称</source>
+        <translation>Issuing office (short name)</translation>
+    </message>
+    <message>
+        <source>信函字号机关代字</source>
+        <translation>Office code in letter numbers</translation>
+    </message>
+    <message>
+        <source>全宗号</source>
+        <translation>Fonds number</translation>
+    </message>
+    <message>
+        <source>机构（问题）代码</source>
+        <translation>Organisation (subject) code</translation>
+    </message>
+    <message>
+        <source>保管期限</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <source>保留备份份数</source>
+        <translation>Backups to keep</translation>
+    </message>
+    <message>
+        <source>提醒备份间隔（天）</source>
+        <translation>Backup reminder interval (days)</translation>
+    </message>
+    <message>
+        <source>公文行距（磅，0 为每页 22 行）</source>
+        <translation>Document line spacing (pt; 0 for 22 lines a page)</translation>
+    </message>
+    <message>
+        <source>“1.”级标题句加粗</source>
+        <translation>“1.” headings in bold</translation>
+    </message>
+    <message>
+        <source>催办单用信函格式</source>
+        <translation>Reminders in letter format</translation>
+    </message>
+    <message>
+        <source>滞后序时进度达到（个百分点）亮黄灯</source>
+        <translation>Yellow when behind schedule by (points)</translation>
+    </message>
+    <message>
+        <source>滞后序时进度超过（个百分点）亮红灯</source>
+        <translation>Red when behind schedule by more than (points)</translation>
+    </message>
+    <message>
+        <source>节点逾期超过（天）亮红灯</source>
+        <translation>Red when a milestone is overdue by more than (days)</translation>
+    </message>
+    <message>
+        <source>距完成时限不足（天）亮黄灯</source>
+        <translation>Yellow when the deadline is less than (days) away</translation>
+    </message>
+    <message>
+        <source>连续漏报（期）亮黄灯</source>
+        <translation>Yellow after missed reports in a row</translation>
+    </message>
+    <message>
+        <source>连续漏报（期）亮红灯</source>
+        <translation>Red after missed reports in a row</translation>
+    </message>
+    <message>
+        <source>资金到位率低于（%）亮黄灯</source>
+        <translation>Yellow when funds arrived below (%)</translation>
+    </message>
+    <message>
+        <source>序时进度过（%）后检查资金</source>
+        <translation>Check funds after scheduled progress passes (%)</translation>
+    </message>
+    <message>
+        <source>开始后（月）仍未启动亮红灯</source>
+        <translation>Red when not started (months) after the start</translation>
+    </message>
+    <message>
+        <source>每月报送截止日</source>
+        <translation>Monthly report deadline (day)</translation>
+    </message>
+    <message>
+        <source>保存设置</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>只有管理员可以修改设置；当前账号仅可查看。</source>
+        <translation>Only an administrator may change the settings; this account can only view them.</translation>
+    </message>
+    <message>
+        <source>发文机关、文号与归档代码</source>
+        <translation>Issuing office, numbers and archive codes</translation>
+    </message>
+    <message>
+        <source>备份与版式</source>
+        <translation>Backups and layout</translation>
+    </message>
+    <message>
+        <source>公文字体（留空则用本机字体，再用随程序提供的字体）</source>
+        <translation>Document fonts (empty: the PC&apos;s own fonts, then those shipped with the program)</translation>
+    </message>
+    <message>
+        <source>亮灯规则</source>
+        <translation>Lamp rules</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>选择字体文件</source>
+        <translation>Choose a font file</translation>
+    </message>
+    <message>
+        <source>TrueType 字体 (*.ttf *.ttc)</source>
+        <translation>TrueType fonts (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+        <source>设置已保存，亮灯已按新规则重新计算。</source>
+        <translation>Settings saved; lamps recomputed with the new rules.</translation>
+    </message>
+    <message>
+        <source>扫描件、照片和文档 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</source>
+        <translation>Scans, photos and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.ofd);;All files (*)</translation>
+    </message>
+    <message>
+        <source>选择附件</source>
+        <translation>Choose attachments</translation>
+    </message>
+    <message>
+        <source>附上文件…</source>
+        <translation>Attach files…</translation>
+    </message>
+    <message>
+        <source>另存附件…</source>
+        <translation>Save attachment as…</translation>
+    </message>
+    <message>
+        <source>把附件原样另存到本机（会先核对 SHA-256）</source>
+        <translation>Save the attachment unchanged on this PC (its SHA-256 is checked first)</translation>
+    </message>
+    <message>
+        <source>SHA-256：{h}
+{by} 于 {at} 附上</source>
+        <translation>SHA-256: {h}
+attached by {by} at {at}</translation>
+    </message>
+    <message>
+        <source>（无附件）</source>
+        <translation>(no attachments)</translation>
+    </message>
+    <message>
+        <source>另存附件</source>
+        <translation>Save attachment</translation>
+    </message>
+    <message>
+        <source>逾期未回复</source>
+        <translation>Overdue, no reply</translation>
+    </message>
+    <message>
+        <source>待回复</source>
+        <translation>Awaiting reply</translation>
+    </message>
+    <message>
+        <source>已回复</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>督办事项</source>
+        <translation>Supervision item</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>督办要求</source>
+        <translation>Requirements</translation>
+    </message>
+    <message>
+        <source>发起 / 回复期限</source>
+        <translation>Raised / reply due</translation>
+    </message>
+    <message>
+        <source>办理情况</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>回复内容</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>登记回复</source>
+        <translation>Record reply</translation>
+    </message>
+    <message>
+        <source>单位书面回复的要点</source>
+        <translation>Main points of the unit&apos;s written reply</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>更正回复</source>
+        <translation>Correct reply</translation>
+    </message>
+    <message>
+        <source>办结…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>重新打开…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>生成公文</source>
+        <translation>Compose document</translation>
+    </message>
+    <message>
+        <source>按本事项生成督办通知或催办单草稿，在“公文”页修改、印发</source>
+        <translation>Compose a supervision notice or reminder draft for this item; edit and issue it on the Documents page</translation>
+    </message>
+    <message>
+        <source>附件（回复件、现场照片等）：</source>
+        <translation>Attachments (replies, site photos…):</translation>
+    </message>
+    <message>
+        <source>督办事项（请在左侧选择）</source>
+        <translation>Supervision item (choose on the left)</translation>
+    </message>
+    <message>
+        <source>督办事项 #{id}</source>
+        <translation>Supervision item #{id}</translation>
+    </message>
+    <message>
+        <source>，{d} 回复</source>
+        <translation>, replied {d}</translation>
+    </message>
+    <message>
+        <source>（逾期 {n} 天）</source>
+        <translation> ({n} days overdue)</translation>
+    </message>
+    <message>
+        <source>，{d} 办结</source>
+        <translation>, closed {d}</translation>
+    </message>
+    <message>
+        <source>该事项没有关联任务（如会议议定事项），请在“公文”页用“新建通知”拟文</source>
+        <translation>This item has no related task (e.g. a meeting decision); draft it with “New notice” on the Documents page</translation>
+    </message>
+    <message>
+        <source>已办结的督办事项不能修改；确需修改，请先“重新打开”并写明理由。</source>
+        <translation>A closed supervision item cannot change; if it must, “Reopen” it first with a reason.</translation>
+    </message>
+    <message>
+        <source>请先在左侧选择督办事项</source>
+        <translation>Choose a supervision item on the left first</translation>
+    </message>
+    <message>
+        <source>修改督办要求、事由和回复期限。</source>
+        <translation>Edit the requirements, reason and reply deadline.</translation>
+    </message>
+    <message>
+        <source>尚未登记回复，请直接登记回复。</source>
+        <translation>No reply recorded yet; record the reply directly.</translation>
+    </message>
+    <message>
+        <source>按上面填写的收到日期和回复内容更正已登记的回复。</source>
+        <translation>Correct the recorded reply with the date and content filled in above.</translation>
+    </message>
+    <message>
+        <source>该事项尚未办结，无需重新打开。</source>
+        <translation>The item is not closed; no need to reopen it.</translation>
+    </message>
+    <message>
+        <source>办结有误或回复不实时重新打开，需写明理由。</source>
+        <translation>Reopen when it was closed by mistake or the reply was untrue; a reason is required.</translation>
+    </message>
+    <message>
+        <source>重新打开督办事项</source>
+        <translation>Reopen supervision item</translation>
+    </message>
+    <message>
+        <source>请写明重新打开的理由：</source>
+        <translation>Reason for reopening:</translation>
+    </message>
+    <message>
+        <source>办结说明：</source>
+        <translation>Closing note:</translation>
+    </message>
+    <message>
+        <source>尚未收到回复，请写明办结理由：</source>
+        <translation>No reply received yet; give the reason for closing:</translation>
+    </message>
+    <message>
+        <source>办结督办事项</source>
+        <translation>Close supervision item</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>发起督办…</source>
+        <translation>Raise supervision…</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>发起</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>回复期限</source>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <source>{n} 项，其中逾期未回复 {o} 项</source>
+        <translation>{n} items, {o} overdue without reply</translation>
+    </message>
+    <message>
+        <source>不采纳建议</source>
+        <translation>Dismiss proposal</translation>
+    </message>
+    <message>
+        <source>不采纳对 {code}（{unit}）的{step}建议，理由：</source>
+        <translation>Dismiss the {step} proposal for {code} ({unit}), reason:</translation>
+    </message>
+    <message>
+        <source>采纳以下 {n} 条建议（发出催办、督办通知或提出约谈）？</source>
+        <translation>Accept these {n} proposals (send reminders, supervision notices or propose interviews)?</translation>
+    </message>
+    <message>
+        <source>批量采纳</source>
+        <translation>Accept in batch</translation>
+    </message>
+    <message>
+        <source>已采纳 {n} 条建议。</source>
+        <translation>{n} proposals accepted.</translation>
+    </message>
+    <message>
+        <source>不采纳以下 {n} 条建议，理由：
+{items}</source>
+        <translation>Dismiss these {n} proposals, reason:
+{items}</translation>
+    </message>
+    <message>
+        <source>系统建议（红灯、黄灯任务的下一步）</source>
+        <translation>Proposals (next steps for red and yellow tasks)</translation>
+    </message>
+    <message>
+        <source>灯</source>
+        <translation>Lamp</translation>
+    </message>
+    <message>
+        <source>建议</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>采纳</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>不采纳…</source>
+        <translation>Dismiss…</translation>
+    </message>
+    <message>
+        <source>共 {n} 条建议：约谈 {i}，督办通知 {n2}，催办 {r}。双击查看任务。</source>
+        <translation>{n} proposals: {i} interviews, {n2} supervision notices, {r} reminders. Double-click to see the task.</translation>
+    </message>
+    <message>
+        <source>修改督办事项</source>
+        <translation>Edit supervision item</translation>
+    </message>
+    <message>
+        <source>发起督办</source>
+        <translation>Raise supervision</translation>
+    </message>
+    <message>
+        <source>例如：请于期限前书面报告滞后原因及整改措施。</source>
+        <translation>e.g. Report in writing by the deadline on the reasons for the delay and the measures taken.</translation>
+    </message>
+    <message>
+        <source>类别、责任单位和关联任务是发起督办的依据，不能修改；如有误，请办结后重新发起。</source>
+        <translation>Kind, responsible unit and related tasks are the grounds of the supervision and cannot change; if wrong, close it and raise a new one.</translation>
+    </message>
+    <message>
+        <source>修改已保存</source>
+        <translation>Changes saved</translation>
+    </message>
+    <message>
+        <source>修改已保存。</source>
+        <translation>Changes saved.</translation>
+    </message>
+    <message>
+        <source>系统对该任务暂无督办建议（绿灯、已办结、正在约谈，或本月建议已不采纳）。</source>
+        <translation>No supervision proposal for this task now (green, closed, in an interview, or this month&apos;s proposal dismissed).</translation>
+    </message>
+    <message>
+        <source>任务 {code}（{unit}）&lt;br&gt;建议：&lt;b style=&apos;color:{c}&apos;&gt;{step}&lt;/b&gt;&lt;br&gt;理由：{reason}</source>
+        <translation>Task {code} ({unit})&lt;br&gt;Proposal: &lt;b style=&apos;color:{c}&apos;&gt;{step}&lt;/b&gt;&lt;br&gt;Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>{d} {k}（{s}）</source>
+        <translation>{d} {k} ({s})</translation>
+    </message>
+    <message>
+        <source>{d} 约谈{u}（{s}）</source>
+        <translation>{d} interview with {u} ({s})</translation>
+    </message>
+    <message>
+        <source>已有督办记录：</source>
+        <translation>Supervision so far:</translation>
+    </message>
+    <message>
+        <source>复制选中行（含表头）</source>
+        <translation>Copy selected rows (with header)</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>编辑任务</source>
+        <translation>Edit task</translation>
+    </message>
+    <message>
+        <source>新建任务</source>
+        <translation>New task</translation>
+    </message>
+    <message>
+        <source>配合单位</source>
+        <translation>Cooperating units</translation>
+    </message>
+    <message>
+        <source>分管领导</source>
+        <translation>Leader in charge</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>目标要求</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>变更任务状态</source>
+        <translation>Change task status</translation>
+    </message>
+    <message>
+        <source>当前状态</source>
+        <translation>Current status</translation>
+    </message>
+    <message>
+        <source>转为</source>
+        <translation>Change to</translation>
+    </message>
+    <message>
+        <source>新完成时限（延期时）</source>
+        <translation>New deadline (when postponed)</translation>
+    </message>
+    <message>
+        <source>新增节点</source>
+        <translation>New milestone</translation>
+    </message>
+    <message>
+        <source>节点名称</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>计划日期</source>
+        <translation>Planned date</translation>
+    </message>
+    <message>
+        <source>节点完成</source>
+        <translation>Milestone done</translation>
+    </message>
+    <message>
+        <source>节点</source>
+        <translation>Milestones</translation>
+    </message>
+    <message>
+        <source>完成日期</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>起止时间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>资金（万元）</source>
+        <translation>Funds (10k yuan)</translation>
+    </message>
+    <message>
+        <source>返回台账</source>
+        <translation>Back to the ledger</translation>
+    </message>
+    <message>
+        <source>编辑任务…</source>
+        <translation>Edit task…</translation>
+    </message>
+    <message>
+        <source>变更状态…</source>
+        <translation>Change status…</translation>
+    </message>
+    <message>
+        <source>新增节点…</source>
+        <translation>New milestone…</translation>
+    </message>
+    <message>
+        <source>更正/撤回…</source>
+        <translation>Correct/withdraw…</translation>
+    </message>
+    <message>
+        <source>更正或撤回已保存的进度报送或资金记录（须写明理由，原记录留在操作日志和时间线中）</source>
+        <translation>Correct or withdraw a saved progress report or fund entry (a reason is required; the original stays in the audit log and the timeline)</translation>
+    </message>
+    <message>
+        <source>督办…</source>
+        <translation>Supervise…</translation>
+    </message>
+    <message>
+        <source>时间线（最新在前）</source>
+        <translation>Timeline (newest first)</translation>
+    </message>
+    <message>
+        <source>逾期 {n} 天完成</source>
+        <translation>Done {n} days late</translation>
+    </message>
+    <message>
+        <source>逾期 {n} 天</source>
+        <translation>{n} days overdue</translation>
+    </message>
+    <message>
+        <source>未到期</source>
+        <translation>Not due</translation>
+    </message>
+    <message>
+        <source>任务 {code}&#x3000;{title}</source>
+        <translation>Task {code}&#x3000;{title}</translation>
+    </message>
+    <message>
+        <source>亮灯原因：</source>
+        <translation>Why:</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <source>报送 {r}，序时 {s}，滞后 {lag}</source>
+        <translation>reported {r}, scheduled {s}, behind {lag}</translation>
+    </message>
+    <message>
+        <source>{n} 个百分点</source>
+        <translation>{n} points</translation>
+    </message>
+    <message>
+        <source>计划 {b}，到位 {a}（{ar}），支出 {s}（{sr}）</source>
+        <translation>planned {b}, arrived {a} ({ar}), spent {s} ({sr})</translation>
+    </message>
+    <message>
+        <source>{p}，{d} 报送</source>
+        <translation>{p}, reported {d}</translation>
+    </message>
+    <message>
+        <source>尚无报送</source>
+        <translation>No reports yet</translation>
+    </message>
+    <message>
+        <source>催办</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>督办通知</source>
+        <translation>Supervision notice</translation>
+    </message>
+    <message>
+        <source>整改已逾期：认定未完成并提出问责</source>
+        <translation>Rectification overdue: find it not completed and propose accountability</translation>
+    </message>
+    <message>
+        <source>拟发约谈通知书</source>
+        <translation>Send the interview notice</translation>
+    </message>
+    <message>
+        <source>约谈后登记约谈记录</source>
+        <translation>Enter the record after the interview</translation>
+    </message>
+    <message>
+        <source>下达限期整改通知书</source>
+        <translation>Give the rectification notice</translation>
+    </message>
+    <message>
+        <source>登记整改情况，核实后对账销号</source>
+        <translation>Record the rectification report, verify it, then close</translation>
+    </message>
+    <message>
+        <source>已销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>已问责</source>
+        <translation>Held accountable</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>科员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>领导</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>立项</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>分解</source>
+        <translation>Broken down</translation>
+    </message>
+    <message>
+        <source>交办</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>签收</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>推进</source>
+        <translation>Under way</translation>
+    </message>
+    <message>
+        <source>办结审核</source>
+        <translation>Closing review</translation>
+    </message>
+    <message>
+        <source>销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>延期</source>
+        <translation>Postponed</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>进度滞后序时进度 {n} 个百分点</source>
+        <translation>{n} points behind schedule</translation>
+    </message>
+    <message>
+        <source>略滞后 {n} 个百分点</source>
+        <translation>slightly behind, {n} points</translation>
+    </message>
+    <message>
+        <source>按序时推进</source>
+        <translation>on schedule</translation>
+    </message>
+    <message>
+        <source>节点“{title}”逾期 {n} 天</source>
+        <translation>milestone “{title}” {n} days overdue</translation>
+    </message>
+    <message>
+        <source>已超过完成时限 {n} 天仍未完成</source>
+        <translation>{n} days past the deadline and not done</translation>
+    </message>
+    <message>
+        <source>距完成时限仅剩 {n} 天</source>
+        <translation>only {n} days to the deadline</translation>
+    </message>
+    <message>
+        <source>连续 {n} 期未报送进度</source>
+        <translation>{n} reports missed in a row</translation>
+    </message>
+    <message>
+        <source>{n} 期未按时报送进度</source>
+        <translation>{n} report(s) not on time</translation>
+    </message>
+    <message>
+        <source>开始 {n} 个月后仍未启动</source>
+        <translation>not started {n} months after the start</translation>
+    </message>
+    <message>
+        <source>时间过半，资金到位率仅 {n}%</source>
+        <translation>past half time, only {n}% of funds arrived</translation>
+    </message>
+    <message>
+        <source>已暂缓，不计亮灯</source>
+        <translation>suspended, no lamp</translation>
+    </message>
+    <message>
+        <source>尚未到开始时间</source>
+        <translation>not yet started (start date ahead)</translation>
+    </message>
+    <message>
+        <source>逾期完成</source>
+        <translation>Completed late</translation>
+    </message>
+    <message>
+        <source>督办通知逾期未回复（回复期限 {day}）</source>
+        <translation>supervision notice not answered in time (reply due {day})</translation>
+    </message>
+    <message>
+        <source>{y}年{m}月进度 {n}%</source>
+        <translation>{m}/{y}: {n}%</translation>
+    </message>
+    <message>
+        <source>{source}{kind} {n} 万元</source>
+        <translation>{source}, {kind}: {n} (10k yuan)</translation>
+    </message>
+    <message>
+        <source>完成节点“{title}”</source>
+        <translation>milestone “{title}” done</translation>
+    </message>
+    <message>
+        <source>计划 {day}</source>
+        <translation>planned {day}</translation>
+    </message>
+    <message>
+        <source>问题：{text}</source>
+        <translation>problems: {text}</translation>
+    </message>
+    <message>
+        <source>亮红灯：</source>
+        <translation>red: </translation>
+    </message>
+    <message>
+        <source>亮黄灯：</source>
+        <translation>yellow: </translation>
+    </message>
+    <message>
+        <source>督办通知已回复仍亮红灯：</source>
+        <translation>still red after the supervision notice was answered: </translation>
+    </message>
+    <message>
+        <source>催办 {n} 天后仍亮黄灯：</source>
+        <translation>still yellow {n} days after the reminder: </translation>
+    </message>
+    <message>
+        <source>{m}月底：</source>
+        <translation>end of month {m}: </translation>
+    </message>
+    <message>
+        <source>暂缓</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>驳回</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>上级专项</source>
+        <translation>Higher-level special funds</translation>
+    </message>
+    <message>
+        <source>市财政</source>
+        <translation>City budget</translation>
+    </message>
+    <message>
+        <source>区县配套</source>
+        <translation>District matching funds</translation>
+    </message>
+    <message>
+        <source>社会资金</source>
+        <translation>Private funds</translation>
+    </message>
+    <message>
+        <source>手工录入</source>
+        <translation>Entered by hand</translation>
+    </message>
+    <message>
+        <source>Excel导入</source>
+        <translation>Imported from Excel</translation>
+    </message>
+    <message>
+        <source>草拟</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已发布</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>已定稿</source>
+        <translation>Finalised</translation>
+    </message>
+    <message>
+        <source>通报</source>
+        <translation>Circular</translation>
+    </message>
+    <message>
+        <source>通知</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>催办单</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>约谈通知书</source>
+        <translation>Interview notice</translation>
+    </message>
+    <message>
+        <source>约谈记录</source>
+        <translation>Interview record</translation>
+    </message>
+    <message>
+        <source>限期整改通知书</source>
+        <translation>Rectification notice</translation>
+    </message>
+    <message>
+        <source>问责决定</source>
+        <translation>Accountability decision</translation>
+    </message>
+    <message>
+        <source>考核结果通报</source>
+        <translation>Assessment results circular</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已印发</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>拟约谈</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>已发约谈通知</source>
+        <translation>Notice sent</translation>
+    </message>
+    <message>
+        <source>已约谈</source>
+        <translation>Interview held</translation>
+    </message>
+    <message>
+        <source>整改中</source>
+        <translation>Rectifying</translation>
+    </message>
+    <message>
+        <source>整改销号</source>
+        <translation>Rectified and closed</translation>
+    </message>
+    <message>
+        <source>黄灯（任务·月）</source>
+        <translation>Yellow lamps (task-months)</translation>
+    </message>
+    <message>
+        <source>红灯（任务·月）</source>
+        <translation>Red lamps (task-months)</translation>
+    </message>
+    <message>
+        <source>整改逾期未完成</source>
+        <translation>Rectification not completed</translation>
+    </message>
+    <message>
+        <source>被问责</source>
+        <translation>Held accountable</translation>
+    </message>
+    <message>
+        <source>人工认定</source>
+        <translation>Counted by hand</translation>
+    </message>
+    <message>
+        <source>通报批评</source>
+        <translation>Public criticism</translation>
+    </message>
+    <message>
+        <source>诫勉</source>
+        <translation>Admonition</translation>
+    </message>
+    <message>
+        <source>组织调整</source>
+        <translation>Reassignment</translation>
+    </message>
+    <message>
+        <source>纪律处分</source>
+        <translation>Disciplinary sanction</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>领导小组会议</source>
+        <translation>Leading group meeting</translation>
+    </message>
+    <message>
+        <source>会商</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>现场督查</source>
+        <translation>Site check</translation>
+    </message>
+    <message>
+        <source>会议议定</source>
+        <translation>Meeting decision</translation>
+    </message>
+    <message>
+        <source>手工登记</source>
+        <translation>Entered by hand</translation>
+    </message>
+    <message>
+        <source>{y}年{m}月</source>
+        <translation>{m}/{y}</translation>
+    </message>
+    <message>
+        <source>仿宋</source>
+        <translation>FangSong (body)</translation>
+    </message>
+    <message>
+        <source>小标宋</source>
+        <translation>XiaoBiaoSong (titles)</translation>
+    </message>
+    <message>
+        <source>黑体</source>
+        <translation>HeiTi (headings)</translation>
+    </message>
+    <message>
+        <source>楷体</source>
+        <translation>KaiTi (headings)</translation>
+    </message>
+    <message>
+        <source>宋体</source>
+        <translation>SongTi (page numbers)</translation>
+    </message>
+    <message>
+        <source>抱歉，程序出现了内部错误，本次操作未完成。
+参考编号：{ref}
+请把参考编号告诉技术支持（帮助 → 导出诊断信息… 可导出日志）。
+日志：{path}</source>
+        <translation>Sorry, an internal error occurred and the operation was not completed.
+Reference: {ref}
+Please give the reference to technical support (Help → Export diagnostics… exports the log).
+Log: {path}</translation>
+    </message>
+    <message>
+        <source>台账文件已被替换：本窗口不再保存修改，请关闭后重新打开。</source>
+        <translation>The ledger file has been replaced: this window no longer saves changes. Close it and open the program again.</translation>
+    </message>
+    <message>
+        <source>台账已被替换</source>
+        <translation>Ledger replaced</translation>
+    </message>
+    <message>
+        <source>“{title}”对话框中填写的内容</source>
+        <translation>what was filled in the “{title}” dialog</translation>
+    </message>
+    <message>
+        <source>关闭对话框</source>
+        <translation>closing the dialog</translation>
+    </message>
+    <message>
+        <source>{page}：有尚未保存的修改</source>
+        <translation>{page}: changes not saved</translation>
+    </message>
+    <message>
+        <source>请用“{page}”页上相应的按钮保存。</source>
+        <translation>Save them with the button on the “{page}” page.</translation>
+    </message>
+    <message>
+        <source>输入</source>
+        <translation>typing</translation>
+    </message>
+    <message>
+        <source>粘贴</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <source>向下填充</source>
+        <translation>Fill down</translation>
+    </message>
+    <message>
+        <source>清除内容</source>
+        <translation>Clear contents</translation>
+    </message>
+    <message>
+        <source>撤销	Ctrl+Z</source>
+        <translation>Undo	Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>重做	Ctrl+Y</source>
+        <translation>Redo	Ctrl+Y</translation>
+    </message>
+    <message>
+        <source>选中 {cells} 格：计数 {n}，求和 {sum}，平均 {avg}</source>
+        <translation>{cells} cells selected: count {n}, sum {sum}, average {avg}</translation>
+    </message>
+    <message>
+        <source>清除</source>
+        <translation>clearing</translation>
+    </message>
+    <message>
+        <source>超出表格范围</source>
+        <translation>outside the table</translation>
+    </message>
+    <message>
+        <source>该栏不能修改</source>
+        <translation>this column cannot be changed</translation>
+    </message>
+    <message>
+        <source>第 {row} 行“{column}”：{why}</source>
+        <translation>row {row} “{column}”: {why}</translation>
+    </message>
+    <message>
+        <source>……另有 {n} 格</source>
+        <translation>… and {n} more cells</translation>
+    </message>
+    <message>
+        <source>有 {n} 格不能接受，本次没有改动任何一格：</source>
+        <translation>{n} cells cannot be accepted, so no cell was changed:</translation>
+    </message>
+    <message>
+        <source>更正或撤回已保存的记录 — {code} {title}</source>
+        <translation>Correct or withdraw a saved record — {code} {title}</translation>
+    </message>
+    <message>
+        <source>进度：{period} {p}%</source>
+        <translation>Progress: {period} {p}%</translation>
+    </message>
+    <message>
+        <source>资金：{day} {source}{kind} {wan} 万元</source>
+        <translation>Funds: {day} {source} {kind} {wan} (10k yuan)</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <source>撤回（视为未报送 / 未登记）</source>
+        <translation>Withdraw (as if never reported / recorded)</translation>
+    </message>
+    <message>
+        <source>必填，如：单位来函更正、录入错误</source>
+        <translation>required, e.g. the unit wrote to correct it, or a typing error</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>新数值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>新说明</source>
+        <translation>New note</translation>
+    </message>
+    <message>
+        <source>完成百分比，0–100 的整数</source>
+        <translation>percent done, a whole number 0–100</translation>
+    </message>
+    <message>
+        <source>万元；写明“元”则按元</source>
+        <translation>in 10,000 yuan; put “元” after the number for yuan</translation>
+    </message>
+    <message>
+        <source>尚未保存的修改</source>
+        <translation>Changes not saved</translation>
+    </message>
+    <message>
+        <source>以下修改尚未保存，{doing}前要保存吗？</source>
+        <translation>The changes below are not saved. Save them before {doing}?</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>不保存</source>
+        <translation>Don&apos;t save</translation>
+    </message>
+    <message>
+        <source>……共 {n} 项</source>
+        <translation>… {n} in all</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>年份、截止日期与单位</source>
+        <translation>Year, cut-off date and units</translation>
+    </message>
+    <message>
+        <source>表中的完成比例、进展和资金将作为截至下面日期的第一次报送和资金记录导入。</source>
+        <translation>The sheet&apos;s percent done, progress and funds are imported as the first report and fund entries as of the date below.</translation>
+    </message>
+    <message>
+        <source>没写年份的日期（如“6月底”“年底”）按</source>
+        <translation>Dates without a year (such as “6月底”, “年底”) are read in</translation>
+    </message>
+    <message>
+        <source>表中进度的统计截止日期</source>
+        <translation>Cut-off date of the sheet&apos;s progress</translation>
+    </message>
+    <message>
+        <source>（取自表格标题）</source>
+        <translation> (from the sheet&apos;s title)</translation>
+    </message>
+    <message>
+        <source>（表格标题中没有年份，请确认）</source>
+        <translation> (the sheet&apos;s title has no year; please confirm)</translation>
+    </message>
+    <message>
+        <source>已按简称对应到台账中的单位：</source>
+        <translation>Matched to the ledger&apos;s units by short name:</translation>
+    </message>
+    <message>
+        <source>台账中找不到以下单位，请选择对应的单位或新建：</source>
+        <translation>These units are not in the ledger; choose the matching unit or create it:</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPackDialog</name>
+    <message>
+        <source>生成会议材料</source>
+        <translation>Make meeting pack</translation>
+    </message>
+    <message>
+        <source>{y}年{m}月</source>
+        <translation>{m}/{y}</translation>
+    </message>
+    <message>
+        <source>通报期次</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>需提请会议研究决定的事项（每行一项，已按台账拟好，可修改）：</source>
+        <translation>Matters for the meeting to decide (one per line, drafted from the ledger, editable):</translation>
+    </message>
+    <message>
+        <source>生成…</source>
+        <translation>Make…</translation>
+    </message>
+    <message>
+        <source>会议材料（{p}）.pdf</source>
+        <translation>meeting-pack ({p}).pdf</translation>
+    </message>
+    <message>
+        <source>正在生成会议材料…</source>
+        <translation>Making the meeting pack…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>节点</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>进度报送</source>
+        <translation>Progress report</translation>
+    </message>
+    <message>
+        <source>资金</source>
+        <translation>Funds</translation>
+    </message>
+    <message>
+        <source>督办事项</source>
+        <translation>Supervision item</translation>
+    </message>
+    <message>
+        <source>约谈</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <source>整改报告</source>
+        <translation>Rectification report</translation>
+    </message>
+    <message>
+        <source>问责</source>
+        <translation>Accountability</translation>
+    </message>
+    <message>
+        <source>会议</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>会议决定</source>
+        <translation>Meeting decision</translation>
+    </message>
+    <message>
+        <source>公文</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>重点工程</source>
+        <translation>Key project</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>全文检索</source>
+        <translation>Search everything</translation>
+    </message>
+    <message>
+        <source>输入词语、人名或拼音（如 gongan、gaj），回车查找</source>
+        <translation>Type words, names or pinyin (e.g. gongan, gaj), Enter to search</translation>
+    </message>
+    <message>
+        <source>没有找到“{q}”。</source>
+        <translation>Nothing found for “{q}”.</translation>
+    </message>
+    <message>
+        <source>“{q}”共找到 {n} 条，点击打开所在页面。</source>
+        <translation>{n} results for “{q}”; click one to open its page.</translation>
+    </message>
+    <message>
+        <source>（仅列出前 {n} 条）</source>
+        <translation> (only the first {n} listed)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,185 @@
+"""The English UI: every page, menu, header and button speaks English; only data and document
+text stay Chinese. The demo ledger's own text is scrubbed to ASCII first, so any Chinese left on
+screen came from the program, not from the data."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTableView,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+
+from desktop.services import auth
+from desktop.services.ledger import Ledger
+from desktop.ui.app import create_app
+from desktop.ui.desk import Desk
+from desktop.ui.i18n import current_language, install_translations, saved_language, tr
+from desktop.ui.main_window import MainWindow
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# Shown in Chinese on purpose: the language's own name in the language menu; the official
+# font names of printed documents; the heading numerals a clerk types into a document's body.
+ALLOWED = ("中文", "仿宋_GB2312", "方正小标宋简体", "楷体_GB2312", "宋体", "黑体", "“一、”", "“元”")
+# Table columns whose cells are the program's words (enum labels), not data.
+WORD_COLUMNS = {
+    "Status",
+    "Kind",
+    "Role",
+    "Source",
+    "Current status",
+    "Why this lamp",
+    "Why red",
+    "Reason",
+}
+
+
+def _scrub(path: Path) -> None:
+    """Every Chinese character in the ledger's text becomes its hex code (unique, ASCII)."""
+    db = sqlite3.connect(path)
+    tables = [
+        r[0]
+        for r in db.execute("SELECT name, sql FROM sqlite_master WHERE type='table'")
+        if not (r[1] or "").upper().startswith("CREATE VIRTUAL")  # the search index is rebuilt
+    ]
+    for table in tables:
+        columns = [r[1] for r in db.execute(f"PRAGMA table_info('{table}')")]
+        try:
+            rows = db.execute(f"SELECT rowid, * FROM '{table}'").fetchall()
+        except sqlite3.OperationalError:  # a WITHOUT ROWID table (the search index's own)
+            continue
+        for row in rows:
+            changed = {
+                c: CJK.sub(lambda m: format(ord(m.group()), "x"), v)
+                for c, v in zip(columns, row[1:], strict=True)
+                if isinstance(v, str) and CJK.search(v)
+            }
+            if changed:
+                sets = ", ".join(f'"{c}" = ?' for c in changed)
+                db.execute(
+                    f"UPDATE '{table}' SET {sets} WHERE rowid = ?", (*changed.values(), row[0])
+                )
+    db.commit()
+    db.close()
+
+
+@pytest.fixture
+def english(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    create_app()
+    install_translations(QApplication.instance(), "en")  # type: ignore[arg-type]
+    yield
+    install_translations(QApplication.instance(), "zh_CN")  # type: ignore[arg-type]
+
+
+def _chinese_on(widget: QWidget) -> set[str]:
+    found: set[str] = set()
+
+    def add(text: str | None) -> None:
+        if text and CJK.search(text) and not any(a in text for a in ALLOWED):
+            found.add(text[:100])
+
+    def menu(m: QMenu) -> None:
+        for action in m.actions():
+            add(action.text())
+            sub = action.menu()
+            if isinstance(sub, QMenu):
+                menu(sub)
+
+    for child in [widget, *widget.findChildren(QWidget)]:
+        add(child.toolTip())
+        add(child.windowTitle())
+        if isinstance(child, QLabel | QAbstractButton):
+            add(child.text())
+        elif isinstance(child, QGroupBox):
+            add(child.title())
+        elif isinstance(child, QTabWidget):
+            for i in range(child.count()):
+                add(child.tabText(i))
+        elif isinstance(child, QLineEdit | QTextEdit | QPlainTextEdit):
+            add(child.placeholderText())
+        elif isinstance(child, QMenu):
+            menu(child)
+        elif isinstance(child, QTableView) and child.model() is not None:
+            model = child.model()
+            for c in range(model.columnCount()):
+                header = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+                add(header)
+                if header in WORD_COLUMNS:
+                    for r in range(min(model.rowCount(), 50)):
+                        add(str(model.data(model.index(r, c)) or ""))
+    return found
+
+
+def test_english_ui_shows_no_chinese_but_data(
+    english, demo_ledger: Ledger, clock, qtbot, messages
+) -> None:  # type: ignore[no-untyped-def]
+    assert demo_ledger.path is not None
+    demo_ledger.dispose()
+    _scrub(demo_ledger.path)
+    with demo_ledger.session() as session:
+        actor = auth.sign_in(session, "admin", "duban-admin")
+    window = MainWindow(Desk(demo_ledger, clock, actor), remember=False)
+    qtbot.addWidget(window)
+    window.show()
+    found = {f"menu: {t}" for t in _chinese_on(window.menuBar())}
+    found |= {f"status bar: {t}" for t in _chinese_on(window.statusBar())}
+    found |= {
+        f"nav: {window.nav.item(i).text()}"
+        for i in range(window.nav.count())
+        if CJK.search(window.nav.item(i).text())
+    }
+    for spec in window.specs:
+        if spec.key == "task":
+            window.open_task(1)
+        else:
+            window.show_page(spec.key)
+        QApplication.processEvents()
+        found |= {f"{spec.key}: {t}" for t in _chinese_on(window.pages[spec.key])}
+    assert sorted(found) == []
+
+
+def test_the_language_switch_rebuilds_the_window_and_qt_dialogs_follow(clerk_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert current_language() == "zh_CN"
+    assert clerk_window.menuBar().actions()[0].text() == "文件(&F)"
+    english = clerk_window.switch_language("en")
+    qtbot.addWidget(english)
+    try:
+        assert saved_language() == "en"
+        assert english.menuBar().actions()[0].text() == "&File"
+        assert english.nav.item(0).text() == "Dashboard"
+        assert tr("督办台") == "Duban Desk"
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
+    finally:
+        chinese = english.switch_language("zh_CN")
+        qtbot.addWidget(chinese)
+    assert chinese.menuBar().actions()[0].text() == "文件(&F)"
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+
+
+def test_composed_reasons_are_said_in_english_with_their_figures(english) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.reasons import say
+
+    text = "亮红灯：进度滞后序时进度 38 个百分点；节点“网格员培训”逾期 5 天"
+    assert say(text) == "red: 38 points behind schedule; milestone “网格员培训” 5 days overdue"
+    assert say("01-04 网格化：连续 2 期未报送进度") == "01-04 网格化: 2 reports missed in a row"
+    assert say("一句不认识的话") == "一句不认识的话"  # unknown text is left as it was
+    install_translations(QApplication.instance(), "zh_CN")  # type: ignore[arg-type]
+    assert say(text) == text
