@@ -79,6 +79,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     p = verbs.add_parser("issue", help="印发草稿：取文号、生成并存档 PDF，此后不可修改")
     p.add_argument("id", type=int)
     p.add_argument("--out", type=Path, help="同时输出 PDF 文件")
+    p.add_argument(
+        "--confirm-fonts",
+        action="store_true",
+        help="已核对由替代字体代印的字符（缺字清单见不加此项时的提示），照此印发",
+    )
     p.set_defaults(handler=cmd_issue)
 
     p = verbs.add_parser("correct", help="以已印发公文为底稿拟制更正件（原件不变）")
@@ -99,9 +104,9 @@ def _write(ctx: CliContext, doc_id: int, out: Path, fmt: str | None = None) -> N
     print(f"已输出：{out}（{len(data) // 1024} KB，用时 {time.perf_counter() - started:.2f} 秒）")
 
 
-def _issue(ctx: CliContext, doc_id: int, out: Path | None) -> None:
+def _issue(ctx: CliContext, doc_id: int, out: Path | None, confirm_fonts: bool = False) -> None:
     with ctx.ledger.session() as session:
-        issued = notices.issue(session, ctx.actor, doc_id)
+        issued = notices.issue(session, ctx.actor, doc_id, confirm_fallbacks=confirm_fonts)
     print(f"已印发：{issued.number}，共 {issued.pages} 页，SHA-256 {issued.sha256}")
     if out is not None:
         _write(ctx, doc_id, out)
@@ -168,7 +173,18 @@ def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
             session, ctx.actor, args.title, args.recipients, paragraphs
         )
     print(f"通知草稿 #{doc_id} 已生成")
+    _report_fonts(ctx, doc_id)
     return 0
+
+
+def _report_fonts(ctx: CliContext, doc_id: int) -> None:
+    """After a draft is saved: what a fallback font will draw, and what nothing can."""
+    with ctx.ledger.session() as session:
+        report = notices.font_check(session, doc_id)
+    if report.fallback:
+        print(f"注意：{report.fallback_message()}印发时需加 --confirm-fonts。")
+    if report.missing:
+        print(f"注意：{report.missing_message()}")
 
 
 def cmd_edit(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -193,6 +209,7 @@ def cmd_edit(ctx: CliContext, args: argparse.Namespace) -> int:
         )
         version = notices.update_draft(session, ctx.actor, args.id, model, info.version)
     print(f"草稿 #{args.id} 已修改（第 {version} 版）：{model.title}")
+    _report_fonts(ctx, args.id)
     return 0
 
 
@@ -221,7 +238,7 @@ def cmd_render(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_issue(ctx: CliContext, args: argparse.Namespace) -> int:
     ctx.require_user_for_server()
-    _issue(ctx, args.id, args.out)
+    _issue(ctx, args.id, args.out, args.confirm_fonts)
     return 0
 
 

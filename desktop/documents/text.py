@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import reportlab.lib.textsplit as _textsplit
+import reportlab.pdfbase.ttfonts as _ttfonts
 import reportlab.platypus.paragraph as _paragraph
 from reportlab.pdfbase import pdfmetrics
 
@@ -40,6 +41,28 @@ def patch_reportlab_kinsoku() -> None:
 
 
 patch_reportlab_kinsoku()
+
+
+def patch_reportlab_to_unicode() -> None:
+    """reportlab writes a character beyond U+FFFF into the text layer as 5 hex digits (𠮷 reads
+    back as ₻): write UTF-16 (a surrogate pair) as the PDF specification asks."""
+    original = _ttfonts.makeToUnicodeCMap
+    if getattr(original, "utf16", False):
+        return
+
+    def make(fontname, subset):  # type: ignore[no-untyped-def]
+        text = original(fontname, [v if v <= 0xFFFF else 0xFFFF for v in subset])
+        for i, v in enumerate(subset):
+            if v > 0xFFFF:
+                pair = chr(v).encode("utf-16-be").hex().upper()
+                text = text.replace(f"<{i:02X}> <FFFF>", f"<{i:02X}> <{pair}>", 1)
+        return text
+
+    make.utf16 = True  # type: ignore[attr-defined]
+    _ttfonts.makeToUnicodeCMap = make
+
+
+patch_reportlab_to_unicode()
 
 
 @dataclass(frozen=True)

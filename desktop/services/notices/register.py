@@ -7,6 +7,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, undefer
@@ -33,6 +34,10 @@ from desktop.services.notices.render import (
     save_pdf,
 )
 from desktop.services.timeline import TimelineEvent
+
+if TYPE_CHECKING:  # the layout (reportlab) loads when a notice is first checked or laid out
+    from desktop.documents.coverage import CoverageReport
+    from desktop.documents.fonts import FontSet
 
 __all__ = [
     "RenderOptions",
@@ -303,8 +308,39 @@ def format_number(prefix: str, year: int, serial: int) -> str:
     return f"{prefix}〔{year}〕{serial}号"
 
 
-def issue(session: Session, actor: Actor, doc_id: int) -> Issued:
+class FontsToConfirm(ValidationError):
+    """Characters of the draft print from a fallback font: the clerk confirms, then issues."""
+
+    def __init__(self, report: CoverageReport) -> None:
+        super().__init__(report.fallback_message() + "确认无误后再印发。", field="fonts")
+        self.report = report
+
+
+def font_check(session: Session, doc_id: int) -> CoverageReport:
+    """Every character of a draft against the office's fonts (before save and before issue)."""
+    from desktop.documents.coverage import check_coverage
+
+    doc = get_or_missing(session, Document, doc_id, "公文")
+    return check_coverage(from_json(doc.content), render_options(session).fonts)
+
+
+def _check_fonts(model: OfficialDocument, fonts: FontSet, confirmed: bool) -> None:
+    from desktop.documents.coverage import check_coverage
+
+    report = check_coverage(model, fonts)
+    if report.missing:
+        raise ValidationError(report.missing_message(), field="fonts")
+    if report.fallback and not confirmed:
+        raise FontsToConfirm(report)
+
+
+def issue(
+    session: Session, actor: Actor, doc_id: int, *, confirm_fallbacks: bool = False
+) -> Issued:
     """Number, render, store and freeze a draft, retrying when another window issues at once.
+
+    Characters no font can draw block the issue; characters drawn by a fallback font raise
+    :class:`FontsToConfirm` unless ``confirm_fallbacks`` (the clerk has seen the list).
 
     The PDF is rendered with the number the sequence will most likely give before the write
     lock is taken, so two clerks issuing together hold the lock only for a few milliseconds.
@@ -312,7 +348,7 @@ def issue(session: Session, actor: Actor, doc_id: int) -> Issued:
     last_error: Exception | None = None
     for attempt in range(ISSUE_ATTEMPTS):
         try:
-            return _issue_once(session, actor, doc_id)
+            return _issue_once(session, actor, doc_id, confirm_fallbacks)
         except ConcurrentChange as exc:  # locked, or the number was taken: try again
             last_error = exc
             time.sleep(0.05 * (attempt + 1))
@@ -344,7 +380,7 @@ def _take_number(session: Session, prefix: str, year: int) -> int:
 
 
 @audit.writes(Permission.ISSUE_DOCUMENTS)
-def _issue_once(session: Session, actor: Actor, doc_id: int) -> Issued:
+def _issue_once(session: Session, actor: Actor, doc_id: int, confirm_fallbacks: bool) -> Issued:
     doc = get_or_missing(session, Document, doc_id, "公文")
     if doc.status != DocStatus.DRAFT:
         raise _frozen(doc)
@@ -373,9 +409,10 @@ def _issue_once(session: Session, actor: Actor, doc_id: int) -> Issued:
             return replace(base, doc_number="", minutes_issue=base.minutes_issue or f"第{serial}期")
         return replace(base, doc_number=format_number(prefix, year, serial))
 
+    options = render_options(session)
+    _check_fonts(base, options.fonts, confirm_fallbacks)
     guess = _peek(session, prefix, year)
     model = numbered(guess)
-    options = render_options(session)
     result, ofd = render_with(model, options), render_ofd_with(model, options)
     serial = _take_number(session, prefix, year)  # from here on the write lock is held
     if serial != guess:

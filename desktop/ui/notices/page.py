@@ -330,13 +330,23 @@ class NoticesPage(Page):
         if self._dirty and not self.save_draft():
             return
         assert self.current is not None
+        doc_id = self.current.row.id
+        with self.desk.session() as session:
+            report = notices.font_check(session, doc_id)
+        if report.missing:  # would print as □: the clerk changes the text or the fonts first
+            QMessageBox.warning(self, tr("不能印发"), report.missing_message())
+            return
         question = tr("印发后将取得发文字号并存档 PDF，此后不能再修改。确定印发“{t}”吗？").format(
             t=self.current.row.title
         )
+        if report.fallback:
+            question = report.fallback_message() + "\n\n" + question
         if not confirm.confirm(self, tr("印发公文"), question):
             return
-        doc_id = self.current.row.id
-        issued = self._run(lambda s: notices.issue(s, self.desk.actor, doc_id), lambda i: i.id)
+        issued = self._run(
+            lambda s: notices.issue(s, self.desk.actor, doc_id, confirm_fallbacks=True),
+            lambda i: i.id,
+        )
         if issued is not None:
             QMessageBox.information(
                 self,
