@@ -17,13 +17,14 @@ import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from struct import error as struct_error
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.pdfbase import pdfmetrics
 
 from .fonts import FontSet, reportlab_lock
 from .grid import LEFT, PAGE_H, PAGE_W, TOP
-from .model import OfficialDocument, format_date
+from .model import OfficialDocument
 from .pages import Page, RuleOp, TextOp
 from .render import FAUX_BOLD, Layout, lay_out
 
@@ -277,4 +278,172 @@ def subset_font(path: Path, chars: set[str]) -> bytes:
     return _SUBSETS[key]
 
 
-__all__ = ["OfdResult", "doc_metadata", "format_date", "render_ofd", "subset_font"]
+# --- checking and archiving an OFD ---------------------------------------------------------------
+
+
+class OfdProblem(Exception):
+    """An OFD that does not open, or breaks a rule of the archival profile (Chinese message)."""
+
+
+def _tag(name: str) -> str:
+    return f"{{{NS}}}{name}"
+
+
+def check_ofd(data: bytes, *, archival: bool = False) -> int:
+    """Open an OFD as a reader would: its page count, or :class:`OfdProblem` naming what is wrong.
+
+    Checked: the container, ``OFD.xml`` in the standard namespace, every page's content, every
+    font embedded and readable; with ``archival`` also the OFD-A rules (GB/T 42133): DocType,
+    one document, no encryption, permissions or viewer preferences."""
+    from xml.etree import ElementTree as ET
+
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        names = set(z.namelist())
+        root = ET.fromstring(z.read("OFD.xml"))
+    except (zipfile.BadZipFile, KeyError, ET.ParseError) as exc:
+        raise OfdProblem(f"OFD 无法打开（{exc}）") from exc
+    if root.tag != _tag("OFD"):
+        raise OfdProblem("OFD.xml 不是 GB/T 33190 的命名空间")
+    bodies = root.findall(_tag("DocBody"))
+    doc_root = bodies[0].findtext(_tag("DocRoot")) if bodies else None
+    if not doc_root or doc_root not in names:
+        raise OfdProblem("OFD 缺少文档根（DocRoot）")
+    if archival:
+        if root.get("DocType") != "OFD-A":
+            raise OfdProblem("归档 OFD 的 DocType 应为 OFD-A")
+        if len(bodies) != 1:
+            raise OfdProblem("归档 OFD 应只含一个文档")
+        if any(n.lower().endswith(("encryptions.xml", "signatures.xml")) for n in names):
+            raise OfdProblem("归档 OFD 不得加密")
+    base = doc_root.rsplit("/", 1)[0]
+    try:
+        document = ET.fromstring(z.read(doc_root))
+        if archival and (
+            document.find(_tag("Permissions")) is not None
+            or document.find(_tag("VPreferences")) is not None
+        ):
+            raise OfdProblem("归档 OFD 不得设置权限或视图首选项")
+        pages = document.findall(f"{_tag('Pages')}/{_tag('Page')}")
+        for page in pages:
+            ET.fromstring(z.read(f"{base}/{page.get('BaseLoc')}"))
+        res_name = document.findtext(f"{_tag('CommonData')}/{_tag('PublicRes')}")
+        if res_name:
+            res = ET.fromstring(z.read(f"{base}/{res_name}"))
+            folder = f"{base}/{res.get('BaseLoc', '')}".rstrip("/")
+            for font in res.iter(_tag("Font")):
+                file = font.findtext(_tag("FontFile"))
+                if not file:
+                    raise OfdProblem(f"字体“{font.get('FontName')}”未嵌入")
+                _check_font(z.read(f"{folder}/{file}"), file)
+    except (KeyError, ET.ParseError) as exc:
+        raise OfdProblem(f"OFD 内容不完整（{exc}）") from exc
+    if not pages:
+        raise OfdProblem("OFD 没有页面")
+    return len(pages)
+
+
+def _check_font(data: bytes, name: str) -> None:
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        font = TTFont(io.BytesIO(data), lazy=True)
+        missing = [t for t in FONT_TABLES if t not in font]
+    except (TTLibError, AssertionError, ValueError, struct_error) as exc:
+        raise OfdProblem(f"嵌入字体“{name}”无法读取（{exc}）") from exc
+    if missing:
+        raise OfdProblem(f"嵌入字体“{name}”缺少 {'、'.join(missing)} 表")
+
+
+def to_archival(data: bytes, stamp: list[tuple[str, str]], fonts: FontSet) -> bytes:
+    """The OFD as an archive copy (OFD-A): DocType OFD-A, and the 归档章 (label, value cells, two
+    rows of three) as a stamp annotation on page 1 in a file of its own — the pages untouched."""
+    from xml.etree import ElementTree as ET
+
+    from .fonts import FontRole
+
+    ET.register_namespace("ofd", NS)
+    z = zipfile.ZipFile(io.BytesIO(data))
+    files = {n: z.read(n) for n in z.namelist()}
+    root = ET.fromstring(files["OFD.xml"])
+    root.set("DocType", "OFD-A")
+    doc_root = root.findtext(f"{_tag('DocBody')}/{_tag('DocRoot')}") or "Doc_0/Document.xml"
+    base = doc_root.rsplit("/", 1)[0]
+    document = ET.fromstring(files[doc_root])
+    common = document.find(_tag("CommonData"))
+    assert common is not None
+    max_id = common.find(_tag("MaxUnitID"))
+    assert max_id is not None
+    ids = _Ids()
+    ids.last = int(max_id.text or "0")
+    first_page = document.find(f"{_tag('Pages')}/{_tag('Page')}")
+    assert first_page is not None
+    # The stamp's own font: a subset of 宋体 holding just its characters, beside the others.
+    choice = fonts[FontRole.SONGTI]
+    text = "".join(label + value for label, value in stamp)
+    font_id = ids.next()
+    font_file = f"font_{font_id}.ttf"
+    res_name = common.findtext(_tag("PublicRes")) or "PublicRes.xml"
+    res = ET.fromstring(files[f"{base}/{res_name}"])
+    folder = res.get("BaseLoc", "Res")
+    files[f"{base}/{folder}/{font_file}"] = subset_font(choice.path, set(text))
+    fonts_el = res.find(_tag("Fonts"))
+    if fonts_el is None:
+        fonts_el = ET.SubElement(res, _tag("Fonts"))
+    font_el = ET.SubElement(fonts_el, _tag("Font"), ID=str(font_id), FontName="归档章宋体")
+    ET.SubElement(font_el, _tag("FontFile")).text = font_file
+    files[f"{base}/{res_name}"] = ET.tostring(res, encoding="utf-8", xml_declaration=True)
+    annotation = _stamp_annotation(stamp, font_id, ids)
+    files[f"{base}/Annots/Page_0/Annotation.xml"] = annotation.encode("utf-8")
+    files[f"{base}/Annots/Annotations.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:Annotations xmlns:ofd="{NS}">'
+        f'<ofd:Page PageID="{first_page.get("ID")}"><ofd:FileLoc>Page_0/Annotation.xml'
+        "</ofd:FileLoc></ofd:Page></ofd:Annotations>"
+    ).encode()
+    if document.find(_tag("Annotations")) is None:
+        ET.SubElement(document, _tag("Annotations")).text = "Annots/Annotations.xml"
+    max_id.text = str(ids.last)
+    files[doc_root] = ET.tostring(document, encoding="utf-8", xml_declaration=True)
+    files["OFD.xml"] = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in files.items():
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+# The 归档章 of DA/T 22: 2 rows × 3 cells, each 15 mm × 7 mm, top right, 3 mm below the edge.
+CELL_W, CELL_H, STAMP_TOP, STAMP_RIGHT = 15.0, 7.0, 3.0, 3.0
+STAMP_RED = "230 0 18"
+
+
+def _stamp_annotation(stamp: list[tuple[str, str]], font_id: int, ids: _Ids) -> str:
+    width, height = CELL_W * 3, CELL_H * 2
+    left = PAGE_W * MM - STAMP_RIGHT - width
+    objects = [
+        f'<ofd:PathObject ID="{ids.next()}" Boundary="0 0 {width} {height}" LineWidth="0.3"'
+        f' Stroke="true" Fill="false"><ofd:StrokeColor Value="{STAMP_RED}"/><ofd:AbbreviatedData>'
+        f"M 0 0 L {width} 0 L {width} {height} L 0 {height} C M 0 {CELL_H} L {width} {CELL_H}"
+        f" M {CELL_W} 0 L {CELL_W} {height} M {2 * CELL_W} 0 L {2 * CELL_W} {height}"
+        "</ofd:AbbreviatedData></ofd:PathObject>"
+    ]
+    size = 3.0
+    for i, (_label, value) in enumerate(stamp[:6]):
+        col, row = i % 3, i // 3
+        chars = len(value) or 1
+        advance = min(size, (CELL_W - 1) / chars)
+        x = col * CELL_W + (CELL_W - advance * chars) / 2
+        y = row * CELL_H + CELL_H / 2 + size * 0.35
+        deltas = " ".join(f"{advance:.3f}" for _ in range(chars - 1))
+        delta = f' DeltaX="{deltas}"' if deltas else ""
+        objects.append(
+            f'<ofd:TextObject ID="{ids.next()}" Boundary="0 0 {width} {height}" Font="{font_id}"'
+            f' Size="{size}"><ofd:FillColor Value="{STAMP_RED}"/><ofd:TextCode X="{x:.3f}"'
+            f' Y="{y:.3f}"{delta}>{escape(value)}</ofd:TextCode></ofd:TextObject>'
+        )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:PageAnnot xmlns:ofd="{NS}">'
+        f'<ofd:Annot ID="{ids.next()}" Type="Stamp" Creator="督办台" Subtype="归档章">'
+        f'<ofd:Appearance Boundary="{left:.3f} {STAMP_TOP} {width} {height}">'
+        f"{''.join(objects)}</ofd:Appearance></ofd:Annot></ofd:PageAnnot>"
+    )

@@ -148,12 +148,15 @@ def _item(
     folder = f"items/{code}"
     entries: list[PackageFile] = []
     files: dict[str, bytes] = {}
+    ofd_copies: list[int] = []
     for source in doc.files:
         path = f"{folder}/{code}-{source.name}"
         try:
             pages = pdf_pages(source.data) if format_of(path) == "pdf" else 0
         except PdfProblem as exc:
             raise DomainError(f"公文 {doc.number} 的文件“{source.name}”{exc}，未导出。") from exc
+        if format_of(path) == "ofd":
+            ofd_copies.append(len(entries))
         files[path] = source.data
         entries.append(
             PackageFile(
@@ -161,16 +164,23 @@ def _item(
             )
         )
     note = ""
+    fields = stamp.StampFields(
+        code.fonds,
+        code.year,
+        code.retention,
+        code.number,
+        sum(f.pages for f in entries if f.format == "pdf"),
+        code.organisation,
+    )
+    for i in ofd_copies:  # OFD-A with the 归档章 as an annotation of its own; pages untouched
+        entry = entries[i]
+        archival = ofd_archival(files[entry.path], fields)
+        files[entry.path] = archival
+        entries[i] = dataclasses.replace(
+            entry, size=len(archival), sha256=sha256(archival), pages=check_ofd(archival)
+        )
     main = next((i for i, f in enumerate(entries) if f.role == "正文" and f.format == "pdf"), None)
     if main is not None:
-        fields = stamp.StampFields(
-            code.fonds,
-            code.year,
-            code.retention,
-            code.number,
-            sum(f.pages for f in entries),
-            code.organisation,
-        )
         entry = entries[main]
         try:
             stamped = stamp.stamp(files[entry.path], fields)
@@ -198,6 +208,28 @@ def _item(
         files=tuple(entries),
     )
     return item, files
+
+
+def ofd_archival(data: bytes, fields: stamp.StampFields) -> bytes:
+    """The issued OFD as its archive copy (OFD-A, 归档章 annotation), checked as OFD-A."""
+    from desktop.documents.fonts import FontSet
+    from desktop.documents.ofd import OfdProblem, to_archival
+
+    try:
+        copy = to_archival(
+            data, [(label, value) for label, value in fields.cells()], FontSet.shipped()
+        )
+        check_ofd(copy)
+    except (OfdProblem, KeyError, ValueError) as exc:
+        raise DomainError(f"OFD 归档副本未能生成（{exc}），未导出。") from exc
+    return copy
+
+
+def check_ofd(data: bytes) -> int:
+    """Pages of an OFD-A archive copy, or the reason it is not one (GB/T 42133 self-check)."""
+    from desktop.documents.ofd import check_ofd as check
+
+    return check(data, archival=True)
 
 
 def _report_text(info: PackageInfo, files: dict[str, bytes], check: VerifyReport) -> str:

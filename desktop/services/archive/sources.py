@@ -6,6 +6,7 @@ import csv
 import enum
 import hashlib
 import io
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -73,15 +74,36 @@ def issued_documents(session: Session, span: Span) -> list[SourceDocument]:
         )
         .options(undefer(Document.pdf))
     )
+    recorded = issued_hashes(session)
     found = []
-    for doc in session.scalars(query):
+    for doc in session.scalars(query.options(undefer(Document.ofd))):
         pdf = doc.pdf or b""
-        if not pdf or hashlib.sha256(pdf).hexdigest() != doc.pdf_sha256:
+        digest = hashlib.sha256(pdf).hexdigest()
+        if not pdf or digest != doc.pdf_sha256:
             raise DomainError(
                 f"公文 {doc.number}（{doc.title}）存档的 PDF 与印发时登记的校验值不符，"
                 "可能已被改动，未导出归档包。"
             )
+        at_issue = recorded.get(doc.id, {})
+        if at_issue.get("sha256") not in (None, digest):
+            # The file and the hash beside it were both replaced: the audit log still holds the
+            # hash taken when it was issued.
+            raise DomainError(
+                f"公文 {doc.number}（{doc.title}）存档的 PDF 与印发时操作日志记录的校验值不符，"
+                "文件和登记的校验值可能被一并替换，未导出归档包。"
+            )
         files = [SourceFile("正文.pdf", pdf, "正文")]
+        if doc.ofd:
+            ofd_digest = hashlib.sha256(doc.ofd).hexdigest()
+            if ofd_digest != doc.ofd_sha256 or at_issue.get("ofd_sha256") not in (
+                None,
+                ofd_digest,
+            ):
+                raise DomainError(
+                    f"公文 {doc.number}（{doc.title}）存档的 OFD 与印发时登记的校验值不符，"
+                    "可能已被改动，未导出归档包。"
+                )
+            files.append(SourceFile("正文.ofd", doc.ofd, "正文"))
         files += _attachments(session, doc.id)
         found.append(
             SourceDocument(
@@ -94,6 +116,24 @@ def issued_documents(session: Session, span: Span) -> list[SourceDocument]:
                 tuple(files),
             )
         )
+    return found
+
+
+def issued_hashes(session: Session) -> dict[int, dict[str, str]]:
+    """document id → the hashes its issue entry in the audit log recorded (sha256, ofd_sha256)."""
+    found: dict[int, dict[str, str]] = {}
+    for entity_id, detail in session.execute(
+        select(AuditEntry.entity_id, AuditEntry.detail).where(
+            AuditEntry.action == "issue", AuditEntry.entity == "document"
+        )
+    ):
+        try:
+            values = json.loads(detail or "{}")
+            found[int(entity_id)] = {
+                k: str(values[k]) for k in ("sha256", "ofd_sha256") if k in values
+            }
+        except (ValueError, TypeError):
+            continue  # not a record this check can read; the chain check speaks for it
     return found
 
 

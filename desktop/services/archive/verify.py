@@ -223,7 +223,7 @@ def _verify(
     embedded = _originals(reader, present)
     for name in names:
         fmt = format_of(name)
-        parse_whole = fmt == "pdf" or name in (METADATA, CATALOGUE, REPORT)
+        parse_whole = fmt in ("pdf", "ofd") or name in (METADATA, CATALOGUE, REPORT)
         try:
             read = _stream(reader, name, parse_whole, embedded.get(name))
         except _READ_FAULTS as exc:  # CRC error, corrupt deflate stream, truncated entry
@@ -248,6 +248,13 @@ def _verify(
                 if read.data is None and b"%%EOF" not in read.tail:  # too big to parse whole
                     raise PdfProblem("PDF 文件不完整（缺少文件尾）")
             except PdfProblem as exc:
+                report.add(USABLE, f"“{name}”：{exc}。")
+        elif fmt == "ofd" and read.data is not None:
+            from desktop.documents.ofd import OfdProblem, check_ofd
+
+            try:
+                pages[name] = check_ofd(read.data, archival=True)
+            except OfdProblem as exc:
                 report.add(USABLE, f"“{name}”：{exc}。")
         elif fmt == "csv" and not read.utf8:
             report.add(USABLE, f"“{name}”不是 UTF-8 文本。")

@@ -1,0 +1,83 @@
+"""The archive takes each issued document as PDF and OFD-A; nothing forgeable with the ledger
+alone: a PDF swapped together with its stored hash is refused by the hash the audit log kept."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from db.models import DocStatus, Document
+from desktop.documents.ofd import check_ofd
+from desktop.services.archive import export_year, verify_package
+from desktop.services.archive.metadata import manifest
+from desktop.services.auth import system_actor
+from desktop.services.errors import DomainError
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "documents"))
+from ofd_reader import read  # noqa: E402
+
+
+@pytest.fixture
+def package(demo_session, tmp_path: Path) -> Path:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    return export_year(demo_session, system_actor("测试"), 2026, stick).path
+
+
+def test_every_item_carries_its_ofd_as_ofd_a_with_the_stamp_apart(package: Path) -> None:
+    items = sorted(p for p in (package / "items").iterdir() if p.is_dir())
+    ofds = [next(i.glob("*正文.ofd")) for i in items]
+    assert len(ofds) == len(items) > 5
+    for path in ofds:
+        data = path.read_bytes()
+        assert check_ofd(data, archival=True) >= 1
+        names = zipfile.ZipFile(path).namelist()
+        assert "Doc_0/Annots/Page_0/Annotation.xml" in names
+        annotation = zipfile.ZipFile(path).read("Doc_0/Annots/Page_0/Annotation.xml").decode()
+        assert 'Type="Stamp"' in annotation and path.parent.name.rsplit("-", 1)[-1] in annotation
+        assert read(data).doc_type == "OFD-A"
+    assert verify_package(package).ok
+
+
+def test_an_ofd_turned_back_from_ofd_a_fails_usability_even_with_a_new_manifest(package) -> None:
+    path = next(package.glob("items/*/*正文.ofd"))
+    z = zipfile.ZipFile(path)
+    files = {n: z.read(n) for n in z.namelist()}
+    files["OFD.xml"] = files["OFD.xml"].replace(b'DocType="OFD-A"', b'DocType="OFD"')
+    with zipfile.ZipFile(path, "w") as out:
+        for name, data in files.items():
+            out.writestr(name, data)
+    listed = {
+        p.relative_to(package).as_posix(): p.read_bytes()
+        for p in package.rglob("*")
+        if p.is_file() and p.name != "manifest.sha256"
+    }
+    (package / "manifest.sha256").write_bytes(manifest(listed))
+    report = verify_package(package)
+    assert not report.ok
+    assert any("OFD-A" in m and path.name in m for m in report.findings["可用性"])
+
+
+def test_a_pdf_swapped_with_its_stored_hash_is_refused_by_the_audit_record(
+    demo_session, tmp_path: Path
+) -> None:
+    doc = demo_session.scalars(select(Document).where(Document.status == DocStatus.ISSUED)).first()
+    forged = doc.pdf.replace(b"/Creator", b"/Creat0r", 1)
+    assert forged != doc.pdf
+    # What someone with the ledger file and a SQLite shell could do (the program refuses to):
+    demo_session.connection().exec_driver_sql(
+        "UPDATE document SET pdf = ?, pdf_sha256 = ? WHERE id = ?",
+        (forged, hashlib.sha256(forged).hexdigest(), doc.id),
+    )
+    demo_session.commit()
+    demo_session.expire_all()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    with pytest.raises(DomainError, match=f"{doc.number}.*操作日志"):
+        export_year(demo_session, system_actor("测试"), 2026, stick)
+    assert not list(stick.iterdir())
