@@ -33,6 +33,7 @@ TEMPLATES = (
     QT_TR_NOOP("{y}年{m}月进度 {n}%"),
     QT_TR_NOOP("{source}{kind} {n} 万元"),
     QT_TR_NOOP("完成节点“{title}”"),
+    QT_TR_NOOP("节点“{title}”"),  # the dashboard's due list
     QT_TR_NOOP("计划 {day}"),
     QT_TR_NOOP("问题：{text}"),
 )

@@ -3260,6 +3260,10 @@ attached by {by} at {at}</translation>
         <translation>milestone “{title}” done</translation>
     </message>
     <message>
+        <source>节点“{title}”</source>
+        <translation>milestone “{title}”</translation>
+    </message>
+    <message>
         <source>计划 {day}</source>
         <translation>planned {day}</translation>
     </message>

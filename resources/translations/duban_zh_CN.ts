@@ -3260,6 +3260,10 @@
             <translation>完成节点“{title}”</translation>
         </message>
         <message>
+            <source>节点“{title}”</source>
+            <translation>节点“{title}”</translation>
+        </message>
+        <message>
             <source>计划 {day}</source>
             <translation>计划 {day}</translation>
         </message>

@@ -84,7 +84,12 @@ class DashboardPage(Page):
             [
                 Column(tr("日期"), lambda d: day(d.due), align=CENTER, width=86),
                 Column(tr("编号"), lambda d: d.code, width=52),
-                Column(tr("事项"), lambda d: tr(d.what), width=120, tooltip=lambda d: tr(d.what)),
+                Column(
+                    tr("事项"),
+                    lambda d: say(tr(d.what)),
+                    width=120,
+                    tooltip=lambda d: say(tr(d.what)),
+                ),
                 Column(
                     tr("任务"), lambda d: d.title, tooltip=lambda d: f"{d.title}（{d.lead_unit}）"
                 ),
