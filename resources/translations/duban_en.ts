@@ -2240,6 +2240,10 @@ Ledger: {path}</translation>
         <translation>(write the body here)</translation>
     </message>
     <message>
+        <source>不能印发</source>
+        <translation>Cannot issue</translation>
+    </message>
+    <message>
         <source>印发公文</source>
         <translation>Issue document</translation>
     </message>

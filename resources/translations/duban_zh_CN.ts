@@ -2240,6 +2240,10 @@
             <translation>（在此填写正文）</translation>
         </message>
         <message>
+            <source>不能印发</source>
+            <translation>不能印发</translation>
+        </message>
+        <message>
             <source>印发公文</source>
             <translation>印发公文</translation>
         </message>

@@ -16,7 +16,7 @@ OUTSIDE_GBK = "㛃𠮷䶮䢺"
 NOWHERE = "\U00020000"  # in no shipped font
 
 
-def _new(base, tmp_path: Path, capsys, text: str) -> str:
+def _new(base, tmp_path: Path, capsys, text: str) -> tuple[str, str]:
     body = tmp_path / "body.txt"
     body.write_text(text + "\n", encoding="utf-8")
     assert main([*base, "new", "--title", "关于表扬先进个人的通报", "--body-file", str(body)]) == 0
