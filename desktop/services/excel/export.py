@@ -1,17 +1,15 @@
-"""Export the ledger (台账) as a formatted workbook, streamed with openpyxl's write-only mode."""
+"""Export the ledger (台账) as a formatted workbook, streamed with xlsxwriter's constant-memory
+mode: rows go to the sheet's temporary file as they are read, formats are made once."""
 
 from __future__ import annotations
 
-import contextlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from copy import copy
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,47 +22,17 @@ from desktop.services.files import write_atomically
 from desktop.services.jobs import Progress, step
 from desktop.services.periods import Period
 
-if TYPE_CHECKING:  # openpyxl is imported when an export runs, not with the desk
-    from openpyxl import Workbook
-    from openpyxl.styles.cell_style import StyleArray
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+if TYPE_CHECKING:  # xlsxwriter is imported when an export runs, not with the desk
+    from xlsxwriter.format import Format
+    from xlsxwriter.workbook import Workbook
+    from xlsxwriter.worksheet import Worksheet
 
 FONT = "宋体"
 WAN = "#,##0.00"
 PCT = "0.0%"
 _STEP = 500  # rows between progress calls
-
-
-@cache
-def _styles() -> Any:
-    """The export's fonts, fills and alignments, built once per process."""
-    from types import SimpleNamespace
-
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    return SimpleNamespace(
-        head_font=Font(name=FONT, size=10, bold=True),
-        body_font=Font(name=FONT, size=10),
-        head_fill=PatternFill("solid", fgColor="D9D9D9"),
-        center=Alignment(horizontal="center", vertical="center", wrap_text=True),
-        lamp_fills={
-            LampColor.GREEN: PatternFill("solid", fgColor="C6EFCE"),
-            LampColor.YELLOW: PatternFill("solid", fgColor="FFEB9C"),
-            LampColor.RED: PatternFill("solid", fgColor="FFC7CE"),
-        },
-        lamp_fonts={
-            LampColor.GREEN: Font(name=FONT, size=10, bold=True, color="006100"),
-            LampColor.YELLOW: Font(name=FONT, size=10, bold=True, color="9C5700"),
-            LampColor.RED: Font(name=FONT, size=10, bold=True, color="9C0006"),
-        },
-    )
-
-
-def cell(ws: WriteOnlyWorksheet, value: object) -> Any:
-    """Every cell of the export is made here (one place to vet what goes into a sheet)."""
-    from openpyxl.cell import WriteOnlyCell
-
-    return WriteOnlyCell(ws, value)
+_LAMP_FILL = {LampColor.GREEN: "#C6EFCE", LampColor.YELLOW: "#FFEB9C", LampColor.RED: "#FFC7CE"}
+_LAMP_INK = {LampColor.GREEN: "#006100", LampColor.YELLOW: "#9C5700", LampColor.RED: "#9C0006"}
 
 
 @dataclass(frozen=True)
@@ -75,26 +43,45 @@ class ExportSummary:
     fund_entries: int
 
 
+def write_cell(ws: Worksheet, row: int, col: int, value: object, fmt: Format | None) -> None:
+    """Every cell of the export is written here (one place to vet what goes into a sheet).
+
+    Text is always written as text: a string that starts with = is never taken for a formula.
+    """
+    if value is None or value == "":
+        return  # an empty cell is no cell: a sheet of 1.5 million cells has many
+    if isinstance(value, str):
+        ws.write_string(row, col, value, fmt)
+    elif isinstance(value, bool):
+        ws.write_boolean(row, col, value, fmt)
+    elif isinstance(value, int | float | Decimal):
+        ws.write_number(row, col, float(value), fmt)
+    elif isinstance(value, date | datetime):
+        ws.write_datetime(row, col, value, fmt)
+    else:
+        ws.write_string(row, col, str(value), fmt)
+
+
 class _Sheet:
-    """A write-only sheet with a styled header row, frozen panes and a filter."""
+    """A streamed sheet (rows written in order) with a styled header, frozen panes, a filter.
+
+    xlsxwriter writes a cell as a few bytes of XML with a format made once per workbook, where
+    openpyxl built and serialised an object per cell (about three times the time at 70,000 rows).
+    """
 
     def __init__(
         self, book: Workbook, title: str, columns: Sequence[tuple[str, float]], freeze: str
     ):
-        self.ws: WriteOnlyWorksheet = book.create_sheet(title)
+        self.book, self.ws = book, book.add_worksheet(title)
         for index, (_, width) in enumerate(columns):
-            self.ws.column_dimensions[_letter(index)].width = width
-        self.ws.freeze_panes = freeze
-        self.ws.auto_filter.ref = f"A1:{_letter(len(columns) - 1)}1"
-        header = []
-        styles = _styles()
-        for name, _ in columns:
-            head = cell(self.ws, name)
-            head.font, head.fill, head.alignment = styles.head_font, styles.head_fill, styles.center
-            header.append(head)
-        self.ws.append(header)
+            self.ws.set_column(index, index, width)
+        self.ws.freeze_panes(*_cell_index(freeze))
+        self.ws.autofilter(0, 0, 0, len(columns) - 1)
+        head = _format(book, ("head",))
+        for index, (name, _) in enumerate(columns):
+            write_cell(self.ws, 0, index, name, head)
         self.rows = 0
-        self._styles: dict[tuple[str | None, LampColor | None], StyleArray] = {}
+        self._formats: dict[LampColor | None, list[Format]] = {}  # each column's, per lamp
 
     def add(
         self,
@@ -102,37 +89,52 @@ class _Sheet:
         formats: dict[int, str] | None = None,
         lamp: tuple[int, LampColor] | None = None,
     ) -> None:
-        # A write-only row is serialised on append, so every cell is styled before. Setting a
-        # font or format hashes the style objects on every cell (most of the time of a large
-        # export); copying a finished style array from a prototype cell costs nothing.
-        cells = []
-        for index, value in enumerate(values):
-            one = cell(self.ws, value)
-            fmt = formats.get(index) if formats else None
-            color = lamp[1] if lamp is not None and lamp[0] == index else None
-            one._style = copy(self._style(fmt, color))
-            cells.append(one)
-        self.ws.append(cells)
         self.rows += 1
+        color = lamp[1] if lamp is not None else None
+        row_formats = self._formats.get(color)
+        if row_formats is None or len(row_formats) < len(values):
+            row_formats = self._formats[color] = [
+                _format(
+                    self.book,
+                    ("body", (formats or {}).get(i), color if lamp and lamp[0] == i else None),
+                )
+                for i in range(len(values))
+            ]
+        ws, row = self.ws, self.rows
+        for index, value in enumerate(values):
+            write_cell(ws, row, index, value, row_formats[index])
 
-    def _style(self, fmt: str | None, color: LampColor | None) -> StyleArray:
-        key = (fmt, color)
-        if key not in self._styles:
-            styles = _styles()
-            proto = cell(self.ws, None)
-            proto.font = styles.body_font if color is None else styles.lamp_fonts[color]
-            if fmt:
-                proto.number_format = fmt
+
+_FORMATS: dict[tuple[int, tuple[Any, ...]], Format] = {}  # (id of the workbook, kind of cell)
+
+
+def _format(book: Workbook, key: tuple[Any, ...]) -> Format:
+    """The workbook's format for a kind of cell, made on its first use."""
+    found = _FORMATS.get((id(book), key))
+    if found is None:
+        spec: dict[str, Any] = {"font_name": FONT, "font_size": 10, "valign": "vcenter"}
+        if key[0] == "head":
+            spec.update(bold=True, bg_color="#D9D9D9", align="center", text_wrap=True)
+        elif key[0] == "about":
+            spec.update(font_size=key[1], bold=key[2])
+        else:
+            _, number, color = key
+            if number:
+                spec["num_format"] = number
             if color is not None:
-                proto.fill, proto.alignment = styles.lamp_fills[color], styles.center
-            self._styles[key] = proto._style
-        return self._styles[key]
+                spec.update(bold=True, font_color=_LAMP_INK[color], bg_color=_LAMP_FILL[color],
+                            align="center", text_wrap=True)  # fmt: skip
+        found = _FORMATS[(id(book), key)] = book.add_format(spec)
+    return found
 
 
-def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
+def _cell_index(ref: str) -> tuple[int, int]:
+    """ "D2" -> (1, 3): zero-based row and column of a cell reference."""
+    letters = "".join(ch for ch in ref if ch.isalpha())
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch.upper()) - 64
+    return int(ref[len(letters) :]) - 1, col - 1
 
 
 def _wan(amount: Decimal) -> float:
@@ -176,32 +178,32 @@ def export_ledger(session: Session, path: Path, progress: Progress | None = None
         if done % _STEP < count:
             step(progress, done, total)
 
-    from openpyxl import Workbook
+    def write(handle: BinaryIO) -> None:
+        import xlsxwriter
 
-    book = Workbook(write_only=True)
-    try:
-        _tasks_sheet(book, rows, tick)
-        _matrix_sheet(book, session, rows, tick)
-        _reports_sheet(book, session, tick)
-        _funds_sheet(book, session, tick)
-        for writer in EXTRA_SHEETS:
-            writer(session, book)
-        _about_sheet(book, session, today, len(rows), total_reports, total_funds)
-        step(progress, total - 1, total)
-    except BaseException:
-        _discard(book)
-        raise
-    write_atomically(Path(path), book.save)
+        book = xlsxwriter.Workbook(handle, {"constant_memory": True})
+        try:
+            _tasks_sheet(book, rows, tick)
+            _matrix_sheet(book, session, rows, tick)
+            _reports_sheet(book, session, tick)
+            _funds_sheet(book, session, tick)
+            for writer in EXTRA_SHEETS:
+                writer(session, book)
+            _about_sheet(book, session, today, len(rows), total_reports, total_funds)
+            step(progress, total - 1, total)
+            book.close()
+        finally:
+            _discard(book)
+
+    write_atomically(Path(path), write)
     step(progress, total, total)
     return ExportSummary(Path(path), len(rows), total_reports, total_funds)
 
 
 def _discard(book: Workbook) -> None:
-    """Close and delete the rows already streamed to temporary files."""
-    for ws in book.worksheets:
-        with contextlib.suppress(Exception):
-            ws.close()
-            ws._writer.cleanup()
+    """Forget the workbook's formats; its sheets' temporary files delete themselves."""
+    for key in [k for k in _FORMATS if k[0] == id(book)]:
+        del _FORMATS[key]
 
 
 def _tasks_sheet(book: Workbook, rows: list[overview.TaskRow], tick: Callable[[], None]) -> None:
@@ -230,14 +232,29 @@ def _tasks_sheet(book: Workbook, rows: list[overview.TaskRow], tick: Callable[[]
         tick()
 
 
-def _report_stream(session: Session) -> Iterator[tuple[ProgressReport, str, str]]:
+def report_rows(session: Session) -> Iterator[Any]:
+    """The reports sheet's rows, as columns (not entities: 70,000 ORM objects cost seconds)."""
     query = (
-        select(ProgressReport, Task.code, Task.title)
+        select(Task.code, Task.title, ProgressReport.period, ProgressReport.percent,
+               ProgressReport.progress, ProgressReport.problems, ProgressReport.next_steps,
+               ProgressReport.fall_reason, ProgressReport.submitted_on, ProgressReport.source,
+               ProgressReport.source_file)
         .join(Task, ProgressReport.task_id == Task.id)
         .order_by(Task.code, ProgressReport.period)
         .execution_options(yield_per=2000)
-    )
-    yield from session.execute(query)  # type: ignore[misc]
+    )  # fmt: skip
+    yield from session.execute(query)
+
+
+def fund_rows(session: Session) -> Iterator[Any]:
+    query = (
+        select(Task.code, Task.title, FundEntry.kind, FundEntry.source, FundEntry.amount,
+               FundEntry.entry_date, FundEntry.note)
+        .join(Task, FundEntry.task_id == Task.id)
+        .order_by(Task.code, FundEntry.entry_date, FundEntry.id)
+        .execution_options(yield_per=2000)
+    )  # fmt: skip
+    yield from session.execute(query)
 
 
 def _matrix_sheet(
@@ -263,11 +280,10 @@ def _reports_sheet(book: Workbook, session: Session, tick: Callable[[int], None]
                ("进展情况", 40), ("存在问题", 30), ("下步打算", 30), ("回落原因", 20),
                ("报送日期", 11), ("来源", 10), ("来源文件", 24)]  # fmt: skip
     sheet = _Sheet(book, "进度报送明细", columns, "C2")
-    for report, code, title in _report_stream(session):
+    for r in report_rows(session):
         sheet.add(
-            [code, title, report.period, report.percent, report.progress, report.problems,
-             report.next_steps, report.fall_reason, report.submitted_on, report.source.label,
-             report.source_file],
+            [r.code, r.title, r.period, r.percent, r.progress, r.problems, r.next_steps,
+             r.fall_reason, r.submitted_on, r.source.label, r.source_file],
             {8: "yyyy-mm-dd"},
         )  # fmt: skip
         tick(1)
@@ -277,26 +293,19 @@ def _funds_sheet(book: Workbook, session: Session, tick: Callable[[int], None]) 
     columns = [("任务编号", 9), ("任务名称", 28), ("类别", 7), ("资金来源", 11),
                ("金额(万元)", 13), ("日期", 11), ("备注", 24)]  # fmt: skip
     sheet = _Sheet(book, "资金明细", columns, "C2")
-    query = (
-        select(FundEntry, Task.code, Task.title)
-        .join(Task, FundEntry.task_id == Task.id)
-        .order_by(Task.code, FundEntry.entry_date, FundEntry.id)
-        .execution_options(yield_per=2000)
-    )
-    for entry, code, title in session.execute(query):
+    for f in fund_rows(session):
         sheet.add(
-            [code, title, entry.kind.label, entry.source.label, _wan(entry.amount),
-             entry.entry_date, entry.note],
+            [f.code, f.title, f.kind.label, f.source.label, _wan(f.amount), f.entry_date, f.note],
             {4: WAN, 5: "yyyy-mm-dd"},
-        )  # fmt: skip
+        )
         tick(1)
 
 
 def _about_sheet(
     book: Workbook, session: Session, today: object, tasks: int, reports: int, funds: int
 ) -> None:
-    ws = book.create_sheet("说明")
-    ws.column_dimensions["A"].width = 90
+    ws = book.add_worksheet("说明")
+    ws.set_column(0, 0, 90)
     office = settings.office(session)
     lines = [
         f"{office.issuer_name} 督办台账",
@@ -306,9 +315,6 @@ def _about_sheet(
         "红＝滞后超过30个百分点、节点逾期超过15日、超期未完成或连续两期漏报等（规则可在设置中修改）。",
         "金额单位为万元；到位率＝到位÷计划投资，支出率＝支出÷到位。",
     ]
-    from openpyxl.styles import Font
-
     for index, line in enumerate(lines):
-        one = cell(ws, line)
-        one.font = Font(name=FONT, size=14 if index == 0 else 10, bold=index == 0)
-        ws.append([one])
+        first = index == 0
+        write_cell(ws, index, 0, line, _format(book, ("about", 14 if first else 10, first)))

@@ -24,8 +24,8 @@ def test_export_sheets_lamps_and_numbers(demo_session, tmp_path) -> None:
     assert book["督办事项"].max_row > 4  # reminders, a notice and meeting decisions
     tasks = book["任务台账"]
     assert tasks.freeze_panes == "D2" and tasks.auto_filter.ref == "A1:S1"
-    lamps = {tasks.cell(r, 9).value: tasks.cell(r, 9).fill.fgColor.rgb for r in range(2, 39)}
-    assert lamps == {"绿": "00C6EFCE", "黄": "00FFEB9C", "红": "00FFC7CE"}
+    lamps = {tasks.cell(r, 9).value: tasks.cell(r, 9).fill.fgColor.rgb[-6:] for r in range(2, 39)}
+    assert lamps == {"绿": "C6EFCE", "黄": "FFEB9C", "红": "FFC7CE"}
     assert tasks["N1"].value == "计划投资(万元)" and isinstance(tasks["N2"].value, int | float)
     matrix = book["进度报送（按期次）"]
     assert matrix["D1"].value.endswith("月") and matrix.max_row == 38
@@ -43,3 +43,19 @@ def test_existing_file_is_replaced_whole(demo_session, tmp_path) -> None:
     target.write_bytes(b"old")
     export_ledger(demo_session, target)
     assert openpyxl.load_workbook(target, read_only=True).sheetnames[0] == "任务台账"
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path) -> None:
+    import xlsxwriter
+
+    from desktop.services.excel.export import write_cell
+
+    path = tmp_path / "t.xlsx"
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = book.add_worksheet("s")
+    write_cell(sheet, 0, 0, '=HYPERLINK("http://x")', None)
+    write_cell(sheet, 0, 1, 12.5, None)
+    book.close()
+    cells = openpyxl.load_workbook(path)["s"]
+    assert (cells["A1"].data_type, cells["A1"].value) == ("s", '=HYPERLINK("http://x")')
+    assert cells["B1"].value == 12.5
