@@ -49,8 +49,12 @@ SHIPPED = {
 
 # Lower-case file-name stems of the official fonts, best first. Windows ships simfang/simhei/
 # simkai/simsun; offices install the *_GB2312 and 方正 fonts; Kylin/UOS use the same names.
+# Kylin and UOS carry the CESI (中国电子技术标准化研究院) faces, GB18030 ones first.
 OFFICIAL_NAMES = {
     FontRole.FANGSONG: [
+        "cesi_fs_gb18030",
+        "cesi_fs_gb13000",
+        "cesi_fs_gb2312",
         "仿宋_gb2312",
         "fangsong_gb2312",
         "fs_gb2312",
@@ -58,10 +62,45 @@ OFFICIAL_NAMES = {
         "仿宋",
         "stfangso",
     ],
-    FontRole.XIAOBIAOSONG: ["fzxbsjw", "方正小标宋简体", "方正小标宋_gbk", "fzxbsk", "方正小标宋"],
-    FontRole.HEITI: ["simhei", "黑体", "方正黑体_gbk", "fzhtk"],
-    FontRole.KAITI: ["楷体_gb2312", "kaiti_gb2312", "kt_gb2312", "simkai", "楷体", "stkaiti"],
-    FontRole.SONGTI: ["simsun", "宋体", "方正书宋_gbk", "fzssk"],
+    FontRole.XIAOBIAOSONG: [
+        "fzxbsjw",
+        "方正小标宋简体",
+        "方正小标宋_gbk",
+        "fzxbsk",
+        "方正小标宋",
+        "cesi_xbs_gb18030",
+        "cesi_xbs_gb13000",
+        "cesi_xbs_gb2312",
+    ],
+    FontRole.HEITI: [
+        "simhei",
+        "黑体",
+        "方正黑体_gbk",
+        "fzhtk",
+        "cesi_ht_gb18030",
+        "cesi_ht_gb13000",
+        "cesi_ht_gb2312",
+    ],
+    FontRole.KAITI: [
+        "楷体_gb2312",
+        "kaiti_gb2312",
+        "kt_gb2312",
+        "simkai",
+        "楷体",
+        "stkaiti",
+        "cesi_kt_gb18030",
+        "cesi_kt_gb13000",
+        "cesi_kt_gb2312",
+    ],
+    FontRole.SONGTI: [
+        "simsun",
+        "宋体",
+        "方正书宋_gbk",
+        "fzssk",
+        "cesi_ss_gb18030",
+        "cesi_ss_gb13000",
+        "cesi_ss_gb2312",
+    ],
 }
 
 FALLBACK_ORDER = [
@@ -157,14 +196,18 @@ class FontSet:
         chosen: Mapping[str, str | os.PathLike[str]] | None = None,
         *,
         search_dirs: Iterable[str | os.PathLike[str]] | None = None,
+        extra_dirs: Iterable[str | os.PathLike[str]] = (),
     ) -> FontSet:
         """Pick a font for every role: the clerk's file, then the PC's, then the shipped one.
 
         ``chosen`` maps a role value ("fangsong", …) to a file path from the settings.
-        ``search_dirs`` replaces the platform's font folders (tests use it).
+        ``search_dirs`` replaces the platform's font folders (tests use it); ``extra_dirs``
+        (the office's fonts folder from 设置) are searched before them.
         """
         dirs = tuple(str(d) for d in search_dirs) if search_dirs is not None else None
-        installed = _installed_fonts(dirs)
+        installed = dict(_installed_fonts(dirs))
+        office = _installed_fonts(tuple(str(d) for d in extra_dirs)) if extra_dirs else {}
+        installed = {**installed, **office}  # the office's folder wins
         fonts: dict[FontRole, FontChoice] = {}
         notes: list[str] = []
         for role in FontRole:
@@ -253,6 +296,41 @@ def _reason(exc: Exception) -> str:
     if "not allow" in text or "restricted" in text.lower():
         return "字体不允许嵌入"
     return "不是可用的 TrueType 字体"
+
+
+def _codec_chars(codec: str) -> frozenset[int]:
+    lead = range(0xA1, 0xF8) if codec == "gb2312" else range(0x81, 0xFF)
+    trail = range(0xA1, 0xFF) if codec == "gb2312" else range(0x40, 0xFF)
+    out = set()
+    for a in lead:
+        for b in trail:
+            try:
+                ch = bytes([a, b]).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(ch) == 1 and ch.isprintable():
+                out.add(ord(ch))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _standards() -> dict[str, frozenset[int]]:
+    """The character sets offices ask about; GB 18030 as its CJK part (BMP + Extension A)."""
+    gb18030 = frozenset(range(0x4E00, 0x9FA6)) | frozenset(range(0x3400, 0x4DB6))
+    return {"GB2312": _codec_chars("gb2312"), "GBK": _codec_chars("gbk"), "GB 18030": gb18030}
+
+
+def coverage(fonts: FontSet, role: FontRole) -> dict[str, tuple[float, float]]:
+    """Per standard: (share the role's own font draws, share it and its fallbacks draw)."""
+    with reportlab_lock:
+        own = _cmap(fonts[role].reportlab_name)
+        chain = set(own)
+        for choice in fonts.fallbacks_for(role):
+            chain |= _cmap(choice.reportlab_name)
+    out = {}
+    for name, chars in _standards().items():
+        out[name] = (len(chars & own) / len(chars), len(chars & chain) / len(chars))
+    return out
 
 
 @lru_cache(maxsize=64)

@@ -30,6 +30,7 @@ class OfficeSettings:
     backup_remind_days: int = 7
     line_pitch_pt: float = 0.0  # 0: 225 mm / 22 lines; else a fixed pitch such as 28 pt
     font_paths: tuple[tuple[str, str], ...] = ()  # (role, path) chosen by the clerk
+    font_dir: str = ""  # a folder of the office's licensed fonts, searched before the PC's
     bold_level3: bool = True  # "1." headings in bold 仿宋 (OFFICIAL-DOCUMENTS.md: often bold)
     reminder_letter: bool = True  # 催办单 printed in the 信函格式 (a sheet to one unit)
 

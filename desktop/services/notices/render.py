@@ -24,8 +24,10 @@ if TYPE_CHECKING:  # reportlab is imported when a notice is first laid out, not 
 def fonts_for(session: Session) -> FontSet:
     from desktop.documents.fonts import FontSet
 
-    chosen = dict(settings.office(session).font_paths)
-    return FontSet.resolve(chosen or None)
+    office = settings.office(session)
+    chosen = dict(office.font_paths)
+    extra = [office.font_dir] if office.font_dir.strip() else []
+    return FontSet.resolve(chosen or None, extra_dirs=extra)
 
 
 @dataclass(frozen=True)

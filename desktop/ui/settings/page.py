@@ -102,7 +102,7 @@ class SettingsPage(Page):
             QFormLayout(backup_box), office, BACKUP_LABELS, self.editable
         )
         fonts_box = QGroupBox(tr("公文字体（留空则用本机字体，再用随程序提供的字体）"))
-        self._font_rows(QFormLayout(fonts_box), dict(office.font_paths))
+        self._font_rows(QFormLayout(fonts_box), dict(office.font_paths), office.font_dir)
         left_layout.addRow(office_box)
         left_layout.addRow(backup_box)
         left_layout.addRow(fonts_box)
@@ -111,10 +111,16 @@ class SettingsPage(Page):
         self.columns.addWidget(left, 1)
         self.columns.addWidget(lamp_box, 1)
 
-    def _font_rows(self, form: QFormLayout, chosen: dict[str, str]) -> None:
-        from desktop.documents.fonts import ROLE_LABEL, FontRole
+    def _font_rows(self, form: QFormLayout, chosen: dict[str, str], font_dir: str) -> None:
+        from desktop.documents.fonts import ROLE_LABEL, FontRole, FontSet, coverage
 
+        self.font_dir_edit = QLineEdit(font_dir)
+        self.font_dir_edit.setPlaceholderText(tr("本单位授权字体所在文件夹（可留空）"))
+        self.font_dir_edit.setEnabled(self.editable)
+        form.addRow(tr("字体文件夹"), self.font_dir_edit)
+        fonts = FontSet.resolve(chosen or None, extra_dirs=[font_dir] if font_dir else [])
         self.font_edits: dict[str, QLineEdit] = {}
+        self.font_status: dict[str, QLabel] = {}
         for role in FontRole:
             label, official = ROLE_LABEL[role]  # official: the font's own (Chinese) name
             edit = QLineEdit(chosen.get(role.value, ""))
@@ -128,6 +134,25 @@ class SettingsPage(Page):
             row.addWidget(browse)
             form.addRow(tr(label), row)
             self.font_edits[role.value] = edit
+            # Which file serves the role now, and how much of each standard it (and the fonts
+            # that stand in for it) can draw.
+            choice = fonts[role]
+            cov = coverage(fonts, role)
+            shares = "，".join(
+                tr("{std} {own:.0f}%（含替代 {all:.0f}%）").format(
+                    std=std, own=own * 100, all=chain * 100
+                )
+                for std, (own, chain) in cov.items()
+            )
+            status = QLabel(
+                tr("在用：{name}（{path}）\n覆盖：{shares}").format(
+                    name=choice.display_name, path=choice.path, shares=shares
+                )
+            )
+            status.setWordWrap(True)
+            status.setObjectName(f"font_status_{role.value}")
+            form.addRow("", status)
+            self.font_status[role.value] = status
 
     def _browse(self, edit: QLineEdit) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -149,6 +174,7 @@ class SettingsPage(Page):
                 **office.__dict__,
                 **{k: getattr(backup, k) for k in BACKUP_LABELS},
                 "font_paths": fonts,
+                "font_dir": self.font_dir_edit.text().strip(),
             }
         )
         rules = self.lamp_form.value()
