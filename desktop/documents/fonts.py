@@ -298,7 +298,8 @@ def _reason(exc: Exception) -> str:
     return "不是可用的 TrueType 字体"
 
 
-def _codec_chars(codec: str) -> frozenset[int]:
+def codec_chars(codec: str) -> frozenset[int]:
+    """Every printable character of a double-byte Chinese codec (gb2312, gbk)."""
     lead = range(0xA1, 0xF8) if codec == "gb2312" else range(0x81, 0xFF)
     trail = range(0xA1, 0xFF) if codec == "gb2312" else range(0x40, 0xFF)
     out = set()
@@ -317,7 +318,7 @@ def _codec_chars(codec: str) -> frozenset[int]:
 def _standards() -> dict[str, frozenset[int]]:
     """The character sets offices ask about; GB 18030 as its CJK part (BMP + Extension A)."""
     gb18030 = frozenset(range(0x4E00, 0x9FA6)) | frozenset(range(0x3400, 0x4DB6))
-    return {"GB2312": _codec_chars("gb2312"), "GBK": _codec_chars("gbk"), "GB 18030": gb18030}
+    return {"GB2312": codec_chars("gb2312"), "GBK": codec_chars("gbk"), "GB 18030": gb18030}
 
 
 def coverage(fonts: FontSet, role: FontRole) -> dict[str, tuple[float, float]]:

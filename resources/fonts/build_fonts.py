@@ -55,18 +55,10 @@ EXTRA = (
 
 def charset(codec: str) -> set[int]:
     """Every character of a double-byte Chinese codec, plus EXTRA."""
-    out = set(EXTRA)
-    lead = range(0xA1, 0xF8) if codec == "gb2312" else range(0x81, 0xFF)
-    trail = range(0xA1, 0xFF) if codec == "gb2312" else range(0x40, 0xFF)
-    for a in lead:
-        for b in trail:
-            try:
-                ch = bytes([a, b]).decode(codec)
-            except UnicodeDecodeError:
-                continue
-            if len(ch) == 1:
-                out.add(ord(ch))
-    return out
+    sys.path.insert(0, str(HERE.parents[1]))
+    from desktop.documents.fonts import codec_chars
+
+    return set(EXTRA) | codec_chars(codec)
 
 
 def full_coverage() -> set[int]:

@@ -96,6 +96,14 @@ def clerk_window(qtbot, demo_ledger: Ledger, clock, messages) -> Iterator[MainWi
 
 
 @pytest.fixture
+def admin_window(qtbot, demo_ledger: Ledger, clock, messages) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    create_app()
+    window = MainWindow(_desk(demo_ledger, clock, "admin"))
+    qtbot.addWidget(window)
+    yield window
+
+
+@pytest.fixture
 def leader_window(qtbot, demo_ledger: Ledger, clock, messages) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     create_app()
     window = MainWindow(_desk(demo_ledger, clock, "leader"))

@@ -39,18 +39,8 @@ def test_issue_refuses_a_character_no_font_has(clerk_window, monkeypatch) -> Non
     assert page.current.row.status == DocStatus.DRAFT
 
 
-def test_settings_show_which_file_serves_each_role_and_its_coverage(
-    clerk_window, demo_ledger, qtbot
-) -> None:
-    from desktop.services import auth
-    from desktop.ui.desk import Desk
-    from desktop.ui.main_window import MainWindow
-
-    with demo_ledger.session() as s:
-        admin = auth.sign_in(s, "admin", "duban-admin")
-    window = MainWindow(Desk(demo_ledger, clerk_window.desk.clock, admin))
-    qtbot.addWidget(window)
-    page = window.show_page("settings")
+def test_settings_show_which_file_serves_each_role_and_its_coverage(admin_window) -> None:
+    page = admin_window.show_page("settings")
     status = page.font_status["fangsong"].text()
     assert "fangsong.ttf" in status and "GB2312 100%" in status
     assert "GBK" in status and "含替代 100%" in status  # the serif fallback completes GBK
