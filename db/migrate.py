@@ -94,13 +94,25 @@ def expected_schema(revision: str | None) -> Schema:
     scratch = create_engine("sqlite://", poolclass=StaticPool)
     try:
         upgrade(scratch, revision)
-        found = inspect(scratch)
-        tables = [t for t in found.get_table_names() if t != "alembic_version"]
-        columns = {t: frozenset(c["name"] for c in found.get_columns(t)) for t in tables}
-        indexes = frozenset(i["name"] for t in tables for i in found.get_indexes(t) if i["name"])
-        return Schema(columns, indexes)
+        with scratch.connect() as connection:
+            return Schema(*sqlite_schema(connection))
     finally:
         scratch.dispose()
+
+
+def sqlite_schema(connection: Connection) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Tables (with their columns) and named indexes of a SQLite database, alembic_version aside;
+    read from sqlite_master (the inspector warns about expression indexes)."""
+    master = connection.exec_driver_sql(
+        "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'index')"
+        " AND name NOT LIKE 'sqlite_%'"
+    ).all()
+    tables = [name for kind, name in master if kind == "table" and name != "alembic_version"]
+    columns = {
+        t: frozenset(r[1] for r in connection.exec_driver_sql(f'PRAGMA table_info("{t}")'))
+        for t in tables
+    }
+    return columns, frozenset(name for kind, name in master if kind == "index")
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine
 
 from db import migrate
 
@@ -28,22 +28,24 @@ class Leftovers:
 
 def find_leftovers(engine: Engine, revision: str | None) -> Leftovers:
     expected = migrate.expected_schema(revision)
-    tables, indexes = set(expected.columns), expected.indexes
-    found = inspect(engine)
-    present = set(found.get_table_names()) - {"alembic_version"}
-    extra_tables = sorted(present - tables)
-    extra_indexes = sorted(
-        i["name"]
-        for t in present & tables
-        for i in found.get_indexes(t)
-        if i["name"] and i["name"] not in indexes
-    )
-    with_rows = []
     with engine.connect() as connection:
-        for table in extra_tables:
-            if connection.exec_driver_sql(f'SELECT 1 FROM "{table}" LIMIT 1').first():
-                with_rows.append(table)
+        columns, indexes = migrate.sqlite_schema(connection)
+        extra_tables = sorted(set(columns) - set(expected.columns))
+        extra_indexes = sorted(indexes - expected.indexes - _indexes_of(connection, extra_tables))
+        with_rows = [
+            table
+            for table in extra_tables
+            if connection.exec_driver_sql(f'SELECT 1 FROM "{table}" LIMIT 1').first()
+        ]
     return Leftovers(tuple(extra_tables), tuple(extra_indexes), tuple(with_rows))
+
+
+def _indexes_of(connection: Connection, tables: list[str]) -> frozenset[str]:
+    """Indexes that go with the leftover tables themselves (dropped with them)."""
+    found: set[str] = set()
+    for table in tables:
+        found |= {r[1] for r in connection.exec_driver_sql(f'PRAGMA index_list("{table}")')}
+    return frozenset(found)
 
 
 def drop_leftovers(engine: Engine, leftovers: Leftovers) -> None:
