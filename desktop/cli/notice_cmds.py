@@ -52,6 +52,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--title", required=True)
     p.add_argument("--to", dest="recipients", default="", help="主送机关")
     p.add_argument("--body-file", type=Path, required=True, help="UTF-8 文本，一段一行")
+    _element_args(p)
     p.set_defaults(handler=cmd_new)
 
     p = verbs.add_parser("edit", help="修改草稿的标题、主送机关、正文（正文文件一段一行）")
@@ -61,6 +62,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--body-file", type=Path, help="UTF-8 文本，一段一行，替换全部正文段落")
     p.add_argument("--cc", help="抄送")
     p.add_argument("--note", help="附注")
+    _element_args(p)
     p.set_defaults(handler=cmd_edit)
 
     p = verbs.add_parser("list", help="列出公文登记簿")
@@ -163,6 +165,51 @@ def _paragraphs(path: Path) -> list[str]:
     return text.splitlines()
 
 
+def _element_args(p: argparse.ArgumentParser) -> None:
+    """版头 elements and attachments, the same for new and edit."""
+    p.add_argument("--copy-number", help="份号（不超过 6 位数字，印为 000001）")
+    p.add_argument("--secret", dest="classification", help="密级：秘密 / 机密 / 绝密")
+    p.add_argument("--secret-period", dest="classification_period", help="保密期限，如 1年")
+    p.add_argument("--urgency", help="紧急程度：特急 / 加急")
+    p.add_argument(
+        "--signer",
+        action="append",
+        dest="signers",
+        help="签发人（上行文：请示、报告），可多次给出；发文机关标志随之下移至 80 mm",
+    )
+    p.add_argument(
+        "--attachment",
+        action="append",
+        dest="attachments",
+        help="附件：“标题” 或 “标题=正文文件.txt”，可多次给出，各占新页",
+    )
+
+
+def _elements(model, args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from desktop.services.notices import drafts as notice_drafts
+
+    attachments = None
+    if args.attachments is not None:
+        attachments = []
+        for spec in args.attachments:
+            title, _, file = spec.partition("=")
+            attachments.append((title, _paragraphs(Path(file)) if file else []))
+    return notice_drafts.with_elements(
+        model,
+        copy_number=args.copy_number,
+        classification=args.classification,
+        classification_period=args.classification_period,
+        urgency=args.urgency,
+        signers=args.signers,
+        attachments=attachments,
+    )
+
+
+def _has_elements(args: argparse.Namespace) -> bool:
+    names = ("copy_number", "classification", "classification_period", "urgency")
+    return any(getattr(args, n) is not None for n in (*names, "signers", "attachments"))
+
+
 def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.services.notices import drafts as notice_drafts
 
@@ -172,6 +219,10 @@ def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
         doc_id = notice_drafts.draft_notice(
             session, ctx.actor, args.title, args.recipients, paragraphs
         )
+        if _has_elements(args):
+            info = notices.get_document(session, doc_id)
+            model = _elements(info.model, args)
+            notices.update_draft(session, ctx.actor, doc_id, model, info.version)
     print(f"通知草稿 #{doc_id} 已生成")
     _report_fonts(ctx, doc_id)
     return 0
@@ -192,7 +243,7 @@ def cmd_edit(ctx: CliContext, args: argparse.Namespace) -> int:
 
     ctx.require_user_for_server()
     fields = (args.title, args.recipients, args.body_file, args.cc, args.note)
-    if all(value is None for value in fields):
+    if all(value is None for value in fields) and not _has_elements(args):
         raise ValidationError(
             "请至少指定一项要修改的内容（--title、--recipients、--body-file …）。"
         )
@@ -207,6 +258,7 @@ def cmd_edit(ctx: CliContext, args: argparse.Namespace) -> int:
             cc=args.cc,
             note=args.note,
         )
+        model = _elements(model, args)
         version = notices.update_draft(session, ctx.actor, args.id, model, info.version)
     print(f"草稿 #{args.id} 已修改（第 {version} 版）：{model.title}")
     _report_fonts(ctx, args.id)

@@ -8,6 +8,8 @@ and the 发文字号 right under the upper line, 7/8 of a 3号 character below i
 
 from __future__ import annotations
 
+import re
+
 from .blocks import Flow
 from .fonts import FontRole
 from .grid import AREA_W, LEFT, MM, PAGE_H, PAGE_W, RED, SIZE_3, SIZE_4, TOP
@@ -113,18 +115,35 @@ def _mark(flow: Flow, text: str, top: float) -> float:
     return top + size
 
 
+def signers_of(text: str) -> list[str]:
+    """签发人 names as typed: separated by 、，, or spaces."""
+    return [n for n in re.split(r"[、，,\s]+", text.strip()) if n]
+
+
 def _number_line(flow: Flow, doc: OfficialDocument) -> None:
-    """发文字号 centred, or left 1 char in with 签发人 right 1 char in on the same line."""
+    """发文字号 centred; with 签发人 (上行文): the names right, one character in, two a line,
+    a wrapped line aligned with the first name, and the 文号 left, one character in, on the
+    line of the last names (§7.2.6)."""
     comp, slot = flow.comp, flow.slot
     cs = comp.grid.char_space
     number = flow.glyphs([(doc.doc_number, FontRole.FANGSONG)])
-    if not doc.signer:
+    names = signers_of(doc.signer)
+    if not names:
         comp.put_line(number, (AREA_W - line_width(number, cs)) / 2)
         return
-    signer = flow.glyphs([("签发人：", FontRole.FANGSONG), (doc.signer, FontRole.KAITI)])
+    label = flow.glyphs([("签发人：", FontRole.FANGSONG)])
+    rows = [names[i : i + 2] for i in range(0, len(names), 2)]
+    shaped = [flow.glyphs([("　".join(row), FontRole.KAITI)]) for row in rows]
+    widest = max(line_width(g, cs) for g in shaped)
+    names_x = AREA_W - slot - widest
+    label_x = names_x - line_width(label, cs) - cs
+    for i, glyphs in enumerate(shaped):
+        if i == 0:
+            comp.put_line(label + glyphs, label_x)
+        else:
+            comp.put_line(glyphs, names_x)
+    comp.cursor -= comp.grid.size  # the 文号 goes on the line of the last names
     comp.put_line(number, slot)
-    comp.cursor -= comp.grid.size  # same grid line for the signer
-    comp.put_line(signer, AREA_W - slot - line_width(signer, cs))
 
 
 def _minutes_lines(flow: Flow, doc: OfficialDocument) -> None:
