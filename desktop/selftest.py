@@ -202,6 +202,34 @@ def check_translations(run: Run) -> str:
     )
 
 
+def check_chinese_text(run: Run) -> str:
+    """Chinese through Qt's ICU: pinyin collation, line breaks before ，。 forbidden, dates.
+
+    The Linux bundle carries a trimmed ICU data library (.ci/trim_icu.py): this proves what it
+    kept still serves Chinese. Root collation (no zh data) would order 上海 before 北京.
+    """
+    from PySide6.QtCore import QCollator, QDate, QLocale, QTextBoundaryFinder
+
+    run.qt()
+    china = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    collator = QCollator(china)
+    cities = sorted(["上海", "天津", "北京", "广州"], key=collator.sortKey)
+    if cities != ["北京", "广州", "上海", "天津"]:
+        raise RuntimeError(f"拼音排序有误：{'、'.join(cities)}")
+    text = "任务完成，进度滞后。"
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+    breaks = []
+    while (position := finder.toNextBoundary()) != -1:
+        breaks.append(position)
+    for mark in ("，", "。"):
+        if text.index(mark) in breaks:  # a line may not start with a closing mark
+            raise RuntimeError(f"断行位置有误：可在“{mark}”前断行（{breaks}）")
+    date = china.toString(QDate(2026, 11, 28), "yyyy年M月d日 dddd")
+    if date != "2026年11月28日 星期六":
+        raise RuntimeError(f"日期格式有误：{date}")
+    return f"拼音排序 {'、'.join(cities)}；断行 {len(breaks)} 处；{date}"
+
+
 def check_ui_fonts(run: Run) -> str:
     from PySide6.QtGui import QFontDatabase
 
@@ -407,6 +435,7 @@ CHECKS = [
     Check("模块导入", check_imports, quick=True),
     Check("Qt 插件", check_qt_plugins, quick=True),
     Check("Qt 中文翻译", check_translations, quick=True),
+    Check("中文排序与断行", check_chinese_text, quick=True),
     Check("界面字体", check_ui_fonts),
     Check("台账迁移", check_migrate),
     Check("演示台账", check_demo),

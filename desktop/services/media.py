@@ -7,8 +7,11 @@ import os
 import re
 import shutil
 import string
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 _PSEUDO = {
     "proc",
@@ -92,33 +95,75 @@ def _linux_mounts(
     return found
 
 
-def _windows_drives() -> list[tuple[Path, bool]]:  # pragma: no cover - Windows only
-    import ctypes
+DRIVE_REMOVABLE, DRIVE_FIXED = 2, 3  # GetDriveTypeW (fileapi.h)
+SEM_FAILCRITICALERRORS = 0x0001  # no "插入磁盘" system dialog for an empty card reader
 
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+
+def _kernel32() -> Any:  # pragma: no cover - Windows only
+    import ctypes
+    from ctypes import wintypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32.GetLogicalDrives.argtypes = []
+    kernel32.GetLogicalDrives.restype = wintypes.DWORD
+    kernel32.GetDriveTypeW.argtypes = [wintypes.LPCWSTR]
+    kernel32.GetDriveTypeW.restype = wintypes.UINT
+    kernel32.SetThreadErrorMode.argtypes = [wintypes.DWORD, ctypes.POINTER(wintypes.DWORD)]
+    kernel32.SetThreadErrorMode.restype = wintypes.BOOL
+    return kernel32
+
+
+def _windows_drives(kernel32: Any = None) -> list[tuple[Path, bool]]:
+    """(root, removable) for every drive letter Windows reports as removable or fixed.
+
+    USB sticks report DRIVE_REMOVABLE; USB hard disks report DRIVE_FIXED (offered only when
+    the clerk asks for fixed drives too). Network, CD and RAM drives are left out.
+    """
+    kernel32 = kernel32 or _kernel32()
     mask = kernel32.GetLogicalDrives()
     found = []
     for index, letter in enumerate(string.ascii_uppercase):
         if mask & (1 << index):
             root = f"{letter}:\\"
-            kind = kernel32.GetDriveTypeW(ctypes.c_wchar_p(root))
-            if kind in (2, 3):  # DRIVE_REMOVABLE, DRIVE_FIXED (USB hard disks report FIXED)
-                found.append((Path(root), kind == 2))
+            kind = kernel32.GetDriveTypeW(root)
+            if kind in (DRIVE_REMOVABLE, DRIVE_FIXED):
+                found.append((Path(root), kind == DRIVE_REMOVABLE))
     return found
+
+
+@contextmanager
+def _no_disk_dialogs() -> Iterator[None]:
+    """On Windows, asking an empty card reader for its size must not pop up a system dialog."""
+    if os.name != "nt":
+        yield
+        return
+    import ctypes  # pragma: no cover - Windows only
+    from ctypes import wintypes
+
+    kernel32 = _kernel32()
+    old = wintypes.DWORD()
+    kernel32.SetThreadErrorMode(SEM_FAILCRITICALERRORS, ctypes.byref(old))
+    try:
+        yield
+    finally:
+        kernel32.SetThreadErrorMode(old.value, None)
 
 
 def drives(include_fixed: bool = False) -> list[Drive]:
     """Removable drives first (then, if asked, the fixed ones), each with free space."""
     points = _windows_drives() if os.name == "nt" else linux_mounts()
     result = []
-    for point, removable in points:
-        if not removable and not include_fixed:
-            continue
-        try:
-            usage = shutil.disk_usage(point)
-        except OSError:
-            continue  # an empty card reader, or a stick pulled a moment ago
-        result.append(Drive(point, point.name or str(point), usage.free, usage.total, removable))
+    with _no_disk_dialogs():
+        for point, removable in points:
+            if not removable and not include_fixed:
+                continue
+            try:
+                usage = shutil.disk_usage(point)
+            except OSError:
+                continue  # an empty card reader, or a stick pulled a moment ago
+            result.append(
+                Drive(point, point.name or str(point), usage.free, usage.total, removable)
+            )
     return sorted(result, key=lambda d: (not d.removable, str(d.path)))
 
 

@@ -1,12 +1,14 @@
 ﻿; Inno Setup script for 督办台 on Windows (Inno Setup 6, Unicode).
 ;
 ;   .venv\Scripts\pyinstaller --noconfirm --clean build.spec
-;   iscc /DAppVersion=0.1.0 resources\packaging\duban.iss      -> dist\duban-0.1.0-setup.exe
+;   iscc /DAppVersion=0.1.0 resources\packaging\duban.iss      -> dist\duban-setup.exe
+;   (.ci\build-windows.ps1 runs all of it; needs Inno Setup 6.3+ for "x64compatible")
 ;
 ; Installs dist\duban (the PyInstaller folder) per user, without administrator rights, into
-; %LOCALAPPDATA%\Programs\督办台, with Start-menu entries. The ledger and its backups are not
-; here: the program keeps them in %LOCALAPPDATA%\duban (platformdirs), so uninstalling or
-; upgrading never touches the clerk's data.
+; %LOCALAPPDATA%\Programs\duban ({autopf} in non-administrative install mode), with Start-menu
+; entries. The ledger and its backups are not here: the program keeps them in
+; %LOCALAPPDATA%\duban (platformdirs, appauthor=False), a folder this installer never writes,
+; so the uninstaller (which removes only what it installed) and upgrades leave them alone.
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
@@ -23,7 +25,8 @@ AppVerName={#AppName} {#AppVersion}
 AppPublisher=平安建设领导小组办公室
 VersionInfoVersion={#AppVersion}
 VersionInfoDescription={#AppName} 安装程序
-DefaultDirName={autopf}\{#AppName}
+; ASCII folder name: some third-party tools still trip over non-ASCII program paths
+DefaultDirName={autopf}\duban
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 ; Per-user by default (office PCs rarely give clerks admin rights); an admin may choose all users.
@@ -33,7 +36,7 @@ ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0
 OutputDir={#Root}dist
-OutputBaseFilename=duban-{#AppVersion}-setup
+OutputBaseFilename=duban-setup
 SetupIconFile={#Root}resources\icons\duban.ico
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName} {#AppVersion}
