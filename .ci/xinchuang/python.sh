@@ -121,8 +121,8 @@ build_sqlite() {
 }
 build_openssl() {
   unpack openssl && cd "$WORK/openssl"
-  # libcrypto + libssl only (Python's configure wants both); no engines, no tests, no docs.
-  ./Configure "linux-$ARCH" no-shared no-tests no-docs no-engine no-dso no-legacy no-comp \
+  # libcrypto + libssl only (Python's configure wants both); no engines, no tests.
+  ./Configure "linux-$ARCH" no-shared no-tests no-engine no-dso no-legacy no-comp \
     no-ssl3 no-weak-ssl-ciphers no-afalgeng no-ui-console --prefix="$DEPS" --libdir=lib \
     --openssldir=/etc/ssl CC="$CC" AR="$AR" RANLIB="$RANLIB" -fPIC
   make -j"$JOBS" build_libs && make install_dev
@@ -165,30 +165,46 @@ hashlib.scrypt(b"x", salt=b"y", n=16, r=8, p=1)
 print(ssl.OPENSSL_VERSION, sqlite3.sqlite_version, zlib.ZLIB_VERSION)
 EOF
 }
-# The cache key: target, zig, the Debian source versions, and the recipes themselves (the
-# functions above and the flags), so that a change to a recipe rebuilds and a comment does not.
-KEY=$( { printf '%s\n' "$ARCH" "$GLIBC" "$ZIG_VERSION"; for p in "${PACKAGES[@]}"; do
-  echo "$p=${VERSION[$p]}"; done; declare -f unpack step build_zlib build_bzip2 build_xz \
-  build_libffi build_sqlite build_openssl build_python; echo "$BASE_CFLAGS"; } | sha256sum | cut -c1-12)
+# Cache keys, one per step, chained: target, zig, the flags, the Debian source version and the
+# step's own recipe (its function), plus the key of the step before. A changed recipe rebuilds
+# that step and the ones after it; a comment changes nothing. Libraries go into one static
+# prefix (deps-…) with a stamp per step; CPython into a prefix named by the last key.
+LIBS=(zlib bzip2 xz libffi sqlite openssl python)
+declare -A SOURCE=([zlib]=zlib [bzip2]=bzip2 [xz]=xz-utils [libffi]=libffi [sqlite]=sqlite3
+  [openssl]=openssl [python]=python3.11)
+chain=$(printf '%s\n' "$ARCH" "$GLIBC" "$ZIG_VERSION" "$BASE_CFLAGS" "$(declare -f unpack)")
+declare -A STEPKEY
+for lib in "${LIBS[@]}"; do
+  chain=$( { echo "$chain"; echo "${VERSION[${SOURCE[$lib]}]}"; declare -f "build_$lib"; } \
+    | sha256sum | cut -c1-12)
+  STEPKEY[$lib]=$chain
+done
+KEY=$chain
 PREFIX=$CACHE/cpython-3.11-$ARCH-glibc$GLIBC-$KEY
 if [ -x "$PREFIX/bin/python3.11" ] && [ -f "$PREFIX/.complete" ]; then
   echo "$PREFIX"
   exit 0
 fi
-DEPS=$CACHE/deps-$ARCH-glibc$GLIBC-$KEY
-WORK=$CACHE/work-$KEY
-rm -rf "$WORK" "$PREFIX" "$DEPS" && mkdir -p "$WORK" "$DEPS"/{lib,include}
+DEPS=$CACHE/deps-$ARCH-glibc$GLIBC
+WORK=$CACHE/work
+rm -rf "$WORK" "$PREFIX" && mkdir -p "$WORK" "$DEPS"/{lib,include}
 export CFLAGS=$BASE_CFLAGS CPPFLAGS="-I$DEPS/include" LDFLAGS="-L$DEPS/lib"
 export PKG_CONFIG_LIBDIR=$DEPS/lib/pkgconfig PKG_CONFIG_PATH=$DEPS/lib/pkgconfig
 GLIBC_MAJOR=${GLIBC%%.*} GLIBC_MINOR=${GLIBC#*.}
 total=$(date +%s)
-for lib in zlib bzip2 xz libffi sqlite openssl python; do
+for lib in "${LIBS[@]}"; do
+  stamp=$DEPS/.done-$lib-${STEPKEY[$lib]}
+  if [ -f "$stamp" ]; then
+    say "$lib: cached"
+    continue
+  fi
+  rm -f "$DEPS/.done-$lib-"*
   (step "$lib" "build_$lib")
+  [ "$lib" = python ] || touch "$stamp"
 done
 touch "$PREFIX/.complete"
 rm -rf "$WORK"
-# earlier recipes' builds: no longer reachable by any key
-find "$CACHE" -maxdepth 1 \( -name 'cpython-3.11-*' -o -name 'deps-*' -o -name 'work-*' \) \
-  ! -name "*-$KEY" -exec rm -rf {} +
+# CPython builds of earlier recipes: no longer reachable by any key
+find "$CACHE" -maxdepth 1 -name "cpython-3.11-$ARCH-glibc$GLIBC-*" ! -name "*-$KEY" -exec rm -rf {} +
 say "CPython ready in $(($(date +%s) - total)) s: $PREFIX"
 echo "$PREFIX"

@@ -142,7 +142,9 @@ def test_leader_changes_own_password_from_the_file_menu(leader_window, monkeypat
 def test_about_dialog_names_version_ledger_schema_and_fonts(clerk_window, monkeypatch) -> None:
     shown: list[AboutDialog] = []
     monkeypatch.setattr(AboutDialog, "exec", lambda d: shown.append(d) or 0)
-    help_menu = clerk_window.menuBar().actions()[-1].menu()
+    # Keep the action referenced: on PySide6 6.9 the menu's wrapper dies with the action's.
+    help_action = clerk_window.menuBar().actions()[-1]
+    help_menu = help_action.menu()
     next(a for a in help_menu.actions() if a.text() == "关于督办台").trigger()
     text = shown[0].text()
     from db import migrate
