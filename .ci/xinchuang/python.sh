@@ -80,7 +80,12 @@ step() {  # step NAME COMMAND...: run quietly into a log, show the log's end on 
   local name=$1 t0
   shift
   t0=$(date +%s)
-  if ! "$@" >"$CACHE/logs/$name.log" 2>&1; then
+  # errexit inside the step (it is off in the body of an `if`, even in a subshell)
+  set +e
+  (set -e; "$@") >"$CACHE/logs/$name.log" 2>&1
+  local code=$?
+  set -e
+  if [ "$code" -ne 0 ]; then
     tail -n 40 "$CACHE/logs/$name.log" >&2
     echo "构建 $name 失败（日志 $CACHE/logs/$name.log）" >&2
     exit 1
@@ -140,7 +145,8 @@ build_python() {
   local off=(_curses _curses_panel readline _dbm _gdbm _tkinter nis _crypt _uuid)
   local args=()
   for mod in "${off[@]}"; do args+=("py_cv_module_$mod=n/a"); done
-  ./configure --prefix="$PREFIX" --enable-shared --with-openssl="$DEPS" --with-ensurepip=install \
+  # -Wno-date-time: zig's clang makes __DATE__ an error under -Wall (getbuildinfo.c)
+  CFLAGS="$CFLAGS -Wno-date-time" ./configure --prefix="$PREFIX" --enable-shared --with-openssl="$DEPS" --with-ensurepip=install \
     --with-system-ffi --with-lto=no \
     LDFLAGS="$LDFLAGS -Wl,-rpath,\$\$ORIGIN/../lib" \
     LIBFFI_CFLAGS="-I$DEPS/include" LIBFFI_LIBS="-L$DEPS/lib -lffi" \
