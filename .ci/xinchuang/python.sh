@@ -156,7 +156,9 @@ build_python() {
     LIBLZMA_CFLAGS="-I$DEPS/include" LIBLZMA_LIBS="-L$DEPS/lib -llzma" \
     OPENSSL_LDFLAGS="-L$DEPS/lib" OPENSSL_LIBS="-lssl -lcrypto -lpthread -ldl" \
     "${args[@]}"
-  make -j"$JOBS" && make install
+  sed -i 's/-Wl,-h\$(INSTSONAME)/-Wl,-soname,$(INSTSONAME)/; s/-Wl,-h\$@/-Wl,-soname,$@/' Makefile  # zig's ld: no -h
+  make -j"$JOBS"
+  make install
   # pip may pick only wheels whose glibc tag fits the target (PEP 600's _manylinux hook)
   cat >"$PREFIX/lib/python3.11/_manylinux.py" <<EOF
 """Wheels for glibc $GLIBC only: this Python runs on Kylin V10 / UOS 20 (PEP 600)."""
