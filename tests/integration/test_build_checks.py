@@ -45,7 +45,9 @@ def test_icu_trim_keeps_chinese_english_and_the_unicode_data_and_drops_other_loc
     assert [item for item in dropped if trim.wanted(item)] == []
 
 
-@pytest.mark.skipif(not shutil.which("cc") or not shutil.which("objdump"), reason="需要 cc 与 objdump")
+@pytest.mark.skipif(
+    not shutil.which("cc") or not shutil.which("objdump"), reason="需要 cc 与 objdump"
+)
 def test_check_elf_fails_a_binary_that_needs_a_newer_glibc(tmp_path: Path) -> None:
     source = tmp_path / "prog.c"
     # pthread_create moved into libc as GLIBC_2.34: any binary linked on Debian 12 needs it.
