@@ -114,7 +114,23 @@ class MainWindow(QMainWindow):
                 )
             self.pages[key] = page
             self.stack.addWidget(page)
+            self._restore_table(key, page)
         return self.pages[key]
+
+    def _table_key(self, key: str) -> str:
+        return f"tables/{self.desk.actor.username}/{key}"  # per user: widths, order, sort
+
+    def _restore_table(self, key: str, page: Page) -> None:
+        table = page.view_table()
+        state = ui_settings().value(self._table_key(key)) if self.remember else None
+        if table is not None and isinstance(state, QByteArray | bytes):
+            table.horizontalHeader().restoreState(state)
+
+    def _save_tables(self, settings: QSettings) -> None:
+        for key, page in self.pages.items():
+            table = page.view_table()
+            if table is not None:
+                settings.setValue(self._table_key(key), table.horizontalHeader().saveState())
 
     def show_page(self, key: str) -> Page:
         """Show a page; the one being left is settled first (保存 / 不保存 / 取消). After 取消 the
@@ -395,6 +411,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         key = "tasks" if self.current_key == "task" else self.current_key
         settings.setValue("window/page", key or "dashboard")
+        self._save_tables(settings)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -70,6 +71,17 @@ class Page(QWidget):
         widget = button(self.desk, label, slot, permission, shortcut)
         self.actions_bar.addWidget(widget)
         return widget
+
+    # --- the table on screen (desktop/ui/view_export.py: 导出当前表格, 打印…) --------------------
+
+    def view_table(self) -> QTableView | None:
+        """The page's main table, exported and printed as shown (``self.table`` if any)."""
+        table = getattr(self, "table", None)
+        return table if isinstance(table, QTableView) else None
+
+    def view_title(self) -> str:
+        """The printed title: the page's name and, where the page filters, the filter."""
+        return self.title_label.text()
 
     def read(self, label: str, work: Callable[[], T], apply: Callable[[T], None]) -> None:
         """Run a read; on a large ledger in the background (progress dialog), else at once."""

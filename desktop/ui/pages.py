@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from desktop.services.auth import Permission
+from desktop.ui import view_export
 from desktop.ui.actions import ActionSpec
 from desktop.ui.admin import actions as admin_actions
 from desktop.ui.archive import actions as archive_actions
@@ -142,6 +143,8 @@ PAGE_ACTIONS: dict[str, list[ActionSpec]] = {
     "reports": excel_actions.REPORTS_ACTIONS,
     "tasks": [*excel_actions.TASKS_ACTIONS, ledger_wizard.TASKS_ACTION],
 }
+for _key in view_export.VIEW_PAGES:  # 导出当前表格 and 打印… (Ctrl+P): the table on screen
+    PAGE_ACTIONS[_key] = [*PAGE_ACTIONS.get(_key, []), *view_export.VIEW_ACTIONS]
 
 # Status-bar widgets: each is called with the window and returns a QWidget.
 STATUS_WIDGETS: list[Callable[[MainWindow], QWidget]] = [archive_actions.backup_reminder]

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.services import funds
 from desktop.services.auth import Permission
@@ -105,6 +113,9 @@ class FundsPage(Page):
         splitter.setSizes([760, 440])
         self.body.addWidget(splitter, 1)
         self.chart: QChartView | None = None
+
+    def view_table(self) -> QTableView | None:
+        return self.task_table
 
     def refresh(self) -> None:
         from desktop.ui.charts import bar_chart  # QtCharts: loaded when first drawn

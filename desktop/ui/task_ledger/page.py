@@ -197,6 +197,23 @@ class TaskLedgerPage(Page):
             self.main.data_changed()
             self.main.open_task(dialog.created_id)
 
+    def view_title(self) -> str:
+        """任务台账（工程：…；亮灯：红灯；搜索：监控）: what the sheet's rows were chosen by."""
+        chosen = [
+            f"{name}：{combo.currentText()}"
+            for name, combo in (
+                (tr("工程"), self.project),
+                (tr("单位"), self.unit),
+                (tr("亮灯"), self.lamp),
+                (tr("状态"), self.status),
+            )
+            if combo.currentIndex() > 0
+        ]
+        if self.search.text().strip():
+            chosen.append(tr("搜索：{t}").format(t=self.search.text().strip()))
+        shown = tr("全部任务") if not chosen else "；".join(chosen)
+        return tr("任务台账（{filter}）").format(filter=shown)
+
     def remind_selected(self) -> bool:
         """催办 every selected task, after one question that lists them: all, or none."""
         rows = [self.model.row_at(r) for r in self.table.selected_rows()]
