@@ -1782,6 +1782,14 @@ Percent done, progress and funds are imported as of {day}.</translation>
         <translation>{n} in all</translation>
     </message>
     <message>
+        <source>搜索：{t}</source>
+        <translation>search: {t}</translation>
+    </message>
+    <message>
+        <source>任务台账（{filter}）</source>
+        <translation>Task ledger ({filter})</translation>
+    </message>
+    <message>
         <source>请先在台账中选中要催办的任务。</source>
         <translation>Select the tasks to remind in the ledger first.</translation>
     </message>
@@ -2620,8 +2628,26 @@ Ledger: {path}</translation>
         <translation>Lamp rules</translation>
     </message>
     <message>
+        <source>本单位授权字体所在文件夹（可留空）</source>
+        <translation>Folder of the office&apos;s licensed fonts (may be left empty)</translation>
+    </message>
+    <message>
+        <source>字体文件夹</source>
+        <translation>Font folder</translation>
+    </message>
+    <message>
         <source>选择…</source>
         <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>{std} {own:.0f}%（含替代 {all:.0f}%）</source>
+        <translation>{std} {own:.0f}% (with substitutes {all:.0f}%)</translation>
+    </message>
+    <message>
+        <source>在用：{name}（{path}）
+覆盖：{shares}</source>
+        <translation>In use: {name} ({path})
+Coverage: {shares}</translation>
     </message>
     <message>
         <source>选择字体文件</source>
@@ -3672,6 +3698,30 @@ Log: {path}</translation>
     <message>
         <source>台账中找不到以下单位，请选择对应的单位或新建：</source>
         <translation>These units are not in the ledger; choose the matching unit or create it:</translation>
+    </message>
+    <message>
+        <source>本页没有可导出或打印的表格。</source>
+        <translation>This page has no table to export or print.</translation>
+    </message>
+    <message>
+        <source>导出当前表格</source>
+        <translation>Export this table</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 行：{path}</source>
+        <translation>Exported {n} rows: {path}</translation>
+    </message>
+    <message>
+        <source>打印预览 — {t}</source>
+        <translation>Print preview — {t}</translation>
     </message>
 </context>
 <context>

@@ -1782,6 +1782,14 @@
             <translation>共 {n} 项</translation>
         </message>
         <message>
+            <source>搜索：{t}</source>
+            <translation>搜索：{t}</translation>
+        </message>
+        <message>
+            <source>任务台账（{filter}）</source>
+            <translation>任务台账（{filter}）</translation>
+        </message>
+        <message>
             <source>请先在台账中选中要催办的任务。</source>
             <translation>请先在台账中选中要催办的任务。</translation>
         </message>
@@ -2620,8 +2628,26 @@
             <translation>亮灯规则</translation>
         </message>
         <message>
+            <source>本单位授权字体所在文件夹（可留空）</source>
+            <translation>本单位授权字体所在文件夹（可留空）</translation>
+        </message>
+        <message>
+            <source>字体文件夹</source>
+            <translation>字体文件夹</translation>
+        </message>
+        <message>
             <source>选择…</source>
             <translation>选择…</translation>
+        </message>
+        <message>
+            <source>{std} {own:.0f}%（含替代 {all:.0f}%）</source>
+            <translation>{std} {own:.0f}%（含替代 {all:.0f}%）</translation>
+        </message>
+        <message>
+            <source>在用：{name}（{path}）
+覆盖：{shares}</source>
+            <translation>在用：{name}（{path}）
+覆盖：{shares}</translation>
         </message>
         <message>
             <source>选择字体文件</source>
@@ -3672,6 +3698,30 @@
         <message>
             <source>台账中找不到以下单位，请选择对应的单位或新建：</source>
             <translation>台账中找不到以下单位，请选择对应的单位或新建：</translation>
+        </message>
+        <message>
+            <source>本页没有可导出或打印的表格。</source>
+            <translation>本页没有可导出或打印的表格。</translation>
+        </message>
+        <message>
+            <source>导出当前表格</source>
+            <translation>导出当前表格</translation>
+        </message>
+        <message>
+            <source>Excel 工作簿 (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>正在导出…</source>
+            <translation>正在导出…</translation>
+        </message>
+        <message>
+            <source>已导出 {n} 行：{path}</source>
+            <translation>已导出 {n} 行：{path}</translation>
+        </message>
+        <message>
+            <source>打印预览 — {t}</source>
+            <translation>打印预览 — {t}</translation>
         </message>
     </context>
     <context>

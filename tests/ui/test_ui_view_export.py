@@ -16,7 +16,7 @@ from desktop.ui import view_export
 
 
 def _filtered_sorted_ledger(window):  # type: ignore[no-untyped-def]
-    window.open_ledger(TaskFilter(lamp=LampColor.RED))
+    window.open_task_ledger(TaskFilter(lamp=LampColor.RED))
     page = window.pages["tasks"]
     table = page.table
     table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # 任务, Z→A
