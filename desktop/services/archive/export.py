@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop import __version__
 from desktop.services import audit, media, settings
-from desktop.services.archive import codes, fsio, offsite, pending, sources, stamp
+from desktop.services.archive import carrier, codes, fsio, offsite, pending, sources, stamp
 from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
 from desktop.services.archive.metadata import manifest, sha256, to_xml
 from desktop.services.archive.model import (
@@ -133,6 +133,7 @@ def build(session: Session, year: int | Span, steps: Steps | None = None) -> Bui
 
     files[CATALOGUE] = catalogue.build(session, info)
     files[METADATA] = to_xml(info)
+    files.update(carrier.carrier_files(info, files))  # 说明文件, 文件目录.XML, 其他/ with 登记表
     precheck = verify_reader(MemoryReader({**files, MANIFEST: manifest(files)}), with_report=False)
     if not precheck.ok:
         raise DomainError("归档包在写入前的自检未通过，未导出：\n" + precheck.text())

@@ -26,6 +26,7 @@ ALLOWED_FORMATS = {
     "csv",
     "json",
     "xml",
+    "xsd",  # the XML schema of 文件目录.XML (其他/)
     "txt",
     "sha256",
     "jpg",

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.services.archive import codes
+from desktop.services.archive import carrier, codes
 from desktop.services.archive.fsio import human_size
 from desktop.services.archive.metadata import from_xml, parse_manifest, sha256
 from desktop.services.archive.model import (
@@ -223,7 +223,7 @@ def _verify(
     embedded = _originals(reader, present)
     for name in names:
         fmt = format_of(name)
-        parse_whole = fmt in ("pdf", "ofd") or name in (METADATA, CATALOGUE, REPORT)
+        parse_whole = fmt in ("pdf", "ofd") or name in (METADATA, CATALOGUE, REPORT, carrier.README)
         try:
             read = _stream(reader, name, parse_whole, embedded.get(name))
         except _READ_FAULTS as exc:  # CRC error, corrupt deflate stream, truncated entry
@@ -258,7 +258,7 @@ def _verify(
                 report.add(USABLE, f"“{name}”：{exc}。")
         elif fmt == "csv" and not read.utf8:
             report.add(USABLE, f"“{name}”不是 UTF-8 文本。")
-        if name in (METADATA, CATALOGUE, REPORT) and read.data is not None:
+        if name in (METADATA, CATALOGUE, REPORT, carrier.README) and read.data is not None:
             kept[name] = read.data
         if name in embedded:
             originals[name] = read.original
@@ -269,6 +269,8 @@ def _verify(
         _check_items(report, report.info, actual, sizes, pages, originals)
     if CATALOGUE in kept and report.info is not None:
         _check_catalogue(report, kept[CATALOGUE], report.info)
+    if carrier.README in kept:
+        _check_carrier(report, kept[carrier.README], actual, present)
     if with_report and REPORT in kept and report.manifest_sha256 and REPORT not in listed:
         # Packages made before REPORT.txt was in the manifest: it quotes the manifest's hash,
         # which proves the manifest, but nothing else of REPORT.txt is protected.
@@ -279,6 +281,19 @@ def _verify(
             report.notes.append(
                 "REPORT.txt 不在 manifest.sha256 中（较早版本制作的包）：其中的件数等内容未受校验保护。"
             )
+
+
+def _check_carrier(
+    report: VerifyReport, readme: bytes, actual: dict[str, str], present: set[str]
+) -> None:
+    """The carrier layout's files are there, and 说明文件's content digest is this content's."""
+    for name in carrier.CARRIER_FILES:
+        if name not in present:
+            report.add(COMPLETE, f"缺少载体文件：“{name}”。")
+    stated = carrier.readme_digest(readme.decode("utf-8", "replace"))
+    sha, _sm = carrier.digest_of_hashes(actual)
+    if stated != sha:
+        report.add(AUTHENTIC, "说明文件.TXT 记载的内容摘要与包中文件不符。")
 
 
 def _originals(reader: PackageReader, present: set[str]) -> dict[str, int]:

@@ -81,3 +81,38 @@ def test_a_pdf_swapped_with_its_stored_hash_is_refused_by_the_audit_record(
     with pytest.raises(DomainError, match=f"{doc.number}.*操作日志"):
         export_year(demo_session, system_actor("测试"), 2026, stick)
     assert not list(stick.iterdir())
+
+
+def test_the_carrier_has_what_a_receiving_archive_expects(package: Path) -> None:
+    from xml.etree import ElementTree as ET
+
+    from openpyxl import load_workbook
+
+    from desktop.services.archive import carrier
+
+    for name in carrier.CARRIER_FILES:
+        assert (package / name).is_file(), name
+    rows = ET.parse(package / "文件目录.XML").getroot().findall("条目")
+    items = sorted(p.name for p in (package / "items").iterdir())
+    assert [r.findtext("档号") for r in rows] == items
+    assert [int(r.findtext("顺序号")) for r in rows] == list(range(1, len(items) + 1))
+    readme = (package / "说明文件.TXT").read_text("utf-8")
+    sheet = load_workbook(package / "其他" / "移交与接收登记表.xlsx").active
+    values = {sheet.cell(r, 1).value: sheet.cell(r, 2).value for r in range(1, sheet.max_row + 1)}
+    stated = carrier.readme_digest(readme)
+    assert values["内容摘要 SHA-256"] == stated and len(stated) == 64
+    assert values["内容摘要 SM3"] and values["内容摘要 SM3"] in readme
+    assert f"件数：{len(items)}" in readme
+
+
+def test_an_edited_file_with_a_recomputed_manifest_breaks_the_stated_digest(package) -> None:
+    csv = package / "data" / "task.csv"
+    csv.write_bytes(csv.read_bytes().replace(b"\n", b"\n", 1) + b"X,forged\n")
+    listed = {
+        p.relative_to(package).as_posix(): p.read_bytes()
+        for p in package.rglob("*")
+        if p.is_file() and p.name != "manifest.sha256"
+    }
+    (package / "manifest.sha256").write_bytes(manifest(listed))
+    report = verify_package(package)
+    assert any("说明文件" in m for m in report.findings["真实性"]), report.findings

@@ -1,0 +1,206 @@
+"""What a 档案馆 expects on an offline carrier beside the package's own files (档发〔2012〕7号 as
+offices reproduce it): 说明文件.TXT, 文件目录.XML, and 其他/ with the metadata scheme, the naming
+rules, the XML schema of the catalogue and the 移交与接收登记表 ready to sign.
+
+The 登记表 names the carrier's digest in SHA-256 and SM3 (GB/T 32905). It cannot hash itself, so
+the digest covers the package's content: the sorted ``hash  path`` lines of every file outside
+``其他/`` (what manifest.sha256 lists of them), the same figure `duban archive verify` recomputes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from xml.sax.saxutils import escape
+
+from desktop import __version__
+from desktop.services.archive.model import MANIFEST, REPORT, PackageInfo
+
+OTHER = "其他"
+README = "说明文件.TXT"
+CATALOGUE_XML = "文件目录.XML"
+REGISTER = f"{OTHER}/移交与接收登记表.xlsx"
+SCHEME = f"{OTHER}/元数据方案.TXT"
+NAMING = f"{OTHER}/命名规则.TXT"
+SCHEMA = f"{OTHER}/文件目录.XSD"
+CARRIER_FILES = (README, CATALOGUE_XML, REGISTER, SCHEME, NAMING, SCHEMA)
+
+
+def sm3(data: bytes) -> str:
+    """SM3 (GB/T 32905) through the OpenSSL the interpreter carries; "" where it has none."""
+    try:
+        return hashlib.new("sm3", data).hexdigest()
+    except ValueError:
+        return ""
+
+
+def is_content(name: str) -> bool:
+    """Files the carrier digest covers: all but 其他/, 说明文件, the manifest and the report."""
+    return not name.startswith(f"{OTHER}/") and name not in (README, MANIFEST, REPORT)
+
+
+def digest_of_hashes(hashes: dict[str, str]) -> tuple[str, str]:
+    """SHA-256 and SM3 over the sorted ``hash  path`` lines of the content files."""
+    lines = "".join(
+        f"{digest}  {name}\n" for name, digest in sorted(hashes.items()) if is_content(name)
+    ).encode("utf-8")
+    return hashlib.sha256(lines).hexdigest(), sm3(lines)
+
+
+def content_digest(files: dict[str, bytes]) -> tuple[str, str]:
+    return digest_of_hashes({n: hashlib.sha256(d).hexdigest() for n, d in files.items()})
+
+
+def readme_digest(text: str) -> str:
+    """The SHA-256 content digest a 说明文件.TXT states ("" when it states none)."""
+    for line in text.splitlines():
+        if line.startswith("内容摘要 SHA-256："):
+            return line.split("：", 1)[1].strip()
+    return ""
+
+
+def carrier_files(info: PackageInfo, files: dict[str, bytes]) -> dict[str, bytes]:
+    """The carrier's own files for a package whose content ``files`` are final."""
+    sha, sm = content_digest({**files, CATALOGUE_XML: catalogue_xml(info)})
+    size = sum(len(d) for d in files.values())
+    out = {
+        CATALOGUE_XML: catalogue_xml(info),
+        SCHEME: _scheme().encode("utf-8"),
+        NAMING: _naming(info).encode("utf-8"),
+        SCHEMA: _schema().encode("utf-8"),
+        REGISTER: register_xlsx(info, sha, sm, size),
+    }
+    out[README] = _readme(info, sha, sm, size).encode("utf-8")
+    return out
+
+
+def catalogue_xml(info: PackageInfo) -> bytes:
+    rows = []
+    for n, item in enumerate(info.items, start=1):
+        names = "；".join(f.path.rsplit("/", 1)[-1] for f in item.files)
+        rows.append(
+            "<条目>"
+            f"<顺序号>{n}</顺序号><档号>{escape(item.code)}</档号>"
+            f"<责任者>{escape(item.author)}</责任者><题名>{escape(item.title)}</题名>"
+            f"<日期>{item.day:%Y%m%d}</日期><密级>{escape(item.classification)}</密级>"
+            f"<电子档案名称>{escape(names)}</电子档案名称><备注>{escape(item.note)}</备注>"
+            "</条目>"
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<文件目录 全宗号="{escape(info.fonds)}" 年度="{info.year}">'
+        + "".join(rows)
+        + "</文件目录>\n"
+    ).encode("utf-8")
+
+
+def _readme(info: PackageInfo, sha: str, sm: str, size: int) -> str:
+    numbers = [i.seq for i in info.items]
+    span = f"{numbers[0]:04d}–{numbers[-1]:04d}" if numbers else "无"
+    return "\r\n".join(
+        [
+            "说明文件",
+            f"全宗号：{info.fonds}　年度：{info.year}　保管期限：{info.retention}",
+            f"形成单位：{info.issuer}",
+            f"件数：{len(info.items)}（件号 {span}）　数据量：{size} 字节",
+            "载体类型：移动存储介质（U 盘 / 光盘，由移交单位填写编号）",
+            f"制作软件：督办台 {__version__}（无需专用软件阅读：版式文件为 PDF 与 OFD-A，"
+            "数据为 CSV/XLSX，目录为 XML）",
+            "结构：文件目录.XML；items/<档号>/ 每件一个文件夹（正文 PDF、OFD-A 及附件）；"
+            "data/ 台账数据；其他/ 元数据方案、命名规则、XML 模式、移交与接收登记表",
+            f"内容摘要 SHA-256：{sha}",
+            f"内容摘要 SM3：{sm or '（本机无 SM3 实现）'}",
+            "检测：manifest.sha256 列出每个文件的 SHA-256，REPORT.txt 为写入后的四性检测结果。",
+            "",
+        ]
+    )
+
+
+def _scheme() -> str:
+    return "\r\n".join(
+        [
+            "元数据方案（依 DA/T 46-2009 文书类电子文件元数据方案，选用项）",
+            "顺序号：整数，1 起连续；档号：全宗号-门类代码·年度-保管期限-机构代码-件号；",
+            "责任者：发文机关全称；题名：公文标题；日期：成文日期 YYYYMMDD；",
+            "密级：公开件为空；电子档案名称：本件各文件名；备注：如未能加盖归档章的说明。",
+            "metadata.xml 另记每个文件的格式、大小、页数与 SHA-256。",
+            "",
+        ]
+    )
+
+
+def _naming(info: PackageInfo) -> str:
+    return "\r\n".join(
+        [
+            "命名规则",
+            f"件文件夹：items/<档号>，如 items/{info.fonds}-WS·{info.year}-{info.retention}-"
+            f"{info.organisation}-0001",
+            "文件：<档号>-正文.pdf、<档号>-正文.ofd（OFD-A，含归档章注释）、<档号>-附件名",
+            "",
+        ]
+    )
+
+
+def _schema() -> str:
+    fields = ("顺序号", "档号", "责任者", "题名", "日期", "密级", "电子档案名称", "备注")
+    elements = "".join(
+        f'<xs:element name="{f}" type="xs:string" minOccurs="{0 if f in ("密级", "备注") else 1}"/>'
+        for f in fields
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">'
+        '<xs:element name="文件目录"><xs:complexType><xs:sequence>'
+        '<xs:element name="条目" maxOccurs="unbounded"><xs:complexType><xs:sequence>'
+        f"{elements}</xs:sequence></xs:complexType></xs:element></xs:sequence>"
+        '<xs:attribute name="全宗号" type="xs:string"/><xs:attribute name="年度" type="xs:string"/>'
+        "</xs:complexType></xs:element></xs:schema>\n"
+    )
+
+
+def register_xlsx(info: PackageInfo, sha: str, sm: str, size: int) -> bytes:
+    """移交与接收登记表: the transfer form both sides sign, with the carrier's digests."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "移交与接收登记表"
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    sheet.merge_cells("A1:D1")
+    sheet["A1"] = "电子档案移交与接收登记表"
+    sheet["A1"].font = Font(name="宋体", size=16, bold=True)
+    sheet["A1"].alignment = Alignment(horizontal="center")
+    rows = [
+        ("交接工作名称", f"{info.issuer}{info.year}年度电子档案移交", "", ""),
+        ("内容描述", f"文书档案 {len(info.items)} 件（全宗 {info.fonds}）", "", ""),
+        ("移交电子档案数量", f"{len(info.items)} 件", "移交数据量", f"{size} 字节"),
+        ("载体起止顺序号", "", "载体类型、规格", "移动存储介质"),
+        ("内容摘要 SHA-256", sha, "", ""),
+        ("内容摘要 SM3", sm, "", ""),
+        ("检验内容", "移交单位", "", "接收单位"),
+        ("准确性检验", "", "", ""),
+        ("完整性检验", "", "", ""),
+        ("可用性检验", "", "", ""),
+        ("安全性检验", "", "", ""),
+        ("载体外观检验", "", "", ""),
+        ("填表人（签名）", "", "", ""),
+        ("审核人（签名）", "", "", ""),
+        ("单位（印章）", "", "", ""),
+        ("日期", f"{info.created[:10]}", "", ""),
+    ]
+    for r, row in enumerate(rows, start=3):
+        for c, value in enumerate(row, start=1):
+            cell = sheet.cell(row=r, column=c, value=value)
+            cell.data_type = "s"  # never a formula, whatever the text
+            cell.border = box
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        if row[2] == "" and row[3] == "" and row[1]:
+            sheet.merge_cells(start_row=r, start_column=2, end_row=r, end_column=4)
+    for col, width in zip("ABCD", (18, 40, 16, 30), strict=True):
+        sheet.column_dimensions[col].width = width
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
