@@ -31,9 +31,17 @@ class LabelledEnum(enum.StrEnum):
 
 
 class Role(LabelledEnum):
-    ADMIN = ("admin", QT_TR_NOOP("管理员"))
+    """科员 and 领导 do the office's work; the three administrators (三员分立) keep it safe."""
+
     CLERK = ("clerk", QT_TR_NOOP("科员"))
     LEADER = ("leader", QT_TR_NOOP("领导"))
+    SYSADMIN = ("sysadmin", QT_TR_NOOP("系统管理员"))
+    SECADMIN = ("secadmin", QT_TR_NOOP("安全管理员"))
+    AUDITOR = ("auditor", QT_TR_NOOP("审计管理员"))
+
+    @property
+    def is_administrator(self) -> bool:
+        return self in (Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR)
 
 
 class TaskStatus(LabelledEnum):

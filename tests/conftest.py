@@ -18,13 +18,18 @@ os.environ.setdefault("DUBAN_NO_CRASH_FILE", "1")
 
 import pytest  # noqa: E402
 
-from desktop.services import auth, tasks, users  # noqa: E402
+from desktop.services import auth, passwords, tasks, users  # noqa: E402
 from desktop.services.auth import Actor, Role  # noqa: E402
 from desktop.services.clock import FixedClock  # noqa: E402
-from desktop.services.demo import build as demo
+from desktop.services.demo import build as demo  # noqa: E402
 from desktop.services.ledger import Ledger, open_ledger  # noqa: E402
 
 TODAY = datetime(2026, 11, 28, 10, 0)
+# Meets the password policy; every fixture user has it (tests/…/test_passwords.py tries others).
+PASSWORD = "Duban-Test-42"
+# scrypt at the recommended cost takes 0.4 s a hash; fixtures make hundreds. The production
+# cost is asserted in test_passwords.py, and hashes below it are upgraded at sign-in.
+passwords.current_cost = passwords.Cost(2**10, 8, 1)
 
 
 @pytest.fixture
@@ -50,23 +55,41 @@ def system() -> Actor:
     return auth.system_actor("测试")
 
 
-def _user(session, system: Actor, username: str, role: Role) -> Actor:
-    return users.create_user(session, system, username, f"测试{role.label}", role, "password-123")
+def _user(request: pytest.FixtureRequest, username: str, role: Role) -> Actor:
+    """A fresh ledger's account of ``role``; in a test of the demo ledger, the demo's account
+    (writes read the role again from the ledger the actor writes to)."""
+    if "demo_session" in request.fixturenames:
+        found = next(u for u in users.list_users(request.getfixturevalue("demo_session"))
+                     if u.role == role)  # fmt: skip
+        return Actor(found.id, found.username, found.display_name, found.role)
+    session, system = request.getfixturevalue("session"), request.getfixturevalue("system")
+    return users.create_user(session, system, username, f"测试{role.label}", role, PASSWORD)
 
 
 @pytest.fixture
-def admin(session, system) -> Actor:
-    return _user(session, system, "t_admin", Role.ADMIN)
+def admin(request) -> Actor:
+    """The 系统管理员 (users, settings, backups)."""
+    return _user(request, "t_admin", Role.SYSADMIN)
 
 
 @pytest.fixture
-def clerk(session, system) -> Actor:
-    return _user(session, system, "t_clerk", Role.CLERK)
+def secadmin(request) -> Actor:
+    return _user(request, "t_security", Role.SECADMIN)
 
 
 @pytest.fixture
-def leader(session, system) -> Actor:
-    return _user(session, system, "t_leader", Role.LEADER)
+def auditor(request) -> Actor:
+    return _user(request, "t_auditor", Role.AUDITOR)
+
+
+@pytest.fixture
+def clerk(request) -> Actor:
+    return _user(request, "t_clerk", Role.CLERK)
+
+
+@pytest.fixture
+def leader(request) -> Actor:
+    return _user(request, "t_leader", Role.LEADER)
 
 
 @pytest.fixture(scope="session")

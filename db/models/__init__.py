@@ -37,7 +37,7 @@ from db.models.supervision import (
     SupervisionKind,
     SupervisionOrigin,
 )
-from db.models.system import AuditEntry, Setting, User
+from db.models.system import AuditEntry, PasswordHistory, Setting, SignInAttempt, User
 
 __all__ = [
     "Accountability",
@@ -71,8 +71,10 @@ __all__ = [
     "Milestone",
     "ProgressReport",
     "Project",
+    "PasswordHistory",
     "SearchEntry",
     "Setting",
+    "SignInAttempt",
     "Task",
     "TaskLamp",
     "TaskUnit",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, false, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base
@@ -23,6 +23,36 @@ class User(Base):
     role: Mapped[Role] = mapped_column(text_enum(Role, length=16))
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # An account made or re-enabled by the 系统管理员 waits for the 安全管理员's approval.
+    approved: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # None: never set under the password policy (e.g. migrated), so a change is due.
+    password_changed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    must_change_password: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+
+
+class PasswordHistory(Base):
+    """An account's earlier password hashes, so the last few are not used again."""
+
+    __tablename__ = "password_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    password_hash: Mapped[str] = mapped_column(String(200))
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SignInAttempt(Base):
+    """Failed sign-ins per typed user name, known or not, so a lock tells nobody who exists."""
+
+    __tablename__ = "sign_in_attempt"
+
+    username: Mapped[str] = mapped_column(String(40), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, default=None)
 
 
 class AuditEntry(Base):

@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from desktop.services import auth
+from desktop.services import auth, identity
 from desktop.services.auth import Actor
 from desktop.services.clock import SYSTEM_CLOCK, Clock, FixedClock
 from desktop.services.errors import ValidationError
@@ -57,7 +57,7 @@ class CliContext:
                     f"用户 {self.username} 的密码："
                 )
                 with self.ledger.session() as session:
-                    self._actor = auth.sign_in(session, self.username, password)
+                    self._actor = identity.sign_in(session, self.username, password)
             else:
                 self._actor = auth.system_actor(self.operator_label())
         return self._actor

@@ -68,7 +68,8 @@ def cmd_demo(ctx: CliContext, args: argparse.Namespace) -> int:
         f"进度报送 {summary.reports} 条，资金记录 {summary.fund_entries} 条（按 {summary.today} 计）"
     )
     print(
-        "  账号：admin / duban-admin（管理员），clerk / duban-clerk（科员），"
+        "  账号：admin / duban-admin（系统管理员），security / duban-security（安全管理员），"
+        "auditor / duban-auditor（审计管理员），clerk / duban-clerk（科员），"
         "leader / duban-leader（领导，只读）"
     )
     return 0

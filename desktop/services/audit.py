@@ -18,7 +18,7 @@ from db.engine import hold_write_lock
 from db.models import AuditEntry
 from desktop.services.auth import Actor, Permission, require
 from desktop.services.clock import clock_of
-from desktop.services.errors import ConcurrentChange
+from desktop.services.errors import ConcurrentChange, PermissionDenied
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -26,6 +26,9 @@ R = TypeVar("R")
 GENESIS = "0" * 64
 _DEPTH = "write_depth"
 _COUNT = "audit_count"
+
+# Every write in desktop/services, by qualified name: the role x action test walks it.
+WRITES: dict[str, tuple[Callable[..., Any], Permission]] = {}
 
 
 def writes(
@@ -44,10 +47,11 @@ def writes(
     ) -> Callable[Concatenate[Session, Actor, P], R]:
         @functools.wraps(fn)
         def wrapper(session: Session, actor: Actor, /, *args: P.args, **kwargs: P.kwargs) -> R:
-            require(actor, permission)
             depth = session.info.get(_DEPTH, 0)
             if depth:
+                require(actor, permission)
                 return fn(session, actor, *args, **kwargs)
+            actor = _gate(session, actor, permission, fn.__qualname__)
             session.info[_DEPTH] = 1
             session.info[_COUNT] = 0
             try:
@@ -67,6 +71,7 @@ def writes(
             finally:
                 session.info[_DEPTH] = 0
 
+        WRITES[f"{fn.__module__}.{fn.__qualname__}"] = (wrapper, permission)
         return wrapper
 
     return decorate
@@ -90,6 +95,40 @@ def is_clash(exc: IntegrityError | OperationalError) -> bool:
         return str(state) in _SQLSTATE_CLASH
     message = str(exc.orig).lower()
     return any(text in message for text in _SQLITE_CLASH)
+
+
+def _gate(session: Session, actor: Actor, permission: Permission, what: str) -> Actor:
+    """The actor as the ledger knows them now (role and state read again on every write, so a
+    demotion or deactivation takes effect at once), or a refusal that is itself recorded."""
+    from desktop.services import identity  # identity records through this module
+
+    try:
+        current = identity.current_actor(session, actor)
+        require(current, permission)
+        return current
+    except PermissionDenied as refused:
+        session.rollback()
+        event(session, actor, "refused", "permission", what, str(refused),
+              {"permission": permission.name})  # fmt: skip
+        raise
+
+
+def event(session: Session, actor: Actor, /, *what: Any, **more: Any) -> None:
+    """Record what is not a change of the ledger (a sign-in, a refusal, an export) and commit it
+    with whatever the session holds; the arguments are :func:`record`'s. Inside a write it is
+    part of that write instead."""
+    if session.info.get(_DEPTH):
+        record(session, actor, *what, **more)
+        return
+    session.info[_DEPTH] = 1
+    try:
+        record(session, actor, *what, **more)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.info[_DEPTH] = 0
 
 
 def _concurrent(exc: IntegrityError | OperationalError) -> ConcurrentChange:

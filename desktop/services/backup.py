@@ -144,7 +144,7 @@ def _stamp(session: Session) -> str:
     return clock_of(session).now().strftime("%Y%m%d-%H%M%S")
 
 
-@audit.writes(Permission.EDIT_LEDGER)
+@audit.writes(Permission.BACKUP)
 def backup_to(
     session: Session, actor: Actor, destination: Path, *, leaves_pc: bool | None = None
 ) -> BackupResult:
@@ -172,7 +172,7 @@ def auto_folder(session: Session) -> Path:
     return ledger_file(session).parent / "backups" / AUTO_FOLDER
 
 
-@audit.writes(Permission.EDIT_LEDGER)
+@audit.writes(Permission.BACKUP)
 def rolling_backup(session: Session, actor: Actor, keep: int | None = None) -> BackupResult:
     """The program's own local copy; only the newest ``keep`` (OfficeSettings.backup_keep) stay."""
     keep = max(1, keep or settings.office(session).backup_keep)

@@ -26,7 +26,8 @@ def start_ledger(
     issuer_name: str = "",
     doc_prefix: str = "",
 ) -> Actor:
-    """Create the first admin (and name the issuing office) in one transaction.
+    """Create the 系统管理员 (and name the issuing office) in one transaction; the password meets
+    the policy. Signed in, they are asked to create the 安全管理员 and the 审计管理员.
 
     Only a ledger without any account may be started this way: afterwards accounts are made by
     an admin who has signed in.
@@ -47,7 +48,7 @@ def _start(
     issuer_name: str,
     doc_prefix: str,
 ) -> Actor:
-    admin = users.create_user(session, actor, username, display_name, Role.ADMIN, password)
+    admin = users.create_user(session, actor, username, display_name, Role.SYSADMIN, password)
     if issuer_name.strip() or doc_prefix.strip():
         office = settings.office(session)
         settings.save_office(

@@ -59,7 +59,40 @@ class LampRules:
             raise ValidationError("漏报期数应满足 1 ≤ 黄灯 < 红灯。", field="missed_reports_yellow")
 
 
-_KEYS: dict[type, str] = {OfficeSettings: "office", LampRules: "lamp_rules"}
+@dataclass(frozen=True)
+class SecurityPolicy:
+    """The 安全管理员's rules for passwords, lockout and the idle lock (等保 2.0 身份鉴别)."""
+
+    password_max_age_days: int = 90  # 0: never expires
+    password_history: int = 5  # a new password may not be one of the last N
+    lockout_attempts: int = 5
+    lockout_minutes: int = 30
+    idle_lock_minutes: int = 10  # 0: no idle lock
+
+    def validate(self) -> None:
+        if not 0 <= self.password_max_age_days <= 365:
+            raise ValidationError("密码有效期应在 0 至 365 天之间（0 为不过期）。",
+                                  field="password_max_age_days")  # fmt: skip
+        if not 1 <= self.password_history <= 24:
+            raise ValidationError("不得重复使用的历史密码数应在 1 至 24 之间。",
+                                  field="password_history")  # fmt: skip
+        if not 3 <= self.lockout_attempts <= 10:
+            raise ValidationError(
+                "锁定前允许的失败次数应在 3 至 10 之间。", field="lockout_attempts"
+            )
+        if not 1 <= self.lockout_minutes <= 24 * 60:
+            raise ValidationError("锁定时长应在 1 至 1440 分钟之间。", field="lockout_minutes")
+        if not 0 <= self.idle_lock_minutes <= 60:
+            raise ValidationError("空闲锁屏时间应在 0 至 60 分钟之间（0 为不锁屏）。",
+                                  field="idle_lock_minutes")  # fmt: skip
+
+
+_KEYS: dict[type, str] = {
+    OfficeSettings: "office",
+    LampRules: "lamp_rules",
+    SecurityPolicy: "security",
+}
+DEMO_KEY = "demo"  # present in a ledger built by the demo (its published passwords live there)
 
 
 def _load(session: Session, cls: type) -> Any:
@@ -80,6 +113,14 @@ def office(session: Session) -> OfficeSettings:
 
 def lamp_rules(session: Session) -> LampRules:
     return _load(session, LampRules)  # type: ignore[no-any-return]
+
+
+def security(session: Session) -> SecurityPolicy:
+    return _load(session, SecurityPolicy)  # type: ignore[no-any-return]
+
+
+def is_demo(session: Session) -> bool:
+    return session.get(Setting, DEMO_KEY) is not None
 
 
 def _store(session: Session, actor: Actor, value: Any, title: str) -> None:
@@ -109,3 +150,9 @@ def save_office(session: Session, actor: Actor, value: OfficeSettings) -> None:
 def save_lamp_rules(session: Session, actor: Actor, value: LampRules) -> None:
     value.validate()
     _store(session, actor, value, "亮灯规则")
+
+
+@audit.writes(Permission.SECURITY)
+def save_security(session: Session, actor: Actor, value: SecurityPolicy) -> None:
+    value.validate()
+    _store(session, actor, value, "密码、锁定与空闲锁屏策略")

@@ -15,6 +15,7 @@ from desktop.services.ledger import Ledger, LedgerError, open_ledger
 from desktop.ui import ledger_watch
 from desktop.ui.admin.diagnostics import show_last_crash
 from desktop.ui.archive import actions as archive_actions
+from desktop.ui.auth.after_sign_in import complete_sign_in
 from desktop.ui.auth.sign_in import SignInDialog
 from desktop.ui.calls import wait_for_running_work
 from desktop.ui.desk import Desk
@@ -106,6 +107,9 @@ def run(database: str | None, clock: Clock) -> int:
         else:
             dialog = SignInDialog(ledger)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+            return 0
+        desk = Desk(ledger, clock, dialog.actor, lock)
+        if not complete_sign_in(None, desk):
             return 0
         show_main_window(ledger, clock, dialog.actor, lock)
         return app.exec()

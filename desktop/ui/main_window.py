@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.desk = desk
         self.remember = remember
         self.pages: dict[str, Page] = {}
-        self.specs = [s for s in registry.PAGES if desk.can(s.permission)]
+        self.specs = [s for s in registry.PAGES if s.allowed(desk)]
         self.setWindowTitle(tr("督办台 — {place}").format(place=desk.location))
         # Small enough for 1024×768, and for 150 % scaling on 1366×768 (910×512 logical):
         # pages scroll and their toolbars wrap rather than push the window past the screen.

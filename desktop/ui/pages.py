@@ -32,6 +32,11 @@ class PageSpec:
     factory: Callable[[Desk, MainWindow], Page]
     in_nav: bool = True
     permission: Permission = Permission.READ  # who may open it
+    or_permission: Permission | None = None  # …or who else (用户管理: 系统管理员 and 安全管理员)
+
+    def allowed(self, desk: Desk) -> bool:
+        extra = self.or_permission
+        return desk.can(self.permission) or (extra is not None and desk.can(extra))
 
 
 # Each page's module is imported when the page is first opened, not when the window starts.
@@ -125,7 +130,14 @@ PAGES: list[PageSpec] = [
     PageSpec("meetings", QT_TR_NOOP("会议"), "meetings", _meetings),
     PageSpec("assessment", QT_TR_NOOP("考核"), "assessment", _assessment),
     PageSpec("settings", QT_TR_NOOP("设置"), "settings", _settings),
-    PageSpec("users", QT_TR_NOOP("用户管理"), "users", _users, permission=Permission.MANAGE),
+    PageSpec(
+        "users",
+        QT_TR_NOOP("用户管理"),
+        "users",
+        _users,
+        permission=Permission.MANAGE,
+        or_permission=Permission.SECURITY,
+    ),
     # Opened from the ledger, the dashboard or `screenshot task:<code>`; not in the navigation.
     PageSpec("task", QT_TR_NOOP("任务"), "tasks", _task, in_nav=False),
 ]

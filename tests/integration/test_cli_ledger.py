@@ -80,7 +80,7 @@ def test_gui_without_display_says_so_in_one_line(tmp_path: Path) -> None:
 
 def test_init_makes_the_first_admin_once(tmp_path: Path, capsys, monkeypatch) -> None:
     db = str(tmp_path / "new.sqlite3")
-    monkeypatch.setenv("DUBAN_PASSWORD", "password-123")
+    monkeypatch.setenv("DUBAN_PASSWORD", "Duban-Test-42")
     assert main(["--database", db, "init", "--admin", "wangjing", "--name", "王静"]) == 0
     assert "管理员账号 wangjing" in capsys.readouterr().out
     assert main(["--database", db, "--user", "wangjing", "audit"]) == 0

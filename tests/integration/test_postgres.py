@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from desktop.services import audit, auth, overview
+from desktop.services import audit, auth, identity, overview
 from desktop.services.clock import FixedClock
 from desktop.services.demo import build as demo
 from desktop.services.enums import LampColor
@@ -69,7 +69,7 @@ def _found(results) -> dict[str, int]:  # type: ignore[no-untyped-def]
 def test_two_clerks_issuing_at_once_get_gapless_distinct_numbers(pg_ledger) -> None:
     with pg_ledger.session() as session:
         demo.build_demo(session, auth.system_actor("演示数据"))
-        clerk = auth.sign_in(session, "clerk", "duban-clerk")
+        clerk = identity.sign_in(session, "clerk", "duban-clerk")
         drafts = [
             notice_drafts.draft_notice(
                 session, clerk, f"测试通知{i}", "各成员单位", [f"第{i}份通知正文。"]

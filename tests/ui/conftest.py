@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.services import auth
+from desktop.services import identity
 from desktop.services.ledger import Ledger
 from desktop.ui.app import create_app
 from desktop.ui.desk import Desk
@@ -81,7 +81,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def _desk(ledger: Ledger, clock, username: str) -> Desk:  # type: ignore[no-untyped-def]
     with ledger.session() as session:
-        actor = auth.sign_in(session, username, f"duban-{username}")
+        actor = identity.sign_in(session, username, f"duban-{username}")
     return Desk(ledger, clock, actor)
 
 
@@ -111,3 +111,17 @@ def leader_window(qtbot, demo_ledger: Ledger, clock, messages) -> Iterator[MainW
     window.show_page("dashboard")
     window.show()
     yield window
+
+
+@pytest.fixture
+def window_as(qtbot, demo_ledger: Ledger, clock, messages):  # type: ignore[no-untyped-def]
+    """A main window on the demo ledger signed in as any demo account (admin, security, …)."""
+
+    def make(username: str) -> MainWindow:
+        create_app()
+        window = MainWindow(_desk(demo_ledger, clock, username), remember=False)
+        qtbot.addWidget(window)
+        window.show()
+        return window
+
+    return make

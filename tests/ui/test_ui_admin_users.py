@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from desktop.services import auth, users
+from desktop.services import identity, users
 from desktop.services.enums import Role
 from desktop.services.ledger import Ledger
 from desktop.ui.admin import actions, user_dialogs
@@ -22,7 +22,7 @@ from desktop.ui.main_window import MainWindow
 def admin_window(qtbot, demo_ledger: Ledger, clock, messages) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     create_app()
     with demo_ledger.session() as session:
-        actor = auth.sign_in(session, "admin", "duban-admin")
+        actor = identity.sign_in(session, "admin", "duban-admin")
     window = MainWindow(Desk(demo_ledger, clock, actor), remember=False)
     qtbot.addWidget(window)
     window.show()
@@ -52,24 +52,40 @@ def _sign_in(ledger: Ledger, username: str, password: str) -> SignInDialog:
     return dialog
 
 
-def test_admin_resets_a_password_from_the_users_page(admin_window, monkeypatch) -> None:
+def test_admin_resets_a_password_the_security_admin_approves_it(
+    admin_window, window_as, monkeypatch
+) -> None:
     page = admin_window.show_page("users")
-    assert [u.username for u in page.model.rows] == ["admin", "clerk", "leader"]
+    assert [u.username for u in page.model.rows] == [
+        "admin", "clerk", "leader", "security", "auditor"
+    ]  # fmt: skip
     page.select_user("clerk")
     opened = _fill_and_ok(
-        monkeypatch, user_dialogs.ResetPasswordDialog, password="reset-pass-1", repeat="typo-1234"
+        monkeypatch, user_dialogs.ResetPasswordDialog, password="Reset-Pass-1", repeat="typo-1234"
     )
     page.reset_button.click()
     assert "不一致" in opened[0].error.text()  # typed twice differently: stays in the dialog
     opened = _fill_and_ok(
+        monkeypatch, user_dialogs.ResetPasswordDialog, password="12345678", repeat="12345678"
+    )
+    page.reset_button.click()
+    assert "至少 3 类" in opened[0].error.text()  # the policy, said beside the field
+    opened = _fill_and_ok(
         monkeypatch,
         user_dialogs.ResetPasswordDialog,
-        password="reset-pass-1",
-        repeat="reset-pass-1",
+        password="Reset-Pass-1",
+        repeat="Reset-Pass-1",
     )
     page.reset_button.click()
     assert opened[0].result() == QDialog.DialogCode.Accepted
-    assert _sign_in(admin_window.desk.ledger, "clerk", "reset-pass-1").actor is not None
+    assert not page.approve_button.isEnabled()  # approving is not the 系统管理员's share
+    waiting = _sign_in(admin_window.desk.ledger, "clerk", "Reset-Pass-1")
+    assert waiting.actor is None and "待安全管理员审核" in waiting.error.text()
+    security = window_as("security").show_page("users")
+    security.select_user("clerk")
+    assert security.approve_button.isEnabled() and not security.reset_button.isEnabled()
+    security.approve_button.click()
+    assert _sign_in(admin_window.desk.ledger, "clerk", "Reset-Pass-1").actor is not None
 
 
 def test_deactivated_user_is_refused_at_sign_in(admin_window, monkeypatch) -> None:
@@ -81,26 +97,30 @@ def test_deactivated_user_is_refused_at_sign_in(admin_window, monkeypatch) -> No
     clerk = next(u for u in page.model.rows if u.username == "clerk")
     assert not clerk.active and page.active_button.text() == "启用"
     dialog = _sign_in(admin_window.desk.ledger, "clerk", "duban-clerk")
-    assert dialog.actor is None and "用户名或密码不正确" in dialog.error.text()
+    assert dialog.actor is None and "已停用" in dialog.error.text()
 
 
-def test_admin_cannot_demote_or_deactivate_themself(admin_window, messages) -> None:
-    page = admin_window.show_page("users")
-    page.select_user("admin")
-    assert not page.role_button.isEnabled() and not page.active_button.isEnabled()
-    assert page.reset_button.isEnabled()
+def test_security_admin_cannot_change_their_own_role(window_as, messages) -> None:
+    window = window_as("security")
+    page = window.show_page("users")
+    page.select_user("security")
+    assert not page.role_button.isEnabled() and not page.lock_button.isEnabled()
+    assert not page.reset_button.isEnabled()  # resetting is the 系统管理员's share
     # The service says why even if the button were pressed: shown in the dialog, nothing saved.
-    dialog = user_dialogs.RoleDialog(page, admin_window.desk, page.current())
+    dialog = user_dialogs.RoleDialog(page, window.desk, page.current())
     dialog.role.setCurrentIndex(dialog.role.findData(Role.CLERK.value))
     dialog.accept()
     assert "自己" in dialog.error.text()
-    with admin_window.desk.session() as session:
-        assert users.list_users(session)[0].role == Role.ADMIN
+    with window.desk.session() as session:
+        assert users.list_users(session)[3].role == Role.SECADMIN
 
 
-def test_role_and_rename_dialogs_save(admin_window, monkeypatch) -> None:
+def test_rename_by_the_sysadmin_and_role_by_the_security_admin_save(
+    admin_window, window_as, monkeypatch
+) -> None:
     page = admin_window.show_page("users")
     page.select_user("leader")
+    assert not page.role_button.isEnabled()
     _fill_and_ok(monkeypatch, user_dialogs.RenameDialog, display_name="张国强")
     page.rename_button.click()
     assert any(u.display_name == "张国强" for u in page.model.rows)
@@ -111,8 +131,10 @@ def test_role_and_rename_dialogs_save(admin_window, monkeypatch) -> None:
         return dialog.result()
 
     monkeypatch.setattr(user_dialogs.RoleDialog, "exec", to_clerk)
-    page.role_button.click()
-    assert next(u for u in page.model.rows if u.username == "leader").role == Role.CLERK
+    security = window_as("security").show_page("users")
+    security.select_user("leader")
+    security.role_button.click()
+    assert next(u for u in security.model.rows if u.username == "leader").role == Role.CLERK
 
 
 def test_clerk_and_leader_have_no_users_page(clerk_window, leader_window) -> None:
@@ -132,11 +154,11 @@ def test_leader_changes_own_password_from_the_file_menu(leader_window, monkeypat
         monkeypatch,
         user_dialogs.ChangeOwnPasswordDialog,
         old="duban-leader",
-        new="leader-new-1",
-        repeat="leader-new-1",
+        new="Zhang-Shu-Ji-1",
+        repeat="Zhang-Shu-Ji-1",
     )
     actions.change_own_password(leader_window)
-    assert _sign_in(leader_window.desk.ledger, "leader", "leader-new-1").actor is not None
+    assert _sign_in(leader_window.desk.ledger, "leader", "Zhang-Shu-Ji-1").actor is not None
 
 
 def test_about_dialog_names_version_ledger_schema_and_fonts(clerk_window, monkeypatch) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.services import auth, first_run
+from desktop.services import auth, first_run, identity
 from desktop.ui.app import create_app
 from desktop.ui.auth.first_run import FirstRunDialog
 
@@ -12,14 +12,14 @@ def test_new_ledger_gets_its_admin_from_the_dialog(qtbot, ledger) -> None:
     dialog = FirstRunDialog(ledger)
     qtbot.addWidget(dialog)
     dialog.display_name.setText("王静")
-    dialog.password.setText("password-123")
+    dialog.password.setText("Duban-Test-42")
     dialog.again.setText("password-124")
     dialog.accept()
     assert "不一致" in dialog.error.text() and dialog.actor is None
-    dialog.again.setText("password-123")
+    dialog.again.setText("Duban-Test-42")
     dialog.issuer.setText("海州市平安建设领导小组办公室")
     dialog.accept()
-    assert dialog.actor is not None and dialog.actor.role == auth.Role.ADMIN
+    assert dialog.actor is not None and dialog.actor.role == auth.Role.SYSADMIN
     with ledger.session() as session:
         assert first_run.has_users(session)
 
@@ -31,4 +31,4 @@ def test_or_fills_it_with_the_demo(qtbot, ledger) -> None:
     dialog.use_demo()
     assert dialog.actor is not None and dialog.actor.username == "admin"
     with ledger.session() as session:
-        assert auth.sign_in(session, "clerk", "duban-clerk").role == auth.Role.CLERK
+        assert identity.sign_in(session, "clerk", "duban-clerk").role == auth.Role.CLERK

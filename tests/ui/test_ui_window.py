@@ -9,7 +9,7 @@ from PySide6.QtCore import QLibraryInfo, QTranslator
 from PySide6.QtGui import QFontDatabase, QImage
 
 from desktop.cli import main as duban
-from desktop.services import settings
+from desktop.services import identity, settings
 from desktop.services.errors import ValidationError
 from desktop.ui.app import create_app
 from desktop.ui.errors import message_for
@@ -84,11 +84,10 @@ def test_second_program_on_the_same_ledger_is_told_in_chinese(demo_ledger) -> No
 def test_admin_saves_settings_and_bad_rules_stay_in_the_form(
     clerk_window, demo_ledger, qtbot
 ) -> None:
-    from desktop.services import auth
     from desktop.ui.desk import Desk
 
     with demo_ledger.session() as s:
-        admin = auth.sign_in(s, "admin", "duban-admin")
+        admin = identity.sign_in(s, "admin", "duban-admin")
     window = MainWindow(Desk(demo_ledger, clerk_window.desk.clock, admin))
     qtbot.addWidget(window)
     page = window.show_page("settings")
@@ -116,14 +115,14 @@ def test_unexpected_errors_are_an_apology_with_the_log_path() -> None:
 
 
 def test_settings_page_saves_the_layout_switches(qtbot, demo_ledger, clock, messages) -> None:
-    from desktop.services import auth, settings
+    from desktop.services import settings
     from desktop.ui.app import create_app
     from desktop.ui.desk import Desk
     from desktop.ui.main_window import MainWindow
 
     create_app()
     with demo_ledger.session() as session:
-        admin = auth.sign_in(session, "admin", "duban-admin")
+        admin = identity.sign_in(session, "admin", "duban-admin")
     window = MainWindow(Desk(demo_ledger, clock, admin))
     qtbot.addWidget(window)
     page = window.show_page("settings")

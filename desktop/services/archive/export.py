@@ -353,7 +353,7 @@ def _discard(temp: Path) -> str:
     return f"未写完的“{temp.name}”无法删除，请在电脑上手动删除（它不是有效的归档包）。"
 
 
-@audit.writes(Permission.EDIT_LEDGER)
+@audit.writes(Permission.BACKUP)
 def export_year(
     session: Session,
     actor: Actor,

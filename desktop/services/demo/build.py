@@ -12,6 +12,7 @@ from functools import partial
 from sqlalchemy.orm import Session
 
 from db.enums import FundKind, FundSource, Role, TaskStatus
+from db.models import Setting
 from desktop.services import audit, funds, progress, settings, tasks, users
 from desktop.services.assessment import writes as assessment
 from desktop.services.auth import Actor, Permission
@@ -32,9 +33,11 @@ from desktop.services.progress import ReportInput
 
 # The accounts of the demo ledger; the README lists them.
 DEMO_USERS = [
-    ("admin", "王静", Role.ADMIN, "duban-admin"),
+    ("admin", "王静", Role.SYSADMIN, "duban-admin"),
     ("clerk", "李明", Role.CLERK, "duban-clerk"),
     ("leader", "张书记", Role.LEADER, "duban-leader"),
+    ("security", "赵安", Role.SECADMIN, "duban-security"),
+    ("auditor", "孙审", Role.AUDITOR, "duban-auditor"),
 ]
 
 
@@ -49,12 +52,19 @@ class DemoSummary:
     documents: int = 0
 
 
+def _mark_demo(session: Session, actor: Actor) -> None:
+    """A demo ledger says so: its published passwords and `--today` are allowed only here."""
+    session.add(Setting(key=settings.DEMO_KEY, value="true"))
+    audit.record(session, actor, "create", "setting", settings.DEMO_KEY, "标记为演示台账")
+
+
 @audit.writes(Permission.MANAGE)
 def build_demo(session: Session, actor: Actor, seed: int = 2026) -> DemoSummary:
     """Fill an empty ledger. One transaction: a failure leaves the ledger as it was."""
     rng = random.Random(seed)
     today = clock_of(session).today()
     settings.save_office(session, actor, settings.OfficeSettings())
+    _mark_demo(session, actor)
     for username, name, role, password in DEMO_USERS:
         users.create_user(session, actor, username, name, role, password)
     lead_ids = [tasks.create_unit(session, actor, n, s, p, t).id for n, s, p, t in LEAD_UNITS]

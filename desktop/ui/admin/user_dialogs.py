@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from desktop.services import users
+from desktop.services import passwords, users
 from desktop.services.enums import Role
 from desktop.services.errors import ValidationError
 from desktop.services.users import UserInfo
@@ -60,17 +60,25 @@ class _Form(ServiceDialog):
         self.form.addRow(note)
 
 
+def policy_hint() -> QLabel:
+    hint = QLabel(tr("密码要求：{rule}。").format(rule=tr(passwords.POLICY_TEXT)))
+    hint.setWordWrap(True)
+    hint.setStyleSheet("color: #666;")
+    return hint
+
+
 class NewUserDialog(_Form):
     def __init__(self, parent: QWidget | None, desk: Desk) -> None:
         super().__init__(parent, desk, tr("新建用户"))
         self.username, self.display_name = QLineEdit(), QLineEdit()
         self.role = role_combo(Role.CLERK)
         self.password, self.repeat = password_edit(), password_edit()
+        self.form.addRow(policy_hint())
         self.rows(
             (tr("用户名（登录用）"), self.username, "username"),
             (tr("姓名"), self.display_name, "display_name"),
             (tr("角色"), self.role, "role"),
-            (tr("初始密码（至少 8 位）"), self.password, "password"),
+            (tr("初始密码"), self.password, "password"),
             (tr("再输一次"), self.repeat, "repeat"),
         )
 
@@ -106,7 +114,13 @@ class RoleDialog(_Form):
         self.user = user
         self.about_user(user)
         self.role = role_combo(user.role)
-        hint = QLabel(tr("管理员：全部权限；科员：修改台账、制发公文；领导：只能查看。"))
+        hint = QLabel(
+            tr(
+                "科员：修改台账、制发公文；领导：只能查看；系统管理员：用户、设置、备份恢复；"
+                "安全管理员：安全策略、角色、解锁、审核账号变更；审计管理员：查阅、导出操作日志。"
+                "一个账号只担任一种角色。"
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666;")
         self.form.addRow(hint)
@@ -124,8 +138,9 @@ class ResetPasswordDialog(_Form):
         self.user = user
         self.about_user(user)
         self.password, self.repeat = password_edit(), password_edit()
+        self.form.addRow(policy_hint())
         self.rows(
-            (tr("新密码（至少 8 位）"), self.password, "password"),
+            (tr("新密码"), self.password, "password"),
             (tr("再输一次"), self.repeat, "repeat"),
         )
 
@@ -136,17 +151,24 @@ class ResetPasswordDialog(_Form):
 
 
 class ChangeOwnPasswordDialog(_Form):
-    """Every signed-in user, the leader too: their own password only."""
+    """Every signed-in user, the leader too: their own password only. With a ``reason`` it is
+    the change the policy asks for before work starts (after a reset, or an old password)."""
 
-    def __init__(self, parent: QWidget | None, desk: Desk) -> None:
+    def __init__(self, parent: QWidget | None, desk: Desk, reason: str = "") -> None:
         super().__init__(parent, desk, tr("修改密码"))
+        if reason:
+            why = QLabel(tr(reason))
+            why.setWordWrap(True)
+            why.setStyleSheet("color: #c8102e; font-weight: bold;")
+            self.form.addRow(why)
         self.about_user(
             UserInfo(0, desk.actor.username, desk.actor.display_name, desk.actor.role, True)
         )
         self.old, self.new, self.repeat = password_edit(), password_edit(), password_edit()
+        self.form.addRow(policy_hint())
         self.rows(
             (tr("原密码"), self.old, "old_password"),
-            (tr("新密码（至少 8 位）"), self.new, "new_password"),
+            (tr("新密码"), self.new, "new_password"),
             (tr("再输一次"), self.repeat, "repeat"),
         )
 

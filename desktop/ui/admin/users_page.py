@@ -1,4 +1,5 @@
-"""用户管理 (admin): every account with its role and state; rename, role, reset password, deactivate."""
+"""用户管理: every account with its role and state. The 系统管理员 makes, renames, resets and
+deactivates accounts; the 安全管理员 assigns roles, approves changes, locks and unlocks."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
+from sqlalchemy.orm import Session
 
 from desktop.services import users
 from desktop.services.auth import Permission
@@ -22,18 +24,21 @@ if TYPE_CHECKING:
 
 
 def _state(user: UserInfo) -> str:
-    return tr("启用") if user.active else tr("已停用")
+    return tr(user.state)
 
 
 class UsersPage(Page):
     def __init__(self, desk: Desk, window: MainWindow) -> None:
         super().__init__(desk, window, tr("用户管理"))
-        manage = Permission.MANAGE
+        manage, security = Permission.MANAGE, Permission.SECURITY
         self.add_button(tr("新建用户…"), self.new_user, manage)
         self.rename_button = self.add_button(tr("修改姓名…"), self.rename, manage)
-        self.role_button = self.add_button(tr("修改角色…"), self.change_role, manage)
         self.reset_button = self.add_button(tr("重置密码…"), self.reset_password, manage)
         self.active_button = self.add_button(tr("停用"), self.toggle_active, manage)
+        self.role_button = self.add_button(tr("修改角色…"), self.change_role, security)
+        self.approve_button = self.add_button(tr("审核通过"), lambda: self.review(True), security)
+        self.refuse_button = self.add_button(tr("审核不通过"), lambda: self.review(False), security)
+        self.lock_button = self.add_button(tr("锁定"), self.toggle_lock, security)
         me = desk.actor.user_id
         columns: list[Column[UserInfo]] = [
             Column(tr("用户名"), lambda u: u.username, lambda u: u.username, width=140),
@@ -53,8 +58,9 @@ class UsersPage(Page):
         self.body.addWidget(self.table, 1)
         hint = QLabel(
             tr(
-                "停用的账号不能登录，但其操作记录保留。台账中至少要保留一位启用的管理员；"
-                "不能停用自己或取消自己的管理员角色。"
+                "停用的账号不能登录，但其操作记录保留。系统管理员、安全管理员、审计管理员各至少保留"
+                "一位；不能停用自己或更改自己的角色。已有安全管理员时，新建、重新启用和重置密码的"
+                "账号须经安全管理员审核后才能登录。"
             )
         )
         hint.setWordWrap(True)
@@ -81,15 +87,25 @@ class UsersPage(Page):
 
     def _selected(self) -> None:
         user = self.current()
-        allowed = self.desk.can(Permission.MANAGE) and user is not None
-        for button in (self.rename_button, self.role_button, self.reset_button):
-            button.setEnabled(allowed)
+        manage = self.desk.can(Permission.MANAGE) and user is not None
+        security = self.desk.can(Permission.SECURITY) and user is not None
         self.active_button.setText(tr("启用") if user and not user.active else tr("停用"))
-        # Nobody signs themselves out of admin: said on the buttons before the service refuses.
+        self.lock_button.setText(tr("解锁") if user and user.locked_until else tr("锁定"))
+        # Nobody takes themselves out: said on the buttons before the service refuses.
         mine = user is not None and user.id == self.desk.actor.user_id
-        for button in (self.role_button, self.active_button):
-            button.setEnabled(allowed and not mine)
-            button.setToolTip(tr("不能停用自己或取消自己的管理员角色。") if mine else "")
+        pending = user is not None and not user.approved
+        for button, allowed in (
+            (self.rename_button, manage),
+            (self.reset_button, manage and not mine),
+            (self.active_button, manage and not mine),
+            (self.role_button, security and not mine),
+            (self.lock_button, security and not mine),
+            (self.approve_button, security and pending),
+            (self.refuse_button, security and pending),
+        ):
+            button.setEnabled(allowed)
+        for button in (self.active_button, self.role_button, self.lock_button):
+            button.setToolTip(tr("不能停用、锁定自己或更改自己的角色。") if mine else "")
 
     def _open(self, make: Callable[[QWidget, Desk, UserInfo], QDialog]) -> None:
         user = self.current()
@@ -110,6 +126,23 @@ class UsersPage(Page):
 
     def reset_password(self) -> None:
         self._open(user_dialogs.ResetPasswordDialog)
+
+    def review(self, approve: bool) -> None:
+        user = self.current()
+        if user is not None:
+            self._call(lambda s: users.review_account(s, self.desk.actor, user.id, approve))
+
+    def toggle_lock(self) -> None:
+        user = self.current()
+        if user is None:
+            return
+        change = users.unlock if user.locked_until else users.lock
+        self._call(lambda s: change(s, self.desk.actor, user.id))
+
+    def _call(self, work: Callable[[Session], object]) -> None:
+        ok, _ = write(self, self.desk, self.main, work)
+        if ok:
+            self._changed()
 
     def toggle_active(self) -> None:
         user = self.current()

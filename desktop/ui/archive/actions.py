@@ -291,7 +291,7 @@ def start_of_day(window: MainWindow) -> None:
 
 def _rolling_backup(window: MainWindow) -> None:
     desk = window.desk
-    if not desk.can_edit or desk.ledger.path is None:
+    if not desk.can(Permission.BACKUP) or desk.ledger.path is None:
         return
     try:
         with desk.session() as session:
@@ -304,10 +304,10 @@ def _rolling_backup(window: MainWindow) -> None:
 
 
 FILE_ACTIONS = [
-    ActionSpec(QT_TR_NOOP("导出归档包（年度或时间段）…"), export_archive, Permission.EDIT_LEDGER),
+    ActionSpec(QT_TR_NOOP("导出归档包（年度或时间段）…"), export_archive, Permission.BACKUP),
     ActionSpec(QT_TR_NOOP("校验归档包…"), verify_archive),
     ActionSpec(QT_TR_NOOP("浏览归档包…"), browse_archive),
     ActionSpec(QT_TR_NOOP("导入别处的归档包…"), import_archive, Permission.EDIT_LEDGER),
-    ActionSpec(QT_TR_NOOP("备份台账…"), backup_ledger, Permission.EDIT_LEDGER),
+    ActionSpec(QT_TR_NOOP("备份台账…"), backup_ledger, Permission.BACKUP),
     ActionSpec(QT_TR_NOOP("从备份恢复台账…"), restore_ledger, Permission.MANAGE),
 ]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from desktop.services import auth, first_run
+from desktop.services import auth, first_run, identity
 from desktop.services.auth import Actor
 from desktop.services.demo import build as demo
 from desktop.services.errors import ValidationError
 from desktop.services.ledger import Ledger
+from desktop.ui.admin.user_dialogs import policy_hint
 from desktop.ui.forms import ServiceDialog, ok_cancel
 from desktop.ui.i18n import tr
 
@@ -35,7 +36,8 @@ class FirstRunDialog(ServiceDialog):
         form = QFormLayout(self)
         intro = QLabel(
             tr(
-                "这是一个新台账，还没有任何账号。请设置管理员账号（以后可在“用户管理”中增加科员和领导账号）。"
+                "这是一个新台账，还没有任何账号。请设置系统管理员账号和它自己的密码；登录后再建立"
+                "安全管理员、审计管理员账号（三员分立），并在“用户管理”中增加科员和领导账号。"
             )
         )
         intro.setWordWrap(True)
@@ -44,9 +46,10 @@ class FirstRunDialog(ServiceDialog):
         place.setStyleSheet("color: #666;")
         place.setWordWrap(True)
         form.addRow(place)
-        form.addRow(tr("管理员用户名"), self.username)
+        form.addRow(tr("系统管理员用户名"), self.username)
         form.addRow(tr("姓名"), self.display_name)
-        form.addRow(tr("密码（至少 8 位）"), self.password)
+        form.addRow(policy_hint())
+        form.addRow(tr("密码"), self.password)
         form.addRow(tr("再输一次密码"), self.again)
         form.addRow(tr("发文机关全称"), self.issuer)
         form.addRow(tr("发文字号机关代字"), self.prefix)
@@ -61,7 +64,9 @@ class FirstRunDialog(ServiceDialog):
         self.demo_button = QPushButton(tr("改用演示台账（江城市）"))
         self.demo_button.setToolTip(
             tr(
-                "在这个台账中生成演示数据，账号 admin / duban-admin、clerk / duban-clerk、leader / duban-leader"
+                "在这个台账中生成演示数据（仅供试用：其公开的演示密码不能用在正式台账中）。账号 "
+                "admin / duban-admin、security / duban-security、auditor / duban-auditor、"
+                "clerk / duban-clerk、leader / duban-leader"
             )
         )
         self.demo_button.clicked.connect(self.use_demo)
@@ -73,7 +78,7 @@ class FirstRunDialog(ServiceDialog):
         if self.password.text() != self.again.text():
             raise ValidationError("两次输入的密码不一致。", field="again")
         if not self.display_name.text().strip():
-            raise ValidationError("请填写管理员姓名。", field="display_name")
+            raise ValidationError("请填写系统管理员姓名。", field="display_name")
         with self.ledger.session() as session:
             self.actor = first_run.start_ledger(
                 session,
@@ -87,5 +92,5 @@ class FirstRunDialog(ServiceDialog):
     def use_demo(self) -> None:
         with self.ledger.session() as session:
             demo.build_demo(session, auth.system_actor("演示数据"))
-            self.actor = auth.sign_in(session, "admin", "duban-admin")
+            self.actor = identity.sign_in(session, "admin", "duban-admin")
         super().accept()

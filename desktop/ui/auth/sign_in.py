@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from desktop.services import auth, settings
+from desktop.services import identity, settings
 from desktop.services.auth import Actor
 from desktop.services.ledger import Ledger
 from desktop.ui.forms import ServiceDialog, ok_cancel
@@ -42,7 +42,7 @@ class SignInDialog(ServiceDialog):
 
     def submit(self) -> None:
         with self.ledger.session() as session:
-            self.actor = auth.sign_in(session, self.username.text(), self.password.text())
+            self.actor = identity.sign_in(session, self.username.text(), self.password.text())
 
     def accept(self) -> None:
         super().accept()

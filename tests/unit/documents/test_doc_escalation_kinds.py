@@ -23,7 +23,7 @@ from doc_measure import (
 )
 
 from desktop.documents.grid import cmyk
-from desktop.services import auth, circular
+from desktop.services import circular, identity
 from desktop.services.assessment import documents as assessment_documents
 from desktop.services.assessment import writes as assessment
 from desktop.services.clock import FixedClock
@@ -58,7 +58,7 @@ def printed(demo_template, tmp_path_factory) -> dict[str, Measured]:
     ledger = open_ledger(copy, FixedClock(datetime(2026, 11, 28, 10, 0)))
     found: dict[str, Measured] = {}
     with ledger.session() as session:
-        clerk = auth.sign_in(session, "clerk", "duban-clerk")
+        clerk = identity.sign_in(session, "clerk", "duban-clerk")
         notices.issue(session, clerk, circular.draft_circular(session, clerk, "2026-11"))
         notices.issue(
             session,

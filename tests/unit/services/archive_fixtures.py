@@ -79,7 +79,7 @@ def package_files(root) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def docs_session(session: Session, admin) -> Session:
+def docs_session(session: Session, system) -> Session:
     """A fresh ledger with five issued notices of 2026 (one with an attachment)."""
     issue_documents(session, 2026, 5)
     return session

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
-from desktop.services import audit, auth
+from desktop.services import audit, identity
 from desktop.services.assessment import writes as assessment
 from desktop.services.assessment.rules import (
     DEFAULT_INDICATORS,
@@ -25,7 +25,7 @@ D = Decimal
 
 @pytest.fixture
 def clerk_demo(demo_session):
-    return auth.sign_in(demo_session, "clerk", "duban-clerk")
+    return identity.sign_in(demo_session, "clerk", "duban-clerk")
 
 
 def _row(results, unit: str):
@@ -145,7 +145,7 @@ def test_finalise_freezes_scores_and_results(demo_session, clerk_demo) -> None:
 
 
 def test_leader_may_read_but_not_write(demo_session) -> None:
-    leader = auth.sign_in(demo_session, "leader", "duban-leader")
+    leader = identity.sign_in(demo_session, "leader", "duban-leader")
     assert assessment.results(demo_session, 2026).rows
     unit = assessment.results(demo_session, 2026).rows[0].unit_id
     with pytest.raises(PermissionDenied):

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from db.models import AuditEntry, Unit
-from desktop.services import audit, auth, tasks
+from desktop.services import audit, auth, identity, passwords, tasks
 from desktop.services.errors import DomainError, PermissionDenied
 
 
@@ -18,27 +18,29 @@ def _count(session, model) -> int:
 
 def test_password_is_stored_as_salted_scrypt_never_in_clear(session, admin) -> None:
     stored = session.scalar(text("SELECT password_hash FROM user_account WHERE username='t_admin'"))
-    assert stored.startswith("scrypt$") and "password-123" not in stored
-    other = auth.hash_password("password-123")
+    assert stored.startswith("scrypt$") and "Duban-Test-42" not in stored
+    other = passwords.hash_password("Duban-Test-42")
     assert other != stored  # salted
-    assert auth.check_password("password-123", stored)
-    assert not auth.check_password("password-124", stored)
+    assert passwords.check_password("Duban-Test-42", stored)
+    assert not passwords.check_password("password-124", stored)
 
 
 def test_sign_in_wrong_password_gives_one_chinese_message(session, clerk) -> None:
-    assert auth.sign_in(session, "t_clerk", "password-123").role == auth.Role.CLERK
+    assert identity.sign_in(session, "t_clerk", "Duban-Test-42").role == auth.Role.CLERK
     with pytest.raises(DomainError, match="用户名或密码不正确"):
-        auth.sign_in(session, "t_clerk", "wrong")
+        identity.sign_in(session, "t_clerk", "wrong")
     with pytest.raises(DomainError, match="用户名或密码不正确"):
-        auth.sign_in(session, "nobody", "password-123")
+        identity.sign_in(session, "nobody", "Duban-Test-42")
 
 
-def test_leader_cannot_write_and_nothing_is_recorded(session, leader) -> None:
+def test_leader_cannot_write_and_only_the_refusal_is_recorded(session, leader) -> None:
     entries = _count(session, AuditEntry)
     with pytest.raises(PermissionDenied, match="领导"):
         tasks.create_unit(session, leader, "市审计局")
     assert _count(session, Unit) == 0
-    assert _count(session, AuditEntry) == entries
+    assert _count(session, AuditEntry) == entries + 1
+    refusal = audit.recent(session, 1)[0]
+    assert refusal.action == "refused" and "领导" in refusal.summary
 
 
 def test_each_write_leaves_exactly_one_audit_entry(session, clerk) -> None:

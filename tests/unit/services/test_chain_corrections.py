@@ -76,7 +76,8 @@ def test_edit_item_refusals(session, clerk, leader, item_id) -> None:
     supervision.close_item(session, clerk, item_id, "单位已当面说明")
     with pytest.raises(ValidationError, match="已办结.*重新打开"):
         supervision.edit_item(session, clerk, item_id, ItemEdit("x", "", date(2026, 12, 9)))
-    assert _count(session) == before + 1  # only the closing was recorded; nothing else changed
+    # the closing and the leader's refusal were recorded; nothing else changed
+    assert _count(session) == before + 2
     assert supervision.get_item(session, item_id, TODAY).reply_due == date(2026, 12, 8)
 
 

@@ -1,0 +1,142 @@
+"""Passwords: the policy a new one must meet, and scrypt hashes at the current cost."""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import hmac
+import os
+import string
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.services.errors import ValidationError
+
+COMMON_LIST = (
+    Path(__file__).resolve().parents[2] / "resources" / "security" / "common-passwords.txt"
+)
+
+
+@dataclass(frozen=True)
+class Cost:
+    n: int
+    r: int
+    p: int
+
+    @property
+    def maxmem(self) -> int:
+        return 129 * self.n * self.r * self.p + 1024 * 1024
+
+
+# OWASP's scrypt minimum (N=2^17, r=8, p=1: 128 MiB): about 0.4 s per sign-in on a 2-core PC.
+RECOMMENDED = Cost(2**17, 8, 1)
+current_cost = RECOMMENDED  # tests lower it (tests/conftest.py) so each fixture user is cheap
+
+
+def hash_password(password: str, cost: Cost | None = None) -> str:
+    cost = cost or current_cost
+    salt = os.urandom(16)
+    digest = _scrypt(password, salt, cost)
+    return "$".join(["scrypt", str(cost.n), str(cost.r), str(cost.p), _b64(salt), _b64(digest)])
+
+
+def check_password(password: str, stored: str) -> bool:
+    parsed = _parse(stored)
+    if parsed is None:
+        return False
+    cost, salt, digest = parsed
+    return hmac.compare_digest(_scrypt(password, salt, cost), digest)
+
+
+def needs_upgrade(stored: str) -> bool:
+    """A hash made at a lower cost than today's is made again at the next sign-in."""
+    parsed = _parse(stored)
+    if parsed is None:
+        return True
+    cost = parsed[0]
+    return (cost.n, cost.r, cost.p) < (current_cost.n, current_cost.r, current_cost.p)
+
+
+@functools.cache
+def _dummy(cost: Cost) -> str:
+    return hash_password("no account has this password", cost)
+
+
+def dummy_hash() -> str:
+    """Checked against for an unknown user name, so that it costs what a wrong password costs."""
+    return _dummy(current_cost)
+
+
+def _scrypt(password: str, salt: bytes, cost: Cost) -> bytes:
+    return hashlib.scrypt(
+        password.encode(), salt=salt, n=cost.n, r=cost.r, p=cost.p, maxmem=cost.maxmem, dklen=32
+    )
+
+
+def _parse(stored: str) -> tuple[Cost, bytes, bytes] | None:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return None
+        return Cost(int(n), int(r), int(p)), _unb64(salt), _unb64(digest)
+    except ValueError:
+        return None
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"))
+
+
+# --- the policy ----------------------------------------------------------------------------
+
+MIN_LENGTH = 8
+MIN_CLASSES = 3
+_CLASSES = (
+    ("大写字母", lambda c: c.isascii() and c.isupper()),
+    ("小写字母", lambda c: c.isascii() and c.islower()),
+    ("数字", lambda c: c.isdigit()),
+    ("符号", lambda c: not c.isalnum() and not c.isspace()),
+)
+POLICY_TEXT = "至少 8 位，含大写字母、小写字母、数字、符号中的至少三类，不含用户名，不是常见密码"
+
+
+@functools.cache
+def common_passwords() -> frozenset[str]:
+    lines = COMMON_LIST.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def is_common(password: str) -> bool:
+    """In the list as typed, or once the digits and symbols around a listed word are dropped
+    ("Dragon2026!" is "dragon" with a tail)."""
+    lowered = password.lower()
+    core = lowered.strip(string.digits + string.punctuation + " ")
+    common = common_passwords()
+    return lowered in common or (len(core) >= 4 and core in common)
+
+
+def check_policy(password: str, username: str, field: str = "password") -> None:
+    """Raise ValidationError (Chinese, naming the rule) when ``password`` may not be used."""
+    if password != password.strip() or not password.strip():
+        raise ValidationError("密码首尾不能是空格。", field=field)
+    if len(password) < MIN_LENGTH:
+        raise ValidationError(f"密码至少需要 {MIN_LENGTH} 位。", field=field)
+    classes = [name for name, test in _CLASSES if any(test(c) for c in password)]
+    if len(classes) < MIN_CLASSES:
+        raise ValidationError(
+            f"密码须含大写字母、小写字母、数字、符号中的至少 {MIN_CLASSES} 类"
+            f"（现在只有：{'、'.join(classes) or '无'}）。",
+            field=field,
+        )
+    name = username.strip().lower()
+    if name and name in password.lower():
+        raise ValidationError("密码中不能含有用户名。", field=field)
+    if is_common(password):
+        raise ValidationError(
+            "这是常见密码（或由常见密码加数字、符号组成），请换一个。", field=field
+        )

@@ -1,0 +1,92 @@
+"""The password policy, the shipped list of common passwords, scrypt cost and hash upgrades."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.services import identity, passwords, settings, users
+from desktop.services.enums import Role
+from desktop.services.errors import ValidationError
+
+PASSWORD = "Duban-Test-42"
+
+
+@pytest.mark.parametrize(
+    ("password", "rule"),
+    [
+        ("12345678", "至少 3 类"),
+        ("        ", "首尾不能是空格"),
+        ("Ab1!", "至少需要 8 位"),
+        ("abcdefgh", "至少 3 类"),
+        ("abcd1234", "至少 3 类"),
+        ("Wangfang-88", "用户名"),
+        ("P@ssw0rd", "常见密码"),
+        ("Dragon2026!", "常见密码"),
+        ("Duban-admin1", "常见密码"),  # a published demo password with a tail
+    ],
+)
+def test_weak_passwords_are_refused_with_the_rule_named(password: str, rule: str) -> None:
+    with pytest.raises(ValidationError, match=rule):
+        passwords.check_policy(password, "wangfang")
+
+
+def test_a_policy_password_passes() -> None:
+    passwords.check_policy("Qingshan-Lu-7", "wangfang")
+    passwords.check_policy("河东2026-ab!", "wangfang")  # CJK counts as nothing, 3 classes remain
+
+
+def test_the_common_list_is_shipped_and_large() -> None:
+    common = passwords.common_passwords()
+    assert len(common) > 5000
+    assert {"123456", "password", "1qaz2wsx", "duban-admin"} <= common
+
+
+def test_production_cost_is_the_recommended_scrypt_cost() -> None:
+    assert passwords.Cost(2**17, 8, 1) == passwords.RECOMMENDED
+    stored = passwords.hash_password("x", passwords.RECOMMENDED)
+    assert stored.split("$")[:4] == ["scrypt", str(2**17), "8", "1"]
+    assert passwords.check_password("x", stored) and not passwords.check_password("y", stored)
+
+
+def test_an_old_cheaper_hash_is_upgraded_at_sign_in(session, clerk) -> None:
+    from db.models import User
+
+    user = session.get(User, clerk.user_id)
+    user.password_hash = passwords.hash_password(PASSWORD, passwords.Cost(2**8, 8, 1))
+    session.commit()
+    assert passwords.needs_upgrade(user.password_hash)
+    identity.sign_in(session, "t_clerk", PASSWORD)
+    session.refresh(user)
+    assert not passwords.needs_upgrade(user.password_hash)
+    assert identity.sign_in(session, "t_clerk", PASSWORD).user_id == clerk.user_id
+
+
+def test_the_last_five_passwords_do_not_come_back(session, clerk) -> None:
+    chosen = [PASSWORD] + [f"Round-{n}-Pass!x" for n in range(1, 6)]
+    for old, new in zip(chosen, chosen[1:], strict=False):
+        users.change_own_password(session, clerk, old, new)
+    for earlier in chosen[2:5]:
+        with pytest.raises(ValidationError, match="最近 5 次"):
+            users.change_own_password(session, clerk, chosen[-1], earlier)
+    users.change_own_password(session, clerk, chosen[-1], chosen[0])  # six back: allowed
+
+
+def test_a_password_older_than_the_policy_allows_is_due(session, clerk, clock) -> None:
+    from datetime import timedelta
+
+    assert identity.password_change_due(session, clerk) is None
+    clock.moment += timedelta(days=91)
+    assert "90 天" in (identity.password_change_due(session, clerk) or "")
+    settings.save_security(session, _system(), settings.SecurityPolicy(password_max_age_days=0))
+    assert identity.password_change_due(session, clerk) is None
+
+
+def test_a_new_account_by_an_admin_must_change_its_first_password(session, admin) -> None:
+    made = users.create_user(session, admin, "zhao", "赵", Role.CLERK, "First-Temp-91")
+    assert identity.password_change_due(session, made) is not None
+
+
+def _system():
+    from desktop.services.auth import system_actor
+
+    return system_actor("测试")
