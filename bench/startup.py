@@ -49,14 +49,14 @@ DUBAN = (
     + _PAINTED
     + """
 from datetime import datetime
-from desktop.services import auth
+from desktop.services import identity
 from desktop.services.clock import FixedClock
 from desktop.ui import app as desk_app, calls
 clock = FixedClock(datetime(2026, 11, 28, 9, 0))
 app = desk_app.create_app()
 ledger, lock = desk_app.open_and_lock(sys.argv[1], clock)
 with ledger.session() as session:
-    actor = auth.sign_in(session, "clerk", "duban-clerk")
+    actor = identity.sign_in(session, "clerk", "duban-clerk")
 def filled():
     page = window.stack.currentWidget()
     if page is None or getattr(page, "stale", True) or calls.running_jobs():

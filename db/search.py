@@ -13,6 +13,7 @@ session factory) and rebuilt whole by :func:`rebuild` (the migration that create
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -21,7 +22,18 @@ from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Connection, delete, event, insert, inspect, select, text
+from sqlalchemy import (
+    Connection,
+    Enum,
+    String,
+    delete,
+    event,
+    insert,
+    inspect,
+    select,
+    text,
+    type_coerce,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.models import (
@@ -250,6 +262,16 @@ def _text_changed(obj: Any, source: Source) -> bool:
     return any(state.attrs[f].history.has_changes() for f in watched)
 
 
+def _namespace(table: Any, values: dict[str, Any]) -> SimpleNamespace:
+    """A row as attributes, enum text turned back into the enum where it still is one."""
+    for column in table.c:
+        kind = getattr(column.type, "enum_class", None)
+        if kind is not None and isinstance(values.get(column.name), str):
+            with contextlib.suppress(ValueError):
+                values[column.name] = kind(values[column.name])
+    return SimpleNamespace(**values)
+
+
 def rebuild(session: Session, batch: int = 2000) -> int:
     """Index every record anew (a migration, or a repair); returns how many were indexed.
 
@@ -261,7 +283,13 @@ def rebuild(session: Session, batch: int = 2000) -> int:
     for model in SOURCES:
         table = model.__table__  # type: ignore[attr-defined]
         live = {c["name"] for c in inspect(conn).get_columns(table.name)}
-        columns = [c for c in table.c if c.name in live]
+        # Enum columns are read as text: an older schema may hold a value the enum has since
+        # renamed (a role of before 三员分立), which a later migration converts.
+        columns = [
+            type_coerce(c, String).label(c.name) if isinstance(c.type, Enum) else c
+            for c in table.c
+            if c.name in live
+        ]
         defaults = {c.name: None for c in table.c}
         last = 0
         while True:
@@ -273,7 +301,7 @@ def rebuild(session: Session, batch: int = 2000) -> int:
             values = [
                 v
                 for row in rows
-                if (v := entry_values(SimpleNamespace(**(defaults | dict(row._mapping))), model))
+                if (v := entry_values(_namespace(table, defaults | dict(row._mapping)), model))
             ]
             if values:
                 conn.execute(insert(SearchEntry), values)

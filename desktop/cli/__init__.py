@@ -21,6 +21,7 @@ from desktop.cli import (
     pack_cmds,
     search_cmds,
     selftest_cmds,
+    user_cmds,
 )
 from desktop.cli.context import INTERNAL_ERROR, REFUSED, CliContext
 from desktop.services.diagnostics import logs
@@ -40,6 +41,7 @@ COMMAND_MODULES = [
     search_cmds,
     pack_cmds,
     diagnose_cmds,
+    user_cmds,
 ]
 
 

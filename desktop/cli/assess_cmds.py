@@ -36,7 +36,7 @@ def cmd_assess(ctx: CliContext, args: argparse.Namespace) -> int:
         raise ValidationError("--out 须与 --circular 同用。", field="out")
     writes = args.create or args.finalise or args.circular
     if writes:
-        ctx.require_user_for_server()
+        ctx.sign_in_to_write()
         actor = ctx.actor  # signed in before the session opens: --user may prompt
     with ctx.ledger.session() as session:
         if args.create and assessment.find_scheme(session, args.year) is None:

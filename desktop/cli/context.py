@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from desktop.services import auth, identity
+from desktop.services import auth, first_run, identity
 from desktop.services.auth import Actor
 from desktop.services.clock import SYSTEM_CLOCK, Clock, FixedClock
 from desktop.services.errors import ValidationError
@@ -27,6 +27,9 @@ class CliContext:
     _ledger: Ledger | None = field(default=None, repr=False)
     _actor: Actor | None = field(default=None, repr=False)
 
+    today_given: bool = False
+    _signed_in_for: str = field(default="", repr=False)
+
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CliContext:
         clock: Clock = SYSTEM_CLOCK
@@ -36,13 +39,26 @@ class CliContext:
             except ValueError as exc:
                 raise SystemExit(f"错误：--today 应为 YYYY-MM-DD，收到“{args.today}”") from exc
             clock = FixedClock(datetime(day.year, day.month, day.day, 9, 0))
-        return cls(args.database, clock, args.user)
+        return cls(args.database, clock, args.user, today_given=bool(args.today))
 
     @property
     def ledger(self) -> Ledger:
         if self._ledger is None:
             self._ledger = open_ledger(self.database, self.clock)
+            if self.today_given:
+                self._refuse_today(self._ledger)
         return self._ledger
+
+    def _refuse_today(self, ledger: Ledger) -> None:
+        with ledger.session() as session:
+            real = first_run.holds_real_records(session)
+        if real:
+            ledger.dispose()
+            self._ledger = None
+            raise ValidationError(
+                "--today 只用于演示台账和测试：该台账含有正式记录，操作日志的时间、公文的文号和"
+                "日期一律取自系统时钟。请去掉 --today 再运行。"
+            )
 
     def reopen(self) -> Ledger:
         self.close()
@@ -50,28 +66,53 @@ class CliContext:
 
     @property
     def actor(self) -> Actor:
-        """Who the command acts as: a signed-in user with --user, else the local operator."""
+        """Who a writing command acts as: the user of --user, signed in (password from
+        DUBAN_PASSWORD or a prompt) under the same lockout and audit as the window."""
+        return self.sign_in()
+
+    def sign_in(self, password_change: bool = False, ledger: Ledger | None = None) -> Actor:
+        """``password_change``: the verb is the change itself, so a password that is due (reset
+        by an admin, or too old) does not stop it."""
         if self._actor is None:
-            if self.username:
-                password = os.environ.get("DUBAN_PASSWORD") or getpass.getpass(
-                    f"用户 {self.username} 的密码："
+            if not self.username:
+                raise ValidationError(
+                    "这是写操作，需要登录：请用 --user 用户名 指定账号"
+                    "（密码取自环境变量 DUBAN_PASSWORD，或按提示输入）。"
                 )
-                with self.ledger.session() as session:
-                    self._actor = identity.sign_in(session, self.username, password)
-            else:
-                self._actor = auth.system_actor(self.operator_label())
+            password = os.environ.get("DUBAN_PASSWORD") or getpass.getpass(
+                f"用户 {self.username} 的密码："
+            )
+            with (ledger or self.ledger).session() as session:
+                actor = identity.sign_in(session, self.username, password)
+                due = identity.password_change_due(session, actor)
+            if due and not password_change:
+                raise ValidationError(f"{due}请先运行：duban --user {self.username} user passwd")
+            self._actor = actor
+            self._signed_in_for = "" if ledger else "ledger"
         return self._actor
+
+    @property
+    def reader(self) -> Actor:
+        """Who a read-only command runs as: the signed-in user with --user, else whoever is at
+        this PC's shell (may read, changes nothing)."""
+        if self.username:
+            return self.sign_in()
+        return auth.operator_actor(self.operator_label())
 
     @staticmethod
     def operator_label() -> str:
         operator = os.environ.get("USER") or os.environ.get("USERNAME") or "本机"
         return f"命令行（{operator}）"
 
-    def require_user_for_server(self) -> None:
-        if self.database and "://" in self.database and not self.username:
-            raise ValidationError("共享台账（数据库服务器）上的写操作需要用 --user 指定用户。")
+    def sign_in_to_write(self) -> None:
+        """Sign in before the command opens its own session (the password may be prompted)."""
+        self.sign_in()
 
     def close(self) -> None:
         if self._ledger is not None:
+            if self._actor is not None and self._signed_in_for:
+                with self._ledger.session() as session:
+                    identity.sign_out(session, self._actor, "命令行操作结束")
+                self._actor = None
             self._ledger.dispose()
             self._ledger = None

@@ -8,12 +8,12 @@ import os
 from datetime import date, datetime
 from pathlib import Path
 
-from desktop.cli import table
+from desktop.cli import table, user_cmds
 from desktop.cli.context import CliContext
-from desktop.services import audit, first_run, overview
-from desktop.services.auth import system_actor
+from desktop.services import audit, first_run, overview, passwords
+from desktop.services.auth import Permission, system_actor
 from desktop.services.enums import LampColor
-from desktop.services.errors import ValidationError
+from desktop.services.errors import PermissionDenied, ValidationError
 from desktop.services.ledger import backup_sqlite, is_empty
 
 LAMP_MARK = {LampColor.GREEN: "绿", LampColor.YELLOW: "黄", LampColor.RED: "红"}
@@ -21,9 +21,11 @@ LAMP_MARK = {LampColor.GREEN: "绿", LampColor.YELLOW: "黄", LampColor.RED: "�
 
 def register(commands: argparse._SubParsersAction) -> None:
 
-    p = commands.add_parser("init", help="新建空台账并设置管理员账号")
-    p.add_argument("--admin", default="admin", help="管理员用户名（默认 admin）")
-    p.add_argument("--name", default="管理员", help="管理员姓名")
+    p = commands.add_parser(
+        "init", help="新建空台账并设置系统管理员账号（密码取自 DUBAN_PASSWORD）"
+    )
+    p.add_argument("--admin", default="admin", help="系统管理员用户名（默认 admin）")
+    p.add_argument("--name", default="系统管理员", help="系统管理员姓名")
     p.set_defaults(handler=cmd_init)
 
     p = commands.add_parser("demo", help="生成演示台账（江城市十大重点工程）")
@@ -44,10 +46,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
     if not is_empty(ctx.ledger):
         raise ValidationError("台账已经存在，无需初始化。")
-    password = os.environ.get("DUBAN_PASSWORD") or getpass.getpass("管理员密码（至少 8 位）：")
+    password = os.environ.get("DUBAN_PASSWORD") or getpass.getpass(
+        f"系统管理员密码（{passwords.POLICY_TEXT}）："
+    )
     with ctx.ledger.session() as session:
         first_run.start_ledger(session, args.admin, args.name, password)
-    print(f"已新建台账：{ctx.ledger.location}，管理员账号 {args.admin}")
+    print(f"已新建台账：{ctx.ledger.location}，系统管理员账号 {args.admin}")
+    user_cmds.remind_missing_administrators(ctx, args.admin)
     return 0
 
 
@@ -59,6 +64,10 @@ def cmd_demo(ctx: CliContext, args: argparse.Namespace) -> int:
             raise ValidationError(
                 "台账中已有数据。如确需替换为演示台账，请加 --replace（原台账会先备份）。"
             )
+        with ctx.ledger.session() as session:
+            real = first_run.holds_real_records(session)
+        if real and not ctx.actor.can(Permission.MANAGE):  # an office's ledger: its sysadmin
+            raise PermissionDenied("用演示数据替换正式台账只能由系统管理员操作。")
         _set_aside(ctx)
     with ctx.ledger.session() as session:
         summary = demo.build_demo(session, system_actor("演示数据"))

@@ -117,7 +117,7 @@ def _issue(ctx: CliContext, doc_id: int, out: Path | None, confirm_fonts: bool =
 def cmd_circular(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.services import circular
 
-    ctx.require_user_for_server()
+    ctx.sign_in_to_write()
     period = args.period or f"{ctx.clock.today():%Y-%m}"
     with ctx.ledger.session() as session:
         existing = {
@@ -138,7 +138,7 @@ def cmd_circular(ctx: CliContext, args: argparse.Namespace) -> int:
 def cmd_supervise(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.services.notices import drafts as notice_drafts
 
-    ctx.require_user_for_server()
+    ctx.sign_in_to_write()
     with ctx.ledger.session() as session:
         doc_id = notice_drafts.draft_supervision(
             session,
@@ -213,7 +213,7 @@ def _has_elements(args: argparse.Namespace) -> bool:
 def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.services.notices import drafts as notice_drafts
 
-    ctx.require_user_for_server()
+    ctx.sign_in_to_write()
     paragraphs = _paragraphs(args.body_file)
     with ctx.ledger.session() as session:
         doc_id = notice_drafts.draft_notice(
@@ -241,7 +241,7 @@ def _report_fonts(ctx: CliContext, doc_id: int) -> None:
 def cmd_edit(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.services.notices import drafts as notice_drafts
 
-    ctx.require_user_for_server()
+    ctx.sign_in_to_write()
     fields = (args.title, args.recipients, args.body_file, args.cc, args.note)
     if all(value is None for value in fields) and not _has_elements(args):
         raise ValidationError(
@@ -289,13 +289,13 @@ def cmd_render(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_issue(ctx: CliContext, args: argparse.Namespace) -> int:
-    ctx.require_user_for_server()
+    ctx.sign_in_to_write()
     _issue(ctx, args.id, args.out, args.confirm_fonts)
     return 0
 
 
 def cmd_correct(ctx: CliContext, args: argparse.Namespace) -> int:
-    ctx.require_user_for_server()
+    ctx.sign_in_to_write()
     with ctx.ledger.session() as session:
         doc_id = notices.draft_correction(session, ctx.actor, args.id)
     print(f"更正件草稿 #{doc_id} 已生成（原件 #{args.id} 保持不变）")
@@ -303,7 +303,7 @@ def cmd_correct(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_delete(ctx: CliContext, args: argparse.Namespace) -> int:
-    ctx.require_user_for_server()
+    ctx.sign_in_to_write()
     with ctx.ledger.session() as session:
         notices.delete_draft(session, ctx.actor, args.id)
     print(f"草稿 #{args.id} 已删除")

@@ -18,6 +18,11 @@ def has_users(session: Session) -> bool:
     return bool(session.scalar(select(func.count()).select_from(User)))
 
 
+def holds_real_records(session: Session) -> bool:
+    """A ledger in use by an office (not empty, not the demo): `--today` may not touch it."""
+    return has_users(session) and not settings.is_demo(session)
+
+
 def start_ledger(
     session: Session,
     username: str,

@@ -121,6 +121,8 @@ def _failed(
 
 
 def sign_out(session: Session, actor: Actor, why: str = "注销") -> None:
+    if actor.user_id is not None and session.get(User, actor.user_id) is None:
+        actor = replace(actor, user_id=None)  # e.g. a restored ledger that never knew them
     audit.event(session, actor, "sign_out", "user", actor.username, f"{why}：{actor.display_name}")
 
 

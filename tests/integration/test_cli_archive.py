@@ -20,7 +20,7 @@ def demo_db(demo_template: Path, tmp_path: Path) -> str:
 def test_export_verify_and_a_broken_copy(demo_db: str, tmp_path: Path, capsys) -> None:
     stick = tmp_path / "stick"
     stick.mkdir()
-    args = ["--database", demo_db, "--today", "2026-11-28"]
+    args = ["--database", demo_db, "--today", "2026-11-28", "--user", "clerk"]
     assert main([*args, "archive", "export", "--year", "2026", "--to", str(stick), "--zip"]) == 0
     out = capsys.readouterr().out
     assert "已导出" in out and "校验通过" in out and "安全弹出" in out
@@ -37,7 +37,18 @@ def test_export_verify_and_a_broken_copy(demo_db: str, tmp_path: Path, capsys) -
 
 def test_export_to_a_missing_stick_says_so(demo_db: str, tmp_path: Path, capsys) -> None:
     code = main(
-        ["--database", demo_db, "archive", "export", "--year", "2026", "--to", str(tmp_path / "E")]
+        [
+            "--database",
+            demo_db,
+            "--user",
+            "clerk",
+            "archive",
+            "export",
+            "--year",
+            "2026",
+            "--to",
+            str(tmp_path / "E"),
+        ]  # fmt: skip
     )
     assert code == 1 and "移动介质是否已插好" in capsys.readouterr().err
 
@@ -45,16 +56,22 @@ def test_export_to_a_missing_stick_says_so(demo_db: str, tmp_path: Path, capsys)
 def test_backup_then_restore(demo_db: str, tmp_path: Path, capsys, monkeypatch) -> None:
     stick = tmp_path / "stick"
     stick.mkdir()
-    assert main(["--database", demo_db, "backup", "--to", str(stick), "--offsite"]) == 0
+    assert (
+        main(["--database", demo_db, "--user", "clerk", "backup", "--to", str(stick), "--offsite"])
+        == 0
+    )
     assert "带离本机" in capsys.readouterr().out
     copy = next(stick.glob("*.sqlite3"))
-    assert main(["--database", demo_db, "backup"]) == 0  # rolling local copy
+    assert main(["--database", demo_db, "--user", "clerk", "backup"]) == 0  # rolling local copy
     assert list((tmp_path / "backups" / "自动备份").glob("*.sqlite3"))
     capsys.readouterr()
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)
-    assert main(["--database", demo_db, "restore", str(copy)]) == 1
+    assert main(["--database", demo_db, "--user", "clerk", "restore", str(copy), "--yes"]) == 1
+    assert "只能由系统管理员" in capsys.readouterr().err
+    monkeypatch.setenv("DUBAN_PASSWORD", "duban-admin")
+    assert main(["--database", demo_db, "--user", "admin", "restore", str(copy)]) == 1
     assert "--yes" in capsys.readouterr().err
-    assert main(["--database", demo_db, "restore", str(copy), "--yes"]) == 0
+    assert main(["--database", demo_db, "--user", "admin", "restore", str(copy), "--yes"]) == 0
     out = capsys.readouterr().out
     assert "任务 37" in out and "已恢复" in out and "原台账已另存为" in out
     assert main(["--database", demo_db, "audit", "--last", "1"]) == 0
@@ -64,7 +81,8 @@ def test_backup_then_restore(demo_db: str, tmp_path: Path, capsys, monkeypatch) 
 def test_export_a_period(demo_db: str, tmp_path: Path, capsys) -> None:
     stick = tmp_path / "stick"
     stick.mkdir()
-    args = ["--database", demo_db, "--today", "2026-11-28", "archive", "export", "--to", str(stick)]
+    args = ["--database", demo_db, "--today", "2026-11-28", "--user", "clerk", "archive", "export",
+            "--to", str(stick)]  # fmt: skip
     assert main([*args, "--from", "2026-01-01", "--to-date", "2026-06-30"]) == 0
     assert "2026-01-01 至 2026-06-30" in capsys.readouterr().out
     assert main([*args, "--from", "2025-12-01", "--to-date", "2026-01-31"]) == 1
@@ -77,7 +95,7 @@ def test_export_a_period(demo_db: str, tmp_path: Path, capsys) -> None:
 def test_import_dry_run_then_refused_as_already_present(demo_db: str, tmp_path: Path, capsys):
     stick = tmp_path / "stick"
     stick.mkdir()
-    args = ["--database", demo_db, "--today", "2026-11-28", "archive"]
+    args = ["--database", demo_db, "--today", "2026-11-28", "--user", "clerk", "archive"]
     assert main([*args, "export", "--period", "2026-10", "--to", str(stick), "--zip"]) == 0
     package = next(stick.glob("*.zip"))
     capsys.readouterr()

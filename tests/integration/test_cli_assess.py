@@ -14,7 +14,7 @@ from desktop.cli import main
 def demo_db(demo_template: Path, tmp_path: Path) -> list[str]:
     copy = tmp_path / "ledger.sqlite3"
     shutil.copy(demo_template, copy)
-    return ["--database", str(copy), "--today", "2026-11-28"]
+    return ["--database", str(copy), "--today", "2026-11-28", "--user", "clerk"]
 
 
 def test_prints_the_results_table(demo_db: list[str], capsys) -> None:
@@ -35,7 +35,7 @@ def test_circular_needs_the_results_finalised_first(
     assert "尚未定稿" in capsys.readouterr().err
     assert not out_pdf.exists()
     code = main(
-        [*demo_db, "--user", "clerk", "assess", "2026", "--finalise", "--circular",
+        [*demo_db, "assess", "2026", "--finalise", "--circular",
          "--out", str(out_pdf)]
     )  # fmt: skip
     assert code == 0

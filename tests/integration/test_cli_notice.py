@@ -12,7 +12,15 @@ from desktop.cli import main
 
 
 def test_circular_issue_list_render_correct(demo_ledger, tmp_path: Path, capsys) -> None:
-    base = ["--database", str(demo_ledger.path), "--today", "2026-11-28", "notice"]
+    base = [
+        "--database",
+        str(demo_ledger.path),
+        "--today",
+        "2026-11-28",
+        "--user",
+        "clerk",
+        "notice",
+    ]
     demo_ledger.dispose()  # the command opens its own connection, as a second program would
     out = tmp_path / "pdf" / "通报-草稿.pdf"
     assert main([*base, "circular", "--period", "2026-11", "--out", str(out)]) == 0

@@ -10,10 +10,10 @@ from desktop.services.ledger import open_ledger
 from desktop.services.notices import register as notices
 
 
-def test_edit_a_draft_then_refuse_once_issued(ledger, tmp_path: Path, capsys) -> None:
-    path = ledger.path
-    ledger.dispose()
-    base = ["--database", str(path), "--today", "2026-11-28", "notice"]
+def test_edit_a_draft_then_refuse_once_issued(demo_ledger, tmp_path: Path, capsys) -> None:
+    path = demo_ledger.path
+    demo_ledger.dispose()
+    base = ["--database", str(path), "--today", "2026-11-28", "--user", "clerk", "notice"]
     first = tmp_path / "first.txt"
     first.write_text("第一段。\n", encoding="utf-8")
     assert main([*base, "new", "--title", "关于开展排查的通知", "--body-file", str(first)]) == 0
@@ -71,7 +71,15 @@ def test_edit_a_draft_then_refuse_once_issued(ledger, tmp_path: Path, capsys) ->
 def test_supervise_as_a_letter_on_request(demo_ledger, tmp_path: Path, capsys) -> None:
     from pypdf import PdfReader
 
-    base = ["--database", str(demo_ledger.path), "--today", "2026-11-28", "notice"]
+    base = [
+        "--database",
+        str(demo_ledger.path),
+        "--today",
+        "2026-11-28",
+        "--user",
+        "clerk",
+        "notice",
+    ]
     demo_ledger.dispose()
     out = tmp_path / "督办函.pdf"
     assert main([*base, "supervise", "--task", "04-02", "--letter", "--out", str(out)]) == 0

@@ -19,7 +19,15 @@ from ofd_reader import read  # noqa: E402
 
 
 def test_an_issued_circular_renders_as_ofd_with_its_stored_digest(demo_ledger, tmp_path, capsys):
-    base = ["--database", str(demo_ledger.path), "--today", "2026-11-28", "notice"]
+    base = [
+        "--database",
+        str(demo_ledger.path),
+        "--today",
+        "2026-11-28",
+        "--user",
+        "clerk",
+        "notice",
+    ]
     demo_ledger.dispose()
     pdf = tmp_path / "通报.pdf"
     assert main([*base, "circular", "--period", "2026-11", "--out", str(pdf), "--issue"]) == 0

@@ -19,7 +19,7 @@ def test_template_export_and_catalogue_open_in_libreoffice(demo_template: Path, 
     from desktop.services.ledger import backup_sqlite
 
     db = str(backup_sqlite(demo_template, tmp_path / "demo.sqlite3"))
-    common = ["--database", db, "--today", "2026-11-28"]
+    common = ["--database", db, "--today", "2026-11-28", "--user", "clerk"]
     assert (
         main([*common, "excel", "template", "--period", "2026-11", "--out", str(tmp_path / "t")])
         == 0

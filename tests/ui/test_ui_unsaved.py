@@ -129,12 +129,12 @@ def test_notice_draft_saved_on_close(clerk_window, unsaved_answers, monkeypatch)
 
 
 def test_settings_form_counts_as_unsaved(clerk_window, demo_ledger, qtbot, unsaved_answers) -> None:
-    from desktop.services import auth
+    from desktop.services import identity
     from desktop.ui.desk import Desk
     from desktop.ui.main_window import MainWindow
 
     with demo_ledger.session() as s:
-        admin = auth.sign_in(s, "admin", "duban-admin")
+        admin = identity.sign_in(s, "admin", "duban-admin")
     window = MainWindow(Desk(demo_ledger, clerk_window.desk.clock, admin), remember=False)
     qtbot.addWidget(window)
     page = window.show_page("settings")

@@ -112,7 +112,7 @@ def _recorded(session: Session, entry: Entry) -> bool:
     return False
 
 
-@audit.writes(Permission.EDIT_LEDGER)
+@audit.writes(Permission.BACKUP)
 def _record_late(session: Session, actor: Actor, entry: Entry) -> None:
     offsite.note(session, actor, entry.what, entry.leaves_pc, entry.entity_id,
                  entry.summary + LATE, {**entry.detail, "recorded_late": True})  # fmt: skip
@@ -139,7 +139,7 @@ def settle(session: Session) -> list[str]:
             continue
         if path.exists():
             user_id, username, display, role = entry.actor
-            who = next(r for r in Role if r.value == role)
+            who = next((r for r in Role if r.value == role), Role.SYSADMIN)  # "admin": before 三员
             _record_late(session, Actor(user_id, username, display, who), entry)
             done.append(f"已补记：{entry.summary}")
         elif not path.parent.is_dir():

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEntry, Task
-from desktop.services import audit, auth, corrections, funds, timeline
+from desktop.services import audit, corrections, funds, identity, timeline
 from desktop.services.enums import FundKind, FundSource, LampColor
 from desktop.services.errors import PermissionDenied, ValidationError
 from desktop.services.overview import TaskFilter, task_rows
@@ -31,7 +31,7 @@ def test_report_corrected_then_withdrawn_lamp_follows_and_original_kept(
     demo_session, clock
 ) -> None:
     session, today = demo_session, clock.today()
-    clerk = auth.sign_in(session, "clerk", "duban-clerk")
+    clerk = identity.sign_in(session, "clerk", "duban-clerk")
     task_id, period = _task(session, "05-02"), str(Period.of(today))
     assert _lamp(session, today, task_id) == LampColor.RED  # two periods unreported
     record_report(session, clerk, ReportInput(task_id, period, 60, "施工推进"))
@@ -61,8 +61,8 @@ def test_report_corrected_then_withdrawn_lamp_follows_and_original_kept(
 
 def test_fund_entry_corrected_and_withdrawn_rates_follow(demo_session, clock) -> None:
     session = demo_session
-    clerk = auth.sign_in(session, "clerk", "duban-clerk")
-    leader = auth.sign_in(session, "leader", "duban-leader")
+    clerk = identity.sign_in(session, "clerk", "duban-clerk")
+    leader = identity.sign_in(session, "leader", "duban-leader")
     task_id = _task(session, "01-01")
     before = funds.totals_by_task(session, [task_id]).get(task_id, funds.FundTotals())
     entry = funds.add_fund_entry(
