@@ -153,6 +153,8 @@ def cmd_approve(ctx: CliContext, args: argparse.Namespace) -> int:
 def remind_missing_administrators(ctx: CliContext, me: str) -> None:
     """After `duban init` (and for a migrated ledger): ask for the other two administrators."""
     with ctx.ledger.session() as session:
-        missing = [r for r in users.missing_administrators(session) if r != Role.SYSADMIN]
+        missing: list[Role] = [
+            r for r in users.missing_administrators(session) if r != Role.SYSADMIN
+        ]
     if missing:
         print(_missing_text(missing, me))

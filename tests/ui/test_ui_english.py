@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import auth
+from desktop.services import identity
 from desktop.services.ledger import Ledger
 from desktop.ui.app import create_app
 from desktop.ui.desk import Desk
@@ -133,7 +133,7 @@ def test_english_ui_shows_no_chinese_but_data(
     demo_ledger.dispose()
     _scrub(demo_ledger.path)
     with demo_ledger.session() as session:
-        actor = auth.sign_in(session, "admin", "duban-admin")
+        actor = identity.sign_in(session, "admin", "duban-admin")
     window = MainWindow(Desk(demo_ledger, clock, actor), remember=False)
     qtbot.addWidget(window)
     window.show()

@@ -25,7 +25,9 @@ def complete_sign_in(parent: QWidget | None, desk: Desk) -> bool:
             return False
     if desk.actor.role == Role.SYSADMIN:
         with desk.session() as session:
-            missing = [r for r in users.missing_administrators(session) if r != Role.SYSADMIN]
+            missing: list[Role] = [
+                r for r in users.missing_administrators(session) if r != Role.SYSADMIN
+            ]
         if missing:
             AdministratorsDialog(parent, desk, missing).exec()  # "later" is allowed: asked again
     return True

@@ -85,6 +85,7 @@ def test_accounts_made_once_a_security_admin_exists_wait_for_approval(
     assert "待安全管理员审核" in _last_audit(session).summary
     with pytest.raises(DomainError, match="待安全管理员审核"):
         identity.sign_in(session, "zhou", "Ke-Yuan-Pass-1")
+    assert made.user_id is not None
     with pytest.raises(PermissionDenied):
         users.review_account(session, admin, made.user_id, True)  # not his own approval
     users.review_account(session, secadmin, made.user_id, True)
