@@ -95,7 +95,7 @@ def test_the_carrier_has_what_a_receiving_archive_expects(package: Path) -> None
     rows = ET.parse(package / "文件目录.XML").getroot().findall("条目")
     items = sorted(p.name for p in (package / "items").iterdir())
     assert [r.findtext("档号") for r in rows] == items
-    assert [int(r.findtext("顺序号")) for r in rows] == list(range(1, len(items) + 1))
+    assert [int(r.findtext("顺序号") or 0) for r in rows] == list(range(1, len(items) + 1))
     readme = (package / "说明文件.TXT").read_text("utf-8")
     sheet = load_workbook(package / "其他" / "移交与接收登记表.xlsx").active
     values = {sheet.cell(r, 1).value: sheet.cell(r, 2).value for r in range(1, sheet.max_row + 1)}
