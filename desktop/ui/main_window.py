@@ -283,6 +283,10 @@ class MainWindow(QMainWindow):
             choice.setChecked(code == current_language())
 
         help_menu = bar.addMenu(tr("帮助(&H)"))
+        manual = help_menu.addAction(tr("本页使用说明"), self._page_help)
+        manual.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        help_menu.addAction(tr("快捷键"), self._shortcuts)
+        help_menu.addSeparator()
         help_menu.addAction(tr("关于督办台"), self._about)
         help_menu.addAction(tr("日志文件位置"), self._show_log)
         help_menu.addAction(tr("导出诊断信息…"), self._export_diagnostics)
@@ -321,6 +325,16 @@ class MainWindow(QMainWindow):
         self.search_dialog.raise_()
         self.search_dialog.box.setFocus()
         self.search_dialog.box.selectAll()
+
+    def _page_help(self) -> None:
+        from desktop.ui.help import show_page_help
+
+        show_page_help(self)
+
+    def _shortcuts(self) -> None:
+        from desktop.ui.help import show_shortcuts
+
+        show_shortcuts(self)
 
     def _about(self) -> None:
         from desktop.ui.admin.actions import show_about

@@ -3552,8 +3552,40 @@ Log: {path}</translation>
         <translation>Paste</translation>
     </message>
     <message>
+        <source>复制 / 粘贴（可与 Excel、WPS 互相复制整块）</source>
+        <translation>Copy / paste (whole blocks to and from Excel or WPS)</translation>
+    </message>
+    <message>
         <source>向下填充</source>
         <translation>Fill down</translation>
+    </message>
+    <message>
+        <source>清除选中的格</source>
+        <translation>Clear the selected cells</translation>
+    </message>
+    <message>
+        <source>向下 / 向右</source>
+        <translation>Down / right</translation>
+    </message>
+    <message>
+        <source>撤销 / 重做</source>
+        <translation>Undo / redo</translation>
+    </message>
+    <message>
+        <source>本页使用说明</source>
+        <translation>Help for this page</translation>
+    </message>
+    <message>
+        <source>刷新（有未保存的修改先询问）</source>
+        <translation>Reload (asks first about unsaved edits)</translation>
+    </message>
+    <message>
+        <source>使用说明</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
     </message>
     <message>
         <source>清除内容</source>

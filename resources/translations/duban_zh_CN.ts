@@ -3552,8 +3552,40 @@
             <translation>粘贴</translation>
         </message>
         <message>
+            <source>复制 / 粘贴（可与 Excel、WPS 互相复制整块）</source>
+            <translation>复制 / 粘贴（可与 Excel、WPS 互相复制整块）</translation>
+        </message>
+        <message>
             <source>向下填充</source>
             <translation>向下填充</translation>
+        </message>
+        <message>
+            <source>清除选中的格</source>
+            <translation>清除选中的格</translation>
+        </message>
+        <message>
+            <source>向下 / 向右</source>
+            <translation>向下 / 向右</translation>
+        </message>
+        <message>
+            <source>撤销 / 重做</source>
+            <translation>撤销 / 重做</translation>
+        </message>
+        <message>
+            <source>本页使用说明</source>
+            <translation>本页使用说明</translation>
+        </message>
+        <message>
+            <source>刷新（有未保存的修改先询问）</source>
+            <translation>刷新（有未保存的修改先询问）</translation>
+        </message>
+        <message>
+            <source>使用说明</source>
+            <translation>使用说明</translation>
+        </message>
+        <message>
+            <source>快捷键</source>
+            <translation>快捷键</translation>
         </message>
         <message>
             <source>清除内容</source>
