@@ -53,6 +53,14 @@ def build(path: Path, tasks: int, periods: int) -> None:
         "INSERT INTO search_entry (kind, ref_id, task_id, title, body, terms, pinyin) "
         "VALUES (:kind, :ref_id, :task_id, :title, :body, :terms, :pinyin)"
     )
+    conn.execute(
+        "INSERT INTO unit (id, name, short_name, contact_person, contact_phone, sort_order)"
+        " VALUES (1, '市测试局', '测试局', '', '', 1)"
+    )
+    conn.execute(
+        "INSERT INTO project (id, code, name, description, lead_unit_id)"
+        " VALUES (1, 'P1', '测试工程', '', 1)"
+    )
     rows, entries = [], []
     for i in range(1, tasks + 1):
         title = f"{rng.choice(PLACES)}{rng.choice(THINGS)}建设第{i}项"

@@ -166,6 +166,9 @@ SOURCES: dict[type, Source] = {
 }
 
 KINDS = tuple(source.kind for source in SOURCES.values())
+# Kinds whose names are indexed as pinyin: only these are asked a pinyin query.
+_NO_NAMES = Source("", lambda _o: "", ()).names
+PINYIN_KINDS = frozenset(s.kind for s in SOURCES.values() if s.names is not _NO_NAMES)
 
 
 def tokens(value: str) -> str:
@@ -393,7 +396,7 @@ def matching_ids(session: Session, query: str, kind: str, limit: int = 20) -> li
     words = query_words(query)
     if not words:
         return []
-    pinyin = len(words) == 1 and _LATIN_ONLY.match(words[0]) is not None
+    pinyin = len(words) == 1 and _LATIN_ONLY.match(words[0]) is not None and kind in PINYIN_KINDS
     conn = session.connection()
     if conn.dialect.name == "sqlite":
         phrase = " AND ".join('"' + w.replace('"', "") + '"' for w in words)
