@@ -178,6 +178,11 @@ def _element_args(p: argparse.ArgumentParser) -> None:
         help="签发人（上行文：请示、报告），可多次给出；发文机关标志随之下移至 80 mm",
     )
     p.add_argument(
+        "--joint",
+        action="append",
+        help="联合行文的其他发文机关（本机关居首），可多次给出；版头并列、各自署名",
+    )
+    p.add_argument(
         "--attachment",
         action="append",
         dest="attachments",
@@ -202,12 +207,13 @@ def _elements(model, args: argparse.Namespace):  # type: ignore[no-untyped-def]
         urgency=args.urgency,
         signers=args.signers,
         attachments=attachments,
+        joint=args.joint,
     )
 
 
 def _has_elements(args: argparse.Namespace) -> bool:
     names = ("copy_number", "classification", "classification_period", "urgency")
-    return any(getattr(args, n) is not None for n in (*names, "signers", "attachments"))
+    return any(getattr(args, n) is not None for n in (*names, "signers", "attachments", "joint"))
 
 
 def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:

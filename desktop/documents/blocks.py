@@ -169,27 +169,31 @@ class Flow:
             x0 = 2 * self.slot + (0.0 if i == 0 else label_w)
             self.flow((label if i == 0 else []) + num + body, x0, 2 * self.slot + label_w + num_w)
 
-    def signature(self, name: str, when, seal: bool, keep_after: int = 0) -> None:
+    def signature(self, names: list[str], when, seal: bool, keep_after: int = 0) -> None:
         """署名 and 成文日期 (with seal: name centred over the date; without: right 2 chars in).
 
+        Several ``names`` (联合行文) stand one a line above the date, the lead organ first.
         ``keep_after`` lines (the 附注) must fit below the date on the same page.
         """
         cs = self.comp.grid.char_space
         date_g = self.glyphs([(format_date(when), FontRole.FANGSONG)]) if when else []
-        name_g = self.glyphs([(name, FontRole.FANGSONG)]) if name else []
-        dw, nw = line_width(date_g, cs), line_width(name_g, cs)
+        shaped = [self.glyphs([(n, FontRole.FANGSONG)]) for n in names if n]
+        dw = line_width(date_g, cs)
+        nw = max((line_width(g, cs) for g in shaped), default=0.0)
+        extra = max(0, len(shaped) - 1)
         if seal:
             # The seal (about 4 lines high) presses on both: keep its top within a line of the
             # body, so name and date sit on the 3rd and 4th lines below the text.
-            self.comp.keep_lines(4 + keep_after, carry=2, tighten=True)
+            self.comp.keep_lines(4 + extra + keep_after, carry=2, tighten=True)
             self.comp.skip_lines(2)
             date_x = AREA_W - 4 * self.slot - dw
-            if name_g:
+            for name_g in shaped:
+                w = line_width(name_g, cs)
                 # Centred over the date, but never past the type area's right edge.
-                name_x = date_x + (dw - nw) / 2 if date_g else AREA_W - 2 * self.slot - nw
-                self.comp.put_line(name_g, max(0.0, min(name_x, AREA_W - nw)))
+                name_x = date_x + (dw - w) / 2 if date_g else AREA_W - 2 * self.slot - w
+                self.comp.put_line(name_g, max(0.0, min(name_x, AREA_W - w)))
         else:
-            self.comp.keep_lines(3 + keep_after, carry=2, tighten=True)
+            self.comp.keep_lines(3 + extra + keep_after, carry=2, tighten=True)
             self.comp.skip_lines(1)
             name_right = 2 * self.slot
             if date_g and dw > nw - 2 * self.slot:
@@ -199,7 +203,7 @@ class Flow:
             else:
                 name_x = AREA_W - name_right - nw
                 date_x = name_x + 2 * self.slot
-            if name_g:
+            for name_g in shaped:
                 self.comp.put_line(name_g, name_x)
         if date_g:
             self.comp.put_line(date_g, date_x)

@@ -59,7 +59,10 @@ def layout_header(flow: Flow, doc: OfficialDocument) -> None:
     for text, role in _top_lines(doc):
         comp.put_line(flow.glyphs([(text, role)]), 0.0, char_space=0.0)
     mark_top = MARK_TOP_WITH_SIGNER if doc.signer else MARK_TOP
-    mark_bottom = _mark(flow, mark_text(doc), mark_top)
+    if len(doc.joint_issuers) > 1 and doc.kind is DocumentKind.DOCUMENT:
+        mark_bottom = _joint_mark(flow, doc.joint_issuers, doc.mark_suffix, mark_top)
+    else:
+        mark_bottom = _mark(flow, mark_text(doc), mark_top)
     k = comp.grid.line_at_or_after(mark_bottom) + 2
     comp.cursor = comp.grid.line_top(k)
     if doc.kind is DocumentKind.MINUTES:
@@ -118,6 +121,36 @@ def _mark(flow: Flow, text: str, top: float) -> float:
 def signers_of(text: str) -> list[str]:
     """签发人 names as typed: separated by 、，, or spaces."""
     return [n for n in re.split(r"[、，,\s]+", text.strip()) if n]
+
+
+JOINT_LEADING = 1.2  # line pitch of the stacked organ names, in their size
+JOINT_GAP = 0.5  # em between the names and 文件
+
+
+def _joint_mark(flow: Flow, names: list[str], suffix: str, top: float) -> float:
+    """联合行文 (§7.2.4): the organs stacked, lead organ first, each spread to the longest
+    name's width; 文件 to their right, centred on the stack. Returns the mark's bottom."""
+    shape = flow.shaper.shape
+    unit = [line_width(shape(n, FontRole.XIAOBIAOSONG, 1.0), 0.0) for n in names]
+    suffix_w = line_width(shape(suffix, FontRole.XIAOBIAOSONG, 1.0), 0.0) if suffix else 0.0
+    gap = JOINT_GAP if suffix else 0.0
+    size = min(MARK_MAX_SIZE, AREA_W / (max(unit) + gap + suffix_w))
+    width = max(unit) * size
+    x0 = (AREA_W - width - (gap + suffix_w) * size) / 2
+    for i, name in enumerate(names):
+        glyphs = shape(name, FontRole.XIAOBIAOSONG, size)
+        spread = (width - line_width(glyphs, 0.0)) / max(1, len(glyphs) - 1)
+        op = flow.comp.text_at(glyphs, x0, top + i * size * JOINT_LEADING, size, char_space=spread)
+        op.color = RED
+    bottom = top + (len(names) - 1) * size * JOINT_LEADING + size
+    if suffix:
+        glyphs = shape(suffix, FontRole.XIAOBIAOSONG, size)
+        middle = (top + bottom) / 2
+        op = flow.comp.text_at(
+            glyphs, x0 + width + gap * size, middle - size / 2, size, char_space=0.0
+        )
+        op.color = RED
+    return bottom
 
 
 def _number_line(flow: Flow, doc: OfficialDocument) -> None:

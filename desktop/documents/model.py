@@ -113,6 +113,9 @@ class OfficialDocument:
     attendance: Attendance = field(default_factory=Attendance)
     grade: Grade | None = None  # 督办 colour label (催办 blue, 督办 yellow, red); None: no label
     grade_word: str = ""  # the label's word when not 催办/督办, e.g. 约谈
+    # 联合行文: every issuing organ, the lead one first; the mark stacks them with 文件 beside,
+    # and each signs above the date. Empty: the issuer alone.
+    joint_issuers: list[str] = field(default_factory=list)
     subject: str = ""  # the kind in words for the PDF's metadata (通报, 请示…); "" from the title
 
 

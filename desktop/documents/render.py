@@ -137,7 +137,8 @@ def _layout(flow: Flow, doc: OfficialDocument) -> None:
     if doc.kind is DocumentKind.MINUTES:
         flow.attendance(doc.attendance)
     elif doc.signature or doc.date:
-        flow.signature(doc.signature, doc.date, doc.seal, keep_after=1 if doc.note else 0)
+        names = doc.joint_issuers if len(doc.joint_issuers) > 1 else [doc.signature]
+        flow.signature(names, doc.date, doc.seal, keep_after=1 if doc.note else 0)
     if doc.note:
         flow.note(doc.note)
     for i, att in enumerate(doc.attachments):

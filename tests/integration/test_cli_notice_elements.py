@@ -78,3 +78,54 @@ def test_a_request_with_signers_classified_urgent_and_attachments(ledger, tmp_pa
     assert main([*base, "edit", doc_id, "--urgency", "加急", "--attachment", "排查清单"]) == 0
     assert main([*base, "edit", doc_id, "--secret", "绝密级"]) == 1
     assert "密级应为" in capsys.readouterr().err
+
+
+def test_joint_issue_stacks_the_organs_with_wenjian_beside(ledger, tmp_path, capsys):
+    path = ledger.path
+    ledger.dispose()
+    base = ["--database", str(path), "--today", "2026-11-28", "notice"]
+    body = tmp_path / "body.txt"
+    body.write_text("请各单位认真贯彻落实。\n", encoding="utf-8")
+    args = [*base, "new", "--title", "关于联合开展安全隐患排查的通知", "--body-file", str(body)]
+    args += ["--joint", "江城市应急管理局", "--joint", "江城市公安局"]
+    assert main(args) == 0
+    doc_id = re.search(r"#(\d+)", capsys.readouterr().out).group(1)
+    out = tmp_path / "joint.pdf"
+    assert main([*base, "issue", doc_id, "--out", str(out)]) == 0
+    with pdfplumber.open(io.BytesIO(out.read_bytes())) as doc:
+        big = [c for c in doc.pages[0].chars if c["size"] > 22.5]
+    suffix = [c for c in big if c["text"] in "文件" and c["x0"] / MM > 150]
+    rows: dict[float, list[dict]] = {}
+    for c in big:
+        if c not in suffix:
+            rows.setdefault(round(c["top"], 0), []).append(c)
+    names = [
+        (
+            top / MM,
+            min(c["x0"] for c in cs) / MM,
+            max(c["x1"] for c in cs) / MM,
+            "".join(c["text"] for c in sorted(cs, key=lambda c: c["x0"])),
+        )
+        for top, cs in sorted(rows.items())
+    ]
+    assert [n[3] for n in names] == [
+        "江城市平安建设领导小组办公室",
+        "江城市应急管理局",
+        "江城市公安局",
+    ]
+    assert abs(names[0][0] - (AREA_TOP + 35)) < 0.5  # the stack starts where the mark does
+    assert all(abs(n[1] - names[0][1]) < 0.3 for n in names)  # spread to one width
+    assert all(abs(n[2] - names[0][2]) < 0.5 for n in names)
+    assert len(suffix) == 2 and min(c["x0"] for c in suffix) / MM > names[0][2]  # beside
+    middle = (names[0][0] + names[-1][0]) / 2
+    assert abs(suffix[0]["top"] / MM - middle) < 0.5  # centred on the stack
+    assert max(c["x1"] for c in suffix) / MM <= AREA_RIGHT + 0.1
+    assert names[0][1] >= AREA_LEFT - 0.1
+    pages = _lines(out.read_bytes())
+    lines = [ln[4] for page in pages for ln in page]
+    date = lines.index("2026年11月28日")
+    assert lines[date - 3 : date] == [
+        "江城市平安建设领导小组办公室",
+        "江城市应急管理局",
+        "江城市公安局",
+    ]

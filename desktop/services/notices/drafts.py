@@ -144,6 +144,7 @@ def with_elements(
     urgency: str | None = None,
     signers: list[str] | None = None,
     attachments: list[tuple[str, list[str]]] | None = None,
+    joint: list[str] | None = None,
 ) -> OfficialDocument:
     """A draft's model with the 版头 elements and attachments the clerk set; None keeps one.
 
@@ -176,6 +177,10 @@ def with_elements(
             for title, paras in attachments
             if title.strip()
         ]
+    if joint is not None:
+        # 联合行文: the office leads; the organs it issues with follow in the order given.
+        others = [n.strip() for n in joint if n.strip() and n.strip() != model.issuer_mark]
+        changes["joint_issuers"] = [model.issuer_mark, *others] if others else []
     result = replace(model, **changes)  # type: ignore[arg-type]
     if result.classification_period and not result.classification:
         raise ValidationError("填写保密期限时须同时填写密级。", field="classification")
