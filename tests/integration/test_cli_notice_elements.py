@@ -36,12 +36,17 @@ def _lines(pdf: bytes) -> list[list[tuple[float, float, float, float, str]]]:
     return pages
 
 
-def test_a_request_with_signers_classified_urgent_and_attachments(ledger, tmp_path, capsys):
+def _command(ledger, tmp_path, text: str):  # type: ignore[no-untyped-def]
+    """The notice command's leading arguments on this ledger, and a body file of ``text``."""
     path = ledger.path
-    ledger.dispose()
-    base = ["--database", str(path), "--today", "2026-11-28", "notice"]
+    ledger.dispose()  # the command opens its own connection, as a second program would
     body = tmp_path / "body.txt"
-    body.write_text("现将有关情况请示如下。\n妥否，请批示。\n", encoding="utf-8")
+    body.write_text(text, encoding="utf-8")
+    return ["--database", str(path), "--today", "2026-11-28", "notice"], body
+
+
+def test_a_request_with_signers_classified_urgent_and_attachments(ledger, tmp_path, capsys):
+    base, body = _command(ledger, tmp_path, "现将有关情况请示如下。\n妥否，请批示。\n")
     annex = tmp_path / "annex.txt"
     annex.write_text("附件正文第一段。\n", encoding="utf-8")
     args = [*base, "new", "--title", "关于申请平安建设专项资金的请示", "--body-file", str(body)]
@@ -81,11 +86,7 @@ def test_a_request_with_signers_classified_urgent_and_attachments(ledger, tmp_pa
 
 
 def test_joint_issue_stacks_the_organs_with_wenjian_beside(ledger, tmp_path, capsys):
-    path = ledger.path
-    ledger.dispose()
-    base = ["--database", str(path), "--today", "2026-11-28", "notice"]
-    body = tmp_path / "body.txt"
-    body.write_text("请各单位认真贯彻落实。\n", encoding="utf-8")
+    base, body = _command(ledger, tmp_path, "请各单位认真贯彻落实。\n")
     args = [*base, "new", "--title", "关于联合开展安全隐患排查的通知", "--body-file", str(body)]
     args += ["--joint", "江城市应急管理局", "--joint", "江城市公安局"]
     assert main(args) == 0
