@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
 
@@ -18,7 +19,7 @@ from desktop.documents.compose_supervision import (
     compose_notice,
     compose_supervision,
 )
-from desktop.documents.model import Attachment, OfficialDocument
+from desktop.documents.model import Attachment, Block, OfficialDocument
 from desktop.services import settings
 from desktop.services.auth import Actor
 from desktop.services.circular import letterhead
@@ -143,38 +144,31 @@ def with_elements(
     classification_period: str | None = None,
     urgency: str | None = None,
     signers: list[str] | None = None,
-    attachments: list[tuple[str, list[str]]] | None = None,
+    attachments: Sequence[tuple[str, Sequence[Block]]] | None = None,
     joint: list[str] | None = None,
+    check: bool = True,
 ) -> OfficialDocument:
     """A draft's model with the 版头 elements and attachments the clerk set; None keeps one.
 
     ``signers`` (签发人, for a 请示 or 报告 going upward) put the mark 80 mm down; ``attachments``
-    are (title, paragraphs), each printed on its own page after the body.
+    are (title, blocks), each printed on its own page after the body. ``check=False`` (the live
+    preview of a form being typed) takes the values as they are; saving checks them.
     """
     changes: dict[str, object] = {}
     if copy_number is not None:
-        number = copy_number.strip()
-        if number and (not number.isdigit() or len(number) > 6):
-            raise ValidationError("份号应为不超过 6 位的数字。", field="copy_number")
-        changes["copy_number"] = number
+        changes["copy_number"] = copy_number.strip()
     if classification is not None:
-        secret = classification.strip()
-        if secret and secret not in ("秘密", "机密", "绝密"):
-            raise ValidationError("密级应为 秘密、机密 或 绝密。", field="classification")
-        changes["classification"] = secret
+        changes["classification"] = classification.strip()
     if classification_period is not None:
         changes["classification_period"] = classification_period.strip()
     if urgency is not None:
-        level = urgency.strip()
-        if level and level not in ("特急", "加急"):
-            raise ValidationError("紧急程度应为 特急 或 加急。", field="urgency")
-        changes["urgency"] = level
+        changes["urgency"] = urgency.strip()
     if signers is not None:
         changes["signer"] = "、".join(n.strip() for n in signers if n.strip())
     if attachments is not None:
         changes["attachments"] = [
-            Attachment(title.strip(), [p.strip() for p in paras if p.strip()])
-            for title, paras in attachments
+            Attachment(title.strip(), [b.strip() if isinstance(b, str) else b for b in blocks if b])
+            for title, blocks in attachments
             if title.strip()
         ]
     if joint is not None:
@@ -182,8 +176,8 @@ def with_elements(
         others = [n.strip() for n in joint if n.strip() and n.strip() != model.issuer_mark]
         changes["joint_issuers"] = [model.issuer_mark, *others] if others else []
     result = replace(model, **changes)  # type: ignore[arg-type]
-    if result.classification_period and not result.classification:
-        raise ValidationError("填写保密期限时须同时填写密级。", field="classification")
+    if check:
+        notices.check_elements(result)
     return result
 
 

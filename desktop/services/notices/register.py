@@ -174,6 +174,23 @@ def ofd_of(session: Session, doc_id: int) -> bytes:
 # --- drafts ------------------------------------------------------------------------------------
 
 
+SECRET_LEVELS = ("秘密", "机密", "绝密")
+URGENCY_LEVELS = ("特急", "加急")
+
+
+def check_elements(result: OfficialDocument) -> None:
+    """The 版头 elements as the standard has them (saving and issuing check them)."""
+    number = result.copy_number
+    if number and (not number.isdigit() or len(number) > 6):
+        raise ValidationError("份号应为不超过 6 位的数字。", field="copy_number")
+    if result.classification and result.classification not in SECRET_LEVELS:
+        raise ValidationError("密级应为 秘密、机密 或 绝密。", field="classification")
+    if result.urgency and result.urgency not in URGENCY_LEVELS:
+        raise ValidationError("紧急程度应为 特急 或 加急。", field="urgency")
+    if result.classification_period and not result.classification:
+        raise ValidationError("填写保密期限时须同时填写密级。", field="classification")
+
+
 def _check_model(model: OfficialDocument) -> None:
     if not model.title.strip():
         raise ValidationError("公文标题不能为空。", field="title")
@@ -181,6 +198,7 @@ def _check_model(model: OfficialDocument) -> None:
         raise ValidationError("公文标题不能超过 200 字。", field="title")
     if not model.issuer_mark.strip():
         raise ValidationError("发文机关标志不能为空。", field="issuer_mark")
+    check_elements(model)
 
 
 def _frozen(doc: Document) -> ConflictError:

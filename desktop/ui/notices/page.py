@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -85,10 +87,12 @@ class NoticesPage(Page):
         form.addRow(tr("正文"), self.body_edit)
         form.addRow(tr("附注"), self.note_edit)
         form.addRow(tr("抄送"), self.cc_edit)
+        self._element_rows(form)
         form.addRow(self.info)
-        for edit in (self.title_edit, self.recipients_edit, self.cc_edit, self.note_edit):
+        for edit in self._line_edits():
             edit.textEdited.connect(self._edited)
         self.body_edit.textChanged.connect(self._edited)
+        self.attachments_edit.textChanged.connect(self._edited)
 
         self.preview = PdfPreview()
         self.timer = QTimer(self)
@@ -176,6 +180,47 @@ class NoticesPage(Page):
             with self.desk.session() as session:
                 self._show(notices.get_document(session, self.current.row.id))
 
+    def _element_rows(self, form: QFormLayout) -> None:
+        """份号, 密级 and 保密期限, 紧急程度, 签发人, 联合行文 organs and attachments."""
+        self.copy_edit = QLineEdit()
+        self.copy_edit.setPlaceholderText(tr("份号，如 1（印为 000001）；不编号则留空"))
+        self.secret_edit = QLineEdit()
+        self.secret_edit.setPlaceholderText(tr("密级：秘密 / 机密 / 绝密"))
+        self.period_edit = QLineEdit()
+        self.period_edit.setPlaceholderText(tr("保密期限，如 1年"))
+        self.urgency_edit = QLineEdit()
+        self.urgency_edit.setPlaceholderText(tr("特急 / 加急"))
+        self.signer_edit = QLineEdit()
+        self.signer_edit.setPlaceholderText(tr("上行文（请示、报告）的签发人，多人用“、”分隔"))
+        self.joint_edit = QLineEdit()
+        self.joint_edit.setPlaceholderText(tr("联合行文的其他发文机关，用“、”分隔"))
+        self.attachments_edit = QPlainTextEdit()
+        self.attachments_edit.setPlaceholderText(tr("附件标题，一行一件；各附件另起一页"))
+        self.attachments_edit.setMaximumHeight(70)
+        secret = QHBoxLayout()
+        secret.addWidget(self.secret_edit, 1)
+        secret.addWidget(self.period_edit, 1)
+        form.addRow(tr("份号"), self.copy_edit)
+        form.addRow(tr("密级、保密期限"), secret)
+        form.addRow(tr("紧急程度"), self.urgency_edit)
+        form.addRow(tr("签发人"), self.signer_edit)
+        form.addRow(tr("联合发文机关"), self.joint_edit)
+        form.addRow(tr("附件"), self.attachments_edit)
+
+    def _line_edits(self) -> list[QLineEdit]:
+        return [
+            self.title_edit,
+            self.recipients_edit,
+            self.cc_edit,
+            self.note_edit,
+            self.copy_edit,
+            self.secret_edit,
+            self.period_edit,
+            self.urgency_edit,
+            self.signer_edit,
+            self.joint_edit,
+        ]
+
     def _show(self, info: DocumentInfo | None) -> None:
         self.current, self._dirty = info, False
         self._loading = True
@@ -185,11 +230,19 @@ class NoticesPage(Page):
         self.cc_edit.setText(m.cc)
         self.note_edit.setText(m.note)
         self.body_edit.setPlainText("\n".join(b for b in m.body if isinstance(b, str)))
+        self.copy_edit.setText(m.copy_number)
+        self.secret_edit.setText(m.classification)
+        self.period_edit.setText(m.classification_period)
+        self.urgency_edit.setText(m.urgency)
+        self.signer_edit.setText(m.signer)
+        self.joint_edit.setText("、".join(m.joint_issuers[1:]))
+        self.attachments_edit.setPlainText("\n".join(a.title for a in m.attachments))
         self._loading = False
         frozen = info is None or info.row.status == DocStatus.ISSUED
-        for edit in (self.title_edit, self.recipients_edit, self.cc_edit, self.note_edit):
+        for edit in self._line_edits():
             edit.setReadOnly(frozen)
         self.body_edit.setReadOnly(frozen)
+        self.attachments_edit.setReadOnly(frozen)
         self._describe()
         self._enable()
         self.update_preview()
@@ -237,13 +290,27 @@ class NoticesPage(Page):
         base = self.current.model
         paragraphs = [line.strip() for line in self.body_edit.toPlainText().splitlines()]
         tables = [b for b in base.body if not isinstance(b, str)]
-        return replace(
+        model = replace(
             base,
             title=self.title_edit.text().strip(),
             recipients=self.recipients_edit.text().strip(),
             cc=self.cc_edit.text().strip(),
             note=self.note_edit.text().strip(),
             body=[p for p in paragraphs if p] + tables,
+        )
+        # Attachments by title: one a line, an existing one keeps its content.
+        kept = {a.title: a for a in base.attachments}
+        titles = [t.strip() for t in self.attachments_edit.toPlainText().splitlines() if t.strip()]
+        return notice_drafts.with_elements(
+            model,
+            copy_number=self.copy_edit.text(),
+            classification=self.secret_edit.text(),
+            classification_period=self.period_edit.text(),
+            urgency=self.urgency_edit.text(),
+            signers=[self.signer_edit.text()],
+            attachments=[(t, kept[t].blocks if t in kept else []) for t in titles],
+            joint=[n for n in re.split("[、，,]", self.joint_edit.text()) if n.strip()],
+            check=False,
         )
 
     def _edited(self) -> None:

@@ -1,0 +1,41 @@
+"""公文 editor: 份号, 密级★期限, 紧急程度, 签发人, 联合发文机关 and attachments are fields of the
+form; saving checks them, the preview and the stored draft carry them."""
+
+from __future__ import annotations
+
+import io
+
+import pdfplumber
+from PySide6.QtWidgets import QInputDialog
+
+
+def _type(edit, text: str) -> None:
+    edit.setText(text)
+    edit.textEdited.emit(text)
+
+
+def test_editor_sets_every_element_and_saving_checks_them(clerk_window, monkeypatch) -> None:
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("关于申请专项资金的请示", True))
+    page = clerk_window.show_page("notices")
+    page.new_notice()
+    _type(page.copy_edit, "12")
+    _type(page.secret_edit, "机密")
+    _type(page.period_edit, "1年")
+    _type(page.urgency_edit, "特急")
+    _type(page.signer_edit, "王建国、李明")
+    _type(page.joint_edit, "江城市应急管理局")
+    page.attachments_edit.setPlainText("资金测算表\n有关说明")
+    assert page.save_draft()
+    model = page.current.model
+    assert (model.copy_number, model.classification, model.urgency) == ("12", "机密", "特急")
+    assert model.signer == "王建国、李明" and model.joint_issuers[1] == "江城市应急管理局"
+    assert [a.title for a in model.attachments] == ["资金测算表", "有关说明"]
+    page.update_preview()
+    assert page.renderer.wait()
+    with pdfplumber.open(io.BytesIO(page.pdf)) as pdf:
+        text = "".join(c["text"] for c in pdf.pages[0].chars)
+    assert text.startswith("000012机密★1年特急") and "签发人：王建国" in text
+
+    _type(page.urgency_edit, "很急")
+    assert not page.save_draft()  # refused with a Chinese message, nothing saved
+    assert page.current.model.urgency == "特急"
