@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop.cli.context import CliContext
 from desktop.services.about import about
+from desktop.services.diagnostics import logs
 from desktop.services.diagnostics.bundle import write_diagnostics
 from desktop.services.ledger import LedgerError
 
@@ -28,7 +29,7 @@ def cmd_diagnose(ctx: CliContext, args: argparse.Namespace) -> int:
         print(f"台账无法打开（{error}），诊断信息中不含台账部分。")
         ledger = None
     info = about(ledger)
-    text = "\n".join(info.lines())
+    text = "\n".join([*info.lines(), *logs.banner_lines()[1:]])  # Python, OS, PySide6 (Qt)
     result = write_diagnostics(
         args.out,
         ledger,

@@ -27,9 +27,11 @@ def test_diagnose_writes_the_zip_with_a_real_self_test(demo_template: Path, tmp_
     with zipfile.ZipFile(out) as archive:
         names = archive.namelist()
         selftest = archive.read("self-test.txt").decode()
+        about = archive.read("about.txt").decode()
         ledger = json.loads(archive.read("ledger.json"))
         log = archive.read("logs/duban.log").decode()
     assert {"about.txt", "self-test.txt", "settings.json", "ledger.json"} <= set(names)
+    assert "PySide6 6." in about and "系统 " in about and "日志：" in about
     assert "自检通过" in selftest and "退出码 0" in selftest
     assert ledger["integrity_check"] == ["ok"]
     assert "===== 启动" in log and "命令 diagnose" in log and "PySide6" in log
