@@ -100,6 +100,10 @@
         <translation>User: {name} ({login})</translation>
     </message>
     <message>
+        <source>密码要求：{rule}。</source>
+        <translation>Password rule: {rule}.</translation>
+    </message>
+    <message>
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
@@ -116,8 +120,16 @@
         <translation>Role</translation>
     </message>
     <message>
-        <source>初始密码（至少 8 位）</source>
-        <translation>Initial password (at least 8 characters)</translation>
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <source>科员：修改台账、制发公文；领导：只能查看；系统管理员：用户、设置、备份恢复；安全管理员：安全策略、角色、解锁、审核账号变更；审计管理员：查阅、导出操作日志。一个账号只担任一种角色。</source>
+        <translation>Clerk: edits the ledger and issues documents; leader: read only; system administrator: users, settings, backup and restore; security administrator: security policy, roles, unlocking, approving account changes; audit administrator: reads and exports the audit log. One account holds one role.</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
     </message>
     <message>
         <source>再输一次</source>
@@ -136,16 +148,8 @@
         <translation>Change role</translation>
     </message>
     <message>
-        <source>管理员：全部权限；科员：修改台账、制发公文；领导：只能查看。</source>
-        <translation>Admin: everything; clerk: edits the ledger and issues documents; leader: read only.</translation>
-    </message>
-    <message>
         <source>重置密码</source>
         <translation>Reset password</translation>
-    </message>
-    <message>
-        <source>新密码（至少 8 位）</source>
-        <translation>New password (at least 8 characters)</translation>
     </message>
     <message>
         <source>修改密码</source>
@@ -158,10 +162,6 @@
     <message>
         <source>启用</source>
         <translation>Enable</translation>
-    </message>
-    <message>
-        <source>已停用</source>
-        <translation>Disabled</translation>
     </message>
     <message>
         <source>用户管理</source>
@@ -188,6 +188,18 @@
         <translation>Disable</translation>
     </message>
     <message>
+        <source>审核通过</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>审核不通过</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
@@ -200,12 +212,16 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>停用的账号不能登录，但其操作记录保留。台账中至少要保留一位启用的管理员；不能停用自己或取消自己的管理员角色。</source>
-        <translation>A disabled account cannot sign in, but its records are kept. The ledger must keep at least one active administrator; you cannot disable yourself or drop your own administrator role.</translation>
+        <source>停用的账号不能登录，但其操作记录保留。系统管理员、安全管理员、审计管理员各至少保留一位；不能停用自己或更改自己的角色。已有安全管理员时，新建、重新启用和重置密码的账号须经安全管理员审核后才能登录。</source>
+        <translation>A disabled account cannot sign in, but its records are kept. At least one system, one security and one audit administrator must remain; you cannot disable yourself or change your own role. Once there is a security administrator, new, re-enabled and reset accounts can sign in only after the security administrator approves them.</translation>
     </message>
     <message>
-        <source>不能停用自己或取消自己的管理员角色。</source>
-        <translation>You cannot disable yourself or drop your own administrator role.</translation>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>不能停用、锁定自己或更改自己的角色。</source>
+        <translation>You cannot disable or lock yourself, or change your own role.</translation>
     </message>
     <message>
         <source>停用“{name}”？停用后该账号不能登录，其操作记录保留。</source>
@@ -792,20 +808,16 @@ Duban Desk will close; please open it again.</translation>
         <translation>the short name used in document numbers</translation>
     </message>
     <message>
-        <source>这是一个新台账，还没有任何账号。请设置管理员账号（以后可在“用户管理”中增加科员和领导账号）。</source>
-        <translation>This is a new ledger with no accounts yet. Set up the administrator account (clerk and leader accounts can be added later under Users).</translation>
-    </message>
-    <message>
         <source>台账：{place}</source>
         <translation>Ledger: {place}</translation>
     </message>
     <message>
-        <source>管理员用户名</source>
-        <translation>Administrator user name</translation>
+        <source>这是一个新台账，还没有任何账号。请设置系统管理员账号和它自己的密码；登录后再建立安全管理员、审计管理员账号（三员分立），并在“用户管理”中增加科员和领导账号。</source>
+        <translation>This is a new ledger with no accounts yet. Set up the system administrator&apos;s account and its own password; after signing in, create the security and audit administrator accounts (three separate administrators), and add clerk and leader accounts under Users.</translation>
     </message>
     <message>
-        <source>密码（至少 8 位）</source>
-        <translation>Password (at least 8 characters)</translation>
+        <source>系统管理员用户名</source>
+        <translation>System administrator&apos;s user name</translation>
     </message>
     <message>
         <source>再输一次密码</source>
@@ -824,8 +836,8 @@ Duban Desk will close; please open it again.</translation>
         <translation>Use the demo ledger (Jiangcheng) instead</translation>
     </message>
     <message>
-        <source>在这个台账中生成演示数据，账号 admin / duban-admin、clerk / duban-clerk、leader / duban-leader</source>
-        <translation>Fill this ledger with demo data; accounts admin / duban-admin, clerk / duban-clerk, leader / duban-leader</translation>
+        <source>在这个台账中生成演示数据（仅供试用：其公开的演示密码不能用在正式台账中）。账号 admin / duban-admin、security / duban-security、auditor / duban-auditor、clerk / duban-clerk、leader / duban-leader</source>
+        <translation>Fill this ledger with demo data (for trying out only: its published demo passwords must not be used in a real ledger). Accounts admin / duban-admin, security / duban-security, auditor / duban-auditor, clerk / duban-clerk, leader / duban-leader</translation>
     </message>
     <message>
         <source>登录督办台</source>
@@ -3174,16 +3186,24 @@ attached by {by} at {at}</translation>
         <translation>Held accountable</translation>
     </message>
     <message>
-        <source>管理员</source>
-        <translation>Administrator</translation>
-    </message>
-    <message>
         <source>科员</source>
         <translation>Clerk</translation>
     </message>
     <message>
         <source>领导</source>
         <translation>Leader</translation>
+    </message>
+    <message>
+        <source>系统管理员</source>
+        <translation>System administrator</translation>
+    </message>
+    <message>
+        <source>安全管理员</source>
+        <translation>Security administrator</translation>
+    </message>
+    <message>
+        <source>审计管理员</source>
+        <translation>Audit administrator</translation>
     </message>
     <message>
         <source>立项</source>
@@ -3754,6 +3774,14 @@ Log: {path}</translation>
     <message>
         <source>打印预览 — {t}</source>
         <translation>Print preview — {t}</translation>
+    </message>
+    <message>
+        <source>新建安全管理员和审计管理员</source>
+        <translation>Create the security and audit administrators</translation>
+    </message>
+    <message>
+        <source>按等级保护“三员分立”要求，系统管理员、安全管理员、审计管理员须由不同的人分别担任。请为另外两位管理员建立账号，并把初始密码当面告知本人（首次登录时须改为自己的密码）。也可以稍后在“用户管理”中建立，下次登录时会再次提醒。</source>
+        <translation>Under the graded-protection rule of three separate administrators, the system, security and audit administrators must be different people. Create accounts for the other two administrators and give each their initial password in person (they must change it at first sign-in). You can also do it later under Users; you will be reminded at the next sign-in.</translation>
     </message>
 </context>
 <context>

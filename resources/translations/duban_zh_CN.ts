@@ -100,6 +100,10 @@
             <translation>用户：{name}（{login}）</translation>
         </message>
         <message>
+            <source>密码要求：{rule}。</source>
+            <translation>密码要求：{rule}。</translation>
+        </message>
+        <message>
             <source>新建用户</source>
             <translation>新建用户</translation>
         </message>
@@ -116,8 +120,16 @@
             <translation>角色</translation>
         </message>
         <message>
-            <source>初始密码（至少 8 位）</source>
-            <translation>初始密码（至少 8 位）</translation>
+            <source>初始密码</source>
+            <translation>初始密码</translation>
+        </message>
+        <message>
+            <source>科员：修改台账、制发公文；领导：只能查看；系统管理员：用户、设置、备份恢复；安全管理员：安全策略、角色、解锁、审核账号变更；审计管理员：查阅、导出操作日志。一个账号只担任一种角色。</source>
+            <translation>科员：修改台账、制发公文；领导：只能查看；系统管理员：用户、设置、备份恢复；安全管理员：安全策略、角色、解锁、审核账号变更；审计管理员：查阅、导出操作日志。一个账号只担任一种角色。</translation>
+        </message>
+        <message>
+            <source>新密码</source>
+            <translation>新密码</translation>
         </message>
         <message>
             <source>再输一次</source>
@@ -136,16 +148,8 @@
             <translation>修改角色</translation>
         </message>
         <message>
-            <source>管理员：全部权限；科员：修改台账、制发公文；领导：只能查看。</source>
-            <translation>管理员：全部权限；科员：修改台账、制发公文；领导：只能查看。</translation>
-        </message>
-        <message>
             <source>重置密码</source>
             <translation>重置密码</translation>
-        </message>
-        <message>
-            <source>新密码（至少 8 位）</source>
-            <translation>新密码（至少 8 位）</translation>
         </message>
         <message>
             <source>修改密码</source>
@@ -158,10 +162,6 @@
         <message>
             <source>启用</source>
             <translation>启用</translation>
-        </message>
-        <message>
-            <source>已停用</source>
-            <translation>已停用</translation>
         </message>
         <message>
             <source>用户管理</source>
@@ -188,6 +188,18 @@
             <translation>停用</translation>
         </message>
         <message>
+            <source>审核通过</source>
+            <translation>审核通过</translation>
+        </message>
+        <message>
+            <source>审核不通过</source>
+            <translation>审核不通过</translation>
+        </message>
+        <message>
+            <source>锁定</source>
+            <translation>锁定</translation>
+        </message>
+        <message>
             <source>用户名</source>
             <translation>用户名</translation>
         </message>
@@ -200,12 +212,16 @@
             <translation>状态</translation>
         </message>
         <message>
-            <source>停用的账号不能登录，但其操作记录保留。台账中至少要保留一位启用的管理员；不能停用自己或取消自己的管理员角色。</source>
-            <translation>停用的账号不能登录，但其操作记录保留。台账中至少要保留一位启用的管理员；不能停用自己或取消自己的管理员角色。</translation>
+            <source>停用的账号不能登录，但其操作记录保留。系统管理员、安全管理员、审计管理员各至少保留一位；不能停用自己或更改自己的角色。已有安全管理员时，新建、重新启用和重置密码的账号须经安全管理员审核后才能登录。</source>
+            <translation>停用的账号不能登录，但其操作记录保留。系统管理员、安全管理员、审计管理员各至少保留一位；不能停用自己或更改自己的角色。已有安全管理员时，新建、重新启用和重置密码的账号须经安全管理员审核后才能登录。</translation>
         </message>
         <message>
-            <source>不能停用自己或取消自己的管理员角色。</source>
-            <translation>不能停用自己或取消自己的管理员角色。</translation>
+            <source>解锁</source>
+            <translation>解锁</translation>
+        </message>
+        <message>
+            <source>不能停用、锁定自己或更改自己的角色。</source>
+            <translation>不能停用、锁定自己或更改自己的角色。</translation>
         </message>
         <message>
             <source>停用“{name}”？停用后该账号不能登录，其操作记录保留。</source>
@@ -792,20 +808,16 @@
             <translation>如：平安办</translation>
         </message>
         <message>
-            <source>这是一个新台账，还没有任何账号。请设置管理员账号（以后可在“用户管理”中增加科员和领导账号）。</source>
-            <translation>这是一个新台账，还没有任何账号。请设置管理员账号（以后可在“用户管理”中增加科员和领导账号）。</translation>
-        </message>
-        <message>
             <source>台账：{place}</source>
             <translation>台账：{place}</translation>
         </message>
         <message>
-            <source>管理员用户名</source>
-            <translation>管理员用户名</translation>
+            <source>这是一个新台账，还没有任何账号。请设置系统管理员账号和它自己的密码；登录后再建立安全管理员、审计管理员账号（三员分立），并在“用户管理”中增加科员和领导账号。</source>
+            <translation>这是一个新台账，还没有任何账号。请设置系统管理员账号和它自己的密码；登录后再建立安全管理员、审计管理员账号（三员分立），并在“用户管理”中增加科员和领导账号。</translation>
         </message>
         <message>
-            <source>密码（至少 8 位）</source>
-            <translation>密码（至少 8 位）</translation>
+            <source>系统管理员用户名</source>
+            <translation>系统管理员用户名</translation>
         </message>
         <message>
             <source>再输一次密码</source>
@@ -824,8 +836,8 @@
             <translation>改用演示台账（江城市）</translation>
         </message>
         <message>
-            <source>在这个台账中生成演示数据，账号 admin / duban-admin、clerk / duban-clerk、leader / duban-leader</source>
-            <translation>在这个台账中生成演示数据，账号 admin / duban-admin、clerk / duban-clerk、leader / duban-leader</translation>
+            <source>在这个台账中生成演示数据（仅供试用：其公开的演示密码不能用在正式台账中）。账号 admin / duban-admin、security / duban-security、auditor / duban-auditor、clerk / duban-clerk、leader / duban-leader</source>
+            <translation>在这个台账中生成演示数据（仅供试用：其公开的演示密码不能用在正式台账中）。账号 admin / duban-admin、security / duban-security、auditor / duban-auditor、clerk / duban-clerk、leader / duban-leader</translation>
         </message>
         <message>
             <source>登录督办台</source>
@@ -3174,16 +3186,24 @@
             <translation>已问责</translation>
         </message>
         <message>
-            <source>管理员</source>
-            <translation>管理员</translation>
-        </message>
-        <message>
             <source>科员</source>
             <translation>科员</translation>
         </message>
         <message>
             <source>领导</source>
             <translation>领导</translation>
+        </message>
+        <message>
+            <source>系统管理员</source>
+            <translation>系统管理员</translation>
+        </message>
+        <message>
+            <source>安全管理员</source>
+            <translation>安全管理员</translation>
+        </message>
+        <message>
+            <source>审计管理员</source>
+            <translation>审计管理员</translation>
         </message>
         <message>
             <source>立项</source>
@@ -3754,6 +3774,14 @@
         <message>
             <source>打印预览 — {t}</source>
             <translation>打印预览 — {t}</translation>
+        </message>
+        <message>
+            <source>新建安全管理员和审计管理员</source>
+            <translation>新建安全管理员和审计管理员</translation>
+        </message>
+        <message>
+            <source>按等级保护“三员分立”要求，系统管理员、安全管理员、审计管理员须由不同的人分别担任。请为另外两位管理员建立账号，并把初始密码当面告知本人（首次登录时须改为自己的密码）。也可以稍后在“用户管理”中建立，下次登录时会再次提醒。</source>
+            <translation>按等级保护“三员分立”要求，系统管理员、安全管理员、审计管理员须由不同的人分别担任。请为另外两位管理员建立账号，并把初始密码当面告知本人（首次登录时须改为自己的密码）。也可以稍后在“用户管理”中建立，下次登录时会再次提醒。</translation>
         </message>
     </context>
     <context>
