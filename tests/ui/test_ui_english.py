@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.documents.fonts import SHIPPED
 from desktop.services import identity
 from desktop.services.ledger import Ledger
 from desktop.ui.app import create_app
@@ -37,6 +38,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 # Shown in Chinese on purpose: the language's own name in the language menu; the official
 # font names of printed documents; the heading numerals a clerk types into a document's body.
 ALLOWED = ("中文", "仿宋_GB2312", "方正小标宋简体", "楷体_GB2312", "宋体", "黑体", "“一、”", "“元”")
+# The shipped fonts' own names (文泉驿微米黑 …) are names too.
+ALLOWED += tuple(name for _file, name in SHIPPED.values())
 # Table columns whose cells are the program's words (enum labels), not data.
 WORD_COLUMNS = {
     "Status",
