@@ -140,6 +140,9 @@ build_python() {
     [ "$patch" = shutdown-deadlock.diff ] && started=1
     [ "$started" = 1 ] && [ -n "$patch" ] && patch -p1 -s <"$patches/debian/patches/$patch"
   done <"$patches/debian/patches/series"
+  # setup.py adds the host's /usr/include/<multiarch> for the extension modules: with zig's
+  # own glibc 2.28 headers that mix does not compile. The libraries are all in $DEPS.
+  sed -i 's/^    def add_multiarch_paths(self):/&\n        return  # zig cc: its own glibc headers only/' setup.py
   # No readline, curses, dbm, tkinter, nis, crypt: the desk uses none, and on the build host
   # they would link the host's own (newer) libraries.
   local off=(_curses _curses_panel readline _dbm _gdbm _tkinter nis _crypt _uuid)
@@ -156,9 +159,14 @@ build_python() {
     LIBLZMA_CFLAGS="-I$DEPS/include" LIBLZMA_LIBS="-L$DEPS/lib -llzma" \
     OPENSSL_LDFLAGS="-L$DEPS/lib" OPENSSL_LIBS="-lssl -lcrypto -lpthread -ldl" \
     "${args[@]}"
+  # Debian's backport for CVE-2026-4224 has pyexpat.c use an internal header (Debian builds it
+  # with Py_BUILD_CORE_MODULE through its Setup file; setup.py does not)
+  sed -i 's|^MODULE_PYEXPAT_CFLAGS=.*|& -DPy_BUILD_CORE_MODULE|' Makefile
   sed -i 's/-Wl,-h\$(INSTSONAME)/-Wl,-soname,$(INSTSONAME)/; s/-Wl,-h\$@/-Wl,-soname,$@/' Makefile  # zig's ld: no -h
-  make -j"$JOBS"
-  make install
+  # PY3LIBRARY empty: no libpython3.so (the stable-ABI stub nothing here links; zig cc fails
+  # on a link whose only input is another .so)
+  make -j"$JOBS" PY3LIBRARY=
+  make install PY3LIBRARY=
   # pip may pick only wheels whose glibc tag fits the target (PEP 600's _manylinux hook)
   cat >"$PREFIX/lib/python3.11/_manylinux.py" <<EOF
 """Wheels for glibc $GLIBC only: this Python runs on Kylin V10 / UOS 20 (PEP 600)."""
