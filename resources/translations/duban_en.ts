@@ -2220,6 +2220,58 @@ Ledger: {path}</translation>
         <translation>the changes to the draft “{title}”</translation>
     </message>
     <message>
+        <source>份号，如 1（印为 000001）；不编号则留空</source>
+        <translation>copy number, e.g. 1 (printed 000001); leave empty for none</translation>
+    </message>
+    <message>
+        <source>密级：秘密 / 机密 / 绝密</source>
+        <translation>classification as printed: 秘密 / 机密 / 绝密</translation>
+    </message>
+    <message>
+        <source>保密期限，如 1年</source>
+        <translation>secrecy period as printed, e.g. 1年</translation>
+    </message>
+    <message>
+        <source>特急 / 加急</source>
+        <translation>urgency as printed: 特急 / 加急</translation>
+    </message>
+    <message>
+        <source>上行文（请示、报告）的签发人，多人用“、”分隔</source>
+        <translation>signer of a document to a higher office (request, report); several separated by “、”</translation>
+    </message>
+    <message>
+        <source>联合行文的其他发文机关，用“、”分隔</source>
+        <translation>the other issuing offices of a joint document, separated by “、”</translation>
+    </message>
+    <message>
+        <source>附件标题，一行一件；各附件另起一页</source>
+        <translation>attachment titles, one per line; each attachment starts a new page</translation>
+    </message>
+    <message>
+        <source>份号</source>
+        <translation>Copy number</translation>
+    </message>
+    <message>
+        <source>密级、保密期限</source>
+        <translation>Classification, secrecy period</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>签发人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>联合发文机关</source>
+        <translation>Joint issuing offices</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
         <source>登记簿中还没有公文。</source>
         <translation>No documents in the register yet.</translation>
     </message>

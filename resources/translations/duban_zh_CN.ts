@@ -2220,6 +2220,58 @@
             <translation>公文草稿“{title}”的修改</translation>
         </message>
         <message>
+            <source>份号，如 1（印为 000001）；不编号则留空</source>
+            <translation>份号，如 1（印为 000001）；不编号则留空</translation>
+        </message>
+        <message>
+            <source>密级：秘密 / 机密 / 绝密</source>
+            <translation>密级：秘密 / 机密 / 绝密</translation>
+        </message>
+        <message>
+            <source>保密期限，如 1年</source>
+            <translation>保密期限，如 1年</translation>
+        </message>
+        <message>
+            <source>特急 / 加急</source>
+            <translation>特急 / 加急</translation>
+        </message>
+        <message>
+            <source>上行文（请示、报告）的签发人，多人用“、”分隔</source>
+            <translation>上行文（请示、报告）的签发人，多人用“、”分隔</translation>
+        </message>
+        <message>
+            <source>联合行文的其他发文机关，用“、”分隔</source>
+            <translation>联合行文的其他发文机关，用“、”分隔</translation>
+        </message>
+        <message>
+            <source>附件标题，一行一件；各附件另起一页</source>
+            <translation>附件标题，一行一件；各附件另起一页</translation>
+        </message>
+        <message>
+            <source>份号</source>
+            <translation>份号</translation>
+        </message>
+        <message>
+            <source>密级、保密期限</source>
+            <translation>密级、保密期限</translation>
+        </message>
+        <message>
+            <source>紧急程度</source>
+            <translation>紧急程度</translation>
+        </message>
+        <message>
+            <source>签发人</source>
+            <translation>签发人</translation>
+        </message>
+        <message>
+            <source>联合发文机关</source>
+            <translation>联合发文机关</translation>
+        </message>
+        <message>
+            <source>附件</source>
+            <translation>附件</translation>
+        </message>
+        <message>
             <source>登记簿中还没有公文。</source>
             <translation>登记簿中还没有公文。</translation>
         </message>

@@ -37,7 +37,18 @@ from desktop.ui.main_window import MainWindow
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Shown in Chinese on purpose: the language's own name in the language menu; the official
 # font names of printed documents; the heading numerals a clerk types into a document's body.
-ALLOWED = ("中文", "仿宋_GB2312", "方正小标宋简体", "楷体_GB2312", "宋体", "黑体", "“一、”", "“元”")
+ALLOWED: tuple[str, ...] = (
+    "中文",
+    "仿宋_GB2312",
+    "方正小标宋简体",
+    "楷体_GB2312",
+    "宋体",
+    "黑体",
+    "“一、”",
+    "“元”",
+)
+# What a clerk types into a document's head, printed in Chinese as the standard has it.
+ALLOWED += ("秘密 / 机密 / 绝密", "1年", "特急 / 加急", "“、”")
 # The shipped fonts' own names (文泉驿微米黑 …) are names too.
 ALLOWED += tuple(name for _file, name in SHIPPED.values())
 # Table columns whose cells are the program's words (enum labels), not data.
