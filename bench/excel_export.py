@@ -1,6 +1,6 @@
 """Excel export of a large ledger: `python -m bench.excel_export [--tasks 24000] [--keep DIR]`.
 
-The demo ledger cloned by plain SQL (desktop/ui/bench.py's fixture) to N tasks with their last
+The demo ledger cloned by plain SQL (bench/big_ledger.py) to N tasks with their last
 three reports each (24,000 tasks: about 70,000 report rows). Timed in-process, interleaved,
 best of the rounds: the program's export (xlsxwriter, constant memory, formats made once; all
 its sheets), the other writer measured on the same four large sheets (openpyxl write-only,
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -126,13 +125,18 @@ def as_openpyxl(session: Any, today: Any, path: Path) -> int:
     return count
 
 
+def _tick(ticks: list[int], done: int) -> bool:
+    ticks.append(done)
+    return True
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--tasks", type=int, default=24_000)
     parser.add_argument("--keep", type=Path, help="build (or reuse) the ledger in this folder")
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
-    fixture = importlib.import_module("desktop.ui.bench")
+    from bench import big_ledger as fixture
     from desktop.services.excel.export import export_ledger
     from desktop.services.ledger import open_ledger
 
@@ -150,9 +154,7 @@ def main() -> None:
         with ledger.session() as s:
             cases: dict[str, Callable[[], object]] = {
                 "export (xlsxwriter), every sheet": lambda: export_ledger(
-                    s,
-                    tmp / "ledger.xlsx",
-                    lambda done, total: not ticks.append(done),  # type: ignore[func-returns-value]
+                    s, tmp / "ledger.xlsx", lambda done, total: _tick(ticks, done)
                 ),
                 "openpyxl write-only, same rows": lambda: as_openpyxl(s, today, tmp / "op.xlsx"),
                 "CSV, same rows": lambda: as_csv(s, today, tmp),

@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("alembic", "openpyxl", "reportlab", "PySide6.QtCharts", "PySide6.QtPdf")
+HEAVY = (
+    "alembic",
+    "openpyxl",
+    "reportlab",
+    "PySide6.QtCharts",
+    "PySide6.QtPdf",
+    "pypdf",
+    "fontTools",
+)
 ROOT = Path(__file__).resolve().parents[2]
 
 

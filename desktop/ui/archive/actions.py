@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 from desktop.services import archive, backup
 from desktop.services.archive.fsio import human_size
-from desktop.services.archive.importer import NEW
 from desktop.services.auth import Permission
 from desktop.ui.actions import ActionSpec
 from desktop.ui.calls import Job, Progress
@@ -159,6 +158,8 @@ def import_archive(window: MainWindow, path: Path | None = None) -> Job | None:
 
 
 def _run_import(window: MainWindow, path: Path, folder: Path) -> Job:
+    from desktop.services.archive.importer import NEW
+
     desk = window.desk
 
     def work(progress: Progress) -> archive.ImportResult:
