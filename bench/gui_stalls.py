@@ -53,7 +53,7 @@ def stall_of(action: Callable[[], object]) -> tuple[float, float]:
 def measure(path: Path, tasks: int) -> list[tuple[str, float, float]]:
     from PySide6.QtWidgets import QApplication
 
-    from desktop.services import auth, progress
+    from desktop.services import identity, progress
     from desktop.services.enums import LampColor
     from desktop.services.ledger import open_ledger
     from desktop.services.overview import TaskFilter
@@ -76,7 +76,7 @@ def measure(path: Path, tasks: int) -> list[tuple[str, float, float]]:
 
     def sign_in() -> None:
         with ledger.session() as session:
-            actor = auth.sign_in(session, "clerk", "duban-clerk")
+            actor = identity.sign_in(session, "clerk", "duban-clerk")
         window = desk_app.show_main_window(ledger, clock, actor)
         window.resize(1366, 768)
         holder["window"] = window
