@@ -24,6 +24,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--finalise", action="store_true", help="定稿（冻结得分、排名和等次）")
     p.add_argument("--circular", action="store_true", help="生成考核结果通报草稿（须先定稿）")
     p.add_argument("--out", type=Path, help="通报 PDF 输出文件（与 --circular 同用）")
+    p.add_argument(
+        "--lint", action="store_true", help="减负检查：列出 2024 年减负规定不许计分的指标"
+    )
     p.set_defaults(handler=cmd_assess)
 
 
@@ -46,6 +49,8 @@ def cmd_assess(ctx: CliContext, args: argparse.Namespace) -> int:
             assessment.finalise(session, actor, args.year)
             print(f"{args.year}年度考核已定稿")
         print(results_text(assessment.results(session, args.year)))
+        if args.lint:
+            print(lint_text(assessment.get_scheme(session, args.year)))
         if args.circular:
             doc_id = assessment_documents.draft_assessment_circular(session, ctx.actor, args.year)
             print(f"考核结果通报草稿 #{doc_id}")
@@ -54,6 +59,15 @@ def cmd_assess(ctx: CliContext, args: argparse.Namespace) -> int:
                 notices.save_pdf(data, args.out)
                 print(f"已输出：{args.out}（{len(data) // 1024} KB）")
     return 0
+
+
+def lint_text(scheme: assessment.SchemeInfo) -> str:
+    from desktop.services.assessment.lint import lint
+
+    warnings = lint(scheme)
+    if not warnings:
+        return "减负检查：未发现以批示、报道、会议、发文或留痕计分的指标。"
+    return "减负检查：\n" + "\n".join(f"  ！{w.text}" for w in warnings)
 
 
 def results_text(found: assessment.Results) -> str:
