@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 from desktop.cli import main
 from desktop.services.assessment import views
@@ -19,9 +20,9 @@ def test_the_demo_scheme_passes_and_forbidden_measures_are_named(demo_session) -
         indicators=(*scheme.indicators, IndicatorSpec("X1", "获领导批示肯定次数", 5)),
         items=(
             *scheme.items,
-            ItemSpec("X2", "省级以上媒体报道加分", "manual", 1),
-            ItemSpec("X3", "工作照片和台账资料齐全", "manual", 1),
-            ItemSpec("X4", "召开专题会议次数", "manual", 1),
+            ItemSpec("X2", "省级以上媒体报道加分", "manual", Decimal(1)),
+            ItemSpec("X3", "工作照片和台账资料齐全", "manual", Decimal(1)),
+            ItemSpec("X4", "召开专题会议次数", "manual", Decimal(1)),
         ),
     )
     found = {(w.code, w.problem) for w in lint(bad)}
