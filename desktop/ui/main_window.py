@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.services.overview import TaskFilter
 from desktop.ui import pages as registry
 from desktop.ui.actions import bound
+from desktop.ui.auth import idle_lock
 from desktop.ui.calls import Job, Progress, run_in_background
 from desktop.ui.desk import Desk
 from desktop.ui.errors import log_path
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.current_key = ""
         self._restore()
+        self.idle_lock = idle_lock.install(self)  # 安全管理员's idle time; tests set it short
+        self.next_window: MainWindow | None = None  # the one a 切换用户 opened
 
     # --- navigation -----------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from desktop.ui import view_export
 from desktop.ui.actions import ActionSpec
 from desktop.ui.admin import actions as admin_actions
 from desktop.ui.archive import actions as archive_actions
+from desktop.ui.auth import session_actions
 from desktop.ui.desk import Desk
 from desktop.ui.excel import actions as excel_actions
 from desktop.ui.excel import ledger_wizard
@@ -148,6 +149,7 @@ FILE_ACTIONS: list[ActionSpec] = [
     ledger_wizard.FILE_ACTION,
     *archive_actions.FILE_ACTIONS,
     *admin_actions.FILE_ACTIONS,
+    *session_actions.FILE_ACTIONS,
 ]
 
 # Extra title-bar buttons per page key.

@@ -1,0 +1,149 @@
+"""Idle lock: after the 安全管理员's idle time without input the window hides its content behind a
+sign-in for the same user. Nothing is closed, so nothing typed is lost."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from desktop.services import identity, settings
+from desktop.ui.forms import ServiceDialog, ok_cancel
+from desktop.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+_INPUT = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.InputMethod,
+    QEvent.Type.TouchBegin,
+}
+
+
+class IdleLock(QObject):
+    """Watches the application's input; a quiet spell of ``timeout_ms`` locks the window."""
+
+    def __init__(self, window: MainWindow, timeout_ms: int) -> None:
+        super().__init__(window)
+        self.window = window
+        self.locked = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.lock)
+        self.set_timeout_ms(timeout_ms)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def set_timeout_ms(self, timeout_ms: int) -> None:
+        self.timer.stop()
+        self.timer.setInterval(max(0, timeout_ms))
+        if timeout_ms > 0:
+            self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if not self.locked and event.type() in _INPUT and self.timer.interval() > 0:
+            self.timer.start()
+        return False
+
+    def lock(self) -> None:
+        if self.locked or not self.window.isVisible():
+            return
+        self.locked = True
+        covers = _cover_everything(self.window)
+        with self.window.desk.session() as session:
+            identity.sign_out(session, self.window.desk.actor, "空闲锁屏")
+        dialog = UnlockDialog(self.window)
+        self.dialog = dialog
+        unlocked = dialog.exec() == ServiceDialog.DialogCode.Accepted
+        for restore in covers:
+            restore()
+        self.locked = False
+        self.dialog = None
+        if unlocked:
+            self.timer.start()
+        else:
+            self.window.close()
+
+
+def _cover_everything(window: MainWindow) -> list:
+    """Hide the window's content and every open dialog's behind a plain cover (dialogs are not
+    hidden: hiding one ends its exec() and drops what was typed in it)."""
+    restores = []
+    central = window.centralWidget()
+    central.hide()
+    window.menuBar().setEnabled(False)
+    restores.append(lambda: (central.show(), window.menuBar().setEnabled(True)))
+    for widget in QApplication.topLevelWidgets():
+        if widget is window or not widget.isVisible() or isinstance(widget, UnlockDialog):
+            continue
+        cover = QLabel(tr("已锁定"), widget)
+        cover.setObjectName("idleCover")
+        cover.setStyleSheet("background: #f3f3f3; color: #888; font-size: 14pt;")
+        cover.setGeometry(widget.rect())
+        cover.show()
+        cover.raise_()
+        was_enabled = widget.isEnabled()
+        widget.setEnabled(False)
+        restores.append(lambda w=widget, c=cover, e=was_enabled: (c.setParent(None), w.setEnabled(e)))
+    return restores
+
+
+class UnlockDialog(ServiceDialog):
+    """The same user signs in again (same lockout and audit as the sign-in dialog)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window, tr("督办台已锁定"))
+        self.desk = window.desk
+        actor = window.desk.actor
+        form = QFormLayout(self)
+        note = QLabel(tr("长时间没有操作，督办台已锁定。请输入密码解锁，未保存的内容都还在。"))
+        note.setWordWrap(True)
+        form.addRow(note)
+        form.addRow(tr("用户"), QLabel(f"{actor.display_name}（{actor.username}）"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(tr("密码"), self.password)
+        self.fields = {"password": self.password}
+        form.addRow(self.error)
+        buttons = ok_cancel(self)
+        self.quit_button = QPushButton(tr("退出督办台"))
+        self.quit_button.clicked.connect(super().reject)
+        buttons.addButton(self.quit_button, buttons.ButtonRole.DestructiveRole)
+        form.addRow(buttons)
+        self.setMinimumWidth(380)
+
+    def submit(self) -> None:
+        with self.desk.session() as session:
+            identity.sign_in(session, self.desk.actor.username, self.password.text())
+
+    def accept(self) -> None:
+        super().accept()
+        if self.result() != ServiceDialog.DialogCode.Accepted:
+            self.password.clear()
+            self.password.setFocus()
+
+    def reject(self) -> None:
+        """Esc or 取消 leaves the desk locked; only 退出督办台 gives up."""
+
+
+def install(window: MainWindow) -> IdleLock:
+    with window.desk.session() as session:
+        minutes = settings.security(session).idle_lock_minutes
+    return IdleLock(window, minutes * 60 * 1000)
+
+
+def cover_widget_names(widget: QWidget) -> list[str]:
+    return [c.objectName() for c in widget.findChildren(QLabel) if c.objectName() == "idleCover"]
