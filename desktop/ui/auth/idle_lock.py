@@ -97,7 +97,9 @@ def _cover_everything(window: MainWindow) -> list:
         cover.raise_()
         was_enabled = widget.isEnabled()
         widget.setEnabled(False)
-        restores.append(lambda w=widget, c=cover, e=was_enabled: (c.setParent(None), w.setEnabled(e)))
+        restores.append(
+            lambda w=widget, c=cover, e=was_enabled: (c.setParent(None), w.setEnabled(e))
+        )
     return restores
 
 
