@@ -113,6 +113,12 @@ def _users(desk: Desk, window: MainWindow) -> Page:
     return UsersPage(desk, window)
 
 
+def _audit(desk: Desk, window: MainWindow) -> Page:
+    from desktop.ui.audit.page import AuditPage
+
+    return AuditPage(desk, window)
+
+
 def _task(desk: Desk, window: MainWindow) -> Page:
     from desktop.ui.task.page import TaskPage
 
@@ -139,6 +145,7 @@ PAGES: list[PageSpec] = [
         permission=Permission.MANAGE,
         or_permission=Permission.SECURITY,
     ),
+    PageSpec("audit", QT_TR_NOOP("审计"), "settings", _audit, permission=Permission.AUDIT_READ),
     # Opened from the ledger, the dashboard or `screenshot task:<code>`; not in the navigation.
     PageSpec("task", QT_TR_NOOP("任务"), "tasks", _task, in_nav=False),
 ]

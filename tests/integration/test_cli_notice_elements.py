@@ -36,17 +36,18 @@ def _lines(pdf: bytes) -> list[list[tuple[float, float, float, float, str]]]:
     return pages
 
 
-def _command(ledger, tmp_path, text: str):  # type: ignore[no-untyped-def]
+def _command(demo_ledger, tmp_path, text: str):  # type: ignore[no-untyped-def]
     """The notice command's leading arguments on this ledger, and a body file of ``text``."""
     path = ledger.path
     ledger.dispose()  # the command opens its own connection, as a second program would
     body = tmp_path / "body.txt"
     body.write_text(text, encoding="utf-8")
-    return ["--database", str(path), "--today", "2026-11-28", "notice"], body
+    # writing verbs sign in: the demo's 科员 (DUBAN_PASSWORD from tests/integration/conftest.py)
+    return ["--database", str(path), "--today", "2026-11-28", "--user", "clerk", "notice"], body
 
 
-def test_a_request_with_signers_classified_urgent_and_attachments(ledger, tmp_path, capsys):
-    base, body = _command(ledger, tmp_path, "现将有关情况请示如下。\n妥否，请批示。\n")
+def test_a_request_with_signers_classified_urgent_and_attachments(demo_ledger, tmp_path, capsys):
+    base, body = _command(demo_ledger, tmp_path, "现将有关情况请示如下。\n妥否，请批示。\n")
     annex = tmp_path / "annex.txt"
     annex.write_text("附件正文第一段。\n", encoding="utf-8")
     args = [*base, "new", "--title", "关于申请平安建设专项资金的请示", "--body-file", str(body)]
@@ -85,8 +86,8 @@ def test_a_request_with_signers_classified_urgent_and_attachments(ledger, tmp_pa
     assert "密级应为" in capsys.readouterr().err
 
 
-def test_joint_issue_stacks_the_organs_with_wenjian_beside(ledger, tmp_path, capsys):
-    base, body = _command(ledger, tmp_path, "请各单位认真贯彻落实。\n")
+def test_joint_issue_stacks_the_organs_with_wenjian_beside(demo_ledger, tmp_path, capsys):
+    base, body = _command(demo_ledger, tmp_path, "请各单位认真贯彻落实。\n")
     args = [*base, "new", "--title", "关于联合开展安全隐患排查的通知", "--body-file", str(body)]
     args += ["--joint", "江城市应急管理局", "--joint", "江城市公安局"]
     assert main(args) == 0

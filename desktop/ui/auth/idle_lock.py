@@ -3,6 +3,7 @@ sign-in for the same user. Nothing is closed, so nothing typed is lost."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -66,41 +67,51 @@ class IdleLock(QObject):
         with self.window.desk.session() as session:
             identity.sign_out(session, self.window.desk.actor, "空闲锁屏")
         dialog = UnlockDialog(self.window)
-        self.dialog = dialog
         unlocked = dialog.exec() == ServiceDialog.DialogCode.Accepted
         for restore in covers:
             restore()
         self.locked = False
-        self.dialog = None
         if unlocked:
             self.timer.start()
         else:
             self.window.close()
 
 
-def _cover_everything(window: MainWindow) -> list:
+def _cover_everything(window: MainWindow) -> list[Callable[[], None]]:
     """Hide the window's content and every open dialog's behind a plain cover (dialogs are not
     hidden: hiding one ends its exec() and drops what was typed in it)."""
-    restores = []
     central = window.centralWidget()
+    assert central is not None
     central.hide()
     window.menuBar().setEnabled(False)
-    restores.append(lambda: (central.show(), window.menuBar().setEnabled(True)))
+
+    def show_window() -> None:
+        central.show()
+        window.menuBar().setEnabled(True)
+
+    restores: list[Callable[[], None]] = [show_window]
     for widget in QApplication.topLevelWidgets():
         if widget is window or not widget.isVisible() or isinstance(widget, UnlockDialog):
             continue
-        cover = QLabel(tr("已锁定"), widget)
-        cover.setObjectName("idleCover")
-        cover.setStyleSheet("background: #f3f3f3; color: #888; font-size: 14pt;")
-        cover.setGeometry(widget.rect())
-        cover.show()
-        cover.raise_()
-        was_enabled = widget.isEnabled()
-        widget.setEnabled(False)
-        restores.append(
-            lambda w=widget, c=cover, e=was_enabled: (c.setParent(None), w.setEnabled(e))
-        )
+        restores.append(_cover(widget))
     return restores
+
+
+def _cover(widget: QWidget) -> Callable[[], None]:
+    cover = QLabel(tr("已锁定"), widget)
+    cover.setObjectName("idleCover")
+    cover.setStyleSheet("background: #f3f3f3; color: #888; font-size: 14pt;")
+    cover.setGeometry(widget.rect())
+    cover.show()
+    cover.raise_()
+    was_enabled = widget.isEnabled()
+    widget.setEnabled(False)
+
+    def uncover() -> None:
+        cover.setParent(None)
+        widget.setEnabled(was_enabled)
+
+    return uncover
 
 
 class UnlockDialog(ServiceDialog):
