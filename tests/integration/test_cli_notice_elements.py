@@ -36,7 +36,7 @@ def _lines(pdf: bytes) -> list[list[tuple[float, float, float, float, str]]]:
     return pages
 
 
-def _command(demo_ledger, tmp_path, text: str):  # type: ignore[no-untyped-def]
+def _command(ledger, tmp_path, text: str):  # type: ignore[no-untyped-def]
     """The notice command's leading arguments on this ledger, and a body file of ``text``."""
     path = ledger.path
     ledger.dispose()  # the command opens its own connection, as a second program would
