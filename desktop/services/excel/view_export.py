@@ -7,10 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
 from desktop.services.errors import ValidationError
 from desktop.services.files import write_atomically
 
@@ -27,6 +23,10 @@ class TableView:
 
 def export_view(view: TableView, path: Path) -> Path:
     """Write the view to an .xlsx (atomically): title row, header row, then the rows as shown."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     if not view.headers:
         raise ValidationError("当前表格没有可导出的列。")
     book = Workbook()
