@@ -25,6 +25,11 @@ class LedgerWatch(QObject):
         self._timer.timeout.connect(self.check)
         self._timer.start(CHECK_EVERY_MS)
 
+    def stand_down(self) -> None:
+        """This desk replaces the file itself (a restore from the menu): nothing to warn about."""
+        self.told = True
+        self._timer.stop()
+
     def check(self) -> bool:
         if self.told or self._ledger.path is None or not ledger_guard.replaced(self._ledger):
             return self.told
@@ -42,3 +47,8 @@ class LedgerWatch(QObject):
 
 def watch(window: QMainWindow, ledger: Ledger) -> LedgerWatch:
     return LedgerWatch(window, ledger)
+
+
+def stand_down(window: QMainWindow) -> None:
+    for found in window.findChildren(LedgerWatch):
+        found.stand_down()

@@ -26,3 +26,22 @@ def test_replaced_ledger_is_said_once_and_writes_are_refused(clerk_window, messa
     assert line is not None and "不再保存修改" in line.text()
     with desk.session() as session, pytest.raises(LedgerReplaced):
         tasks.create_unit(session, desk.actor, "市档案馆", "档案馆")
+
+
+def test_a_restore_from_the_menu_does_not_warn_about_itself(
+    admin_window, messages, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from desktop.services import backup
+    from desktop.ui.archive import actions
+
+    desk = admin_window.desk
+    watch = ledger_watch.watch(admin_window, desk.ledger)
+    copy = backup.write_backup(desk.ledger.path, tmp_path, "20261128-100000")[0]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(copy), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    actions.restore_ledger(admin_window)
+    assert any("台账已恢复" in m for m in messages), messages
+    watch.check()  # replaced on purpose: nothing to say
+    assert not any("已被替换" in m for m in messages)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 from desktop.services import archive, backup
 from desktop.services.archive.fsio import human_size
 from desktop.services.auth import Permission
+from desktop.ui import ledger_watch
 from desktop.ui.actions import ActionSpec
 from desktop.ui.calls import Job, Progress
 from desktop.ui.errors import show_error
@@ -235,6 +236,7 @@ def restore_ledger(window: MainWindow) -> None:
     if answer != QMessageBox.StandardButton.Yes:
         return
     path = desk.ledger.path
+    ledger_watch.stand_down(window)  # the file is about to be replaced on purpose
     desk.ledger.dispose()  # no connection may stay open on the file being replaced
     if desk.lock is not None:
         desk.lock.unlock()  # the restore takes the same lock itself (services/desk_lock.py)
