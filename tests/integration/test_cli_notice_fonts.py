@@ -24,10 +24,10 @@ def _new(base, tmp_path: Path, capsys, text: str) -> tuple[str, str]:
     return re.search(r"#(\d+)", said).group(1), said
 
 
-def test_fallback_characters_are_listed_then_confirmed(ledger, tmp_path: Path, capsys) -> None:
-    path = ledger.path
-    ledger.dispose()
-    base = ["--database", str(path), "--today", "2026-11-28", "notice"]
+def test_fallback_characters_are_listed_then_confirmed(demo_ledger, tmp_path: Path, capsys) -> None:
+    path = demo_ledger.path
+    demo_ledger.dispose()
+    base = ["--database", str(path), "--today", "2026-11-28", "--user", "clerk", "notice"]
     names = "、".join(f"张{ch}" for ch in RARE_GBK) + "，以及王" + "、李".join(OUTSIDE_GBK)
     doc_id, said = _new(base, tmp_path, capsys, f"对{names}等同志予以通报表扬。")
     assert "代印" in said and "--confirm-fonts" in said  # listed when the draft is saved
@@ -50,14 +50,19 @@ def test_fallback_characters_are_listed_then_confirmed(ledger, tmp_path: Path, c
         assert all("NotoSerif" in c["fontname"] for c in drawn), (ch, drawn[0]["fontname"])
 
 
-def test_a_character_no_font_has_blocks_issue_with_its_place(ledger, tmp_path, capsys) -> None:
-    path = ledger.path
-    ledger.dispose()
-    base = ["--database", str(path), "--today", "2026-11-28", "notice"]
+def test_a_character_no_font_has_blocks_issue_with_its_place(demo_ledger, tmp_path, capsys) -> None:
+    path = demo_ledger.path
+    demo_ledger.dispose()
+    base = ["--database", str(path), "--today", "2026-11-28", "--user", "clerk", "notice"]
     doc_id, said = _new(base, tmp_path, capsys, f"请刘{NOWHERE}同志报到。")
     assert "U+20000" in said
     assert main([*base, "issue", doc_id, "--confirm-fonts"]) == 1
     err = capsys.readouterr().err
     assert "U+20000" in err and "正文第1段第3字" in err and "不能印发" in err
     assert main([*base, "list"]) == 0
-    assert "〔2026〕" not in capsys.readouterr().out  # no number was taken
+    mine = next(
+        line
+        for line in capsys.readouterr().out.splitlines()
+        if line.strip().startswith(doc_id + " ")
+    )
+    assert "〔2026〕" not in mine and "草稿" in mine  # no number was taken

@@ -120,19 +120,25 @@ def test_the_clerk_maps_a_name_the_rules_do_not_know(session, clerk, office) -> 
     assert result.units == 0
 
 
-def test_the_command_line_imports_the_sheet_too(office, tmp_path, capsys) -> None:
+def test_the_command_line_imports_the_sheet_too(office, tmp_path, capsys, monkeypatch) -> None:
     from desktop.cli import main
     from desktop.services.ledger import open_ledger
 
     db = tmp_path / "cli.sqlite3"
     ledger = open_ledger(db)
     with ledger.session() as s:
-        from desktop.services import auth
+        from desktop.services import auth, users
+        from desktop.services.enums import Role
 
         for name, short in UNITS:
             tasks.create_unit(s, auth.system_actor("测试"), name, short)
+        users.create_user(
+            s, auth.system_actor("测试"), "t_clerk", "科员", Role.CLERK, "Duban-Test-42"
+        )
     ledger.dispose()
-    args = ["--database", str(db), "--today", "2026-11-28", "excel", "ledger", str(office)]
+    monkeypatch.setenv("DUBAN_PASSWORD", "Duban-Test-42")  # a writing verb signs in
+    # no --today: the ledger holds an office's accounts, so dates come from the system clock
+    args = ["--database", str(db), "--user", "t_clerk", "excel", "ledger", str(office)]
     assert main([*args, "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "合计行，不导入" in out and "市卫健委→市卫生健康委员会" in out
