@@ -19,6 +19,7 @@ ARCH=${DUBAN_ARCH:-$(uname -m)}  # native builds only: x86_64 here, aarch64 on a
 ZIG_VERSION=0.17.0
 JOBS=$(nproc)
 mkdir -p "$CACHE"/{src,logs}
+command -v patchelf >/dev/null || { echo "需要 patchelf（apt-get install patchelf）" >&2; exit 1; }
 say() { echo "[python $(date +%H:%M:%S)] $*" >&2; }
 
 # --- zig, from PyPI --------------------------------------------------------------------------
@@ -151,7 +152,6 @@ build_python() {
   # -Wno-date-time: zig's clang makes __DATE__ an error under -Wall (getbuildinfo.c)
   CFLAGS="$CFLAGS -Wno-date-time" ./configure --prefix="$PREFIX" --enable-shared --with-openssl="$DEPS" --with-ensurepip=install \
     --with-system-ffi --with-lto=no \
-    LDFLAGS="$LDFLAGS -Wl,-rpath,\$\$ORIGIN/../lib" \
     LIBFFI_CFLAGS="-I$DEPS/include" LIBFFI_LIBS="-L$DEPS/lib -lffi" \
     LIBSQLITE3_CFLAGS="-I$DEPS/include" LIBSQLITE3_LIBS="-L$DEPS/lib -lsqlite3 -lz -lm" \
     ZLIB_CFLAGS="-I$DEPS/include" ZLIB_LIBS="-L$DEPS/lib -lz" \
@@ -167,6 +167,9 @@ build_python() {
   # on a link whose only input is another .so)
   make -j"$JOBS" PY3LIBRARY=
   make install PY3LIBRARY=
+  # The interpreter finds its own libpython beside it; a $ORIGIN through configure's LDFLAGS
+  # reaches the linker expanded to nothing (/../lib = the host's /lib and the host's libpython).
+  patchelf --set-rpath '$ORIGIN/../lib' "$PREFIX/bin/python3.11"
   # pip may pick only wheels whose glibc tag fits the target (PEP 600's _manylinux hook)
   cat >"$PREFIX/lib/python3.11/_manylinux.py" <<EOF
 """Wheels for glibc $GLIBC only: this Python runs on Kylin V10 / UOS 20 (PEP 600)."""
