@@ -1,0 +1,85 @@
+"""A hostile document: 15 recipients, a 40-page body with rare-character names, three long
+attachments, a table ending one row past a page — measured like every other kind."""
+
+from __future__ import annotations
+
+import pytest
+from doc_measure import AREA_BOTTOM, AREA_LEFT, AREA_RIGHT, page_number_dash, render_measured
+
+from desktop.documents import Attachment
+from desktop.documents.blocks import heading_level
+from desktop.documents.samples import body, progress_table, sample_document
+
+NAMES = "喆堃镕昇玥珺赟琍龑彧犇㛃𠮷䶮䢺"
+RECIPIENTS = "，".join(f"江城市第{i}区平安建设领导小组" for i in range(1, 16))
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    paragraphs = body(150)
+    paragraphs.insert(3, "对" + "、".join(f"张{ch}" for ch in NAMES) + "等同志提出表扬。")
+    attachments = [
+        Attachment(
+            f"江城市平安建设补短板强弱项十大重点工程第{n}批重点任务推进情况及资金到位支出明细表",
+            [progress_table(15 + n), *body(3)],
+        )
+        for n in range(1, 4)
+    ]
+    doc = sample_document(1, recipients=RECIPIENTS, body=paragraphs, attachments=attachments)
+    return render_measured(doc)
+
+
+def test_it_is_long_and_every_character_prints(hostile):
+    assert len(hostile.pages) >= 40
+    text = "".join(ln.text for page in hostile.pages for ln in page)
+    assert "□" not in text
+    for ch in NAMES:
+        assert ch in text
+    for page in hostile.pages:
+        for ln in page:
+            if ln.size != 16 or heading_level(ln.text) == 1 or ln.text.startswith("表"):
+                continue  # 一、 headings and table captions are 黑体 by rule
+            if ln.text in ("机密★1年", "特急", "附件1", "附件2", "附件3"):
+                continue  # 密级, 紧急程度 and the 附件 labels: 黑体 too
+            sans = [c["text"] for c in ln.chars if "WenQuanYi" in c["fontname"]]
+            assert not sans, (ln.text, sans)  # no sans inside body text
+    for c in (c for page in hostile.pages for ln in page for c in ln.chars):
+        if c["text"] in NAMES:
+            assert "NotoSerif" in c["fontname"], c["fontname"]
+
+
+def test_recipients_wrap_and_end_with_a_colon(hostile):
+    first = hostile.pages[0]
+    start = next(i for i, ln in enumerate(first) if ln.text.startswith("江城市第1区"))
+    lines = []
+    for ln in first[start:]:
+        lines.append(ln)
+        if ln.text.endswith("："):
+            break
+    assert len(lines) >= 5 and lines[-1].text.endswith("：")
+    assert all(abs(ln.x0 - AREA_LEFT) < 0.05 for ln in lines)
+    assert all(ln.x1 <= AREA_RIGHT + 0.1 for ln in lines)
+
+
+def test_attachments_each_start_a_page_and_numbers_hold(hostile):
+    starts = [
+        n
+        for n, page in enumerate(hostile.pages)
+        if page and page[0].text in ("附件1", "附件2", "附件3")
+    ]
+    assert len(starts) == 3
+    for n in (0, 1, len(hostile.pages) // 2, starts[-1]):
+        if not hostile.pages[n]:
+            continue
+        dash = page_number_dash(hostile, n)
+        assert dash is not None and abs(dash[1] - (AREA_BOTTOM + 7)) < 0.5, (n, dash)
+
+
+def test_no_line_starts_with_a_space_and_no_heading_ends_a_page(hostile):
+    for page in hostile.pages:
+        lines = [ln for ln in page if ln.size == 16]
+        for ln in lines:
+            assert ln.chars[0]["text"] != " "
+        if lines:
+            last = lines[-1].text
+            assert not (heading_level(last) and len(last) <= 28 and "。" not in last[:-1]), last
