@@ -42,7 +42,6 @@ def _command(ledger, tmp_path, text: str):  # type: ignore[no-untyped-def]
     ledger.dispose()  # the command opens its own connection, as a second program would
     body = tmp_path / "body.txt"
     body.write_text(text, encoding="utf-8")
-    # writing verbs sign in: the demo's 科员 (DUBAN_PASSWORD from tests/integration/conftest.py)
     return ["--database", str(path), "--today", "2026-11-28", "--user", "clerk", "notice"], body
 
 
