@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db import migrate, repair
 from db.incidents import log_incident
+from db.private import create_private, private_dir, tighten
 
 log = logging.getLogger(__name__)
 
@@ -89,10 +90,25 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def _make_private(path: Path) -> None:
+    """The ledger and its WAL files are the user's only (0600; SQLite gives -wal/-shm the main
+    file's mode); an existing ledger is tightened when opened."""
+    try:
+        if not path.exists():
+            create_private(path)
+    except OSError as exc:
+        raise LedgerError(f"无法创建台账文件：{path}（{exc.strerror}）") from exc
+    for suffix in ("", "-wal", "-shm"):
+        tighten(Path(f"{path}{suffix}"))
+
+
 def backup_sqlite(source: Path, target: Path) -> Path:
-    """Copy a live SQLite file with the online backup API (never a file copy: WAL)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Copy a live SQLite file with the online backup API (never a file copy: WAL).
+    The copy is 0600, in a 0700 folder when the folder is made here."""
+    if not target.parent.exists():
+        private_dir(target.parent)
     partial = target.with_name(target.name + ".part")
+    create_private(partial)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(partial)
@@ -117,11 +133,13 @@ def open_ledger(database: str | Path, *, migrate_to_head: bool = True) -> Ledger
     path = sqlite_path(url)
     if path is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.parent.exists():
+                private_dir(path.parent)
         except OSError as exc:
             raise LedgerError(f"无法创建台账所在的文件夹：{path.parent}（{exc.strerror}）") from exc
         if path.exists() and not _looks_like_sqlite(path):
             raise LedgerError(f"文件“{path}”不是督办台的台账文件（不是 SQLite 数据库）。")
+        _make_private(path)
     engine = create_ledger_engine(url)
     backup: Path | None = None
     current: str | None = None

@@ -15,6 +15,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The program's log goes to a folder of this run, not the user's; pytest keeps faulthandler.
 os.environ.setdefault("DUBAN_LOG_DIR", tempfile.mkdtemp(prefix="duban-test-logs-"))
 os.environ.setdefault("DUBAN_NO_CRASH_FILE", "1")
+# The desk's own files outside the ledger (audit keys, anchors) go to this run's folder, never to
+# the developer's ~/.config; CLI subprocesses inherit it.
+os.environ["DUBAN_CONFIG_DIR"] = tempfile.mkdtemp(prefix="duban-config-")
 
 import pytest  # noqa: E402
 
@@ -30,6 +33,7 @@ PASSWORD = "Duban-Test-42"
 # scrypt at the recommended cost takes 0.4 s a hash; fixtures make hundreds. The production
 # cost is asserted in test_passwords.py, and hashes below it are upgraded at sign-in.
 passwords.current_cost = passwords.Cost(2**10, 8, 1)
+PG_URL = os.environ.get("DUBAN_TEST_PG_URL", "")  # a server the tests may create databases on
 
 
 @pytest.fixture
@@ -153,3 +157,25 @@ def units_written_at_once(ledger: Ledger, writers: int = 3, each: int = 15) -> l
 def concurrently():  # type: ignore[no-untyped-def]
     """The helpers above, for tests in any folder."""
     return types.SimpleNamespace(at_once=at_once, units=units_written_at_once)
+
+
+@pytest.fixture
+def pg_ledger(clock: FixedClock) -> Iterator[Ledger]:
+    """A database of its own on the PostgreSQL server of DUBAN_TEST_PG_URL, dropped afterwards."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    if not PG_URL:
+        pytest.skip("DUBAN_TEST_PG_URL not set (no PostgreSQL)")
+    name = f"duban_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    ledger = open_ledger(make_url(PG_URL).set(database=name).render_as_string(False), clock)
+    yield ledger
+    ledger.dispose()
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()

@@ -56,11 +56,14 @@ class SignInAttempt(Base):
 
 
 class AuditEntry(Base):
-    """操作日志: one change, chained to the previous entry by SHA-256 so edits show."""
+    """操作日志: one change; ``hash`` is its HMAC-SHA256 (db/chain.py) over the entry, its
+    sequence number and the previous entry's hash, so an edit, a gap or a rebuilt chain shows.
+    Append-only: triggers refuse UPDATE and DELETE (migration 0007)."""
 
     __tablename__ = "audit_entry"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)  # 1, 2, 3 ... with no gaps
     at: Mapped[datetime] = mapped_column(DateTime)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), default=None)
     actor: Mapped[str] = mapped_column(String(80))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop.cli import table, user_cmds
 from desktop.cli.context import CliContext
-from desktop.services import audit, first_run, overview, passwords
+from desktop.services import audit, audit_anchor, audit_verify, first_run, overview, passwords
 from desktop.services.auth import Permission, system_actor
 from desktop.services.enums import LampColor
 from desktop.services.errors import PermissionDenied, ValidationError
@@ -40,6 +40,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     p = commands.add_parser("audit", help="校验操作日志的防篡改链并列出最近的操作")
     p.add_argument("--last", type=int, default=10, help="列出最近多少条（默认 10）")
+    p.add_argument(
+        "--against",
+        metavar="FILE",
+        help="与备份（同名 .audit-head.json）或归档包（audit-head.json）记载的链头对照",
+    )
+    p.add_argument("--export-key", metavar="FILE", help="导出本机的操作日志密钥（带到另一台电脑）")
+    p.add_argument("--import-key", metavar="FILE", help="导入从另一台电脑导出的操作日志密钥")
     p.set_defaults(handler=cmd_audit)
 
 
@@ -93,6 +100,7 @@ def _set_aside(ctx: CliContext) -> None:
     ctx.close()
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+    audit_anchor.forget(audit_anchor.location_of(f"sqlite:///{path.resolve()}"))  # a new log
     print(f"原台账已备份到：{kept}")
 
 
@@ -143,7 +151,20 @@ def _rollup_table(title: str, rollups: list[overview.RollUp], with_code: bool) -
 
 def cmd_audit(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.ledger.session() as session:
-        check = audit.verify_chain(session)
+        if args.export_key:
+            audit_verify.export_key(session, Path(args.export_key))
+            print(f"操作日志密钥已导出到：{args.export_key}（请妥善保管，用后删除）")
+            return 0
+        if args.import_key:
+            fresh = audit_verify.import_key(session, Path(args.import_key))
+            print("操作日志密钥已导入。" if fresh else "本机已有这把密钥，无需导入。")
+        if args.against:
+            uid, head, source = audit_verify.read_head_of(Path(args.against))
+            against = audit_verify.check_against(session, uid, head, source)
+            print(against.message)
+            if not against.ok:
+                return 1
+        check = audit_verify.check_and_record(session, incremental=False)
         recent = audit.recent(session, args.last)
     print(check.message)
     for row in recent:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,18 +14,29 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from db import chain
 from db.engine import hold_write_lock
-from db.models import AuditEntry
+from db.models import AuditEntry, Setting
+from desktop.services import audit_anchor
+from desktop.services.audit_anchor import Head
 from desktop.services.auth import Actor, Permission, require
 from desktop.services.clock import clock_of
-from desktop.services.errors import ConcurrentChange, PermissionDenied
+from desktop.services.errors import ConcurrentChange, DomainError, PermissionDenied
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
-GENESIS = "0" * 64
+GENESIS = chain.GENESIS
 _DEPTH = "write_depth"
 _COUNT = "audit_count"
+_HEAD = "audit_head"  # (location, uid, head, anchor agreed) of this transaction's last entry
+_KEY = "audit_key"
+log = logging.getLogger(__name__)
+
+
+class ChainKeyMissing(DomainError):
+    """This desk lacks the ledger's audit key: it can neither verify nor extend the chain."""
+
 
 # Every write in desktop/services, by qualified name: the role x action test walks it.
 WRITES: dict[str, tuple[Callable[..., Any], Permission]] = {}
@@ -59,6 +70,7 @@ def writes(
                 if session.info[_COUNT] == 0:
                     raise RuntimeError(f"{fn.__qualname__} wrote without an audit record")
                 session.commit()
+                _advance_anchor(session)
                 return result
             except (IntegrityError, OperationalError) as exc:
                 session.rollback()
@@ -70,6 +82,7 @@ def writes(
                 raise
             finally:
                 session.info[_DEPTH] = 0
+                session.info.pop(_HEAD, None)
 
         WRITES[f"{fn.__module__}.{fn.__qualname__}"] = (wrapper, permission)
         return wrapper
@@ -156,8 +169,14 @@ def record(
     if not session.info.get(_DEPTH):
         raise RuntimeError("audit.record outside a service write")
     hold_write_lock(session, "audit")
-    previous = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
+    uid, key = chain_key(session)
+    previous = session.execute(
+        select(AuditEntry.id, AuditEntry.seq, AuditEntry.hash)
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).first()
     entry = AuditEntry(
+        seq=(previous.seq if previous else 0) + 1,
         at=clock_of(session).now(),
         user_id=actor.user_id,
         actor=actor.label,
@@ -166,20 +185,76 @@ def record(
         entity_id=str(entity_id),
         summary=summary,
         detail=json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str),
-        prev_hash=previous or GENESIS,
+        prev_hash=previous.hash if previous else GENESIS,
     )
-    entry.hash = entry_hash(entry)
+    entry.hash = entry_hash(entry, key)
     session.add(entry)
     session.flush()
     session.info[_COUNT] = session.info.get(_COUNT, 0) + 1
+    location = audit_anchor.location_of(session.get_bind().engine.url)
+    agreed = session.info[_HEAD][3] if _HEAD in session.info else _agrees(session, location, uid)
+    session.info[_HEAD] = (location, uid, Head(entry.seq, entry.id, entry.hash), agreed)
     return entry
 
 
-def entry_hash(entry: AuditEntry) -> str:
-    canonical = json.dumps(
-        [
+def chain_key(session: Session) -> tuple[str, bytes]:
+    """The ledger's id and this desk's key for it, made on a ledger that has no entries yet."""
+    cached = session.info.get(_KEY)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    row = session.get(Setting, chain.SETTING_KEY)
+    uid = str(json.loads(row.value).get("uid", "")) if row is not None else ""
+    key = chain.load_key(uid) if uid else None
+    if key is None:
+        if session.scalar(select(AuditEntry.id).limit(1)) is not None:
+            raise ChainKeyMissing(
+                "本机没有这个台账的操作日志密钥，不能校验或续写操作日志（此操作未执行）。"
+                "请由系统管理员从最初使用该台账的电脑导出密钥（duban audit --export-key），"
+                "在本机导入（duban audit --import-key）。"
+            )
+        if row is None:
+            uid = chain.new_uid()
+            session.add(
+                Setting(
+                    key=chain.SETTING_KEY,
+                    value=json.dumps({"uid": uid, "scheme": chain.SCHEME}),
+                    version=1,
+                )
+            )
+        return uid, chain.ensure_key(uid)  # not cached: the new setting row may roll back
+    session.info[_KEY] = (uid, key)
+    return uid, key
+
+
+def _agrees(session: Session, location: str, uid: str) -> bool:
+    """Does the ledger still hold the entry this desk's anchor names? (one lookup by id)"""
+    anchor = audit_anchor.read_anchor(location)
+    if anchor is None:
+        return True
+    anchor_uid, head = anchor
+    found = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).where(AuditEntry.id == head.id)
+    ).first()
+    ok = anchor_uid == uid and found is not None and tuple(found) == (head.count, head.hash)
+    if not ok:
+        log.warning("操作日志与本机锚点不符（%s，锚点第 %d 条）", location, head.count)
+    return ok
+
+
+def _advance_anchor(session: Session) -> None:
+    written = session.info.pop(_HEAD, None)
+    if written is not None and written[3]:
+        audit_anchor.advance_anchor(written[0], written[1], written[2])
+
+
+def entry_hash(entry: AuditEntry, key: bytes) -> str:
+    """The entry's HMAC-SHA256 under the ledger's key (canonical encoding in db/chain.py)."""
+    return chain.mac(
+        key,
+        chain.canonical(
             entry.prev_hash,
-            entry.at.isoformat(timespec="seconds"),
+            entry.seq,
+            entry.at,
             entry.user_id,
             entry.actor,
             entry.action,
@@ -187,11 +262,8 @@ def entry_hash(entry: AuditEntry) -> str:
             entry.entity_id,
             entry.summary,
             entry.detail,
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
+        ),
     )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -211,23 +283,15 @@ class ChainCheck:
     entries: int
     first_bad_id: int | None
     message: str
+    head: Head | None = None  # the newest entry that verified
 
 
 def verify_chain(session: Session) -> ChainCheck:
-    """Recompute every hash; the first entry that does not match is where the log was altered."""
-    previous = GENESIS
-    count = 0
-    for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)):
-        count += 1
-        if entry.prev_hash != previous or entry_hash(entry) != entry.hash:
-            return ChainCheck(
-                False,
-                count,
-                entry.id,
-                f"操作日志第 {entry.id} 条与前后记录不符，日志可能被改动过。",
-            )
-        previous = entry.hash
-    return ChainCheck(True, count, None, f"操作日志完整：共 {count} 条，校验链无断点。")
+    """Check the whole chain, streaming, against the key and this desk's anchor; the first
+    entry that does not fit is where the log was altered (see audit_verify)."""
+    from desktop.services import audit_verify  # it builds on this module
+
+    return audit_verify.verify(session, incremental=False)
 
 
 def recent(

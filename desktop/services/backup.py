@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 from db import migrate
 from db.incidents import log_incident
 from db.models import AuditEntry
-from desktop.services import audit, desk_lock, media, settings
+from db.private import open_private, private_dir, tighten
+from desktop.services import audit, audit_anchor, audit_verify, desk_lock, media, settings
 from desktop.services.archive import fsio, offsite, pending
 from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
 from desktop.services.auth import Actor, Permission, require
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 PREFIX = "督办台台账备份"
 AUTO_FOLDER = "自动备份"
 SIDECAR = ".sha256"
+HEAD_SIDECAR = ".audit-head.json"  # the log's newest entry when the copy was made
 _CHUNK = 1024 * 1024
 
 # What a backup holds, shown before a restore.
@@ -78,7 +80,7 @@ def file_sha256(path: Path) -> str:
 def _copy_verified(source: Path, target: Path) -> str:
     """Copy with fsync, then re-read the copy from the device; its hash must equal the source's."""
     digest = hashlib.sha256()
-    with open(source, "rb") as src, open(target, "wb") as dst:
+    with open(source, "rb") as src, open_private(target) as dst:
         while chunk := src.read(_CHUNK):
             digest.update(chunk)
             dst.write(chunk)
@@ -119,20 +121,23 @@ def write_backup(
         fsio.check_room(destination, size)
         final = fsio.unique_target(destination, f"{PREFIX}-{stamp}", ".sqlite3")
         sidecar = final.with_name(final.name + SIDECAR)
-        temps = [
-            final.with_name(final.name + UNFINISHED),
-            sidecar.with_name(sidecar.name + UNFINISHED),
-        ]
+        head = final.with_name(final.name + HEAD_SIDECAR)
+        temps = [final, sidecar, head]
+        temps = [p.with_name(p.name + UNFINISHED) for p in temps]
         try:
             digest = _copy_verified(snap, temps[0])
             fsio.write_file(temps[1], f"{digest}  {final.name}\n".encode())
+            fsio.write_file(temps[2], audit_verify.head_document_of_file(snap, source))
+            for temp in temps[1:]:
+                tighten(temp)  # a copy of the ledger is as private as the ledger
             if before_final is not None:
                 before_final(final, digest, size)
             os.rename(temps[0], final)
             os.rename(temps[1], sidecar)
+            os.rename(temps[2], head)
             fsync_dir(destination)
         except BaseException as exc:
-            for path in (*temps, final, sidecar):
+            for path in (*temps, final, sidecar, head):
                 fsio.remove_quietly(path)
             if isinstance(exc, OSError):
                 raise MediaError(f"备份失败：{fsio.reason(exc)}。未留下不完整的备份。") from exc
@@ -176,8 +181,7 @@ def auto_folder(session: Session) -> Path:
 def rolling_backup(session: Session, actor: Actor, keep: int | None = None) -> BackupResult:
     """The program's own local copy; only the newest ``keep`` (OfficeSettings.backup_keep) stay."""
     keep = max(1, keep or settings.office(session).backup_keep)
-    folder = auto_folder(session)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_dir(auto_folder(session))
     path, digest, size = write_backup(ledger_file(session), folder, _stamp(session))
     copies = sorted(
         folder.glob(f"{PREFIX}-*.sqlite3"), key=lambda p: (p.stat().st_mtime_ns, p.name)
@@ -185,6 +189,7 @@ def rolling_backup(session: Session, actor: Actor, keep: int | None = None) -> B
     pruned = tuple(copies[:-keep])
     for old in pruned:
         fsio.remove_quietly(old.with_name(old.name + SIDECAR))
+        fsio.remove_quietly(old.with_name(old.name + HEAD_SIDECAR))
         fsio.remove_quietly(old)
     offsite.note(
         session,
@@ -418,6 +423,8 @@ def restore(ledger_path: Path, backup: Path, actor: Actor, clock: Clock) -> Rest
                 aside = _keep_current(ledger_path, clock)
             os.replace(staged, ledger_path)
             fsync_dir(ledger_path.parent)
+            # The restored log is older than this desk's anchor on purpose: start a new one.
+            audit_anchor.forget(audit_anchor.location_of(f"sqlite:///{ledger_path.resolve()}"))
         except OSError as exc:
             raise MediaError(f"恢复失败：{fsio.reason(exc)}。原台账未被替换。") from exc
         finally:

@@ -8,8 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from db.private import private_dir, tighten
 from desktop.services.errors import DomainError
 from desktop.services.oserrors import reason
+
+# The GUI reaches the private-file helpers (0600/0700, db/private.py) through here.
+__all__ = ["fsync_dir", "private_dir", "tighten", "write_atomically"]
 
 
 def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> Path:

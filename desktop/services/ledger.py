@@ -13,6 +13,7 @@ from db import search as search_index
 from db.engine import Ledger, LedgerError, backup_sqlite, sqlite_path, to_url
 from db.engine import open_ledger as _open
 from db.models import Task, User
+from db.private import private_dir
 from desktop.services import ledger_guard
 from desktop.services.archive import pending
 from desktop.services.clock import SYSTEM_CLOCK, Clock
@@ -32,7 +33,8 @@ __all__ = [
 
 
 def default_database() -> Path:
-    return Path(user_data_dir("duban", appauthor=False)) / "ledger.sqlite3"
+    """ledger.sqlite3 in the user's data folder, which is kept 0700 (db/private.py)."""
+    return private_dir(Path(user_data_dir("duban", appauthor=False))) / "ledger.sqlite3"
 
 
 def ledger_file(database: str | Path | None = None) -> Path | None:

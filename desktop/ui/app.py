@@ -12,7 +12,7 @@ from desktop.services.auth import Actor
 from desktop.services.clock import Clock
 from desktop.services.diagnostics import logs
 from desktop.services.ledger import Ledger, LedgerError, open_ledger
-from desktop.ui import ledger_watch
+from desktop.ui import chain_banner, ledger_watch
 from desktop.ui.admin.diagnostics import show_last_crash
 from desktop.ui.archive import actions as archive_actions
 from desktop.ui.auth.after_sign_in import complete_sign_in
@@ -82,6 +82,7 @@ def show_main_window(
     ledger_watch.watch(window, ledger)  # a file replaced under the desk is said at once
     QTimer.singleShot(0, lambda: window.show_page(window.start_key))
     archive_actions.start_of_day(window)  # the day's rolling local backup, later
+    QTimer.singleShot(1000, lambda: chain_banner.start(window))  # the audit chain, off-thread
     return window
 
 

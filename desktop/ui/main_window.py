@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStackedWidget,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
+from desktop.services.files import tighten
 from desktop.services.overview import TaskFilter
 from desktop.ui import pages as registry
 from desktop.ui.actions import bound
@@ -96,7 +98,12 @@ class MainWindow(QMainWindow):
         scroll.setWidget(self.stack)
         self.page_scroll = scroll
         row.addWidget(scroll, 1)
-        self.setCentralWidget(central)
+        outer = QWidget()
+        column = QVBoxLayout(outer)  # banners (desktop/ui/chain_banner.py) go above the pages
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(central, 1)
+        self.setCentralWidget(outer)
         self.undo_group = QUndoGroup(self)
         self._build_menus()
         self._build_status_bar()
@@ -430,6 +437,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/page", key or "dashboard")
         self._save_tables(settings)
         settings.sync()
+        tighten(Path(settings.fileName()))  # the user's settings are theirs only (0600)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.settle_unsaved(tr("关闭窗口")):

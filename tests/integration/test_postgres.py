@@ -8,38 +8,18 @@ from __future__ import annotations
 
 import os
 import threading
-import uuid
-from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from desktop.services import audit, auth, identity, overview
-from desktop.services.clock import FixedClock
 from desktop.services.demo import build as demo
 from desktop.services.enums import LampColor
-from desktop.services.ledger import Ledger, open_ledger
 from desktop.services.notices import drafts as notice_drafts
 from desktop.services.notices import register as notices
 from desktop.services.search.query import search
 
-BASE = os.environ.get("DUBAN_TEST_PG_URL", "")
-pytestmark = pytest.mark.skipif(not BASE, reason="DUBAN_TEST_PG_URL not set (no PostgreSQL)")
-
-
-@pytest.fixture
-def pg_ledger(clock: FixedClock) -> Iterator[Ledger]:
-    name = f"duban_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(BASE, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    ledger = open_ledger(make_url(BASE).set(database=name).render_as_string(False), clock)
-    yield ledger
-    ledger.dispose()
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+PG_URL = os.environ.get("DUBAN_TEST_PG_URL", "")
+pytestmark = pytest.mark.skipif(not PG_URL, reason="DUBAN_TEST_PG_URL not set (no PostgreSQL)")
 
 
 def test_demo_on_postgres_gives_the_same_lamps_as_on_sqlite(pg_ledger, demo_session) -> None:

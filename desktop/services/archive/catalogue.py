@@ -15,6 +15,7 @@ from db.models import FundEntry, ProgressReport, Task
 from desktop.services import record_sheets
 from desktop.services.archive.model import CATALOGUE_HEADERS, CATALOGUE_SHEET, PackageInfo
 from desktop.services.record_sheets import Sheet
+from desktop.services.sheet_guard import guard_book
 
 
 def _tasks(session: Session, year: int) -> Sheet:
@@ -206,6 +207,7 @@ def build(session: Session, info: PackageInfo) -> bytes:
     _catalogue_sheet(workbook.active, info)
     for make in SHEETS:
         _plain_sheet(workbook.create_sheet(), make(session, info.year))
+    guard_book(workbook)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from desktop import __version__
-from desktop.services import audit, media, settings
+from desktop.services import audit, audit_verify, media, settings
 from desktop.services.archive import carrier, codes, fsio, offsite, pending, sources, stamp
 from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
 from desktop.services.archive.metadata import manifest, sha256, to_xml
@@ -37,6 +37,7 @@ from desktop.services.archive.verify import (
     verify_package,
     verify_reader,
 )
+from desktop.services.audit_anchor import HEAD_FILE
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
 from desktop.services.errors import DomainError, ValidationError
@@ -135,6 +136,7 @@ def build(session: Session, year: int | Span, steps: Steps | None = None) -> Bui
     files[CATALOGUE] = catalogue.build(session, info)
     files[METADATA] = to_xml(info)
     files.update(carrier.carrier_files(info, files))  # 说明文件, 文件目录.XML, 其他/ with 登记表
+    files[HEAD_FILE] = audit_verify.head_document(session)  # duban audit --against <package>
     precheck = verify_reader(MemoryReader({**files, MANIFEST: manifest(files)}), with_report=False)
     if not precheck.ok:
         raise DomainError("归档包在写入前的自检未通过，未导出：\n" + precheck.text())

@@ -20,6 +20,7 @@ from db.base import Base
 from db.models import Attachment, AuditEntry, DocStatus, Document, FundEntry, ProgressReport
 from desktop.services.archive.model import Span
 from desktop.services.errors import DomainError
+from desktop.services.sheet_guard import csv_field
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,8 @@ def _table_csv(session: Session, table: Table, year: int) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.name for c in columns])
     for row in session.execute(query):
-        writer.writerow([_cell(v) for v in row])
+        # Text only (a negative amount stays a number): see desktop/services/sheet_guard.py.
+        writer.writerow([csv_field(v) if isinstance(v, str) else _cell(v) for v in row])
     # A BOM so that Excel on a Chinese Windows opens the UTF-8 text correctly.
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from db.incidents import log_incident
+from db.private import private_dir, tighten
 
 log = logging.getLogger("duban")
 LOG_NAME = "duban.log"
@@ -36,6 +37,15 @@ def log_path() -> Path:
     return current if isinstance(current, Path) else log_folder() / LOG_NAME
 
 
+class _PrivateLog(RotatingFileHandler):
+    """Each log file, also after rotation, is its user's only (0600)."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        stream = super()._open()
+        tighten(Path(self.baseFilename))
+        return stream
+
+
 def setup_logging(folder: Path | None = None, crash_file: bool = True) -> Path:
     """A rotating log (five files of 1 MB) and a crash file for native faults; once per process
     and folder. Called first thing by `duban` (GUI and command line alike)."""
@@ -49,8 +59,8 @@ def setup_logging(folder: Path | None = None, crash_file: bool = True) -> Path:
         root.removeHandler(old)
         old.close()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(
+        private_dir(folder)  # the log names users and records: 0700, its files 0600
+        handler: logging.Handler = _PrivateLog(
             target, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError as exc:  # a read-only profile must not stop the program

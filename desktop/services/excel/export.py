@@ -21,6 +21,7 @@ from desktop.services.enums import LampColor
 from desktop.services.files import write_atomically
 from desktop.services.jobs import Progress, step
 from desktop.services.periods import Period
+from desktop.services.sheet_guard import risky
 
 if TYPE_CHECKING:  # xlsxwriter is imported when an export runs, not with the desk
     from xlsxwriter.format import Format
@@ -46,11 +47,15 @@ class ExportSummary:
 def write_cell(ws: Worksheet, row: int, col: int, value: object, fmt: Format | None) -> None:
     """Every cell of the export is written here (one place to vet what goes into a sheet).
 
-    Text is always written as text: a string that starts with = is never taken for a formula.
+    Text is always written as text: a string that starts with = is never taken for a formula,
+    and one that a spreadsheet would evaluate once edited (= + - @ ..., sheet_guard) also gets
+    its format's quote-prefix twin.
     """
     if value is None or value == "":
         return  # an empty cell is no cell: a sheet of 1.5 million cells has many
     if isinstance(value, str):
+        if fmt is not None and risky(value):
+            fmt = _QUOTED.get(id(fmt), fmt)
         ws.write_string(row, col, value, fmt)
     elif isinstance(value, bool):
         ws.write_boolean(row, col, value, fmt)
@@ -106,6 +111,7 @@ class _Sheet:
 
 
 _FORMATS: dict[tuple[int, tuple[Any, ...]], Format] = {}  # (id of the workbook, kind of cell)
+_QUOTED: dict[int, Format] = {}  # id of a format -> the same with Excel's quotePrefix
 
 
 def _format(book: Workbook, key: tuple[Any, ...]) -> Format:
@@ -125,6 +131,7 @@ def _format(book: Workbook, key: tuple[Any, ...]) -> Format:
                 spec.update(bold=True, font_color=_LAMP_INK[color], bg_color=_LAMP_FILL[color],
                             align="center", text_wrap=True)  # fmt: skip
         found = _FORMATS[(id(book), key)] = book.add_format(spec)
+        _QUOTED[id(found)] = book.add_format({**spec, "quote_prefix": True})
     return found
 
 

@@ -32,6 +32,7 @@ from desktop.services.excel.layout import (
 from desktop.services.excel.reading.cells import TEN_THOUSAND, text_of
 from desktop.services.periods import Period
 from desktop.services.progress import ReportInput
+from desktop.services.sheet_guard import guard_book
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def build_workbook(
     book.security = WorkbookProtection(lockStructure=True)
     book.security.workbookPassword = PROTECTION_PASSWORD
     book.active = 0
+    guard_book(book)  # a unit name or task text from elsewhere never becomes a formula
     return book
 
 

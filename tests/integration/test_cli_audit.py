@@ -1,0 +1,51 @@
+"""`duban audit`: the whole chain checked, a backup's or a package's chain head held against the
+ledger, and the key carried to a second desk."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from db import chain
+from desktop.cli import main
+
+
+def _cut_tail(db: str, keep: int) -> None:
+    with sqlite3.connect(db) as raw:
+        raw.execute("DROP TRIGGER audit_entry_no_delete")
+        raw.execute("DELETE FROM audit_entry WHERE seq > ?", (keep,))
+
+
+def test_a_backup_records_the_head_and_a_later_cut_shows_against_it(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "demo.sqlite3")
+    main(["--database", db, "demo"])
+    out = tmp_path / "stick"
+    out.mkdir()
+    assert main(["--database", db, "backup", "--to", str(out)]) == 0
+    (backup,) = out.glob("*.sqlite3")
+    assert (out / (backup.name + ".audit-head.json")).is_file()
+    capsys.readouterr()
+    assert main(["--database", db, "audit", "--against", str(backup)]) == 0
+    assert "对照一致" in capsys.readouterr().out
+    _cut_tail(db, 5)
+    assert main(["--database", db, "audit", "--against", str(backup)]) == 1
+    assert "与备份记载的不一致或已不存在" in capsys.readouterr().out
+    assert main(["--database", db, "audit"]) == 1
+    assert "截短" in capsys.readouterr().out
+
+
+def test_the_key_goes_to_a_second_desk_by_export_and_import(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    db = str(tmp_path / "demo.sqlite3")
+    main(["--database", db, "demo"])
+    key_file = tmp_path / "key.txt"
+    assert main(["--database", db, "audit", "--export-key", str(key_file)]) == 0
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    monkeypatch.setenv(chain.CONFIG_ENV, str(tmp_path / "second-desk"))
+    capsys.readouterr()
+    assert main(["--database", db, "audit"]) == 1
+    assert "没有这个台账的操作日志密钥" in capsys.readouterr().out
+    assert main(["--database", db, "audit", "--import-key", str(key_file)]) == 0
+    out = capsys.readouterr().out
+    assert "已导入" in out and "操作日志完整" in out
