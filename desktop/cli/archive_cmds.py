@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
 from desktop.cli.context import INTERNAL_ERROR, REFUSED, CliContext
-from desktop.services import archive, backup, desk_lock
+from desktop.services import archive, backup, backup_crypto, desk_lock
 from desktop.services.archive.fsio import human_size
 from desktop.services.archive.model import IMPORT_FOLDER
 from desktop.services.auth import Actor, Permission
@@ -67,10 +69,15 @@ def register(commands: argparse._SubParsersAction) -> None:
         default=None,
         help="是否算作已带离本机（默认：目标在移动介质上即算）",
     )
+    p.add_argument(
+        "--encrypt",
+        action="store_true",
+        help=f"用口令加密（AES-256-GCM；口令取自环境变量 {backup_crypto.ENV} 或提示输入）",
+    )
     p.set_defaults(handler=cmd_backup)
 
     p = commands.add_parser("restore", help="从备份文件恢复台账（先检查，原台账另存）")
-    p.add_argument("file", help="备份文件（.sqlite3）")
+    p.add_argument("file", help="备份文件（.sqlite3，或加密的 .sqlite3.enc）")
     p.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
     p.set_defaults(handler=cmd_restore)
 
@@ -151,11 +158,28 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _passphrase(confirm: bool) -> str:
+    given = os.environ.get(backup_crypto.ENV)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise ValidationError(f"请在提示时输入备份口令，或设置环境变量 {backup_crypto.ENV}。")
+    first = getpass.getpass("备份口令：")
+    if confirm and getpass.getpass("再输入一次：") != first:
+        raise ValidationError("两次输入的口令不一致，未备份。")
+    return first
+
+
 def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:
     ctx.sign_in_to_write()
+    if args.encrypt and not args.to:
+        raise ValidationError("加密备份请用 --to 指定目标文件夹（本机自动备份不加密）。")
+    passphrase = _passphrase(confirm=True) if args.encrypt else None
     with ctx.ledger.session() as session:
         if args.to:
-            result = backup.backup_to(session, ctx.actor, Path(args.to), leaves_pc=args.offsite)
+            result = backup.backup_to(
+                session, ctx.actor, Path(args.to), leaves_pc=args.offsite, passphrase=passphrase
+            )
         else:
             result = backup.rolling_backup(session, ctx.actor)
     print(f"已备份：{result.path}（{human_size(result.size)}）\n  SHA-256 {result.sha256}")
@@ -188,6 +212,15 @@ def _restorer(ctx: CliContext, backup_file: Path) -> Actor:
 
 
 def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    if not backup_crypto.is_encrypted(source):
+        return _restore(ctx, args, source)
+    with backup_crypto.decrypted(source, _passphrase(confirm=False)) as plain:
+        print("加密备份已用口令解密（仅在临时文件夹中，恢复后即删除）。")
+        return _restore(ctx, args, plain)
+
+
+def _restore(ctx: CliContext, args: argparse.Namespace, file: Path) -> int:
     # The current ledger is not opened: it may be the very thing that no longer opens.
     path = ledger_file(ctx.database)
     if path is None:
@@ -195,11 +228,11 @@ def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
     busy = desk_lock.held_elsewhere(path)
     if busy:
         raise ValidationError(busy)
-    check = backup.inspect_backup(Path(args.file))
+    check = backup.inspect_backup(file)
     print(check.text())
     if not check.ok:
         return 1
-    actor = _restorer(ctx, Path(args.file))
+    actor = _restorer(ctx, file)
     if not args.yes:
         if not sys.stdin.isatty():
             raise ValidationError("恢复会替换当前台账，请加 --yes 确认。")
@@ -208,7 +241,7 @@ def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
             print("已取消，台账未作改动。")
             return 1
     ctx.close()  # every connection closed before the file is replaced
-    result = backup.restore(path, Path(args.file), actor, ctx.clock)
+    result = backup.restore(path, file, actor, ctx.clock)
     print(f"已恢复：{result.ledger}")
     if result.set_aside:
         print(f"  原台账已另存为：{result.set_aside}")

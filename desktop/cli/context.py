@@ -12,7 +12,32 @@ from desktop.services import auth, first_run, identity
 from desktop.services.auth import Actor
 from desktop.services.clock import SYSTEM_CLOCK, Clock, FixedClock
 from desktop.services.errors import ValidationError
-from desktop.services.ledger import Ledger, open_ledger
+from desktop.services.ledger import (
+    Ledger,
+    open_ledger,
+    password_in,
+    server_url_path,
+    server_url_setting,
+)
+
+
+def database_of(given: str | None) -> str | None:
+    """--database as given, refusing a server address with a password in it; without
+    --database, a shared-ledger address kept in the user's 0600 settings file (if any)."""
+    if given is None:
+        try:
+            return server_url_setting()
+        except ValidationError as error:
+            raise SystemExit(f"错误：{error}") from error
+    if "://" in given and password_in(given):
+        raise SystemExit(
+            "错误：--database 的地址中不能带密码：命令行参数会被本机其他用户从进程列表中看到，"
+            "也会留在命令历史里。请去掉密码，改用 PostgreSQL 的密码文件（PGPASSFILE，默认 "
+            "~/.pgpass，权限须为 0600），或把完整地址写入只有本人可读（0600）的 "
+            f"{server_url_path()} 后不带 --database 运行。"
+        )
+    return given
+
 
 # Exit codes: 0 done, 1 refused (the input or the ledger says no, in Chinese), 3 an internal
 # error of the program (logged under the reference printed), so a script can tell them apart.
@@ -39,7 +64,7 @@ class CliContext:
             except ValueError as exc:
                 raise SystemExit(f"错误：--today 应为 YYYY-MM-DD，收到“{args.today}”") from exc
             clock = FixedClock(datetime(day.year, day.month, day.day, 9, 0))
-        return cls(args.database, clock, args.user, today_given=bool(args.today))
+        return cls(database_of(args.database), clock, args.user, today_given=bool(args.today))
 
     @property
     def ledger(self) -> Ledger:

@@ -21,7 +21,15 @@ from db import migrate
 from db.incidents import log_incident
 from db.models import AuditEntry
 from db.private import open_private, private_dir, tighten
-from desktop.services import audit, audit_anchor, audit_verify, desk_lock, media, settings
+from desktop.services import (
+    audit,
+    audit_anchor,
+    audit_verify,
+    backup_crypto,
+    desk_lock,
+    media,
+    settings,
+)
 from desktop.services.archive import fsio, offsite, pending
 from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
 from desktop.services.auth import Actor, Permission, require
@@ -104,13 +112,25 @@ def _snapshot(source: Path, folder: Path) -> Path:
     return snap
 
 
+def _encrypt_verified(source: Path, target: Path, passphrase: str) -> str:
+    """Encrypt (backup_crypto), then re-read the file from the device: same hash or no backup."""
+    digest = backup_crypto.encrypt_file(source, target, passphrase)
+    with open(target, "rb") as handle:
+        fsio.forget_cached(handle.fileno())
+    if file_sha256(target) != digest:
+        raise MediaError("备份写入后回读与原文件不一致，介质可能有坏块，备份已作废。")
+    return digest
+
+
 def write_backup(
     source: Path,
     destination: Path,
     stamp: str,
     before_final: Callable[[Path, str, int], None] | None = None,
+    passphrase: str | None = None,
 ) -> tuple[Path, str, int]:
-    """Write ``<PREFIX>-<stamp>.sqlite3`` and its ``.sha256`` into ``destination``, verified.
+    """Write ``<PREFIX>-<stamp>.sqlite3`` (``.sqlite3.enc`` when encrypted with ``passphrase``)
+    and its ``.sha256`` into ``destination``, verified.
     ``before_final(path, sha256, size)`` runs just before the copy takes its final name."""
     destination = Path(destination)
     if not destination.is_dir():
@@ -119,13 +139,17 @@ def write_backup(
         snap = _snapshot(source, Path(tmp))
         size = snap.stat().st_size
         fsio.check_room(destination, size)
-        final = fsio.unique_target(destination, f"{PREFIX}-{stamp}", ".sqlite3")
+        suffix = ".sqlite3" + (backup_crypto.SUFFIX if passphrase else "")
+        final = fsio.unique_target(destination, f"{PREFIX}-{stamp}", suffix)
         sidecar = final.with_name(final.name + SIDECAR)
         head = final.with_name(final.name + HEAD_SIDECAR)
         temps = [final, sidecar, head]
         temps = [p.with_name(p.name + UNFINISHED) for p in temps]
         try:
-            digest = _copy_verified(snap, temps[0])
+            if passphrase:
+                digest = _encrypt_verified(snap, temps[0], passphrase)
+            else:
+                digest = _copy_verified(snap, temps[0])
             fsio.write_file(temps[1], f"{digest}  {final.name}\n".encode())
             fsio.write_file(temps[2], audit_verify.head_document_of_file(snap, source))
             for temp in temps[1:]:
@@ -151,26 +175,48 @@ def _stamp(session: Session) -> str:
 
 @audit.writes(Permission.BACKUP)
 def backup_to(
-    session: Session, actor: Actor, destination: Path, *, leaves_pc: bool | None = None
+    session: Session,
+    actor: Actor,
+    destination: Path,
+    *,
+    leaves_pc: bool | None = None,
+    passphrase: str | None = None,
 ) -> BackupResult:
-    """A full copy of the ledger to a chosen folder or medium, with its hash."""
+    """A full copy of the ledger to a chosen folder or medium, with its hash; encrypted
+    (AES-256-GCM, backup_crypto) when a passphrase is given."""
+    if passphrase is not None:
+        backup_crypto.check_passphrase(passphrase)
     destination = Path(destination)
     gone = offsite.on_removable(destination) if leaves_pc is None else leaves_pc
+    encrypted = passphrase is not None
 
     def expect(final: Path, digest: str, size: int) -> None:  # a kill after the sync still records
         pending.expect(session, actor, "backup", final, gone, final.name,
-                       *_backup_record(final, digest, size, gone))  # fmt: skip
+                       *_backup_record(final, digest, size, gone, encrypted))  # fmt: skip
 
-    path, digest, size = write_backup(ledger_file(session), destination, _stamp(session), expect)
+    path, digest, size = write_backup(
+        ledger_file(session), destination, _stamp(session), expect, passphrase
+    )
     offsite.note(
-        session, actor, "backup", gone, path.name, *_backup_record(path, digest, size, gone)
+        session,
+        actor,
+        "backup",
+        gone,
+        path.name,
+        *_backup_record(path, digest, size, gone, encrypted),
     )
     return BackupResult(path, digest, size, gone, warning=media.placement(path).warning(path))
 
 
-def _backup_record(path: Path, digest: str, size: int, gone: bool) -> tuple[str, dict[str, object]]:
-    summary = f"备份台账到“{path.parent}”：{human_size(size)}" + ("（移动介质）" if gone else "")
-    return summary, {"path": str(path), "sha256": digest, "size": size}
+def _backup_record(
+    path: Path, digest: str, size: int, gone: bool, encrypted: bool = False
+) -> tuple[str, dict[str, object]]:
+    summary = (
+        f"备份台账到“{path.parent}”：{human_size(size)}"
+        + ("，已加密" if encrypted else "")
+        + ("（移动介质）" if gone else "")
+    )
+    return summary, {"path": str(path), "sha256": digest, "size": size, "encrypted": encrypted}
 
 
 def auto_folder(session: Session) -> Path:
@@ -271,6 +317,8 @@ def inspect_backup(path: Path) -> BackupCheck:
 def _inspect_file(path: Path) -> BackupCheck:
     if not path.is_file():
         return BackupCheck(path, (f"找不到文件“{path}”。",), ())
+    if backup_crypto.is_encrypted(path):
+        return BackupCheck(path, ("这是加密备份，须先输入备份口令解密后才能检查和恢复。",), ())
     with open(path, "rb") as handle:
         if handle.read(16) != b"SQLite format 3\x00":
             return BackupCheck(path, ("不是督办台的台账备份（不是 SQLite 数据库文件）。",), ())

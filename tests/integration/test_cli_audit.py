@@ -21,7 +21,7 @@ def test_a_backup_records_the_head_and_a_later_cut_shows_against_it(tmp_path: Pa
     main(["--database", db, "demo"])
     out = tmp_path / "stick"
     out.mkdir()
-    assert main(["--database", db, "backup", "--to", str(out)]) == 0
+    assert main(["--database", db, "--user", "clerk", "backup", "--to", str(out)]) == 0
     (backup,) = out.glob("*.sqlite3")
     assert (out / (backup.name + ".audit-head.json")).is_file()
     capsys.readouterr()

@@ -105,9 +105,10 @@ def build(session: Session, year: int | Span, steps: Steps | None = None) -> Bui
     numbers = codes.assign(
         office.fonds_code, year, office.retention, office.organisation_code, len(documents), before
     )
-    # Read each document, then write and read back each file (4 = catalogue, metadata, manifest,
-    # report; then the carrier's own files): the bar's length is known before the first step.
-    count = sum(len(d.files) for d in documents) + sources.table_count() + 4
+    # Read each document, then write and read back each file (5 = catalogue, metadata, audit
+    # head, manifest, report; then the carrier's own files): the bar's length is known before
+    # the first step.
+    count = sum(len(d.files) for d in documents) + sources.table_count() + 5
     count += len(carrier.CARRIER_FILES)
     steps.total = len(documents) + 2 * count
     files: dict[str, bytes] = {}

@@ -7,9 +7,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
-from desktop.services import archive, backup
+from desktop.services import archive, backup, backup_crypto
 from desktop.services.archive.fsio import human_size
 from desktop.services.auth import Permission
 from desktop.ui import ledger_watch
@@ -186,14 +193,17 @@ def backup_ledger(window: MainWindow) -> None:
 
     desk = window.desk
     size = desk.ledger.path.stat().st_size if desk.ledger.path else 0
-    dialog = DestinationDialog(window, tr("备份台账"), lambda _y: size)
+    dialog = DestinationDialog(window, tr("备份台账"), lambda _y: size, offer_encrypt=True)
     if not dialog.exec() or dialog.destination is None:
         return
     target, offsite = dialog.destination, dialog.offsite.isChecked()
+    passphrase = dialog.chosen_passphrase
 
     def work(_progress: object) -> backup.BackupResult:
         with desk.session() as session:
-            return backup.backup_to(session, desk.actor, target, leaves_pc=offsite)
+            return backup.backup_to(
+                session, desk.actor, target, leaves_pc=offsite, passphrase=passphrase
+            )
 
     def done(result: backup.BackupResult) -> None:
         QMessageBox.information(
@@ -217,10 +227,28 @@ def restore_ledger(window: MainWindow) -> None:
         )
         return
     chosen, _ = QFileDialog.getOpenFileName(
-        window, tr("选择备份文件"), "", tr("台账备份 (*.sqlite3)")
+        window, tr("选择备份文件"), "", tr("台账备份 (*.sqlite3 *.sqlite3.enc)")
     )
     if not chosen:
         return
+    if not backup_crypto.is_encrypted(Path(chosen)):
+        _restore_from(window, Path(chosen))
+        return
+    passphrase, ok = QInputDialog.getText(
+        window, tr("加密备份"), tr("这是加密备份，请输入备份口令："), QLineEdit.EchoMode.Password
+    )
+    if not ok:
+        return
+    try:
+        with backup_crypto.decrypted(Path(chosen), passphrase) as plain:
+            _restore_from(window, plain)
+    except Exception as error:  # noqa: BLE001 - wrong passphrase: nothing was changed
+        show_error(window, error)
+
+
+def _restore_from(window: MainWindow, chosen: Path) -> None:
+    desk = window.desk
+    assert desk.ledger.path is not None
     check = backup.inspect_backup(Path(chosen))
     if not check.ok:
         QMessageBox.warning(window, tr("不能恢复"), check.text())

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -41,6 +42,7 @@ class DestinationDialog(QDialog):
         needed: Callable[[Span | None], int],
         year: int | None = None,
         offer_zip: bool = False,
+        offer_encrypt: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -62,17 +64,46 @@ class DestinationDialog(QDialog):
         layout.addWidget(self.as_zip)
         self.offsite = QCheckBox(tr("这份副本将带离本机（计入“离机备份”提醒）"))
         layout.addWidget(self.offsite)
+        self.encrypt = QCheckBox(
+            tr("用口令加密（AES-256；恢复时须输入同一口令，口令遗失则无法恢复）")
+        )
+        self.passphrase, self.again = QLineEdit(), QLineEdit()
+        for field, hint in (
+            (self.passphrase, tr("备份口令（至少 8 位）")),
+            (self.again, tr("再输入一次")),
+        ):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setPlaceholderText(hint)
+            field.setEnabled(False)
+            self.encrypt.toggled.connect(field.setEnabled)
+        for widget in (self.encrypt, self.passphrase, self.again):
+            widget.setVisible(offer_encrypt)
+            layout.addWidget(widget)
         self.fit = QLabel()
         self.fit.setWordWrap(True)
         layout.addWidget(self.fit)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.refresh_drives()
         self.resize(520, 420)
+
+    @property
+    def chosen_passphrase(self) -> str | None:
+        return self.passphrase.text() if self.encrypt.isChecked() else None
+
+    def _accept(self) -> None:
+        if self.encrypt.isChecked():
+            if len(self.passphrase.text()) < 8:
+                self.fit.setText(tr("备份口令至少 8 个字符。"))
+                return
+            if self.passphrase.text() != self.again.text():
+                self.fit.setText(tr("两次输入的口令不一致。"))
+                return
+        self.accept()
 
     def _add_span(self, layout: QVBoxLayout, year: int) -> None:
         """整年度, or a period inside one year (档号 stay the year's: the package holds a slice)."""

@@ -1,4 +1,4 @@
-"""Migration 0007: a ledger from the plain-SHA days is checked, re-keyed and says so in its log;
+"""Migration 0008: a ledger from the plain-SHA days is checked, re-keyed and says so in its log;
 a broken old chain stays broken; a chain rebuilt and rolled back by hand is not re-keyed."""
 
 from __future__ import annotations
@@ -13,12 +13,14 @@ from db.engine import create_ledger_engine
 from desktop.services import audit
 from desktop.services.ledger import open_ledger
 
+REKEY = "0008"  # the revision that keys the chain
+BEFORE = migrate.script().get_revision(REKEY).down_revision
 FIELDS = ("at", "user_id", "actor", "action", "entity", "entity_id", "summary", "detail")
 
 
 def _old_ledger(path: Path, entries: int, break_at: int | None = None) -> None:
     engine = create_ledger_engine(f"sqlite:///{path}")
-    migrate.upgrade(engine, "0006")
+    migrate.upgrade(engine, str(BEFORE))
     previous = chain.GENESIS
     with engine.begin() as connection:
         for n in range(1, entries + 1):
@@ -76,7 +78,7 @@ def test_a_chain_rolled_back_by_hand_is_not_rekeyed(tmp_path: Path) -> None:
     _old_ledger(path, 3)
     open_ledger(path).dispose()  # now at head, with a key id
     engine = create_ledger_engine(f"sqlite:///{path}")
-    with engine.begin() as connection:  # what the file's holder can do: back to 0006's shape
+    with engine.begin() as connection:  # what the file's holder can do: back to the shape before
         for trigger in ("audit_entry_no_update", "audit_entry_no_delete"):
             connection.execute(text(f"DROP TRIGGER {trigger}"))
         connection.execute(text("DELETE FROM audit_entry WHERE action = 'rekey'"))
@@ -95,7 +97,7 @@ def test_a_chain_rolled_back_by_hand_is_not_rekeyed(tmp_path: Path) -> None:
             )
             previous = digest
         connection.execute(text("ALTER TABLE audit_entry DROP COLUMN seq"))
-        connection.execute(text("UPDATE alembic_version SET version_num = '0006'"))
+        connection.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": str(BEFORE)})
     engine.dispose()
     ledger = open_ledger(path)
     with ledger.session() as session:

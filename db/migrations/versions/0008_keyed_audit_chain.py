@@ -6,8 +6,8 @@ Triggers make the table append-only (UPDATE, DELETE and, on PostgreSQL, TRUNCATE
 A later batch_alter_table on audit_entry recreates the table on SQLite and so drops the
 triggers: such a revision must create them again (create_append_only_triggers below).
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-01 21:30:00
 """
 
@@ -20,8 +20,8 @@ from alembic import op
 
 from db import chain
 
-revision: str = "0007"
-down_revision: str | Sequence[str] | None = "0006"
+revision: str = "0008"
+down_revision: str | Sequence[str] | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -97,7 +97,7 @@ def _batches(bind: sa.Connection):  # type: ignore[no-untyped-def]
 
 def _ledger_uid(bind: sa.Connection) -> tuple[str, bool]:
     """(uid, True) if the ledger already had one: only this revision makes it and its
-    downgrade removes it, so a ledger at 0006 with an id was put back by hand (an old SHA chain
+    downgrade removes it, so a ledger before this revision with an id was put back by hand (an old SHA chain
     rebuilt and the version rolled back): such a chain is not re-keyed."""
     stored = bind.execute(
         sa.select(_settings.c.value).where(_settings.c.key == chain.SETTING_KEY)
