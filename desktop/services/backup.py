@@ -409,6 +409,9 @@ def _last_change(connection: sqlite3.Connection) -> tuple[datetime | None, str]:
 
 def _opens_and_verifies(copy: Path) -> str:
     """Open a copy as a ledger (upgrading an older one) and verify its audit chain."""
+    # The copy's own chain with the ledger's key; not against an anchor left by an earlier copy
+    # at the same temporary path (the desk's anchor is for the live ledger, reset on restore).
+    audit_anchor.forget(audit_anchor.location_of(f"sqlite:///{copy.resolve()}"))
     try:
         opened = open_ledger(copy)
     except LedgerError as exc:

@@ -14,6 +14,7 @@ from desktop.services.ledger import Ledger
 from desktop.ui.i18n import tr
 
 log = logging.getLogger(__name__)
+_running: set[QThread] = set()
 _STYLE = "QLabel#chainBanner { background: #b00020; color: white; padding: 6px 10px; font-weight: bold; }"
 
 
@@ -57,9 +58,10 @@ def start(window) -> QThread:  # type: ignore[no-untyped-def]
         if check is not None and not check.ok:
             banner.setText(banner_text(check))
             banner.show()
-        thread.deleteLater()
 
     thread.checked.connect(show)
-    window.chain_check = thread  # kept alive until it finishes
+    _running.add(thread)  # alive until run() has returned, even if the window closes first
+    thread.finished.connect(lambda: _running.discard(thread))
+    window.chain_check = thread
     thread.start()
     return thread

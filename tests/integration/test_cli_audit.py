@@ -49,3 +49,20 @@ def test_the_key_goes_to_a_second_desk_by_export_and_import(
     assert main(["--database", db, "audit", "--import-key", str(key_file)]) == 0
     out = capsys.readouterr().out
     assert "已导入" in out and "操作日志完整" in out
+
+
+def test_an_archive_package_carries_the_head_and_says_it_is_not_encrypted(
+    tmp_path: Path, capsys
+) -> None:
+    db = str(tmp_path / "demo.sqlite3")
+    main(["--database", db, "--today", "2026-11-28", "demo"])
+    out = tmp_path / "stick"
+    out.mkdir()
+    assert main(["--database", db, "archive", "export", "--year", "2026", "--to", str(out)]) == 0
+    (package,) = [p for p in out.iterdir() if p.is_dir()]
+    assert (package / "audit-head.json").is_file()
+    capsys.readouterr()
+    assert main(["archive", "verify", str(package)]) == 0
+    assert "加密：否" in capsys.readouterr().out
+    assert main(["--database", db, "audit", "--against", str(package)]) == 0
+    assert "与归档包对照一致" in capsys.readouterr().out

@@ -86,6 +86,8 @@ class VerifyReport:
                 f"全宗号 {i.fonds}　年度 {i.year}　保管期限 {i.retention}　机构 {i.organisation}"
                 f"　件数 {self.items}　页数 {self.pages}　文件 {self.files} 个　{human_size(self.size)}"
             )
+        # The desk writes packages unencrypted (DA/T transfer rules; ARCHIVES.md): say so.
+        lines.append("加密：否（归档包不加密；须加密带出时请用加密的移动介质，或另做加密备份）")
         for name in NAMES:
             found = self.findings[name]
             lines.append(f"【{name}】{'通过' if not found else f'未通过（{len(found)} 处）'}")
