@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -69,8 +69,7 @@ def writes(
                 result = fn(session, actor, *args, **kwargs)
                 if session.info[_COUNT] == 0:
                     raise RuntimeError(f"{fn.__qualname__} wrote without an audit record")
-                session.commit()
-                _advance_anchor(session)
+                session.commit()  # moves this desk's anchor on (_after_commit)
                 return result
             except (IntegrityError, OperationalError) as exc:
                 session.rollback()
@@ -241,10 +240,18 @@ def _agrees(session: Session, location: str, uid: str) -> bool:
     return ok
 
 
-def _advance_anchor(session: Session) -> None:
+@event.listens_for(Session, "after_commit")
+def _after_commit(session: Session) -> None:
+    """Whatever committed entries (a service write or any other commit) moves the anchor on,
+    unless the ledger disagreed with the anchor before (then the break stays visible)."""
     written = session.info.pop(_HEAD, None)
     if written is not None and written[3]:
         audit_anchor.advance_anchor(written[0], written[1], written[2])
+
+
+@event.listens_for(Session, "after_rollback")
+def _after_rollback(session: Session) -> None:
+    session.info.pop(_HEAD, None)
 
 
 def entry_hash(entry: AuditEntry, key: bytes) -> str:
