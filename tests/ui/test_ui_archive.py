@@ -105,6 +105,7 @@ def test_backup_action_updates_the_reminder(clerk_window, monkeypatch, tmp_path,
         def __init__(self, *_a, **_k) -> None:
             self.destination = stick
             self.offsite = type("C", (), {"isChecked": staticmethod(lambda: True)})()
+            self.chosen_passphrase = None  # not encrypted
 
         def exec(self) -> int:
             return 1

@@ -48,6 +48,7 @@ def _damaged(live: Path, tmp_path: Path, damage: Callable[[sqlite3.Connection], 
     copy = _good_backup(live, tmp_path / "stick")
     copy.with_name(copy.name + backup.SIDECAR).unlink()  # as if made by hand: no sidecar
     with sqlite3.connect(copy) as raw:
+        raw.execute("DROP TRIGGER IF EXISTS audit_entry_no_update")  # the log is append-only
         damage(raw)
     return copy
 
