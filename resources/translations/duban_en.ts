@@ -406,8 +406,16 @@ Before pulling out the USB stick, eject it safely in the system first.</translat
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <source>台账备份 (*.sqlite3)</source>
-        <translation>Ledger backups (*.sqlite3)</translation>
+        <source>台账备份 (*.sqlite3 *.sqlite3.enc)</source>
+        <translation>Ledger backups (*.sqlite3 *.sqlite3.enc)</translation>
+    </message>
+    <message>
+        <source>加密备份</source>
+        <translation>Encrypted backup</translation>
+    </message>
+    <message>
+        <source>这是加密备份，请输入备份口令：</source>
+        <translation>This backup is encrypted. Enter its passphrase:</translation>
     </message>
     <message>
         <source>不能恢复</source>
@@ -546,6 +554,26 @@ Duban Desk will close; please open it again.</translation>
     <message>
         <source>这份副本将带离本机（计入“离机备份”提醒）</source>
         <translation>This copy leaves the PC (counts for the off-PC backup reminder)</translation>
+    </message>
+    <message>
+        <source>用口令加密（AES-256；恢复时须输入同一口令，口令遗失则无法恢复）</source>
+        <translation>Encrypt with a passphrase (AES-256; restoring needs the same passphrase, a lost passphrase cannot be recovered)</translation>
+    </message>
+    <message>
+        <source>备份口令（至少 8 位）</source>
+        <translation>Backup passphrase (at least 8 characters)</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Enter it again</translation>
+    </message>
+    <message>
+        <source>备份口令至少 8 个字符。</source>
+        <translation>The backup passphrase needs at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致。</source>
+        <translation>The two passphrases differ.</translation>
     </message>
     <message>
         <source>年度：</source>
@@ -3834,6 +3862,10 @@ Log: {path}</translation>
     <message>
         <source>按等级保护“三员分立”要求，系统管理员、安全管理员、审计管理员须由不同的人分别担任。请为另外两位管理员建立账号，并把初始密码当面告知本人（首次登录时须改为自己的密码）。也可以稍后在“用户管理”中建立，下次登录时会再次提醒。</source>
         <translation>Under the graded-protection rule of three separate administrators, the system, security and audit administrators must be different people. Create accounts for the other two administrators and give each their initial password in person (they must change it at first sign-in). You can also do it later under Users; you will be reminded at the next sign-in.</translation>
+    </message>
+    <message>
+        <source>操作日志校验未通过：{message}请立即告知系统管理员和审计管理员核查。</source>
+        <translation>The audit log failed its check: {message} Tell the system administrator and the audit administrator at once.</translation>
     </message>
 </context>
 <context>

@@ -406,8 +406,16 @@
             <translation>选择备份文件</translation>
         </message>
         <message>
-            <source>台账备份 (*.sqlite3)</source>
-            <translation>台账备份 (*.sqlite3)</translation>
+            <source>台账备份 (*.sqlite3 *.sqlite3.enc)</source>
+            <translation>台账备份 (*.sqlite3 *.sqlite3.enc)</translation>
+        </message>
+        <message>
+            <source>加密备份</source>
+            <translation>加密备份</translation>
+        </message>
+        <message>
+            <source>这是加密备份，请输入备份口令：</source>
+            <translation>这是加密备份，请输入备份口令：</translation>
         </message>
         <message>
             <source>不能恢复</source>
@@ -546,6 +554,26 @@
         <message>
             <source>这份副本将带离本机（计入“离机备份”提醒）</source>
             <translation>这份副本将带离本机（计入“离机备份”提醒）</translation>
+        </message>
+        <message>
+            <source>用口令加密（AES-256；恢复时须输入同一口令，口令遗失则无法恢复）</source>
+            <translation>用口令加密（AES-256；恢复时须输入同一口令，口令遗失则无法恢复）</translation>
+        </message>
+        <message>
+            <source>备份口令（至少 8 位）</source>
+            <translation>备份口令（至少 8 位）</translation>
+        </message>
+        <message>
+            <source>再输入一次</source>
+            <translation>再输入一次</translation>
+        </message>
+        <message>
+            <source>备份口令至少 8 个字符。</source>
+            <translation>备份口令至少 8 个字符。</translation>
+        </message>
+        <message>
+            <source>两次输入的口令不一致。</source>
+            <translation>两次输入的口令不一致。</translation>
         </message>
         <message>
             <source>年度：</source>
@@ -3834,6 +3862,10 @@
         <message>
             <source>按等级保护“三员分立”要求，系统管理员、安全管理员、审计管理员须由不同的人分别担任。请为另外两位管理员建立账号，并把初始密码当面告知本人（首次登录时须改为自己的密码）。也可以稍后在“用户管理”中建立，下次登录时会再次提醒。</source>
             <translation>按等级保护“三员分立”要求，系统管理员、安全管理员、审计管理员须由不同的人分别担任。请为另外两位管理员建立账号，并把初始密码当面告知本人（首次登录时须改为自己的密码）。也可以稍后在“用户管理”中建立，下次登录时会再次提醒。</translation>
+        </message>
+        <message>
+            <source>操作日志校验未通过：{message}请立即告知系统管理员和审计管理员核查。</source>
+            <translation>操作日志校验未通过：{message}请立即告知系统管理员和审计管理员核查。</translation>
         </message>
     </context>
     <context>
