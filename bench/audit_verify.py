@@ -22,6 +22,7 @@ import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -72,7 +73,7 @@ def build(path: Path, entries: int, config: Path) -> bytes:
     for n in range(seq + 1, entries + 1):
         at = (start + timedelta(seconds=n * 7)).strftime("%Y-%m-%d %H:%M:%S.000000")
         detail = json.dumps({"percent": n % 100, "period": f"2026-{n % 12 + 1:02d}"})
-        row = [n, at, None, "科员甲（clerk）", "update", "progress_report", str(n % 5000),
+        row: list[Any] = [n, at, None, "科员甲（clerk）", "update", "progress_report", str(n % 5000),
                f"报送进度：任务 {n % 37 + 1}，第 {n} 次更新", detail]  # fmt: skip
         digest = chain.mac(key, chain.canonical(prev, *row))
         batch.append((*row, prev, digest))

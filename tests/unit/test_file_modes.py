@@ -100,5 +100,6 @@ def test_the_log_is_private_also_after_rotation(tmp_path: Path) -> None:
             mine.close()
         logs._state.clear()
         logs._state.update(saved)
-        if isinstance(saved.get("handler"), logging.Handler):
-            root.addHandler(saved["handler"])
+        previous = saved.get("handler")
+        if isinstance(previous, logging.Handler):
+            root.addHandler(previous)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 
@@ -24,7 +25,7 @@ def _old_ledger(path: Path, entries: int, break_at: int | None = None) -> None:
     previous = chain.GENESIS
     with engine.begin() as connection:
         for n in range(1, entries + 1):
-            row = {
+            row: dict[str, Any] = {
                 "at": datetime(2026, 3, n, 9, 0),
                 "user_id": None,
                 "actor": "管理员（admin）",
