@@ -3,7 +3,7 @@
 Each entry's ``hash`` is HMAC-SHA256, under a per-ledger secret kept outside the ledger (in the
 user's config folder, 0600), over a canonical JSON encoding of the entry with its sequence
 number and the previous entry's MAC. Someone who holds only the ledger file can still read the
-log but cannot write a chain that verifies. The migration that introduced the key (0010) and
+log but cannot write a chain that verifies. The migration that introduced the key (0011) and
 the services both use this module.
 """
 
@@ -79,7 +79,7 @@ def legacy_hash(
     summary: str,
     detail: str,
 ) -> str:
-    """The plain SHA-256 chain of revisions before 0010 (no key, no sequence number)."""
+    """The plain SHA-256 chain of revisions before 0011 (no key, no sequence number)."""
     text = _ENCODE(
         [prev_hash, at_text(at), user_id, actor, action, entity, entity_id, summary, detail]
     )

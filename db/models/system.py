@@ -58,7 +58,7 @@ class SignInAttempt(Base):
 class AuditEntry(Base):
     """操作日志: one change; ``hash`` is its HMAC-SHA256 (db/chain.py) over the entry, its
     sequence number and the previous entry's hash, so an edit, a gap or a rebuilt chain shows.
-    Append-only: triggers refuse UPDATE and DELETE (migration 0010)."""
+    Append-only: triggers refuse UPDATE and DELETE (migration 0011)."""
 
     __tablename__ = "audit_entry"
 

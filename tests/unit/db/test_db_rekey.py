@@ -1,4 +1,4 @@
-"""Migration 0010: a ledger from the plain-SHA days is checked, re-keyed and says so in its log;
+"""Migration 0011: a ledger from the plain-SHA days is checked, re-keyed and says so in its log;
 a broken old chain stays broken; a chain rebuilt and rolled back by hand is not re-keyed."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from db.engine import create_ledger_engine
 from desktop.services import audit
 from desktop.services.ledger import open_ledger
 
-REKEY = "0010"  # the revision that keys the chain
+REKEY = "0011"  # the revision that keys the chain
 BEFORE = migrate.script().get_revision(REKEY).down_revision
 FIELDS = ("at", "user_id", "actor", "action", "entity", "entity_id", "summary", "detail")
 

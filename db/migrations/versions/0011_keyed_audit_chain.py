@@ -6,8 +6,8 @@ Triggers make the table append-only (UPDATE, DELETE and, on PostgreSQL, TRUNCATE
 A later batch_alter_table on audit_entry recreates the table on SQLite and so drops the
 triggers: such a revision must create them again (create_append_only_triggers below).
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-01 21:30:00
 """
 
@@ -20,8 +20,8 @@ from alembic import op
 
 from db import chain
 
-revision: str = "0010"
-down_revision: str | Sequence[str] | None = "0009"
+revision: str = "0011"
+down_revision: str | Sequence[str] | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
