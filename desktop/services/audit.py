@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import event, select
+from sqlalchemy import event as sa_event
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -240,7 +241,7 @@ def _agrees(session: Session, location: str, uid: str) -> bool:
     return ok
 
 
-@event.listens_for(Session, "after_commit")
+@sa_event.listens_for(Session, "after_commit")
 def _after_commit(session: Session) -> None:
     """Whatever committed entries (a service write or any other commit) moves the anchor on,
     unless the ledger disagreed with the anchor before (then the break stays visible)."""
@@ -249,7 +250,7 @@ def _after_commit(session: Session) -> None:
         audit_anchor.advance_anchor(written[0], written[1], written[2])
 
 
-@event.listens_for(Session, "after_rollback")
+@sa_event.listens_for(Session, "after_rollback")
 def _after_rollback(session: Session) -> None:
     session.info.pop(_HEAD, None)
 
