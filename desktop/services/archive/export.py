@@ -136,8 +136,8 @@ def build(session: Session, year: int | Span, steps: Steps | None = None) -> Bui
 
     files[CATALOGUE] = catalogue.build(session, info)
     files[METADATA] = to_xml(info)
-    files.update(carrier.carrier_files(info, files))  # 说明文件, 文件目录.XML, 其他/ with 登记表
     files[HEAD_FILE] = audit_verify.head_document(session)  # duban audit --against <package>
+    files.update(carrier.carrier_files(info, files))  # 说明文件, 文件目录.XML, 其他/ with 登记表
     precheck = verify_reader(MemoryReader({**files, MANIFEST: manifest(files)}), with_report=False)
     if not precheck.ok:
         raise DomainError("归档包在写入前的自检未通过，未导出：\n" + precheck.text())
