@@ -58,7 +58,8 @@ def test_an_archive_package_carries_the_head_and_says_it_is_not_encrypted(
     main(["--database", db, "--today", "2026-11-28", "demo"])
     out = tmp_path / "stick"
     out.mkdir()
-    assert main(["--database", db, "archive", "export", "--year", "2026", "--to", str(out)]) == 0
+    export = ["archive", "export", "--year", "2026", "--to", str(out)]
+    assert main(["--database", db, "--user", "clerk", *export]) == 0
     (package,) = [p for p in out.iterdir() if p.is_dir()]
     assert (package / "audit-head.json").is_file()
     capsys.readouterr()
