@@ -908,8 +908,76 @@ Duban Desk will close; please open it again.</translation>
         <translation>By status</translation>
     </message>
     <message>
+        <source>不限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出 XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户名或姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>对象、编号或摘要中的文字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation type="unfinished">User</translation>
+    </message>
+    <message>
+        <source>自</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>编号</source>
         <translation>Code</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {n} 条，第 {page}/{pages} 页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出操作日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作日志.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导出操作日志 {n} 条：{path}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>任务</source>
@@ -2240,6 +2308,10 @@ Ledger: {path}</translation>
         <translation>Preview (this PDF is what is printed and saved)</translation>
     </message>
     <message>
+        <source>公文草稿“{t}”的修改</source>
+        <translation>the edits of the draft “{t}”</translation>
+    </message>
+    <message>
         <source>打开另一份公文</source>
         <translation>opening another document</translation>
     </message>
@@ -2478,6 +2550,10 @@ Ledger: {path}</translation>
     <message>
         <source>像表格软件一样录入：在“本期进度%”列输入 0–100 的整数，回车到下一项，Tab 到右侧各栏；可从 Excel/WPS 复制整块粘贴（Ctrl+V），Ctrl+D 向下填充，Delete 清除，Ctrl+Z 撤销，右键有同样的操作；低于上期须填写回落原因；Ctrl+S 保存。淡红色行为本期未报。</source>
         <translation>Enter as in a spreadsheet: type a whole number 0–100 in the “This period %” column, Enter goes to the next task, Tab to the columns on the right; paste a block copied from Excel/WPS (Ctrl+V), Ctrl+D fills down, Delete clears, Ctrl+Z undoes, and the right-click menu does the same; a fall below the previous period needs a reason; Ctrl+S saves. Light-red rows are not reported this period.</translation>
+    </message>
+    <message>
+        <source>进度 {n} 项（{unit}，{period}）</source>
+        <translation>{n} progress entries ({unit}, {period})</translation>
     </message>
     <message>
         <source>切换单位或期次</source>
@@ -3866,6 +3942,40 @@ Log: {path}</translation>
     <message>
         <source>操作日志校验未通过：{message}请立即告知系统管理员和审计管理员核查。</source>
         <translation>The audit log failed its check: {message} Tell the system administrator and the audit administrator at once.</translation>
+    </message>
+    <message>
+        <source>已锁定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>督办台已锁定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>长时间没有操作，督办台已锁定。请输入密码解锁，未保存的内容都还在。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出督办台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>切换用户…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复未保存的内容</source>
+        <translation>Restore unsaved work</translation>
+    </message>
+    <message>
+        <source>督办台上次没有正常退出，找到了未保存的{what}。要恢复吗？
+选“否”将丢弃这份副本。</source>
+        <translation>Duban Desk did not close normally last time; {what} were not saved. Restore them?
+“No” throws this copy away.</translation>
     </message>
 </context>
 <context>

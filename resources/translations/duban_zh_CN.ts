@@ -908,8 +908,76 @@
             <translation>按状态</translation>
         </message>
         <message>
+            <source>不限</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <source>审计</source>
+            <translation>审计</translation>
+        </message>
+        <message>
+            <source>导出 XLSX…</source>
+            <translation>导出 XLSX…</translation>
+        </message>
+        <message>
+            <source>用户名或姓名</source>
+            <translation>用户名或姓名</translation>
+        </message>
+        <message>
+            <source>对象、编号或摘要中的文字</source>
+            <translation>对象、编号或摘要中的文字</translation>
+        </message>
+        <message>
+            <source>查询</source>
+            <translation>查询</translation>
+        </message>
+        <message>
+            <source>用户</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>自</source>
+            <translation>自</translation>
+        </message>
+        <message>
+            <source>对象</source>
+            <translation>对象</translation>
+        </message>
+        <message>
             <source>编号</source>
             <translation>编号</translation>
+        </message>
+        <message>
+            <source>时间</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>摘要</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <source>上一页</source>
+            <translation>上一页</translation>
+        </message>
+        <message>
+            <source>下一页</source>
+            <translation>下一页</translation>
+        </message>
+        <message>
+            <source>共 {n} 条，第 {page}/{pages} 页</source>
+            <translation>共 {n} 条，第 {page}/{pages} 页</translation>
+        </message>
+        <message>
+            <source>导出操作日志</source>
+            <translation>导出操作日志</translation>
+        </message>
+        <message>
+            <source>操作日志.xlsx</source>
+            <translation>操作日志.xlsx</translation>
+        </message>
+        <message>
+            <source>已导出操作日志 {n} 条：{path}</source>
+            <translation>已导出操作日志 {n} 条：{path}</translation>
         </message>
         <message>
             <source>任务</source>
@@ -2240,6 +2308,10 @@
             <translation>预览（打印和另存为的就是这份 PDF）</translation>
         </message>
         <message>
+            <source>公文草稿“{t}”的修改</source>
+            <translation>公文草稿“{t}”的修改</translation>
+        </message>
+        <message>
             <source>打开另一份公文</source>
             <translation>打开另一份公文</translation>
         </message>
@@ -2478,6 +2550,10 @@
         <message>
             <source>像表格软件一样录入：在“本期进度%”列输入 0–100 的整数，回车到下一项，Tab 到右侧各栏；可从 Excel/WPS 复制整块粘贴（Ctrl+V），Ctrl+D 向下填充，Delete 清除，Ctrl+Z 撤销，右键有同样的操作；低于上期须填写回落原因；Ctrl+S 保存。淡红色行为本期未报。</source>
             <translation>像表格软件一样录入：在“本期进度%”列输入 0–100 的整数，回车到下一项，Tab 到右侧各栏；可从 Excel/WPS 复制整块粘贴（Ctrl+V），Ctrl+D 向下填充，Delete 清除，Ctrl+Z 撤销，右键有同样的操作；低于上期须填写回落原因；Ctrl+S 保存。淡红色行为本期未报。</translation>
+        </message>
+        <message>
+            <source>进度 {n} 项（{unit}，{period}）</source>
+            <translation>进度 {n} 项（{unit}，{period}）</translation>
         </message>
         <message>
             <source>切换单位或期次</source>
@@ -3866,6 +3942,40 @@
         <message>
             <source>操作日志校验未通过：{message}请立即告知系统管理员和审计管理员核查。</source>
             <translation>操作日志校验未通过：{message}请立即告知系统管理员和审计管理员核查。</translation>
+        </message>
+        <message>
+            <source>已锁定</source>
+            <translation>已锁定</translation>
+        </message>
+        <message>
+            <source>督办台已锁定</source>
+            <translation>督办台已锁定</translation>
+        </message>
+        <message>
+            <source>长时间没有操作，督办台已锁定。请输入密码解锁，未保存的内容都还在。</source>
+            <translation>长时间没有操作，督办台已锁定。请输入密码解锁，未保存的内容都还在。</translation>
+        </message>
+        <message>
+            <source>退出督办台</source>
+            <translation>退出督办台</translation>
+        </message>
+        <message>
+            <source>切换用户…</source>
+            <translation>切换用户…</translation>
+        </message>
+        <message>
+            <source>注销</source>
+            <translation>注销</translation>
+        </message>
+        <message>
+            <source>恢复未保存的内容</source>
+            <translation>恢复未保存的内容</translation>
+        </message>
+        <message>
+            <source>督办台上次没有正常退出，找到了未保存的{what}。要恢复吗？
+选“否”将丢弃这份副本。</source>
+            <translation>督办台上次没有正常退出，找到了未保存的{what}。要恢复吗？
+选“否”将丢弃这份副本。</translation>
         </message>
     </context>
     <context>

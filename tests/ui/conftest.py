@@ -65,6 +65,14 @@ def confirmations(monkeypatch: pytest.MonkeyPatch) -> Answers:
     return answers
 
 
+@pytest.fixture(autouse=True)
+def no_autosave_offers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A copy left by an earlier window of the same test is never offered back unasked."""
+    from desktop.ui import autosave
+
+    monkeypatch.setattr(autosave, "offer", lambda *_a: False)
+
+
 @pytest.fixture
 def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Message boxes never block a test: they are recorded here instead."""

@@ -27,7 +27,9 @@ from desktop.services.notices import drafts as notice_drafts
 from desktop.services.notices import register as notices
 from desktop.services.notices.register import DocStatus, DocumentInfo, DocumentRow
 from desktop.services.periods import Period
+from desktop.ui import autosave as autosave_ui
 from desktop.ui import confirm
+from desktop.ui.autosave import Autosaver
 from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.errors import show_error
@@ -121,11 +123,46 @@ class NoticesPage(Page):
         self.pdf: bytes = b""
         self._loading = False
         self._dirty = False
+        # A copy of the draft being typed, beside the ledger, offered back after a crash.
+        self.autosaver = Autosaver(self, desk, "notice", self._autosave_payload)
+        self._offered = False
         self._enable()
 
     # --- the register ---------------------------------------------------------------------
 
     def refresh(self, select_id: int | None = None) -> None:
+        self._fill_register(select_id)
+        if not self._offered:
+            self._offered = True
+            self._offer_autosave()
+
+    def _autosave_payload(self) -> dict[str, object] | None:
+        if not self.has_unsaved_edits() or self.current is None:
+            return None
+        fields = ("title_edit", "recipients_edit", "cc_edit", "note_edit")
+        kept: dict[str, object] = {f: getattr(self, f).text() for f in fields}
+        kept.update(doc_id=self.current.row.id, body=self.body_edit.toPlainText())
+        return kept
+
+    def _offer_autosave(self) -> None:
+        left = self.autosaver.left_over()
+        if not left:
+            return
+        row = next((r for r in self.model.rows if r.id == left.get("doc_id")), None)
+        if row is None or row.status != DocStatus.DRAFT:
+            self.autosaver.forget()  # issued or deleted since: nothing to put back
+            return
+        if not autosave_ui.offer(self, tr("公文草稿“{t}”的修改").format(t=left.get("title_edit"))):
+            self.autosaver.forget()
+            return
+        self._fill_register(row.id)
+        for name in ("title_edit", "recipients_edit", "cc_edit", "note_edit"):
+            getattr(self, name).setText(str(left.get(name, "")))
+        self.body_edit.setPlainText(str(left.get("body", "")))
+        self._dirty = True
+        self.update_preview()
+
+    def _fill_register(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else (self.current and self.current.row.id)
         with self.desk.session() as session:
             rows = notices.list_documents(session)
@@ -176,6 +213,7 @@ class NoticesPage(Page):
 
     def discard_edits(self) -> None:
         self._dirty = False
+        self.autosaver.forget()
         if self.current is not None:
             with self.desk.session() as session:
                 self._show(notices.get_document(session, self.current.row.id))
@@ -318,6 +356,7 @@ class NoticesPage(Page):
             return
         self._dirty = True
         self.timer.start()
+        self.autosaver.changed()
 
     def update_preview(self) -> None:
         """Show the issued PDF at once, or start rendering the draft as it now reads."""
@@ -359,6 +398,7 @@ class NoticesPage(Page):
             return None
         self.current = None
         self._dirty = False
+        self.autosaver.forget()
         self.refresh(select_id_of(result))
         return result
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
@@ -20,7 +20,9 @@ from desktop.services import dashboard, progress
 from desktop.services.auth import Permission
 from desktop.services.errors import DomainError
 from desktop.services.periods import Period
-from desktop.services.progress import ReportOutcome
+from desktop.services.progress import ReportInput, ReportOutcome
+from desktop.ui import autosave as autosave_ui
+from desktop.ui.autosave import Autosaver
 from desktop.ui.calls import Job
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import period_label
@@ -111,6 +113,10 @@ class ProgressPage(Page):
         splitter.setSizes([330, 270])
         self.body.addWidget(splitter, 1)
         self.model.dataChanged.connect(lambda *_: self._update_summary())
+        # A copy of the unsaved lines beside the ledger, offered back after a crash.
+        self.autosaver = Autosaver(self, desk, "progress", self._autosave_payload)
+        self.model.dataChanged.connect(lambda *_: self.autosaver.changed())
+        self._offered = False
         hint = QLabel(
             tr(
                 "像表格软件一样录入：在“本期进度%”列输入 0–100 的整数，回车到下一项，Tab 到右侧各栏；"
@@ -153,6 +159,42 @@ class ProgressPage(Page):
         self.unit.setCurrentIndex(index if index >= 0 else 0)
         self._filling = False
         self.reload_grid()
+        if not self._offered:
+            self._offered = True
+            self._offer_autosave()
+
+    # --- crash-safe autosave (desktop/ui/autosave.py) ---------------------------------------
+
+    def _autosave_payload(self) -> dict[str, Any] | None:
+        drafts = self.model.dirty_reports()
+        if not drafts:
+            return None
+        unit, period = self._loaded
+        keep = ("task_id", "period", "percent", "progress", "problems", "next_steps", "fall_reason")
+        lines = [{k: getattr(d, k) for k in keep} for d in drafts]
+        return {"unit_id": unit, "period": period, "unit": self._loaded_names[0], "lines": lines}
+
+    def _offer_autosave(self) -> None:
+        left = self.autosaver.left_over()
+        if not left or not left.get("lines"):
+            return
+        what = tr("进度 {n} 项（{unit}，{period}）").format(
+            n=len(left["lines"]), unit=left.get("unit", ""), period=left.get("period", "")
+        )
+        if not autosave_ui.offer(self, what):
+            self.autosaver.forget()
+            return
+        self._show_choice((left.get("unit_id"), left.get("period")))
+        if self.period.currentData() != self._loaded[1]:
+            self.refresh()
+        else:
+            self.reload_grid()
+        by_task = {line.grid.task_id: row for row, line in enumerate(self.model.lines)}
+        for kept in left["lines"]:
+            row = by_task.get(kept.get("task_id"))
+            if row is not None and kept.get("period") == self.model.period:
+                self.model.restore_row(row, (ReportInput(**kept), True))
+        self._update_summary()
 
     def _choice_changed(self) -> None:
         """Unit or period switched: settle the grid's edits first; 取消 puts the boxes back."""
@@ -190,6 +232,7 @@ class ProgressPage(Page):
         return job is None or wait_for(job)
 
     def discard_edits(self) -> None:
+        self.autosaver.forget()
         self.model.discard()
         self._update_summary()
 
@@ -248,6 +291,7 @@ class ProgressPage(Page):
         return self.job
 
     def _saved(self, outcomes: list[ReportOutcome]) -> None:
+        self.autosaver.forget()
         self.main.statusBar().showMessage(
             tr("已保存 {n} 条进度，亮灯已重新计算。").format(n=len(outcomes)), 6000
         )

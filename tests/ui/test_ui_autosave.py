@@ -1,0 +1,55 @@
+"""Crash-safe autosave: the progress grid's unsaved lines and a 公文 draft being typed are kept
+beside the ledger (owner-only), offered back after a crash, and gone once saved or discarded."""
+
+from __future__ import annotations
+
+import stat
+
+from desktop.ui import autosave as autosave_ui
+from desktop.ui.main_window import MainWindow
+from desktop.ui.progress.model import PERCENT
+
+
+def test_progress_lines_survive_a_crash(clerk_window, qtbot, monkeypatch) -> None:
+    page = clerk_window.show_page("reports")
+    unit = next(u for u in page.units.rows if u.missing)
+    page.select_unit(unit.unit_id)
+    row = next(i for i, line in enumerate(page.model.lines) if line.grid.report is None)
+    task_id = page.model.lines[row].grid.task_id
+    assert page.model.setData(page.model.index(row, PERCENT), "77")
+    assert page.autosaver.timer.isActive()
+    page.autosaver.write_now()
+    path = next(page.autosaver.folder.glob("*.json"))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert str(clerk_window.desk.ledger.path.name) in str(page.autosaver.folder)
+
+    # The program dies (no close, no question); the next start offers the copy back.
+    asked: list[str] = []
+    monkeypatch.setattr(autosave_ui, "offer", lambda _p, what: asked.append(what) or True)
+    again = MainWindow(clerk_window.desk, remember=False)
+    qtbot.addWidget(again)
+    restored = again.show_page("reports")
+    assert asked and "1 项" in asked[0]
+    assert restored.unit.currentData() == unit.unit_id
+    drafts = {d.task_id: d.percent for d in restored.model.dirty_reports()}
+    assert drafts == {task_id: 77}
+    job = restored.save()
+    qtbot.waitUntil(lambda: job.finished, timeout=10_000)
+    assert not list(page.autosaver.folder.glob("*.json"))  # saved: no copy left
+
+
+def test_notice_draft_survives_a_crash(clerk_window, qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("关于测试的通知", True))
+    page = clerk_window.show_page("notices")
+    page.new_notice()
+    page.body_edit.setPlainText("一、第一段正文")
+    assert page.has_unsaved_edits()
+    page.autosaver.write_now()
+    monkeypatch.setattr(autosave_ui, "offer", lambda _p, _what: True)
+    again = MainWindow(clerk_window.desk, remember=False)
+    qtbot.addWidget(again)
+    restored = again.show_page("notices")
+    assert restored.body_edit.toPlainText() == "一、第一段正文" and restored.has_unsaved_edits()
+    assert restored.current is not None and restored.current.row.title == "关于测试的通知"
