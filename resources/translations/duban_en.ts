@@ -909,39 +909,39 @@ Duban Desk will close; please open it again.</translation>
     </message>
     <message>
         <source>不限</source>
-        <translation type="unfinished"></translation>
+        <translation>Any</translation>
     </message>
     <message>
         <source>审计</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit</translation>
     </message>
     <message>
         <source>导出 XLSX…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export XLSX…</translation>
     </message>
     <message>
         <source>用户名或姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>user name or name</translation>
     </message>
     <message>
         <source>对象、编号或摘要中的文字</source>
-        <translation type="unfinished"></translation>
+        <translation>text in the object, number or summary</translation>
     </message>
     <message>
         <source>查询</source>
-        <translation type="unfinished"></translation>
+        <translation>Search</translation>
     </message>
     <message>
         <source>用户</source>
-        <translation type="unfinished">User</translation>
+        <translation>User</translation>
     </message>
     <message>
         <source>自</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <source>对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Object</translation>
     </message>
     <message>
         <source>编号</source>
@@ -949,35 +949,35 @@ Duban Desk will close; please open it again.</translation>
     </message>
     <message>
         <source>时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>摘要</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary</translation>
     </message>
     <message>
         <source>上一页</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous page</translation>
     </message>
     <message>
         <source>下一页</source>
-        <translation type="unfinished"></translation>
+        <translation>Next page</translation>
     </message>
     <message>
         <source>共 {n} 条，第 {page}/{pages} 页</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} entries, page {page}/{pages}</translation>
     </message>
     <message>
         <source>导出操作日志</source>
-        <translation type="unfinished"></translation>
+        <translation>Export audit log</translation>
     </message>
     <message>
         <source>操作日志.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>audit-log.xlsx</translation>
     </message>
     <message>
         <source>已导出操作日志 {n} 条：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} audit log entries exported: {path}</translation>
     </message>
     <message>
         <source>任务</source>
@@ -3945,27 +3945,27 @@ Log: {path}</translation>
     </message>
     <message>
         <source>已锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked</translation>
     </message>
     <message>
         <source>督办台已锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Duban Desk is locked</translation>
     </message>
     <message>
         <source>长时间没有操作，督办台已锁定。请输入密码解锁，未保存的内容都还在。</source>
-        <translation type="unfinished"></translation>
+        <translation>Duban Desk locked itself after a long idle time. Enter your password to unlock; nothing unsaved was lost.</translation>
     </message>
     <message>
         <source>退出督办台</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit Duban Desk</translation>
     </message>
     <message>
         <source>切换用户…</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch user…</translation>
     </message>
     <message>
         <source>注销</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign out</translation>
     </message>
     <message>
         <source>恢复未保存的内容</source>
