@@ -86,9 +86,12 @@ def _scrub(path: Path) -> None:
             }
             if changed:
                 sets = ", ".join(f'"{c}" = ?' for c in changed)
-                db.execute(
-                    f"UPDATE '{table}' SET {sets} WHERE rowid = ?", (*changed.values(), row[0])
-                )
+                try:
+                    db.execute(
+                        f"UPDATE '{table}' SET {sets} WHERE rowid = ?", (*changed.values(), row[0])
+                    )
+                except sqlite3.IntegrityError:  # the audit log is append-only: left as it is
+                    break
     db.commit()
     db.close()
 
