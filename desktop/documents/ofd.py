@@ -77,6 +77,7 @@ def doc_metadata(doc: OfficialDocument) -> dict[str, str]:
         "题名": doc.title,
         "发文机关": doc.signature or doc.issuer_mark,
         "文号": doc.doc_number,
+        "期号": doc.minutes_issue,  # 纪要 carry an issue number of their own, no 文号
         "成文日期": doc.date.isoformat() if doc.date else "",
         "文种": doc.kind.value if hasattr(doc.kind, "value") else str(doc.kind),
         "密级": doc.classification,

@@ -18,7 +18,11 @@ def test_save_as_ofd_writes_the_document_shown(clerk_window, monkeypatch, tmp_pa
     target = tmp_path / "公文.ofd"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     rows = page.model.rows
-    issued = next(i for i, r in enumerate(rows) if r.status == DocStatus.ISSUED)
+    issued = next(  # a 文件 with a 文号 (纪要 and 约谈记录 carry none)
+        i
+        for i, r in enumerate(rows)
+        if r.status == DocStatus.ISSUED and (r.number or "").endswith("号")
+    )
     page.table.selectRow(issued)
     assert page.save_ofd_button.isEnabled()
     page.save_ofd_button.click()
