@@ -235,12 +235,15 @@ def test_cli_restores_over_a_ledger_that_does_not_open(live, tmp_path) -> None:
     broken = tmp_path / "broken" / "ledger.sqlite3"
     broken.parent.mkdir()
     broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)  # a header and nothing sane
+    # The 系统管理员 signs in with the backup's own accounts when the ledger does not open.
+    argv = ["--database", str(broken), "--user", "admin", "restore", str(good), "--yes"]
     cli = subprocess.run(
-        [sys.executable, "-m", "desktop", "--database", str(broken), "restore", str(good), "--yes"],
+        [sys.executable, "-m", "desktop", *argv],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,
+        env={**os.environ, "DUBAN_PASSWORD": "duban-admin"},
     )
     assert cli.returncode == 0, cli.stderr
     assert _tasks(broken) == 37
