@@ -71,7 +71,8 @@ def test_killed_after_the_sync_is_recorded_at_the_next_start(demo_template, tmp_
         timeout=300,
     )
     assert run.returncode == -signal.SIGKILL, run.stderr
-    [copy] = [p for p in stick.iterdir() if not p.name.endswith(".sha256")]
+    # the copy itself, not its sidecars (.sha256, .audit-head.json)
+    [copy] = [p for p in stick.iterdir() if not p.name.endswith((".sha256", ".audit-head.json"))]
     assert "未完成" not in copy.name  # complete on the medium ...
     assert len(_records(path, what)) == before  # ... and unknown to the ledger
     for _ in range(2):  # the next start records it; the one after finds nothing to do
