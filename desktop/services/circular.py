@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -280,6 +281,17 @@ def letterhead(office: OfficeSettings) -> Letterhead:
     )
 
 
+def circulars_of(session: Session, period: Period) -> list[Any]:
+    """The period's circulars in the register, newest first: (id, status, number)."""
+    return list(
+        session.execute(
+            select(Document.id, Document.status, Document.number)
+            .where(Document.kind == DocKind.CIRCULAR, Document.period == str(period))
+            .order_by(Document.id.desc())
+        ).all()
+    )
+
+
 def draft_circular(
     session: Session, actor: Actor, period: Period | str, *, recompose: bool = False
 ) -> int:
@@ -288,11 +300,7 @@ def draft_circular(
     ``recompose`` rewrites an existing draft from the ledger as it is now.
     """
     period = Period.parse(period) if isinstance(period, str) else period
-    found = session.execute(
-        select(Document.id, Document.status, Document.number)
-        .where(Document.kind == DocKind.CIRCULAR, Document.period == str(period))
-        .order_by(Document.id.desc())
-    ).all()
+    found = circulars_of(session, period)
     drafts = [doc_id for doc_id, status, _n in found if status == DocStatus.DRAFT]
     issued = [number for _id, status, number in found if status == DocStatus.ISSUED]
     if drafts and not recompose:

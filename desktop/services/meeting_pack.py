@@ -12,11 +12,10 @@ import json
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.enums import LampColor
-from db.models import DocKind, DocStatus, Document, Setting
+from db.models import DocStatus, Setting
 from desktop.documents.meeting_pack import Line, PackModel, ProjectBar, UnitLamps, render_pack
 from desktop.services import audit, circular, overview, settings, supervision
 from desktop.services.assessment import views as assessment_views
@@ -161,11 +160,7 @@ def _standing(session: Session, year: int) -> tuple[list[Line], str]:
 
 def _circular_pdf(session: Session, period: Period) -> tuple[bytes, str]:
     """The period's circular: as issued, else as its draft stands, else composed now."""
-    docs = session.execute(
-        select(Document.id, Document.status, Document.number)
-        .where(Document.kind == DocKind.CIRCULAR, Document.period == str(period))
-        .order_by(Document.id.desc())
-    ).all()
+    docs = circular.circulars_of(session, period)
     for wanted, note in ((DocStatus.ISSUED, "已印发（{n}）"), (DocStatus.DRAFT, "草稿，尚未印发")):
         for doc_id, status, number in docs:
             if status == wanted:
