@@ -155,7 +155,7 @@ LITTER = [".DS_Store", "Thumbs.db", "desktop.ini", "._正文.pdf", "__MACOSX/._R
 
 
 def test_os_litter_on_a_stick_is_named_and_ignored(package: Path, demo_db, tmp_path, capsys):
-    item = next((package / "items").iterdir())
+    item = next((package / "电子档案" / "2026" / "文书").iterdir())
     for name in LITTER:
         target = package / name if "/" in name or name != "._正文.pdf" else item / name
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,14 @@ import io
 from xml.sax.saxutils import escape
 
 from desktop import __version__
-from desktop.services.archive.model import MANIFEST, REPORT, PackageInfo
+from desktop.services.archive.model import (
+    CATEGORY_FOLDER,
+    CONTENT_ROOT,
+    MANIFEST,
+    REPORT,
+    PackageInfo,
+    item_folder,
+)
 
 OTHER = "其他"
 README = "说明文件.TXT"
@@ -106,7 +113,8 @@ def _readme(info: PackageInfo, sha: str, sm: str, size: int) -> str:
             "载体类型：移动存储介质（U 盘 / 光盘，由移交单位填写编号）",
             f"制作软件：督办台 {__version__}（无需专用软件阅读：版式文件为 PDF 与 OFD-A，"
             "数据为 CSV/XLSX，目录为 XML）",
-            "结构：文件目录.XML；items/<档号>/ 每件一个文件夹（正文 PDF、OFD-A 及附件）；"
+            f"结构：文件目录.XML；{CONTENT_ROOT}/<年度>/{CATEGORY_FOLDER}/<档号>/ 每件一个文件夹"
+            "（正文 PDF、OFD-A 及附件）；"
             "data/ 台账数据；其他/ 元数据方案、命名规则、XML 模式、移交与接收登记表",
             f"内容摘要 SHA-256：{sha}",
             f"内容摘要 SM3：{sm or '（本机无 SM3 实现）'}",
@@ -133,8 +141,10 @@ def _naming(info: PackageInfo) -> str:
     return "\r\n".join(
         [
             "命名规则",
-            f"件文件夹：items/<档号>，如 items/{info.fonds}-WS·{info.year}-{info.retention}-"
-            f"{info.organisation}-0001",
+            f"件文件夹：{CONTENT_ROOT}/<年度>/<类别>/<档号>，类别为门类（{CATEGORY_FOLDER}），如 "
+            + item_folder(
+                f"{info.fonds}-WS·{info.year}-{info.retention}-{info.organisation}-0001", info.year
+            ),
             "文件：<档号>-正文.pdf、<档号>-正文.ofd（OFD-A，含归档章注释）、<档号>-附件名",
             "",
         ]

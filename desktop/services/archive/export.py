@@ -29,6 +29,7 @@ from desktop.services.archive.model import (
     PackageItem,
     Span,
     format_of,
+    item_folder,
 )
 from desktop.services.archive.pdfcheck import PdfProblem, pdf_pages
 from desktop.services.archive.reader import MemoryReader
@@ -150,7 +151,7 @@ def _item(
     code: codes.ArchiveCode, doc: sources.SourceDocument, office: settings.OfficeSettings
 ) -> tuple[PackageItem, dict[str, bytes]]:
     """One 件: its files as issued, the 正文 PDF as a copy bearing the 归档章."""
-    folder = f"items/{code}"
+    folder = item_folder(str(code), code.year)
     entries: list[PackageFile] = []
     files: dict[str, bytes] = {}
     ofd_copies: list[int] = []

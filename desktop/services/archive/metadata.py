@@ -10,7 +10,12 @@ from datetime import date, datetime
 
 from defusedxml import ElementTree as SafeET
 
-from desktop.services.archive.model import FORMAT_VERSION, PackageFile, PackageInfo, PackageItem
+from desktop.services.archive.model import (
+    LEGACY_FORMAT,
+    PackageFile,
+    PackageInfo,
+    PackageItem,
+)
 from desktop.services.archive.reader import UnsafePackage, check_name
 
 
@@ -22,7 +27,7 @@ def to_xml(info: PackageInfo) -> bytes:
     root = ET.Element(
         "archive-package",
         {
-            "format": FORMAT_VERSION,
+            "format": info.layout,
             "fonds": info.fonds,
             "category": "WS",
             "year": str(info.year),
@@ -120,6 +125,7 @@ def from_xml(data: bytes) -> PackageInfo:
             _day(root.get("from")),
             _day(root.get("to")),
             int(root.get("first-number", "1")),
+            root.get("format", LEGACY_FORMAT),
         )
     except ValueError as exc:
         raise UnsafePackage(f"metadata.xml 内容有误：{exc}") from exc

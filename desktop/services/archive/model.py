@@ -7,7 +7,12 @@ from datetime import date
 
 from desktop.services.errors import ValidationError
 
-FORMAT_VERSION = "duban-archive/1"
+# /2: the items under 电子档案/<年度>/<类别>/<档号>/ as the transfer rules lay a carrier out;
+# /1 (before): items/<档号>/. Both are read; only /2 is written.
+FORMAT_VERSION = "duban-archive/2"
+LEGACY_FORMAT = "duban-archive/1"
+CONTENT_ROOT = "电子档案"
+CATEGORY_FOLDER = "文书"  # 门类 WS: the 类别 level of 年度—类别—件
 IMPORT_FOLDER = "外来归档包"  # beside the ledger: packages imported from other PCs
 
 CATALOGUE = "catalogue.xlsx"
@@ -67,10 +72,6 @@ class PackageItem:
     @property
     def pages(self) -> int:
         return sum(f.pages for f in self.files)
-
-    @property
-    def folder(self) -> str:
-        return f"items/{self.code}"
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,15 @@ class PackageInfo:
     first_day: date | None = None
     last_day: date | None = None
     first_number: int = 1
+    layout: str = FORMAT_VERSION  # metadata.xml's format: where the items' folders are
+
+    def folder_of(self, item: PackageItem) -> str:
+        return item_folder(item.code, self.year, self.layout)
+
+    @property
+    def items_root(self) -> str:
+        """The folder every item's folder is under ("电子档案/" or, in old packages, "items/")."""
+        return "items/" if self.layout == LEGACY_FORMAT else f"{CONTENT_ROOT}/"
 
     @property
     def span(self) -> Span:
@@ -146,6 +156,13 @@ class PackageInfo:
         if whole is None or self.first_day is None or self.last_day is None:
             return whole or Span(self.year, date.min, date.max)
         return whole.narrowed(self.first_day, self.last_day)
+
+
+def item_folder(code: str, year: int, layout: str = FORMAT_VERSION) -> str:
+    """One 件's folder: 电子档案/<年度>/文书/<档号> (old packages: items/<档号>)."""
+    if layout == LEGACY_FORMAT:
+        return f"items/{code}"
+    return f"{CONTENT_ROOT}/{year}/{CATEGORY_FOLDER}/{code}"
 
 
 # What Windows and macOS leave on any stick they touch: not part of a package, never a failure.

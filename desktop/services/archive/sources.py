@@ -218,7 +218,7 @@ def table_count() -> int:
 
 def ledger_tables(session: Session, year: int) -> dict[str, bytes]:
     """``data/<table>.csv`` for every ledger table: dated tables limited to the year, binary
-    columns (PDFs, scans) left out because their files are in items/."""
+    columns (PDFs, scans) left out because their files are in the items' folders."""
     return {
         f"data/{table.name}.csv": _table_csv(session, table, year)
         for table in Base.metadata.sorted_tables

@@ -341,7 +341,7 @@ def _check_items(
             report.add(COMPLETE, f"“{item.code}”没有任何文件。")
         for f in item.files:
             referenced.add(f.path)
-            if not f.path.startswith(f"{item.folder}/"):
+            if not f.path.startswith(f"{info.folder_of(item)}/"):
                 report.add(COMPLETE, f"“{f.path}”不在其所属件“{item.code}”的文件夹中。")
             if f.path not in actual:
                 report.add(COMPLETE, f"“{item.code}”缺少文件“{f.path}”。")
@@ -360,7 +360,8 @@ def _check_items(
         report.add(COMPLETE, f"件号 {missing:04d} 缺失（断号）。")
     if len(set(numbers)) != len(numbers):
         report.add(COMPLETE, "有重复的件号。")
-    for name in sorted(n for n in actual if n.startswith("items/") and n not in referenced):
+    root = info.items_root
+    for name in sorted(n for n in actual if n.startswith(root) and n not in referenced):
         report.add(COMPLETE, f"“{name}”不属于目录中的任何一件。")
 
 

@@ -14,7 +14,7 @@ def test_demo_year_package_holds_the_chain_and_verifies(demo_session, admin, tmp
     result = export_year(demo_session, admin, 2026, tmp_path)
     assert result.report.ok
     issued = [d for d in notices.list_documents(demo_session) if d.number]
-    items = sorted(p.name for p in (result.path / "items").iterdir())
+    items = sorted(p.name for p in (result.path / "电子档案" / "2026" / "文书").iterdir())
     assert len(items) == len(issued) == 12
     assert items[0].endswith("-0001") and items[-1].endswith("-0012")
     book = load_workbook(result.path / "catalogue.xlsx", read_only=True)

@@ -42,7 +42,7 @@ def test_plan_then_import_into_another_ledger(other_pc_package, demo_session, cl
     assert result.path.parent == target and result.path.name.endswith("归档包")
     assert sorted(p.name for p in target.iterdir()) == [result.path.name]
     assert verify_package(result.path).ok
-    pdf = next(result.path.glob("items/*/*正文.pdf"))
+    pdf = next(result.path.glob("电子档案/*/*/*/*正文.pdf"))
     assert not os.access(pdf, os.W_OK) or os.geteuid() == 0  # read-only (root writes anyway)
     assert not pdf.stat().st_mode & 0o222
     entry = audit.recent(demo_session, 1)[0]

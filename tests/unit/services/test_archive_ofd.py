@@ -30,7 +30,7 @@ def package(demo_session, tmp_path: Path) -> Path:
 
 
 def test_every_item_carries_its_ofd_as_ofd_a_with_the_stamp_apart(package: Path) -> None:
-    items = sorted(p for p in (package / "items").iterdir() if p.is_dir())
+    items = sorted(p for p in (package / "电子档案" / "2026" / "文书").iterdir() if p.is_dir())
     ofds = [next(i.glob("*正文.ofd")) for i in items]
     assert len(ofds) == len(items) > 5
     for path in ofds:
@@ -45,7 +45,7 @@ def test_every_item_carries_its_ofd_as_ofd_a_with_the_stamp_apart(package: Path)
 
 
 def test_an_ofd_turned_back_from_ofd_a_fails_usability_even_with_a_new_manifest(package) -> None:
-    path = next(package.glob("items/*/*正文.ofd"))
+    path = next(package.glob("电子档案/*/*/*/*正文.ofd"))
     z = zipfile.ZipFile(path)
     files = {n: z.read(n) for n in z.namelist()}
     files["OFD.xml"] = files["OFD.xml"].replace(b'DocType="OFD-A"', b'DocType="OFD"')
@@ -93,7 +93,7 @@ def test_the_carrier_has_what_a_receiving_archive_expects(package: Path) -> None
     for name in carrier.CARRIER_FILES:
         assert (package / name).is_file(), name
     rows = ET.parse(package / "文件目录.XML").getroot().findall("条目")
-    items = sorted(p.name for p in (package / "items").iterdir())
+    items = sorted(p.name for p in (package / "电子档案" / "2026" / "文书").iterdir())
     assert [r.findtext("档号") for r in rows] == items
     assert [int(r.findtext("顺序号") or 0) for r in rows] == list(range(1, len(items) + 1))
     readme = (package / "说明文件.TXT").read_text("utf-8")

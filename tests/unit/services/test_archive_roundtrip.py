@@ -56,7 +56,7 @@ def test_items_are_ordered_by_date_with_contiguous_codes(docs_session, admin, tm
     assert items[0].code == "J001-WS·2026-D30-PAB-0001"
     first = items[0]
     assert [f.role for f in first.files] == ["正文", "附件"]
-    assert all(f.path.startswith(f"items/{first.code}/") for f in first.files)
+    assert all(f.path.startswith(f"电子档案/2026/文书/{first.code}/") for f in first.files)
     book = openpyxl.load_workbook(io.BytesIO(built.files["catalogue.xlsx"]))
     sheet = book["归档文件目录"]
     assert [c.value for c in sheet[2]] == [

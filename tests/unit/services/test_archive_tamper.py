@@ -35,7 +35,7 @@ def _failed(package: Path) -> dict[str, list[str]]:
 
 
 def test_a_flipped_byte_in_a_pdf(package: Path) -> None:
-    pdf = next(package.glob("items/*/*正文.pdf"))
+    pdf = next(package.glob("电子档案/*/*/*/*正文.pdf"))
     _flip(pdf, len(pdf.read_bytes()) // 2)
     found = _failed(package)
     assert any(pdf.name in m for m in found["真实性"])
@@ -49,23 +49,27 @@ def test_a_flipped_byte_in_the_data_and_the_catalogue(package: Path) -> None:
 
 
 def test_a_missing_file(package: Path) -> None:
-    victim = next(package.glob("items/*/*附件1*"))
+    victim = next(package.glob("电子档案/*/*/*/*附件1*"))
     victim.unlink()
     found = _failed(package)
     assert any("缺少" in m and victim.name in m for m in found["完整性"])
 
 
 def test_an_extra_file(package: Path) -> None:
-    (package / "items" / "notes.txt").write_text("hello")
+    (package / "电子档案" / "notes.txt").write_text("hello")
     (package / "data" / "extra.csv").write_text("a,b\n")
     messages = " ".join(_failed(package)["完整性"])
-    assert "items/notes.txt" in messages and "data/extra.csv" in messages
+    assert "电子档案/notes.txt" in messages and "data/extra.csv" in messages
 
 
 def test_an_item_removed_consistently_still_leaves_a_gap(package: Path) -> None:
     # Remove item 0003 from disk, the manifest and the metadata: the numbering shows the hole.
-    code = next(p.name for p in (package / "items").iterdir() if p.name.endswith("-0003"))
-    shutil.rmtree(package / "items" / code)
+    code = next(
+        p.name
+        for p in (package / "电子档案" / "2026" / "文书").iterdir()
+        if p.name.endswith("-0003")
+    )
+    shutil.rmtree(package / "电子档案" / "2026" / "文书" / code)
     manifest = package / "manifest.sha256"
     manifest.write_text("".join(x for x in manifest.read_text().splitlines(True) if code not in x))
     meta = package / "metadata.xml"
@@ -92,8 +96,8 @@ def test_missing_manifest_and_a_foreign_report(package: Path) -> None:
 
 
 def test_a_disallowed_format_and_a_broken_pdf(package: Path, tmp_path: Path) -> None:
-    (package / "items" / "run.exe").write_bytes(b"MZ")
-    pdf = next(package.glob("items/*/*正文.pdf"))
+    (package / "电子档案" / "run.exe").write_bytes(b"MZ")
+    pdf = next(package.glob("电子档案/*/*/*/*正文.pdf"))
     pdf.write_bytes(pdf.read_bytes()[:200])  # truncated
     found = _failed(package)
     assert any("run.exe" in m for m in found["可用性"])
