@@ -32,10 +32,15 @@ from db.models.ledger import (
 from db.models.meetings import Meeting, MeetingDecision, MeetingKind
 from db.models.search import SearchEntry
 from db.models.supervision import (
+    ItemExtension,
+    ItemReturn,
+    ItemUrge,
     ProposalDismissal,
+    ReportFrequency,
     SupervisionItem,
     SupervisionKind,
     SupervisionOrigin,
+    Urgency,
 )
 from db.models.system import AuditEntry, PasswordHistory, Setting, SignInAttempt, User
 
@@ -57,7 +62,12 @@ __all__ = [
     "Meeting",
     "MeetingDecision",
     "MeetingKind",
+    "ItemExtension",
+    "ItemReturn",
+    "ItemUrge",
     "ProposalDismissal",
+    "ReportFrequency",
+    "Urgency",
     "RectificationReport",
     "SupervisionItem",
     "SupervisionKind",

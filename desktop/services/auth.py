@@ -23,6 +23,7 @@ class Permission(enum.Enum):
     READ = "查看台账"
     EDIT_LEDGER = "修改台账"
     ISSUE_DOCUMENTS = "制发公文"
+    APPROVE = "审批督查事项延期"
     BACKUP = "备份台账"
     MANAGE = "管理用户、设置和备份恢复"
     SECURITY = "管理安全策略、解锁账号、分配角色和审核账号变更"
@@ -34,7 +35,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CLERK: frozenset(
         {Permission.READ, Permission.EDIT_LEDGER, Permission.ISSUE_DOCUMENTS, Permission.BACKUP}
     ),
-    Role.LEADER: frozenset({Permission.READ}),
+    Role.LEADER: frozenset({Permission.READ, Permission.APPROVE}),
     # 三员分立: each administrator holds one share, and none of them edits the ledger.
     Role.SYSADMIN: frozenset(
         {Permission.READ, Permission.MANAGE, Permission.BACKUP, Permission.AUDIT_READ}

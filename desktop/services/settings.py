@@ -60,6 +60,39 @@ class LampRules:
 
 
 @dataclass(frozen=True)
+class ItemRules:
+    """Deadlines and manners of the 督查事项登记簿: local rules differ, these are the defaults."""
+
+    higher_doc_days: int = 30  # 上级文件（公文）交办
+    minutes_days: int = 20  # 会议纪要（及会议议定事项）
+    instruction_urgent_days: int = 5  # 领导批示 急件: 1–5 days
+    instruction_days: int = 15  # 领导批示 一般件
+    instruction_hard_days: int = 30  # 领导批示 复杂件
+    proposal_days: int = 90  # 人大建议、政协提案: three months
+    assigned_days: int = 15  # 其他交办
+    resubmit_days: int = 5  # 退办后补办的期限
+    remind_before_days: int = 3  # 到期前提醒科员和分管领导
+    urge_interval_days: int = 7  # 同一事项两次催办的最短间隔
+
+    def validate(self) -> None:
+        if not 1 <= self.instruction_urgent_days <= 5:
+            raise ValidationError("领导批示急件的办理期限应在 1 至 5 天之间。",
+                                  field="instruction_urgent_days")  # fmt: skip
+        for name in ("higher_doc_days", "minutes_days", "instruction_days",
+                     "instruction_hard_days", "proposal_days", "assigned_days"):  # fmt: skip
+            if not 1 <= getattr(self, name) <= 366:
+                raise ValidationError("办理期限应在 1 至 366 天之间。", field=name)
+        if not 1 <= self.resubmit_days <= 60:
+            raise ValidationError("补办期限应在 1 至 60 天之间。", field="resubmit_days")
+        if not 0 <= self.remind_before_days <= 30:
+            raise ValidationError("到期提醒应在 0 至 30 天之间（0 为不提醒）。",
+                                  field="remind_before_days")  # fmt: skip
+        if not 0 <= self.urge_interval_days <= 60:
+            raise ValidationError("两次催办的最短间隔应在 0 至 60 天之间。",
+                                  field="urge_interval_days")  # fmt: skip
+
+
+@dataclass(frozen=True)
 class SecurityPolicy:
     """The 安全管理员's rules for passwords, lockout and the idle lock (等保 2.0 身份鉴别)."""
 
@@ -90,6 +123,7 @@ class SecurityPolicy:
 _KEYS: dict[type, str] = {
     OfficeSettings: "office",
     LampRules: "lamp_rules",
+    ItemRules: "item_rules",
     SecurityPolicy: "security",
 }
 DEMO_KEY = "demo"  # present in a ledger built by the demo (its published passwords live there)
@@ -113,6 +147,10 @@ def office(session: Session) -> OfficeSettings:
 
 def lamp_rules(session: Session) -> LampRules:
     return _load(session, LampRules)  # type: ignore[no-any-return]
+
+
+def item_rules(session: Session) -> ItemRules:
+    return _load(session, ItemRules)  # type: ignore[no-any-return]
 
 
 def security(session: Session) -> SecurityPolicy:
@@ -150,6 +188,12 @@ def save_office(session: Session, actor: Actor, value: OfficeSettings) -> None:
 def save_lamp_rules(session: Session, actor: Actor, value: LampRules) -> None:
     value.validate()
     _store(session, actor, value, "亮灯规则")
+
+
+@audit.writes(Permission.MANAGE)
+def save_item_rules(session: Session, actor: Actor, value: ItemRules) -> None:
+    value.validate()
+    _store(session, actor, value, "督查事项办理期限与催办规则")
 
 
 @audit.writes(Permission.SECURITY)

@@ -62,7 +62,9 @@ def _next_step(
             return NOTICE, f"亮红灯：{lamp}"
         # A notice is out: wait for its reply (or its deadline) before proposing an interview.
         answered = [i for i in recent if STEP_RANK[i.kind] >= 2 and i.reply_received_on]
-        if answered and not [i for i in recent if STEP_RANK[i.kind] >= 2 and i.state == "待回复"]:
+        if answered and not [
+            i for i in recent if STEP_RANK[i.kind] >= 2 and i.state in ("待回复", "退回补办")
+        ]:
             return INTERVIEW, f"督办通知已回复仍亮红灯：{lamp}"
         return None
     if rank == 0:

@@ -5,8 +5,47 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Interview, SupervisionItem, Task
+from db.models import Interview, SupervisionItem, SupervisionOrigin, Task
 from desktop.services.timeline import TimelineEvent
+
+_PLAIN_ORIGINS = (SupervisionOrigin.LAMP, SupervisionOrigin.MANUAL)
+
+
+def _signed(signer: str, stamped: bool) -> str:
+    if not signer and not stamped:
+        return ""
+    return f"（{signer + '签发' if signer else '未署签发人'}，{'已盖章' if stamped else '未盖章'}）"
+
+
+def _procedure(item: SupervisionItem, kind: str) -> list[TimelineEvent]:
+    """延期 asked, checked and decided; replies sent back; 催办 of the item."""
+    found = []
+    for e in item.extensions:
+        dates = f"{e.old_due:%Y-%m-%d} 延至 {e.new_due:%Y-%m-%d}"
+        found.append(TimelineEvent(e.requested_on, kind, f"申请延期（{dates}）", e.reason))
+        if e.checked_on:
+            verdict = "延期核查通过" if e.check_passed else "延期核查未通过"
+            found.append(
+                TimelineEvent(e.checked_on, kind, verdict, f"{e.check_note}（{e.checked_by}）")
+            )
+        if e.decided_on:
+            verdict = f"批准延期（{dates}）" if e.approved else "不予延期"
+            found.append(
+                TimelineEvent(e.decided_on, kind, verdict, f"{e.decision_note}（{e.decided_by}）")
+            )
+    for r in item.returns:
+        found.append(
+            TimelineEvent(
+                r.returned_on,
+                kind,
+                f"退办（限 {r.resubmit_due:%Y-%m-%d} 前补办）",
+                f"理由：{r.reason}；退回的回复（{r.reply_received_on:%Y-%m-%d}）：{r.reply_text}"
+                + _signed(r.reply_signer, r.reply_stamped),
+            )
+        )
+    for u in item.urges:
+        found.append(TimelineEvent(u.urged_on, kind, "催办", u.note))
+    return found
 
 
 def events(session: Session, task_id: int) -> list[TimelineEvent]:
@@ -15,18 +54,27 @@ def events(session: Session, task_id: int) -> list[TimelineEvent]:
         select(SupervisionItem).where(SupervisionItem.tasks.any(Task.id == task_id))
     ):
         kind = f"督办·{item.kind.label}"
+        first_due = item.first_due or item.reply_due
+        source = f"（来源：{item.origin.label}{item.source_ref and '，' + item.source_ref}）"
         found.append(
             TimelineEvent(
                 item.raised_on,
                 kind,
                 f"对{item.unit.name}发起{item.kind.label}",
-                f"{item.requirement}（回复期限 {item.reply_due:%Y-%m-%d}）",
+                f"{item.requirement}（回复期限 {first_due:%Y-%m-%d}）"
+                + (source if item.origin not in _PLAIN_ORIGINS else ""),
             )
         )
+        found.extend(_procedure(item, kind))
         if item.reply_received_on:
             late = "（逾期）" if item.reply_received_on > item.reply_due else ""
             found.append(
-                TimelineEvent(item.reply_received_on, kind, f"收到回复{late}", item.reply_text)
+                TimelineEvent(
+                    item.reply_received_on,
+                    kind,
+                    f"收到回复{late}",
+                    item.reply_text + _signed(item.reply_signer, item.reply_stamped),
+                )
             )
         if item.closed_on:
             found.append(TimelineEvent(item.closed_on, kind, "办结", item.closing_note))

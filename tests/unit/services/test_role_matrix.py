@@ -31,6 +31,7 @@ EDIT = ISSUE = frozenset({CLERK})  # the office's work: 科员 only, no administ
 BACKUP = frozenset({CLERK, SYSADMIN})  # copies of the record; restore is SYS
 SYS = frozenset({SYSADMIN})  # users, settings, restore
 SEC = frozenset({SECADMIN})  # policy, roles, unlocking, approving account changes
+APPROVE = frozenset({LEADER})  # a leader's approval (延期)
 
 WHO_MAY: dict[str, frozenset[Role]] = {
     "archive.export.export_year": BACKUP,
@@ -94,12 +95,18 @@ WHO_MAY: dict[str, frozenset[Role]] = {
     "notices.register.draft_correction": ISSUE,
     "notices.register.update_draft": ISSUE,
     "progress.record_reports": EDIT,
+    "settings.save_item_rules": SYS,
     "settings.save_lamp_rules": SYS,
     "settings.save_office": SYS,
     "settings.save_security": SEC,
     "supervision.close_item": EDIT,
     "supervision.correct_reply": EDIT,
     "supervision.edit_item": EDIT,
+    "supervision.extensions.check_extension": EDIT,
+    "supervision.extensions.decide_extension": APPROVE,
+    "supervision.extensions.request_extension": EDIT,
+    "supervision.returns.return_reply": EDIT,
+    "supervision.returns.urge_item": EDIT,
     "supervision.link_document": EDIT,
     "supervision.raise_item": EDIT,
     "supervision.record_reply": EDIT,

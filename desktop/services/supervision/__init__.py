@@ -1,4 +1,9 @@
-"""Supervision items (督办事项): 催办, 督办通知 and 现场督查 with a reply due, a reply, and closing."""
+"""Supervision items (督办事项): 催办, 督办通知 and 现场督查 with a reply due, a reply, and closing.
+
+Every matter is one item (一事一项), registered with its source (任务来源), 收文时间, 主办 and
+协办 units, 拟办意见 and a deadline (a default from settings.ItemRules where none is given): the
+督查事项登记簿. Its procedure lives beside: extensions.py (延期), returns.py (退办, 催办),
+deadlines.py (default deadlines), reminders.py (what falls due)."""
 
 from __future__ import annotations
 
@@ -6,29 +11,46 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from db.models import SupervisionItem, SupervisionKind, SupervisionOrigin, Task, Unit
-from desktop.services import audit, corrections
+from db.models import (
+    ReportFrequency,
+    SupervisionItem,
+    SupervisionKind,
+    SupervisionOrigin,
+    Task,
+    Unit,
+    Urgency,
+)
+from desktop.services import audit, corrections, settings
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
 from desktop.services.enums import QT_TR_NOOP
 from desktop.services.errors import ValidationError
 from desktop.services.lookup import get_or_missing
+from desktop.services.supervision.deadlines import default_due
 
-__all__ = ["SupervisionKind", "SupervisionOrigin"]  # re-exported for the GUI and CLI
+# re-exported for the GUI and CLI
+__all__ = ["ReportFrequency", "SupervisionKind", "SupervisionOrigin", "Urgency"]
 
 
 @dataclass(frozen=True)
 class SupervisionInput:
     kind: SupervisionKind
-    unit_id: int
+    unit_id: int  # 主办单位: answers for the 协办单位 too
     requirement: str
-    reply_due: date
+    reply_due: date | None  # None: the default of its source (settings.ItemRules)
     task_ids: tuple[int, ...] = ()
     reason: str = ""
     origin: SupervisionOrigin = SupervisionOrigin.MANUAL
     decision_id: int | None = None
+    co_unit_ids: tuple[int, ...] = ()  # 协办单位
+    source_ref: str = ""  # 来文文号, or who gave the 批示 and what it says
+    received_on: date | None = None  # 收文时间; the default deadline counts from it
+    handling: str = ""  # 拟办意见
+    urgency: Urgency = Urgency.ORDINARY
+    report_every: ReportFrequency = ReportFrequency.ONCE
+    leader: str = ""  # 分管领导 (reminded before the deadline); default: the task's
 
 
 @dataclass(frozen=True)
@@ -68,7 +90,21 @@ class SupervisionRow:
     reply_text: str
     closed_on: date | None
     document_id: int | None
-    state: str  # 待回复, 逾期未回复, 已回复, 已办结
+    state: str  # 待回复, 逾期未回复, 已回复, 退回补办, 已办结
+    co_units: tuple[str, ...] = ()
+    source_ref: str = ""
+    received_on: date | None = None
+    handling: str = ""
+    urgency: Urgency = Urgency.ORDINARY
+    report_every: ReportFrequency = ReportFrequency.ONCE
+    leader: str = ""
+    reply_signer: str = ""
+    reply_stamped: bool = False
+    first_due: date | None = None  # the deadline first set, before any 延期 or 退办
+    extension_pending: bool = False  # a 延期 request not yet decided
+    extended: bool = False  # a 延期 was approved: reply_due is the approved date
+    returns: int = 0  # times a reply was sent back (退办)
+    last_urged_on: date | None = None
 
     @property
     def overdue(self) -> bool:
@@ -80,7 +116,9 @@ def state_of(item: SupervisionItem, today: date) -> str:
         return QT_TR_NOOP("已办结")
     if item.reply_received_on:
         return QT_TR_NOOP("已回复")
-    return QT_TR_NOOP("逾期未回复") if item.reply_due < today else QT_TR_NOOP("待回复")
+    if item.reply_due < today:
+        return QT_TR_NOOP("逾期未回复")
+    return QT_TR_NOOP("退回补办") if item.returns else QT_TR_NOOP("待回复")
 
 
 def _row(item: SupervisionItem, today: date) -> SupervisionRow:
@@ -101,6 +139,22 @@ def _row(item: SupervisionItem, today: date) -> SupervisionRow:
         item.closed_on,
         item.document_id,
         state_of(item, today),
+        co_units=tuple(u.name for u in item.co_units),
+        source_ref=item.source_ref,
+        received_on=item.received_on,
+        handling=item.handling,
+        urgency=item.urgency,
+        report_every=item.report_every,
+        leader=item.leader,
+        reply_signer=item.reply_signer,
+        reply_stamped=item.reply_stamped,
+        first_due=item.first_due or item.reply_due,
+        extension_pending=any(
+            e.approved is None and e.check_passed is not False for e in item.extensions
+        ),  # fmt: skip
+        extended=any(e.approved for e in item.extensions),
+        returns=len(item.returns),
+        last_urged_on=item.urges[-1].urged_on if item.urges else None,
     )
 
 
@@ -110,9 +164,24 @@ def raise_item(session: Session, actor: Actor, data: SupervisionInput) -> int:
     unit = get_or_missing(session, Unit, data.unit_id, "单位")
     if not data.requirement.strip():
         raise ValidationError("请写明督办要求。", field="requirement")
-    if data.reply_due < today:
-        raise ValidationError("回复期限不能早于今天。", field="reply_due")
+    received = data.received_on or today
+    if received > today:
+        raise ValidationError("收文时间不能晚于今天。", field="received_on")
+    due = data.reply_due or default_due(settings.item_rules(session), data, received)
+    if due < today:
+        why = (
+            ""
+            if data.reply_due
+            else f"（按{data.origin.label}的默认期限应为 {due:%Y-%m-%d}，已过）"
+        )
+        raise ValidationError(f"回复期限不能早于今天{why}，请另定期限。", field="reply_due")
+    if data.unit_id in data.co_unit_ids:
+        raise ValidationError("主办单位不必再列为协办单位。", field="co_units")
+    co_units = [get_or_missing(session, Unit, u, "单位") for u in dict.fromkeys(data.co_unit_ids)]
     tasks = [get_or_missing(session, Task, t, "任务") for t in data.task_ids]
+    leader = data.leader.strip() or next(
+        (t.leader_in_charge for t in tasks if t.leader_in_charge), ""
+    )
     item = SupervisionItem(
         kind=data.kind,
         origin=data.origin,
@@ -120,9 +189,17 @@ def raise_item(session: Session, actor: Actor, data: SupervisionInput) -> int:
         requirement=data.requirement.strip(),
         reason=data.reason.strip(),
         raised_on=today,
-        reply_due=data.reply_due,
+        reply_due=due,
+        first_due=due,
         decision_id=data.decision_id,
         tasks=tasks,
+        co_units=co_units,
+        source_ref=data.source_ref.strip(),
+        received_on=data.received_on,
+        handling=data.handling.strip(),
+        urgency=data.urgency,
+        report_every=data.report_every,
+        leader=leader,
     )
     session.add(item)
     session.flush()
@@ -134,20 +211,35 @@ def raise_item(session: Session, actor: Actor, data: SupervisionInput) -> int:
         "supervision",
         item.id,
         f"对{unit.name}发起{data.kind.label}" + (f"（任务 {codes}）" if codes else ""),
-        {"reply_due": data.reply_due.isoformat(), "origin": data.origin.label},
+        {
+            "reply_due": due.isoformat(),
+            "default_due": data.reply_due is None,
+            "origin": data.origin.label,
+            "co_units": [u.name for u in co_units],
+        },
     )
     return item.id
 
 
 @audit.writes(Permission.EDIT_LEDGER)
 def record_reply(
-    session: Session, actor: Actor, item_id: int, received_on: date, text: str
+    session: Session,
+    actor: Actor,
+    item_id: int,
+    received_on: date,
+    text: str,
+    signer: str = "",
+    stamped: bool = False,
 ) -> None:
+    """The 主办单位's written reply: who signed it (签发人) and whether it bears the seal."""
     item = get_or_missing(session, SupervisionItem, item_id, "督办事项")
     if item.closed_on:
         raise ValidationError("该督办事项已办结，不能再登记回复。")
+    if item.reply_received_on is not None:
+        raise ValidationError("该督办事项已登记回复；如需更正请用“更正回复”，不合格的请退办。")
     _check_reply(session, item, received_on, text)
     item.reply_received_on, item.reply_text = received_on, text.strip()
+    item.reply_signer, item.reply_stamped = signer.strip(), stamped
     late = received_on > item.reply_due
     audit.record(
         session,
@@ -156,6 +248,7 @@ def record_reply(
         "supervision",
         item.id,
         f"{item.unit.name}回复{item.kind.label}" + ("（逾期回复）" if late else ""),
+        {"signer": item.reply_signer, "stamped": stamped},
     )
 
 
@@ -290,6 +383,9 @@ def reopen_item(session: Session, actor: Actor, item_id: int, reason: str) -> No
     )
 
 
+_LISTED = ("unit", "tasks", "co_units", "extensions", "returns", "urges")
+
+
 def list_items(
     session: Session,
     today: date,
@@ -299,8 +395,10 @@ def list_items(
     open_only: bool = False,
     kind: SupervisionKind | None = None,
 ) -> list[SupervisionRow]:
-    query = select(SupervisionItem).order_by(
-        SupervisionItem.raised_on.desc(), SupervisionItem.id.desc()
+    query = (
+        select(SupervisionItem)
+        .order_by(SupervisionItem.raised_on.desc(), SupervisionItem.id.desc())
+        .options(*(selectinload(getattr(SupervisionItem, r)) for r in _LISTED))
     )
     if unit_id is not None:
         query = query.where(SupervisionItem.unit_id == unit_id)

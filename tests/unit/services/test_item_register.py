@@ -1,0 +1,198 @@
+"""督查事项登记簿: items from every source with default deadlines, 延期 with a leader's approval,
+退办 and 补办, 催办 kept apart, and reminders before the deadline."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+
+from desktop.services import settings, supervision, tasks, timeline
+from desktop.services.errors import PermissionDenied, ValidationError
+from desktop.services.supervision import (
+    ReportFrequency,
+    SupervisionInput,
+    SupervisionKind,
+    SupervisionOrigin,
+    Urgency,
+    extensions,
+    reminders,
+    returns,
+)
+
+TODAY = date(2026, 11, 28)
+
+
+def _advance(clock, days: int) -> date:
+    clock.moment = clock.moment + timedelta(days=days)
+    return clock.moment.date()
+
+
+def _instruction(unit_id: int, task_id: int, **extra) -> SupervisionInput:
+    return SupervisionInput(
+        kind=SupervisionKind.NOTICE,
+        unit_id=unit_id,
+        requirement="按批示要求排查视频监控盲区，报送补点方案。",
+        reply_due=None,
+        task_ids=(task_id,),
+        origin=SupervisionOrigin.INSTRUCTION,
+        source_ref="王市长批示：请市公安局牵头，尽快补齐盲区。",
+        received_on=TODAY - timedelta(days=1),
+        handling="建议由市公安局主办，市财政局协办，15日内报送。",
+        report_every=ReportFrequency.WEEKLY,
+        **extra,
+    )
+
+
+def _units(session, clerk, task_id) -> tuple[int, int]:
+    finance = tasks.create_unit(session, clerk, "市财政局", "财政局")
+    units = {u.name: u.id for u in tasks.list_units(session)}
+    return units["市公安局"], finance.id
+
+
+def test_instruction_from_register_to_close(session, clerk, leader, task_id, clock) -> None:
+    """The issue's sentence: a 领导批示 registered with its default deadline, extended with a
+    leader's approval, sent back once, closed — every step on the task's timeline."""
+    police, finance = _units(session, clerk, task_id)
+    item_id = supervision.raise_item(
+        session, clerk, _instruction(police, task_id, co_unit_ids=(finance,), leader="李副市长")
+    )
+    item = supervision.get_item(session, item_id, TODAY)
+    # 一般件: 15 days from the 收文时间 (yesterday), the default of ItemRules.
+    assert item.reply_due == TODAY + timedelta(days=14) == item.first_due
+    assert item.co_units == ("市财政局",) and item.unit == "市公安局"
+    assert item.origin == SupervisionOrigin.INSTRUCTION and item.leader == "李副市长"
+
+    # 延期: asked before the deadline, checked by the clerk, approved by a leader.
+    asked_on = _advance(clock, 10)
+    new_due = item.reply_due + timedelta(days=10)
+    ext = extensions.request_extension(session, clerk, item_id, new_due, "需财政局核定经费")
+    with pytest.raises(ValidationError, match="尚未经科员核查"):
+        extensions.decide_extension(session, leader, ext, True)
+    extensions.check_extension(session, clerk, ext, True, "情况属实")
+    with pytest.raises(PermissionDenied):
+        extensions.decide_extension(session, clerk, ext, True)
+    assert [p.extension_id for p in reminders.pending_approvals(session)] == [ext]
+    extensions.decide_extension(session, leader, ext, True, "同意")
+    item = supervision.get_item(session, item_id, asked_on)
+    assert item.reply_due == new_due and item.first_due == TODAY + timedelta(days=14)
+    assert item.extended and not item.extension_pending
+    # Past the first deadline, before the approved one: not overdue.
+    later = _advance(clock, 8)
+    assert supervision.get_item(session, item_id, later).state == "待回复"
+
+    # A reply without the seal is sent back once, then answered again, signed and stamped.
+    supervision.record_reply(session, clerk, item_id, later, "已排查。", signer="张局长")
+    returns.return_reply(session, clerk, item_id, "未附补点方案，未加盖公章")
+    item = supervision.get_item(session, item_id, later)
+    assert item.state == "退回补办" and item.returns == 1
+    assert item.reply_due == new_due  # 5 days (ItemRules.resubmit_days) would shorten it
+    resubmitted = _advance(clock, 3)
+    supervision.record_reply(
+        session, clerk, item_id, resubmitted, "补点方案附后。", signer="张局长", stamped=True
+    )
+    supervision.close_item(session, clerk, item_id, "补点方案经审核合格")
+    item = supervision.get_item(session, item_id, resubmitted)
+    assert item.state == "已办结" and item.reply_stamped and item.reply_signer == "张局长"
+
+    titles = [e.title for e in timeline.timeline(session, task_id)]
+    for expected in ("申请延期", "延期核查通过", "批准延期", "退办", "收到回复", "办结"):
+        assert any(t.startswith(expected) for t in titles), (expected, titles)
+    detail = next(
+        e.detail for e in timeline.timeline(session, task_id) if e.title.startswith("退办")
+    )
+    assert "未附补点方案" in detail and "已排查" in detail and "未盖章" in detail
+
+
+def test_default_deadline_by_source(session, clerk, task_id) -> None:
+    police, _ = _units(session, clerk, task_id)
+    for origin, urgency, days in (
+        (SupervisionOrigin.HIGHER_DOC, Urgency.ORDINARY, 30),
+        (SupervisionOrigin.MINUTES, Urgency.ORDINARY, 20),
+        (SupervisionOrigin.INSTRUCTION, Urgency.URGENT, 5),
+        (SupervisionOrigin.INSTRUCTION, Urgency.HARD, 30),
+        (SupervisionOrigin.PROPOSAL, Urgency.ORDINARY, 90),
+    ):
+        data = replace(
+            _instruction(police, task_id), origin=origin, urgency=urgency, received_on=None
+        )
+        item = supervision.get_item(session, supervision.raise_item(session, clerk, data), TODAY)
+        assert item.reply_due == TODAY + timedelta(days=days), origin
+
+
+def test_default_deadlines_are_settings(session, clerk, admin, task_id) -> None:
+    police, _ = _units(session, clerk, task_id)
+    settings.save_item_rules(session, admin, settings.ItemRules(instruction_days=10))
+    item_id = supervision.raise_item(
+        session, clerk, replace(_instruction(police, task_id), received_on=None)
+    )
+    assert supervision.get_item(session, item_id, TODAY).reply_due == TODAY + timedelta(days=10)
+    with pytest.raises(ValidationError, match="1 至 5 天"):
+        settings.save_item_rules(session, admin, settings.ItemRules(instruction_urgent_days=7))
+
+
+def test_a_default_already_past_asks_for_a_date(session, clerk, task_id) -> None:
+    police, _ = _units(session, clerk, task_id)
+    old = replace(_instruction(police, task_id), received_on=TODAY - timedelta(days=40))
+    with pytest.raises(ValidationError, match="默认期限应为 2026-11-03"):
+        supervision.raise_item(session, clerk, old)
+
+
+def test_extension_must_come_before_the_deadline_and_refusal_keeps_it(
+    session, clerk, leader, task_id, clock
+) -> None:
+    police, _ = _units(session, clerk, task_id)
+    item_id = supervision.raise_item(session, clerk, _instruction(police, task_id))
+    due = supervision.get_item(session, item_id, TODAY).reply_due
+    ext = extensions.request_extension(session, clerk, item_id, due + timedelta(days=5), "人手不足")
+    with pytest.raises(ValidationError, match="尚未办完"):
+        extensions.request_extension(session, clerk, item_id, due + timedelta(days=9), "再延")
+    extensions.check_extension(session, clerk, ext, True, "属实")
+    with pytest.raises(ValidationError, match="写明理由"):
+        extensions.decide_extension(session, leader, ext, False)
+    extensions.decide_extension(session, leader, ext, False, "理由不充分，按期办结")
+    assert supervision.get_item(session, item_id, TODAY).reply_due == due
+    late = _advance(clock, (due - TODAY).days + 1)
+    with pytest.raises(ValidationError, match="前提出"):
+        extensions.request_extension(session, clerk, item_id, due + timedelta(days=9), "再延")
+    assert supervision.get_item(session, item_id, late).state == "逾期未回复"
+
+
+def test_urge_interval_and_reminders(session, clerk, admin, task_id, clock) -> None:
+    police, _ = _units(session, clerk, task_id)
+    data = replace(_instruction(police, task_id), reply_due=TODAY + timedelta(days=10))
+    item_id = supervision.raise_item(session, clerk, data)
+    returns.urge_item(session, clerk, item_id, "电话催办")
+    _advance(clock, 6)
+    with pytest.raises(ValidationError, match="距今 6 天，未满两次催办的最短间隔 7 天"):
+        returns.urge_item(session, clerk, item_id)
+    assert reminders.due_reminders(session, clock.today()) == []  # 4 days left: not yet
+    today = _advance(clock, 1)
+    returns.urge_item(session, clerk, item_id)
+    (due,) = reminders.due_reminders(session, today)
+    assert (due.item_id, due.days_left, due.unit) == (item_id, 3, "市公安局")
+    assert "还有 3 天到期" in due.text
+    settings.save_item_rules(session, admin, settings.ItemRules(remind_before_days=0))
+    assert reminders.due_reminders(session, today) == []
+
+
+def test_reply_cannot_be_returned_before_it_comes_or_recorded_twice(
+    session, clerk, task_id
+) -> None:
+    police, _ = _units(session, clerk, task_id)
+    data = replace(_instruction(police, task_id), reply_due=TODAY + timedelta(days=2))
+    item_id = supervision.raise_item(session, clerk, data)
+    with pytest.raises(ValidationError, match="没有可退回"):
+        returns.return_reply(session, clerk, item_id, "不合格")
+    supervision.record_reply(session, clerk, item_id, TODAY, "已办。")
+    with pytest.raises(ValidationError, match="已登记回复"):
+        supervision.record_reply(session, clerk, item_id, TODAY, "再办。")
+    with pytest.raises(ValidationError, match="退办理由"):
+        returns.return_reply(session, clerk, item_id, " ")
+    returns.return_reply(session, clerk, item_id, "未答复经费来源")
+    item = supervision.get_item(session, item_id, TODAY)
+    assert item.reply_due == TODAY + timedelta(days=5) and item.first_due == data.reply_due
+    assert item.reply_received_on is None and item.state == "退回补办"
+    with pytest.raises(ValidationError, match="主办单位不必"):
+        supervision.raise_item(session, clerk, _instruction(police, task_id, co_unit_ids=(police,)))
