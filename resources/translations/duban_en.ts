@@ -3662,6 +3662,50 @@ attached by {by} at {at}</translation>
         <translation>Entered by hand</translation>
     </message>
     <message>
+        <source>领导批示</source>
+        <translation>Leader&apos;s instruction</translation>
+    </message>
+    <message>
+        <source>上级文件</source>
+        <translation>Document from above</translation>
+    </message>
+    <message>
+        <source>人大建议/政协提案</source>
+        <translation>People&apos;s Congress suggestion / CPPCC proposal</translation>
+    </message>
+    <message>
+        <source>其他交办</source>
+        <translation>Other assignment</translation>
+    </message>
+    <message>
+        <source>一般件</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <source>急件</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>复杂件</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>办结时报告</source>
+        <translation>Report on completion</translation>
+    </message>
+    <message>
+        <source>每周报告</source>
+        <translation>Weekly report</translation>
+    </message>
+    <message>
+        <source>每月报告</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <source>按阶段报告</source>
+        <translation>Report by stage</translation>
+    </message>
+    <message>
         <source>{y}年{m}月</source>
         <translation>{m}/{y}</translation>
     </message>
@@ -3976,6 +4020,10 @@ Log: {path}</translation>
 选“否”将丢弃这份副本。</source>
         <translation>Duban Desk did not close normally last time; {what} were not saved. Restore them?
 “No” throws this copy away.</translation>
+    </message>
+    <message>
+        <source>退回补办</source>
+        <translation>Returned for redo</translation>
     </message>
 </context>
 <context>

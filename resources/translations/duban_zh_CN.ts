@@ -3662,6 +3662,50 @@
             <translation>手工登记</translation>
         </message>
         <message>
+            <source>领导批示</source>
+            <translation>领导批示</translation>
+        </message>
+        <message>
+            <source>上级文件</source>
+            <translation>上级文件</translation>
+        </message>
+        <message>
+            <source>人大建议/政协提案</source>
+            <translation>人大建议/政协提案</translation>
+        </message>
+        <message>
+            <source>其他交办</source>
+            <translation>其他交办</translation>
+        </message>
+        <message>
+            <source>一般件</source>
+            <translation>一般件</translation>
+        </message>
+        <message>
+            <source>急件</source>
+            <translation>急件</translation>
+        </message>
+        <message>
+            <source>复杂件</source>
+            <translation>复杂件</translation>
+        </message>
+        <message>
+            <source>办结时报告</source>
+            <translation>办结时报告</translation>
+        </message>
+        <message>
+            <source>每周报告</source>
+            <translation>每周报告</translation>
+        </message>
+        <message>
+            <source>每月报告</source>
+            <translation>每月报告</translation>
+        </message>
+        <message>
+            <source>按阶段报告</source>
+            <translation>按阶段报告</translation>
+        </message>
+        <message>
             <source>{y}年{m}月</source>
             <translation>{y}年{m}月</translation>
         </message>
@@ -3976,6 +4020,10 @@
 选“否”将丢弃这份副本。</source>
             <translation>督办台上次没有正常退出，找到了未保存的{what}。要恢复吗？
 选“否”将丢弃这份副本。</translation>
+        </message>
+        <message>
+            <source>退回补办</source>
+            <translation>退回补办</translation>
         </message>
     </context>
     <context>
