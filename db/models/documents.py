@@ -36,6 +36,9 @@ class DocKind(LabelledEnum):
     ACCOUNTABILITY = ("accountability", QT_TR_NOOP("问责决定"))
     MINUTES = ("minutes", QT_TR_NOOP("会议纪要"))
     ASSESSMENT = ("assessment", QT_TR_NOOP("考核结果通报"))
+    REQUEST = ("request", QT_TR_NOOP("请示"))  # 上行文: 签发人, one 主送机关, 联系人及电话
+    REPORT = ("report", QT_TR_NOOP("报告"))  # 上行文: 签发人, no 请示 matters inside
+    LETTER = ("letter", QT_TR_NOOP("函"))  # 信函格式, on any subject
 
 
 class DocStatus(LabelledEnum):

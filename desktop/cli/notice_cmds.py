@@ -48,7 +48,14 @@ def register(commands: argparse._SubParsersAction) -> None:
         p.add_argument("--issue", action="store_true", help="编号、存档并印发")
         p.set_defaults(handler=cmd_supervise, kind=kind)
 
-    p = verbs.add_parser("new", help="拟制一份通知（正文取自文本文件，一段一行）")
+    p = verbs.add_parser("new", help="拟制一份通知、请示、报告或函（正文取自文本文件，一段一行）")
+    p.add_argument(
+        "--kind",
+        choices=["notice", "request", "report", "letter"],
+        default="notice",
+        help="文种：notice 通知（默认）、request 请示、report 报告（上行文，须 --signer）、"
+        "letter 函（信函格式）",
+    )
     p.add_argument("--title", required=True)
     p.add_argument("--to", dest="recipients", default="", help="主送机关")
     p.add_argument("--body-file", type=Path, required=True, help="UTF-8 文本，一段一行")
@@ -182,6 +189,8 @@ def _element_args(p: argparse.ArgumentParser) -> None:
         action="append",
         help="联合行文的其他发文机关（本机关居首），可多次给出；版头并列、各自署名",
     )
+    p.add_argument("--contact", help="联系人（请示须注明，印在附注处）")
+    p.add_argument("--phone", dest="contact_phone", help="联系电话（请示须注明）")
     p.add_argument(
         "--attachment",
         action="append",
@@ -208,11 +217,14 @@ def _elements(model, args: argparse.Namespace):  # type: ignore[no-untyped-def]
         signers=args.signers,
         attachments=attachments,
         joint=args.joint,
+        contact=args.contact,
+        contact_phone=args.contact_phone,
     )
 
 
 def _has_elements(args: argparse.Namespace) -> bool:
-    names = ("copy_number", "classification", "classification_period", "urgency")
+    names = ["copy_number", "classification", "classification_period", "urgency"]
+    names += ["contact", "contact_phone"]
     return any(getattr(args, n) is not None for n in (*names, "signers", "attachments", "joint"))
 
 
@@ -222,14 +234,15 @@ def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
     ctx.sign_in_to_write()
     paragraphs = _paragraphs(args.body_file)
     with ctx.ledger.session() as session:
+        kind = DocKind(args.kind)
         doc_id = notice_drafts.draft_notice(
-            session, ctx.actor, args.title, args.recipients, paragraphs
+            session, ctx.actor, args.title, args.recipients, paragraphs, kind
         )
         if _has_elements(args):
             info = notices.get_document(session, doc_id)
             model = _elements(info.model, args)
             notices.update_draft(session, ctx.actor, doc_id, model, info.version)
-    print(f"通知草稿 #{doc_id} 已生成")
+    print(f"{kind.label}草稿 #{doc_id} 已生成")
     _report_fonts(ctx, doc_id)
     return 0
 

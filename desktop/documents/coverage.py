@@ -72,6 +72,7 @@ def _texts(doc: OfficialDocument) -> Iterator[tuple[str, str, FontRole]]:
         yield from _blocks(f"附件{n}", att.blocks)
     yield "署名", doc.signature, FontRole.FANGSONG
     yield "附注", doc.note, FontRole.FANGSONG
+    yield "联系人", doc.contact + doc.contact_phone, FontRole.FANGSONG
     yield "抄送", doc.cc, FontRole.FANGSONG
     yield "印发机关", doc.printing_office, FontRole.FANGSONG
     for label, names in (

@@ -105,6 +105,9 @@ class OfficialDocument:
     date: date | None = None  # 成文日期
     seal: bool = True  # leave room for the red seal over signature and date
     note: str = ""  # 附注, printed in （）
+    # 请示 (条例 第十五条): 联系人 and 电话 go in the 附注, after any note of the clerk's own.
+    contact: str = ""
+    contact_phone: str = ""
     cc: str = ""  # 抄送
     printing_office: str = ""  # 印发机关
     printing_date: dt.date | None = None  # 印发日期
@@ -117,6 +120,17 @@ class OfficialDocument:
     # and each signs above the date. Empty: the issuer alone.
     joint_issuers: list[str] = field(default_factory=list)
     subject: str = ""  # the kind in words for the PDF's metadata (通报, 请示…); "" from the title
+
+
+def note_text(doc: OfficialDocument) -> str:
+    """The 附注 as printed (without its brackets): the note, then 联系人 and 电话 of a 请示."""
+    parts = [doc.note.strip().strip("（）()")] if doc.note.strip() else []
+    who = [f"联系人：{doc.contact.strip()}"] if doc.contact.strip() else []
+    if doc.contact_phone.strip():
+        who.append(f"联系电话：{doc.contact_phone.strip()}")
+    if who:
+        parts.append("，".join(who))
+    return "；".join(parts)
 
 
 def format_date(value: date) -> str:

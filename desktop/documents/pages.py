@@ -66,6 +66,7 @@ class Composer:
         self.pages: list[Page] = [Page()]
         self.cursor = 0.0  # distance below the area's top of the first free point
         self._grid_ops: list[tuple[int, int, TextOp]] = []  # (page, line, op) of grid lines
+        self._held: set[int] = set()  # ids of lines that must not end a page (主送机关, title)
 
     @property
     def grid(self) -> Grid:
@@ -121,6 +122,11 @@ class Composer:
         self.cursor = self.grid.line_top(k) + self.grid.size
         self._grid_ops.append((len(self.pages) - 1, k, op))
         return op
+
+    def hold_last(self) -> None:
+        """The last grid line laid (the 主送机关, a title line) keeps with the line after it."""
+        if self._grid_ops:
+            self._held.add(id(self._grid_ops[-1][2]))
 
     def text_at(
         self,
@@ -182,6 +188,11 @@ class Composer:
             moving = []
         if moving and min(lines) == 0:
             moving = []  # the page would be left empty
+        held = {k for p, k, op in self._grid_ops if p == page and id(op) in self._held}
+        while len(moving) > 1 and min(lines) - 1 in held:
+            # Carrying the whole run would strand the 主送机关 (or title) above it: carry less.
+            moving = [(k, op) for k, op in moving if k != min(lines)]
+            lines = {k for k, _ in moving}
         for _k, op in moving:
             self.page.ops.remove(op)
         self.new_page()

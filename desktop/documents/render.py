@@ -25,7 +25,7 @@ from .grid import (
     default_line_pitch,
 )
 from .header import layout_header
-from .model import Block, DocumentKind, OfficialDocument, Table
+from .model import Block, DocumentKind, OfficialDocument, Table, note_text
 from .pages import Composer, Page, RuleOp, TextOp
 from .tables import layout_table
 from .text import Shaper
@@ -131,6 +131,7 @@ def _layout(flow: Flow, doc: OfficialDocument) -> None:
         comp.skip_lines(1)
         text = doc.recipients.strip().rstrip("：:") + "："
         flow.flow(flow.glyphs([(text, FontRole.FANGSONG)]), 0.0, 0.0)
+        comp.hold_last()
     _blocks(flow, doc.body)
     if doc.attachments:
         flow.attachment_note(doc.attachments)
@@ -138,9 +139,9 @@ def _layout(flow: Flow, doc: OfficialDocument) -> None:
         flow.attendance(doc.attendance)
     elif doc.signature or doc.date:
         names = doc.joint_issuers if len(doc.joint_issuers) > 1 else [doc.signature]
-        flow.signature(names, doc.date, doc.seal, keep_after=1 if doc.note else 0)
-    if doc.note:
-        flow.note(doc.note)
+        flow.signature(names, doc.date, doc.seal, keep_after=1 if note_text(doc) else 0)
+    if note_text(doc):
+        flow.note(note_text(doc))
     for i, att in enumerate(doc.attachments):
         comp.new_page()
         label = f"附件{i + 1}" if len(doc.attachments) > 1 else "附件"

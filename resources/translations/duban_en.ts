@@ -2244,6 +2244,10 @@ Ledger: {path}</translation>
         <translation>New notice</translation>
     </message>
     <message>
+        <source>新建请示、报告或函…</source>
+        <translation>New request, report or letter…</translation>
+    </message>
+    <message>
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
@@ -2344,6 +2348,14 @@ Ledger: {path}</translation>
         <translation>the other issuing offices of a joint document, separated by “、”</translation>
     </message>
     <message>
+        <source>联系人（请示须注明，印在附注处）</source>
+        <translation>Contact person (required on a request; printed in the note)</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
         <source>附件标题，一行一件；各附件另起一页</source>
         <translation>attachment titles, one per line; each attachment starts a new page</translation>
     </message>
@@ -2362,6 +2374,10 @@ Ledger: {path}</translation>
     <message>
         <source>签发人</source>
         <translation>Signer</translation>
+    </message>
+    <message>
+        <source>联系人、电话</source>
+        <translation>Contact, phone</translation>
     </message>
     <message>
         <source>联合发文机关</source>
@@ -2410,6 +2426,18 @@ Ledger: {path}</translation>
     <message>
         <source>（在此填写正文）</source>
         <translation>(write the body here)</translation>
+    </message>
+    <message>
+        <source>新建公文</source>
+        <translation>New document</translation>
+    </message>
+    <message>
+        <source>文种：</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>标题（如“关于……的{k}”）：</source>
+        <translation>Title (e.g. &quot;关于……的{k}&quot;):</translation>
     </message>
     <message>
         <source>不能印发</source>
@@ -3572,6 +3600,18 @@ attached by {by} at {at}</translation>
     <message>
         <source>考核结果通报</source>
         <translation>Assessment results circular</translation>
+    </message>
+    <message>
+        <source>请示</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>函</source>
+        <translation>Letter</translation>
     </message>
     <message>
         <source>草稿</source>

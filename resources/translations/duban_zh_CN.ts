@@ -2244,6 +2244,10 @@
             <translation>新建通知</translation>
         </message>
         <message>
+            <source>新建请示、报告或函…</source>
+            <translation>新建请示、报告或函…</translation>
+        </message>
+        <message>
             <source>保存草稿</source>
             <translation>保存草稿</translation>
         </message>
@@ -2344,6 +2348,14 @@
             <translation>联合行文的其他发文机关，用“、”分隔</translation>
         </message>
         <message>
+            <source>联系人（请示须注明，印在附注处）</source>
+            <translation>联系人（请示须注明，印在附注处）</translation>
+        </message>
+        <message>
+            <source>联系电话</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
             <source>附件标题，一行一件；各附件另起一页</source>
             <translation>附件标题，一行一件；各附件另起一页</translation>
         </message>
@@ -2362,6 +2374,10 @@
         <message>
             <source>签发人</source>
             <translation>签发人</translation>
+        </message>
+        <message>
+            <source>联系人、电话</source>
+            <translation>联系人、电话</translation>
         </message>
         <message>
             <source>联合发文机关</source>
@@ -2410,6 +2426,18 @@
         <message>
             <source>（在此填写正文）</source>
             <translation>（在此填写正文）</translation>
+        </message>
+        <message>
+            <source>新建公文</source>
+            <translation>新建公文</translation>
+        </message>
+        <message>
+            <source>文种：</source>
+            <translation>文种：</translation>
+        </message>
+        <message>
+            <source>标题（如“关于……的{k}”）：</source>
+            <translation>标题（如“关于……的{k}”）：</translation>
         </message>
         <message>
             <source>不能印发</source>
@@ -3572,6 +3600,18 @@
         <message>
             <source>考核结果通报</source>
             <translation>考核结果通报</translation>
+        </message>
+        <message>
+            <source>请示</source>
+            <translation>请示</translation>
+        </message>
+        <message>
+            <source>报告</source>
+            <translation>报告</translation>
+        </message>
+        <message>
+            <source>函</source>
+            <translation>函</translation>
         </message>
         <message>
             <source>草稿</source>

@@ -130,3 +130,18 @@ def test_joint_issue_stacks_the_organs_with_wenjian_beside(demo_ledger, tmp_path
         "江城市应急管理局",
         "江城市公安局",
     ]
+
+
+def test_new_takes_the_kind_and_issue_checks_what_it_must_carry(demo_ledger, tmp_path, capsys):
+    base, body = _command(demo_ledger, tmp_path, "拟申请专项经费。\n妥否，请批示。\n")
+    args = [*base, "new", "--kind", "request", "--title", "关于申请专项经费的请示"]
+    args += ["--to", "市平安建设领导小组", "--body-file", str(body), "--signer", "王建国"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "请示草稿" in out
+    doc_id = re.search(r"#(\d+)", out).group(1)
+    assert main([*base, "issue", doc_id]) == 1
+    assert "联系人及联系电话" in capsys.readouterr().err
+    assert main([*base, "edit", doc_id, "--contact", "张伟", "--phone", "0710-3456789"]) == 0
+    assert main([*base, "list", "--kind", "request"]) == 0
+    assert "关于申请专项经费的请示" in capsys.readouterr().out

@@ -39,3 +39,28 @@ def test_editor_sets_every_element_and_saving_checks_them(clerk_window, monkeypa
     _type(page.urgency_edit, "很急")
     assert not page.save_draft()  # refused with a Chinese message, nothing saved
     assert page.current.model.urgency == "特急"
+
+
+def test_clerk_prints_a_request_with_signer_and_contact(
+    clerk_window, monkeypatch, confirmations, messages
+) -> None:
+    from desktop.services.notices.register import DocKind, DocStatus
+
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("请示", True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("关于申请专项经费的请示", True))
+    page = clerk_window.show_page("notices")
+    page.new_document()
+    assert page.current.row.kind == DocKind.REQUEST
+    _type(page.recipients_edit, "市平安建设领导小组")
+    page.body_edit.setPlainText("为推进十大重点工程，拟申请专项经费。\n妥否，请批示。")
+    _type(page.signer_edit, "王建国")
+    page.issue()  # no 联系人 yet: refused, nothing numbered
+    assert page.current.row.status == DocStatus.DRAFT
+    assert any("联系人" in m for m in messages)
+    _type(page.contact_edit, "张伟")
+    _type(page.phone_edit, "0710-3456789")
+    page.issue()
+    assert page.current.row.status == DocStatus.ISSUED, messages
+    with pdfplumber.open(io.BytesIO(page.pdf)) as pdf:
+        text = "".join(c["text"] for p in pdf.pages for c in p.chars)
+    assert "签发人：王建国" in text and "（联系人：张伟，联系电话：0710-3456789）" in text

@@ -26,6 +26,7 @@ from desktop.services.circular import letterhead
 from desktop.services.clock import clock_of
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.notices import register as notices
+from desktop.services.notices.kinds import shaped_for
 from desktop.services.overview import TaskFilter, TaskRow, task_rows
 from desktop.services.tasks import find_task_id
 
@@ -124,16 +125,27 @@ def draft_supervision(
     )
 
 
+# What the clerk may write with his own text: the composed kinds come from the ledger.
+WRITTEN_KINDS = (DocKind.NOTICE, DocKind.REQUEST, DocKind.REPORT, DocKind.LETTER)
+
+
 def draft_notice(
-    session: Session, actor: Actor, title: str, recipients: str, paragraphs: list[str]
+    session: Session,
+    actor: Actor,
+    title: str,
+    recipients: str,
+    paragraphs: list[str],
+    kind: DocKind = DocKind.NOTICE,
 ) -> int:
-    """A plain 通知 with the clerk's own text."""
+    """A 通知, 请示, 报告 or 函 with the clerk's own text (kinds.py: what each must carry)."""
+    if kind not in WRITTEN_KINDS:
+        raise ValidationError(f"不能以自拟正文新建{kind.label}。", field="kind")
     if not [p for p in paragraphs if p.strip()]:
-        raise ValidationError("通知正文不能为空。", field="body")
+        raise ValidationError(f"{kind.label}正文不能为空。", field="body")
     today = clock_of(session).today()
     head = letterhead(settings.office(session))
     model = compose_notice(head, title.strip(), recipients.strip(), paragraphs, today)
-    return notices.create_draft(session, actor, DocKind.NOTICE, model)
+    return notices.create_draft(session, actor, kind, shaped_for(kind, model))
 
 
 def with_elements(
@@ -146,11 +158,14 @@ def with_elements(
     signers: list[str] | None = None,
     attachments: Sequence[tuple[str, Sequence[Block]]] | None = None,
     joint: list[str] | None = None,
+    contact: str | None = None,
+    contact_phone: str | None = None,
     check: bool = True,
 ) -> OfficialDocument:
     """A draft's model with the 版头 elements and attachments the clerk set; None keeps one.
 
-    ``signers`` (签发人, for a 请示 or 报告 going upward) put the mark 80 mm down; ``attachments``
+    ``signers`` (签发人, for a 请示 or 报告 going upward) put the mark 80 mm down; ``contact`` and
+    ``contact_phone`` (a 请示's 联系人 and 电话) print in the 附注; ``attachments``
     are (title, blocks), each printed on its own page after the body. ``check=False`` (the live
     preview of a form being typed) takes the values as they are; saving checks them.
     """
@@ -171,6 +186,10 @@ def with_elements(
             for title, blocks in attachments
             if title.strip()
         ]
+    if contact is not None:
+        changes["contact"] = contact.strip()
+    if contact_phone is not None:
+        changes["contact_phone"] = contact_phone.strip()
     if joint is not None:
         # 联合行文: the office leads; the organs it issues with follow in the order given.
         others = [n.strip() for n in joint if n.strip() and n.strip() != model.issuer_mark]

@@ -21,6 +21,7 @@ from desktop.services.clock import clock_of
 from desktop.services.errors import ConcurrentChange, ConflictError, DomainError, ValidationError
 from desktop.services.lookup import get_or_missing
 from desktop.services.notices.codec import from_json, to_json
+from desktop.services.notices.kinds import check_kind
 from desktop.services.notices.render import (
     RenderOptions,
     fonts_for,
@@ -421,6 +422,7 @@ def _issue_once(session: Session, actor: Actor, doc_id: int, confirm_fallbacks: 
         prefix = (prefix + MINUTES_SUFFIX + series)[:20]
     year = today.year
     _check_model(base)
+    check_kind(doc.kind, base)
 
     def numbered(serial: int) -> OfficialDocument:
         if minutes:

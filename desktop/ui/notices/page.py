@@ -52,6 +52,7 @@ class NoticesPage(Page):
         issue = Permission.ISSUE_DOCUMENTS
         self.add_button(tr("生成进展通报…"), self.new_circular, issue)
         self.add_button(tr("新建通知"), self.new_notice, issue)
+        self.add_button(tr("新建请示、报告或函…"), self.new_document, issue)
         self.save_button = self.add_button(tr("保存草稿"), self.save_draft, issue, "Ctrl+S")
         self.issue_button = self.add_button(tr("印发…"), self.issue, issue)
         self.correct_button = self.add_button(tr("拟制更正件"), self.correct, issue)
@@ -232,6 +233,10 @@ class NoticesPage(Page):
         self.signer_edit.setPlaceholderText(tr("上行文（请示、报告）的签发人，多人用“、”分隔"))
         self.joint_edit = QLineEdit()
         self.joint_edit.setPlaceholderText(tr("联合行文的其他发文机关，用“、”分隔"))
+        self.contact_edit = QLineEdit()
+        self.contact_edit.setPlaceholderText(tr("联系人（请示须注明，印在附注处）"))
+        self.phone_edit = QLineEdit()
+        self.phone_edit.setPlaceholderText(tr("联系电话"))
         self.attachments_edit = QPlainTextEdit()
         self.attachments_edit.setPlaceholderText(tr("附件标题，一行一件；各附件另起一页"))
         self.attachments_edit.setMaximumHeight(70)
@@ -242,6 +247,10 @@ class NoticesPage(Page):
         form.addRow(tr("密级、保密期限"), secret)
         form.addRow(tr("紧急程度"), self.urgency_edit)
         form.addRow(tr("签发人"), self.signer_edit)
+        contact = QHBoxLayout()
+        contact.addWidget(self.contact_edit, 1)
+        contact.addWidget(self.phone_edit, 1)
+        form.addRow(tr("联系人、电话"), contact)
         form.addRow(tr("联合发文机关"), self.joint_edit)
         form.addRow(tr("附件"), self.attachments_edit)
 
@@ -257,6 +266,8 @@ class NoticesPage(Page):
             self.urgency_edit,
             self.signer_edit,
             self.joint_edit,
+            self.contact_edit,
+            self.phone_edit,
         ]
 
     def _show(self, info: DocumentInfo | None) -> None:
@@ -273,6 +284,8 @@ class NoticesPage(Page):
         self.period_edit.setText(m.classification_period)
         self.urgency_edit.setText(m.urgency)
         self.signer_edit.setText(m.signer)
+        self.contact_edit.setText(m.contact)
+        self.phone_edit.setText(m.contact_phone)
         self.joint_edit.setText("、".join(m.joint_issuers[1:]))
         self.attachments_edit.setPlainText("\n".join(a.title for a in m.attachments))
         self._loading = False
@@ -348,6 +361,8 @@ class NoticesPage(Page):
             signers=[self.signer_edit.text()],
             attachments=[(t, kept[t].blocks if t in kept else []) for t in titles],
             joint=[n for n in re.split("[、，,]", self.joint_edit.text()) if n.strip()],
+            contact=self.contact_edit.text(),
+            contact_phone=self.phone_edit.text(),
             check=False,
         )
 
@@ -417,6 +432,24 @@ class NoticesPage(Page):
             self._run(
                 lambda s: notice_drafts.draft_notice(
                     s, self.desk.actor, title, "", [tr("（在此填写正文）")]
+                )
+            )
+
+    def new_document(self) -> None:
+        """A 请示 or 报告 (上行文) or a 函, with the clerk's own text."""
+        kinds = list(notice_drafts.WRITTEN_KINDS[1:])
+        labels = [tr(k.label) for k in kinds]
+        label, ok = QInputDialog.getItem(self, tr("新建公文"), tr("文种："), labels, 0, False)
+        if not ok:
+            return
+        kind = kinds[labels.index(label)]
+        title, ok = QInputDialog.getText(
+            self, tr("新建公文"), tr("标题（如“关于……的{k}”）：").format(k=label)
+        )
+        if ok and title.strip():
+            self._run(
+                lambda s: notice_drafts.draft_notice(
+                    s, self.desk.actor, title, "", [tr("（在此填写正文）")], kind
                 )
             )
 
