@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.cli.context import INTERNAL_ERROR, REFUSED, CliContext
-from desktop.services import archive, backup, backup_crypto, desk_lock
+from desktop.services import archive, backup, backup_crypto, desk_lock, restore_chain
 from desktop.services.archive.fsio import human_size
 from desktop.services.archive.model import IMPORT_FOLDER
 from desktop.services.auth import Actor, Permission
@@ -79,6 +79,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("restore", help="从备份文件恢复台账（先检查，原台账另存）")
     p.add_argument("file", help="备份文件（.sqlite3，或加密的 .sqlite3.enc）")
     p.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
+    p.add_argument(
+        "--reason",
+        default="",
+        metavar="TEXT",
+        help="恢复会使操作日志回退时（备份较本机记录的旧、与之分岔或来自另一台账），写明理由确认",
+    )
     p.set_defaults(handler=cmd_restore)
 
 
@@ -228,20 +234,29 @@ def _restore(ctx: CliContext, args: argparse.Namespace, file: Path) -> int:
     busy = desk_lock.held_elsewhere(path)
     if busy:
         raise ValidationError(busy)
-    check = backup.inspect_backup(file)
+    check = backup.inspect_backup(file, path)
     print(check.text())
     if not check.ok:
         return 1
     actor = _restorer(ctx, file)
+    asking = sys.stdin.isatty()
+    if not args.yes and not asking:
+        raise ValidationError("恢复会替换当前台账，请加 --yes 确认。")
+    reason = args.reason.strip()
+    if check.rollback and not reason:
+        if not asking:
+            raise ValidationError(restore_chain.NEEDS_REASON + "请加 --reason 写明理由。")
+        reason = input("请写明恢复的理由（记入操作日志；留空则取消）：").strip()
+        if not reason:
+            print("已取消，台账未作改动。")
+            return 1
     if not args.yes:
-        if not sys.stdin.isatty():
-            raise ValidationError("恢复会替换当前台账，请加 --yes 确认。")
         answer = input(f"用它替换当前台账“{path}”？原台账会另存。输入 yes 确认：")
         if answer.strip().lower() not in ("yes", "y", "是"):
             print("已取消，台账未作改动。")
             return 1
     ctx.close()  # every connection closed before the file is replaced
-    result = backup.restore(path, file, actor, ctx.clock)
+    result = backup.restore(path, file, actor, ctx.clock, reason=reason)
     print(f"已恢复：{result.ledger}")
     if result.set_aside:
         print(f"  原台账已另存为：{result.set_aside}")

@@ -280,19 +280,24 @@ def check_against(session: Session, uid: str, head: Head, source: str) -> ChainC
     )
 
 
+def head_of_file(connection: sqlite3.Connection) -> tuple[str, Head]:
+    """The ledger id and newest entry of a SQLite ledger file, read raw (not verified)."""
+    row = connection.execute("SELECT value FROM setting WHERE key = ?", (chain.SETTING_KEY,))
+    found = row.fetchone()
+    uid = str(json.loads(found[0]).get("uid", "")) if found else ""
+    last = connection.execute(
+        "SELECT seq, id, hash FROM audit_entry ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    return uid, Head(*last) if last else _START
+
+
 def head_document_of_file(snapshot: Path, ledger: Path) -> bytes:
     """The head document of a SQLite snapshot of the ledger at ``ledger`` (for its backup)."""
     connection = sqlite3.connect(f"{snapshot.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        row = connection.execute("SELECT value FROM setting WHERE key = ?", (chain.SETTING_KEY,))
-        found = row.fetchone()
-        uid = str(json.loads(found[0]).get("uid", "")) if found else ""
-        last = connection.execute(
-            "SELECT seq, id, hash FROM audit_entry ORDER BY id DESC LIMIT 1"
-        ).fetchone()
+        uid, head = head_of_file(connection)
     finally:
         connection.close()
-    head = Head(*last) if last else _START
     location = audit_anchor.location_of(f"sqlite:///{ledger}")
     return audit_anchor.head_document(
         uid, head, location, datetime.now().isoformat(timespec="seconds")

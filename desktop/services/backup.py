@@ -28,6 +28,7 @@ from desktop.services import (
     backup_crypto,
     desk_lock,
     media,
+    restore_chain,
     settings,
 )
 from desktop.services.archive import fsio, offsite, pending
@@ -37,13 +38,14 @@ from desktop.services.clock import Clock, clock_of
 from desktop.services.errors import ValidationError
 from desktop.services.files import fsync_dir
 from desktop.services.ledger import LedgerError, backup_sqlite, open_ledger
+from desktop.services.restore_chain import Rollback
 
 log = logging.getLogger(__name__)
 
 PREFIX = "督办台台账备份"
 AUTO_FOLDER = "自动备份"
 SIDECAR = ".sha256"
-HEAD_SIDECAR = ".audit-head.json"  # the log's newest entry when the copy was made
+HEAD_SIDECAR = restore_chain.HEAD_SIDECAR
 _CHUNK = 1024 * 1024
 
 # What a backup holds, shown before a restore.
@@ -272,6 +274,7 @@ class BackupCheck:
     revision: str = ""
     counts: tuple[tuple[str, int], ...] = ()
     last_change: datetime | None = None
+    rollback: str = ""  # restoring it rolls this desk's audit trail back: needs a reason
 
     @property
     def ok(self) -> bool:
@@ -287,16 +290,24 @@ class BackupCheck:
             )
         lines += [f"注意：{n}" for n in self.notes]
         lines += [f"问题：{p}" for p in self.problems]
-        lines.append("检查通过，可以恢复。" if self.ok else "检查未通过，不能用它恢复。")
+        if not self.ok:
+            lines.append("检查未通过，不能用它恢复。")
+        elif self.rollback:
+            lines.append(f"须确认：{self.rollback}")
+            lines.append("检查通过，但恢复会使操作日志回退，须写明理由确认（记入操作日志）。")
+        else:
+            lines.append("检查通过，可以恢复。")
         return "\n".join(lines)
 
 
-def inspect_backup(path: Path) -> BackupCheck:
+def inspect_backup(path: Path, ledger: Path | None = None) -> BackupCheck:
     """Every check a restore makes, read-only: it never raises, whatever the file holds.
 
     A backup passes only as a ledger of this program: its sidecar hash, SQLite's integrity
-    check, a known schema revision with every table and column that revision has, and an audit
-    chain that verifies once the copy is opened (on a scratch copy, upgraded if it is older).
+    check, a known schema revision with every table and column that revision has, a log that
+    ends at the head recorded beside it, and an audit chain that verifies once the copy is
+    opened (on a scratch copy, upgraded if it is older). Given the ``ledger`` it would replace,
+    it also says whether the restore rolls this desk's audit trail back (restore_chain).
     """
     path = Path(path)
     try:
@@ -305,9 +316,11 @@ def inspect_backup(path: Path) -> BackupCheck:
             with tempfile.TemporaryDirectory(prefix="duban-restore-check-") as tmp:
                 copy = Path(tmp) / "check.sqlite3"
                 shutil.copyfile(path, copy)
-                problem = _opens_and_verifies(copy)
+                problem, rollback = _opens_and_verifies(copy, ledger)
             if problem:
                 found = replace(found, problems=(problem,))
+            elif rollback is not None:
+                found = replace(found, rollback=rollback.message)
         return found
     except Exception as exc:  # never a traceback for a file a clerk picked
         reference = log_incident(log, f"checking backup {path}", exc)
@@ -346,6 +359,10 @@ def _inspect_file(path: Path) -> BackupCheck:
                 problems.append(problem)
                 return BackupCheck(path, tuple(problems), tuple(notes), digest, revision)
             problems += _schema_problems(connection, revision)
+            if not problems:
+                problem, note = restore_chain.against_recorded(path, connection)
+                problems += [problem] if problem else []
+                notes += [note] if note else []
             if not problems:
                 counts = [
                     (label, connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])
@@ -407,24 +424,29 @@ def _last_change(connection: sqlite3.Connection) -> tuple[datetime | None, str]:
         return None, "操作日志中有无法识别的时间，日志可能被改动过。"
 
 
-def _opens_and_verifies(copy: Path) -> str:
-    """Open a copy as a ledger (upgrading an older one) and verify its audit chain."""
+def _opens_and_verifies(copy: Path, ledger: Path | None) -> tuple[str, Rollback | None]:
+    """Open a copy as a ledger (upgrading an older one), verify its audit chain, and hold it
+    against this desk's anchor for ``ledger``: (problem, what a restore would roll back)."""
     # The copy's own chain with the ledger's key; not against an anchor left by an earlier copy
     # at the same temporary path (the desk's anchor is for the live ledger, reset on restore).
-    audit_anchor.forget(audit_anchor.location_of(f"sqlite:///{copy.resolve()}"))
+    scratch = audit_anchor.location_of(f"sqlite:///{copy.resolve()}")
+    audit_anchor.forget(scratch)
     try:
         opened = open_ledger(copy)
     except LedgerError as exc:
-        return f"备份无法作为台账打开：{exc}"
+        return f"备份无法作为台账打开：{exc}", None
     try:
         with opened.session() as session:
             chain = audit.verify_chain(session)
+            if not chain.ok:
+                return f"备份的操作日志校验未通过：{chain.message}", None
+            return "", restore_chain.rollback_of(session, ledger) if ledger else None
     except Exception as exc:  # a value the log's columns cannot hold
         reference = log_incident(log, f"verifying the audit chain of {copy}", exc)
-        return f"备份的操作日志无法校验，日志可能被改动过（参考编号 {reference}）。"
+        return f"备份的操作日志无法校验，日志可能被改动过（参考编号 {reference}）。", None
     finally:
         opened.dispose()
-    return "" if chain.ok else f"备份的操作日志校验未通过：{chain.message}"
+        audit_anchor.forget(scratch)
 
 
 @dataclass(frozen=True)
@@ -435,25 +457,45 @@ class RestoreResult:
 
 
 @audit.writes(Permission.MANAGE)
-def _note_restore(session: Session, actor: Actor, check: BackupCheck, aside: Path | None) -> None:
+def _note_restore(
+    session: Session,
+    actor: Actor,
+    check: BackupCheck,
+    aside: Path | None,
+    rollback: Rollback | None,
+    reason: str,
+) -> None:
+    summary = f"从备份“{check.path.name}”恢复台账" + (
+        f"，原台账已保存为“{aside.name}”" if aside else ""
+    )
+    if rollback is not None:
+        summary += f"。经确认回退操作日志：{rollback.message}理由：{reason}"
     audit.record(
         session,
         actor,
         "restore",
         "ledger",
         check.path.name,
-        f"从备份“{check.path.name}”恢复台账" + (f"，原台账已保存为“{aside.name}”" if aside else ""),
-        {"backup": str(check.path), "sha256": check.sha256, "set_aside": str(aside or "")},
+        summary,
+        {
+            "backup": str(check.path),
+            "sha256": check.sha256,
+            "set_aside": str(aside or ""),
+            **({"rollback": rollback.detail, "reason": reason} if rollback else {}),
+        },
     )
 
 
-def restore(ledger_path: Path, backup: Path, actor: Actor, clock: Clock) -> RestoreResult:
+def restore(
+    ledger_path: Path, backup: Path, actor: Actor, clock: Clock, *, reason: str = ""
+) -> RestoreResult:
     """Replace the ledger file by a checked backup, the current one kept until the new one opened.
 
     Refused while any desk holds the ledger (desk_lock, the lock the GUI takes); the caller
     must have closed its own connections and released its own lock. Order: the backup is copied
     beside the ledger and opened there (upgraded, chain verified); only then is the current
-    ledger copied aside, checkpointed, and the new file renamed over it.
+    ledger copied aside, checkpointed, and the new file renamed over it. A backup that rolls
+    this desk's audit trail back (restore_chain) needs a ``reason``, kept in the restore's entry.
     """
     require(actor, Permission.MANAGE)
     ledger_path = Path(ledger_path)
@@ -467,9 +509,11 @@ def restore(ledger_path: Path, backup: Path, actor: Actor, clock: Clock) -> Rest
         try:
             if _copy_verified(Path(backup), staged) != check.sha256:
                 raise MediaError("备份文件在检查后发生了变化，未恢复。")
-            problem = _opens_and_verifies(staged)
+            problem, rollback = _opens_and_verifies(staged, ledger_path)
             if problem:
                 raise ValidationError("备份未通过检查，台账未作任何改动：\n" + problem)
+            if rollback is not None and not reason.strip():
+                raise ValidationError(restore_chain.NEEDS_REASON + "\n" + rollback.message)
             if ledger_path.exists():
                 aside = _keep_current(ledger_path, clock)
             os.replace(staged, ledger_path)
@@ -490,6 +534,8 @@ def restore(ledger_path: Path, backup: Path, actor: Actor, clock: Clock) -> Rest
                     Actor(None, actor.username, actor.display_name, actor.role),
                     check,
                     aside,
+                    rollback,
+                    reason.strip(),
                 )
         finally:
             opened.dispose()

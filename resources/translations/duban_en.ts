@@ -422,6 +422,14 @@ Before pulling out the USB stick, eject it safely in the system first.</translat
         <translation>Cannot restore</translation>
     </message>
     <message>
+        <source>操作日志回退</source>
+        <translation>Audit log rollback</translation>
+    </message>
+    <message>
+        <source>请写明恢复的理由（记入操作日志）：</source>
+        <translation>State why you restore it (kept in the audit log):</translation>
+    </message>
+    <message>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>

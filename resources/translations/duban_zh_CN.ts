@@ -422,6 +422,14 @@
             <translation>不能恢复</translation>
         </message>
         <message>
+            <source>操作日志回退</source>
+            <translation>操作日志回退</translation>
+        </message>
+        <message>
+            <source>请写明恢复的理由（记入操作日志）：</source>
+            <translation>请写明恢复的理由（记入操作日志）：</translation>
+        </message>
+        <message>
             <source>从备份恢复</source>
             <translation>从备份恢复</translation>
         </message>

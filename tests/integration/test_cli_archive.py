@@ -71,7 +71,10 @@ def test_backup_then_restore(demo_db: str, tmp_path: Path, capsys, monkeypatch) 
     monkeypatch.setenv("DUBAN_PASSWORD", "duban-admin")
     assert main(["--database", demo_db, "--user", "admin", "restore", str(copy)]) == 1
     assert "--yes" in capsys.readouterr().err
-    assert main(["--database", demo_db, "--user", "admin", "restore", str(copy), "--yes"]) == 0
+    restoring = ["--database", demo_db, "--user", "admin", "restore", str(copy), "--yes"]
+    assert main(restoring) == 1  # the backup's own entry and the rolling copy's would go
+    assert "--reason" in capsys.readouterr().err
+    assert main([*restoring, "--reason", "演示恢复"]) == 0
     out = capsys.readouterr().out
     assert "任务 37" in out and "已恢复" in out and "原台账已另存为" in out
     assert main(["--database", demo_db, "audit", "--last", "1"]) == 0

@@ -29,7 +29,8 @@ def test_encrypted_backup_and_restore_from_the_command_line(
     assert "口令不正确" in capsys.readouterr().err
     assert db.read_bytes() == before
     monkeypatch.setenv("DUBAN_BACKUP_PASSPHRASE", "Jiangcheng#2026")
-    assert main(["--database", str(db), "--user", "admin", "restore", str(sealed), "--yes"]) == 0
+    restoring = ["--database", str(db), "--user", "admin", "restore", str(sealed), "--yes"]
+    assert main([*restoring, "--reason", "测试"]) == 0
     out = capsys.readouterr().out
     assert "已用口令解密" in out and "已恢复" in out
     assert main(["--database", str(db), "audit", "--last", "1"]) == 0

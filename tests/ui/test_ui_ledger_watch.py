@@ -45,3 +45,33 @@ def test_a_restore_from_the_menu_does_not_warn_about_itself(
     assert any("台账已恢复" in m for m in messages), messages
     watch.check()  # replaced on purpose: nothing to say
     assert not any("已被替换" in m for m in messages)
+
+
+def test_a_restore_that_rolls_the_log_back_asks_for_a_reason(
+    admin_window, messages, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    from desktop.services import backup
+    from desktop.services.auth import system_actor
+    from desktop.ui.archive import actions
+
+    desk = admin_window.desk
+    copy = backup.write_backup(desk.ledger.path, tmp_path, "20261128-100000")[0]
+    with desk.session() as session:
+        tasks.create_unit(session, system_actor("测试"), "市档案馆", "档案馆")  # after the copy
+    asked: list[str] = []
+    answers = iter([("", False), ("档案馆录错，回到备份", True)])
+
+    def reason(_parent: object, _title: str, label: str, *_a: object, **_k: object):  # type: ignore[no-untyped-def]
+        asked.append(label)
+        return next(answers)
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(copy), ""))
+    monkeypatch.setattr(QInputDialog, "getText", reason)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    before = desk.ledger.path.read_bytes()
+    actions.restore_ledger(admin_window)  # cancelled at the reason: nothing replaced
+    assert "其后的" in asked[0] and desk.ledger.path.read_bytes() == before
+    actions.restore_ledger(admin_window)
+    assert any("台账已恢复" in m for m in messages), messages

@@ -249,10 +249,19 @@ def restore_ledger(window: MainWindow) -> None:
 def _restore_from(window: MainWindow, chosen: Path) -> None:
     desk = window.desk
     assert desk.ledger.path is not None
-    check = backup.inspect_backup(Path(chosen))
+    check = backup.inspect_backup(Path(chosen), desk.ledger.path)
     if not check.ok:
         QMessageBox.warning(window, tr("不能恢复"), check.text())
         return
+    reason = ""
+    if check.rollback:
+        reason, ok = QInputDialog.getText(
+            window,
+            tr("操作日志回退"),
+            check.text() + "\n\n" + tr("请写明恢复的理由（记入操作日志）："),
+        )
+        if not ok or not reason.strip():
+            return
     answer = QMessageBox.question(
         window,
         tr("从备份恢复"),
@@ -269,7 +278,7 @@ def _restore_from(window: MainWindow, chosen: Path) -> None:
     if desk.lock is not None:
         desk.lock.unlock()  # the restore takes the same lock itself (services/desk_lock.py)
     try:
-        result = backup.restore(path, Path(chosen), desk.actor, desk.clock)
+        result = backup.restore(path, Path(chosen), desk.actor, desk.clock, reason=reason)
     except Exception as error:  # noqa: BLE001 - shown to the clerk; the old ledger is untouched
         if desk.lock is not None:
             desk.lock.tryLock(100)

@@ -44,7 +44,7 @@ def test_the_backup_is_encrypted_and_restores_with_the_passphrase(live, tmp_path
     with backup_crypto.decrypted(path, PASS) as plain:
         check = backup.inspect_backup(plain)
         assert check.ok, check.text()
-        result = backup.restore(live, plain, auth.system_actor("测试"), clock)
+        result = backup.restore(live, plain, auth.system_actor("测试"), clock, reason="测试")
     assert result.set_aside is not None
 
 

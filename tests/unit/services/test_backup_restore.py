@@ -83,12 +83,16 @@ def test_restore_round_trip_keeps_the_current_ledger(tmp_path: Path, clock, stic
         copy = backup.backup_to(s, admin, stick).path
         tasks.create_unit(s, admin, "市民政局", "民政局")  # a change after the backup
     ledger.dispose()
-    result = backup.restore(live, copy, admin, clock)
+    assert "须确认" in backup.inspect_backup(copy, live).text()  # the unit's entry would go
+    with pytest.raises(ValidationError, match="须写明理由"):
+        backup.restore(live, copy, admin, clock)
+    result = backup.restore(live, copy, admin, clock, reason="误删了单位，回到备份")
     assert result.set_aside and result.set_aside.exists()
     reopened = open_ledger(live, clock)
     with reopened.session() as s:
         names = {u.name for u in tasks.list_units(s)}
-        assert audit.recent(s, 1)[0].action == "restore"
+        entry = audit.recent(s, 1)[0]
+        assert entry.action == "restore" and "理由：误删了单位，回到备份" in entry.summary
         assert audit.verify_chain(s).ok
     reopened.dispose()
     assert names == {"市公安局"}

@@ -130,7 +130,7 @@ def test_a_good_backup_restores_and_the_replaced_ledger_is_kept(live, tmp_path) 
     good = _good_backup(live, tmp_path / "stick")
     with _opened(live) as ledger, ledger.session() as s:
         tasks.create_unit(s, ADMIN, "市档案馆", "档案馆")  # a save after the backup
-    result = backup.restore(live, good, ADMIN, _clock())
+    result = backup.restore(live, good, ADMIN, _clock(), reason="测试")
     assert backup.inspect_backup(good).ok
     assert result.set_aside is not None
     with sqlite3.connect(result.set_aside) as raw:  # the save lives on in the kept copy
@@ -152,7 +152,9 @@ class _opened:  # noqa: N801 - a tiny context manager over open_ledger
 
 def test_a_backup_that_fails_to_open_leaves_the_current_ledger(live, tmp_path, monkeypatch) -> None:
     good = _good_backup(live, tmp_path / "stick")
-    monkeypatch.setattr(backup, "_opens_and_verifies", lambda _copy: "备份无法作为台账打开：测试")
+    monkeypatch.setattr(
+        backup, "_opens_and_verifies", lambda *_a: ("备份无法作为台账打开：测试", None)
+    )
     before = live.read_bytes()
     with pytest.raises(ValidationError, match="未作任何改动"):
         backup.restore(live, good, ADMIN, _clock())
