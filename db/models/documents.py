@@ -34,6 +34,8 @@ class DocKind(LabelledEnum):
     INTERVIEW_RECORD = ("interview_record", QT_TR_NOOP("约谈记录"))
     RECTIFICATION = ("rectification", QT_TR_NOOP("限期整改通知书"))
     ACCOUNTABILITY = ("accountability", QT_TR_NOOP("问责决定"))
+    ACCOUNTABILITY_RECORD = ("accountability_record", QT_TR_NOOP("问责程序记录"))
+    ACCOUNTABILITY_LETTER = ("accountability_letter", QT_TR_NOOP("问责情况通报函"))
     MINUTES = ("minutes", QT_TR_NOOP("会议纪要"))
     ASSESSMENT = ("assessment", QT_TR_NOOP("考核结果通报"))
     REQUEST = ("request", QT_TR_NOOP("请示"))  # 上行文: 签发人, one 主送机关, 联系人及电话

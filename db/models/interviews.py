@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Date, DateTime, ForeignKey, String, Table, Text
+from sqlalchemy import Column, Date, DateTime, ForeignKey, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base
@@ -24,11 +24,29 @@ class InterviewStatus(LabelledEnum):
 
 
 class AccountabilityKind(LabelledEnum):
-    CRITICISM = ("criticism", QT_TR_NOOP("通报批评"))
+    """The forms of 问责 of art. 8 of the 中国共产党问责条例 (2019) for a leading cadre.
+
+    The desk records the form the deciding body chose; it never chooses one."""
+
+    CRITICISM = ("criticism", QT_TR_NOOP("通报"))
     ADMONITION = ("admonition", QT_TR_NOOP("诫勉"))
-    REASSIGNMENT = ("reassignment", QT_TR_NOOP("组织调整"))
+    REASSIGNMENT = ("reassignment", QT_TR_NOOP("组织调整或组织处理"))
     DISCIPLINE = ("discipline", QT_TR_NOOP("纪律处分"))
-    OTHER = ("other", QT_TR_NOOP("其他"))
+    OTHER = ("other", QT_TR_NOOP("其他"))  # decisions recorded before the forms were fixed
+
+
+class ConductFinding(LabelledEnum):
+    """What the 调查组 found: how the duty was carried out (问责条例 art. 7)."""
+
+    IMPROPER = ("improper", QT_TR_NOOP("执行不当"))
+    WEAK = ("weak", QT_TR_NOOP("执行不力"))
+    REFUSED = ("refused", QT_TR_NOOP("不执行"))
+
+
+class AppealOutcome(LabelledEnum):
+    UPHELD = ("upheld", QT_TR_NOOP("维持原决定"))
+    CHANGED = ("changed", QT_TR_NOOP("变更原决定"))
+    REVOKED = ("revoked", QT_TR_NOOP("撤销原决定"))
 
 
 interview_task = Table(
@@ -107,19 +125,57 @@ class RectificationReport(Base):
 
 
 class Accountability(Base):
-    """问责: the decision after a failed rectification, with its document number."""
+    """问责 after a failed rectification: started with the principal leader's approval, then
+    each due-process step (AccountabilityStep) until the decision is carried out.
+
+    ``kind`` and ``decided_on`` are filled by the decision step (the assessment counts them)."""
 
     __tablename__ = "accountability"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     interview_id: Mapped[int] = mapped_column(ForeignKey("interview.id"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
-    kind: Mapped[AccountabilityKind] = mapped_column(text_enum(AccountabilityKind))
+    kind: Mapped[AccountabilityKind | None] = mapped_column(
+        text_enum(AccountabilityKind), default=None
+    )
     persons: Mapped[str] = mapped_column(Text)
     grounds: Mapped[str] = mapped_column(Text)
     doc_number: Mapped[str] = mapped_column(String(40), default="")
-    decided_on: Mapped[date] = mapped_column(Date)
+    started_on: Mapped[date | None] = mapped_column(Date, default=None)
+    decided_on: Mapped[date | None] = mapped_column(Date, default=None)
     document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"), default=None)
 
     interview: Mapped[Interview] = relationship(back_populates="decisions")
     unit: Mapped[Unit] = relationship()
+    steps: Mapped[list[AccountabilityStep]] = relationship(
+        back_populates="accountability",
+        cascade="all, delete-orphan",
+        order_by="AccountabilityStep.id",
+    )
+
+
+class AccountabilityStep(Base):
+    """One dated step of a 问责 (启动, 调查组, 认定, 陈述申辩, 决定, 通报组织部门, 执行, 申诉 …).
+
+    ``detail`` holds the step's own fields as JSON (desktop/services/accountability/steps.py
+    says which); each step is recorded once, and its printed sheet is ``document_id``."""
+
+    __tablename__ = "accountability_step"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    accountability_id: Mapped[int] = mapped_column(
+        ForeignKey("accountability.id", ondelete="CASCADE"), index=True
+    )
+    step: Mapped[str] = mapped_column(String(16))
+    done_on: Mapped[date] = mapped_column(Date)
+    summary: Mapped[str] = mapped_column(Text)
+    detail: Mapped[str] = mapped_column(Text, default="{}")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    recorded_by: Mapped[str] = mapped_column(String(80))
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document.id", ondelete="SET NULL"), default=None
+    )
+
+    accountability: Mapped[Accountability] = relationship(back_populates="steps")
+
+    __table_args__ = (UniqueConstraint("accountability_id", "step"),)

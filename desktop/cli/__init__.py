@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from desktop import __version__
 from desktop.cli import (
+    accountability_cmds,
     archive_cmds,
     assess_cmds,
     chain_cmds,
@@ -37,6 +38,7 @@ COMMAND_MODULES = [
     notice_cmds,
     chain_cmds,
     item_cmds,
+    accountability_cmds,
     excel_cmds,
     archive_cmds,
     assess_cmds,

@@ -1,8 +1,8 @@
-"""约谈通知书, 约谈记录, 限期整改通知书 and 问责决定 from plain data."""
+"""约谈通知书, 约谈记录 and 限期整改通知书 from plain data (问责: compose_accountability)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from .compose_common import Letterhead, frame, numbered_items
@@ -31,17 +31,6 @@ class InterviewData:
     commitments: str = ""
     measures: str = ""
     rectification_due: date | None = None
-
-
-@dataclass(frozen=True)
-class AccountabilityData:
-    unit: str
-    kind: str  # 通报批评, 诫勉 …
-    persons: str
-    grounds: str
-    interview_day: date | None
-    rectification_due: date | None
-    tasks: tuple[str, ...] = field(default_factory=tuple)
 
 
 def _moment(value: datetime) -> str:
@@ -146,18 +135,3 @@ def compose_rectification_notice(
         f"逾期未完成整改的，将依规依纪提出问责建议。",
     ]
     return frame(head, f"关于责令{data.unit}限期整改的通知", data.unit, body, issued)
-
-
-def compose_accountability(
-    data: AccountabilityData, head: Letterhead, issued: date
-) -> OfficialDocument:
-    interview = f"{format_date(data.interview_day)}约谈后，" if data.interview_day else ""
-    due = f"限期（{format_date(data.rectification_due)}前）" if data.rectification_due else "限期"
-    tasks = "、".join(f"“{t}”" for t in data.tasks)
-    body = [
-        f"{data.unit}{interview}未按{due}完成整改任务{('（涉及' + tasks + '）') if tasks else ''}。"
-        f"{data.grounds}",
-        f"经市平安建设领导小组研究，决定对{data.persons}予以{data.kind}。",
-        "各成员单位要引以为戒，切实担负起牵头责任，确保各项任务按期完成。",
-    ]
-    return frame(head, f"关于对{data.unit}予以{data.kind}的决定", "各成员单位", body, issued)

@@ -36,7 +36,7 @@ def interviews_sheet(session: Session, year: int | None = None) -> Sheet:
             i.rectification_due,
             i.status.label,
             i.verified_on or i.failed_on,
-            "；".join(f"{a.kind.label}：{a.persons}" for a in i.accountability),
+            "；".join(f"{a.kind.label}：{a.persons}" for a in i.accountability if a.kind),
         )
         for i in reversed(interviews.list_interviews(session, today))
         if year is None or i.proposed_on.year == year

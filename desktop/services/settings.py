@@ -120,11 +120,36 @@ class SecurityPolicy:
                                   field="idle_lock_minutes")  # fmt: skip
 
 
+@dataclass(frozen=True)
+class AccountabilityRules:
+    """The 问责 numbers local rules set (defaults from the 中国共产党问责条例, 2019)."""
+
+    investigators_min: int = 2  # 调查组 of at least two (art. 13)
+    execution_days: int = 30  # the decision carried out within one month (art. 22)
+    execution_warning_days: int = 7  # the lamp turns yellow this many days before
+    appeal_days: int = 30  # 申诉 within one month of the decision (art. 23)
+    organisation_department: str = "市委组织部"  # told of every decision (art. 22)
+
+    def validate(self) -> None:
+        if not 2 <= self.investigators_min <= 9:
+            raise ValidationError("调查组人数下限应在 2 至 9 人之间。", field="investigators_min")
+        if not 1 <= self.execution_days <= 180:
+            raise ValidationError("执行期限应在 1 至 180 天之间。", field="execution_days")
+        if not 0 <= self.execution_warning_days < self.execution_days:
+            raise ValidationError("执行预警天数应小于执行期限。", field="execution_warning_days")
+        if not 1 <= self.appeal_days <= 90:
+            raise ValidationError("申诉期限应在 1 至 90 天之间。", field="appeal_days")
+        if not self.organisation_department.strip():
+            raise ValidationError("请填写接收问责情况的组织部门。",
+                                  field="organisation_department")  # fmt: skip
+
+
 _KEYS: dict[type, str] = {
     OfficeSettings: "office",
     LampRules: "lamp_rules",
     ItemRules: "item_rules",
     SecurityPolicy: "security",
+    AccountabilityRules: "accountability_rules",
 }
 DEMO_KEY = "demo"  # present in a ledger built by the demo (its published passwords live there)
 
@@ -155,6 +180,10 @@ def item_rules(session: Session) -> ItemRules:
 
 def security(session: Session) -> SecurityPolicy:
     return _load(session, SecurityPolicy)  # type: ignore[no-any-return]
+
+
+def accountability_rules(session: Session) -> AccountabilityRules:
+    return _load(session, AccountabilityRules)  # type: ignore[no-any-return]
 
 
 def is_demo(session: Session) -> bool:
@@ -200,3 +229,9 @@ def save_item_rules(session: Session, actor: Actor, value: ItemRules) -> None:
 def save_security(session: Session, actor: Actor, value: SecurityPolicy) -> None:
     value.validate()
     _store(session, actor, value, "密码、锁定与空闲锁屏策略")
+
+
+@audit.writes(Permission.MANAGE)
+def save_accountability_rules(session: Session, actor: Actor, value: AccountabilityRules) -> None:
+    value.validate()
+    _store(session, actor, value, "问责程序期限")

@@ -1522,36 +1522,204 @@ Percent done, progress and funds are imported as of {day}.</translation>
         <translation>6. Accountability</translation>
     </message>
     <message>
-        <source>作出问责决定</source>
-        <translation>Decide accountability</translation>
+        <source>登记此步骤</source>
+        <translation>Record this step</translation>
     </message>
     <message>
-        <source>生成问责决定</source>
-        <translation>Compose the accountability decision</translation>
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>文书</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>执行与申诉</source>
+        <translation>Execution and appeal</translation>
+    </message>
+    <message>
+        <source>登记步骤</source>
+        <translation>Step to record</translation>
+    </message>
+    <message>
+        <source>（可选）</source>
+        <translation>(optional)</translation>
+    </message>
+    <message>
+        <source>生成所选步骤文书</source>
+        <translation>Draft the selected step&apos;s paper</translation>
+    </message>
+    <message>
+        <source>尚未启动问责：须经主要负责人批准。</source>
+        <translation>Accountability not started: it needs the principal leader&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>此问责决定登记于程序步骤启用之前。</source>
+        <translation>This decision was recorded before the due-process steps were kept.</translation>
+    </message>
+    <message>
+        <source>尚未作出问责决定。</source>
+        <translation>No decision yet.</translation>
+    </message>
+    <message>
+        <source>；申诉期至 {d}</source>
+        <translation>; appeal open until {d}</translation>
+    </message>
+    <message>
+        <source>；已办结</source>
+        <translation>; closed</translation>
+    </message>
+    <message>
+        <source>登记问责决定（决定机关：{b}）？决定登记后不能撤销。</source>
+        <translation>Record the decision (deciding body: {b})? A recorded decision cannot be undone.</translation>
+    </message>
+    <message>
+        <source>登记问责决定</source>
+        <translation>Record the decision</translation>
+    </message>
+    <message>
+        <source>启动问责</source>
+        <translation>Start accountability</translation>
+    </message>
+    <message>
+        <source>批准人（主要负责人）</source>
+        <translation>Approved by (principal leader)</translation>
+    </message>
+    <message>
+        <source>批准人职务</source>
+        <translation>Approver&apos;s post</translation>
+    </message>
+    <message>
+        <source>批准意见</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <source>问责事由</source>
+        <translation>Grounds</translation>
+    </message>
+    <message>
+        <source>成立调查组</source>
+        <translation>Investigation group formed</translation>
+    </message>
+    <message>
+        <source>调查组成员</source>
+        <translation>Group members</translation>
+    </message>
+    <message>
+        <source>组长</source>
+        <translation>Group leader</translation>
+    </message>
+    <message>
+        <source>调查事项</source>
+        <translation>Remit</translation>
+    </message>
+    <message>
+        <source>调查认定</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>认定情形</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>认定事实</source>
+        <translation>Facts found</translation>
+    </message>
+    <message>
+        <source>责任划分</source>
+        <translation>Responsibility</translation>
+    </message>
+    <message>
+        <source>陈述申辩</source>
+        <translation>Statement and defence</translation>
+    </message>
+    <message>
+        <source>陈述申辩人</source>
+        <translation>Stated by</translation>
+    </message>
+    <message>
+        <source>陈述申辩意见</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <source>调查组对申辩的意见</source>
+        <translation>Group&apos;s response</translation>
     </message>
     <message>
         <source>问责方式</source>
         <translation>Kind of accountability</translation>
     </message>
     <message>
+        <source>决定机关</source>
+        <translation>Deciding body</translation>
+    </message>
+    <message>
+        <source>事实和依据</source>
+        <translation>Facts and basis</translation>
+    </message>
+    <message>
+        <source>决定机关文号</source>
+        <translation>Deciding body&apos;s number</translation>
+    </message>
+    <message>
+        <source>通报组织部门</source>
+        <translation>Organisation department told</translation>
+    </message>
+    <message>
+        <source>组织部门</source>
+        <translation>Organisation department</translation>
+    </message>
+    <message>
+        <source>通报内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>执行完毕</source>
+        <translation>Carried out</translation>
+    </message>
+    <message>
+        <source>执行情况</source>
+        <translation>Execution</translation>
+    </message>
+    <message>
+        <source>提出申诉</source>
+        <translation>Appeal filed</translation>
+    </message>
+    <message>
+        <source>申诉人</source>
+        <translation>Appellant</translation>
+    </message>
+    <message>
+        <source>申诉理由</source>
+        <translation>Grounds of appeal</translation>
+    </message>
+    <message>
+        <source>申诉处理</source>
+        <translation>Appeal decided</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>复查机关</source>
+        <translation>Reviewing body</translation>
+    </message>
+    <message>
+        <source>复查意见</source>
+        <translation>Review</translation>
+    </message>
+    <message>
         <source>问责对象</source>
         <translation>Held accountable</translation>
     </message>
     <message>
-        <source>问责依据</source>
-        <translation>Grounds</translation>
-    </message>
-    <message>
-        <source>决定文号</source>
-        <translation>Decision number</translation>
-    </message>
-    <message>
         <source>{u}逾期未完成约谈整改（整改期限 {d}）</source>
         <translation>{u} did not complete the interview&apos;s rectification in time (deadline {d})</translation>
-    </message>
-    <message>
-        <source>对{u}作出问责决定（{k}，对象：{p}）？决定记录后不能撤销。</source>
-        <translation>Decide accountability for {u} ({k}, held accountable: {p})? Once recorded, the decision cannot be undone.</translation>
     </message>
     <message>
         <source>未填</source>
@@ -2808,6 +2976,26 @@ Ledger: {path}</translation>
         <translation>Monthly report deadline (day)</translation>
     </message>
     <message>
+        <source>调查组至少（人）</source>
+        <translation>Investigation group of at least (people)</translation>
+    </message>
+    <message>
+        <source>问责决定执行期限（天）</source>
+        <translation>Decision carried out within (days)</translation>
+    </message>
+    <message>
+        <source>执行期限前（天）亮黄灯</source>
+        <translation>Yellow lamp this many days before the execution deadline</translation>
+    </message>
+    <message>
+        <source>申诉期限（天）</source>
+        <translation>Appeal window (days)</translation>
+    </message>
+    <message>
+        <source>通报问责情况的组织部门</source>
+        <translation>Organisation department told of decisions</translation>
+    </message>
+    <message>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
@@ -2830,6 +3018,10 @@ Ledger: {path}</translation>
     <message>
         <source>亮灯规则</source>
         <translation>Lamp rules</translation>
+    </message>
+    <message>
+        <source>问责程序</source>
+        <translation>Accountability procedure</translation>
     </message>
     <message>
         <source>本单位授权字体所在文件夹（可留空）</source>
@@ -3374,6 +3566,10 @@ attached by {by} at {at}</translation>
         <translation>Closed</translation>
     </message>
     <message>
+        <source>经主要负责人批准后启动问责</source>
+        <translation>Start accountability once the principal leader approves</translation>
+    </message>
+    <message>
         <source>已问责</source>
         <translation>Held accountable</translation>
     </message>
@@ -3602,6 +3798,14 @@ attached by {by} at {at}</translation>
         <translation>Rectification notice</translation>
     </message>
     <message>
+        <source>问责程序记录</source>
+        <translation>Accountability record</translation>
+    </message>
+    <message>
+        <source>问责情况通报函</source>
+        <translation>Accountability letter to the organisation department</translation>
+    </message>
+    <message>
         <source>问责决定</source>
         <translation>Accountability decision</translation>
     </message>
@@ -3650,6 +3854,34 @@ attached by {by} at {at}</translation>
         <translation>Rectified and closed</translation>
     </message>
     <message>
+        <source>组织调整或组织处理</source>
+        <translation>Organisational adjustment or handling</translation>
+    </message>
+    <message>
+        <source>执行不当</source>
+        <translation>Carried out improperly</translation>
+    </message>
+    <message>
+        <source>执行不力</source>
+        <translation>Carried out weakly</translation>
+    </message>
+    <message>
+        <source>不执行</source>
+        <translation>Not carried out</translation>
+    </message>
+    <message>
+        <source>维持原决定</source>
+        <translation>Decision upheld</translation>
+    </message>
+    <message>
+        <source>变更原决定</source>
+        <translation>Decision changed</translation>
+    </message>
+    <message>
+        <source>撤销原决定</source>
+        <translation>Decision revoked</translation>
+    </message>
+    <message>
         <source>黄灯（任务·月）</source>
         <translation>Yellow lamps (task-months)</translation>
     </message>
@@ -3670,16 +3902,8 @@ attached by {by} at {at}</translation>
         <translation>Counted by hand</translation>
     </message>
     <message>
-        <source>通报批评</source>
-        <translation>Public criticism</translation>
-    </message>
-    <message>
         <source>诫勉</source>
         <translation>Admonition</translation>
-    </message>
-    <message>
-        <source>组织调整</source>
-        <translation>Reassignment</translation>
     </message>
     <message>
         <source>纪律处分</source>

@@ -1522,36 +1522,204 @@
             <translation>六、问责</translation>
         </message>
         <message>
-            <source>作出问责决定</source>
-            <translation>作出问责决定</translation>
+            <source>登记此步骤</source>
+            <translation>登记此步骤</translation>
         </message>
         <message>
-            <source>生成问责决定</source>
-            <translation>生成问责决定</translation>
+            <source>步骤</source>
+            <translation>步骤</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>文书</source>
+            <translation>文书</translation>
+        </message>
+        <message>
+            <source>执行与申诉</source>
+            <translation>执行与申诉</translation>
+        </message>
+        <message>
+            <source>登记步骤</source>
+            <translation>登记步骤</translation>
+        </message>
+        <message>
+            <source>（可选）</source>
+            <translation>（可选）</translation>
+        </message>
+        <message>
+            <source>生成所选步骤文书</source>
+            <translation>生成所选步骤文书</translation>
+        </message>
+        <message>
+            <source>尚未启动问责：须经主要负责人批准。</source>
+            <translation>尚未启动问责：须经主要负责人批准。</translation>
+        </message>
+        <message>
+            <source>此问责决定登记于程序步骤启用之前。</source>
+            <translation>此问责决定登记于程序步骤启用之前。</translation>
+        </message>
+        <message>
+            <source>尚未作出问责决定。</source>
+            <translation>尚未作出问责决定。</translation>
+        </message>
+        <message>
+            <source>；申诉期至 {d}</source>
+            <translation>；申诉期至 {d}</translation>
+        </message>
+        <message>
+            <source>；已办结</source>
+            <translation>；已办结</translation>
+        </message>
+        <message>
+            <source>登记问责决定（决定机关：{b}）？决定登记后不能撤销。</source>
+            <translation>登记问责决定（决定机关：{b}）？决定登记后不能撤销。</translation>
+        </message>
+        <message>
+            <source>登记问责决定</source>
+            <translation>登记问责决定</translation>
+        </message>
+        <message>
+            <source>启动问责</source>
+            <translation>启动问责</translation>
+        </message>
+        <message>
+            <source>批准人（主要负责人）</source>
+            <translation>批准人（主要负责人）</translation>
+        </message>
+        <message>
+            <source>批准人职务</source>
+            <translation>批准人职务</translation>
+        </message>
+        <message>
+            <source>批准意见</source>
+            <translation>批准意见</translation>
+        </message>
+        <message>
+            <source>问责事由</source>
+            <translation>问责事由</translation>
+        </message>
+        <message>
+            <source>成立调查组</source>
+            <translation>成立调查组</translation>
+        </message>
+        <message>
+            <source>调查组成员</source>
+            <translation>调查组成员</translation>
+        </message>
+        <message>
+            <source>组长</source>
+            <translation>组长</translation>
+        </message>
+        <message>
+            <source>调查事项</source>
+            <translation>调查事项</translation>
+        </message>
+        <message>
+            <source>调查认定</source>
+            <translation>调查认定</translation>
+        </message>
+        <message>
+            <source>认定情形</source>
+            <translation>认定情形</translation>
+        </message>
+        <message>
+            <source>认定事实</source>
+            <translation>认定事实</translation>
+        </message>
+        <message>
+            <source>责任划分</source>
+            <translation>责任划分</translation>
+        </message>
+        <message>
+            <source>陈述申辩</source>
+            <translation>陈述申辩</translation>
+        </message>
+        <message>
+            <source>陈述申辩人</source>
+            <translation>陈述申辩人</translation>
+        </message>
+        <message>
+            <source>陈述申辩意见</source>
+            <translation>陈述申辩意见</translation>
+        </message>
+        <message>
+            <source>调查组对申辩的意见</source>
+            <translation>调查组对申辩的意见</translation>
         </message>
         <message>
             <source>问责方式</source>
             <translation>问责方式</translation>
         </message>
         <message>
+            <source>决定机关</source>
+            <translation>决定机关</translation>
+        </message>
+        <message>
+            <source>事实和依据</source>
+            <translation>事实和依据</translation>
+        </message>
+        <message>
+            <source>决定机关文号</source>
+            <translation>决定机关文号</translation>
+        </message>
+        <message>
+            <source>通报组织部门</source>
+            <translation>通报组织部门</translation>
+        </message>
+        <message>
+            <source>组织部门</source>
+            <translation>组织部门</translation>
+        </message>
+        <message>
+            <source>通报内容</source>
+            <translation>通报内容</translation>
+        </message>
+        <message>
+            <source>执行完毕</source>
+            <translation>执行完毕</translation>
+        </message>
+        <message>
+            <source>执行情况</source>
+            <translation>执行情况</translation>
+        </message>
+        <message>
+            <source>提出申诉</source>
+            <translation>提出申诉</translation>
+        </message>
+        <message>
+            <source>申诉人</source>
+            <translation>申诉人</translation>
+        </message>
+        <message>
+            <source>申诉理由</source>
+            <translation>申诉理由</translation>
+        </message>
+        <message>
+            <source>申诉处理</source>
+            <translation>申诉处理</translation>
+        </message>
+        <message>
+            <source>处理结果</source>
+            <translation>处理结果</translation>
+        </message>
+        <message>
+            <source>复查机关</source>
+            <translation>复查机关</translation>
+        </message>
+        <message>
+            <source>复查意见</source>
+            <translation>复查意见</translation>
+        </message>
+        <message>
             <source>问责对象</source>
             <translation>问责对象</translation>
         </message>
         <message>
-            <source>问责依据</source>
-            <translation>问责依据</translation>
-        </message>
-        <message>
-            <source>决定文号</source>
-            <translation>决定文号</translation>
-        </message>
-        <message>
             <source>{u}逾期未完成约谈整改（整改期限 {d}）</source>
             <translation>{u}逾期未完成约谈整改（整改期限 {d}）</translation>
-        </message>
-        <message>
-            <source>对{u}作出问责决定（{k}，对象：{p}）？决定记录后不能撤销。</source>
-            <translation>对{u}作出问责决定（{k}，对象：{p}）？决定记录后不能撤销。</translation>
         </message>
         <message>
             <source>未填</source>
@@ -2808,6 +2976,26 @@
             <translation>每月报送截止日</translation>
         </message>
         <message>
+            <source>调查组至少（人）</source>
+            <translation>调查组至少（人）</translation>
+        </message>
+        <message>
+            <source>问责决定执行期限（天）</source>
+            <translation>问责决定执行期限（天）</translation>
+        </message>
+        <message>
+            <source>执行期限前（天）亮黄灯</source>
+            <translation>执行期限前（天）亮黄灯</translation>
+        </message>
+        <message>
+            <source>申诉期限（天）</source>
+            <translation>申诉期限（天）</translation>
+        </message>
+        <message>
+            <source>通报问责情况的组织部门</source>
+            <translation>通报问责情况的组织部门</translation>
+        </message>
+        <message>
             <source>保存设置</source>
             <translation>保存设置</translation>
         </message>
@@ -2830,6 +3018,10 @@
         <message>
             <source>亮灯规则</source>
             <translation>亮灯规则</translation>
+        </message>
+        <message>
+            <source>问责程序</source>
+            <translation>问责程序</translation>
         </message>
         <message>
             <source>本单位授权字体所在文件夹（可留空）</source>
@@ -3374,6 +3566,10 @@
             <translation>已销号</translation>
         </message>
         <message>
+            <source>经主要负责人批准后启动问责</source>
+            <translation>经主要负责人批准后启动问责</translation>
+        </message>
+        <message>
             <source>已问责</source>
             <translation>已问责</translation>
         </message>
@@ -3602,6 +3798,14 @@
             <translation>限期整改通知书</translation>
         </message>
         <message>
+            <source>问责程序记录</source>
+            <translation>问责程序记录</translation>
+        </message>
+        <message>
+            <source>问责情况通报函</source>
+            <translation>问责情况通报函</translation>
+        </message>
+        <message>
             <source>问责决定</source>
             <translation>问责决定</translation>
         </message>
@@ -3650,6 +3854,34 @@
             <translation>整改销号</translation>
         </message>
         <message>
+            <source>组织调整或组织处理</source>
+            <translation>组织调整或组织处理</translation>
+        </message>
+        <message>
+            <source>执行不当</source>
+            <translation>执行不当</translation>
+        </message>
+        <message>
+            <source>执行不力</source>
+            <translation>执行不力</translation>
+        </message>
+        <message>
+            <source>不执行</source>
+            <translation>不执行</translation>
+        </message>
+        <message>
+            <source>维持原决定</source>
+            <translation>维持原决定</translation>
+        </message>
+        <message>
+            <source>变更原决定</source>
+            <translation>变更原决定</translation>
+        </message>
+        <message>
+            <source>撤销原决定</source>
+            <translation>撤销原决定</translation>
+        </message>
+        <message>
             <source>黄灯（任务·月）</source>
             <translation>黄灯（任务·月）</translation>
         </message>
@@ -3670,16 +3902,8 @@
             <translation>人工认定</translation>
         </message>
         <message>
-            <source>通报批评</source>
-            <translation>通报批评</translation>
-        </message>
-        <message>
             <source>诫勉</source>
             <translation>诫勉</translation>
-        </message>
-        <message>
-            <source>组织调整</source>
-            <translation>组织调整</translation>
         </message>
         <message>
             <source>纪律处分</source>

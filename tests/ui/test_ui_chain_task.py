@@ -64,15 +64,32 @@ def test_failed_rectification_ends_in_accountability(clerk_window, clock) -> Non
     d.verify.fail_button.click()
     assert d.info.status == InterviewStatus.FAILED
 
+    # 六、问责: started only with the principal leader's approval, then a 调查组 of two named.
     acc = d.accountability
-    assert acc.action_button.isEnabled() and "逾期未完成" in acc.fields["grounds"].toPlainText()
-    acc.action_button.click()  # no persons: refused beside the field
-    assert acc.error.isVisible() and d.info.status == InterviewStatus.FAILED
-    acc.fields["persons"].setText("市住房和城乡建设局分管负责同志")
+    assert acc.step_choice.currentData() == "start" and acc.action_button.isEnabled()
+    f = acc.step_fields["start"]
+    assert "逾期未完成约谈整改" in f["grounds"].toPlainText()  # pre-filled from the interview
+    f["approver_title"].setText("市平安建设领导小组组长")
+    f["opinion"].setPlainText("同意")
+    f["persons"].setText("市住房和城乡建设局分管负责同志")
     acc.action_button.click()
-    assert d.info.status == InterviewStatus.ESCALATED
-    assert d.info.accountability[0].kind.label == "通报批评"
+    assert acc.error.isVisible() and "批准人" in acc.error.text()
+    f["approver"].setText("陈立群")
+    acc.action_button.click()
+    assert [s.code for s in acc.model.rows] == ["start"], acc.error.text()
+    assert acc.step_choice.currentData() == "investigate"
+    group = acc.step_fields["investigate"]
+    group["members"].setText("王静")
+    group["leader"].setText("王静")
+    acc.action_button.click()
+    assert "至少 2 名" in acc.error.text()
+    group["members"].setText("王静、刘建华")
+    acc.action_button.click()
+    assert [s.code for s in acc.model.rows] == ["start", "investigate"]
+    assert "尚未作出问责决定" in acc.lamp.text()
+    assert d.info.status == InterviewStatus.FAILED  # 已问责 once the decision is recorded
 
+    acc.table.selectRow(0)
     acc.doc_button.click()
     assert clerk_window.current_key == "notices"
-    assert clerk_window.pages["notices"].current.row.kind.label == "问责决定"
+    assert clerk_window.pages["notices"].current.row.kind.label == "问责程序记录"

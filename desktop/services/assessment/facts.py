@@ -153,5 +153,5 @@ def _rectifications(session: Session, units: dict[int, UnitFacts], first: date, 
         if interview.failed_on is not None and first <= interview.failed_on <= day:
             facts.counts["failed_rectification"] += 1
         for decision in interview.accountability:
-            if first <= decision.decided_on <= day:
+            if decision.decided_on is not None and first <= decision.decided_on <= day:
                 facts.counts["accountability"] += 1

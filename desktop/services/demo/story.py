@@ -16,10 +16,10 @@ from db.models import Task
 from desktop.services import meetings, supervision
 from desktop.services.auth import Actor
 from desktop.services.clock import FixedClock, clock_of
+from desktop.services.demo.accountability import accountability_story
 from desktop.services.escalation import documents as escalation_documents
 from desktop.services.interviews import lifecycle as interviews
 from desktop.services.interviews.lifecycle import (
-    AccountabilityKind,
     InterviewNotice,
     InterviewRecord,
 )
@@ -306,18 +306,6 @@ def _interview(story: Story, code: str, start: int, succeed: bool) -> None:
             story.session, story.actor, story.ids[key], "整改期限届满，仅完成计划的四成。"
         )
 
-    def decide() -> None:
-        s, a, task = story.session, story.actor, story.task(code)
-        interviews.decide_accountability(
-            s,
-            a,
-            story.ids[key],
-            AccountabilityKind.CRITICISM,
-            task.lead_unit.name,
-            "约谈后未按期完成整改，任务超过完成时限仍未完成。",
-        )
-        story.issue(escalation_documents.draft_for_accountability(s, a, story.ids[key]))
-
     story.on(start, notify)
     story.on(held_ago, hold, hour=11)
     if succeed:
@@ -325,4 +313,4 @@ def _interview(story: Story, code: str, start: int, succeed: bool) -> None:
         story.on(start - 33, verify)
     else:
         story.on(held_ago - 31, fail)
-        story.on(held_ago - 40, decide)
+        accountability_story(story, key, code, held_ago - 31)

@@ -6,9 +6,7 @@ from sqlalchemy.orm import Session
 
 from db.models import DocKind, Interview, Meeting, SupervisionItem
 from desktop.documents.compose_interview import (
-    AccountabilityData,
     InterviewData,
-    compose_accountability,
     compose_interview_notice,
     compose_interview_record,
     compose_rectification_notice,
@@ -118,39 +116,6 @@ def draft_for_interview(session: Session, actor: Actor, interview_id: int, role:
         task_ids=[t.id for t in interview.tasks],
     )
     interviews.link_document(session, actor, interview.id, role, doc_id)
-    return doc_id
-
-
-@audit.writes(Permission.ISSUE_DOCUMENTS)
-def draft_for_accountability(session: Session, actor: Actor, interview_id: int) -> int:
-    interview = get_or_missing(session, Interview, interview_id, "约谈")
-    if not interview.decisions:
-        raise ValidationError("尚未作出问责决定。")
-    decision = interview.decisions[-1]
-    data = AccountabilityData(
-        unit=interview.unit.name,
-        kind=decision.kind.label,
-        persons=decision.persons,
-        grounds=decision.grounds,
-        interview_day=interview.held_at.date() if interview.held_at else None,
-        rectification_due=interview.rectification_due,
-        tasks=tuple(f"{t.code} {t.title}" for t in interview.tasks),
-    )
-    model = compose_accountability(data, _head(session), clock_of(session).today())
-    task_id = interview.tasks[0].id if interview.tasks else None
-    doc_id = notices.create_draft(
-        session,
-        actor,
-        DocKind.ACCOUNTABILITY,
-        model,
-        task_id=task_id,
-        unit_id=interview.unit_id,
-        task_ids=[t.id for t in interview.tasks],
-    )
-    decision.document_id = doc_id
-    audit.record(
-        session, actor, "link", "accountability", decision.id, f"问责决定关联公文 {doc_id}"
-    )
     return doc_id
 
 

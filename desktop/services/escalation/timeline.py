@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Interview, SupervisionItem, SupervisionOrigin, Task
+from db.models import Accountability, Interview, SupervisionItem, SupervisionOrigin, Task
 from desktop.services.timeline import TimelineEvent
 
 _PLAIN_ORIGINS = (SupervisionOrigin.LAMP, SupervisionOrigin.MANUAL)
@@ -124,12 +126,21 @@ def events(session: Session, task_id: int) -> list[TimelineEvent]:
                 TimelineEvent(interview.failed_on, "整改", "逾期未完成整改", interview.verification)
             )
         for decision in interview.decisions:
-            found.append(
-                TimelineEvent(
-                    decision.decided_on,
-                    "问责",
-                    f"{decision.kind.label}：{decision.persons}",
-                    f"{decision.grounds} {decision.doc_number}".strip(),
-                )
-            )
+            found += _accountability(decision)
     return found
+
+
+def _accountability(case: Accountability) -> list[TimelineEvent]:
+    """Every dated step of a 问责; one recorded before the steps were kept shows its decision."""
+    if not case.steps and case.kind is not None and case.decided_on is not None:
+        detail = f"{case.grounds} {case.doc_number}".strip()
+        return [
+            TimelineEvent(case.decided_on, "问责", f"{case.kind.label}：{case.persons}", detail)
+        ]
+    return [TimelineEvent(s.done_on, "问责", s.summary, _detail(s.detail)) for s in case.steps]
+
+
+def _detail(detail: str) -> str:
+    values = json.loads(detail)
+    keys = ("opinion", "grounds", "remit", "facts", "content", "basis", "doc_number")
+    return "；".join(values[k] for k in keys if values.get(k))

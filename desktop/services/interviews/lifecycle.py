@@ -7,7 +7,6 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from db.models import (
-    Accountability,
     AccountabilityKind,
     Interview,
     InterviewStatus,
@@ -261,45 +260,6 @@ def mark_failed(session: Session, actor: Actor, interview_id: int, note: str = "
         interview.id,
         f"{interview.unit.name}逾期未完成整改，提出问责建议",
     )
-
-
-@audit.writes(Permission.EDIT_LEDGER)
-def decide_accountability(
-    session: Session,
-    actor: Actor,
-    interview_id: int,
-    kind: AccountabilityKind,
-    persons: str,
-    grounds: str,
-    doc_number: str = "",
-    document_id: int | None = None,
-) -> int:
-    interview = get_or_missing(session, Interview, interview_id, "约谈")
-    require_status(interview, InterviewStatus.FAILED, doing="作出问责决定")
-    if not persons.strip() or not grounds.strip():
-        raise ValidationError("问责决定须写明对象和依据。", field="persons")
-    decision = Accountability(
-        interview=interview,
-        unit_id=interview.unit_id,
-        kind=kind,
-        persons=persons.strip(),
-        grounds=grounds.strip(),
-        doc_number=doc_number.strip(),
-        decided_on=clock_of(session).today(),
-        document_id=document_id,
-    )
-    session.add(decision)
-    interview.status = InterviewStatus.ESCALATED
-    session.flush()
-    audit.record(
-        session,
-        actor,
-        "decide",
-        "accountability",
-        decision.id,
-        f"对{interview.unit.name}{persons.strip()}作出{kind.label}决定",
-    )
-    return decision.id
 
 
 @audit.writes(Permission.EDIT_LEDGER)

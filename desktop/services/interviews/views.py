@@ -47,12 +47,14 @@ class FollowUp:
 
 @dataclass(frozen=True)
 class AccountabilityInfo:
+    """A 问责 as the interview sees it; kind and day stay empty until the decision step."""
+
     id: int
-    kind: AccountabilityKind
+    kind: AccountabilityKind | None
     persons: str
     grounds: str
     doc_number: str
-    decided_on: date
+    decided_on: date | None
     document_id: int | None
 
 
@@ -95,7 +97,7 @@ NEXT_STEP = {
     InterviewStatus.HELD: QT_TR_NOOP("下达限期整改通知书"),
     InterviewStatus.RECTIFYING: QT_TR_NOOP("登记整改情况，核实后对账销号"),
     InterviewStatus.CLOSED: QT_TR_NOOP("已销号"),
-    InterviewStatus.FAILED: QT_TR_NOOP("作出问责决定"),
+    InterviewStatus.FAILED: QT_TR_NOOP("经主要负责人批准后启动问责"),
     InterviewStatus.ESCALATED: QT_TR_NOOP("已问责"),
 }
 

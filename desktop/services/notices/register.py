@@ -320,6 +320,8 @@ def draft_correction(session: Session, actor: Actor, doc_id: int) -> int:
 
 MINUTES_SUFFIX = "纪要"  # 平安办纪要: the sequence key of the minutes' 期号
 RECORD_SUFFIX = "约谈记录"  # 平安办约谈记录〔2026〕3号, printed as the record's 编号
+# Records of other kinds number in a sequence of their own: 平安办问责记录〔2026〕2号.
+RECORD_SUFFIXES = {DocKind.ACCOUNTABILITY_RECORD: "问责记录"}
 
 
 def format_number(prefix: str, year: int, serial: int) -> str:
@@ -413,7 +415,8 @@ def _issue_once(session: Session, actor: Actor, doc_id: int, confirm_fallbacks: 
     prefix = office.letter_prefix.strip() if letter else office.doc_prefix.strip()
     record = base.kind == DocumentKind.RECORD
     if record:
-        prefix = (prefix + RECORD_SUFFIX)[:20]  # 约谈记录: a register number of their own
+        suffix = RECORD_SUFFIXES.get(doc.kind, RECORD_SUFFIX)
+        prefix = (prefix + suffix)[:20]  # 约谈记录: a register number of their own
     if minutes:
         # 纪要 never take a 文件 number: a sequence of their own per year (and per series: the
         # 会商 minutes apart from the 领导小组会议's), printed as （第N期）. The meeting's own

@@ -1,17 +1,15 @@
-"""The last stages: 整改情况 with evidence, 核实销号 or 认定未完成, and the 问责 decision."""
+"""The closing stages: 整改情况 with evidence, 核实销号 or 认定未完成 (问责: accountability.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit
-from sqlalchemy.orm import Session
+from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from desktop.services.errors import ValidationError
-from desktop.services.escalation import documents as escalation_documents
 from desktop.services.escalation import proposals as escalation
 from desktop.services.interviews import lifecycle as interviews
-from desktop.services.interviews.lifecycle import AccountabilityKind, FollowUp, InterviewInfo
+from desktop.services.interviews.lifecycle import FollowUp, InterviewInfo
 from desktop.services.interviews.lifecycle import InterviewStatus as S
 from desktop.ui import confirm
 from desktop.ui.buttons import EDIT, allow, button
@@ -160,68 +158,3 @@ class VerifyStage(Stage):
                 return
             iid, text = self.info.id, text_of(self.fields["verification"])
             self.write(lambda s: interviews.mark_failed(s, self.desk.actor, iid, text))
-
-
-class AccountabilityStage(Stage):
-    title_text = QT_TR_NOOP("六、问责")
-    action_label = QT_TR_NOOP("作出问责决定")
-    doc_role = "accountability"
-    doc_label = QT_TR_NOOP("生成问责决定")
-
-    def __init__(self, *args: object) -> None:
-        super().__init__(*args)  # type: ignore[arg-type]
-        kind = QComboBox()
-        for k in AccountabilityKind:
-            kind.addItem(tr(k.label), k)
-        self.field("kind", QT_TR_NOOP("问责方式"), kind)
-        self.field("persons", QT_TR_NOOP("问责对象"), QLineEdit())
-        self.field("grounds", QT_TR_NOOP("问责依据"), text_edit(54))
-        self.field("doc_number", QT_TR_NOOP("决定文号"), QLineEdit())
-        self.finish()
-
-    def state_of(self, info: InterviewInfo) -> str:
-        if info.status == S.FAILED:
-            return CURRENT
-        return DONE if info.status == S.ESCALATED else LATER
-
-    def fill(self, info: InterviewInfo, state: str) -> None:
-        kind: QComboBox = self.fields["kind"]  # type: ignore[assignment]
-        if info.accountability:
-            a = info.accountability[-1]
-            kind.setCurrentIndex(kind.findData(a.kind.value))
-            for key in ("persons", "grounds", "doc_number"):
-                set_text(self.fields[key], getattr(a, key))
-        else:
-            grounds = tr("{u}逾期未完成约谈整改（整改期限 {d}）").format(
-                u=info.unit, d=day(info.rectification_due)
-            )
-            set_text(self.fields["persons"], "")
-            set_text(self.fields["grounds"], grounds if info.status == S.FAILED else "")
-            set_text(self.fields["doc_number"], "")
-
-    def document_id(self, info: InterviewInfo) -> int | None:
-        return info.accountability[-1].document_id if info.accountability else None
-
-    def can_draft(self, info: InterviewInfo) -> bool:
-        return bool(info.accountability)
-
-    def make_draft(self, session: Session, interview_id: int, role: str) -> int:
-        return escalation_documents.draft_for_accountability(session, self.desk.actor, interview_id)
-
-    def act(self) -> None:
-        if self.info is None:
-            return
-        f = self.fields
-        kind = AccountabilityKind(f["kind"].currentData())  # type: ignore[attr-defined]
-        persons, grounds, number = (text_of(f[k]) for k in ("persons", "grounds", "doc_number"))
-        question = tr("对{u}作出问责决定（{k}，对象：{p}）？决定记录后不能撤销。").format(
-            u=self.info.unit, k=tr(kind.label), p=persons or tr("未填")
-        )
-        if not confirm.confirm(self, tr("作出问责决定"), question):
-            return
-        iid = self.info.id
-        self.write(
-            lambda s: interviews.decide_accountability(
-                s, self.desk.actor, iid, kind, persons, grounds, number
-            )
-        )

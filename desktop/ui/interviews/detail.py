@@ -10,7 +10,8 @@ from desktop.services.interviews.lifecycle import InterviewInfo
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import DASH, day
 from desktop.ui.i18n import QT_TR_NOOP, tr
-from desktop.ui.interviews.closing import AccountabilityStage, FollowUpStage, VerifyStage
+from desktop.ui.interviews.accountability import AccountabilityStage
+from desktop.ui.interviews.closing import FollowUpStage, VerifyStage
 from desktop.ui.interviews.stage import Stage
 from desktop.ui.interviews.stages import NoticeStage, RecordStage, RectificationStage
 from desktop.ui.supervision.attachments import AttachmentList

@@ -59,6 +59,13 @@ LAMP_LABELS = {
     "not_started_months": QT_TR_NOOP("开始后（月）仍未启动亮红灯"),
     "report_day": QT_TR_NOOP("每月报送截止日"),
 }
+ACCOUNTABILITY_LABELS = {
+    "investigators_min": QT_TR_NOOP("调查组至少（人）"),
+    "execution_days": QT_TR_NOOP("问责决定执行期限（天）"),
+    "execution_warning_days": QT_TR_NOOP("执行期限前（天）亮黄灯"),
+    "appeal_days": QT_TR_NOOP("申诉期限（天）"),
+    "organisation_department": QT_TR_NOOP("通报问责情况的组织部门"),
+}
 
 
 class SettingsPage(Page):
@@ -85,6 +92,7 @@ class SettingsPage(Page):
         with self.desk.session() as session:
             office = settings.office(session)
             rules = settings.lamp_rules(session)
+            accountability = settings.accountability_rules(session)
         while self.columns.count():
             item = self.columns.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -108,8 +116,16 @@ class SettingsPage(Page):
         left_layout.addRow(fonts_box)
         lamp_box = QGroupBox(tr("亮灯规则"))
         self.lamp_form = DataclassForm(QFormLayout(lamp_box), rules, LAMP_LABELS, self.editable)
+        accountability_box = QGroupBox(tr("问责程序"))
+        self.accountability_form = DataclassForm(
+            QFormLayout(accountability_box), accountability, ACCOUNTABILITY_LABELS, self.editable
+        )
+        right = QWidget()
+        right_layout = QFormLayout(right)
+        right_layout.addRow(lamp_box)
+        right_layout.addRow(accountability_box)
         self.columns.addWidget(left, 1)
-        self.columns.addWidget(lamp_box, 1)
+        self.columns.addWidget(right, 1)
 
     def _font_rows(self, form: QFormLayout, chosen: dict[str, str], font_dir: str) -> None:
         from desktop.documents.fonts import ROLE_LABEL, FontRole, FontSet, coverage
@@ -178,13 +194,21 @@ class SettingsPage(Page):
             }
         )
         rules = self.lamp_form.value()
+        accountability = self.accountability_form.value()
 
         def save(session: Session) -> None:
             rules.validate()  # first, so that a bad rule cannot leave the office half-saved
+            accountability.validate()
             settings.save_office(session, self.desk.actor, office)
             settings.save_lamp_rules(session, self.desk.actor, rules)
+            settings.save_accountability_rules(session, self.desk.actor, accountability)
 
-        widgets = {**self.office_form.widgets, **self.backup_form.widgets, **self.lamp_form.widgets}
+        widgets = {
+            **self.office_form.widgets,
+            **self.backup_form.widgets,
+            **self.lamp_form.widgets,
+            **self.accountability_form.widgets,
+        }
         ok, _ = write(self, self.desk, self.main, save, self.error, widgets)
         if ok:
             self.main.statusBar().showMessage(tr("设置已保存，亮灯已按新规则重新计算。"), 6000)

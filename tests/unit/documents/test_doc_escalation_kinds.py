@@ -42,11 +42,16 @@ KINDS = [
     "interview_record",
     "rectification",
     "accountability",
+    "accountability_record",
+    "accountability_letter",
     "minutes",
     "assessment",
 ]
-RECORDS = {"interview_record"}
-LETTERS = {"reminder"}  # 催办单 go out in the 信函格式 (settings: reminder_letter)
+RECORDS = {"interview_record", "accountability_record"}
+LETTERS = {
+    "reminder",
+    "accountability_letter",
+}  # 催办单 go out in the 信函格式 (settings: reminder_letter)
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +176,9 @@ def test_mark_is_red_and_fonts_are_embedded(printed, kind) -> None:
     mark = max(m.pages[0], key=lambda ln: ln.size)
     color = mark.chars[0]["non_stroking_color"]
     assert all(abs(a - b) < 0.01 for a, b in zip(color, cmyk(RED), strict=True)), mark.text
-    ending = {"minutes": "纪要", "reminder": "办公室"}.get(kind, "文件")  # a letter: no 文件
+    ending = {"minutes": "纪要", "reminder": "办公室", "accountability_letter": "办公室"}.get(
+        kind, "文件"
+    )  # a letter: no 文件
     assert mark.text.endswith(ending)
     reader = pypdf.PdfReader(io.BytesIO(m.pdf))
     for page in reader.pages:

@@ -7,12 +7,12 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from desktop.services import attachments, meetings, supervision, timeline
+from desktop.services.accountability import writes as accountability
 from desktop.services.enums import LampColor
 from desktop.services.errors import PermissionDenied, ValidationError
 from desktop.services.escalation import proposals as escalation
 from desktop.services.interviews import lifecycle as interviews
 from desktop.services.interviews.lifecycle import (
-    AccountabilityKind,
     InterviewNotice,
     InterviewRecord,
     InterviewStatus,
@@ -89,18 +89,22 @@ def test_red_task_from_notice_to_accountability(demo_session, clerk, clock) -> N
     after = _advance(clock, 31)
     assert interviews.get_interview(session, interview_id, after).overdue
     interviews.mark_failed(session, clerk, interview_id, "仅完成 12 公里")
-    interviews.decide_accountability(
+    accountability.start(
         session,
         clerk,
         interview_id,
-        AccountabilityKind.CRITICISM,
-        "市应急管理局",
-        "约谈整改逾期未完成",
-        "平安办〔2027〕3号",
+        after,
+        {
+            "approver": "陈立群",
+            "approver_title": "市平安建设领导小组组长",
+            "opinion": "同意",
+            "persons": "市应急管理局分管负责同志",
+            "grounds": "约谈整改逾期未完成",
+        },
     )
     info = interviews.get_interview(session, interview_id, after)
-    assert info.status == InterviewStatus.ESCALATED
-    assert info.accountability[0].kind == AccountabilityKind.CRITICISM
+    assert info.status == InterviewStatus.FAILED  # 已问责 only once the decision is recorded
+    assert info.accountability[0].kind is None
 
     # The task's timeline tells the story in order.
     task_id = proposal.task_id
@@ -108,10 +112,10 @@ def test_red_task_from_notice_to_accountability(demo_session, clerk, clock) -> N
     story = [
         t
         for t in titles
-        if any(k in t for k in ("督办通知", "约谈", "限期整改", "逾期未完成", "通报批评"))
+        if any(k in t for k in ("督办通知", "约谈", "限期整改", "逾期未完成", "问责"))
     ]
     assert story.index("对市应急管理局发起督办通知") < story.index("约谈通知")
-    assert story[-1].startswith("通报批评")
+    assert story[-1].endswith("启动问责")
 
 
 def test_rectification_that_succeeds_is_closed_after_verification(demo_session, clerk, clock):

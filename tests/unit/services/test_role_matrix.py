@@ -34,6 +34,9 @@ SEC = frozenset({SECADMIN})  # policy, roles, unlocking, approving account chang
 APPROVE = frozenset({LEADER})  # a leader's approval (延期)
 
 WHO_MAY: dict[str, frozenset[Role]] = {
+    "accountability.documents.draft_step": ISSUE,
+    "accountability.writes.record_step": EDIT,
+    "accountability.writes.start": EDIT,
     "archive.export.export_year": BACKUP,
     "archive.importer.import_package": EDIT,
     "archive.pending._record_late": BACKUP,
@@ -53,7 +56,6 @@ WHO_MAY: dict[str, frozenset[Role]] = {
     "corrections.withdraw_fund_entry": EDIT,
     "corrections.withdraw_report": EDIT,
     "demo.build.build_demo": SYS,
-    "escalation.documents.draft_for_accountability": ISSUE,
     "escalation.documents.draft_for_interview": ISSUE,
     "escalation.documents.draft_for_supervision": ISSUE,
     "escalation.documents.draft_minutes": ISSUE,
@@ -73,7 +75,6 @@ WHO_MAY: dict[str, frozenset[Role]] = {
     "interviews.corrections.correct_record": EDIT,
     "interviews.corrections.correct_rectification": EDIT,
     "interviews.lifecycle.add_follow_up": EDIT,
-    "interviews.lifecycle.decide_accountability": EDIT,
     "interviews.lifecycle.link_document": EDIT,
     "interviews.lifecycle.mark_failed": EDIT,
     "interviews.lifecycle.order_rectification": EDIT,
@@ -96,6 +97,7 @@ WHO_MAY: dict[str, frozenset[Role]] = {
     "notices.register.update_draft": ISSUE,
     "progress.record_reports": EDIT,
     "settings.save_item_rules": SYS,
+    "settings.save_accountability_rules": SYS,
     "settings.save_lamp_rules": SYS,
     "settings.save_office": SYS,
     "settings.save_security": SEC,
