@@ -20,3 +20,27 @@ def test_chain_lists_proposals_items_and_interviews(demo_template: Path, tmp_pat
     assert main(["--database", db, "--today", "2026-11-28", "chain", "interviews"]) == 0
     out = capsys.readouterr().out
     assert "整改销号" in out and "已问责" in out
+
+
+def test_accountability_verbs_record_refuse_and_print(
+    demo_template: Path, tmp_path: Path, capsys, monkeypatch
+):
+    """The demo's 问责 shown step by step; a step out of order refused (exit 1, Chinese); the
+    决定书 printed to a PDF."""
+    from desktop.services.ledger import backup_sqlite
+
+    db = str(backup_sqlite(demo_template, tmp_path / "demo.sqlite3"))
+    base = ["--database", db, "--today", "2026-11-28"]
+    assert main([*base, "accountability", "show", "1"]) == 0
+    out = capsys.readouterr().out
+    for step in ("启动问责", "成立调查组", "陈述申辩", "问责决定", "通报组织部门", "申诉处理"):
+        assert step in out
+    assert "下一步：已办结" in out
+    monkeypatch.setenv("DUBAN_PASSWORD", "duban-clerk")
+    again = [*base, "--user", "clerk", "accountability", "execute", "1", "--content", "再次"]
+    assert main(again) == 1
+    assert "不能重复登记" in capsys.readouterr().err
+    pdf = tmp_path / "决定书.pdf"
+    printed = [*base, "--user", "clerk", "accountability", "print", "1", "decision", "--out"]
+    assert main([*printed, str(pdf)]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
