@@ -4,18 +4,27 @@ revision, with every row; a ledger stuck by an older release is repaired on open
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
 from alembic import command
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from db import migrate
 from db.base import Base
 from db.engine import LedgerError, create_ledger_engine, open_ledger
+from desktop.services import auth
+from desktop.services.clock import FixedClock
+from desktop.services.demo import build as demo
 from desktop.services.ledger import backup_sqlite
+from desktop.services.ledger import open_ledger as open_desk
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -133,3 +142,77 @@ def test_a_failed_upgrade_shows_no_raw_sql_and_keeps_one_backup(
         assert "仍保持原版本（0003）" in message and "参考编号" in message
     assert _state(path)[0] == "0003"
     assert len(list((tmp_path / "backups").glob("fails.升级前-0003-*"))) == 1
+
+
+PG_URL = os.environ.get("DUBAN_TEST_PG_URL", "")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not PG_URL, reason="DUBAN_TEST_PG_URL not set (no PostgreSQL)")
+def test_on_postgres_a_kill_after_any_statement_of_0003_to_head_leaves_old_or_new(
+    clock: FixedClock,
+) -> None:
+    """The shared ledger: the server rolls back what a killed desk's upgrade had begun."""
+    template = f"duban_k{uuid.uuid4().hex[:8]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+
+    def url(database: str) -> str:
+        return make_url(PG_URL).set(database=database).render_as_string(False)
+
+    def state(database: str) -> tuple[str | None, set[str], int]:
+        engine = create_engine(url(database), poolclass=NullPool)
+        with engine.connect() as connection:
+            version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            tables = set(inspect(connection).get_table_names())
+            tasks = connection.execute(text("SELECT count(*) FROM task")).scalar_one()
+        engine.dispose()
+        return version, tables, tasks
+
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{template}"'))
+    try:
+        built = open_desk(url(template), clock)
+        with built.session() as session:
+            demo.build_demo(session, auth.system_actor("演示数据"))
+        _, all_tables, tasks = state(template)
+        command.downgrade(migrate.config(built.engine), "0003")
+        built.dispose()
+        _, old_tables, _ = state(template)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "tests.integration.helpers.upgrade_killer",
+                "--pg",
+                PG_URL,
+                template,
+            ],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=600,
+            check=True,
+        )
+        report = json.loads(done.stdout.strip().splitlines()[-1])
+        assert report["statements"] > 40
+        assert len(report["killed"]) == report["statements"] + 1
+        head = migrate.head_revision()
+        seen = set()
+        for n in report["killed"]:
+            version, tables, left = state(f"{template}_kill_{n:03d}")
+            assert (version, tables) in (("0003", old_tables), (head, all_tables)), (n, version)
+            assert left == tasks
+            seen.add(version)
+        assert seen == {"0003", head}
+        reopened = open_ledger(url(f"{template}_kill_000"))  # and it opens, to head
+        assert reopened.revision == head
+        reopened.dispose()
+    finally:
+        with admin.connect() as connection:
+            names = connection.execute(
+                text("SELECT datname FROM pg_database WHERE datname LIKE :p"),
+                {"p": f"{template}%"},
+            ).scalars()
+            for name in list(names):
+                connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
