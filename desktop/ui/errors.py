@@ -15,6 +15,7 @@ from desktop.services.diagnostics import logs
 from desktop.services.errors import DomainError
 from desktop.services.ledger import LedgerError
 from desktop.ui.i18n import tr
+from desktop.ui.messages import translated
 
 log = logging.getLogger("duban.ui")
 qt_log = logging.getLogger("qt")
@@ -31,7 +32,7 @@ def is_domain(error: BaseException) -> bool:
 def message_for(error: BaseException, ref: str = "") -> str:
     """The text to show: the domain's own message, or an apology with the reference number."""
     if is_domain(error):
-        return str(error)
+        return translated(str(error))
     return tr(
         "抱歉，程序出现了内部错误，本次操作未完成。\n参考编号：{ref}\n"
         "请把参考编号告诉技术支持（帮助 → 导出诊断信息… 可导出日志）。\n日志：{path}"

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel, QWid
 
 from desktop.services.errors import DomainError
 from desktop.ui.i18n import tr
+from desktop.ui.messages import translated
 from desktop.ui.unsaved import form_state
 
 
@@ -41,7 +42,7 @@ def error_label() -> QLabel:
 
 def show_field_error(label: QLabel, fields: dict[str, QWidget], error: DomainError) -> None:
     """Show the message in the dialog and put the cursor in the field it is about."""
-    label.setText(str(error))
+    label.setText(translated(str(error)))
     label.show()
     widget = fields.get(error.field or "")
     if widget is not None:

@@ -7,7 +7,8 @@
                                                       # then translate them and run it again
 
 Sources are every tr("…") and QT_TR_NOOP("…") in desktop/ui, desktop/services, desktop/documents
-and db, all under
+and db — including desktop/ui/service_messages.py, which --update regenerates from the messages
+services raise (service_messages.py beside this script) — all under
 the empty context (see desktop/ui/i18n.py). duban_zh_CN.ts is the source language: its
 translations are the Chinese itself. duban_en.ts is translated by hand (Qt Linguist or an editor);
 an entry left unfinished fails the check. The .qm files are committed so that a checkout runs
@@ -25,6 +26,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import service_messages  # noqa: E402  (beside this script)
+
 ROOT = HERE.parents[1]
 SOURCES = ("desktop/ui", "desktop/services", "desktop/documents", "db")
 LANGUAGES = ("zh_CN", "en")  # the source language first
@@ -105,6 +109,8 @@ def lrelease(ts: Path, qm: Path) -> None:
 
 def check() -> list[str]:
     problems: list[str] = []
+    if service_messages.main(["--check"]):
+        problems.append(f"{service_messages.TARGET.relative_to(ROOT)} is stale; run --update")
     with tempfile.TemporaryDirectory() as tmp:
         fresh = [ts_path(lang, Path(tmp)) for lang in LANGUAGES]
         for lang, copy in zip(LANGUAGES, fresh, strict=True):
@@ -136,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--update", action="store_true", help="refresh the .ts files and the .qm")
     args = parser.parse_args(argv)
     if args.update:
+        service_messages.main([])
         lupdate([ts_path(lang) for lang in LANGUAGES])
         for lang in LANGUAGES:
             lrelease(ts_path(lang), qm_path(lang))

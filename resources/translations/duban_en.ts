@@ -4297,6 +4297,1438 @@ Log: {path}</translation>
         <source>退回补办</source>
         <translation>Returned for redo</translation>
     </message>
+    <message>
+        <source>OFD 内容不完整（{0}）</source>
+        <translation>The OFD is incomplete ({0})</translation>
+    </message>
+    <message>
+        <source>OFD 归档副本未能生成（{0}），未导出。</source>
+        <translation>The archival OFD copy could not be made ({0}); nothing was exported.</translation>
+    </message>
+    <message>
+        <source>OFD 无法打开（{0}）</source>
+        <translation>The OFD cannot be opened ({0})</translation>
+    </message>
+    <message>
+        <source>OFD 没有页面</source>
+        <translation>The OFD has no pages</translation>
+    </message>
+    <message>
+        <source>OFD 缺少文档根（DocRoot）</source>
+        <translation>The OFD lacks its document root (DocRoot)</translation>
+    </message>
+    <message>
+        <source>OFD.xml 不是 GB/T 33190 的命名空间</source>
+        <translation>OFD.xml is not in the GB/T 33190 namespace</translation>
+    </message>
+    <message>
+        <source>PDF 文件不完整（缺少文件尾）</source>
+        <translation>The PDF is incomplete (no trailer)</translation>
+    </message>
+    <message>
+        <source>PDF 无法打开：{0}</source>
+        <translation>The PDF cannot be opened: {0}</translation>
+    </message>
+    <message>
+        <source>ZIP 内“{0}”出现了两次，已拒绝。</source>
+        <translation>&quot;{0}&quot; occurs twice in the ZIP; refused.</translation>
+    </message>
+    <message>
+        <source>ZIP 内“{0}”压缩比超过 {1} 倍，已拒绝（疑似压缩炸弹）。</source>
+        <translation>&quot;{0}&quot; in the ZIP is compressed more than {1} times; refused (looks like a zip bomb).</translation>
+    </message>
+    <message>
+        <source>ZIP 内“{0}”已加密，无法校验，已拒绝。</source>
+        <translation>&quot;{0}&quot; in the ZIP is encrypted and cannot be checked; refused.</translation>
+    </message>
+    <message>
+        <source>ZIP 内“{0}”是一个链接，已拒绝。</source>
+        <translation>&quot;{0}&quot; in the ZIP is a link; refused.</translation>
+    </message>
+    <message>
+        <source>ZIP 内“{0}”解压后过大，已拒绝（疑似压缩炸弹）。</source>
+        <translation>&quot;{0}&quot; in the ZIP is too large when unpacked; refused (looks like a zip bomb).</translation>
+    </message>
+    <message>
+        <source>ZIP 内条目超过 {0} 个，已拒绝（疑似压缩炸弹）。</source>
+        <translation>The ZIP has more than {0} entries; refused (looks like a zip bomb).</translation>
+    </message>
+    <message>
+        <source>manifest.sha256 不是 UTF-8 文本。</source>
+        <translation>manifest.sha256 is not UTF-8 text.</translation>
+    </message>
+    <message>
+        <source>manifest.sha256 中“{0}”出现了两次。</source>
+        <translation>&quot;{0}&quot; occurs twice in manifest.sha256.</translation>
+    </message>
+    <message>
+        <source>manifest.sha256 第 {0} 行格式不对：{1}</source>
+        <translation>Line {0} of manifest.sha256 is malformed: {1}</translation>
+    </message>
+    <message>
+        <source>metadata.xml 不是督办台归档包的元数据。</source>
+        <translation>metadata.xml is not the metadata of a Duban Desk archive package.</translation>
+    </message>
+    <message>
+        <source>metadata.xml 内容有误：{0}</source>
+        <translation>metadata.xml is wrong: {0}</translation>
+    </message>
+    <message>
+        <source>metadata.xml 无法解析：{0}</source>
+        <translation>metadata.xml cannot be parsed: {0}</translation>
+    </message>
+    <message>
+        <source>{0} 含数据库密码，须只有本人可读（chmod 600 {1}），未使用。</source>
+        <translation>{0} holds the database password and must be readable by its owner only (chmod 600 {1}); not used.</translation>
+    </message>
+    <message>
+        <source>{0}“{1}”不是可选的一项。</source>
+        <translation>{0} &quot;{1}&quot; is not one of the choices.</translation>
+    </message>
+    <message>
+        <source>{0}“{1}”不是日期</source>
+        <translation>{0} &quot;{1}&quot; is not a date</translation>
+    </message>
+    <message>
+        <source>{0}“{1}”不是日期（应如 2026-12-31 或 2026年12月31日）</source>
+        <translation>{0} &quot;{1}&quot; is not a date (write it like 2026-12-31 or 2026年12月31日)</translation>
+    </message>
+    <message>
+        <source>{0}“{1}”不是有效日期</source>
+        <translation>{0} &quot;{1}&quot; is not a valid date</translation>
+    </message>
+    <message>
+        <source>{0}“{1}”没有写年份，请在向导中确认年份</source>
+        <translation>{0} &quot;{1}&quot; has no year; please confirm the year in the wizard</translation>
+    </message>
+    <message>
+        <source>{0}不能为负数</source>
+        <translation>{0} cannot be negative</translation>
+    </message>
+    <message>
+        <source>{0}只主送一个上级机关（现有 {1} 个：{2}）；需同时送其他机关的，请列入抄送。</source>
+        <translation>{0} is addressed to one superior authority only (there are {1}: {2}); put any other recipients under CC.</translation>
+    </message>
+    <message>
+        <source>{0}在{1}没有需要报送的任务。</source>
+        <translation>{0} has no tasks that report in {1}.</translation>
+    </message>
+    <message>
+        <source>{0}尚未开始，不能生成通报。</source>
+        <translation>{0} has not started yet; no circular can be made.</translation>
+    </message>
+    <message>
+        <source>{0}年度尚未开始，暂无可计算的考核结果。</source>
+        <translation>The year {0} has not started yet; there are no assessment results to compute.</translation>
+    </message>
+    <message>
+        <source>{0}年度没有可考核的牵头单位。</source>
+        <translation>The year {0} has no lead units to assess.</translation>
+    </message>
+    <message>
+        <source>{0}年度的考核方案已经存在。</source>
+        <translation>The assessment scheme for {0} already exists.</translation>
+    </message>
+    <message>
+        <source>{0}年度考核尚未定稿，请先定稿再生成考核结果通报。</source>
+        <translation>The assessment for {0} is not final yet; finalise it before making the results circular.</translation>
+    </message>
+    <message>
+        <source>{0}年度考核已定稿，不能再{1}。</source>
+        <translation>The assessment for {0} is final; you can no longer {1}.</translation>
+    </message>
+    <message>
+        <source>{0}年度考核方案已发布，指标和分值不能再改。</source>
+        <translation>The assessment scheme for {0} is published; its indicators and points can no longer change.</translation>
+    </message>
+    <message>
+        <source>{0}年度考核结果通报已印发（{1}）。</source>
+        <translation>The assessment results circular for {0} has been issued ({1}).</translation>
+    </message>
+    <message>
+        <source>{0}年度还没有考核方案，请先新建。</source>
+        <translation>There is no assessment scheme for {0} yet; please create one first.</translation>
+    </message>
+    <message>
+        <source>{0}应为以万元计的数字</source>
+        <translation>{0} must be a number in 10,000 yuan</translation>
+    </message>
+    <message>
+        <source>{0}应为文字</source>
+        <translation>{0} must be text</translation>
+    </message>
+    <message>
+        <source>{0}是上行文，须标注签发人。</source>
+        <translation>{0} is addressed upward and must name its signer.</translation>
+    </message>
+    <message>
+        <source>{0}最多保留四位小数（精确到元）</source>
+        <translation>{0} keeps at most four decimals (to the yuan)</translation>
+    </message>
+    <message>
+        <source>{0}正文不能为空。</source>
+        <translation>The body of {0} cannot be empty.</translation>
+    </message>
+    <message>
+        <source>{0}的日期不能早于{1}（{2}）。</source>
+        <translation>The date of {0} cannot be before {1} ({2}).</translation>
+    </message>
+    <message>
+        <source>{0}的日期不能晚于今天。</source>
+        <translation>The date of {0} cannot be after today.</translation>
+    </message>
+    <message>
+        <source>{0}的标题应以“{1}”结尾，如“关于……的{2}”。</source>
+        <translation>The title of {0} must end with &quot;{1}&quot;, as in &quot;关于……的{2}&quot;.</translation>
+    </message>
+    <message>
+        <source>{0}的通报已印发（{1}）。如需更正，请对该文件拟制更正件。</source>
+        <translation>The circular for {0} has been issued ({1}). To correct it, draft a correction to that document.</translation>
+    </message>
+    <message>
+        <source>{0}超过 {1} 万元，请核对单位（应以万元计）</source>
+        <translation>{0} exceeds {1} (10,000 yuan); check the unit (amounts are in 10,000 yuan)</translation>
+    </message>
+    <message>
+        <source>{0}超过 {1} 个字</source>
+        <translation>{0} is longer than {1} characters</translation>
+    </message>
+    <message>
+        <source>{0}超过 {1} 字，请精简</source>
+        <translation>{0} is longer than {1} characters; please shorten it</translation>
+    </message>
+    <message>
+        <source>{0}须写明{1}。</source>
+        <translation>{0} must state {1}.</translation>
+    </message>
+    <message>
+        <source>{0}须写明主送的上级机关。</source>
+        <translation>{0} must name the superior authority it is addressed to.</translation>
+    </message>
+    <message>
+        <source>“{0}”不是可读的 ZIP 文件：{1}</source>
+        <translation>&quot;{0}&quot; is not a readable ZIP file: {1}</translation>
+    </message>
+    <message>
+        <source>“{0}”不是文件夹（或是一个链接）。</source>
+        <translation>&quot;{0}&quot; is not a folder (or is a link).</translation>
+    </message>
+    <message>
+        <source>“{0}”不是有效的分数。</source>
+        <translation>&quot;{0}&quot; is not a valid score.</translation>
+    </message>
+    <message>
+        <source>“{0}”不是督办台导出的操作日志密钥文件。</source>
+        <translation>&quot;{0}&quot; is not an audit-log key file exported by Duban Desk.</translation>
+    </message>
+    <message>
+        <source>“{0}”中没有工作表“{1}”。</source>
+        <translation>&quot;{0}&quot; has no worksheet &quot;{1}&quot;.</translation>
+    </message>
+    <message>
+        <source>“{0}”剩余空间 {1}，本次约需 {2}（按两倍预留 {3}），空间不足，未开始写入。请换一个更大的移动介质。</source>
+        <translation>&quot;{0}&quot; has {1} free; this needs about {2} (twice that reserved: {3}). Not enough space; nothing was written. Please use a larger removable medium.</translation>
+    </message>
+    <message>
+        <source>“{0}”已是{1}。</source>
+        <translation>&quot;{0}&quot; is already {1}.</translation>
+    </message>
+    <message>
+        <source>“{0}”已是{1}状态。</source>
+        <translation>&quot;{0}&quot; is already in state {1}.</translation>
+    </message>
+    <message>
+        <source>“{0}”已登记（{1}），不能重复登记。</source>
+        <translation>&quot;{0}&quot; is already recorded ({1}) and cannot be recorded twice.</translation>
+    </message>
+    <message>
+        <source>“{0}”是一个链接，已拒绝。</source>
+        <translation>&quot;{0}&quot; is a link; refused.</translation>
+    </message>
+    <message>
+        <source>“{0}”是台账中唯一启用的{1}，不能{2}。请先新建另一位{3}。</source>
+        <translation>&quot;{0}&quot; is the only active {1} in the ledger and cannot be {2}. Please create another {3} first.</translation>
+    </message>
+    <message>
+        <source>“{0}”没有待审核的变更。</source>
+        <translation>&quot;{0}&quot; has no change waiting for review.</translation>
+    </message>
+    <message>
+        <source>“{0}”没有督办台记载的操作日志链头（audit-head.json）。</source>
+        <translation>&quot;{0}&quot; has no audit-chain head recorded by Duban Desk (audit-head.json).</translation>
+    </message>
+    <message>
+        <source>“{0}”没有被锁定。</source>
+        <translation>&quot;{0}&quot; is not locked.</translation>
+    </message>
+    <message>
+        <source>“{0}”牵头的任务目前都亮绿灯，无需督办。</source>
+        <translation>Every task led by &quot;{0}&quot; is green; no supervision needed.</translation>
+    </message>
+    <message>
+        <source>“{0}”角色无权{1}，此操作未执行。</source>
+        <translation>The role &quot;{0}&quot; may not {1}; nothing was done.</translation>
+    </message>
+    <message>
+        <source>一次最多导入 {0} 个文件，请分批导入。</source>
+        <translation>At most {0} files can be imported at once; please import them in batches.</translation>
+    </message>
+    <message>
+        <source>一票否决只能是“是”（1）或“否”（0）。</source>
+        <translation>A veto can only be &quot;yes&quot; (1) or &quot;no&quot; (0).</translation>
+    </message>
+    <message>
+        <source>一票否决项只能有一项。</source>
+        <translation>There can be only one veto item.</translation>
+    </message>
+    <message>
+        <source>一票否决须写明事由。</source>
+        <translation>A veto must state its reason.</translation>
+    </message>
+    <message>
+        <source>不予批准需要写明理由。</source>
+        <translation>A refusal must state its reason.</translation>
+    </message>
+    <message>
+        <source>不得重复使用的历史密码数应在 1 至 24 之间。</source>
+        <translation>The number of earlier passwords that may not be reused must be between 1 and 24.</translation>
+    </message>
+    <message>
+        <source>不支持的格式“{0}”，可选 pdf 或 ofd。</source>
+        <translation>Unsupported format &quot;{0}&quot;; choose pdf or ofd.</translation>
+    </message>
+    <message>
+        <source>不是 PDF 文件（缺少 %PDF 文件头）</source>
+        <translation>Not a PDF file (no %PDF header)</translation>
+    </message>
+    <message>
+        <source>不是督办台生成的报送模板</source>
+        <translation>Not a report template made by Duban Desk</translation>
+    </message>
+    <message>
+        <source>不是督办台生成的报送模板（缺少或无法识别隐藏签名）</source>
+        <translation>Not a report template made by Duban Desk (its hidden signature is missing or unreadable)</translation>
+    </message>
+    <message>
+        <source>不能{0}自己的{1}账号，请由其他管理员操作。</source>
+        <translation>You cannot {0} your own {1} account; please ask another administrator.</translation>
+    </message>
+    <message>
+        <source>不能以自拟正文新建{0}。</source>
+        <translation>A {0} cannot be created with free text.</translation>
+    </message>
+    <message>
+        <source>不能更正的栏目：{0}。</source>
+        <translation>Fields that cannot be corrected: {0}.</translation>
+    </message>
+    <message>
+        <source>不能锁定自己的账号。</source>
+        <translation>You cannot lock your own account.</translation>
+    </message>
+    <message>
+        <source>不采纳建议需要写明理由。</source>
+        <translation>Declining a proposal must state its reason.</translation>
+    </message>
+    <message>
+        <source>两次催办的最短间隔应在 0 至 60 天之间。</source>
+        <translation>The minimum interval between two reminders must be between 0 and 60 days.</translation>
+    </message>
+    <message>
+        <source>主办单位不必再列为协办单位。</source>
+        <translation>The host unit need not be listed as a co-handling unit too.</translation>
+    </message>
+    <message>
+        <source>任务 {0} 已完成，无需督办。</source>
+        <translation>Task {0} is complete; no supervision needed.</translation>
+    </message>
+    <message>
+        <source>任务 {0} 当前为“{1}”，不能转为“{2}”。</source>
+        <translation>Task {0} is &quot;{1}&quot; and cannot become &quot;{2}&quot;.</translation>
+    </message>
+    <message>
+        <source>任务 {0} 没有{1}的进度报送。</source>
+        <translation>Task {0} has no progress report for {1}.</translation>
+    </message>
+    <message>
+        <source>任务 {0}：{1}早于任务开始时间。</source>
+        <translation>Task {0}: {1} is before the task&apos;s start.</translation>
+    </message>
+    <message>
+        <source>任务 {0}：不能报送未来期次（{1}）。</source>
+        <translation>Task {0}: a future period ({1}) cannot be reported.</translation>
+    </message>
+    <message>
+        <source>任务 {0}：完成百分比应为 0 到 100 的整数。</source>
+        <translation>Task {0}: percent done must be a whole number from 0 to 100.</translation>
+    </message>
+    <message>
+        <source>任务 {0}：本期 {1}% 低于上期（{2}）{3}%，请填写回落原因。</source>
+        <translation>Task {0}: this period&apos;s {1}% is below the last one ({2}) at {3}%; please give the reason for the drop.</translation>
+    </message>
+    <message>
+        <source>任务名称不能为空。</source>
+        <translation>The task name cannot be empty.</translation>
+    </message>
+    <message>
+        <source>任务名称为空</source>
+        <translation>The task name is empty</translation>
+    </message>
+    <message>
+        <source>任务编号“{0}”已被使用。</source>
+        <translation>Task code &quot;{0}&quot; is already in use.</translation>
+    </message>
+    <message>
+        <source>任务编号不能为空。</source>
+        <translation>The task code cannot be empty.</translation>
+    </message>
+    <message>
+        <source>份号应为不超过 6 位的数字。</source>
+        <translation>The copy number must be a number of at most 6 digits.</translation>
+    </message>
+    <message>
+        <source>会议尚无议定事项，无法生成纪要。</source>
+        <translation>The meeting has no decisions yet; no minutes can be made.</translation>
+    </message>
+    <message>
+        <source>全宗号应为 1 至 4 个字符。</source>
+        <translation>The fonds code must be 1 to 4 characters.</translation>
+    </message>
+    <message>
+        <source>公文 {0} 存档的 OFD 与登记的校验值不符，可能已被改动。</source>
+        <translation>The archived OFD of document {0} does not match its registered checksum; it may have been altered.</translation>
+    </message>
+    <message>
+        <source>公文 {0} 存档的 PDF 与登记的校验值不符，可能已被改动。</source>
+        <translation>The archived PDF of document {0} does not match its registered checksum; it may have been altered.</translation>
+    </message>
+    <message>
+        <source>公文 {0} 已印发，不能修改。</source>
+        <translation>Document {0} has been issued and cannot be changed.</translation>
+    </message>
+    <message>
+        <source>公文 {0} 已印发，不能删除。</source>
+        <translation>Document {0} has been issued and cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>公文 {0} 的文件“{1}”{2}，未导出。</source>
+        <translation>The file &quot;{1}&quot; of document {0} {2}; nothing was exported.</translation>
+    </message>
+    <message>
+        <source>公文 {0}（{1}）存档的 OFD 与印发时登记的校验值不符，可能已被改动，未导出归档包。</source>
+        <translation>The archived OFD of document {0} ({1}) does not match the checksum registered at issue; it may have been altered. No archive package was exported.</translation>
+    </message>
+    <message>
+        <source>公文 {0}（{1}）存档的 PDF 与印发时操作日志记录的校验值不符，文件和登记的校验值可能被一并替换，未导出归档包。</source>
+        <translation>The archived PDF of document {0} ({1}) does not match the checksum the audit log recorded at issue; the file and its registered checksum may both have been replaced. No archive package was exported.</translation>
+    </message>
+    <message>
+        <source>公文 {0}（{1}）存档的 PDF 与印发时登记的校验值不符，可能已被改动，未导出归档包。</source>
+        <translation>The archived PDF of document {0} ({1}) does not match the checksum registered at issue; it may have been altered. No archive package was exported.</translation>
+    </message>
+    <message>
+        <source>公文标题不能为空。</source>
+        <translation>The document title cannot be empty.</translation>
+    </message>
+    <message>
+        <source>公文标题不能超过 200 字。</source>
+        <translation>The document title cannot be longer than 200 characters.</translation>
+    </message>
+    <message>
+        <source>公文正文不能为空。</source>
+        <translation>The document body cannot be empty.</translation>
+    </message>
+    <message>
+        <source>共享台账（数据库服务器）由服务器管理员备份，不能在本机备份。</source>
+        <translation>A shared ledger (database server) is backed up by the server&apos;s administrator, not on this PC.</translation>
+    </message>
+    <message>
+        <source>其他窗口正在发文，暂时无法取得文号，请稍后再试。</source>
+        <translation>Another window is issuing a document; no number can be taken right now. Please try again shortly.</translation>
+    </message>
+    <message>
+        <source>到期提醒应在 0 至 30 天之间（0 为不提醒）。</source>
+        <translation>The deadline reminder must be between 0 and 30 days (0: no reminder).</translation>
+    </message>
+    <message>
+        <source>办理期限应在 1 至 366 天之间。</source>
+        <translation>The time allowed must be between 1 and 366 days.</translation>
+    </message>
+    <message>
+        <source>加减分项“{0}”的封顶分不能为负数。</source>
+        <translation>The cap of bonus/deduction item &quot;{0}&quot; cannot be negative.</translation>
+    </message>
+    <message>
+        <source>加减分项“{0}”的计分依据不对。</source>
+        <translation>The scoring basis of bonus/deduction item &quot;{0}&quot; is wrong.</translation>
+    </message>
+    <message>
+        <source>加减分项名称不能为空。</source>
+        <translation>The bonus/deduction item needs a name.</translation>
+    </message>
+    <message>
+        <source>加减分项的代码不能为空或重复。</source>
+        <translation>Bonus/deduction item codes cannot be empty or repeated.</translation>
+    </message>
+    <message>
+        <source>加密备份与其 .sha256 校验值不符：备份已损坏或被改动，未恢复。</source>
+        <translation>The encrypted backup does not match its .sha256 checksum: the backup is damaged or altered; nothing was restored.</translation>
+    </message>
+    <message>
+        <source>包内“{0}”不是普通文件，已拒绝。</source>
+        <translation>&quot;{0}&quot; in the package is not an ordinary file; refused.</translation>
+    </message>
+    <message>
+        <source>包内“{0}”会写到目标文件夹之外，已拒绝。</source>
+        <translation>&quot;{0}&quot; in the package would be written outside the target folder; refused.</translation>
+    </message>
+    <message>
+        <source>包内“{0}”是一个链接，已拒绝。</source>
+        <translation>&quot;{0}&quot; in the package is a link; refused.</translation>
+    </message>
+    <message>
+        <source>包内“{0}”经过一个链接，已拒绝。</source>
+        <translation>&quot;{0}&quot; in the package passes through a link; refused.</translation>
+    </message>
+    <message>
+        <source>包内“{0}”过大（{1} 字节），已拒绝。</source>
+        <translation>&quot;{0}&quot; in the package is too large ({1} bytes); refused.</translation>
+    </message>
+    <message>
+        <source>包内文件“{0}”使用了绝对路径或盘符，已拒绝。</source>
+        <translation>The file &quot;{0}&quot; in the package uses an absolute path or drive letter; refused.</translation>
+    </message>
+    <message>
+        <source>包内文件“{0}”试图指向包外（含 ..），已拒绝。</source>
+        <translation>The file &quot;{0}&quot; in the package points outside the package (contains ..); refused.</translation>
+    </message>
+    <message>
+        <source>包内文件超过 {0} 个，不像真实的归档包。</source>
+        <translation>The package has more than {0} files; it does not look like a real archive package.</translation>
+    </message>
+    <message>
+        <source>包内有无效的文件名：{0}。</source>
+        <translation>The package has an invalid file name: {0}.</translation>
+    </message>
+    <message>
+        <source>单位“{0}”已存在。</source>
+        <translation>Unit &quot;{0}&quot; already exists.</translation>
+    </message>
+    <message>
+        <source>单位名称不能为空。</source>
+        <translation>The unit name cannot be empty.</translation>
+    </message>
+    <message>
+        <source>原密码不正确。</source>
+        <translation>The old password is not correct.</translation>
+    </message>
+    <message>
+        <source>发文机关名称和发文字号机关代字不能为空。</source>
+        <translation>The issuing authority&apos;s name and the code in the document number cannot be empty.</translation>
+    </message>
+    <message>
+        <source>发文机关标志不能为空。</source>
+        <translation>The issuing authority&apos;s mark cannot be empty.</translation>
+    </message>
+    <message>
+        <source>只有已印发的公文才需要更正；草稿可直接修改。</source>
+        <translation>Only issued documents need corrections; a draft can be edited directly.</translation>
+    </message>
+    <message>
+        <source>只能为督办通知或催办单生成督办草稿。</source>
+        <translation>A supervision draft can only be made for a supervision notice or a reminder slip.</translation>
+    </message>
+    <message>
+        <source>台账快照自检未通过，未写出备份。</source>
+        <translation>The ledger snapshot failed its self-check; no backup was written.</translation>
+    </message>
+    <message>
+        <source>台账的数据库版本与其中的数据表不一致（版本 {0}，却已有较新版本的表：{1}），程序无法自动修复。台账未作任何改动，请联系技术支持，或从备份恢复。</source>
+        <translation>The ledger&apos;s database version does not match its tables (version {0}, yet tables of a newer version exist: {1}); the program cannot repair it. The ledger was not changed; please contact support or restore from a backup.</translation>
+    </message>
+    <message>
+        <source>各项指标权重之和应为 100，现为 {0}。</source>
+        <translation>The indicators&apos; weights must add up to 100; now {0}.</translation>
+    </message>
+    <message>
+        <source>同一列不能对应两个字段。</source>
+        <translation>Two fields cannot use the same column.</translation>
+    </message>
+    <message>
+        <source>启动问责的日期不能早于认定整改未完成的日期。</source>
+        <translation>Accountability cannot start before the date the rectification was found not done.</translation>
+    </message>
+    <message>
+        <source>回复日期应在发起日期和今天之间。</source>
+        <translation>The reply date must be between the start date and today.</translation>
+    </message>
+    <message>
+        <source>回复期限不能早于今天{0}，请另定期限。</source>
+        <translation>The reply deadline cannot be before today {0}; please set another deadline.</translation>
+    </message>
+    <message>
+        <source>回复期限不能早于发起日期（{0}）。</source>
+        <translation>The reply deadline cannot be before the start date ({0}).</translation>
+    </message>
+    <message>
+        <source>回复期限应在 1 至 90 天之间。</source>
+        <translation>The reply deadline must be between 1 and 90 days.</translation>
+    </message>
+    <message>
+        <source>填写保密期限时须同时填写密级。</source>
+        <translation>A secrecy period needs a secrecy level too.</translation>
+    </message>
+    <message>
+        <source>备份写入后回读与原文件不一致，介质可能有坏块，备份已作废。</source>
+        <translation>The backup read back after writing differs from the original; the medium may have bad blocks. The backup was discarded.</translation>
+    </message>
+    <message>
+        <source>备份口令不正确，或加密备份已损坏、被改动：无法解密，台账未作任何改动。</source>
+        <translation>The backup passphrase is wrong, or the encrypted backup is damaged or altered: it cannot be decrypted, and the ledger was not changed.</translation>
+    </message>
+    <message>
+        <source>备份口令至少 {0} 个字符。</source>
+        <translation>The backup passphrase needs at least {0} characters.</translation>
+    </message>
+    <message>
+        <source>备份失败：{0}。未留下不完整的备份。</source>
+        <translation>Backup failed: {0}. No incomplete backup was left behind.</translation>
+    </message>
+    <message>
+        <source>备份文件在检查后发生了变化，未恢复。</source>
+        <translation>The backup file changed after it was checked; nothing was restored.</translation>
+    </message>
+    <message>
+        <source>姓名不能为空。</source>
+        <translation>The name cannot be empty.</translation>
+    </message>
+    <message>
+        <source>姓名不能超过 40 个字。</source>
+        <translation>The name cannot be longer than 40 characters.</translation>
+    </message>
+    <message>
+        <source>姓名没有改动。</source>
+        <translation>The name was not changed.</translation>
+    </message>
+    <message>
+        <source>字体“{0}”未嵌入</source>
+        <translation>Font &quot;{0}&quot; is not embedded</translation>
+    </message>
+    <message>
+        <source>完成日期不能晚于今天。</source>
+        <translation>The completion date cannot be after today.</translation>
+    </message>
+    <message>
+        <source>完成时限不能早于开始时间。</source>
+        <translation>The deadline cannot be before the start.</translation>
+    </message>
+    <message>
+        <source>完成时限为空</source>
+        <translation>The deadline is empty</translation>
+    </message>
+    <message>
+        <source>完成时限早于开始时间</source>
+        <translation>The deadline is before the start</translation>
+    </message>
+    <message>
+        <source>完成比例“{0}”不是百分数</source>
+        <translation>Percent done &quot;{0}&quot; is not a percentage</translation>
+    </message>
+    <message>
+        <source>完成比例“{0}”应在 0% 到 100% 之间</source>
+        <translation>Percent done &quot;{0}&quot; must be between 0% and 100%</translation>
+    </message>
+    <message>
+        <source>完成比例应为百分数</source>
+        <translation>Percent done must be a percentage</translation>
+    </message>
+    <message>
+        <source>完成百分比应为0到100的整数</source>
+        <translation>Percent done must be a whole number from 0 to 100</translation>
+    </message>
+    <message>
+        <source>密码中不能含有用户名。</source>
+        <translation>The password cannot contain the user name.</translation>
+    </message>
+    <message>
+        <source>密码有效期应在 0 至 365 天之间（0 为不过期）。</source>
+        <translation>The password lifetime must be between 0 and 365 days (0: never expires).</translation>
+    </message>
+    <message>
+        <source>密码至少需要 {0} 位。</source>
+        <translation>The password needs at least {0} characters.</translation>
+    </message>
+    <message>
+        <source>密码须含大写字母、小写字母、数字、符号中的至少 {0} 类（现在只有：{1}）。</source>
+        <translation>The password needs at least {0} of: capital letters, small letters, digits, symbols (it has only: {1}).</translation>
+    </message>
+    <message>
+        <source>密码首尾不能是空格。</source>
+        <translation>The password cannot begin or end with a space.</translation>
+    </message>
+    <message>
+        <source>密级应为 秘密、机密 或 绝密。</source>
+        <translation>The secrecy level must be 秘密, 机密 or 绝密.</translation>
+    </message>
+    <message>
+        <source>导入失败：{0}。未留下不完整的副本。</source>
+        <translation>Import failed: {0}. No incomplete copy was left behind.</translation>
+    </message>
+    <message>
+        <source>导出失败：{0}。{1}</source>
+        <translation>Export failed: {0}. {1}</translation>
+    </message>
+    <message>
+        <source>尚无整改情况报告，不能核实销号。</source>
+        <translation>There is no rectification report yet; the item cannot be verified and closed.</translation>
+    </message>
+    <message>
+        <source>尚未收到回复，办结需要写明理由。</source>
+        <translation>No reply has been received; closing needs a reason.</translation>
+    </message>
+    <message>
+        <source>尚未登记“{0}”，不能生成{1}。</source>
+        <translation>&quot;{0}&quot; is not recorded yet; no {1} can be made.</translation>
+    </message>
+    <message>
+        <source>尚未登记回复，没有可退回的回复。</source>
+        <translation>No reply has been recorded; there is nothing to send back.</translation>
+    </message>
+    <message>
+        <source>嵌入字体“{0}”无法读取（{1}）</source>
+        <translation>Embedded font &quot;{0}&quot; cannot be read ({1})</translation>
+    </message>
+    <message>
+        <source>嵌入字体“{0}”缺少 {1} 表</source>
+        <translation>Embedded font &quot;{0}&quot; lacks its {1} table</translation>
+    </message>
+    <message>
+        <source>工作表“{0}”超过 {1} 行，请分批导入。</source>
+        <translation>Worksheet &quot;{0}&quot; has more than {1} rows; please import it in batches.</translation>
+    </message>
+    <message>
+        <source>工程“{0}”还有 {1} 项任务未销号（{2}），不能关闭。</source>
+        <translation>Project &quot;{0}&quot; still has {1} open tasks ({2}) and cannot be closed.</translation>
+    </message>
+    <message>
+        <source>工程名称不能为空。</source>
+        <translation>The project name cannot be empty.</translation>
+    </message>
+    <message>
+        <source>工程编号“{0}”已被使用。</source>
+        <translation>Project code &quot;{0}&quot; is already in use.</translation>
+    </message>
+    <message>
+        <source>工程编号和名称不能为空。</source>
+        <translation>The project code and name cannot be empty.</translation>
+    </message>
+    <message>
+        <source>年度“{0}”不对。</source>
+        <translation>The year &quot;{0}&quot; is wrong.</translation>
+    </message>
+    <message>
+        <source>年度“{0}”不对，应为四位数字。</source>
+        <translation>The year &quot;{0}&quot; is wrong; it must be four digits.</translation>
+    </message>
+    <message>
+        <source>延期需要给出晚于原时限的新完成时限。</source>
+        <translation>An extension needs a new deadline later than the old one.</translation>
+    </message>
+    <message>
+        <source>延期须在办理期限（{0}）前提出；逾期后的申请不予受理。</source>
+        <translation>An extension must be asked for before the deadline ({0}); requests after it are not accepted.</translation>
+    </message>
+    <message>
+        <source>归档 OFD 不得加密</source>
+        <translation>An archival OFD must not be encrypted</translation>
+    </message>
+    <message>
+        <source>归档 OFD 不得设置权限或视图首选项</source>
+        <translation>An archival OFD must not set permissions or view preferences</translation>
+    </message>
+    <message>
+        <source>归档 OFD 应只含一个文档</source>
+        <translation>An archival OFD must hold exactly one document</translation>
+    </message>
+    <message>
+        <source>归档 OFD 的 DocType 应为 OFD-A</source>
+        <translation>The DocType of an archival OFD must be OFD-A</translation>
+    </message>
+    <message>
+        <source>归档包缺少元数据，拒绝导入。</source>
+        <translation>The archive package has no metadata; import refused.</translation>
+    </message>
+    <message>
+        <source>当前应登记{0}，不能登记“{1}”。</source>
+        <translation>{0} is the step to record now, not &quot;{1}&quot;.</translation>
+    </message>
+    <message>
+        <source>当前表格没有可导出的列。</source>
+        <translation>The table has no columns to export.</translation>
+    </message>
+    <message>
+        <source>恢复失败：{0}。原台账未被替换。</source>
+        <translation>Restore failed: {0}. The ledger was not replaced.</translation>
+    </message>
+    <message>
+        <source>截止日期早于起始日期。</source>
+        <translation>The end date is before the start date.</translation>
+    </message>
+    <message>
+        <source>截至{0}，台账中没有已开始的任务。</source>
+        <translation>As of {0}, no task in the ledger has started.</translation>
+    </message>
+    <message>
+        <source>执行期限应在 1 至 180 天之间。</source>
+        <translation>The execution period must be between 1 and 180 days.</translation>
+    </message>
+    <message>
+        <source>执行预警天数应小于执行期限。</source>
+        <translation>The execution warning (days) must be shorter than the execution period.</translation>
+    </message>
+    <message>
+        <source>找不到任务 {0}。</source>
+        <translation>Task {0} not found.</translation>
+    </message>
+    <message>
+        <source>找不到单位“{0}”。</source>
+        <translation>Unit &quot;{0}&quot; not found.</translation>
+    </message>
+    <message>
+        <source>找不到名为“{0}”的单位。</source>
+        <translation>No unit named &quot;{0}&quot; was found.</translation>
+    </message>
+    <message>
+        <source>找不到归档包“{0}”。</source>
+        <translation>Archive package &quot;{0}&quot; not found.</translation>
+    </message>
+    <message>
+        <source>找不到当前用户。</source>
+        <translation>The current user was not found.</translation>
+    </message>
+    <message>
+        <source>找不到编号为“{0}”的任务。</source>
+        <translation>No task with code &quot;{0}&quot; was found.</translation>
+    </message>
+    <message>
+        <source>找不到该{0}（编号 {1}），可能已被他人删除。</source>
+        <translation>This {0} (number {1}) was not found; someone may have deleted it.</translation>
+    </message>
+    <message>
+        <source>找不到该用户，可能已被其他管理员修改，请刷新后重试。</source>
+        <translation>The user was not found; another administrator may have changed it. Please refresh and try again.</translation>
+    </message>
+    <message>
+        <source>报告中不得夹带请示事项（正文中有“{0}”）；需上级批准的事项请另行请示。</source>
+        <translation>A report must not carry a request (the body has &quot;{0}&quot;); ask for approval in a separate request.</translation>
+    </message>
+    <message>
+        <source>报告日期不能晚于今天。</source>
+        <translation>The report date cannot be after today.</translation>
+    </message>
+    <message>
+        <source>报送截止日应在每月 1 日至 28 日之间。</source>
+        <translation>The reporting deadline must be between day 1 and day 28 of the month.</translation>
+    </message>
+    <message>
+        <source>报送期次“{0}”格式不对，应为“年-月”，例如 2026-05。</source>
+        <translation>The reporting period &quot;{0}&quot; is malformed; it must be &quot;year-month&quot;, e.g. 2026-05.</translation>
+    </message>
+    <message>
+        <source>指标“{0}”的基本分应在 0–100 之间。</source>
+        <translation>The base points of indicator &quot;{0}&quot; must be between 0 and 100.</translation>
+    </message>
+    <message>
+        <source>指标“{0}”的权重不能为负数。</source>
+        <translation>The weight of indicator &quot;{0}&quot; cannot be negative.</translation>
+    </message>
+    <message>
+        <source>指标“{0}”的评分方式不对。</source>
+        <translation>The scoring method of indicator &quot;{0}&quot; is wrong.</translation>
+    </message>
+    <message>
+        <source>指标名称不能为空。</source>
+        <translation>The indicator name cannot be empty.</translation>
+    </message>
+    <message>
+        <source>指标重复或不认识，请检查指标列表。</source>
+        <translation>An indicator is repeated or unknown; please check the list of indicators.</translation>
+    </message>
+    <message>
+        <source>收文时间不能晚于今天。</source>
+        <translation>The date received cannot be after today.</translation>
+    </message>
+    <message>
+        <source>改定的约谈时间不能早于今天。</source>
+        <translation>The new interview time cannot be before today.</translation>
+    </message>
+    <message>
+        <source>整改期限已过，不能再修改期限；请认定整改未完成，或核实整改情况后销号。</source>
+        <translation>The rectification deadline has passed and can no longer change; record the rectification as not done, or verify it and close the item.</translation>
+    </message>
+    <message>
+        <source>整改期限应晚于今天。</source>
+        <translation>The rectification deadline must be after today.</translation>
+    </message>
+    <message>
+        <source>整改期限未到，不能认定整改未完成。</source>
+        <translation>The rectification deadline has not come yet; it cannot be recorded as not done.</translation>
+    </message>
+    <message>
+        <source>文件“{0}”不是督办台的台账文件（不是 SQLite 数据库）。</source>
+        <translation>The file &quot;{0}&quot; is not a Duban Desk ledger (not an SQLite database).</translation>
+    </message>
+    <message>
+        <source>文件“{0}”是空的。</source>
+        <translation>The file &quot;{0}&quot; is empty.</translation>
+    </message>
+    <message>
+        <source>文件“{0}”超过 50 MB，请压缩或拆分后再附上。</source>
+        <translation>The file &quot;{0}&quot; is larger than 50 MB; please compress or split it before attaching it.</translation>
+    </message>
+    <message>
+        <source>新密码不能与最近 {0} 次用过的密码相同。</source>
+        <translation>The new password cannot be one of the last {0} passwords used.</translation>
+    </message>
+    <message>
+        <source>方案名称不能为空。</source>
+        <translation>The scheme name cannot be empty.</translation>
+    </message>
+    <message>
+        <source>无法写入文件“{0}”：{1}</source>
+        <translation>Cannot write the file &quot;{0}&quot;: {1}</translation>
+    </message>
+    <message>
+        <source>无法创建台账所在的文件夹：{0}（{1}）</source>
+        <translation>Cannot create the ledger&apos;s folder: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>无法创建台账文件：{0}（{1}）</source>
+        <translation>Cannot create the ledger file: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>无法读取“{0}”的剩余空间：{1}。</source>
+        <translation>Cannot read the free space of &quot;{0}&quot;: {1}.</translation>
+    </message>
+    <message>
+        <source>无法读取文件“{0}”：{1}</source>
+        <translation>Cannot read the file &quot;{0}&quot;: {1}</translation>
+    </message>
+    <message>
+        <source>日期不能晚于今天。</source>
+        <translation>The date cannot be after today.</translation>
+    </message>
+    <message>
+        <source>最低等次的分数线应为 0，最高不超过 100。</source>
+        <translation>The lowest grade&apos;s threshold must be 0 and the highest at most 100.</translation>
+    </message>
+    <message>
+        <source>月份“{0}”不对，应为 YYYY-MM。</source>
+        <translation>The month &quot;{0}&quot; is wrong; it must be YYYY-MM.</translation>
+    </message>
+    <message>
+        <source>有 {0} 个文件被拒收（{1}），未导入任何内容。请改正或移出这些文件后重新预览。</source>
+        <translation>{0} files were refused ({1}); nothing was imported. Please correct or remove them and preview again.</translation>
+    </message>
+    <message>
+        <source>有 {0} 行有误，未导入任何内容：{1}</source>
+        <translation>{0} rows are wrong; nothing was imported: {1}</translation>
+    </message>
+    <message>
+        <source>期号按年度编排（{0}年第{1}期），日期不能改到其他年份；如确属登记错误，请重新登记该会议。</source>
+        <translation>Issue numbers run per year ({0} no. {1}); the date cannot move to another year. If it was registered wrongly, register the meeting again.</translation>
+    </message>
+    <message>
+        <source>未安装 defusedxml，不能安全地打开外来的表格。</source>
+        <translation>defusedxml is not installed; sheets from outside cannot be opened safely.</translation>
+    </message>
+    <message>
+        <source>未知的字段：{0}。</source>
+        <translation>Unknown fields: {0}.</translation>
+    </message>
+    <message>
+        <source>本机已有这个台账的另一把密钥，未导入（请核实哪一把是真的）。</source>
+        <translation>This PC already holds another key for this ledger; not imported (please check which one is genuine).</translation>
+    </message>
+    <message>
+        <source>本机没有这个台账的操作日志密钥，不能校验或续写操作日志（此操作未执行）。请由系统管理员从最初使用该台账的电脑导出密钥（duban audit --export-key），在本机导入（duban audit --import-key）。</source>
+        <translation>This PC has no audit-log key for this ledger, so the audit log cannot be checked or continued (nothing was done). Ask the system administrator to export the key on the PC that first used this ledger (duban audit --export-key) and import it here (duban audit --import-key).</translation>
+    </message>
+    <message>
+        <source>本机没有这个台账的操作日志密钥，无可导出。</source>
+        <translation>This PC has no audit-log key for this ledger; there is nothing to export.</translation>
+    </message>
+    <message>
+        <source>机构代码应为 1 至 3 个字符。</source>
+        <translation>The organisation code must be 1 to 3 characters.</translation>
+    </message>
+    <message>
+        <source>档号按年度编号，起止日期须在同一年度内（跨年请分年导出）。</source>
+        <translation>Archival codes run per year; the start and end dates must be in the same year (export year by year).</translation>
+    </message>
+    <message>
+        <source>模板版本为 {0}，本程序只接受版本 {1}，请重新下发模板</source>
+        <translation>The template is version {0}; this program accepts only version {1}. Please send out the template again</translation>
+    </message>
+    <message>
+        <source>模板的隐藏签名被改动过</source>
+        <translation>The template&apos;s hidden signature has been altered</translation>
+    </message>
+    <message>
+        <source>次数应在 0–100 之间。</source>
+        <translation>The count must be between 0 and 100.</translation>
+    </message>
+    <message>
+        <source>没有任何改动。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>没有找到可导入的 Excel 文件（.xlsx）。</source>
+        <translation>No Excel file (.xlsx) to import was found.</translation>
+    </message>
+    <message>
+        <source>没有要保存的进度。</source>
+        <translation>There is no progress to save.</translation>
+    </message>
+    <message>
+        <source>没有选中的任务。</source>
+        <translation>No task is selected.</translation>
+    </message>
+    <message>
+        <source>没有选中的建议。</source>
+        <translation>No proposal is selected.</translation>
+    </message>
+    <message>
+        <source>滞后阈值应满足 0 &lt; 黄灯 &lt; 红灯 ≤ 100。</source>
+        <translation>The lag thresholds must satisfy 0 &lt; yellow &lt; red ≤ 100.</translation>
+    </message>
+    <message>
+        <source>漏报期数应满足 1 ≤ 黄灯 &lt; 红灯。</source>
+        <translation>The missed-report counts must satisfy 1 ≤ yellow &lt; red.</translation>
+    </message>
+    <message>
+        <source>牵头单位“{0}”不是一个单位，请填写具体的牵头单位</source>
+        <translation>Lead unit &quot;{0}&quot; is not a single unit; please name the lead unit</translation>
+    </message>
+    <message>
+        <source>牵头单位不必再列为配合单位。</source>
+        <translation>The lead unit need not be listed as a supporting unit too.</translation>
+    </message>
+    <message>
+        <source>牵头单位为空</source>
+        <translation>The lead unit is empty</translation>
+    </message>
+    <message>
+        <source>用户名“{0}”已被使用。</source>
+        <translation>User name &quot;{0}&quot; is already in use.</translation>
+    </message>
+    <message>
+        <source>用户名和姓名不能为空。</source>
+        <translation>The user name and name cannot be empty.</translation>
+    </message>
+    <message>
+        <source>用户名和姓名不能超过 40 个字。</source>
+        <translation>The user name and name cannot be longer than 40 characters.</translation>
+    </message>
+    <message>
+        <source>申诉期已过：问责决定于{0}作出，申诉期限 {1} 天，至{2}止。</source>
+        <translation>The appeal period is over: the accountability decision was made on {0}, the appeal period is {1} days, until {2}.</translation>
+    </message>
+    <message>
+        <source>申诉期限应在 1 至 90 天之间。</source>
+        <translation>The appeal period must be between 1 and 90 days.</translation>
+    </message>
+    <message>
+        <source>申请延至的日期应晚于现在的期限（{0}）。</source>
+        <translation>The requested date must be later than the current deadline ({0}).</translation>
+    </message>
+    <message>
+        <source>申请日期应在交办日期和今天之间。</source>
+        <translation>The request date must be between the date assigned and today.</translation>
+    </message>
+    <message>
+        <source>盖章副本未保留原件的字节</source>
+        <translation>The stamped copy did not keep the original&apos;s bytes</translation>
+    </message>
+    <message>
+        <source>目标文件夹“{0}”不存在或不可用。</source>
+        <translation>The target folder &quot;{0}&quot; does not exist or cannot be used.</translation>
+    </message>
+    <message>
+        <source>目标文件夹“{0}”不存在或不可用（移动介质是否已插好？）。</source>
+        <translation>The target folder &quot;{0}&quot; does not exist or cannot be used (is the removable medium plugged in?).</translation>
+    </message>
+    <message>
+        <source>空闲锁屏时间应在 0 至 60 分钟之间（0 为不锁屏）。</source>
+        <translation>The idle lock must be between 0 and 60 minutes (0: never lock).</translation>
+    </message>
+    <message>
+        <source>第 {0} 行中没有这些表头：{1}。</source>
+        <translation>Row {0} has none of these headers: {1}.</translation>
+    </message>
+    <message>
+        <source>等次分数线应从高到低依次递减。</source>
+        <translation>Grade thresholds must decrease from the highest grade to the lowest.</translation>
+    </message>
+    <message>
+        <source>等次名称不能为空或重复。</source>
+        <translation>Grade names cannot be empty or repeated.</translation>
+    </message>
+    <message>
+        <source>紧急程度应为 特急 或 加急。</source>
+        <translation>The urgency must be 特急 or 加急.</translation>
+    </message>
+    <message>
+        <source>约谈尚未进行，不能登记约谈记录。</source>
+        <translation>The interview has not taken place yet; its record cannot be entered.</translation>
+    </message>
+    <message>
+        <source>约谈时间不能早于今天。</source>
+        <translation>The interview time cannot be before today.</translation>
+    </message>
+    <message>
+        <source>约谈记录须写明{0}。</source>
+        <translation>The interview record must state {0}.</translation>
+    </message>
+    <message>
+        <source>约谈通知书须写明{0}。</source>
+        <translation>The interview notice must state {0}.</translation>
+    </message>
+    <message>
+        <source>约谈（{0}）当前为“{1}”，{2}需要先处于{3}状态。</source>
+        <translation>The interview ({0}) is &quot;{1}&quot;; {2} needs it to be {3} first.</translation>
+    </message>
+    <message>
+        <source>统计截止日期 {0} 晚于今天。</source>
+        <translation>The cut-off date {0} is after today.</translation>
+    </message>
+    <message>
+        <source>缺少 defusedxml 组件：为安全起见，不读取外来的 Excel 文件。</source>
+        <translation>The defusedxml component is missing: for safety, Excel files from outside are not read.</translation>
+    </message>
+    <message>
+        <source>考核方案至少需要一项指标。</source>
+        <translation>An assessment scheme needs at least one indicator.</translation>
+    </message>
+    <message>
+        <source>至少需要一个等次。</source>
+        <translation>At least one grade is needed.</translation>
+    </message>
+    <message>
+        <source>节点名称不能为空。</source>
+        <translation>The milestone name cannot be empty.</translation>
+    </message>
+    <message>
+        <source>节点日期应在任务开始时间和完成时限之间。</source>
+        <translation>The milestone date must be between the task&apos;s start and its deadline.</translation>
+    </message>
+    <message>
+        <source>行距过大，版心内排不下一行</source>
+        <translation>The line spacing is too large; not one line fits in the type area</translation>
+    </message>
+    <message>
+        <source>补办期限应在 1 至 60 天之间。</source>
+        <translation>The time allowed for resubmission must be between 1 and 60 days.</translation>
+    </message>
+    <message>
+        <source>补办期限应晚于今天。</source>
+        <translation>The resubmission deadline must be after today.</translation>
+    </message>
+    <message>
+        <source>表头行号从 1 开始。</source>
+        <translation>Header row numbers start at 1.</translation>
+    </message>
+    <message>
+        <source>议定事项须明确责任单位和完成时限，才能转为督办事项。</source>
+        <translation>A decision needs a responsible unit and a deadline before it can become a supervised item.</translation>
+    </message>
+    <message>
+        <source>评分应在 0–100 之间。</source>
+        <translation>The score must be between 0 and 100.</translation>
+    </message>
+    <message>
+        <source>该事项已于 {0} 催办，距今 {1} 天，未满两次催办的最短间隔 {2} 天（可在设置中调整），此次催办未登记。</source>
+        <translation>This item was reminded on {0}, {1} days ago — less than the minimum interval of {2} days between two reminders (adjustable in Settings); this reminder was not recorded.</translation>
+    </message>
+    <message>
+        <source>该事项已回复，无需催办；回复不合格的请退办。</source>
+        <translation>This item has been replied to; no reminder is needed. Send back a reply that falls short.</translation>
+    </message>
+    <message>
+        <source>该事项已有一份延期申请尚未办完，请先核查、审批。</source>
+        <translation>This item already has an extension request in progress; please check and approve it first.</translation>
+    </message>
+    <message>
+        <source>该加减分项由台账自动计算，不能手工录入。</source>
+        <translation>This bonus/deduction item is computed by the ledger and cannot be entered by hand.</translation>
+    </message>
+    <message>
+        <source>该台账已有账号，请用已有账号登录。</source>
+        <translation>This ledger already has accounts; please sign in with one of them.</translation>
+    </message>
+    <message>
+        <source>该台账由更新版本的督办台创建（数据库版本 {0}），本程序无法打开。请安装新版本后再打开，台账内容未作任何改动。</source>
+        <translation>This ledger was made by a newer Duban Desk (database version {0}); this program cannot open it. Please install the newer version; the ledger was not changed.</translation>
+    </message>
+    <message>
+        <source>该延期申请尚未经科员核查，不能审批。</source>
+        <translation>This extension request has not been checked by a clerk yet and cannot be approved.</translation>
+    </message>
+    <message>
+        <source>该延期申请已审批。</source>
+        <translation>This extension request has already been approved.</translation>
+    </message>
+    <message>
+        <source>该延期申请已核查。</source>
+        <translation>This extension request has already been checked.</translation>
+    </message>
+    <message>
+        <source>该延期申请核查未通过，无需审批。</source>
+        <translation>This extension request failed its check; no approval is needed.</translation>
+    </message>
+    <message>
+        <source>该指标不是人工评分指标。</source>
+        <translation>This indicator is not scored by hand.</translation>
+    </message>
+    <message>
+        <source>该督办事项尚未办结，无需重新打开。</source>
+        <translation>This supervised item is not closed; there is nothing to reopen.</translation>
+    </message>
+    <message>
+        <source>该督办事项尚未登记回复，请直接登记回复。</source>
+        <translation>No reply has been recorded for this supervised item; please record the reply directly.</translation>
+    </message>
+    <message>
+        <source>该督办事项已办结。</source>
+        <translation>This supervised item is closed.</translation>
+    </message>
+    <message>
+        <source>该督办事项已办结，不能修改；确需修改的，请先“重新打开”并写明理由。</source>
+        <translation>This supervised item is closed and cannot change; to change it, &quot;reopen&quot; it first with a reason.</translation>
+    </message>
+    <message>
+        <source>该督办事项已办结，不能再登记回复。</source>
+        <translation>This supervised item is closed; no more replies can be recorded.</translation>
+    </message>
+    <message>
+        <source>该督办事项已办结，不能申请延期。</source>
+        <translation>This supervised item is closed; no extension can be requested.</translation>
+    </message>
+    <message>
+        <source>该督办事项已办结，不能退办；确需退办，请先重新打开。</source>
+        <translation>This supervised item is closed and cannot be sent back; to send it back, reopen it first.</translation>
+    </message>
+    <message>
+        <source>该督办事项已办结，延期申请不再办理。</source>
+        <translation>This supervised item is closed; the extension request is no longer handled.</translation>
+    </message>
+    <message>
+        <source>该督办事项已办结，无需催办。</source>
+        <translation>This supervised item is closed; no reminder is needed.</translation>
+    </message>
+    <message>
+        <source>该督办事项已登记回复；如需更正请用“更正回复”，不合格的请退办。</source>
+        <translation>A reply is already recorded for this supervised item; use &quot;correct reply&quot; to correct it, or send back one that falls short.</translation>
+    </message>
+    <message>
+        <source>该督办事项没有关联任务，请用“通知”拟文。</source>
+        <translation>This supervised item has no linked task; please draft a &quot;notice&quot; instead.</translation>
+    </message>
+    <message>
+        <source>该约谈已有进行中的问责程序。</source>
+        <translation>This interview already has an accountability procedure in progress.</translation>
+    </message>
+    <message>
+        <source>该草稿已被他人修改，请重新打开后再改。</source>
+        <translation>Someone else changed this draft; please open it again before editing.</translation>
+    </message>
+    <message>
+        <source>该议定事项已转为督办事项 #{0}，不能删除。</source>
+        <translation>This decision became supervised item #{0} and cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>该议定事项已转为督办事项 #{0}，责任单位和完成时限不能再改；如需调整期限，请在“督办”页修改该督办事项。</source>
+        <translation>This decision became supervised item #{0}; its responsible unit and deadline can no longer change. To change the deadline, edit that supervised item on the Supervision page.</translation>
+    </message>
+    <message>
+        <source>该议定事项已转为督办事项。</source>
+        <translation>This decision has already become a supervised item.</translation>
+    </message>
+    <message>
+        <source>该账号尚待安全管理员审核，审核通过后才能登录。</source>
+        <translation>This account is waiting for the security administrator&apos;s review and can sign in once approved.</translation>
+    </message>
+    <message>
+        <source>该账号已停用，不能再修改台账。请联系系统管理员。</source>
+        <translation>This account is deactivated and can no longer change the ledger. Please contact the system administrator.</translation>
+    </message>
+    <message>
+        <source>该账号已停用，请联系系统管理员。</source>
+        <translation>This account is deactivated; please contact the system administrator.</translation>
+    </message>
+    <message>
+        <source>该账号的变更尚待安全管理员审核，暂不能操作。</source>
+        <translation>A change to this account is waiting for the security administrator&apos;s review; it cannot act yet.</translation>
+    </message>
+    <message>
+        <source>请为以下字段指定对应的列：{0}。</source>
+        <translation>Please choose the column for these fields: {0}.</translation>
+    </message>
+    <message>
+        <source>请先登记{0}，再生成{1}。</source>
+        <translation>Please record the {0} first, then make the {1}.</translation>
+    </message>
+    <message>
+        <source>请先登记“{0}”，再登记“{1}”。</source>
+        <translation>Please record &quot;{0}&quot; before &quot;{1}&quot;.</translation>
+    </message>
+    <message>
+        <source>请写明延期理由。</source>
+        <translation>Please give the reason for the extension.</translation>
+    </message>
+    <message>
+        <source>请写明整改措施要求。</source>
+        <translation>Please state the rectification required.</translation>
+    </message>
+    <message>
+        <source>请写明核实情况。</source>
+        <translation>Please state what was verified.</translation>
+    </message>
+    <message>
+        <source>请写明核查意见。</source>
+        <translation>Please give the checking opinion.</translation>
+    </message>
+    <message>
+        <source>请写明督办要求。</source>
+        <translation>Please state the supervision requirements.</translation>
+    </message>
+    <message>
+        <source>请写明约谈事由。</source>
+        <translation>Please state the reason for the interview.</translation>
+    </message>
+    <message>
+        <source>请写明退办理由（回复哪里不符合要求）。</source>
+        <translation>Please give the reason for sending it back (where the reply falls short).</translation>
+    </message>
+    <message>
+        <source>请填写会议主持人。</source>
+        <translation>Please enter who chairs the meeting.</translation>
+    </message>
+    <message>
+        <source>请填写会议名称。</source>
+        <translation>Please enter the meeting&apos;s name.</translation>
+    </message>
+    <message>
+        <source>请填写出席人员。</source>
+        <translation>Please enter who attends.</translation>
+    </message>
+    <message>
+        <source>请填写回复内容。</source>
+        <translation>Please enter the reply.</translation>
+    </message>
+    <message>
+        <source>请填写接收问责情况的组织部门。</source>
+        <translation>Please name the organisation department that receives the accountability notice.</translation>
+    </message>
+    <message>
+        <source>请填写整改情况。</source>
+        <translation>Please enter the rectification done.</translation>
+    </message>
+    <message>
+        <source>请填写更正或撤回的理由。</source>
+        <translation>Please give the reason for the correction or withdrawal.</translation>
+    </message>
+    <message>
+        <source>请填写议定事项内容。</source>
+        <translation>Please enter the decision.</translation>
+    </message>
+    <message>
+        <source>请指定一项任务或一个牵头单位（二者选一）。</source>
+        <translation>Please name one task or one lead unit (one of the two).</translation>
+    </message>
+    <message>
+        <source>请示须在附注处注明联系人及联系电话。</source>
+        <translation>A request must give a contact person and telephone number in the note.</translation>
+    </message>
+    <message>
+        <source>请通过“修改密码”修改自己的密码。</source>
+        <translation>Please change your own password with &quot;Change password&quot;.</translation>
+    </message>
+    <message>
+        <source>调查组人数下限应在 2 至 9 人之间。</source>
+        <translation>The minimum size of an investigation team must be between 2 and 9 people.</translation>
+    </message>
+    <message>
+        <source>调查组应由至少 {0} 名具名人员组成，现为 {1} 名。</source>
+        <translation>An investigation team needs at least {0} named people; it has {1}.</translation>
+    </message>
+    <message>
+        <source>资金来源应从下拉列表中选择（{0}）</source>
+        <translation>The fund source must be chosen from the list ({0})</translation>
+    </message>
+    <message>
+        <source>转为“{0}”需要写明理由。</source>
+        <translation>Changing to &quot;{0}&quot; needs a reason.</translation>
+    </message>
+    <message>
+        <source>输出文件“{0}”应以 .{1} 结尾。</source>
+        <translation>The output file &quot;{0}&quot; must end in .{1}.</translation>
+    </message>
+    <message>
+        <source>这不是督办台的加密备份，或文件不完整。</source>
+        <translation>This is not an encrypted Duban Desk backup, or the file is incomplete.</translation>
+    </message>
+    <message>
+        <source>这不是督办台能读的加密备份（格式或版本不符）。</source>
+        <translation>This is not an encrypted backup Duban Desk can read (wrong format or version).</translation>
+    </message>
+    <message>
+        <source>这把密钥属于另一个台账，未导入。</source>
+        <translation>This key belongs to another ledger; not imported.</translation>
+    </message>
+    <message>
+        <source>这是常见密码（或由常见密码加数字、符号组成），请换一个。</source>
+        <translation>This is a common password (or a common password with digits or symbols added); please choose another.</translation>
+    </message>
+    <message>
+        <source>重新打开需要写明理由。</source>
+        <translation>Reopening needs a reason.</translation>
+    </message>
+    <message>
+        <source>金额“{0}”不是有效的数字。</source>
+        <translation>The amount &quot;{0}&quot; is not a valid number.</translation>
+    </message>
+    <message>
+        <source>金额必须大于零。</source>
+        <translation>The amount must be greater than zero.</translation>
+    </message>
+    <message>
+        <source>锁定前允许的失败次数应在 3 至 10 之间。</source>
+        <translation>The number of failed attempts before locking must be between 3 and 10.</translation>
+    </message>
+    <message>
+        <source>锁定时长应在 1 至 1440 分钟之间。</source>
+        <translation>The lock duration must be between 1 and 1440 minutes.</translation>
+    </message>
+    <message>
+        <source>问责方式应为问责条例第八条所列之一。</source>
+        <translation>The form of accountability must be one of those listed in article 8 of the Accountability Regulations.</translation>
+    </message>
+    <message>
+        <source>附件“{0}”与登记的校验值不符，可能已被改动，未导出归档包。</source>
+        <translation>Attachment &quot;{0}&quot; does not match its registered checksum; it may have been altered. No archive package was exported.</translation>
+    </message>
+    <message>
+        <source>附件“{0}”的内容与登记时的校验值不符，可能已损坏。</source>
+        <translation>The content of attachment &quot;{0}&quot; does not match the checksum taken when it was registered; it may be damaged.</translation>
+    </message>
+    <message>
+        <source>预览之后台账有改动，请重新预览后再导入。</source>
+        <translation>The ledger changed after the preview; please preview again before importing.</translation>
+    </message>
+    <message>
+        <source>领导批示急件的办理期限应在 1 至 5 天之间。</source>
+        <translation>An urgent leader&apos;s instruction must be handled within 1 to 5 days.</translation>
+    </message>
 </context>
 <context>
     <name>MeetingPackDialog</name>

@@ -4297,6 +4297,1438 @@
             <source>退回补办</source>
             <translation>退回补办</translation>
         </message>
+        <message>
+            <source>OFD 内容不完整（{0}）</source>
+            <translation>OFD 内容不完整（{0}）</translation>
+        </message>
+        <message>
+            <source>OFD 归档副本未能生成（{0}），未导出。</source>
+            <translation>OFD 归档副本未能生成（{0}），未导出。</translation>
+        </message>
+        <message>
+            <source>OFD 无法打开（{0}）</source>
+            <translation>OFD 无法打开（{0}）</translation>
+        </message>
+        <message>
+            <source>OFD 没有页面</source>
+            <translation>OFD 没有页面</translation>
+        </message>
+        <message>
+            <source>OFD 缺少文档根（DocRoot）</source>
+            <translation>OFD 缺少文档根（DocRoot）</translation>
+        </message>
+        <message>
+            <source>OFD.xml 不是 GB/T 33190 的命名空间</source>
+            <translation>OFD.xml 不是 GB/T 33190 的命名空间</translation>
+        </message>
+        <message>
+            <source>PDF 文件不完整（缺少文件尾）</source>
+            <translation>PDF 文件不完整（缺少文件尾）</translation>
+        </message>
+        <message>
+            <source>PDF 无法打开：{0}</source>
+            <translation>PDF 无法打开：{0}</translation>
+        </message>
+        <message>
+            <source>ZIP 内“{0}”出现了两次，已拒绝。</source>
+            <translation>ZIP 内“{0}”出现了两次，已拒绝。</translation>
+        </message>
+        <message>
+            <source>ZIP 内“{0}”压缩比超过 {1} 倍，已拒绝（疑似压缩炸弹）。</source>
+            <translation>ZIP 内“{0}”压缩比超过 {1} 倍，已拒绝（疑似压缩炸弹）。</translation>
+        </message>
+        <message>
+            <source>ZIP 内“{0}”已加密，无法校验，已拒绝。</source>
+            <translation>ZIP 内“{0}”已加密，无法校验，已拒绝。</translation>
+        </message>
+        <message>
+            <source>ZIP 内“{0}”是一个链接，已拒绝。</source>
+            <translation>ZIP 内“{0}”是一个链接，已拒绝。</translation>
+        </message>
+        <message>
+            <source>ZIP 内“{0}”解压后过大，已拒绝（疑似压缩炸弹）。</source>
+            <translation>ZIP 内“{0}”解压后过大，已拒绝（疑似压缩炸弹）。</translation>
+        </message>
+        <message>
+            <source>ZIP 内条目超过 {0} 个，已拒绝（疑似压缩炸弹）。</source>
+            <translation>ZIP 内条目超过 {0} 个，已拒绝（疑似压缩炸弹）。</translation>
+        </message>
+        <message>
+            <source>manifest.sha256 不是 UTF-8 文本。</source>
+            <translation>manifest.sha256 不是 UTF-8 文本。</translation>
+        </message>
+        <message>
+            <source>manifest.sha256 中“{0}”出现了两次。</source>
+            <translation>manifest.sha256 中“{0}”出现了两次。</translation>
+        </message>
+        <message>
+            <source>manifest.sha256 第 {0} 行格式不对：{1}</source>
+            <translation>manifest.sha256 第 {0} 行格式不对：{1}</translation>
+        </message>
+        <message>
+            <source>metadata.xml 不是督办台归档包的元数据。</source>
+            <translation>metadata.xml 不是督办台归档包的元数据。</translation>
+        </message>
+        <message>
+            <source>metadata.xml 内容有误：{0}</source>
+            <translation>metadata.xml 内容有误：{0}</translation>
+        </message>
+        <message>
+            <source>metadata.xml 无法解析：{0}</source>
+            <translation>metadata.xml 无法解析：{0}</translation>
+        </message>
+        <message>
+            <source>{0} 含数据库密码，须只有本人可读（chmod 600 {1}），未使用。</source>
+            <translation>{0} 含数据库密码，须只有本人可读（chmod 600 {1}），未使用。</translation>
+        </message>
+        <message>
+            <source>{0}“{1}”不是可选的一项。</source>
+            <translation>{0}“{1}”不是可选的一项。</translation>
+        </message>
+        <message>
+            <source>{0}“{1}”不是日期</source>
+            <translation>{0}“{1}”不是日期</translation>
+        </message>
+        <message>
+            <source>{0}“{1}”不是日期（应如 2026-12-31 或 2026年12月31日）</source>
+            <translation>{0}“{1}”不是日期（应如 2026-12-31 或 2026年12月31日）</translation>
+        </message>
+        <message>
+            <source>{0}“{1}”不是有效日期</source>
+            <translation>{0}“{1}”不是有效日期</translation>
+        </message>
+        <message>
+            <source>{0}“{1}”没有写年份，请在向导中确认年份</source>
+            <translation>{0}“{1}”没有写年份，请在向导中确认年份</translation>
+        </message>
+        <message>
+            <source>{0}不能为负数</source>
+            <translation>{0}不能为负数</translation>
+        </message>
+        <message>
+            <source>{0}只主送一个上级机关（现有 {1} 个：{2}）；需同时送其他机关的，请列入抄送。</source>
+            <translation>{0}只主送一个上级机关（现有 {1} 个：{2}）；需同时送其他机关的，请列入抄送。</translation>
+        </message>
+        <message>
+            <source>{0}在{1}没有需要报送的任务。</source>
+            <translation>{0}在{1}没有需要报送的任务。</translation>
+        </message>
+        <message>
+            <source>{0}尚未开始，不能生成通报。</source>
+            <translation>{0}尚未开始，不能生成通报。</translation>
+        </message>
+        <message>
+            <source>{0}年度尚未开始，暂无可计算的考核结果。</source>
+            <translation>{0}年度尚未开始，暂无可计算的考核结果。</translation>
+        </message>
+        <message>
+            <source>{0}年度没有可考核的牵头单位。</source>
+            <translation>{0}年度没有可考核的牵头单位。</translation>
+        </message>
+        <message>
+            <source>{0}年度的考核方案已经存在。</source>
+            <translation>{0}年度的考核方案已经存在。</translation>
+        </message>
+        <message>
+            <source>{0}年度考核尚未定稿，请先定稿再生成考核结果通报。</source>
+            <translation>{0}年度考核尚未定稿，请先定稿再生成考核结果通报。</translation>
+        </message>
+        <message>
+            <source>{0}年度考核已定稿，不能再{1}。</source>
+            <translation>{0}年度考核已定稿，不能再{1}。</translation>
+        </message>
+        <message>
+            <source>{0}年度考核方案已发布，指标和分值不能再改。</source>
+            <translation>{0}年度考核方案已发布，指标和分值不能再改。</translation>
+        </message>
+        <message>
+            <source>{0}年度考核结果通报已印发（{1}）。</source>
+            <translation>{0}年度考核结果通报已印发（{1}）。</translation>
+        </message>
+        <message>
+            <source>{0}年度还没有考核方案，请先新建。</source>
+            <translation>{0}年度还没有考核方案，请先新建。</translation>
+        </message>
+        <message>
+            <source>{0}应为以万元计的数字</source>
+            <translation>{0}应为以万元计的数字</translation>
+        </message>
+        <message>
+            <source>{0}应为文字</source>
+            <translation>{0}应为文字</translation>
+        </message>
+        <message>
+            <source>{0}是上行文，须标注签发人。</source>
+            <translation>{0}是上行文，须标注签发人。</translation>
+        </message>
+        <message>
+            <source>{0}最多保留四位小数（精确到元）</source>
+            <translation>{0}最多保留四位小数（精确到元）</translation>
+        </message>
+        <message>
+            <source>{0}正文不能为空。</source>
+            <translation>{0}正文不能为空。</translation>
+        </message>
+        <message>
+            <source>{0}的日期不能早于{1}（{2}）。</source>
+            <translation>{0}的日期不能早于{1}（{2}）。</translation>
+        </message>
+        <message>
+            <source>{0}的日期不能晚于今天。</source>
+            <translation>{0}的日期不能晚于今天。</translation>
+        </message>
+        <message>
+            <source>{0}的标题应以“{1}”结尾，如“关于……的{2}”。</source>
+            <translation>{0}的标题应以“{1}”结尾，如“关于……的{2}”。</translation>
+        </message>
+        <message>
+            <source>{0}的通报已印发（{1}）。如需更正，请对该文件拟制更正件。</source>
+            <translation>{0}的通报已印发（{1}）。如需更正，请对该文件拟制更正件。</translation>
+        </message>
+        <message>
+            <source>{0}超过 {1} 万元，请核对单位（应以万元计）</source>
+            <translation>{0}超过 {1} 万元，请核对单位（应以万元计）</translation>
+        </message>
+        <message>
+            <source>{0}超过 {1} 个字</source>
+            <translation>{0}超过 {1} 个字</translation>
+        </message>
+        <message>
+            <source>{0}超过 {1} 字，请精简</source>
+            <translation>{0}超过 {1} 字，请精简</translation>
+        </message>
+        <message>
+            <source>{0}须写明{1}。</source>
+            <translation>{0}须写明{1}。</translation>
+        </message>
+        <message>
+            <source>{0}须写明主送的上级机关。</source>
+            <translation>{0}须写明主送的上级机关。</translation>
+        </message>
+        <message>
+            <source>“{0}”不是可读的 ZIP 文件：{1}</source>
+            <translation>“{0}”不是可读的 ZIP 文件：{1}</translation>
+        </message>
+        <message>
+            <source>“{0}”不是文件夹（或是一个链接）。</source>
+            <translation>“{0}”不是文件夹（或是一个链接）。</translation>
+        </message>
+        <message>
+            <source>“{0}”不是有效的分数。</source>
+            <translation>“{0}”不是有效的分数。</translation>
+        </message>
+        <message>
+            <source>“{0}”不是督办台导出的操作日志密钥文件。</source>
+            <translation>“{0}”不是督办台导出的操作日志密钥文件。</translation>
+        </message>
+        <message>
+            <source>“{0}”中没有工作表“{1}”。</source>
+            <translation>“{0}”中没有工作表“{1}”。</translation>
+        </message>
+        <message>
+            <source>“{0}”剩余空间 {1}，本次约需 {2}（按两倍预留 {3}），空间不足，未开始写入。请换一个更大的移动介质。</source>
+            <translation>“{0}”剩余空间 {1}，本次约需 {2}（按两倍预留 {3}），空间不足，未开始写入。请换一个更大的移动介质。</translation>
+        </message>
+        <message>
+            <source>“{0}”已是{1}。</source>
+            <translation>“{0}”已是{1}。</translation>
+        </message>
+        <message>
+            <source>“{0}”已是{1}状态。</source>
+            <translation>“{0}”已是{1}状态。</translation>
+        </message>
+        <message>
+            <source>“{0}”已登记（{1}），不能重复登记。</source>
+            <translation>“{0}”已登记（{1}），不能重复登记。</translation>
+        </message>
+        <message>
+            <source>“{0}”是一个链接，已拒绝。</source>
+            <translation>“{0}”是一个链接，已拒绝。</translation>
+        </message>
+        <message>
+            <source>“{0}”是台账中唯一启用的{1}，不能{2}。请先新建另一位{3}。</source>
+            <translation>“{0}”是台账中唯一启用的{1}，不能{2}。请先新建另一位{3}。</translation>
+        </message>
+        <message>
+            <source>“{0}”没有待审核的变更。</source>
+            <translation>“{0}”没有待审核的变更。</translation>
+        </message>
+        <message>
+            <source>“{0}”没有督办台记载的操作日志链头（audit-head.json）。</source>
+            <translation>“{0}”没有督办台记载的操作日志链头（audit-head.json）。</translation>
+        </message>
+        <message>
+            <source>“{0}”没有被锁定。</source>
+            <translation>“{0}”没有被锁定。</translation>
+        </message>
+        <message>
+            <source>“{0}”牵头的任务目前都亮绿灯，无需督办。</source>
+            <translation>“{0}”牵头的任务目前都亮绿灯，无需督办。</translation>
+        </message>
+        <message>
+            <source>“{0}”角色无权{1}，此操作未执行。</source>
+            <translation>“{0}”角色无权{1}，此操作未执行。</translation>
+        </message>
+        <message>
+            <source>一次最多导入 {0} 个文件，请分批导入。</source>
+            <translation>一次最多导入 {0} 个文件，请分批导入。</translation>
+        </message>
+        <message>
+            <source>一票否决只能是“是”（1）或“否”（0）。</source>
+            <translation>一票否决只能是“是”（1）或“否”（0）。</translation>
+        </message>
+        <message>
+            <source>一票否决项只能有一项。</source>
+            <translation>一票否决项只能有一项。</translation>
+        </message>
+        <message>
+            <source>一票否决须写明事由。</source>
+            <translation>一票否决须写明事由。</translation>
+        </message>
+        <message>
+            <source>不予批准需要写明理由。</source>
+            <translation>不予批准需要写明理由。</translation>
+        </message>
+        <message>
+            <source>不得重复使用的历史密码数应在 1 至 24 之间。</source>
+            <translation>不得重复使用的历史密码数应在 1 至 24 之间。</translation>
+        </message>
+        <message>
+            <source>不支持的格式“{0}”，可选 pdf 或 ofd。</source>
+            <translation>不支持的格式“{0}”，可选 pdf 或 ofd。</translation>
+        </message>
+        <message>
+            <source>不是 PDF 文件（缺少 %PDF 文件头）</source>
+            <translation>不是 PDF 文件（缺少 %PDF 文件头）</translation>
+        </message>
+        <message>
+            <source>不是督办台生成的报送模板</source>
+            <translation>不是督办台生成的报送模板</translation>
+        </message>
+        <message>
+            <source>不是督办台生成的报送模板（缺少或无法识别隐藏签名）</source>
+            <translation>不是督办台生成的报送模板（缺少或无法识别隐藏签名）</translation>
+        </message>
+        <message>
+            <source>不能{0}自己的{1}账号，请由其他管理员操作。</source>
+            <translation>不能{0}自己的{1}账号，请由其他管理员操作。</translation>
+        </message>
+        <message>
+            <source>不能以自拟正文新建{0}。</source>
+            <translation>不能以自拟正文新建{0}。</translation>
+        </message>
+        <message>
+            <source>不能更正的栏目：{0}。</source>
+            <translation>不能更正的栏目：{0}。</translation>
+        </message>
+        <message>
+            <source>不能锁定自己的账号。</source>
+            <translation>不能锁定自己的账号。</translation>
+        </message>
+        <message>
+            <source>不采纳建议需要写明理由。</source>
+            <translation>不采纳建议需要写明理由。</translation>
+        </message>
+        <message>
+            <source>两次催办的最短间隔应在 0 至 60 天之间。</source>
+            <translation>两次催办的最短间隔应在 0 至 60 天之间。</translation>
+        </message>
+        <message>
+            <source>主办单位不必再列为协办单位。</source>
+            <translation>主办单位不必再列为协办单位。</translation>
+        </message>
+        <message>
+            <source>任务 {0} 已完成，无需督办。</source>
+            <translation>任务 {0} 已完成，无需督办。</translation>
+        </message>
+        <message>
+            <source>任务 {0} 当前为“{1}”，不能转为“{2}”。</source>
+            <translation>任务 {0} 当前为“{1}”，不能转为“{2}”。</translation>
+        </message>
+        <message>
+            <source>任务 {0} 没有{1}的进度报送。</source>
+            <translation>任务 {0} 没有{1}的进度报送。</translation>
+        </message>
+        <message>
+            <source>任务 {0}：{1}早于任务开始时间。</source>
+            <translation>任务 {0}：{1}早于任务开始时间。</translation>
+        </message>
+        <message>
+            <source>任务 {0}：不能报送未来期次（{1}）。</source>
+            <translation>任务 {0}：不能报送未来期次（{1}）。</translation>
+        </message>
+        <message>
+            <source>任务 {0}：完成百分比应为 0 到 100 的整数。</source>
+            <translation>任务 {0}：完成百分比应为 0 到 100 的整数。</translation>
+        </message>
+        <message>
+            <source>任务 {0}：本期 {1}% 低于上期（{2}）{3}%，请填写回落原因。</source>
+            <translation>任务 {0}：本期 {1}% 低于上期（{2}）{3}%，请填写回落原因。</translation>
+        </message>
+        <message>
+            <source>任务名称不能为空。</source>
+            <translation>任务名称不能为空。</translation>
+        </message>
+        <message>
+            <source>任务名称为空</source>
+            <translation>任务名称为空</translation>
+        </message>
+        <message>
+            <source>任务编号“{0}”已被使用。</source>
+            <translation>任务编号“{0}”已被使用。</translation>
+        </message>
+        <message>
+            <source>任务编号不能为空。</source>
+            <translation>任务编号不能为空。</translation>
+        </message>
+        <message>
+            <source>份号应为不超过 6 位的数字。</source>
+            <translation>份号应为不超过 6 位的数字。</translation>
+        </message>
+        <message>
+            <source>会议尚无议定事项，无法生成纪要。</source>
+            <translation>会议尚无议定事项，无法生成纪要。</translation>
+        </message>
+        <message>
+            <source>全宗号应为 1 至 4 个字符。</source>
+            <translation>全宗号应为 1 至 4 个字符。</translation>
+        </message>
+        <message>
+            <source>公文 {0} 存档的 OFD 与登记的校验值不符，可能已被改动。</source>
+            <translation>公文 {0} 存档的 OFD 与登记的校验值不符，可能已被改动。</translation>
+        </message>
+        <message>
+            <source>公文 {0} 存档的 PDF 与登记的校验值不符，可能已被改动。</source>
+            <translation>公文 {0} 存档的 PDF 与登记的校验值不符，可能已被改动。</translation>
+        </message>
+        <message>
+            <source>公文 {0} 已印发，不能修改。</source>
+            <translation>公文 {0} 已印发，不能修改。</translation>
+        </message>
+        <message>
+            <source>公文 {0} 已印发，不能删除。</source>
+            <translation>公文 {0} 已印发，不能删除。</translation>
+        </message>
+        <message>
+            <source>公文 {0} 的文件“{1}”{2}，未导出。</source>
+            <translation>公文 {0} 的文件“{1}”{2}，未导出。</translation>
+        </message>
+        <message>
+            <source>公文 {0}（{1}）存档的 OFD 与印发时登记的校验值不符，可能已被改动，未导出归档包。</source>
+            <translation>公文 {0}（{1}）存档的 OFD 与印发时登记的校验值不符，可能已被改动，未导出归档包。</translation>
+        </message>
+        <message>
+            <source>公文 {0}（{1}）存档的 PDF 与印发时操作日志记录的校验值不符，文件和登记的校验值可能被一并替换，未导出归档包。</source>
+            <translation>公文 {0}（{1}）存档的 PDF 与印发时操作日志记录的校验值不符，文件和登记的校验值可能被一并替换，未导出归档包。</translation>
+        </message>
+        <message>
+            <source>公文 {0}（{1}）存档的 PDF 与印发时登记的校验值不符，可能已被改动，未导出归档包。</source>
+            <translation>公文 {0}（{1}）存档的 PDF 与印发时登记的校验值不符，可能已被改动，未导出归档包。</translation>
+        </message>
+        <message>
+            <source>公文标题不能为空。</source>
+            <translation>公文标题不能为空。</translation>
+        </message>
+        <message>
+            <source>公文标题不能超过 200 字。</source>
+            <translation>公文标题不能超过 200 字。</translation>
+        </message>
+        <message>
+            <source>公文正文不能为空。</source>
+            <translation>公文正文不能为空。</translation>
+        </message>
+        <message>
+            <source>共享台账（数据库服务器）由服务器管理员备份，不能在本机备份。</source>
+            <translation>共享台账（数据库服务器）由服务器管理员备份，不能在本机备份。</translation>
+        </message>
+        <message>
+            <source>其他窗口正在发文，暂时无法取得文号，请稍后再试。</source>
+            <translation>其他窗口正在发文，暂时无法取得文号，请稍后再试。</translation>
+        </message>
+        <message>
+            <source>到期提醒应在 0 至 30 天之间（0 为不提醒）。</source>
+            <translation>到期提醒应在 0 至 30 天之间（0 为不提醒）。</translation>
+        </message>
+        <message>
+            <source>办理期限应在 1 至 366 天之间。</source>
+            <translation>办理期限应在 1 至 366 天之间。</translation>
+        </message>
+        <message>
+            <source>加减分项“{0}”的封顶分不能为负数。</source>
+            <translation>加减分项“{0}”的封顶分不能为负数。</translation>
+        </message>
+        <message>
+            <source>加减分项“{0}”的计分依据不对。</source>
+            <translation>加减分项“{0}”的计分依据不对。</translation>
+        </message>
+        <message>
+            <source>加减分项名称不能为空。</source>
+            <translation>加减分项名称不能为空。</translation>
+        </message>
+        <message>
+            <source>加减分项的代码不能为空或重复。</source>
+            <translation>加减分项的代码不能为空或重复。</translation>
+        </message>
+        <message>
+            <source>加密备份与其 .sha256 校验值不符：备份已损坏或被改动，未恢复。</source>
+            <translation>加密备份与其 .sha256 校验值不符：备份已损坏或被改动，未恢复。</translation>
+        </message>
+        <message>
+            <source>包内“{0}”不是普通文件，已拒绝。</source>
+            <translation>包内“{0}”不是普通文件，已拒绝。</translation>
+        </message>
+        <message>
+            <source>包内“{0}”会写到目标文件夹之外，已拒绝。</source>
+            <translation>包内“{0}”会写到目标文件夹之外，已拒绝。</translation>
+        </message>
+        <message>
+            <source>包内“{0}”是一个链接，已拒绝。</source>
+            <translation>包内“{0}”是一个链接，已拒绝。</translation>
+        </message>
+        <message>
+            <source>包内“{0}”经过一个链接，已拒绝。</source>
+            <translation>包内“{0}”经过一个链接，已拒绝。</translation>
+        </message>
+        <message>
+            <source>包内“{0}”过大（{1} 字节），已拒绝。</source>
+            <translation>包内“{0}”过大（{1} 字节），已拒绝。</translation>
+        </message>
+        <message>
+            <source>包内文件“{0}”使用了绝对路径或盘符，已拒绝。</source>
+            <translation>包内文件“{0}”使用了绝对路径或盘符，已拒绝。</translation>
+        </message>
+        <message>
+            <source>包内文件“{0}”试图指向包外（含 ..），已拒绝。</source>
+            <translation>包内文件“{0}”试图指向包外（含 ..），已拒绝。</translation>
+        </message>
+        <message>
+            <source>包内文件超过 {0} 个，不像真实的归档包。</source>
+            <translation>包内文件超过 {0} 个，不像真实的归档包。</translation>
+        </message>
+        <message>
+            <source>包内有无效的文件名：{0}。</source>
+            <translation>包内有无效的文件名：{0}。</translation>
+        </message>
+        <message>
+            <source>单位“{0}”已存在。</source>
+            <translation>单位“{0}”已存在。</translation>
+        </message>
+        <message>
+            <source>单位名称不能为空。</source>
+            <translation>单位名称不能为空。</translation>
+        </message>
+        <message>
+            <source>原密码不正确。</source>
+            <translation>原密码不正确。</translation>
+        </message>
+        <message>
+            <source>发文机关名称和发文字号机关代字不能为空。</source>
+            <translation>发文机关名称和发文字号机关代字不能为空。</translation>
+        </message>
+        <message>
+            <source>发文机关标志不能为空。</source>
+            <translation>发文机关标志不能为空。</translation>
+        </message>
+        <message>
+            <source>只有已印发的公文才需要更正；草稿可直接修改。</source>
+            <translation>只有已印发的公文才需要更正；草稿可直接修改。</translation>
+        </message>
+        <message>
+            <source>只能为督办通知或催办单生成督办草稿。</source>
+            <translation>只能为督办通知或催办单生成督办草稿。</translation>
+        </message>
+        <message>
+            <source>台账快照自检未通过，未写出备份。</source>
+            <translation>台账快照自检未通过，未写出备份。</translation>
+        </message>
+        <message>
+            <source>台账的数据库版本与其中的数据表不一致（版本 {0}，却已有较新版本的表：{1}），程序无法自动修复。台账未作任何改动，请联系技术支持，或从备份恢复。</source>
+            <translation>台账的数据库版本与其中的数据表不一致（版本 {0}，却已有较新版本的表：{1}），程序无法自动修复。台账未作任何改动，请联系技术支持，或从备份恢复。</translation>
+        </message>
+        <message>
+            <source>各项指标权重之和应为 100，现为 {0}。</source>
+            <translation>各项指标权重之和应为 100，现为 {0}。</translation>
+        </message>
+        <message>
+            <source>同一列不能对应两个字段。</source>
+            <translation>同一列不能对应两个字段。</translation>
+        </message>
+        <message>
+            <source>启动问责的日期不能早于认定整改未完成的日期。</source>
+            <translation>启动问责的日期不能早于认定整改未完成的日期。</translation>
+        </message>
+        <message>
+            <source>回复日期应在发起日期和今天之间。</source>
+            <translation>回复日期应在发起日期和今天之间。</translation>
+        </message>
+        <message>
+            <source>回复期限不能早于今天{0}，请另定期限。</source>
+            <translation>回复期限不能早于今天{0}，请另定期限。</translation>
+        </message>
+        <message>
+            <source>回复期限不能早于发起日期（{0}）。</source>
+            <translation>回复期限不能早于发起日期（{0}）。</translation>
+        </message>
+        <message>
+            <source>回复期限应在 1 至 90 天之间。</source>
+            <translation>回复期限应在 1 至 90 天之间。</translation>
+        </message>
+        <message>
+            <source>填写保密期限时须同时填写密级。</source>
+            <translation>填写保密期限时须同时填写密级。</translation>
+        </message>
+        <message>
+            <source>备份写入后回读与原文件不一致，介质可能有坏块，备份已作废。</source>
+            <translation>备份写入后回读与原文件不一致，介质可能有坏块，备份已作废。</translation>
+        </message>
+        <message>
+            <source>备份口令不正确，或加密备份已损坏、被改动：无法解密，台账未作任何改动。</source>
+            <translation>备份口令不正确，或加密备份已损坏、被改动：无法解密，台账未作任何改动。</translation>
+        </message>
+        <message>
+            <source>备份口令至少 {0} 个字符。</source>
+            <translation>备份口令至少 {0} 个字符。</translation>
+        </message>
+        <message>
+            <source>备份失败：{0}。未留下不完整的备份。</source>
+            <translation>备份失败：{0}。未留下不完整的备份。</translation>
+        </message>
+        <message>
+            <source>备份文件在检查后发生了变化，未恢复。</source>
+            <translation>备份文件在检查后发生了变化，未恢复。</translation>
+        </message>
+        <message>
+            <source>姓名不能为空。</source>
+            <translation>姓名不能为空。</translation>
+        </message>
+        <message>
+            <source>姓名不能超过 40 个字。</source>
+            <translation>姓名不能超过 40 个字。</translation>
+        </message>
+        <message>
+            <source>姓名没有改动。</source>
+            <translation>姓名没有改动。</translation>
+        </message>
+        <message>
+            <source>字体“{0}”未嵌入</source>
+            <translation>字体“{0}”未嵌入</translation>
+        </message>
+        <message>
+            <source>完成日期不能晚于今天。</source>
+            <translation>完成日期不能晚于今天。</translation>
+        </message>
+        <message>
+            <source>完成时限不能早于开始时间。</source>
+            <translation>完成时限不能早于开始时间。</translation>
+        </message>
+        <message>
+            <source>完成时限为空</source>
+            <translation>完成时限为空</translation>
+        </message>
+        <message>
+            <source>完成时限早于开始时间</source>
+            <translation>完成时限早于开始时间</translation>
+        </message>
+        <message>
+            <source>完成比例“{0}”不是百分数</source>
+            <translation>完成比例“{0}”不是百分数</translation>
+        </message>
+        <message>
+            <source>完成比例“{0}”应在 0% 到 100% 之间</source>
+            <translation>完成比例“{0}”应在 0% 到 100% 之间</translation>
+        </message>
+        <message>
+            <source>完成比例应为百分数</source>
+            <translation>完成比例应为百分数</translation>
+        </message>
+        <message>
+            <source>完成百分比应为0到100的整数</source>
+            <translation>完成百分比应为0到100的整数</translation>
+        </message>
+        <message>
+            <source>密码中不能含有用户名。</source>
+            <translation>密码中不能含有用户名。</translation>
+        </message>
+        <message>
+            <source>密码有效期应在 0 至 365 天之间（0 为不过期）。</source>
+            <translation>密码有效期应在 0 至 365 天之间（0 为不过期）。</translation>
+        </message>
+        <message>
+            <source>密码至少需要 {0} 位。</source>
+            <translation>密码至少需要 {0} 位。</translation>
+        </message>
+        <message>
+            <source>密码须含大写字母、小写字母、数字、符号中的至少 {0} 类（现在只有：{1}）。</source>
+            <translation>密码须含大写字母、小写字母、数字、符号中的至少 {0} 类（现在只有：{1}）。</translation>
+        </message>
+        <message>
+            <source>密码首尾不能是空格。</source>
+            <translation>密码首尾不能是空格。</translation>
+        </message>
+        <message>
+            <source>密级应为 秘密、机密 或 绝密。</source>
+            <translation>密级应为 秘密、机密 或 绝密。</translation>
+        </message>
+        <message>
+            <source>导入失败：{0}。未留下不完整的副本。</source>
+            <translation>导入失败：{0}。未留下不完整的副本。</translation>
+        </message>
+        <message>
+            <source>导出失败：{0}。{1}</source>
+            <translation>导出失败：{0}。{1}</translation>
+        </message>
+        <message>
+            <source>尚无整改情况报告，不能核实销号。</source>
+            <translation>尚无整改情况报告，不能核实销号。</translation>
+        </message>
+        <message>
+            <source>尚未收到回复，办结需要写明理由。</source>
+            <translation>尚未收到回复，办结需要写明理由。</translation>
+        </message>
+        <message>
+            <source>尚未登记“{0}”，不能生成{1}。</source>
+            <translation>尚未登记“{0}”，不能生成{1}。</translation>
+        </message>
+        <message>
+            <source>尚未登记回复，没有可退回的回复。</source>
+            <translation>尚未登记回复，没有可退回的回复。</translation>
+        </message>
+        <message>
+            <source>嵌入字体“{0}”无法读取（{1}）</source>
+            <translation>嵌入字体“{0}”无法读取（{1}）</translation>
+        </message>
+        <message>
+            <source>嵌入字体“{0}”缺少 {1} 表</source>
+            <translation>嵌入字体“{0}”缺少 {1} 表</translation>
+        </message>
+        <message>
+            <source>工作表“{0}”超过 {1} 行，请分批导入。</source>
+            <translation>工作表“{0}”超过 {1} 行，请分批导入。</translation>
+        </message>
+        <message>
+            <source>工程“{0}”还有 {1} 项任务未销号（{2}），不能关闭。</source>
+            <translation>工程“{0}”还有 {1} 项任务未销号（{2}），不能关闭。</translation>
+        </message>
+        <message>
+            <source>工程名称不能为空。</source>
+            <translation>工程名称不能为空。</translation>
+        </message>
+        <message>
+            <source>工程编号“{0}”已被使用。</source>
+            <translation>工程编号“{0}”已被使用。</translation>
+        </message>
+        <message>
+            <source>工程编号和名称不能为空。</source>
+            <translation>工程编号和名称不能为空。</translation>
+        </message>
+        <message>
+            <source>年度“{0}”不对。</source>
+            <translation>年度“{0}”不对。</translation>
+        </message>
+        <message>
+            <source>年度“{0}”不对，应为四位数字。</source>
+            <translation>年度“{0}”不对，应为四位数字。</translation>
+        </message>
+        <message>
+            <source>延期需要给出晚于原时限的新完成时限。</source>
+            <translation>延期需要给出晚于原时限的新完成时限。</translation>
+        </message>
+        <message>
+            <source>延期须在办理期限（{0}）前提出；逾期后的申请不予受理。</source>
+            <translation>延期须在办理期限（{0}）前提出；逾期后的申请不予受理。</translation>
+        </message>
+        <message>
+            <source>归档 OFD 不得加密</source>
+            <translation>归档 OFD 不得加密</translation>
+        </message>
+        <message>
+            <source>归档 OFD 不得设置权限或视图首选项</source>
+            <translation>归档 OFD 不得设置权限或视图首选项</translation>
+        </message>
+        <message>
+            <source>归档 OFD 应只含一个文档</source>
+            <translation>归档 OFD 应只含一个文档</translation>
+        </message>
+        <message>
+            <source>归档 OFD 的 DocType 应为 OFD-A</source>
+            <translation>归档 OFD 的 DocType 应为 OFD-A</translation>
+        </message>
+        <message>
+            <source>归档包缺少元数据，拒绝导入。</source>
+            <translation>归档包缺少元数据，拒绝导入。</translation>
+        </message>
+        <message>
+            <source>当前应登记{0}，不能登记“{1}”。</source>
+            <translation>当前应登记{0}，不能登记“{1}”。</translation>
+        </message>
+        <message>
+            <source>当前表格没有可导出的列。</source>
+            <translation>当前表格没有可导出的列。</translation>
+        </message>
+        <message>
+            <source>恢复失败：{0}。原台账未被替换。</source>
+            <translation>恢复失败：{0}。原台账未被替换。</translation>
+        </message>
+        <message>
+            <source>截止日期早于起始日期。</source>
+            <translation>截止日期早于起始日期。</translation>
+        </message>
+        <message>
+            <source>截至{0}，台账中没有已开始的任务。</source>
+            <translation>截至{0}，台账中没有已开始的任务。</translation>
+        </message>
+        <message>
+            <source>执行期限应在 1 至 180 天之间。</source>
+            <translation>执行期限应在 1 至 180 天之间。</translation>
+        </message>
+        <message>
+            <source>执行预警天数应小于执行期限。</source>
+            <translation>执行预警天数应小于执行期限。</translation>
+        </message>
+        <message>
+            <source>找不到任务 {0}。</source>
+            <translation>找不到任务 {0}。</translation>
+        </message>
+        <message>
+            <source>找不到单位“{0}”。</source>
+            <translation>找不到单位“{0}”。</translation>
+        </message>
+        <message>
+            <source>找不到名为“{0}”的单位。</source>
+            <translation>找不到名为“{0}”的单位。</translation>
+        </message>
+        <message>
+            <source>找不到归档包“{0}”。</source>
+            <translation>找不到归档包“{0}”。</translation>
+        </message>
+        <message>
+            <source>找不到当前用户。</source>
+            <translation>找不到当前用户。</translation>
+        </message>
+        <message>
+            <source>找不到编号为“{0}”的任务。</source>
+            <translation>找不到编号为“{0}”的任务。</translation>
+        </message>
+        <message>
+            <source>找不到该{0}（编号 {1}），可能已被他人删除。</source>
+            <translation>找不到该{0}（编号 {1}），可能已被他人删除。</translation>
+        </message>
+        <message>
+            <source>找不到该用户，可能已被其他管理员修改，请刷新后重试。</source>
+            <translation>找不到该用户，可能已被其他管理员修改，请刷新后重试。</translation>
+        </message>
+        <message>
+            <source>报告中不得夹带请示事项（正文中有“{0}”）；需上级批准的事项请另行请示。</source>
+            <translation>报告中不得夹带请示事项（正文中有“{0}”）；需上级批准的事项请另行请示。</translation>
+        </message>
+        <message>
+            <source>报告日期不能晚于今天。</source>
+            <translation>报告日期不能晚于今天。</translation>
+        </message>
+        <message>
+            <source>报送截止日应在每月 1 日至 28 日之间。</source>
+            <translation>报送截止日应在每月 1 日至 28 日之间。</translation>
+        </message>
+        <message>
+            <source>报送期次“{0}”格式不对，应为“年-月”，例如 2026-05。</source>
+            <translation>报送期次“{0}”格式不对，应为“年-月”，例如 2026-05。</translation>
+        </message>
+        <message>
+            <source>指标“{0}”的基本分应在 0–100 之间。</source>
+            <translation>指标“{0}”的基本分应在 0–100 之间。</translation>
+        </message>
+        <message>
+            <source>指标“{0}”的权重不能为负数。</source>
+            <translation>指标“{0}”的权重不能为负数。</translation>
+        </message>
+        <message>
+            <source>指标“{0}”的评分方式不对。</source>
+            <translation>指标“{0}”的评分方式不对。</translation>
+        </message>
+        <message>
+            <source>指标名称不能为空。</source>
+            <translation>指标名称不能为空。</translation>
+        </message>
+        <message>
+            <source>指标重复或不认识，请检查指标列表。</source>
+            <translation>指标重复或不认识，请检查指标列表。</translation>
+        </message>
+        <message>
+            <source>收文时间不能晚于今天。</source>
+            <translation>收文时间不能晚于今天。</translation>
+        </message>
+        <message>
+            <source>改定的约谈时间不能早于今天。</source>
+            <translation>改定的约谈时间不能早于今天。</translation>
+        </message>
+        <message>
+            <source>整改期限已过，不能再修改期限；请认定整改未完成，或核实整改情况后销号。</source>
+            <translation>整改期限已过，不能再修改期限；请认定整改未完成，或核实整改情况后销号。</translation>
+        </message>
+        <message>
+            <source>整改期限应晚于今天。</source>
+            <translation>整改期限应晚于今天。</translation>
+        </message>
+        <message>
+            <source>整改期限未到，不能认定整改未完成。</source>
+            <translation>整改期限未到，不能认定整改未完成。</translation>
+        </message>
+        <message>
+            <source>文件“{0}”不是督办台的台账文件（不是 SQLite 数据库）。</source>
+            <translation>文件“{0}”不是督办台的台账文件（不是 SQLite 数据库）。</translation>
+        </message>
+        <message>
+            <source>文件“{0}”是空的。</source>
+            <translation>文件“{0}”是空的。</translation>
+        </message>
+        <message>
+            <source>文件“{0}”超过 50 MB，请压缩或拆分后再附上。</source>
+            <translation>文件“{0}”超过 50 MB，请压缩或拆分后再附上。</translation>
+        </message>
+        <message>
+            <source>新密码不能与最近 {0} 次用过的密码相同。</source>
+            <translation>新密码不能与最近 {0} 次用过的密码相同。</translation>
+        </message>
+        <message>
+            <source>方案名称不能为空。</source>
+            <translation>方案名称不能为空。</translation>
+        </message>
+        <message>
+            <source>无法写入文件“{0}”：{1}</source>
+            <translation>无法写入文件“{0}”：{1}</translation>
+        </message>
+        <message>
+            <source>无法创建台账所在的文件夹：{0}（{1}）</source>
+            <translation>无法创建台账所在的文件夹：{0}（{1}）</translation>
+        </message>
+        <message>
+            <source>无法创建台账文件：{0}（{1}）</source>
+            <translation>无法创建台账文件：{0}（{1}）</translation>
+        </message>
+        <message>
+            <source>无法读取“{0}”的剩余空间：{1}。</source>
+            <translation>无法读取“{0}”的剩余空间：{1}。</translation>
+        </message>
+        <message>
+            <source>无法读取文件“{0}”：{1}</source>
+            <translation>无法读取文件“{0}”：{1}</translation>
+        </message>
+        <message>
+            <source>日期不能晚于今天。</source>
+            <translation>日期不能晚于今天。</translation>
+        </message>
+        <message>
+            <source>最低等次的分数线应为 0，最高不超过 100。</source>
+            <translation>最低等次的分数线应为 0，最高不超过 100。</translation>
+        </message>
+        <message>
+            <source>月份“{0}”不对，应为 YYYY-MM。</source>
+            <translation>月份“{0}”不对，应为 YYYY-MM。</translation>
+        </message>
+        <message>
+            <source>有 {0} 个文件被拒收（{1}），未导入任何内容。请改正或移出这些文件后重新预览。</source>
+            <translation>有 {0} 个文件被拒收（{1}），未导入任何内容。请改正或移出这些文件后重新预览。</translation>
+        </message>
+        <message>
+            <source>有 {0} 行有误，未导入任何内容：{1}</source>
+            <translation>有 {0} 行有误，未导入任何内容：{1}</translation>
+        </message>
+        <message>
+            <source>期号按年度编排（{0}年第{1}期），日期不能改到其他年份；如确属登记错误，请重新登记该会议。</source>
+            <translation>期号按年度编排（{0}年第{1}期），日期不能改到其他年份；如确属登记错误，请重新登记该会议。</translation>
+        </message>
+        <message>
+            <source>未安装 defusedxml，不能安全地打开外来的表格。</source>
+            <translation>未安装 defusedxml，不能安全地打开外来的表格。</translation>
+        </message>
+        <message>
+            <source>未知的字段：{0}。</source>
+            <translation>未知的字段：{0}。</translation>
+        </message>
+        <message>
+            <source>本机已有这个台账的另一把密钥，未导入（请核实哪一把是真的）。</source>
+            <translation>本机已有这个台账的另一把密钥，未导入（请核实哪一把是真的）。</translation>
+        </message>
+        <message>
+            <source>本机没有这个台账的操作日志密钥，不能校验或续写操作日志（此操作未执行）。请由系统管理员从最初使用该台账的电脑导出密钥（duban audit --export-key），在本机导入（duban audit --import-key）。</source>
+            <translation>本机没有这个台账的操作日志密钥，不能校验或续写操作日志（此操作未执行）。请由系统管理员从最初使用该台账的电脑导出密钥（duban audit --export-key），在本机导入（duban audit --import-key）。</translation>
+        </message>
+        <message>
+            <source>本机没有这个台账的操作日志密钥，无可导出。</source>
+            <translation>本机没有这个台账的操作日志密钥，无可导出。</translation>
+        </message>
+        <message>
+            <source>机构代码应为 1 至 3 个字符。</source>
+            <translation>机构代码应为 1 至 3 个字符。</translation>
+        </message>
+        <message>
+            <source>档号按年度编号，起止日期须在同一年度内（跨年请分年导出）。</source>
+            <translation>档号按年度编号，起止日期须在同一年度内（跨年请分年导出）。</translation>
+        </message>
+        <message>
+            <source>模板版本为 {0}，本程序只接受版本 {1}，请重新下发模板</source>
+            <translation>模板版本为 {0}，本程序只接受版本 {1}，请重新下发模板</translation>
+        </message>
+        <message>
+            <source>模板的隐藏签名被改动过</source>
+            <translation>模板的隐藏签名被改动过</translation>
+        </message>
+        <message>
+            <source>次数应在 0–100 之间。</source>
+            <translation>次数应在 0–100 之间。</translation>
+        </message>
+        <message>
+            <source>没有任何改动。</source>
+            <translation>没有任何改动。</translation>
+        </message>
+        <message>
+            <source>没有找到可导入的 Excel 文件（.xlsx）。</source>
+            <translation>没有找到可导入的 Excel 文件（.xlsx）。</translation>
+        </message>
+        <message>
+            <source>没有要保存的进度。</source>
+            <translation>没有要保存的进度。</translation>
+        </message>
+        <message>
+            <source>没有选中的任务。</source>
+            <translation>没有选中的任务。</translation>
+        </message>
+        <message>
+            <source>没有选中的建议。</source>
+            <translation>没有选中的建议。</translation>
+        </message>
+        <message>
+            <source>滞后阈值应满足 0 &lt; 黄灯 &lt; 红灯 ≤ 100。</source>
+            <translation>滞后阈值应满足 0 &lt; 黄灯 &lt; 红灯 ≤ 100。</translation>
+        </message>
+        <message>
+            <source>漏报期数应满足 1 ≤ 黄灯 &lt; 红灯。</source>
+            <translation>漏报期数应满足 1 ≤ 黄灯 &lt; 红灯。</translation>
+        </message>
+        <message>
+            <source>牵头单位“{0}”不是一个单位，请填写具体的牵头单位</source>
+            <translation>牵头单位“{0}”不是一个单位，请填写具体的牵头单位</translation>
+        </message>
+        <message>
+            <source>牵头单位不必再列为配合单位。</source>
+            <translation>牵头单位不必再列为配合单位。</translation>
+        </message>
+        <message>
+            <source>牵头单位为空</source>
+            <translation>牵头单位为空</translation>
+        </message>
+        <message>
+            <source>用户名“{0}”已被使用。</source>
+            <translation>用户名“{0}”已被使用。</translation>
+        </message>
+        <message>
+            <source>用户名和姓名不能为空。</source>
+            <translation>用户名和姓名不能为空。</translation>
+        </message>
+        <message>
+            <source>用户名和姓名不能超过 40 个字。</source>
+            <translation>用户名和姓名不能超过 40 个字。</translation>
+        </message>
+        <message>
+            <source>申诉期已过：问责决定于{0}作出，申诉期限 {1} 天，至{2}止。</source>
+            <translation>申诉期已过：问责决定于{0}作出，申诉期限 {1} 天，至{2}止。</translation>
+        </message>
+        <message>
+            <source>申诉期限应在 1 至 90 天之间。</source>
+            <translation>申诉期限应在 1 至 90 天之间。</translation>
+        </message>
+        <message>
+            <source>申请延至的日期应晚于现在的期限（{0}）。</source>
+            <translation>申请延至的日期应晚于现在的期限（{0}）。</translation>
+        </message>
+        <message>
+            <source>申请日期应在交办日期和今天之间。</source>
+            <translation>申请日期应在交办日期和今天之间。</translation>
+        </message>
+        <message>
+            <source>盖章副本未保留原件的字节</source>
+            <translation>盖章副本未保留原件的字节</translation>
+        </message>
+        <message>
+            <source>目标文件夹“{0}”不存在或不可用。</source>
+            <translation>目标文件夹“{0}”不存在或不可用。</translation>
+        </message>
+        <message>
+            <source>目标文件夹“{0}”不存在或不可用（移动介质是否已插好？）。</source>
+            <translation>目标文件夹“{0}”不存在或不可用（移动介质是否已插好？）。</translation>
+        </message>
+        <message>
+            <source>空闲锁屏时间应在 0 至 60 分钟之间（0 为不锁屏）。</source>
+            <translation>空闲锁屏时间应在 0 至 60 分钟之间（0 为不锁屏）。</translation>
+        </message>
+        <message>
+            <source>第 {0} 行中没有这些表头：{1}。</source>
+            <translation>第 {0} 行中没有这些表头：{1}。</translation>
+        </message>
+        <message>
+            <source>等次分数线应从高到低依次递减。</source>
+            <translation>等次分数线应从高到低依次递减。</translation>
+        </message>
+        <message>
+            <source>等次名称不能为空或重复。</source>
+            <translation>等次名称不能为空或重复。</translation>
+        </message>
+        <message>
+            <source>紧急程度应为 特急 或 加急。</source>
+            <translation>紧急程度应为 特急 或 加急。</translation>
+        </message>
+        <message>
+            <source>约谈尚未进行，不能登记约谈记录。</source>
+            <translation>约谈尚未进行，不能登记约谈记录。</translation>
+        </message>
+        <message>
+            <source>约谈时间不能早于今天。</source>
+            <translation>约谈时间不能早于今天。</translation>
+        </message>
+        <message>
+            <source>约谈记录须写明{0}。</source>
+            <translation>约谈记录须写明{0}。</translation>
+        </message>
+        <message>
+            <source>约谈通知书须写明{0}。</source>
+            <translation>约谈通知书须写明{0}。</translation>
+        </message>
+        <message>
+            <source>约谈（{0}）当前为“{1}”，{2}需要先处于{3}状态。</source>
+            <translation>约谈（{0}）当前为“{1}”，{2}需要先处于{3}状态。</translation>
+        </message>
+        <message>
+            <source>统计截止日期 {0} 晚于今天。</source>
+            <translation>统计截止日期 {0} 晚于今天。</translation>
+        </message>
+        <message>
+            <source>缺少 defusedxml 组件：为安全起见，不读取外来的 Excel 文件。</source>
+            <translation>缺少 defusedxml 组件：为安全起见，不读取外来的 Excel 文件。</translation>
+        </message>
+        <message>
+            <source>考核方案至少需要一项指标。</source>
+            <translation>考核方案至少需要一项指标。</translation>
+        </message>
+        <message>
+            <source>至少需要一个等次。</source>
+            <translation>至少需要一个等次。</translation>
+        </message>
+        <message>
+            <source>节点名称不能为空。</source>
+            <translation>节点名称不能为空。</translation>
+        </message>
+        <message>
+            <source>节点日期应在任务开始时间和完成时限之间。</source>
+            <translation>节点日期应在任务开始时间和完成时限之间。</translation>
+        </message>
+        <message>
+            <source>行距过大，版心内排不下一行</source>
+            <translation>行距过大，版心内排不下一行</translation>
+        </message>
+        <message>
+            <source>补办期限应在 1 至 60 天之间。</source>
+            <translation>补办期限应在 1 至 60 天之间。</translation>
+        </message>
+        <message>
+            <source>补办期限应晚于今天。</source>
+            <translation>补办期限应晚于今天。</translation>
+        </message>
+        <message>
+            <source>表头行号从 1 开始。</source>
+            <translation>表头行号从 1 开始。</translation>
+        </message>
+        <message>
+            <source>议定事项须明确责任单位和完成时限，才能转为督办事项。</source>
+            <translation>议定事项须明确责任单位和完成时限，才能转为督办事项。</translation>
+        </message>
+        <message>
+            <source>评分应在 0–100 之间。</source>
+            <translation>评分应在 0–100 之间。</translation>
+        </message>
+        <message>
+            <source>该事项已于 {0} 催办，距今 {1} 天，未满两次催办的最短间隔 {2} 天（可在设置中调整），此次催办未登记。</source>
+            <translation>该事项已于 {0} 催办，距今 {1} 天，未满两次催办的最短间隔 {2} 天（可在设置中调整），此次催办未登记。</translation>
+        </message>
+        <message>
+            <source>该事项已回复，无需催办；回复不合格的请退办。</source>
+            <translation>该事项已回复，无需催办；回复不合格的请退办。</translation>
+        </message>
+        <message>
+            <source>该事项已有一份延期申请尚未办完，请先核查、审批。</source>
+            <translation>该事项已有一份延期申请尚未办完，请先核查、审批。</translation>
+        </message>
+        <message>
+            <source>该加减分项由台账自动计算，不能手工录入。</source>
+            <translation>该加减分项由台账自动计算，不能手工录入。</translation>
+        </message>
+        <message>
+            <source>该台账已有账号，请用已有账号登录。</source>
+            <translation>该台账已有账号，请用已有账号登录。</translation>
+        </message>
+        <message>
+            <source>该台账由更新版本的督办台创建（数据库版本 {0}），本程序无法打开。请安装新版本后再打开，台账内容未作任何改动。</source>
+            <translation>该台账由更新版本的督办台创建（数据库版本 {0}），本程序无法打开。请安装新版本后再打开，台账内容未作任何改动。</translation>
+        </message>
+        <message>
+            <source>该延期申请尚未经科员核查，不能审批。</source>
+            <translation>该延期申请尚未经科员核查，不能审批。</translation>
+        </message>
+        <message>
+            <source>该延期申请已审批。</source>
+            <translation>该延期申请已审批。</translation>
+        </message>
+        <message>
+            <source>该延期申请已核查。</source>
+            <translation>该延期申请已核查。</translation>
+        </message>
+        <message>
+            <source>该延期申请核查未通过，无需审批。</source>
+            <translation>该延期申请核查未通过，无需审批。</translation>
+        </message>
+        <message>
+            <source>该指标不是人工评分指标。</source>
+            <translation>该指标不是人工评分指标。</translation>
+        </message>
+        <message>
+            <source>该督办事项尚未办结，无需重新打开。</source>
+            <translation>该督办事项尚未办结，无需重新打开。</translation>
+        </message>
+        <message>
+            <source>该督办事项尚未登记回复，请直接登记回复。</source>
+            <translation>该督办事项尚未登记回复，请直接登记回复。</translation>
+        </message>
+        <message>
+            <source>该督办事项已办结。</source>
+            <translation>该督办事项已办结。</translation>
+        </message>
+        <message>
+            <source>该督办事项已办结，不能修改；确需修改的，请先“重新打开”并写明理由。</source>
+            <translation>该督办事项已办结，不能修改；确需修改的，请先“重新打开”并写明理由。</translation>
+        </message>
+        <message>
+            <source>该督办事项已办结，不能再登记回复。</source>
+            <translation>该督办事项已办结，不能再登记回复。</translation>
+        </message>
+        <message>
+            <source>该督办事项已办结，不能申请延期。</source>
+            <translation>该督办事项已办结，不能申请延期。</translation>
+        </message>
+        <message>
+            <source>该督办事项已办结，不能退办；确需退办，请先重新打开。</source>
+            <translation>该督办事项已办结，不能退办；确需退办，请先重新打开。</translation>
+        </message>
+        <message>
+            <source>该督办事项已办结，延期申请不再办理。</source>
+            <translation>该督办事项已办结，延期申请不再办理。</translation>
+        </message>
+        <message>
+            <source>该督办事项已办结，无需催办。</source>
+            <translation>该督办事项已办结，无需催办。</translation>
+        </message>
+        <message>
+            <source>该督办事项已登记回复；如需更正请用“更正回复”，不合格的请退办。</source>
+            <translation>该督办事项已登记回复；如需更正请用“更正回复”，不合格的请退办。</translation>
+        </message>
+        <message>
+            <source>该督办事项没有关联任务，请用“通知”拟文。</source>
+            <translation>该督办事项没有关联任务，请用“通知”拟文。</translation>
+        </message>
+        <message>
+            <source>该约谈已有进行中的问责程序。</source>
+            <translation>该约谈已有进行中的问责程序。</translation>
+        </message>
+        <message>
+            <source>该草稿已被他人修改，请重新打开后再改。</source>
+            <translation>该草稿已被他人修改，请重新打开后再改。</translation>
+        </message>
+        <message>
+            <source>该议定事项已转为督办事项 #{0}，不能删除。</source>
+            <translation>该议定事项已转为督办事项 #{0}，不能删除。</translation>
+        </message>
+        <message>
+            <source>该议定事项已转为督办事项 #{0}，责任单位和完成时限不能再改；如需调整期限，请在“督办”页修改该督办事项。</source>
+            <translation>该议定事项已转为督办事项 #{0}，责任单位和完成时限不能再改；如需调整期限，请在“督办”页修改该督办事项。</translation>
+        </message>
+        <message>
+            <source>该议定事项已转为督办事项。</source>
+            <translation>该议定事项已转为督办事项。</translation>
+        </message>
+        <message>
+            <source>该账号尚待安全管理员审核，审核通过后才能登录。</source>
+            <translation>该账号尚待安全管理员审核，审核通过后才能登录。</translation>
+        </message>
+        <message>
+            <source>该账号已停用，不能再修改台账。请联系系统管理员。</source>
+            <translation>该账号已停用，不能再修改台账。请联系系统管理员。</translation>
+        </message>
+        <message>
+            <source>该账号已停用，请联系系统管理员。</source>
+            <translation>该账号已停用，请联系系统管理员。</translation>
+        </message>
+        <message>
+            <source>该账号的变更尚待安全管理员审核，暂不能操作。</source>
+            <translation>该账号的变更尚待安全管理员审核，暂不能操作。</translation>
+        </message>
+        <message>
+            <source>请为以下字段指定对应的列：{0}。</source>
+            <translation>请为以下字段指定对应的列：{0}。</translation>
+        </message>
+        <message>
+            <source>请先登记{0}，再生成{1}。</source>
+            <translation>请先登记{0}，再生成{1}。</translation>
+        </message>
+        <message>
+            <source>请先登记“{0}”，再登记“{1}”。</source>
+            <translation>请先登记“{0}”，再登记“{1}”。</translation>
+        </message>
+        <message>
+            <source>请写明延期理由。</source>
+            <translation>请写明延期理由。</translation>
+        </message>
+        <message>
+            <source>请写明整改措施要求。</source>
+            <translation>请写明整改措施要求。</translation>
+        </message>
+        <message>
+            <source>请写明核实情况。</source>
+            <translation>请写明核实情况。</translation>
+        </message>
+        <message>
+            <source>请写明核查意见。</source>
+            <translation>请写明核查意见。</translation>
+        </message>
+        <message>
+            <source>请写明督办要求。</source>
+            <translation>请写明督办要求。</translation>
+        </message>
+        <message>
+            <source>请写明约谈事由。</source>
+            <translation>请写明约谈事由。</translation>
+        </message>
+        <message>
+            <source>请写明退办理由（回复哪里不符合要求）。</source>
+            <translation>请写明退办理由（回复哪里不符合要求）。</translation>
+        </message>
+        <message>
+            <source>请填写会议主持人。</source>
+            <translation>请填写会议主持人。</translation>
+        </message>
+        <message>
+            <source>请填写会议名称。</source>
+            <translation>请填写会议名称。</translation>
+        </message>
+        <message>
+            <source>请填写出席人员。</source>
+            <translation>请填写出席人员。</translation>
+        </message>
+        <message>
+            <source>请填写回复内容。</source>
+            <translation>请填写回复内容。</translation>
+        </message>
+        <message>
+            <source>请填写接收问责情况的组织部门。</source>
+            <translation>请填写接收问责情况的组织部门。</translation>
+        </message>
+        <message>
+            <source>请填写整改情况。</source>
+            <translation>请填写整改情况。</translation>
+        </message>
+        <message>
+            <source>请填写更正或撤回的理由。</source>
+            <translation>请填写更正或撤回的理由。</translation>
+        </message>
+        <message>
+            <source>请填写议定事项内容。</source>
+            <translation>请填写议定事项内容。</translation>
+        </message>
+        <message>
+            <source>请指定一项任务或一个牵头单位（二者选一）。</source>
+            <translation>请指定一项任务或一个牵头单位（二者选一）。</translation>
+        </message>
+        <message>
+            <source>请示须在附注处注明联系人及联系电话。</source>
+            <translation>请示须在附注处注明联系人及联系电话。</translation>
+        </message>
+        <message>
+            <source>请通过“修改密码”修改自己的密码。</source>
+            <translation>请通过“修改密码”修改自己的密码。</translation>
+        </message>
+        <message>
+            <source>调查组人数下限应在 2 至 9 人之间。</source>
+            <translation>调查组人数下限应在 2 至 9 人之间。</translation>
+        </message>
+        <message>
+            <source>调查组应由至少 {0} 名具名人员组成，现为 {1} 名。</source>
+            <translation>调查组应由至少 {0} 名具名人员组成，现为 {1} 名。</translation>
+        </message>
+        <message>
+            <source>资金来源应从下拉列表中选择（{0}）</source>
+            <translation>资金来源应从下拉列表中选择（{0}）</translation>
+        </message>
+        <message>
+            <source>转为“{0}”需要写明理由。</source>
+            <translation>转为“{0}”需要写明理由。</translation>
+        </message>
+        <message>
+            <source>输出文件“{0}”应以 .{1} 结尾。</source>
+            <translation>输出文件“{0}”应以 .{1} 结尾。</translation>
+        </message>
+        <message>
+            <source>这不是督办台的加密备份，或文件不完整。</source>
+            <translation>这不是督办台的加密备份，或文件不完整。</translation>
+        </message>
+        <message>
+            <source>这不是督办台能读的加密备份（格式或版本不符）。</source>
+            <translation>这不是督办台能读的加密备份（格式或版本不符）。</translation>
+        </message>
+        <message>
+            <source>这把密钥属于另一个台账，未导入。</source>
+            <translation>这把密钥属于另一个台账，未导入。</translation>
+        </message>
+        <message>
+            <source>这是常见密码（或由常见密码加数字、符号组成），请换一个。</source>
+            <translation>这是常见密码（或由常见密码加数字、符号组成），请换一个。</translation>
+        </message>
+        <message>
+            <source>重新打开需要写明理由。</source>
+            <translation>重新打开需要写明理由。</translation>
+        </message>
+        <message>
+            <source>金额“{0}”不是有效的数字。</source>
+            <translation>金额“{0}”不是有效的数字。</translation>
+        </message>
+        <message>
+            <source>金额必须大于零。</source>
+            <translation>金额必须大于零。</translation>
+        </message>
+        <message>
+            <source>锁定前允许的失败次数应在 3 至 10 之间。</source>
+            <translation>锁定前允许的失败次数应在 3 至 10 之间。</translation>
+        </message>
+        <message>
+            <source>锁定时长应在 1 至 1440 分钟之间。</source>
+            <translation>锁定时长应在 1 至 1440 分钟之间。</translation>
+        </message>
+        <message>
+            <source>问责方式应为问责条例第八条所列之一。</source>
+            <translation>问责方式应为问责条例第八条所列之一。</translation>
+        </message>
+        <message>
+            <source>附件“{0}”与登记的校验值不符，可能已被改动，未导出归档包。</source>
+            <translation>附件“{0}”与登记的校验值不符，可能已被改动，未导出归档包。</translation>
+        </message>
+        <message>
+            <source>附件“{0}”的内容与登记时的校验值不符，可能已损坏。</source>
+            <translation>附件“{0}”的内容与登记时的校验值不符，可能已损坏。</translation>
+        </message>
+        <message>
+            <source>预览之后台账有改动，请重新预览后再导入。</source>
+            <translation>预览之后台账有改动，请重新预览后再导入。</translation>
+        </message>
+        <message>
+            <source>领导批示急件的办理期限应在 1 至 5 天之间。</source>
+            <translation>领导批示急件的办理期限应在 1 至 5 天之间。</translation>
+        </message>
     </context>
     <context>
         <name>MeetingPackDialog</name>

@@ -200,3 +200,27 @@ def test_composed_reasons_are_said_in_english_with_their_figures(english) -> Non
     assert say("一句不认识的话") == "一句不认识的话"  # unknown text is left as it was
     install_translations(QApplication.instance(), "zh_CN")  # type: ignore[arg-type]
     assert say(text) == text
+
+
+def test_a_services_message_with_data_is_shown_in_english(english, demo_session) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services import tasks
+    from desktop.services.errors import DomainError
+    from desktop.ui.errors import message_for
+
+    with pytest.raises(DomainError) as caught:
+        tasks.find_task_id(demo_session, "99-99")
+    assert str(caught.value) == "找不到编号为“99-99”的任务。"  # the service speaks Chinese
+    assert message_for(caught.value) == 'No task with code "99-99" was found.'
+    assert message_for(DomainError("一句服务从未说过的话")) == "一句服务从未说过的话"
+    install_translations(QApplication.instance(), "zh_CN")  # type: ignore[arg-type]
+    assert message_for(caught.value) == "找不到编号为“99-99”的任务。"
+
+
+def test_every_service_message_keeps_its_holes_in_english(english) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.service_messages import TEMPLATES
+
+    holes = re.compile(r"\{\d+\}")
+    for template in TEMPLATES:
+        english_text = tr(template)
+        assert english_text != template, template  # translated
+        assert sorted(holes.findall(english_text)) == sorted(holes.findall(template)), template
