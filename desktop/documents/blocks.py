@@ -169,8 +169,9 @@ class Flow:
             x0 = 2 * self.slot + (0.0 if i == 0 else label_w)
             self.flow((label if i == 0 else []) + num + body, x0, 2 * self.slot + label_w + num_w)
 
-    def signature(self, names: list[str], when, seal: bool, keep_after: int = 0) -> None:
-        """署名 and 成文日期 (with seal: name centred over the date; without: right 2 chars in).
+    def signature(self, names: list[str], when, keep_after: int = 0) -> None:
+        """署名 and 成文日期 without a seal (§7.3.5.2): the name right 2 characters in, the date
+        under it; with a seal, :func:`seals.sign_with_seals` lays them out.
 
         Several ``names`` (联合行文) stand one a line above the date, the lead organ first.
         ``keep_after`` lines (the 附注) must fit below the date on the same page.
@@ -181,30 +182,18 @@ class Flow:
         dw = line_width(date_g, cs)
         nw = max((line_width(g, cs) for g in shaped), default=0.0)
         extra = max(0, len(shaped) - 1)
-        if seal:
-            # The seal (about 4 lines high) presses on both: keep its top within a line of the
-            # body, so name and date sit on the 3rd and 4th lines below the text.
-            self.comp.keep_lines(4 + extra + keep_after, carry=2, tighten=True)
-            self.comp.skip_lines(2)
-            date_x = AREA_W - 4 * self.slot - dw
-            for name_g in shaped:
-                w = line_width(name_g, cs)
-                # Centred over the date, but never past the type area's right edge.
-                name_x = date_x + (dw - w) / 2 if date_g else AREA_W - 2 * self.slot - w
-                self.comp.put_line(name_g, max(0.0, min(name_x, AREA_W - w)))
+        self.comp.keep_lines(3 + extra + keep_after, carry=2, tighten=True)
+        self.comp.skip_lines(1)
+        name_right = 2 * self.slot
+        if date_g and dw > nw - 2 * self.slot:
+            # A date longer than the name goes 2 chars in; the name moves left to match.
+            date_x = AREA_W - 2 * self.slot - dw
+            name_x = date_x - 2 * self.slot
         else:
-            self.comp.keep_lines(3 + extra + keep_after, carry=2, tighten=True)
-            self.comp.skip_lines(1)
-            name_right = 2 * self.slot
-            if date_g and dw > nw - 2 * self.slot:
-                # A date longer than the name goes 2 chars in; the name moves left to match.
-                date_x = AREA_W - 2 * self.slot - dw
-                name_x = date_x - 2 * self.slot
-            else:
-                name_x = AREA_W - name_right - nw
-                date_x = name_x + 2 * self.slot
-            for name_g in shaped:
-                self.comp.put_line(name_g, name_x)
+            name_x = AREA_W - name_right - nw
+            date_x = name_x + 2 * self.slot
+        for name_g in shaped:
+            self.comp.put_line(name_g, name_x)
         if date_g:
             self.comp.put_line(date_g, date_x)
 

@@ -22,6 +22,8 @@ class GlyphIssue:
     ch: str
     role: FontRole
     font: str | None  # the font that draws it instead of the role's own; None: none can
+    field: str = ""  # the clerk's field that holds it (title, body, cc …); "" for none
+    index: int = 0  # which block of the body, attachment or 联合发文机关
 
     def describe(self) -> str:
         where = f"{self.place}第{self.offset + 1}字"
@@ -57,47 +59,70 @@ class CoverageReport:
         return f"以下字符本机公文字体缺字，将由相近字体代印，请核对：{listed}{more}。"
 
 
-def _texts(doc: OfficialDocument) -> Iterator[tuple[str, str, FontRole]]:
-    """(place, text, role) of everything the layout prints."""
-    yield "发文机关标志", doc.issuer_mark, FontRole.XIAOBIAOSONG
-    yield "发文字号", doc.doc_number, FontRole.FANGSONG
-    yield "密级", doc.classification + doc.classification_period, FontRole.HEITI
-    yield "紧急程度", doc.urgency, FontRole.HEITI
-    yield "签发人", doc.signer, FontRole.KAITI
-    yield "标题", doc.title, FontRole.XIAOBIAOSONG
-    yield "主送机关", doc.recipients, FontRole.FANGSONG
-    yield from _blocks("正文", doc.body)
+Text = tuple[str, str, int, int, str, FontRole]  # place, field, index, offset, text, role
+# (place, the clerk's field or "" for the settings', model attribute, role) of one-line texts.
+HEAD_FIELDS = (
+    ("发文字号", "", "doc_number", FontRole.FANGSONG),
+    ("密级", "classification", "classification", FontRole.HEITI),
+    ("保密期限", "classification_period", "classification_period", FontRole.HEITI),
+    ("紧急程度", "urgency", "urgency", FontRole.HEITI),
+    ("签发人", "signer", "signer", FontRole.KAITI),
+    ("标题", "title", "title", FontRole.XIAOBIAOSONG),
+    ("主送机关", "recipients", "recipients", FontRole.FANGSONG),
+)
+END_FIELDS = (
+    ("署名", "", "signature", FontRole.FANGSONG),
+    ("附注", "note", "note", FontRole.FANGSONG),
+    ("联系人", "contact", "contact", FontRole.FANGSONG),
+    ("联系电话", "contact_phone", "contact_phone", FontRole.FANGSONG),
+    ("抄送", "cc", "cc", FontRole.FANGSONG),
+    ("印发机关", "", "printing_office", FontRole.FANGSONG),
+)
+
+
+def _texts(doc: OfficialDocument) -> Iterator[Text]:
+    """(place, field, index, offset, text, role) of everything the layout prints.
+
+    ``field`` and ``index`` say which of the clerk's fields holds the text (``body`` 3: the
+    fourth block of the body), ``offset`` where the text starts in it, so that an editor can
+    put its cursor on a character; "" for what the office's settings print (mark, 署名 …).
+    """
+    yield "发文机关标志", "", 0, 0, doc.issuer_mark, FontRole.XIAOBIAOSONG
+    for i, organ in enumerate(doc.joint_issuers[1:]):
+        yield f"联合发文机关{i + 1}", "joint", i, 0, organ, FontRole.XIAOBIAOSONG
+    for place, field_name, attr, role in HEAD_FIELDS:
+        yield place, field_name, 0, 0, getattr(doc, attr), role
+    yield from _blocks("正文", "body", 0, doc.body)
     for n, att in enumerate(doc.attachments, start=1):
-        yield f"附件{n}标题", att.title, FontRole.XIAOBIAOSONG
-        yield from _blocks(f"附件{n}", att.blocks)
-    yield "署名", doc.signature, FontRole.FANGSONG
-    yield "附注", doc.note, FontRole.FANGSONG
-    yield "联系人", doc.contact + doc.contact_phone, FontRole.FANGSONG
-    yield "抄送", doc.cc, FontRole.FANGSONG
-    yield "印发机关", doc.printing_office, FontRole.FANGSONG
+        yield f"附件{n}标题", "attachment", n - 1, 0, att.title, FontRole.XIAOBIAOSONG
+        yield from _blocks(f"附件{n}", "", n - 1, att.blocks)
+    for place, field_name, attr, role in END_FIELDS:
+        yield place, field_name, 0, 0, getattr(doc, attr), role
     for label, names in (
         ("出席", doc.attendance.present),
         ("请假", doc.attendance.absent),
         ("列席", doc.attendance.attending),
     ):
         for i, name in enumerate(names, start=1):
-            yield f"{label}第{i}人", name, FontRole.FANGSONG
+            yield f"{label}第{i}人", "", 0, 0, name, FontRole.FANGSONG
 
 
-def _blocks(where: str, blocks: list) -> Iterator[tuple[str, str, FontRole]]:
+def _blocks(where: str, field_name: str, index: int, blocks: list) -> Iterator[Text]:
+    """A body's blocks; in the body (``field_name`` "body") the index is the block's."""
     for n, block in enumerate(blocks, start=1):
+        at = n - 1 if field_name else index
         if isinstance(block, Table):
-            yield f"{where}表格标题", block.caption, FontRole.HEITI
+            yield f"{where}表格标题", "", at, 0, block.caption, FontRole.HEITI
             for c, cell in enumerate(block.header, start=1):
-                yield f"{where}表头第{c}列", str(cell), FontRole.HEITI
+                yield f"{where}表头第{c}列", "", at, 0, str(cell), FontRole.HEITI
             for r, row in enumerate(block.rows, start=1):
                 for c, cell in enumerate(row, start=1):
-                    yield f"{where}表格第{r}行第{c}列", str(cell), FontRole.FANGSONG
+                    yield f"{where}表格第{r}行第{c}列", "", at, 0, str(cell), FontRole.FANGSONG
             continue
         text = block.strip()
         offset = len(block) - len(block.lstrip())
         for part, role in paragraph_runs(text):
-            yield f"{where}第{n}段@{offset}", part, role
+            yield f"{where}第{n}段", field_name, at, offset, part, role
             offset += len(part)
 
 
@@ -111,17 +136,14 @@ def check_coverage(doc: OfficialDocument, fonts: FontSet) -> CoverageReport:
         }
         labels = {c.reportlab_name: c.display_name for c in fonts.fallbacks}
         labels |= {c.reportlab_name: c.display_name for c in (*fonts.extras, *fonts.fonts.values())}
-        for place, text, role in _texts(doc):
-            base = 0
-            if "@" in place:
-                place, start = place.split("@")
-                base = int(start)
+        for place, field_name, index, base, text, role in _texts(doc):
             for i, ch in enumerate(text):
                 if ch.isspace():
                     continue
                 font = _font_for(names[role], chains[role], ch)
                 if font == names[role]:
                     continue
-                issue = GlyphIssue(place, base + i, ch, role, labels.get(font) if font else None)
+                label = labels.get(font) if font else None
+                issue = GlyphIssue(place, base + i, ch, role, label, field_name, index)
                 (report.missing if font is None else report.fallback).append(issue)
     return report

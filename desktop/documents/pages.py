@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .grid import AREA_H, AREA_W, BLACK, EPS, Grid
 from .text import Glyph, justify, line_width
+
+if TYPE_CHECKING:
+    from .seals import Seal
 
 
 @dataclass
@@ -52,6 +56,7 @@ class RuleOp:
 class Page:
     ops: list[TextOp | RuleOp] = field(default_factory=list)
     numbered: bool = True  # blank pages before the 版记 page carry no number
+    seals: list[Seal] = field(default_factory=list)  # where the seals are pressed (seals.py)
 
 
 class Composer:

@@ -18,6 +18,7 @@ from .grid import (
     MIN_PITCH,
     PAGE_H,
     PAGE_W,
+    RED,
     SIZE_3,
     TOP,
     Grid,
@@ -25,8 +26,9 @@ from .grid import (
     default_line_pitch,
 )
 from .header import layout_header
-from .model import Block, DocumentKind, OfficialDocument, Table, note_text
+from .model import Block, DocumentKind, OfficialDocument, Table, format_date, note_text
 from .pages import Composer, Page, RuleOp, TextOp
+from .seals import sign_with_seals
 from .tables import layout_table
 from .text import Shaper
 
@@ -49,8 +51,13 @@ def render_pdf(
     line_pitch_pt: float | None = None,
     bold_level3: bool = True,
     title_words: Iterable[str] = (),
+    seal_marks: bool = False,
 ) -> RenderResult:
-    """Lay out and draw ``doc`` as PDF (see :func:`lay_out` for the options)."""
+    """Lay out and draw ``doc`` as PDF (see :func:`lay_out` for the options).
+
+    ``seal_marks`` outlines where each seal is to be pressed (a draft's preview); an issued
+    document leaves the place white for the seal itself.
+    """
     with reportlab_lock:
         laid = lay_out(
             doc,
@@ -59,7 +66,7 @@ def render_pdf(
             bold_level3=bold_level3,
             title_words=title_words,
         )
-        pdf = _draw(laid.pages, doc)
+        pdf = _draw(laid.pages, doc, seal_marks)
     return RenderResult(pdf, len(laid.pages), laid.font_notes, laid.glyph_warnings)
 
 
@@ -139,7 +146,14 @@ def _layout(flow: Flow, doc: OfficialDocument) -> None:
         flow.attendance(doc.attendance)
     elif doc.signature or doc.date:
         names = doc.joint_issuers if len(doc.joint_issuers) > 1 else [doc.signature]
-        flow.signature(names, doc.date, doc.seal, keep_after=1 if note_text(doc) else 0)
+        keep = 1 if note_text(doc) else 0
+        if doc.seal:
+            organs = [n for n in names if n]
+            shaped = [flow.glyphs([(n, FontRole.FANGSONG)]) for n in organs]
+            when = flow.glyphs([(format_date(doc.date), FontRole.FANGSONG)]) if doc.date else []
+            sign_with_seals(flow, shaped, organs, when, keep)
+        else:
+            flow.signature(names, doc.date, keep_after=keep)
     if note_text(doc):
         flow.note(note_text(doc))
     for i, att in enumerate(doc.attachments):
@@ -167,7 +181,7 @@ def _blocks(flow: Flow, blocks: list[Block]) -> None:
             flow.paragraph(block, keep=keep)
 
 
-def _draw(pages: list[Page], doc: OfficialDocument) -> bytes:
+def _draw(pages: list[Page], doc: OfficialDocument, seal_marks: bool = False) -> bytes:
     buf = io.BytesIO()
     body_font = next(
         (op.glyphs[0].font for p in pages for op in p.ops if isinstance(op, TextOp) and op.glyphs),
@@ -186,6 +200,8 @@ def _draw(pages: list[Page], doc: OfficialDocument) -> bytes:
     _metadata(canvas, doc)
     for page in pages:
         _draw_page(canvas, page)
+        if seal_marks:
+            _draw_seal_marks(canvas, page)
         canvas.showPage()
     canvas.save()
     return buf.getvalue()
@@ -226,6 +242,20 @@ def _draw_page(canvas: Canvas, page: Page) -> None:
             canvas.line(LEFT + op.x0, PAGE_H - TOP - op.y0, LEFT + op.x1, PAGE_H - TOP - op.y1)
         elif op.glyphs:
             _draw_text(canvas, op)
+
+
+SEAL_MARK_LINE = 0.6  # pt, dashed: the outline of a place for a seal, never mistaken for one
+SEAL_MARK_DASH = (4, 3)
+
+
+def _draw_seal_marks(canvas: Canvas, page: Page) -> None:
+    canvas.saveState()
+    canvas.setStrokeColorCMYK(*cmyk(RED))
+    canvas.setLineWidth(SEAL_MARK_LINE)
+    canvas.setDash(*SEAL_MARK_DASH)
+    for seal in page.seals:
+        canvas.circle(LEFT + seal.cx, PAGE_H - TOP - seal.cy, seal.diameter / 2, stroke=1, fill=0)
+    canvas.restoreState()
 
 
 def _draw_text(canvas: Canvas, op: TextOp) -> None:

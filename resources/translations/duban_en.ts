@@ -5729,6 +5729,22 @@ Log: {path}</translation>
         <source>领导批示急件的办理期限应在 1 至 5 天之间。</source>
         <translation>An urgent leader&apos;s instruction must be handled within 1 to 5 days.</translation>
     </message>
+    <message>
+        <source>选择一项，光标即移到正文中该字处</source>
+        <translation>Choose one to put the cursor on that character in the text</translation>
+    </message>
+    <message>
+        <source>无字可印（不能印发）：{d}</source>
+        <translation>No font has it (blocks issuing): {d}</translation>
+    </message>
+    <message>
+        <source>替代字体代印：{d}</source>
+        <translation>Printed by a fallback font: {d}</translation>
+    </message>
+    <message>
+        <source>该处文字取自设置（发文机关、署名等），请在设置中修改</source>
+        <translation>This text comes from the settings (issuer, signature …); change it there</translation>
+    </message>
 </context>
 <context>
     <name>MeetingPackDialog</name>

@@ -5729,6 +5729,22 @@
             <source>领导批示急件的办理期限应在 1 至 5 天之间。</source>
             <translation>领导批示急件的办理期限应在 1 至 5 天之间。</translation>
         </message>
+        <message>
+            <source>选择一项，光标即移到正文中该字处</source>
+            <translation>选择一项，光标即移到正文中该字处</translation>
+        </message>
+        <message>
+            <source>无字可印（不能印发）：{d}</source>
+            <translation>无字可印（不能印发）：{d}</translation>
+        </message>
+        <message>
+            <source>替代字体代印：{d}</source>
+            <translation>替代字体代印：{d}</translation>
+        </message>
+        <message>
+            <source>该处文字取自设置（发文机关、署名等），请在设置中修改</source>
+            <translation>该处文字取自设置（发文机关、署名等），请在设置中修改</translation>
+        </message>
     </context>
     <context>
         <name>MeetingPackDialog</name>

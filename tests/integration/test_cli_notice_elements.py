@@ -125,9 +125,9 @@ def test_joint_issue_stacks_the_organs_with_wenjian_beside(demo_ledger, tmp_path
     pages = _lines(out.read_bytes())
     lines = [ln[4] for page in pages for ln in page]
     date = lines.index("2026年11月28日")
-    assert lines[date - 3 : date] == [
-        "江城市平安建设领导小组办公室",
-        "江城市应急管理局",
+    # 联合行文 with seals: two names a row (一左一右), the last organ's over the date.
+    assert lines[date - 2 : date] == [
+        "江城市平安建设领导小组办公室江城市应急管理局",
         "江城市公安局",
     ]
 

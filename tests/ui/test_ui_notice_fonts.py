@@ -46,3 +46,29 @@ def test_settings_show_which_file_serves_each_role_and_its_coverage(admin_window
     assert "GBK" in status and "含替代 100%" in status  # the serif fallback completes GBK
     assert "songti.ttf" in page.font_status["songti"].text()
     assert page.font_dir_edit.isEnabled()
+
+
+def test_saving_lists_the_characters_and_choosing_one_puts_the_cursor_on_it(
+    clerk_window, monkeypatch
+) -> None:
+    page = clerk_window.show_page("notices")
+    _draft_with(page, monkeypatch, "对张喆同志予以通报表扬。\n请刘\U00020000同志报到。")
+    assert page.glyphs.isHidden()
+    assert page.save_draft()
+    listed = [page.glyphs.item(i).text() for i in range(page.glyphs.count())]
+    assert not page.glyphs.isHidden() and len(listed) >= 3
+    assert "不能印发" in listed[0] and "U+20000" in listed[0]  # what blocks 印发 comes first
+    assert any("喆" in t and "标题" in t for t in listed)
+    assert any("喆" in t and "正文第1段" in t for t in listed)
+
+    page.glyphs.setCurrentRow(0)  # the one no font has: body, 2nd paragraph, 3rd character
+    cursor = page.body_edit.textCursor()
+    assert cursor.blockNumber() == 1 and cursor.selectedText() == "\U00020000"
+    title_row = next(i for i, t in enumerate(listed) if "标题" in t)
+    page.glyphs.setCurrentRow(title_row)
+    assert page.title_edit.selectedText() == "喆"
+    body_row = next(i for i, t in enumerate(listed) if "喆" in t and "正文" in t)
+    page.glyphs.setCurrentRow(body_row)
+    cursor = page.body_edit.textCursor()
+    assert cursor.blockNumber() == 0 and cursor.selectedText() == "喆"
+    assert cursor.selectionStart() == 2

@@ -141,15 +141,16 @@ def tasks_of(session: Session, doc_id: int) -> tuple[int, ...]:
 
 
 def pdf_of(session: Session, doc_id: int) -> bytes:
-    """An issued document's stored PDF (checked against its SHA-256), or a draft rendered now."""
+    """An issued document's stored PDF (checked against its SHA-256), or a draft rendered now
+    (the places of its seals outlined in dashes)."""
     doc = session.scalar(
         select(Document).where(Document.id == doc_id).options(undefer(Document.pdf))
     )
     if doc is None:
         get_or_missing(session, Document, doc_id, "公文")
     assert doc is not None
-    if doc.status == DocStatus.DRAFT:
-        return render(session, from_json(doc.content)).pdf
+    if doc.status == DocStatus.DRAFT:  # with the seals' places outlined
+        return render(session, from_json(doc.content), seal_marks=True).pdf
     data = doc.pdf or b""
     if hashlib.sha256(data).hexdigest() != doc.pdf_sha256:
         raise DomainError(f"公文 {doc.number} 存档的 PDF 与登记的校验值不符，可能已被改动。")

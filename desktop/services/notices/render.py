@@ -59,8 +59,13 @@ def title_words(session: Session, office: settings.OfficeSettings) -> tuple[str,
     return tuple(dict.fromkeys(n.strip() for n in names if n and n.strip()))
 
 
-def render_with(model: OfficialDocument, options: RenderOptions) -> RenderResult:
-    """Lay out a model without touching the database (safe on a worker thread)."""
+def render_with(
+    model: OfficialDocument, options: RenderOptions, *, seal_marks: bool = False
+) -> RenderResult:
+    """Lay out a model without touching the database (safe on a worker thread).
+
+    ``seal_marks``: outline where the seals go (a draft); an issued PDF leaves them white.
+    """
     from desktop.documents.render import render_pdf
 
     return render_pdf(
@@ -69,12 +74,13 @@ def render_with(model: OfficialDocument, options: RenderOptions) -> RenderResult
         line_pitch_pt=options.line_pitch_pt,
         bold_level3=options.bold_level3,
         title_words=options.title_words,
+        seal_marks=seal_marks,
     )
 
 
-def render(session: Session, model: OfficialDocument) -> RenderResult:
+def render(session: Session, model: OfficialDocument, *, seal_marks: bool = False) -> RenderResult:
     """Lay out a model with the office's fonts and line pitch (preview, drafts, issue)."""
-    return render_with(model, render_options(session))
+    return render_with(model, render_options(session), seal_marks=seal_marks)
 
 
 def render_ofd_with(

@@ -34,6 +34,7 @@ from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.errors import show_error
 from desktop.ui.i18n import tr
+from desktop.ui.notices.glyph_list import GlyphList, place_cursor
 from desktop.ui.notices.pdf import PdfPreview, print_pdf, save_document_as, save_pdf_as
 from desktop.ui.notices.preview_worker import PreviewRenderer
 from desktop.ui.page import Page
@@ -41,6 +42,7 @@ from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
 from desktop.ui.unsaved import settle
 
 if TYPE_CHECKING:
+    from desktop.documents.coverage import GlyphIssue
     from desktop.ui.main_window import MainWindow
 
 PREVIEW_DELAY_MS = 500  # re-render after the clerk pauses typing
@@ -88,6 +90,11 @@ class NoticesPage(Page):
         form.addRow(tr("标题"), self.title_edit)
         form.addRow(tr("主送机关"), self.recipients_edit)
         form.addRow(tr("正文"), self.body_edit)
+        # After saving: the characters another font prints or none can, each a click from
+        # its place in the text; under the body, where the clerk looks.
+        self.glyphs = GlyphList()
+        self.glyphs.chosen.connect(self.show_glyph)
+        form.addRow(self.glyphs)
         form.addRow(tr("附注"), self.note_edit)
         form.addRow(tr("抄送"), self.cc_edit)
         self._element_rows(form)
@@ -272,6 +279,7 @@ class NoticesPage(Page):
 
     def _show(self, info: DocumentInfo | None) -> None:
         self.current, self._dirty = info, False
+        self.glyphs.show_report(None)
         self._loading = True
         m = info.model if info else OfficialDocument(title="", issuer_mark="")
         self.title_edit.setText(m.title)
@@ -391,7 +399,7 @@ class NoticesPage(Page):
         except Exception as exc:
             show_error(self, exc)
             return
-        self.renderer.request(lambda: notices.render_with(model, options).pdf)
+        self.renderer.request(lambda: notices.render_with(model, options, seal_marks=True).pdf)
 
     def _preview_ready(self, pdf: bytes) -> None:
         self.pdf = pdf
@@ -462,7 +470,37 @@ class NoticesPage(Page):
             lambda s: notices.update_draft(s, self.desk.actor, doc_id, model, version),
             lambda _v: doc_id,
         )
+        if done is not None:
+            with self.desk.session() as session:
+                self.glyphs.show_report(notices.font_check(session, doc_id))
         return done is not None
+
+    def show_glyph(self, issue: GlyphIssue) -> None:
+        """Put the editor's cursor on a character the list names (fields as saved)."""
+        assert self.current is not None
+        model = self.current.model
+        edits = {
+            "title": self.title_edit,
+            "recipients": self.recipients_edit,
+            "note": self.note_edit,
+            "cc": self.cc_edit,
+            "signer": self.signer_edit,
+            "urgency": self.urgency_edit,
+            "classification": self.secret_edit,
+            "classification_period": self.period_edit,
+            "contact": self.contact_edit,
+            "contact_phone": self.phone_edit,
+            "joint": self.joint_edit,
+        }
+        if issue.field == "body":
+            place_cursor(self.body_edit, issue.index, issue.offset)
+        elif issue.field == "attachment":
+            place_cursor(self.attachments_edit, issue.index, issue.offset)
+        elif issue.field == "joint":  # the organs after ours, joined with 、
+            before = sum(len(n) + 1 for n in model.joint_issuers[1 : issue.index + 1])
+            place_cursor(self.joint_edit, 0, before + issue.offset)
+        elif issue.field in edits:
+            place_cursor(edits[issue.field], 0, issue.offset)
 
     def issue(self) -> None:
         if self.current is None:
