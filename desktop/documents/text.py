@@ -262,12 +262,33 @@ def _trimmed(line: list[Glyph]) -> list[Glyph]:
     return line[start:end]
 
 
+def _squeeze_on_the_grid(room: list[float], over: float) -> tuple[float, ...]:
+    """Corrections that take ``over`` from the punctuation, a whole blank half a mark, so that
+    as few characters as possible leave the grid's slots: one half from the mark nearest the
+    line's end (only what follows it moves), two halves from the two marks closest together
+    (what follows both is back on a slot), more from the marks nearest the end."""
+    marks = [i for i, r in enumerate(room) if r > 0.0]
+    gaps = [0.0] * len(room)
+    chosen = marks[::-1]
+    if len(marks) >= 2 and max(room[i] for i in marks) < over <= 2 * min(room[i] for i in marks):
+        _, first = min((marks[k + 1] - marks[k], k) for k in range(len(marks) - 1))
+        chosen = [marks[first + 1], marks[first]]
+    for i in chosen:
+        if over <= 0.0:
+            break
+        take = min(room[i], over)
+        gaps[i] = -take
+        over -= take
+    return tuple(gaps)
+
+
 def justify(
     glyphs: list[Glyph], width: float, char_space: float, size: float, *, stretch: bool = True
 ) -> tuple[float, tuple[float, ...]]:
     """(uniform spacing, per-glyph corrections) that set a line to ``width``.
 
-    An over-full line squeezes its punctuation; a short one (``stretch``) spreads the gaps
+    An over-full line squeezes its punctuation (keeping most characters on the grid); a short one
+    (``stretch``) spreads the gaps
     between characters by at most MAX_SPREAD em, never inside an ASCII word or number (so the
     text layer reads ``91420100`` as typed), and stays short if that is not enough.
     Correction ``i`` is added to the advance after glyph ``i``.
@@ -277,9 +298,7 @@ def justify(
         return char_space, ()
     slack = width - line_width(glyphs, char_space)
     if slack < -0.01:
-        room = squeezable(glyphs)
-        share = min(1.0, -slack / sum(room)) if sum(room) else 0.0
-        return char_space, tuple(-r * share for r in room)
+        return char_space, _squeeze_on_the_grid(squeezable(glyphs), -slack)
     if not stretch or slack <= 0.01:
         return char_space, ()
     rigid = [glyphs[i].ch in ASCII_WORD and glyphs[i + 1].ch in ASCII_WORD for i in range(n - 1)]

@@ -105,6 +105,39 @@ def test_full_lines_hold_28_characters_across_156_mm(docs_by_pages, pages):
     assert all(abs(s - SLOT) < 0.1 for s in steps)
 
 
+def _slot_offset(char: dict) -> float:
+    """How far (mm) a glyph's left edge is from the nearest of the line's 28 slots."""
+    k = (char["x0"] / MM - AREA_LEFT) / SLOT
+    return abs(k - round(k)) * SLOT
+
+
+@pytest.mark.parametrize("pages", [3, 7])
+def test_full_pages_are_22_lines_of_28_slots(docs_by_pages, pages):
+    """§5.2.2: 22 lines of 28 characters. On every full page each line that is not a
+    paragraph's last fills the 28 slots from its indent to the right edge; in lines of
+    full-width characters the glyphs stand on the slots, save one run where 禁则 moved them
+    (squeezed marks, or a line spread by a pushed-down character)."""
+    m = docs_by_pages[pages]
+    on = total = 0
+    for n in full_pages(m):
+        body = m.body_lines(n)
+        assert len(body) == 22
+        for ln in body:
+            indent = (ln.x0 - AREA_LEFT) / SLOT
+            assert abs(indent - round(indent)) < 0.01, ln.text  # starts on a slot
+            if abs(ln.x1 - AREA_RIGHT) > 0.3 or not all(ord(c) > 0x2E80 for c in ln.text):
+                continue  # a paragraph's last line, or half-width digits and Latin in it
+            off = [i for i, c in enumerate(ln.chars) if _slot_offset(c) > 0.1]
+            if off:
+                assert off == list(range(off[0], off[-1] + 1)), ln.text  # one run
+                assert off[-1] < len(ln.chars) - 1  # the last glyph ends the line on a slot
+            on += len(ln.chars) - len(off)
+            total += len(ln.chars)
+    assert total > 0
+    if pages == 7:  # 60 such lines: most glyphs are on their slots
+        assert total > 1000 and on / total > 0.85, (on, total)
+
+
 @pytest.mark.parametrize("pages", PAGES)
 def test_no_line_starts_with_closing_punctuation(docs_by_pages, pages):
     m = docs_by_pages[pages]

@@ -98,3 +98,15 @@ def test_punctuation_is_squeezed_before_a_line_is_spread(wrapped):
         assert ln.x1 <= 28 + 156 + 0.1
         steps = [b["x0"] - a["x0"] for a, b in zip(ln.chars, ln.chars[1:], strict=False)]
         assert min(steps) < SLOT * MM * 0.75  # some mark gave up part of its blank half
+
+
+def test_squeezing_keeps_most_characters_on_their_slots():
+    """One slot over: the two marks closest together give up their blank halves, so only the
+    characters between them leave the grid; half a slot: the mark nearest the end."""
+    from desktop.documents.text import _squeeze_on_the_grid
+
+    h = 8.0
+    room = [h, 0.0, 0.0, 0.0, h, 0.0, h, 0.0, 0.0]
+    assert _squeeze_on_the_grid(room, 2 * h) == (0.0,) * 4 + (-h, 0.0, -h, 0.0, 0.0)
+    assert _squeeze_on_the_grid(room, h) == (0.0,) * 6 + (-h, 0.0, 0.0)
+    assert _squeeze_on_the_grid(room, 2.5 * h) == (-h / 2, 0.0, 0.0, 0.0, -h, 0.0, -h, 0.0, 0.0)
