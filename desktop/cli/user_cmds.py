@@ -4,12 +4,13 @@ under the same rules (and the same audit) as 用户管理 in the window."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import getpass
 import os
 
 from desktop.cli import table
 from desktop.cli.context import CliContext
-from desktop.services import passwords, users
+from desktop.services import settings, users
 from desktop.services.enums import Role
 from desktop.services.errors import NotFound, ValidationError
 
@@ -52,13 +53,20 @@ def register(commands: argparse._SubParsersAction) -> None:
     v.add_argument("username")
     v.add_argument("--refuse", action="store_true", help="审核不通过（账号随之停用）")
     v.set_defaults(handler=cmd_approve)
+    v = verbs.add_parser(
+        "policy", help="查看安全策略；带选项时修改（安全管理员）：密码、锁定、空闲锁屏"
+    )
+    for name, label in settings.SECURITY_LABELS.items():
+        v.add_argument("--" + name.replace("_", "-"), type=int, metavar="N", help=label)
+    v.set_defaults(handler=cmd_policy)
 
 
-def _new_password(prompt: str) -> str:
+def _new_password(ctx: CliContext, prompt: str) -> str:
     given = os.environ.get(NEW_PASSWORD)
     if given:
         return given
-    print(f"密码要求：{passwords.POLICY_TEXT}。")
+    with ctx.ledger.session() as session:
+        print(f"密码要求：{users.password_rule(session)}。")
     first = getpass.getpass(prompt)
     if getpass.getpass("再输一次：") != first:
         raise ValidationError("两次输入的密码不一致。")
@@ -92,7 +100,7 @@ def _missing_text(missing: list[Role], me: str) -> str:
 
 def cmd_add(ctx: CliContext, args: argparse.Namespace) -> int:
     actor = ctx.actor
-    password = _new_password(f"{args.username} 的初始密码：")
+    password = _new_password(ctx, f"{args.username} 的初始密码：")
     with ctx.ledger.session() as session:
         users.create_user(session, actor, args.username, args.name, ROLE_NAMES[args.role],
                           password)  # fmt: skip
@@ -109,14 +117,14 @@ def cmd_passwd(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.username and args.username != ctx.username:
         actor = ctx.actor
         target = _user_id(ctx, args.username)
-        password = _new_password(f"{args.username} 的新密码（临时）：")
+        password = _new_password(ctx, f"{args.username} 的新密码（临时）：")
         with ctx.ledger.session() as session:
             users.reset_password(session, actor, target, password)
         print(f"已重置 {args.username} 的密码，其下次登录时须改为自己的密码。")
         return 0
     actor = ctx.sign_in(password_change=True)
     old = os.environ.get("DUBAN_PASSWORD") or getpass.getpass("再输一次原密码：")
-    new = _new_password("新密码：")
+    new = _new_password(ctx, "新密码：")
     with ctx.ledger.session() as session:
         users.change_own_password(session, actor, old, new)
     print("密码已修改。")
@@ -147,6 +155,23 @@ def cmd_approve(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.ledger.session() as session:
         users.review_account(session, actor, target, not args.refuse)
     print(f"{args.username}：{'审核不通过，账号已停用' if args.refuse else '审核通过'}。")
+    return 0
+
+
+def cmd_policy(ctx: CliContext, args: argparse.Namespace) -> int:
+    given = {n: getattr(args, n) for n in settings.SECURITY_LABELS if getattr(args, n) is not None}
+    if given:
+        actor = ctx.actor  # signs in: only the 安全管理员 may change it (the service checks)
+        with ctx.ledger.session() as session:
+            old = settings.security(session)
+            new = dataclasses.replace(old, **given)
+            settings.save_security(session, actor, new)
+        changes = settings.security_changes(old, new)
+        print("安全策略已修改：" + ("；".join(changes) if changes else "与原来相同"))
+    with ctx.ledger.session() as session:
+        policy = settings.security(session)
+    rows = [[label, str(getattr(policy, name))] for name, label in settings.SECURITY_LABELS.items()]
+    print(table.render(["安全策略", "值"], rows))
     return 0
 
 

@@ -103,6 +103,12 @@ _CLASSES = (
     ("符号", lambda c: not c.isalnum() and not c.isspace()),
 )
 POLICY_TEXT = "至少 8 位，含大写字母、小写字母、数字、符号中的至少三类，不含用户名，不是常见密码"
+POLICY_TEMPLATE = "至少 {length} 位，含大写字母、小写字母、数字、符号中的至少 {classes} 类，不含用户名，不是常见密码"
+
+
+def policy_text(length: int = MIN_LENGTH, classes: int = MIN_CLASSES) -> str:
+    """The rule as the 安全管理员 set it (SecurityPolicy), for hints and prompts."""
+    return POLICY_TEMPLATE.format(length=length, classes=classes)
 
 
 @functools.cache
@@ -120,16 +126,25 @@ def is_common(password: str) -> bool:
     return lowered in common or (len(core) >= 4 and core in common)
 
 
-def check_policy(password: str, username: str, field: str = "password") -> None:
-    """Raise ValidationError (Chinese, naming the rule) when ``password`` may not be used."""
+def check_policy(
+    password: str,
+    username: str,
+    field: str = "password",
+    *,
+    min_length: int = MIN_LENGTH,
+    min_classes: int = MIN_CLASSES,
+) -> None:
+    """Raise ValidationError (Chinese, naming the rule) when ``password`` may not be used.
+    The length and classes come from the ledger's SecurityPolicy (never below 8 and 3)."""
+    min_length, min_classes = max(min_length, MIN_LENGTH), max(min_classes, MIN_CLASSES)
     if password != password.strip() or not password.strip():
         raise ValidationError("密码首尾不能是空格。", field=field)
-    if len(password) < MIN_LENGTH:
-        raise ValidationError(f"密码至少需要 {MIN_LENGTH} 位。", field=field)
+    if len(password) < min_length:
+        raise ValidationError(f"密码至少需要 {min_length} 位。", field=field)
     classes = [name for name, test in _CLASSES if any(test(c) for c in password)]
-    if len(classes) < MIN_CLASSES:
+    if len(classes) < min_classes:
         raise ValidationError(
-            f"密码须含大写字母、小写字母、数字、符号中的至少 {MIN_CLASSES} 类"
+            f"密码须含大写字母、小写字母、数字、符号中的至少 {min_classes} 类"
             f"（现在只有：{'、'.join(classes) or '无'}）。",
             field=field,
         )

@@ -96,6 +96,8 @@ class ItemRules:
 class SecurityPolicy:
     """The 安全管理员's rules for passwords, lockout and the idle lock (等保 2.0 身份鉴别)."""
 
+    password_min_length: int = 8
+    password_min_classes: int = 3  # of upper, lower, digit, symbol
     password_max_age_days: int = 90  # 0: never expires
     password_history: int = 5  # a new password may not be one of the last N
     lockout_attempts: int = 5
@@ -103,6 +105,11 @@ class SecurityPolicy:
     idle_lock_minutes: int = 10  # 0: no idle lock
 
     def validate(self) -> None:
+        if not 8 <= self.password_min_length <= 64:
+            raise ValidationError("密码最短长度应在 8 至 64 位之间（等保要求至少 8 位）。",
+                                  field="password_min_length")  # fmt: skip
+        if not 3 <= self.password_min_classes <= 4:
+            raise ValidationError("密码须含的字符类数应为 3 或 4。", field="password_min_classes")
         if not 0 <= self.password_max_age_days <= 365:
             raise ValidationError("密码有效期应在 0 至 365 天之间（0 为不过期）。",
                                   field="password_max_age_days")  # fmt: skip
@@ -225,10 +232,32 @@ def save_item_rules(session: Session, actor: Actor, value: ItemRules) -> None:
     _store(session, actor, value, "督查事项办理期限与催办规则")
 
 
+SECURITY_LABELS = {
+    "password_min_length": "密码最短长度（位）",
+    "password_min_classes": "密码须含字符类数（大写、小写、数字、符号）",
+    "password_max_age_days": "密码有效期（天，0 为不过期）",
+    "password_history": "不得重复使用最近几次的密码",
+    "lockout_attempts": "连续失败几次后锁定",
+    "lockout_minutes": "锁定时长（分钟）",
+    "idle_lock_minutes": "空闲几分钟后锁屏（0 为不锁屏）",
+}
+
+
+def security_changes(old: SecurityPolicy, new: SecurityPolicy) -> list[str]:
+    """“锁定时长（分钟）30→15” for each rule that differs."""
+    return [
+        f"{label} {getattr(old, name)}→{getattr(new, name)}"
+        for name, label in SECURITY_LABELS.items()
+        if getattr(old, name) != getattr(new, name)
+    ]
+
+
 @audit.writes(Permission.SECURITY)
 def save_security(session: Session, actor: Actor, value: SecurityPolicy) -> None:
     value.validate()
-    _store(session, actor, value, "密码、锁定与空闲锁屏策略")
+    changes = security_changes(security(session), value)
+    title = "密码、锁定与空闲锁屏策略" + (f"（{'；'.join(changes)}）" if changes else "（未改动）")
+    _store(session, actor, value, title)
 
 
 @audit.writes(Permission.MANAGE)

@@ -86,6 +86,20 @@ def _set_password(session: Session, user: User, password: str, *, forced: bool) 
     user.must_change_password = forced
 
 
+def check_password_policy(
+    session: Session, password: str, username: str, field: str = "password"
+) -> None:
+    """The password rules with the length and classes the 安全管理员 set."""
+    policy = settings.security(session)
+    passwords.check_policy(password, username, field, min_length=policy.password_min_length,
+                           min_classes=policy.password_min_classes)  # fmt: skip
+
+
+def password_rule(session: Session) -> str:
+    policy = settings.security(session)
+    return passwords.policy_text(policy.password_min_length, policy.password_min_classes)
+
+
 def _used_before(session: Session, user: User, password: str) -> bool:
     keep = settings.security(session).password_history
     earlier = session.scalars(
@@ -106,7 +120,7 @@ def create_user(
     validate_new_user(session, username, display_name)
     # The demo's published passwords meet no policy; they exist only in the demo ledger.
     if not (actor.is_system and settings.is_demo(session)):
-        passwords.check_policy(password, username)
+        check_password_policy(session, password, username)
     approval = _needs_approval(session, actor, None)
     user = User(
         username=username.strip(),
@@ -132,7 +146,7 @@ def change_own_password(session: Session, actor: Actor, old: str, new: str) -> N
         raise NotFound("找不到当前用户。")
     if not passwords.check_password(old, user.password_hash):
         raise ValidationError("原密码不正确。", field="old_password")
-    passwords.check_policy(new, user.username, field="new_password")
+    check_password_policy(session, new, user.username, field="new_password")
     if _used_before(session, user, new):
         keep = settings.security(session).password_history
         raise ValidationError(f"新密码不能与最近 {keep} 次用过的密码相同。", field="new_password")
@@ -199,7 +213,7 @@ def reset_password(session: Session, actor: Actor, user_id: int, new_password: s
     user = _user(session, user_id)
     if user.id == actor.user_id:
         raise ConflictError("请通过“修改密码”修改自己的密码。", field="password")
-    passwords.check_policy(new_password, user.username)
+    check_password_policy(session, new_password, user.username)
     _set_password(session, user, new_password, forced=True)
     approval = _needs_approval(session, actor, user.id)
     if approval:

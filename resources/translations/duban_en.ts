@@ -100,6 +100,10 @@
         <translation>User: {name} ({login})</translation>
     </message>
     <message>
+        <source>至少 {length} 位，含大写字母、小写字母、数字、符号中的至少 {classes} 类，不含用户名，不是常见密码</source>
+        <translation>at least {length} characters of at least {classes} of the classes upper case, lower case, digit and symbol, not containing the user name, not a common password</translation>
+    </message>
+    <message>
         <source>密码要求：{rule}。</source>
         <translation>Password rule: {rule}.</translation>
     </message>
@@ -200,6 +204,10 @@
         <translation>Lock</translation>
     </message>
     <message>
+        <source>安全策略…</source>
+        <translation>Security policy…</translation>
+    </message>
+    <message>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
@@ -222,6 +230,10 @@
     <message>
         <source>不能停用、锁定自己或更改自己的角色。</source>
         <translation>You cannot disable or lock yourself, or change your own role.</translation>
+    </message>
+    <message>
+        <source>安全策略已保存。</source>
+        <translation>Security policy saved.</translation>
     </message>
     <message>
         <source>停用“{name}”？停用后该账号不能登录，其操作记录保留。</source>
@@ -4950,6 +4962,10 @@ Log: {path}</translation>
         <translation>The password cannot contain the user name.</translation>
     </message>
     <message>
+        <source>密码最短长度应在 8 至 64 位之间（等保要求至少 8 位）。</source>
+        <translation>The minimum password length must be 8 to 64 characters (the graded protection scheme asks for at least 8).</translation>
+    </message>
+    <message>
         <source>密码有效期应在 0 至 365 天之间（0 为不过期）。</source>
         <translation>The password lifetime must be between 0 and 365 days (0: never expires).</translation>
     </message>
@@ -4960,6 +4976,10 @@ Log: {path}</translation>
     <message>
         <source>密码须含大写字母、小写字母、数字、符号中的至少 {0} 类（现在只有：{1}）。</source>
         <translation>The password needs at least {0} of: capital letters, small letters, digits, symbols (it has only: {1}).</translation>
+    </message>
+    <message>
+        <source>密码须含的字符类数应为 3 或 4。</source>
+        <translation>The number of character classes required must be 3 or 4.</translation>
     </message>
     <message>
         <source>密码首尾不能是空格。</source>
@@ -5744,6 +5764,42 @@ Log: {path}</translation>
     <message>
         <source>该处文字取自设置（发文机关、署名等），请在设置中修改</source>
         <translation>This text comes from the settings (issuer, signature …); change it there</translation>
+    </message>
+    <message>
+        <source>密码最短长度（位）</source>
+        <translation>Minimum password length (characters)</translation>
+    </message>
+    <message>
+        <source>密码须含字符类数（大写、小写、数字、符号）</source>
+        <translation>Character classes required (upper, lower, digit, symbol)</translation>
+    </message>
+    <message>
+        <source>密码有效期（天，0 为不过期）</source>
+        <translation>Password age limit (days, 0: never expires)</translation>
+    </message>
+    <message>
+        <source>不得重复使用最近几次的密码</source>
+        <translation>Recent passwords that may not be reused</translation>
+    </message>
+    <message>
+        <source>连续失败几次后锁定</source>
+        <translation>Failed sign-ins before the account locks</translation>
+    </message>
+    <message>
+        <source>锁定时长（分钟）</source>
+        <translation>Lockout duration (minutes)</translation>
+    </message>
+    <message>
+        <source>空闲几分钟后锁屏（0 为不锁屏）</source>
+        <translation>Lock the window after idle minutes (0: never)</translation>
+    </message>
+    <message>
+        <source>安全策略</source>
+        <translation>Security policy</translation>
+    </message>
+    <message>
+        <source>由安全管理员设定，对所有账号生效，修改记入操作日志。新的密码规则在下次设置密码时检查；空闲锁屏与锁定规则立即生效。</source>
+        <translation>Set by the security administrator for every account; each change is written to the audit log. New password rules apply the next time a password is set; the idle lock and the lockout rules apply at once.</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,10 @@
             <translation>用户：{name}（{login}）</translation>
         </message>
         <message>
+            <source>至少 {length} 位，含大写字母、小写字母、数字、符号中的至少 {classes} 类，不含用户名，不是常见密码</source>
+            <translation>至少 {length} 位，含大写字母、小写字母、数字、符号中的至少 {classes} 类，不含用户名，不是常见密码</translation>
+        </message>
+        <message>
             <source>密码要求：{rule}。</source>
             <translation>密码要求：{rule}。</translation>
         </message>
@@ -200,6 +204,10 @@
             <translation>锁定</translation>
         </message>
         <message>
+            <source>安全策略…</source>
+            <translation>安全策略…</translation>
+        </message>
+        <message>
             <source>用户名</source>
             <translation>用户名</translation>
         </message>
@@ -222,6 +230,10 @@
         <message>
             <source>不能停用、锁定自己或更改自己的角色。</source>
             <translation>不能停用、锁定自己或更改自己的角色。</translation>
+        </message>
+        <message>
+            <source>安全策略已保存。</source>
+            <translation>安全策略已保存。</translation>
         </message>
         <message>
             <source>停用“{name}”？停用后该账号不能登录，其操作记录保留。</source>
@@ -4950,6 +4962,10 @@
             <translation>密码中不能含有用户名。</translation>
         </message>
         <message>
+            <source>密码最短长度应在 8 至 64 位之间（等保要求至少 8 位）。</source>
+            <translation>密码最短长度应在 8 至 64 位之间（等保要求至少 8 位）。</translation>
+        </message>
+        <message>
             <source>密码有效期应在 0 至 365 天之间（0 为不过期）。</source>
             <translation>密码有效期应在 0 至 365 天之间（0 为不过期）。</translation>
         </message>
@@ -4960,6 +4976,10 @@
         <message>
             <source>密码须含大写字母、小写字母、数字、符号中的至少 {0} 类（现在只有：{1}）。</source>
             <translation>密码须含大写字母、小写字母、数字、符号中的至少 {0} 类（现在只有：{1}）。</translation>
+        </message>
+        <message>
+            <source>密码须含的字符类数应为 3 或 4。</source>
+            <translation>密码须含的字符类数应为 3 或 4。</translation>
         </message>
         <message>
             <source>密码首尾不能是空格。</source>
@@ -5744,6 +5764,42 @@
         <message>
             <source>该处文字取自设置（发文机关、署名等），请在设置中修改</source>
             <translation>该处文字取自设置（发文机关、署名等），请在设置中修改</translation>
+        </message>
+        <message>
+            <source>密码最短长度（位）</source>
+            <translation>密码最短长度（位）</translation>
+        </message>
+        <message>
+            <source>密码须含字符类数（大写、小写、数字、符号）</source>
+            <translation>密码须含字符类数（大写、小写、数字、符号）</translation>
+        </message>
+        <message>
+            <source>密码有效期（天，0 为不过期）</source>
+            <translation>密码有效期（天，0 为不过期）</translation>
+        </message>
+        <message>
+            <source>不得重复使用最近几次的密码</source>
+            <translation>不得重复使用最近几次的密码</translation>
+        </message>
+        <message>
+            <source>连续失败几次后锁定</source>
+            <translation>连续失败几次后锁定</translation>
+        </message>
+        <message>
+            <source>锁定时长（分钟）</source>
+            <translation>锁定时长（分钟）</translation>
+        </message>
+        <message>
+            <source>空闲几分钟后锁屏（0 为不锁屏）</source>
+            <translation>空闲几分钟后锁屏（0 为不锁屏）</translation>
+        </message>
+        <message>
+            <source>安全策略</source>
+            <translation>安全策略</translation>
+        </message>
+        <message>
+            <source>由安全管理员设定，对所有账号生效，修改记入操作日志。新的密码规则在下次设置密码时检查；空闲锁屏与锁定规则立即生效。</source>
+            <translation>由安全管理员设定，对所有账号生效，修改记入操作日志。新的密码规则在下次设置密码时检查；空闲锁屏与锁定规则立即生效。</translation>
         </message>
     </context>
     <context>

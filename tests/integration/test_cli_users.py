@@ -102,3 +102,22 @@ def test_accounts_under_three_administrators(tmp_path, capsys, monkeypatch) -> N
     capsys.readouterr()
     assert run("user", "list") == 0
     assert "领导" in capsys.readouterr().out
+
+
+def test_user_policy_shows_to_anyone_and_changes_only_for_the_security_admin(
+    demo_db, capsys, monkeypatch
+) -> None:
+    assert main(["--database", demo_db, "user", "policy"]) == 0
+    assert "连续失败几次后锁定" in capsys.readouterr().out
+    monkeypatch.setenv("DUBAN_PASSWORD", "duban-admin")
+    change = ["user", "policy", "--lockout-attempts", "3", "--idle-lock-minutes", "5"]
+    assert main(["--database", demo_db, "--user", "admin", *change]) == 1
+    assert "无权管理安全策略" in capsys.readouterr().err
+    assert _actions(demo_db, 2)[0] == "refused"
+    monkeypatch.setenv("DUBAN_PASSWORD", "duban-security")
+    assert main(["--database", demo_db, "--user", "security", *change]) == 0
+    out = capsys.readouterr().out
+    assert "连续失败几次后锁定 5→3" in out and "空闲几分钟后锁屏（0 为不锁屏） 10→5" in out
+    assert main(["--database", demo_db, "--user", "security", "user", "policy",
+                 "--password-min-length", "6"]) == 1  # fmt: skip
+    assert "8 至 64 位" in capsys.readouterr().err

@@ -175,3 +175,40 @@ def test_about_dialog_names_version_ledger_schema_and_fonts(clerk_window, monkey
     assert str(clerk_window.desk.ledger.path) in text
     assert f"数据结构版本：{migrate.head_revision()}" in text
     assert "仿宋：" in text
+
+
+def test_the_security_admin_edits_the_policy_in_its_dialog(
+    admin_window, window_as, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.services import audit, settings
+    from desktop.ui.admin.security_dialog import SecurityPolicyDialog
+
+    def policy_button(window: MainWindow) -> QPushButton:
+        page = window.show_page("users")
+        return next(b for b in page.findChildren(QPushButton) if b.text() == "安全策略…")
+
+    assert not policy_button(admin_window).isEnabled()  # 三员分立: not the 系统管理员's
+    security = window_as("security")
+    button = policy_button(security)
+    assert button.isEnabled()
+    opened: list[SecurityPolicyDialog] = []
+
+    def run(dialog: SecurityPolicyDialog) -> int:
+        opened.append(dialog)
+        dialog.form.widgets["password_min_length"].setValue(6)  # below the floor: stays open
+        dialog.accept()
+        assert dialog.isVisible() is False and "8 至 64" in dialog.error.text()
+        dialog.form.widgets["password_min_length"].setValue(10)
+        dialog.form.widgets["idle_lock_minutes"].setValue(5)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(SecurityPolicyDialog, "exec", run)
+    button.click()
+    assert opened
+    with security.desk.session() as session:
+        policy = settings.security(session)
+        assert (policy.password_min_length, policy.idle_lock_minutes) == (10, 5)
+        assert "空闲几分钟后锁屏（0 为不锁屏） 10→5" in audit.recent(session, 1)[0].summary

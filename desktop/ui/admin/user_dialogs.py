@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from desktop.services import passwords, users
+from desktop.services import settings, users
 from desktop.services.enums import Role
 from desktop.services.errors import ValidationError
 from desktop.services.users import UserInfo
@@ -60,8 +60,17 @@ class _Form(ServiceDialog):
         self.form.addRow(note)
 
 
-def policy_hint() -> QLabel:
-    hint = QLabel(tr("密码要求：{rule}。").format(rule=tr(passwords.POLICY_TEXT)))
+def policy_hint(desk: Desk | None = None) -> QLabel:
+    """The password rule, with the length and classes the 安全管理员 set for ``desk``'s ledger."""
+    policy = settings.SecurityPolicy()
+    if desk is not None:
+        with desk.session() as session:
+            policy = settings.security(session)
+    rule = tr(
+        "至少 {length} 位，含大写字母、小写字母、数字、符号中的至少 {classes} 类，不含用户名，"
+        "不是常见密码"
+    ).format(length=policy.password_min_length, classes=policy.password_min_classes)
+    hint = QLabel(tr("密码要求：{rule}。").format(rule=rule))
     hint.setWordWrap(True)
     hint.setStyleSheet("color: #666;")
     return hint
@@ -73,7 +82,7 @@ class NewUserDialog(_Form):
         self.username, self.display_name = QLineEdit(), QLineEdit()
         self.role = role_combo(Role.CLERK)
         self.password, self.repeat = password_edit(), password_edit()
-        self.form.addRow(policy_hint())
+        self.form.addRow(policy_hint(desk))
         self.rows(
             (tr("用户名（登录用）"), self.username, "username"),
             (tr("姓名"), self.display_name, "display_name"),
@@ -138,7 +147,7 @@ class ResetPasswordDialog(_Form):
         self.user = user
         self.about_user(user)
         self.password, self.repeat = password_edit(), password_edit()
-        self.form.addRow(policy_hint())
+        self.form.addRow(policy_hint(desk))
         self.rows(
             (tr("新密码"), self.password, "password"),
             (tr("再输一次"), self.repeat, "repeat"),
@@ -165,7 +174,7 @@ class ChangeOwnPasswordDialog(_Form):
             UserInfo(0, desk.actor.username, desk.actor.display_name, desk.actor.role, True)
         )
         self.old, self.new, self.repeat = password_edit(), password_edit(), password_edit()
-        self.form.addRow(policy_hint())
+        self.form.addRow(policy_hint(desk))
         self.rows(
             (tr("原密码"), self.old, "old_password"),
             (tr("新密码"), self.new, "new_password"),

@@ -13,6 +13,7 @@ from desktop.services import users
 from desktop.services.auth import Permission
 from desktop.services.users import UserInfo
 from desktop.ui.admin import user_dialogs
+from desktop.ui.admin.security_dialog import SecurityPolicyDialog
 from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.i18n import tr
@@ -39,6 +40,7 @@ class UsersPage(Page):
         self.approve_button = self.add_button(tr("审核通过"), lambda: self.review(True), security)
         self.refuse_button = self.add_button(tr("审核不通过"), lambda: self.review(False), security)
         self.lock_button = self.add_button(tr("锁定"), self.toggle_lock, security)
+        self.add_button(tr("安全策略…"), self.edit_policy, security)
         me = desk.actor.user_id
         columns: list[Column[UserInfo]] = [
             Column(tr("用户名"), lambda u: u.username, lambda u: u.username, width=140),
@@ -131,6 +133,11 @@ class UsersPage(Page):
         user = self.current()
         if user is not None:
             self._call(lambda s: users.review_account(s, self.desk.actor, user.id, approve))
+
+    def edit_policy(self) -> None:
+        if SecurityPolicyDialog(self, self.desk).exec() == QDialog.DialogCode.Accepted:
+            self.main.data_changed()  # the idle lock and the hints take the new rules
+            self.main.statusBar().showMessage(tr("安全策略已保存。"), 5000)
 
     def toggle_lock(self) -> None:
         user = self.current()

@@ -51,7 +51,7 @@ class AdministratorsDialog(ServiceDialog):
         )
         intro.setWordWrap(True)
         form.addRow(intro)
-        form.addRow(policy_hint())
+        form.addRow(policy_hint(desk))
         self.entries: dict[Role, tuple[QLineEdit, QLineEdit, QLineEdit]] = {}
         for role in roles:
             username, name, password = QLineEdit(), QLineEdit(), password_edit()
