@@ -13,6 +13,7 @@ from desktop.documents.grid import cmyk
 from desktop.services.errors import ValidationError
 from desktop.services.notices import drafts as notice_drafts
 from desktop.services.notices import register as notices
+from desktop.services.notices.kinds import check_kind
 from desktop.services.notices.register import DocKind
 
 RED = cmyk((0xE5 / 255, 0, 0x12 / 255))
@@ -49,9 +50,15 @@ def test_a_request_needs_signer_one_recipient_and_contact(session, clerk) -> Non
     assert "应以“请示”结尾" in _refused(session, clerk, wrong)
     info = notices.get_document(session, bare)
     assert info.model.cc == ""  # a 请示 is copied to no unit below by default
+    # Other kinds are left alone: a 通知 may go to many.
+    notice = _draft(session, clerk, DocKind.NOTICE, "关于报送材料的通知", "各成员单位、各区")
+    model = notices.get_document(session, notice).model
+    check_kind(DocKind.NOTICE, model)
+    with pytest.raises(ValidationError):
+        check_kind(DocKind.REPORT, replace(model, title="关于情况的报告"))
 
 
-def test_a_report_carries_no_request(session, clerk) -> None:
+def _a_report_carries_no_request(session, clerk) -> None:
     title = "关于十大重点工程上半年推进情况的报告"
     asks = _draft(session, clerk, DocKind.REPORT, title, signers=["王明"])
     assert "不得夹带请示事项" in _refused(session, clerk, asks)
@@ -64,8 +71,7 @@ def test_a_report_carries_no_request(session, clerk) -> None:
     assert line.text == f"{issued.number}签发人：王明　李强"  # two names a line, 文号 beside
 
 
-@pytest.fixture
-def request_pdf(session, clerk):
+def _issued_request(session, clerk):
     doc_id = _draft(
         session,
         clerk,
@@ -80,8 +86,9 @@ def request_pdf(session, clerk):
     return issued, measure(notices.pdf_of(session, doc_id))
 
 
-def test_issued_request_measured(request_pdf) -> None:
-    issued, m = request_pdf
+def test_issued_request_and_report_measured(session, clerk) -> None:
+    _a_report_carries_no_request(session, clerk)
+    issued, m = _issued_request(session, clerk)
     page = m.pages[0]
     mark = max(page, key=lambda ln: ln.size)
     assert mark.text == "江城市平安建设领导小组办公室文件"
@@ -123,13 +130,3 @@ def test_a_letter_on_any_subject(session, clerk) -> None:
     assert abs(number.x1 - AREA_RIGHT) < 0.1
     text = [ln.text for p in m.pages for ln in p]
     assert not any("印发" in t for t in text)  # a 函's 版记 has no 印发机关 and 印发日期
-
-
-def test_check_kind_leaves_other_kinds_alone(session, clerk) -> None:
-    from desktop.services.notices.kinds import check_kind
-
-    doc_id = _draft(session, clerk, DocKind.NOTICE, "关于报送材料的通知", "各成员单位、各区")
-    model = notices.get_document(session, doc_id).model
-    check_kind(DocKind.NOTICE, model)
-    with pytest.raises(ValidationError):
-        check_kind(DocKind.REPORT, replace(model, title="关于情况的报告"))
