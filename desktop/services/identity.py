@@ -48,6 +48,17 @@ def current_actor(session: Session, actor: Actor) -> Actor:
     return actor if row.role == actor.role else replace(actor, role=row.role)
 
 
+def check_account(session: Session, actor: Actor) -> None:
+    """Raise PermissionDenied when the signed-in session must end now: the account was
+    deactivated, sent back for review or given another role since the sign-in (the open
+    window then signs in again)."""
+    current = current_actor(session, actor)
+    if current.role != actor.role:
+        raise PermissionDenied(
+            f"该账号的角色已由{actor.role.label}改为{current.role.label}，请重新登录后按新角色使用。"
+        )
+
+
 def _someone(user: User | None, name: str) -> Actor:
     if user is not None:
         return to_actor(user)

@@ -82,6 +82,8 @@ def write(
     ok, result = call(parent, in_session, error_label, fields)
     if ok:
         window.data_changed()
+    else:
+        window.account_watch.check()  # refused because the account changed? end it now
     return ok, result
 
 

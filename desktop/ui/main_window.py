@@ -28,6 +28,7 @@ from desktop.services.overview import TaskFilter
 from desktop.ui import pages as registry
 from desktop.ui.actions import bound
 from desktop.ui.auth import idle_lock
+from desktop.ui.auth.account_watch import AccountWatch
 from desktop.ui.calls import Job, Progress, run_in_background
 from desktop.ui.desk import Desk
 from desktop.ui.errors import log_path
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.current_key = ""
         self._restore()
         self.idle_lock = idle_lock.install(self)  # 安全管理员's idle time; tests set it short
+        self.account_watch = AccountWatch(self)  # role, state and idle time read again
         self.next_window: MainWindow | None = None  # the one a 切换用户 opened
 
     # --- navigation -----------------------------------------------------------------------
@@ -224,6 +226,9 @@ class MainWindow(QMainWindow):
 
     def data_changed(self) -> None:
         """After any write: every page reloads, the visible one now, the others when shown."""
+        watch = getattr(self, "account_watch", None)  # None while the window is being built
+        if watch is not None and watch.check():
+            return  # the session ended: this window goes
         for page in self.pages.values():
             page.stale = True
         current = self.stack.currentWidget()

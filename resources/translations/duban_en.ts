@@ -5590,6 +5590,10 @@ Log: {path}</translation>
         <translation>A change to this account is waiting for the security administrator&apos;s review; it cannot act yet.</translation>
     </message>
     <message>
+        <source>该账号的角色已由{0}改为{1}，请重新登录后按新角色使用。</source>
+        <translation>This account&apos;s role was changed from {0} to {1}; sign in again to work in the new role.</translation>
+    </message>
+    <message>
         <source>请为以下字段指定对应的列：{0}。</source>
         <translation>Please choose the column for these fields: {0}.</translation>
     </message>
@@ -5800,6 +5804,10 @@ Log: {path}</translation>
     <message>
         <source>由安全管理员设定，对所有账号生效，修改记入操作日志。新的密码规则在下次设置密码时检查；空闲锁屏与锁定规则立即生效。</source>
         <translation>Set by the security administrator for every account; each change is written to the audit log. New password rules apply the next time a password is set; the idle lock and the lockout rules apply at once.</translation>
+    </message>
+    <message>
+        <source>账号变更</source>
+        <translation>Account change</translation>
     </message>
 </context>
 <context>

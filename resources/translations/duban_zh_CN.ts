@@ -5590,6 +5590,10 @@
             <translation>该账号的变更尚待安全管理员审核，暂不能操作。</translation>
         </message>
         <message>
+            <source>该账号的角色已由{0}改为{1}，请重新登录后按新角色使用。</source>
+            <translation>该账号的角色已由{0}改为{1}，请重新登录后按新角色使用。</translation>
+        </message>
+        <message>
             <source>请为以下字段指定对应的列：{0}。</source>
             <translation>请为以下字段指定对应的列：{0}。</translation>
         </message>
@@ -5800,6 +5804,10 @@
         <message>
             <source>由安全管理员设定，对所有账号生效，修改记入操作日志。新的密码规则在下次设置密码时检查；空闲锁屏与锁定规则立即生效。</source>
             <translation>由安全管理员设定，对所有账号生效，修改记入操作日志。新的密码规则在下次设置密码时检查；空闲锁屏与锁定规则立即生效。</translation>
+        </message>
+        <message>
+            <source>账号变更</source>
+            <translation>账号变更</translation>
         </message>
     </context>
     <context>

@@ -1,0 +1,64 @@
+"""The open window follows the 安全管理员's changes at once: a new idle time without a restart,
+and a demoted or deactivated account refused at its next action and signed out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from desktop.services import settings, tasks, users
+from desktop.services.enums import Role
+from desktop.ui.auth import account_watch, session_actions
+from desktop.ui.calls import write
+
+
+@pytest.fixture
+def signed_out(monkeypatch) -> list[str]:
+    """注销 recorded instead of opening the sign-in dialog."""
+    ended: list[str] = []
+    monkeypatch.setattr(session_actions, "sign_out", lambda _w, why: ended.append(why) or True)
+    return ended
+
+
+def _account(window, username: str) -> int:
+    with window.desk.session() as session:
+        return next(u.id for u in users.list_users(session) if u.username == username)
+
+
+def test_a_new_idle_time_takes_effect_in_the_open_window(window_as, signed_out) -> None:
+    clerk, security = window_as("clerk"), window_as("security")
+    assert clerk.idle_lock.timer.interval() == 10 * 60 * 1000
+    with security.desk.session() as session:
+        policy = replace(settings.security(session), idle_lock_minutes=3)
+        settings.save_security(session, security.desk.actor, policy)
+    assert not clerk.account_watch.check()
+    assert clerk.idle_lock.timer.interval() == 3 * 60 * 1000 and not signed_out
+    assert account_watch.INTERVAL_MS <= 60_000  # and the watch looks at least once a minute
+
+
+def test_a_demoted_clerk_is_refused_at_the_next_save_and_signed_out(
+    window_as, messages, signed_out
+) -> None:
+    clerk, security = window_as("clerk"), window_as("security")
+    with security.desk.session() as session:
+        users.set_role(session, security.desk.actor, _account(security, "clerk"), Role.LEADER)
+    ok, _ = write(  # the clerk's window still shows the old buttons: the service refuses
+        clerk, clerk.desk, clerk,
+        lambda s: tasks.create_unit(s, clerk.desk.actor, "市档案馆", "档案馆"),
+    )  # fmt: skip
+    assert not ok
+    assert any("无权修改台账" in m for m in messages), messages
+    assert any("角色已由科员改为领导" in m for m in messages), messages
+    assert signed_out == ["账号变更"]
+
+
+def test_a_deactivated_account_is_signed_out_without_waiting_for_a_save(
+    window_as, messages, signed_out
+) -> None:
+    leader, admin = window_as("leader"), window_as("admin")
+    with admin.desk.session() as session:
+        users.set_active(session, admin.desk.actor, _account(admin, "leader"), False)
+    assert leader.account_watch.check()  # what the timer runs every few seconds
+    assert any("已停用" in m for m in messages) and signed_out == ["账号变更"]
+    assert not leader.account_watch.check()  # said once
