@@ -4,8 +4,10 @@
 Offscreen, in one process per scale: a 5 ms timer on the GUI thread records when it gets to
 run; an action's stall is the longest gap between its ticks (the synchronous part counts as
 one gap), its time is until it and any background work it started are done. Actions: sign-in
-to the painted window, open 任务台账, filter 红灯, sort by 亮灯, open 进度报送, F5 (every page
-reloads), save (a progress report through the service, then every page reloads)."""
+to the painted window (start page 首页), open 任务台账, filter 红灯, sort by 亮灯, open 进度报送,
+switch its unit, F5 there (every page reloads), save a percent typed into its grid (as 保存本期进度
+does: in a worker, then every page reloads), and sign-in again with 进度报送 as the remembered
+start page. Window settings go to a temporary folder, not the user's."""
 
 from __future__ import annotations
 
@@ -24,6 +26,45 @@ from bench.common import header  # noqa: E402
 NEEDED_2000 = {"open 任务台账": 100, "filter 红灯": 50, "sort by 亮灯": 100}
 
 
+class StallWatch:
+    """``--why``: a thread that, while the GUI thread's timer is late by over 200 ms, samples the
+    GUI thread's Python stack every 50 ms; ``report()`` prints the most frequent ones. A stack
+    ending in the event loop means the GUI thread was in Qt's own code or waiting for the GIL."""
+
+    def __init__(self) -> None:
+        import collections
+        import threading
+
+        self.gui = threading.get_ident()
+        self.last = time.perf_counter()
+        self.samples: collections.Counter[str] = collections.Counter()
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def tick(self) -> None:
+        self.last = time.perf_counter()
+
+    def _watch(self) -> None:
+        import sys
+        import traceback
+
+        while True:
+            time.sleep(0.05)
+            frame = sys._current_frames().get(self.gui)
+            if frame is not None and time.perf_counter() - self.last > 0.2:
+                stack = traceback.extract_stack(frame)[-6:]
+                self.samples[
+                    " < ".join(f"{Path(f.filename).name}:{f.lineno}" for f in stack[::-1])
+                ] += 1
+
+    def report(self) -> None:
+        for stack, count in self.samples.most_common(5):
+            print(f"       {count * 50:6d} ms  {stack}")
+        self.samples.clear()
+
+
+WATCH: StallWatch | None = None
+
+
 def stall_of(action: Callable[[], object]) -> tuple[float, float]:
     """(seconds until done, longest seconds the GUI thread did not get to its timer)."""
     from PySide6.QtCore import QTimer
@@ -35,6 +76,9 @@ def stall_of(action: Callable[[], object]) -> tuple[float, float]:
     timer = QTimer()
     timer.setInterval(5)
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    if WATCH is not None:
+        timer.timeout.connect(WATCH.tick)
+        WATCH.tick()
     timer.start()
     start = time.perf_counter()
     action()
@@ -47,19 +91,24 @@ def stall_of(action: Callable[[], object]) -> tuple[float, float]:
     end = time.perf_counter()
     timer.stop()
     points = [start, *ticks, end]
+    if WATCH is not None:
+        WATCH.report()
     return end - start, max(b - a for a, b in zip(points, points[1:], strict=False))
 
 
 def measure(path: Path, tasks: int) -> list[tuple[str, float, float]]:
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from desktop.services import identity, progress
     from desktop.services.enums import LampColor
     from desktop.services.ledger import open_ledger
     from desktop.services.overview import TaskFilter
     from desktop.ui import app as desk_app
-    from desktop.ui.calls import write
+    from desktop.ui.auth.sign_in import SignInDialog
+    from desktop.ui.progress.model import PERCENT
 
+    settings = tempfile.TemporaryDirectory()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings.name)
     app = desk_app.create_app()  # kept: the QApplication must outlive the window
     from desktop.ui import calls
 
@@ -75,9 +124,13 @@ def measure(path: Path, tasks: int) -> list[tuple[str, float, float]]:
     holder: dict[str, object] = {}
 
     def sign_in() -> None:
-        with ledger.session() as session:
-            actor = identity.sign_in(session, "clerk", "duban-clerk")
-        window = desk_app.show_main_window(ledger, clock, actor)
+        dialog = SignInDialog(ledger)  # as the clerk does: the password is checked off-thread
+        dialog.show()
+        dialog.username.setText("clerk")
+        dialog.password.setText("duban-clerk")
+        dialog.accept()
+        assert dialog.actor is not None, dialog.error.text()
+        window = desk_app.show_main_window(ledger, clock, dialog.actor)
         window.resize(1366, 768)
         holder["window"] = window
         QApplication.processEvents()
@@ -101,23 +154,28 @@ def measure(path: Path, tasks: int) -> list[tuple[str, float, float]]:
         )
     )
     found.append(("open 进度报送", *stall_of(lambda: window.show_page("reports"))))  # type: ignore[attr-defined]
-    found.append(("F5 (every page reloads)", *stall_of(window.data_changed)))  # type: ignore[attr-defined]
-    first = model.row(0) if hasattr(model, "row") else None
-    task_id = getattr(first, "id", 1)
-
-    desk = window.desk  # type: ignore[attr-defined]
-    with desk.session() as session:
-        before, _ = progress.previous_percent(session, task_id, "2026-11")
-    percent = min(100, (before or 0) + 1)
+    reports = window.pages["reports"]  # type: ignore[attr-defined]
+    other = (reports.unit.currentIndex() + 1) % max(reports.unit.count(), 1)
+    found.append(
+        ("switch unit on 进度报送", *stall_of(lambda: reports.unit.setCurrentIndex(other)))
+    )
+    found.append(("F5 on 进度报送", *stall_of(window.data_changed)))  # type: ignore[attr-defined]
+    grid = reports.model
+    row = next(r for r, line in enumerate(grid.lines) if line.grid.previous_percent is not None)
+    before = grid.lines[row].grid.previous_percent
+    grid.setData(grid.index(row, PERCENT), str(min(100, before + 1)))
 
     def save() -> None:
-        report = progress.ReportInput(task_id, "2026-11", percent, progress="基准保存")
-        write(window, desk, window, lambda s: progress.record_report(s, desk.actor, report))  # type: ignore[arg-type]
+        reports.save()
 
-    found.append(("save a progress report", *stall_of(save)))
+    found.append(("save a typed percent", *stall_of(save)))
+    window.close()  # type: ignore[attr-defined]  # remembers 进度报送 as the page to start on
+    found.append(("sign-in, 进度报送 remembered", *stall_of(sign_in)))
+    window = holder["window"]
     window.close()  # type: ignore[attr-defined]
     app.processEvents()
     ledger.dispose()
+    settings.cleanup()
     return found
 
 
@@ -125,7 +183,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--tasks", type=int, nargs="*", default=[2000, 100_000])
     parser.add_argument("--keep", type=Path, help="build (or reuse) the ledgers in this folder")
+    parser.add_argument("--why", action="store_true", help="print the GUI stacks of each stall")
     args = parser.parse_args()
+    global WATCH
+    WATCH = StallWatch() if args.why else None
     header("GUI actions (offscreen): time until done / longest GUI-thread stall")
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)

@@ -115,6 +115,11 @@ class TaskPage:
     total: int
 
 
+def task_count(session: Session) -> int:
+    """Every task in the ledger: one count, no lamp (what the desk asks before each read)."""
+    return _count(session, TaskFilter(), False)
+
+
 def _count(session: Session, flt: TaskFilter, lamp: bool) -> int:
     """How many tasks pass the filter: over task alone (plus task_lamp for a lamp filter, the
     project and unit for a text search), not the page query's joins, so it stays cheap."""

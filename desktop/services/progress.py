@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from db.enums import ReportSource
@@ -54,6 +54,7 @@ class GridRow:
 
 
 _CONTENT = ("percent", "progress", "problems", "next_steps", "fall_reason")
+_INPUT = tuple(f.name for f in fields(ReportInput))  # ProgressReport's columns of the same names
 
 
 def previous_percent(session: Session, task_id: int, period: str) -> tuple[int | None, str | None]:
@@ -222,57 +223,46 @@ def record_report(session: Session, actor: Actor, data: ReportInput) -> ReportOu
     return record_reports(session, actor, [data])[0]
 
 
+def due_in(period: str) -> ColumnElement[bool]:
+    """The tasks that owe a report for ``period``: started by its due day, not closed before."""
+    p = Period.parse(period)
+    return and_(
+        Task.start <= p.due(28),
+        Task.closed_on.is_(None) | (Task.closed_on >= p.first_day()),
+    )
+
+
 def period_grid(session: Session, unit_id: int, period: str) -> list[GridRow]:
-    """The unit's open tasks for the period, with last period's percent and this period's report."""
+    """The unit's open tasks for the period, with last period's percent and this period's report.
+
+    Plain columns, not ORM objects: a unit of a 100,000-task ledger has 10,000 lines."""
     get_or_missing(session, Unit, unit_id, "单位")
     text = str(Period.parse(period))
-    first_day = Period.parse(text).first_day()
-    tasks = session.scalars(
-        select(Task)
-        .where(Task.lead_unit_id == unit_id, Task.start <= Period.parse(text).due(28))
-        .where(Task.closed_on.is_(None) | (Task.closed_on >= first_day))
+    tasks = session.execute(
+        select(Task.id, Task.code, Task.title)
+        .where(Task.lead_unit_id == unit_id, due_in(text))
         .order_by(Task.code)
     ).all()
-    current = {
-        r.task_id: r
-        for r in session.scalars(
-            select(ProgressReport).where(
-                ProgressReport.period == text, ProgressReport.task_id.in_([t.id for t in tasks])
+    ids = [t.id for t in tasks]
+    columns = [getattr(ProgressReport, f) for f in _INPUT]
+    current: dict[int, ReportInput] = {}
+    for i in range(0, len(ids), 900):  # SQLite's parameter limit
+        for row in session.execute(
+            select(*columns).where(
+                ProgressReport.period == text, ProgressReport.task_id.in_(ids[i : i + 900])
             )
-        )
-    }
-    before_of = previous_percents(session, [t.id for t in tasks], text)
+        ):
+            current[row[0]] = ReportInput(*row)
+    before_of = previous_percents(session, ids, text)
     rows = []
-    for task in tasks:
-        before, before_period = before_of.get(task.id, (None, None))
-        report = current.get(task.id)
-        rows.append(
-            GridRow(
-                task.id,
-                task.code,
-                task.title,
-                before,
-                before_period,
-                None if report is None else as_input(report),
-            )
-        )
+    for task_id, code, title in tasks:
+        before, before_period = before_of.get(task_id, (None, None))
+        rows.append(GridRow(task_id, code, title, before, before_period, current.get(task_id)))
     return rows
 
 
 def as_input(report: ProgressReport) -> ReportInput:
-    return ReportInput(
-        report.task_id,
-        report.period,
-        report.percent,
-        report.progress,
-        report.problems,
-        report.next_steps,
-        report.fall_reason,
-        report.submitted_on,
-        report.source,
-        report.source_file,
-        report.source_sha256,
-    )
+    return ReportInput(*(getattr(report, name) for name in _INPUT))
 
 
 def reports_of_task(session: Session, task_id: int) -> list[ReportInput]:

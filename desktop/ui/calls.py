@@ -7,6 +7,8 @@
 - ``run_in_background(parent, label, work, done=…)``: a slow call in a worker thread with a
   progress dialog and 取消. ``work`` receives the services' ``Progress`` callback; after 取消 the
   service raises ``Cancelled`` and rolls back, so nothing is half-written.
+- ``off_thread(work, busy)``: a call of a second or so that the caller waits for (the password
+  check at sign-in): done in a thread while the window keeps painting, ``busy`` disabled.
 - ``wait_for_running_work()``: at shutdown, before the ledger is closed.
 """
 
@@ -17,7 +19,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QWidget
 from sqlalchemy.orm import Session
 
@@ -35,7 +37,15 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 _running: set[Job] = set()  # keep jobs alive until they finish
 
-__all__ = ["Cancelled", "Job", "Progress", "call", "run_in_background", "wait_for_running_work"]
+__all__ = [
+    "Cancelled",
+    "Job",
+    "Progress",
+    "call",
+    "off_thread",
+    "run_in_background",
+    "wait_for_running_work",
+]
 
 
 def call(
@@ -87,6 +97,38 @@ def write(
     return ok, result
 
 
+def off_thread(work: Callable[[], T], busy: QWidget | None = None) -> T:
+    """``work()`` in a worker thread, the GUI thread turning its event loop meanwhile (repaints,
+    no input to ``busy``): its result, or its exception raised here. For waits the caller cannot
+    go on without, e.g. inside ``call``."""
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as error:  # raised again on the GUI thread
+            outcome.append((False, error))
+
+    thread = threading.Thread(target=run, name="off_thread", daemon=True)
+    if busy is not None:
+        busy.setEnabled(False)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        thread.start()
+        loop = QEventLoop()
+        while thread.is_alive():
+            loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+            thread.join(0.005)
+    finally:
+        QApplication.restoreOverrideCursor()
+        if busy is not None:
+            busy.setEnabled(True)
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value  # type: ignore[no-any-return]
+
+
 class _Worker(QThread):
     succeeded = Signal(object)
     failed = Signal(object)
@@ -122,9 +164,11 @@ class Job(QObject):
         done: Callable[[T], None] | None,
         refresh: Callable[[], None] | None,
         failed: Callable[[BaseException], None] | None = None,
+        quiet: bool = False,
     ) -> None:
         super().__init__()
         self.parent_widget, self.done_callback, self.refresh = parent, done, refresh
+        self.quiet = quiet  # no progress dialog: work the clerk did not ask for (the day's backup)
         self.failed_callback = failed
         self.finished = False
         self.cancelled = False
@@ -136,6 +180,8 @@ class Job(QObject):
         self.dialog.setMinimumDuration(400)  # quick calls never flash a dialog
         self.dialog.setAutoReset(False)
         self.dialog.setAutoClose(False)
+        if quiet:
+            self.dialog.reset()  # stops the timer that would show it
         self.worker = _Worker(work)
         self.dialog.canceled.connect(self._cancel)
         self.worker.succeeded.connect(self._succeeded)
@@ -157,6 +203,8 @@ class Job(QObject):
 
     @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:
+        if self.quiet:
+            return
         self.dialog.setMaximum(max(total, 0))
         self.dialog.setValue(done)
 
@@ -202,9 +250,11 @@ def run_in_background(
     done: Callable[[T], None] | None = None,
     refresh: Callable[[], None] | None = None,
     failed: Callable[[BaseException], None] | None = None,
+    quiet: bool = False,
 ) -> Job:
-    """Start ``work`` in a worker thread; ``done``/``failed`` run on the GUI thread afterwards."""
-    return Job(parent, label, work, done, refresh, failed).start()
+    """Start ``work`` in a worker thread; ``done``/``failed`` run on the GUI thread afterwards.
+    ``quiet``: no progress dialog (and no 取消)."""
+    return Job(parent, label, work, done, refresh, failed, quiet).start()
 
 
 def running_jobs() -> int:

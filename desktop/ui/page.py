@@ -83,12 +83,25 @@ class Page(QWidget):
         """The printed title: the page's name and, where the page filters, the filter."""
         return self.title_label.text()
 
-    def read(self, label: str, work: Callable[[], T], apply: Callable[[T], None]) -> None:
-        """Run a read; on a large ledger in the background (progress dialog), else at once."""
+    def read(
+        self,
+        label: str,
+        work: Callable[[], T],
+        apply: Callable[[T], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run a read; on a large ledger in the background (progress dialog), else at once.
+        ``failed`` runs after the error was shown (in both cases)."""
         if self.desk.is_large():
-            self.main.run_task(label, lambda _progress: work(), apply, refresh=False)
-        else:
-            apply(work())
+            self.main.run_task(label, lambda _progress: work(), apply, refresh=False, failed=failed)
+            return
+        try:
+            result = work()
+        except BaseException as error:
+            if failed is not None:
+                failed(error)
+            raise
+        apply(result)
 
     def refresh(self) -> None:
         raise NotImplementedError

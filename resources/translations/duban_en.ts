@@ -486,6 +486,10 @@ Duban Desk will close; please open it again.</translation>
         <translation>File → Back up ledger… backs up to a USB stick.</translation>
     </message>
     <message>
+        <source>正在自动备份台账…</source>
+        <translation>Backing up the ledger automatically…</translation>
+    </message>
+    <message>
         <source>导出归档包（年度或时间段）…</source>
         <translation>Export archive package (year or period)…</translation>
     </message>
@@ -2784,12 +2788,20 @@ Ledger: {path}</translation>
         <translation> ({n} not reported)</translation>
     </message>
     <message>
+        <source>正在读取进度…</source>
+        <translation>Reading progress…</translation>
+    </message>
+    <message>
         <source>（已报齐）</source>
         <translation> (all reported)</translation>
     </message>
     <message>
         <source>本期应报 {t} 项，已报 {d} 项</source>
         <translation>{t} due this period, {d} reported</translation>
+    </message>
+    <message>
+        <source>等</source>
+        <translation> and more</translation>
     </message>
     <message>
         <source>，&lt;b style=&apos;color:#d93025&apos;&gt;未报 {n} 项：{codes}&lt;/b&gt;</source>
@@ -2810,6 +2822,10 @@ Ledger: {path}</translation>
     <message>
         <source>已保存 {n} 条进度，亮灯已重新计算。</source>
         <translation>{n} progress entries saved; lamps recomputed.</translation>
+    </message>
+    <message>
+        <source>等 {n} 项</source>
+        <translation> and more ({n} in all)</translation>
     </message>
     <message>
         <source>编辑重点工程</source>

@@ -486,6 +486,10 @@
             <translation>文件 → 备份台账… 可备份到U盘。</translation>
         </message>
         <message>
+            <source>正在自动备份台账…</source>
+            <translation>正在自动备份台账…</translation>
+        </message>
+        <message>
             <source>导出归档包（年度或时间段）…</source>
             <translation>导出归档包（年度或时间段）…</translation>
         </message>
@@ -2784,12 +2788,20 @@
             <translation>（未报 {n}）</translation>
         </message>
         <message>
+            <source>正在读取进度…</source>
+            <translation>正在读取进度…</translation>
+        </message>
+        <message>
             <source>（已报齐）</source>
             <translation>（已报齐）</translation>
         </message>
         <message>
             <source>本期应报 {t} 项，已报 {d} 项</source>
             <translation>本期应报 {t} 项，已报 {d} 项</translation>
+        </message>
+        <message>
+            <source>等</source>
+            <translation>等</translation>
         </message>
         <message>
             <source>，&lt;b style='color:#d93025'&gt;未报 {n} 项：{codes}&lt;/b&gt;</source>
@@ -2810,6 +2822,10 @@
         <message>
             <source>已保存 {n} 条进度，亮灯已重新计算。</source>
             <translation>已保存 {n} 条进度，亮灯已重新计算。</translation>
+        </message>
+        <message>
+            <source>等 {n} 项</source>
+            <translation>等 {n} 项</translation>
         </message>
         <message>
             <source>编辑重点工程</source>

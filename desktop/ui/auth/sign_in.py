@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 from desktop.services import identity, settings
 from desktop.services.auth import Actor
 from desktop.services.ledger import Ledger
+from desktop.ui.calls import off_thread
 from desktop.ui.forms import ServiceDialog, ok_cancel
 from desktop.ui.i18n import tr
 
@@ -41,8 +42,14 @@ class SignInDialog(ServiceDialog):
         self.setMinimumWidth(380)
 
     def submit(self) -> None:
-        with self.ledger.session() as session:
-            self.actor = identity.sign_in(session, self.username.text(), self.password.text())
+        name, password = self.username.text(), self.password.text()
+
+        def check() -> Actor:
+            with self.ledger.session() as session:
+                return identity.sign_in(session, name, password)
+
+        # The password hash takes a deliberate second (scrypt): the dialog keeps painting.
+        self.actor = off_thread(check, busy=self)
 
     def accept(self) -> None:
         super().accept()

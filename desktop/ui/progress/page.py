@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -16,11 +17,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.services import dashboard, progress
+from desktop.services import progress, reporting
 from desktop.services.auth import Permission
 from desktop.services.errors import DomainError
 from desktop.services.periods import Period
-from desktop.services.progress import ReportInput, ReportOutcome
+from desktop.services.progress import GridRow, ReportInput, ReportOutcome
+from desktop.services.reporting import MISSING_NAMED, UnitReporting
 from desktop.ui import autosave as autosave_ui
 from desktop.ui.autosave import Autosaver
 from desktop.ui.calls import Job
@@ -40,13 +42,13 @@ PERIODS_SHOWN = 12
 
 
 @dataclass(frozen=True)
-class UnitReporting:
-    """How far one lead unit is with the period's reports."""
+class _Loaded:
+    """What one load read from the ledger (in a worker thread on a large ledger)."""
 
-    unit_id: int
-    name: str
-    due: int
-    missing: tuple[str, ...]
+    period: str
+    unit_id: int | None
+    units: list[UnitReporting] | None  # None: the unit list was not reread
+    grid: list[GridRow]
 
 
 class ProgressPage(Page):
@@ -85,21 +87,17 @@ class ProgressPage(Page):
                 Column(tr("牵头单位"), lambda u: u.name, width=170),
                 Column(tr("应报"), lambda u: str(u.due), lambda u: u.due, RIGHT, width=50),
                 Column(
-                    tr("已报"),
-                    lambda u: str(u.due - len(u.missing)),
-                    lambda u: u.due - len(u.missing),
-                    RIGHT,
-                    width=50,
+                    tr("已报"), lambda u: str(u.reported), lambda u: u.reported, RIGHT, width=50
                 ),
                 Column(
                     tr("未报"),
-                    lambda u: str(len(u.missing)),
-                    lambda u: len(u.missing),
+                    lambda u: str(u.missing),
+                    lambda u: u.missing,
                     RIGHT,
                     width=50,
                     foreground=lambda u: Qt.GlobalColor.red if u.missing else None,
                 ),
-                Column(tr("未报任务"), lambda u: "、".join(u.missing) or tr("已报齐")),
+                Column(tr("未报任务"), _missing_text, tooltip=_missing_text),
             ]
         )
         self.unit_table = DataTable(self.units)
@@ -138,27 +136,66 @@ class ProgressPage(Page):
 
     def refresh(self) -> None:
         """Reload the unit list (with each unit's missing count) and the grid."""
-        period = self.period.currentData()
-        with self.desk.session() as session:
-            units: list[UnitReporting] = []
-            for unit in dashboard.lead_units(session):
-                grid = progress.period_grid(session, unit.id, period)
-                missing = tuple(r.code for r in grid if r.report is None)
-                units.append(UnitReporting(unit.id, unit.name, len(grid), missing))
-        self.units.set_rows(units)
-        current = self.unit.currentData()
-        if current is None:  # first visit: start with the first unit that still owes reports
-            current = next((u.unit_id for u in units if u.missing), None)
-        self._filling = True
-        self.unit.clear()
-        for u in units:
-            count = len(u.missing)
-            label = u.name + (tr("（未报 {n}）").format(n=count) if count else tr("（已报齐）"))
-            self.unit.addItem(label, u.unit_id)
-        index = self.unit.findData(current)
-        self.unit.setCurrentIndex(index if index >= 0 else 0)
-        self._filling = False
-        self.reload_grid()
+        self._load(self.unit.currentData(), self.period.currentData(), units=True)
+
+    def reload_grid(self) -> None:
+        """The grid of the unit and period chosen, from the ledger (放弃修改)."""
+        self._load(self.unit.currentData(), self.period.currentData(), units=False)
+
+    def _load(
+        self,
+        unit_id: object,
+        period: str,
+        units: bool,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Read the unit list and a grid; on a large ledger in a worker (a progress dialog shows,
+        the window repaints) with the boxes and the grid locked until the rows arrive."""
+        desk = self.desk
+
+        def work() -> _Loaded:
+            with desk.session() as session:
+                found = reporting.unit_reporting(session, period) if units else None
+                chosen = unit_id if isinstance(unit_id, int) else None
+                if found is not None and chosen not in {u.unit_id for u in found}:
+                    # First visit: start with the first unit that still owes reports.
+                    owing = [u.unit_id for u in found if u.missing] or [u.unit_id for u in found]
+                    chosen = owing[0] if owing else None
+                grid = [] if chosen is None else progress.period_grid(session, chosen, period)
+            return _Loaded(period, chosen, found, grid)
+
+        def apply(loaded: _Loaded) -> None:
+            self._set_loading(False)
+            self._show(loaded)
+            if then is not None:
+                then()
+
+        self._set_loading(True)
+        self.read(tr("正在读取进度…"), work, apply, failed=lambda _e: self._set_loading(False))
+
+    def _set_loading(self, loading: bool) -> None:
+        """While rows are read nothing can be typed into the grid or switched above it."""
+        for widget in (self.unit, self.period, self.grid):
+            widget.setEnabled(not loading)
+
+    def _show(self, loaded: _Loaded) -> None:
+        if loaded.units is not None:
+            self.units.set_rows(loaded.units)
+            self._filling = True
+            self.unit.clear()
+            for u in loaded.units:
+                label = u.name + (
+                    tr("（未报 {n}）").format(n=u.missing) if u.missing else tr("（已报齐）")
+                )
+                self.unit.addItem(label, u.unit_id)
+            self._filling = False
+        self._show_choice((loaded.unit_id, loaded.period))
+        self._loaded = (loaded.unit_id, loaded.period)
+        self._loaded_names = (self.unit.currentText(), self.period.currentText())
+        self.model.load(loaded.period, loaded.grid)
+        self._update_summary()
+        if self.model.rowCount():
+            self.grid.setCurrentIndex(self.model.index(0, PERCENT))
         if not self._offered:
             self._offered = True
             self._offer_autosave()
@@ -184,14 +221,14 @@ class ProgressPage(Page):
         if not autosave_ui.offer(self, what):
             self.autosaver.forget()
             return
-        self._show_choice((left.get("unit_id"), left.get("period")))
-        if self.period.currentData() != self._loaded[1]:
-            self.refresh()
-        else:
-            self.reload_grid()
+        period = str(left.get("period", ""))
+        units = period != self._loaded[1]  # the missing counts are per period
+        self._load(left.get("unit_id"), period, units, then=lambda: self._restore(left["lines"]))
+
+    def _restore(self, lines: list[dict[str, Any]]) -> None:
         by_task = {line.grid.task_id: row for row, line in enumerate(self.model.lines)}
-        for kept in left["lines"]:
-            row = by_task.get(kept.get("task_id"))
+        for kept in lines:
+            row = by_task.get(kept["task_id"])
             if row is not None and kept.get("period") == self.model.period:
                 self.model.restore_row(row, (ReportInput(**kept), True))
         self._update_summary()
@@ -204,10 +241,7 @@ class ProgressPage(Page):
         if not settle(self, [self], tr("切换单位或期次")):
             self._show_choice(self._loaded)
             return
-        if shown[1] != self._loaded[1]:
-            self.refresh()  # the missing counts are per period
-        else:
-            self.reload_grid()
+        self._load(*shown, units=shown[1] != self._loaded[1])  # the missing counts are per period
 
     def _show_choice(self, choice: tuple[object, object]) -> None:
         self._filling = True
@@ -244,26 +278,15 @@ class ProgressPage(Page):
         self.unit.setCurrentIndex(self.unit.findData(unit_id))
         self.grid.setFocus()
 
-    def reload_grid(self) -> None:
-        unit_id, period = self.unit.currentData(), self.period.currentData()
-        self._loaded = (unit_id, period)
-        self._loaded_names = (self.unit.currentText(), self.period.currentText())
-        if unit_id is None:
-            self.model.load(period, [])
-        else:
-            with self.desk.session() as session:
-                self.model.load(period, progress.period_grid(session, unit_id, period))
-        self._update_summary()
-        if self.model.rowCount():
-            self.grid.setCurrentIndex(self.model.index(0, PERCENT))
-
     def _update_summary(self) -> None:
         total = self.model.rowCount()
         missing = self.model.missing()
         dirty = len(self.model.dirty_reports())
         text = tr("本期应报 {t} 项，已报 {d} 项").format(t=total, d=total - len(missing) - dirty)
         if missing:
-            codes = "、".join(line.grid.code for line in missing)
+            codes = "、".join(line.grid.code for line in missing[:MISSING_NAMED])
+            if len(missing) > MISSING_NAMED:
+                codes += tr("等")
             text += tr("，<b style='color:#d93025'>未报 {n} 项：{codes}</b>").format(
                 n=len(missing), codes=codes
             )
@@ -305,3 +328,12 @@ class ProgressPage(Page):
                 column = FIELD_COLUMN.get(error.field or "", PERCENT)
                 self.grid.setCurrentIndex(self.model.index(row, column))
                 break
+
+
+def _missing_text(u: UnitReporting) -> str:
+    if not u.missing:
+        return tr("已报齐")
+    codes = "、".join(u.missing_codes)
+    return (
+        codes + tr("等 {n} 项").format(n=u.missing) if u.missing > len(u.missing_codes) else codes
+    )
