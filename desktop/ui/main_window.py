@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -129,20 +130,44 @@ class MainWindow(QMainWindow):
             self._restore_table(key, page)
         return self.pages[key]
 
-    def _table_key(self, key: str) -> str:
-        return f"tables/{self.desk.actor.username}/{key}"  # per user: widths, order, sort
+    def _tables(self, key: str, page: Page) -> list[tuple[str, QTableView]]:
+        """(settings key, table): the page's main table, then its other named tables."""
+        base = f"tables/{self.desk.actor.username}/{key}"  # per user: widths, order, sort
+        main = page.view_table()
+        found = [(base, main)] if main is not None else []
+        for table in page.findChildren(QTableView):
+            if table is not main and table.objectName():
+                found.append((f"{base}/{table.objectName()}", table))
+        return found
+
+    def _filters_key(self, key: str) -> str:
+        return f"filters/{self.desk.actor.username}/{key}"
 
     def _restore_table(self, key: str, page: Page) -> None:
-        table = page.view_table()
-        state = ui_settings().value(self._table_key(key)) if self.remember else None
-        if table is not None and isinstance(state, QByteArray | bytes):
-            table.horizontalHeader().restoreState(state)
+        """Widths, order, sort and filters as this user left them (before the page loads)."""
+        if not self.remember:
+            return
+        settings = ui_settings()
+        for name, table in self._tables(key, page):
+            state = settings.value(name)
+            if isinstance(state, QByteArray | bytes):
+                table.horizontalHeader().restoreState(state)
+        filters = settings.value(self._filters_key(key))
+        if isinstance(filters, str) and filters:
+            try:
+                state = json.loads(filters)
+            except ValueError:
+                return  # a hand-edited settings file: start unfiltered
+            if isinstance(state, dict):
+                page.restore_filters(state)
 
     def _save_tables(self, settings: QSettings) -> None:
         for key, page in self.pages.items():
-            table = page.view_table()
-            if table is not None:
-                settings.setValue(self._table_key(key), table.horizontalHeader().saveState())
+            for name, table in self._tables(key, page):
+                settings.setValue(name, table.horizontalHeader().saveState())
+            filters = page.filter_state()
+            if filters:
+                settings.setValue(self._filters_key(key), json.dumps(filters, ensure_ascii=False))
 
     def show_page(self, key: str) -> Page:
         """Show a page; the one being left is settled first (保存 / 不保存 / 取消). After 取消 the

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
     QTableView,
@@ -59,6 +61,7 @@ class Page(QWidget):
         self._forms: list[_Form] = []
         # Pages with editable tables give them this stack; the 编辑 menu's 撤销/重做 follow it.
         self.undo_stack: QUndoStack | None = None
+        self._filters: dict[str, QComboBox | QLineEdit] = {}
 
     def add_button(
         self,
@@ -82,6 +85,38 @@ class Page(QWidget):
     def view_title(self) -> str:
         """The printed title: the page's name and, where the page filters, the filter."""
         return self.title_label.text()
+
+    # --- filters remembered per user between sessions (MainWindow saves and restores them) ---
+
+    def remember_filters(self, widgets: dict[str, QComboBox | QLineEdit]) -> None:
+        """The page's filter boxes, by a stable name: kept at close, put back at the next start."""
+        self._filters = widgets
+
+    def filter_state(self) -> dict[str, str]:
+        """What each filter shows (a choice by its text: lists filled from the ledger reorder)."""
+        return {
+            name: widget.currentText() if isinstance(widget, QComboBox) else widget.text()
+            for name, widget in self._filters.items()
+        }
+
+    def restore_filters(self, state: dict[str, object]) -> None:
+        """Before the page first loads: set the boxes quietly (one load follows, not one each)."""
+        for name, widget in self._filters.items():
+            value = state.get(name)
+            if not isinstance(value, str):
+                continue
+            widget.blockSignals(True)
+            try:
+                if isinstance(widget, QLineEdit):
+                    widget.setText(value)
+                elif (index := widget.findText(value)) >= 0:
+                    widget.setCurrentIndex(index)
+            finally:
+                widget.blockSignals(False)
+        self.filters_restored()
+
+    def filters_restored(self) -> None:
+        """A page whose model keeps its own copy of the filter takes the restored one here."""
 
     def read(
         self,

@@ -38,10 +38,14 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[R] = []
+        self.sorted_by: tuple[int, Qt.SortOrder] | None = None  # the header the clerk clicked
 
     def set_rows(self, rows: list[R]) -> None:
+        """New rows, in the order the clerk chose (a reload keeps the sort on screen)."""
         self.beginResetModel()
         self.rows = list(rows)
+        if self.sorted_by is not None:
+            self._sort_rows(*self.sorted_by)
         self.endResetModel()
 
     def row_at(self, index: Index | int) -> R:
@@ -76,12 +80,17 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
+            self.sorted_by = None
             return  # no sort chosen: keep the service's order
+        self.sorted_by = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self._sort_rows(column, order)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         key = self.columns[column].sort_key
         getter = key if callable(key) else self.columns[column].text
-        self.layoutAboutToBeChanged.emit()
         self.rows.sort(key=getter, reverse=order == Qt.SortOrder.DescendingOrder)
-        self.layoutChanged.emit()
 
     def tsv(self, rows: Sequence[int], header: bool = False) -> str:
         """Tab-separated text that pastes cell by cell into Excel or WPS."""

@@ -51,6 +51,7 @@ class InterviewsPage(Page):
         for key, label in SHOW:
             self.show_filter.addItem(tr(label), key)
         self.show_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.remember_filters({"show": self.show_filter})
         self.count = QLabel()
         self.model = RowTableModel[InterviewInfo](
             [

@@ -80,6 +80,7 @@ class ProgressPage(Page):
         self.undo_stack = QUndoStack(self)
         self.grid = GridView(undo_stack=self.undo_stack)
         self.grid.setModel(self.model)
+        self.grid.setObjectName("grid")  # its column widths are remembered per user
         for column, width in enumerate((56, 220, 124, 76, 110, 200, 140, 140)):
             self.grid.setColumnWidth(column, width)
         self.units = RowTableModel[UnitReporting](
@@ -101,6 +102,7 @@ class ProgressPage(Page):
             ]
         )
         self.unit_table = DataTable(self.units)
+        self.unit_table.setObjectName("units")
         self.unit_table.activated.connect(self._pick_unit)
         self.unit_table.doubleClicked.connect(self._pick_unit)
         box = QGroupBox(tr("各单位本期报送情况（双击切换到该单位）"))

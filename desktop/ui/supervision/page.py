@@ -63,6 +63,9 @@ class SupervisionPage(Page):
         self.state_filter.setCurrentIndex(1)  # what still needs work
         for combo in (self.kind_filter, self.unit_filter, self.state_filter):
             combo.currentIndexChanged.connect(lambda _i: self.refresh_items())
+        self.remember_filters(
+            {"kind": self.kind_filter, "unit": self.unit_filter, "state": self.state_filter}
+        )
         self.count = QLabel()
         filters = QHBoxLayout()
         for combo in (self.kind_filter, self.unit_filter, self.state_filter):

@@ -79,6 +79,7 @@ class TaskLedgerModel(RowTableModel[TaskRow]):
         # Set by the page: runs a read in the background on a large ledger (Page.load).
         self.loader: Callable[[str, Callable[[], Any], Callable[[Any], None]], None] | None = None
         self.on_loaded: Callable[[], None] | None = None
+        self.started = False  # a sort restored before the first load only sets the order
 
     def _paged(self) -> bool:
         return self.sort_key in overview.PAGED_SORT_KEYS
@@ -95,6 +96,7 @@ class TaskLedgerModel(RowTableModel[TaskRow]):
             )
 
     def reload(self) -> None:
+        self.started = True
         if not self._needs_lamps() or self.loader is None:
             self._apply(self._fetch(0))
         else:  # the first batch may wait for the day's lamps: load it in the background
@@ -127,7 +129,8 @@ class TaskLedgerModel(RowTableModel[TaskRow]):
         if not isinstance(key, str):
             return  # not sortable (the reason text)
         self.sort_key, self.descending = key, order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self.started:
+            self.reload()
 
     def set_filter(self, flt: TaskFilter) -> None:
         self.filter = flt

@@ -88,6 +88,18 @@ class TaskLedgerPage(Page):
         self._fill_choices()
         for combo in (self.project, self.unit, self.lamp, self.status):
             combo.currentIndexChanged.connect(lambda _i: self._filter_changed())
+        self.remember_filters(
+            {
+                "project": self.project,
+                "unit": self.unit,
+                "lamp": self.lamp,
+                "status": self.status,
+                "search": self.search,
+            }
+        )
+
+    def filters_restored(self) -> None:
+        self.model.filter = self.current_filter()  # loaded by the first refresh
 
     def _fill_choices(self) -> None:
         with self.desk.session() as session:
