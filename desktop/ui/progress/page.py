@@ -172,13 +172,21 @@ class ProgressPage(Page):
             if then is not None:
                 then()
 
-        self._set_loading(True)
+        if self.desk.is_large():  # read in a worker (Page.read): lock until the rows arrive
+            self._set_loading(True)
         self.read(tr("正在读取进度…"), work, apply, failed=lambda _e: self._set_loading(False))
 
     def _set_loading(self, loading: bool) -> None:
-        """While rows are read nothing can be typed into the grid or switched above it."""
-        for widget in (self.unit, self.period, self.grid):
+        """While rows are read nothing can be typed into the grid or switched above it; the
+        keyboard focus comes back to where it was."""
+        widgets = (self.unit, self.period, self.grid)
+        if loading:
+            self._focus = next((w for w in widgets if w.hasFocus()), None)
+        for widget in widgets:
             widget.setEnabled(not loading)
+        focus, self._focus = getattr(self, "_focus", None), None
+        if not loading and focus is not None:
+            focus.setFocus()
 
     def _show(self, loaded: _Loaded) -> None:
         if loaded.units is not None:
