@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base
@@ -40,6 +49,17 @@ class AssessmentScheme(Base):
     finalised_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     finalised_by: Mapped[str] = mapped_column(String(80), default="")
     as_of: Mapped[str] = mapped_column(String(10), default="")  # the day results speak of
+    # Manual indicators scored by several sources: JSON [[name, weight], …]; [] one score.
+    sources: Mapped[str] = mapped_column(Text, default="[]")
+    # Sensitive periods (events in them count more): JSON [["03-01", "03-15", "全国两会"], …].
+    sensitive_periods: Mapped[str] = mapped_column(Text, default="[]")
+    # The 领导小组's decision on the grades the desk proposed: who, when, the minutes' 期号.
+    decided_on: Mapped[date | None] = mapped_column(Date, default=None)
+    decided_by: Mapped[str] = mapped_column(String(120), default="")
+    minutes_issue: Mapped[str] = mapped_column(String(40), default="")
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL"), default=None
+    )
 
     indicators: Mapped[list[AssessmentIndicator]] = relationship(
         cascade="all, delete-orphan", order_by="AssessmentIndicator.sort_order"
@@ -66,6 +86,7 @@ class AssessmentIndicator(Base):
     weight: Mapped[int] = mapped_column(Integer)
     source: Mapped[IndicatorSource] = mapped_column(text_enum(IndicatorSource))
     base_score: Mapped[Decimal] = mapped_column(Points)  # a manual score not yet entered
+    owner: Mapped[str] = mapped_column(String(80), default="")  # who supplies the figure
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
     __table_args__ = (UniqueConstraint("scheme_id", "code"),)
@@ -85,6 +106,12 @@ class AssessmentItem(Base):
     rule: Mapped[str] = mapped_column(String(24))  # what is counted: see assessment_rules.RULES
     points: Mapped[Decimal] = mapped_column(Points)
     cap: Mapped[Decimal] = mapped_column(Points)  # largest total of the item; 0: no cap
+    indicator: Mapped[str] = mapped_column(String(24), default="")  # 减完为止 inside it
+    repeat_factor: Mapped[Decimal] = mapped_column(Points, default=Decimal(1))
+    sensitive_factor: Mapped[Decimal] = mapped_column(Points, default=Decimal(1))
+    veto_mode: Mapped[str] = mapped_column(String(10), default="lowest")
+    grade_cap: Mapped[str] = mapped_column(String(10), default="")
+    owner: Mapped[str] = mapped_column(String(80), default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
     __table_args__ = (UniqueConstraint("scheme_id", "code"),)
@@ -114,14 +141,15 @@ class AssessmentManual(Base):
         ForeignKey("assessment_scheme.id", ondelete="CASCADE"), index=True
     )
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"))
-    target: Mapped[str] = mapped_column(String(10))  # indicator / item
+    target: Mapped[str] = mapped_column(String(10))  # indicator / item / review
     code: Mapped[str] = mapped_column(String(24))
+    source: Mapped[str] = mapped_column(String(16), default="")  # 群众评价 …; "" one score
     value: Mapped[Decimal] = mapped_column(Points)
     note: Mapped[str] = mapped_column(Text, default="")
     entered_by: Mapped[str] = mapped_column(String(80), default="")
     entered_at: Mapped[datetime] = mapped_column(DateTime)
 
-    __table_args__ = (UniqueConstraint("scheme_id", "unit_id", "target", "code"),)
+    __table_args__ = (UniqueConstraint("scheme_id", "unit_id", "target", "code", "source"),)
 
 
 class AssessmentResult(Base):
@@ -140,7 +168,9 @@ class AssessmentResult(Base):
     total: Mapped[Decimal] = mapped_column(Points)
     vetoed: Mapped[bool] = mapped_column(Boolean, default=False)
     rank: Mapped[int] = mapped_column(Integer)
-    grade: Mapped[str] = mapped_column(String(10))
+    grade: Mapped[str] = mapped_column(String(10))  # as the 领导小组 decided (at first: proposed)
+    proposed_grade: Mapped[str] = mapped_column(String(10), default="")  # the desk's proposal
+    decision_note: Mapped[str] = mapped_column(Text, default="")  # why the decision differs
     detail: Mapped[str] = mapped_column(Text, default="{}")  # indicator scores and items
 
     __table_args__ = (UniqueConstraint("scheme_id", "unit_id"),)

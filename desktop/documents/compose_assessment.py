@@ -34,6 +34,11 @@ class AssessmentData:
     units: list[AssessedUnit]  # ranked, best first
     item_notes: list[str] = field(default_factory=list)  # 黄灯每（任务·月）扣1分，最多扣10分 …
     recipients: str = "市平安建设领导小组各成员单位，各重点工程牵头单位"
+    veto_rule: str = "发生一票否决情形的直接定为最低等次"
+    decided: str = ""  # 经市平安建设领导小组…审定（会议纪要第4期）
+    # 减负: per unit, how often the desk asked it for data: (unit, 进度报送月数, 督办催办回复,
+    # 约谈材料, 整改报告, 合计)
+    requests: list[tuple[str, int, int, int, int, int]] = field(default_factory=list)
 
 
 def _day(value: date) -> str:
@@ -50,14 +55,14 @@ def compose_assessment(data: AssessmentData, head: Letterhead) -> OfficialDocume
         "考核。现将考核结果通报如下。",
         "一、考核办法",
         f"考核设{len(data.indicators)}项指标，满分100分，其中{weights}；"
-        "另按加减分项加分或扣分，发生一票否决情形的直接定为最低等次。" + _items(data),
+        f"另按加减分项加分或扣分，{data.veto_rule}。" + _items(data),
         "二、考核结果",
         *_results(data),
         "三、有关要求",
         numbered_items(
             [
                 "考核结果为优秀的单位要总结经验、保持标杆，继续发挥示范带动作用",
-                "考核结果为一般和较差的单位要对照扣分事项逐项分析原因，"
+                f"考核结果为{'和'.join(g for g, _l in data.grades[1:])}的单位要对照扣分事项逐项分析原因，"
                 "于通报印发之日起15个工作日内向领导小组办公室报送整改措施",
                 "各单位要以考核为抓手，压实主体责任，按时报送进度，确保重点工程按期完成",
             ]
@@ -69,7 +74,7 @@ def compose_assessment(data: AssessmentData, head: Letterhead) -> OfficialDocume
         data.recipients,
         body,
         data.issued,
-        attachments=[_annex(data)],
+        attachments=[_annex(data), *([_requests(data)] if data.requests else [])],
     )
 
 
@@ -84,7 +89,8 @@ def _results(data: AssessmentData) -> list[str]:
         if names:
             lines.append(f"{label}等次（{len(names)}个）：{join_names(names)}。")
     vetoed = [u for u in data.units if u.vetoed]
-    text = "经考核，" + "".join(lines) if lines else "本年度无考核对象。"
+    decided = f"{data.decided}，" if data.decided else ""
+    text = f"经考核，{decided}" + "".join(lines) if lines else "本年度无考核对象。"
     if vetoed:
         reasons = "；".join(f"{u.name}因{u.veto_reason or '一票否决事项'}" for u in vetoed)
         text += f"{reasons}，实行一票否决。"
@@ -106,7 +112,26 @@ def _annex(data: AssessmentData) -> Attachment:
                 aligns=["center", "left", *(["right"] * (count + 2)), "center"],
                 font_size=12.0,
             ),
-            "注：各指标得分为百分制，总分为各指标得分按权重折算后加减分合计；"
+            "注：各指标得分为百分制，总分为各指标得分按分值折算（指标内扣分减完为止）后加减分合计；"
             f"等次按总分划定（{thresholds}）。",
+        ],
+    )
+
+
+def _requests(data: AssessmentData) -> Attachment:
+    header = ["单位", "进度报送（月）", "督办催办回复", "约谈材料", "整改报告", "合计"]
+    rows = [[name, *(str(n) for n in counts)] for name, *counts in data.requests]
+    return Attachment(
+        f"{data.year}年度各单位被要求报送材料次数",
+        [
+            Table(
+                header,
+                rows,
+                widths=[3.2, 1.6, 1.6, 1.4, 1.4, 1.0],
+                aligns=["left", "right", "right", "right", "right", "right"],
+                font_size=12.0,
+            ),
+            "注：按“同类材料最多报一次”的要求统计：进度报送每月一张报送表计一次，不论任务多少；"
+            "督办催办计要求书面回复的次数；约谈计要求携带材料的通知；整改计责令报送整改情况的次数。",
         ],
     )

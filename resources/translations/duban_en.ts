@@ -664,6 +664,14 @@ Duban Desk will close; please open it again.</translation>
         <translation>Finalise</translation>
     </message>
     <message>
+        <source>优秀资格审核…</source>
+        <translation>Review for excellent…</translation>
+    </message>
+    <message>
+        <source>领导小组审定…</source>
+        <translation>Leading group&apos;s decision…</translation>
+    </message>
+    <message>
         <source>生成考核结果通报</source>
         <translation>Assessment results circular</translation>
     </message>
@@ -688,6 +696,18 @@ Duban Desk will close; please open it again.</translation>
         <translation>{0} ({1}); as of {2}</translation>
     </message>
     <message>
+        <source>；等次经{0}于{1}审定（纪要{2}）</source>
+        <translation>; grades decided by {0} on {1} (minutes {2})</translation>
+    </message>
+    <message>
+        <source>考核未定稿时才能审核资格。</source>
+        <translation>Eligibility is reviewed before the year is finalised.</translation>
+    </message>
+    <message>
+        <source>只有已定稿的年度需要重新打开。</source>
+        <translation>Only a finalised year needs reopening.</translation>
+    </message>
+    <message>
         <source>该年度已有方案。</source>
         <translation>This year already has a scheme.</translation>
     </message>
@@ -698,6 +718,18 @@ Duban Desk will close; please open it again.</translation>
     <message>
         <source>没有可定稿的方案。</source>
         <translation>No scheme to finalise.</translation>
+    </message>
+    <message>
+        <source>拟定等次</source>
+        <translation>Proposed grade</translation>
+    </message>
+    <message>
+        <source>审定等次</source>
+        <translation>Decided grade</translation>
+    </message>
+    <message>
+        <source>请先在结果表中选择一个单位。</source>
+        <translation>Choose a unit in the results first.</translation>
     </message>
     <message>
         <source>请先定稿。</source>
@@ -746,6 +778,14 @@ Duban Desk will close; please open it again.</translation>
     <message>
         <source>浅黄色格为人工评分或人工认定次数，双击修改；灰字为尚未评分、按基本分计。</source>
         <translation>Light-yellow cells are manual scores or manually counted times; double-click to change. Grey figures are not scored yet and count at the base score.</translation>
+    </message>
+    <message>
+        <source>（优秀资格：符合）</source>
+        <translation>(eligible for excellent)</translation>
+    </message>
+    <message>
+        <source>（优秀资格：不符合）</source>
+        <translation>(not eligible for excellent)</translation>
     </message>
     <message>
         <source>（一票否决）</source>
@@ -804,6 +844,10 @@ Duban Desk will close; please open it again.</translation>
         <translation>Base score</translation>
     </message>
     <message>
+        <source>数据提供单位</source>
+        <translation>Data owner</translation>
+    </message>
+    <message>
         <source>加减分项</source>
         <translation>Bonus/deduction items</translation>
     </message>
@@ -820,6 +864,26 @@ Duban Desk will close; please open it again.</translation>
         <translation>Cap</translation>
     </message>
     <message>
+        <source>所扣指标</source>
+        <translation>Deducted from</translation>
+    </message>
+    <message>
+        <source>重复倍数</source>
+        <translation>Repeat factor</translation>
+    </message>
+    <message>
+        <source>敏感时段倍数</source>
+        <translation>Sensitive-period factor</translation>
+    </message>
+    <message>
+        <source>增加指标</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <source>删除所选指标</source>
+        <translation>Remove selected indicator</translation>
+    </message>
+    <message>
         <source>分数线（≥）</source>
         <translation>Threshold (≥)</translation>
     </message>
@@ -834,6 +898,10 @@ Duban Desk will close; please open it again.</translation>
     <message>
         <source>等次分数线（从高到低）</source>
         <translation>Grade thresholds (high to low)</translation>
+    </message>
+    <message>
+        <source>新指标</source>
+        <translation>New indicator</translation>
     </message>
     <message>
         <source>权重合计：{0}</source>
@@ -3926,8 +3994,28 @@ attached by {by} at {at}</translation>
         <translation>Held accountable</translation>
     </message>
     <message>
+        <source>位次前移（名）</source>
+        <translation>Places gained</translation>
+    </message>
+    <message>
+        <source>位次后移（名）</source>
+        <translation>Places lost</translation>
+    </message>
+    <message>
         <source>人工认定</source>
         <translation>Counted by hand</translation>
+    </message>
+    <message>
+        <source>定为最低等次</source>
+        <translation>Lowest grade</translation>
+    </message>
+    <message>
+        <source>一次性扣分</source>
+        <translation>Fixed deduction</translation>
+    </message>
+    <message>
+        <source>限定最高等次</source>
+        <translation>Grade capped</translation>
     </message>
     <message>
         <source>诫勉</source>
@@ -4458,8 +4546,16 @@ Log: {path}</translation>
         <translation>The assessment scheme for {0} already exists.</translation>
     </message>
     <message>
+        <source>{0}年度考核尚未定稿，无需重新打开。</source>
+        <translation>The {0} assessment is not finalised: nothing to reopen.</translation>
+    </message>
+    <message>
         <source>{0}年度考核尚未定稿，请先定稿再生成考核结果通报。</source>
         <translation>The assessment for {0} is not final yet; finalise it before making the results circular.</translation>
+    </message>
+    <message>
+        <source>{0}年度考核尚未定稿：先定稿，再提交领导小组会议审定。</source>
+        <translation>The {0} assessment is not finalised: finalise it, then take it to the leading group&apos;s meeting.</translation>
     </message>
     <message>
         <source>{0}年度考核已定稿，不能再{1}。</source>
@@ -4574,6 +4670,10 @@ Log: {path}</translation>
         <translation>&quot;{0}&quot; is a link; refused.</translation>
     </message>
     <message>
+        <source>“{0}”是加分项，不能在指标内扣分。</source>
+        <translation>&quot;{0}&quot; adds points: it cannot deduct inside an indicator.</translation>
+    </message>
+    <message>
         <source>“{0}”是台账中唯一启用的{1}，不能{2}。请先新建另一位{3}。</source>
         <translation>&quot;{0}&quot; is the only active {1} in the ledger and cannot be {2}. Please create another {3} first.</translation>
     </message>
@@ -4600,6 +4700,14 @@ Log: {path}</translation>
     <message>
         <source>一次最多导入 {0} 个文件，请分批导入。</source>
         <translation>At most {0} files can be imported at once; please import them in batches.</translation>
+    </message>
+    <message>
+        <source>一票否决“{0}”的处理方式不对。</source>
+        <translation>The veto &quot;{0}&quot; has an unknown mode.</translation>
+    </message>
+    <message>
+        <source>一票否决“{0}”限定的最高等次应为方案中的一个等次。</source>
+        <translation>The grade the veto &quot;{0}&quot; caps at must be a grade of the scheme.</translation>
     </message>
     <message>
         <source>一票否决只能是“是”（1）或“否”（0）。</source>
@@ -4664,6 +4772,10 @@ Log: {path}</translation>
     <message>
         <source>主办单位不必再列为协办单位。</source>
         <translation>The host unit need not be listed as a co-handling unit too.</translation>
+    </message>
+    <message>
+        <source>以下单位拟评为“{0}”，须先由平安办完成{1}等次资格审核：{2}。</source>
+        <translation>These units are proposed as &quot;{0}&quot; and need the office&apos;s {1} eligibility review first: {2}.</translation>
     </message>
     <message>
         <source>任务 {0} 已完成，无需督办。</source>
@@ -4782,6 +4894,14 @@ Log: {path}</translation>
         <translation>The time allowed must be between 1 and 366 days.</translation>
     </message>
     <message>
+        <source>加减分项“{0}”所扣的指标不存在。</source>
+        <translation>The indicator item &quot;{0}&quot; deducts from does not exist.</translation>
+    </message>
+    <message>
+        <source>加减分项“{0}”的加倍系数不能小于 1。</source>
+        <translation>The factors of item &quot;{0}&quot; cannot be below 1.</translation>
+    </message>
+    <message>
         <source>加减分项“{0}”的封顶分不能为负数。</source>
         <translation>The cap of bonus/deduction item &quot;{0}&quot; cannot be negative.</translation>
     </message>
@@ -4872,6 +4992,10 @@ Log: {path}</translation>
     <message>
         <source>台账的数据库版本与其中的数据表不一致（版本 {0}，却已有较新版本的表：{1}），程序无法自动修复。台账未作任何改动，请联系技术支持，或从备份恢复。</source>
         <translation>The ledger&apos;s database version does not match its tables (version {0}, yet tables of a newer version exist: {1}); the program cannot repair it. The ledger was not changed; please contact support or restore from a backup.</translation>
+    </message>
+    <message>
+        <source>各评分来源的权重应为正数，合计 100。</source>
+        <translation>Source weights must be positive and add up to 100.</translation>
     </message>
     <message>
         <source>各项指标权重之和应为 100，现为 {0}。</source>
@@ -4972,6 +5096,14 @@ Log: {path}</translation>
     <message>
         <source>完成百分比应为0到100的整数</source>
         <translation>Percent done must be a whole number from 0 to 100</translation>
+    </message>
+    <message>
+        <source>审定日期不能早于定稿日期。</source>
+        <translation>The decision cannot be dated before the year was finalised.</translation>
+    </message>
+    <message>
+        <source>审定日期不能晚于今天。</source>
+        <translation>The decision cannot be dated after today.</translation>
     </message>
     <message>
         <source>密码中不能含有用户名。</source>
@@ -5170,6 +5302,10 @@ Log: {path}</translation>
         <translation>The reporting period &quot;{0}&quot; is malformed; it must be &quot;year-month&quot;, e.g. 2026-05.</translation>
     </message>
     <message>
+        <source>指标“{0}”没有台账计算公式，只能人工评分。</source>
+        <translation>Indicator &quot;{0}&quot; has no ledger formula: it can only be scored by hand.</translation>
+    </message>
+    <message>
         <source>指标“{0}”的基本分应在 0–100 之间。</source>
         <translation>The base points of indicator &quot;{0}&quot; must be between 0 and 100.</translation>
     </message>
@@ -5182,20 +5318,32 @@ Log: {path}</translation>
         <translation>The scoring method of indicator &quot;{0}&quot; is wrong.</translation>
     </message>
     <message>
-        <source>指标名称不能为空。</source>
-        <translation>The indicator name cannot be empty.</translation>
+        <source>指标代码不能为空或重复，请检查指标列表。</source>
+        <translation>Indicator codes cannot be empty or repeated; check the list.</translation>
     </message>
     <message>
-        <source>指标重复或不认识，请检查指标列表。</source>
-        <translation>An indicator is repeated or unknown; please check the list of indicators.</translation>
+        <source>指标名称不能为空。</source>
+        <translation>The indicator name cannot be empty.</translation>
     </message>
     <message>
         <source>收文时间不能晚于今天。</source>
         <translation>The date received cannot be after today.</translation>
     </message>
     <message>
+        <source>改变拟定等次须写明理由。</source>
+        <translation>Changing a proposed grade needs a reason.</translation>
+    </message>
+    <message>
         <source>改定的约谈时间不能早于今天。</source>
         <translation>The new interview time cannot be before today.</translation>
+    </message>
+    <message>
+        <source>敏感时段“{0}”的日期应写作 MM-DD。</source>
+        <translation>The dates of sensitive period &quot;{0}&quot; must be written MM-DD.</translation>
+    </message>
+    <message>
+        <source>敏感时段“{0}”的起止日期不对或未命名。</source>
+        <translation>Sensitive period &quot;{0}&quot; has wrong dates or no name.</translation>
     </message>
     <message>
         <source>整改期限已过，不能再修改期限；请认定整改未完成，或核实整改情况后销号。</source>
@@ -5402,6 +5550,10 @@ Log: {path}</translation>
         <translation>Row {0} has none of these headers: {1}.</translation>
     </message>
     <message>
+        <source>等次“{0}”不在方案中。</source>
+        <translation>Grade &quot;{0}&quot; is not in the scheme.</translation>
+    </message>
+    <message>
         <source>等次分数线应从高到低依次递减。</source>
         <translation>Grade thresholds must decrease from the highest grade to the lowest.</translation>
     </message>
@@ -5482,6 +5634,10 @@ Log: {path}</translation>
         <translation>The score must be between 0 and 100.</translation>
     </message>
     <message>
+        <source>评分来源名称不能为空或重复。</source>
+        <translation>Scoring source names cannot be empty or repeated.</translation>
+    </message>
+    <message>
         <source>该事项已于 {0} 催办，距今 {1} 天，未满两次催办的最短间隔 {2} 天（可在设置中调整），此次催办未登记。</source>
         <translation>This item was reminded on {0}, {1} days ago — less than the minimum interval of {2} days between two reminders (adjustable in Settings); this reminder was not recorded.</translation>
     </message>
@@ -5496,6 +5652,10 @@ Log: {path}</translation>
     <message>
         <source>该加减分项由台账自动计算，不能手工录入。</source>
         <translation>This bonus/deduction item is computed by the ledger and cannot be entered by hand.</translation>
+    </message>
+    <message>
+        <source>该单位不在本年度考核结果中。</source>
+        <translation>That unit is not in this year&apos;s results.</translation>
     </message>
     <message>
         <source>该台账已有账号，请用已有账号登录。</source>
@@ -5524,6 +5684,10 @@ Log: {path}</translation>
     <message>
         <source>该指标不是人工评分指标。</source>
         <translation>This indicator is not scored by hand.</translation>
+    </message>
+    <message>
+        <source>该方案没有分来源评分。</source>
+        <translation>This scheme has no scoring sources.</translation>
     </message>
     <message>
         <source>该督办事项尚未办结，无需重新打开。</source>
@@ -5622,6 +5786,10 @@ Log: {path}</translation>
         <translation>Please record &quot;{0}&quot; before &quot;{1}&quot;.</translation>
     </message>
     <message>
+        <source>请写明审定的会议（主持人）和会议纪要期号。</source>
+        <translation>Name the meeting (and chair) and the minutes&apos; issue number.</translation>
+    </message>
+    <message>
         <source>请写明延期理由。</source>
         <translation>Please give the reason for the extension.</translation>
     </message>
@@ -5644,6 +5812,10 @@ Log: {path}</translation>
     <message>
         <source>请写明约谈事由。</source>
         <translation>Please state the reason for the interview.</translation>
+    </message>
+    <message>
+        <source>请写明资格审核意见。</source>
+        <translation>Write the review&apos;s opinion.</translation>
     </message>
     <message>
         <source>请写明退办理由（回复哪里不符合要求）。</source>
@@ -5690,6 +5862,10 @@ Log: {path}</translation>
         <translation>A request must give a contact person and telephone number in the note.</translation>
     </message>
     <message>
+        <source>请选择评分来源：{0}。</source>
+        <translation>Choose a scoring source: {0}.</translation>
+    </message>
+    <message>
         <source>请通过“修改密码”修改自己的密码。</source>
         <translation>Please change your own password with &quot;Change password&quot;.</translation>
     </message>
@@ -5728,6 +5904,10 @@ Log: {path}</translation>
     <message>
         <source>这是常见密码（或由常见密码加数字、符号组成），请换一个。</source>
         <translation>This is a common password (or a common password with digits or symbols added); please choose another.</translation>
+    </message>
+    <message>
+        <source>重新打开已定稿的考核须写明理由。</source>
+        <translation>Reopening a finalised assessment needs a reason.</translation>
     </message>
     <message>
         <source>重新打开需要写明理由。</source>
@@ -5824,6 +6004,74 @@ Log: {path}</translation>
     <message>
         <source>账号变更</source>
         <translation>Account change</translation>
+    </message>
+    <message>
+        <source>符合优秀等次条件</source>
+        <translation>Eligible for excellent</translation>
+    </message>
+    <message>
+        <source>不符合优秀等次条件</source>
+        <translation>Not eligible for excellent</translation>
+    </message>
+    <message>
+        <source>优秀资格审核</source>
+        <translation>Review for excellent</translation>
+    </message>
+    <message>
+        <source>审核结论：</source>
+        <translation>Verdict:</translation>
+    </message>
+    <message>
+        <source>审核意见：</source>
+        <translation>Opinion:</translation>
+    </message>
+    <message>
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>重新打开{0}年度考核的理由（记入操作日志）：</source>
+        <translation>Reason for reopening the {0} assessment (kept in the audit log):</translation>
+    </message>
+    <message>
+        <source>领导小组审定考核等次</source>
+        <translation>Leading group&apos;s decision on the grades</translation>
+    </message>
+    <message>
+        <source>（不关联台账中的会议）</source>
+        <translation>(no meeting of the ledger)</translation>
+    </message>
+    <message>
+        <source>{0} {1}（第{2}期）</source>
+        <translation>{0} {1} (No. {2})</translation>
+    </message>
+    <message>
+        <source>如：第4期</source>
+        <translation>e.g. No. 4</translation>
+    </message>
+    <message>
+        <source>审定会议</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>会议及主持人</source>
+        <translation>Meeting and chair</translation>
+    </message>
+    <message>
+        <source>会议纪要期号</source>
+        <translation>Minutes issue</translation>
+    </message>
+    <message>
+        <source>审定日期</source>
+        <translation>Decided on</translation>
+    </message>
+    <message>
+        <source>{0}（{1}主持）</source>
+        <translation>{0} (chaired by {1})</translation>
+    </message>
+    <message>
+        <source>第{0}期</source>
+        <translation>No. {0}</translation>
     </message>
 </context>
 <context>

@@ -664,6 +664,14 @@
             <translation>定稿</translation>
         </message>
         <message>
+            <source>优秀资格审核…</source>
+            <translation>优秀资格审核…</translation>
+        </message>
+        <message>
+            <source>领导小组审定…</source>
+            <translation>领导小组审定…</translation>
+        </message>
+        <message>
             <source>生成考核结果通报</source>
             <translation>生成考核结果通报</translation>
         </message>
@@ -688,6 +696,18 @@
             <translation>{0}（{1}）；截至 {2}</translation>
         </message>
         <message>
+            <source>；等次经{0}于{1}审定（纪要{2}）</source>
+            <translation>；等次经{0}于{1}审定（纪要{2}）</translation>
+        </message>
+        <message>
+            <source>考核未定稿时才能审核资格。</source>
+            <translation>考核未定稿时才能审核资格。</translation>
+        </message>
+        <message>
+            <source>只有已定稿的年度需要重新打开。</source>
+            <translation>只有已定稿的年度需要重新打开。</translation>
+        </message>
+        <message>
             <source>该年度已有方案。</source>
             <translation>该年度已有方案。</translation>
         </message>
@@ -698,6 +718,18 @@
         <message>
             <source>没有可定稿的方案。</source>
             <translation>没有可定稿的方案。</translation>
+        </message>
+        <message>
+            <source>拟定等次</source>
+            <translation>拟定等次</translation>
+        </message>
+        <message>
+            <source>审定等次</source>
+            <translation>审定等次</translation>
+        </message>
+        <message>
+            <source>请先在结果表中选择一个单位。</source>
+            <translation>请先在结果表中选择一个单位。</translation>
         </message>
         <message>
             <source>请先定稿。</source>
@@ -746,6 +778,14 @@
         <message>
             <source>浅黄色格为人工评分或人工认定次数，双击修改；灰字为尚未评分、按基本分计。</source>
             <translation>浅黄色格为人工评分或人工认定次数，双击修改；灰字为尚未评分、按基本分计。</translation>
+        </message>
+        <message>
+            <source>（优秀资格：符合）</source>
+            <translation>（优秀资格：符合）</translation>
+        </message>
+        <message>
+            <source>（优秀资格：不符合）</source>
+            <translation>（优秀资格：不符合）</translation>
         </message>
         <message>
             <source>（一票否决）</source>
@@ -804,6 +844,10 @@
             <translation>基本分</translation>
         </message>
         <message>
+            <source>数据提供单位</source>
+            <translation>数据提供单位</translation>
+        </message>
+        <message>
             <source>加减分项</source>
             <translation>加减分项</translation>
         </message>
@@ -820,6 +864,26 @@
             <translation>封顶</translation>
         </message>
         <message>
+            <source>所扣指标</source>
+            <translation>所扣指标</translation>
+        </message>
+        <message>
+            <source>重复倍数</source>
+            <translation>重复倍数</translation>
+        </message>
+        <message>
+            <source>敏感时段倍数</source>
+            <translation>敏感时段倍数</translation>
+        </message>
+        <message>
+            <source>增加指标</source>
+            <translation>增加指标</translation>
+        </message>
+        <message>
+            <source>删除所选指标</source>
+            <translation>删除所选指标</translation>
+        </message>
+        <message>
             <source>分数线（≥）</source>
             <translation>分数线（≥）</translation>
         </message>
@@ -834,6 +898,10 @@
         <message>
             <source>等次分数线（从高到低）</source>
             <translation>等次分数线（从高到低）</translation>
+        </message>
+        <message>
+            <source>新指标</source>
+            <translation>新指标</translation>
         </message>
         <message>
             <source>权重合计：{0}</source>
@@ -3926,8 +3994,28 @@
             <translation>被问责</translation>
         </message>
         <message>
+            <source>位次前移（名）</source>
+            <translation>位次前移（名）</translation>
+        </message>
+        <message>
+            <source>位次后移（名）</source>
+            <translation>位次后移（名）</translation>
+        </message>
+        <message>
             <source>人工认定</source>
             <translation>人工认定</translation>
+        </message>
+        <message>
+            <source>定为最低等次</source>
+            <translation>定为最低等次</translation>
+        </message>
+        <message>
+            <source>一次性扣分</source>
+            <translation>一次性扣分</translation>
+        </message>
+        <message>
+            <source>限定最高等次</source>
+            <translation>限定最高等次</translation>
         </message>
         <message>
             <source>诫勉</source>
@@ -4458,8 +4546,16 @@
             <translation>{0}年度的考核方案已经存在。</translation>
         </message>
         <message>
+            <source>{0}年度考核尚未定稿，无需重新打开。</source>
+            <translation>{0}年度考核尚未定稿，无需重新打开。</translation>
+        </message>
+        <message>
             <source>{0}年度考核尚未定稿，请先定稿再生成考核结果通报。</source>
             <translation>{0}年度考核尚未定稿，请先定稿再生成考核结果通报。</translation>
+        </message>
+        <message>
+            <source>{0}年度考核尚未定稿：先定稿，再提交领导小组会议审定。</source>
+            <translation>{0}年度考核尚未定稿：先定稿，再提交领导小组会议审定。</translation>
         </message>
         <message>
             <source>{0}年度考核已定稿，不能再{1}。</source>
@@ -4574,6 +4670,10 @@
             <translation>“{0}”是一个链接，已拒绝。</translation>
         </message>
         <message>
+            <source>“{0}”是加分项，不能在指标内扣分。</source>
+            <translation>“{0}”是加分项，不能在指标内扣分。</translation>
+        </message>
+        <message>
             <source>“{0}”是台账中唯一启用的{1}，不能{2}。请先新建另一位{3}。</source>
             <translation>“{0}”是台账中唯一启用的{1}，不能{2}。请先新建另一位{3}。</translation>
         </message>
@@ -4600,6 +4700,14 @@
         <message>
             <source>一次最多导入 {0} 个文件，请分批导入。</source>
             <translation>一次最多导入 {0} 个文件，请分批导入。</translation>
+        </message>
+        <message>
+            <source>一票否决“{0}”的处理方式不对。</source>
+            <translation>一票否决“{0}”的处理方式不对。</translation>
+        </message>
+        <message>
+            <source>一票否决“{0}”限定的最高等次应为方案中的一个等次。</source>
+            <translation>一票否决“{0}”限定的最高等次应为方案中的一个等次。</translation>
         </message>
         <message>
             <source>一票否决只能是“是”（1）或“否”（0）。</source>
@@ -4664,6 +4772,10 @@
         <message>
             <source>主办单位不必再列为协办单位。</source>
             <translation>主办单位不必再列为协办单位。</translation>
+        </message>
+        <message>
+            <source>以下单位拟评为“{0}”，须先由平安办完成{1}等次资格审核：{2}。</source>
+            <translation>以下单位拟评为“{0}”，须先由平安办完成{1}等次资格审核：{2}。</translation>
         </message>
         <message>
             <source>任务 {0} 已完成，无需督办。</source>
@@ -4782,6 +4894,14 @@
             <translation>办理期限应在 1 至 366 天之间。</translation>
         </message>
         <message>
+            <source>加减分项“{0}”所扣的指标不存在。</source>
+            <translation>加减分项“{0}”所扣的指标不存在。</translation>
+        </message>
+        <message>
+            <source>加减分项“{0}”的加倍系数不能小于 1。</source>
+            <translation>加减分项“{0}”的加倍系数不能小于 1。</translation>
+        </message>
+        <message>
             <source>加减分项“{0}”的封顶分不能为负数。</source>
             <translation>加减分项“{0}”的封顶分不能为负数。</translation>
         </message>
@@ -4872,6 +4992,10 @@
         <message>
             <source>台账的数据库版本与其中的数据表不一致（版本 {0}，却已有较新版本的表：{1}），程序无法自动修复。台账未作任何改动，请联系技术支持，或从备份恢复。</source>
             <translation>台账的数据库版本与其中的数据表不一致（版本 {0}，却已有较新版本的表：{1}），程序无法自动修复。台账未作任何改动，请联系技术支持，或从备份恢复。</translation>
+        </message>
+        <message>
+            <source>各评分来源的权重应为正数，合计 100。</source>
+            <translation>各评分来源的权重应为正数，合计 100。</translation>
         </message>
         <message>
             <source>各项指标权重之和应为 100，现为 {0}。</source>
@@ -4972,6 +5096,14 @@
         <message>
             <source>完成百分比应为0到100的整数</source>
             <translation>完成百分比应为0到100的整数</translation>
+        </message>
+        <message>
+            <source>审定日期不能早于定稿日期。</source>
+            <translation>审定日期不能早于定稿日期。</translation>
+        </message>
+        <message>
+            <source>审定日期不能晚于今天。</source>
+            <translation>审定日期不能晚于今天。</translation>
         </message>
         <message>
             <source>密码中不能含有用户名。</source>
@@ -5170,6 +5302,10 @@
             <translation>报送期次“{0}”格式不对，应为“年-月”，例如 2026-05。</translation>
         </message>
         <message>
+            <source>指标“{0}”没有台账计算公式，只能人工评分。</source>
+            <translation>指标“{0}”没有台账计算公式，只能人工评分。</translation>
+        </message>
+        <message>
             <source>指标“{0}”的基本分应在 0–100 之间。</source>
             <translation>指标“{0}”的基本分应在 0–100 之间。</translation>
         </message>
@@ -5182,20 +5318,32 @@
             <translation>指标“{0}”的评分方式不对。</translation>
         </message>
         <message>
-            <source>指标名称不能为空。</source>
-            <translation>指标名称不能为空。</translation>
+            <source>指标代码不能为空或重复，请检查指标列表。</source>
+            <translation>指标代码不能为空或重复，请检查指标列表。</translation>
         </message>
         <message>
-            <source>指标重复或不认识，请检查指标列表。</source>
-            <translation>指标重复或不认识，请检查指标列表。</translation>
+            <source>指标名称不能为空。</source>
+            <translation>指标名称不能为空。</translation>
         </message>
         <message>
             <source>收文时间不能晚于今天。</source>
             <translation>收文时间不能晚于今天。</translation>
         </message>
         <message>
+            <source>改变拟定等次须写明理由。</source>
+            <translation>改变拟定等次须写明理由。</translation>
+        </message>
+        <message>
             <source>改定的约谈时间不能早于今天。</source>
             <translation>改定的约谈时间不能早于今天。</translation>
+        </message>
+        <message>
+            <source>敏感时段“{0}”的日期应写作 MM-DD。</source>
+            <translation>敏感时段“{0}”的日期应写作 MM-DD。</translation>
+        </message>
+        <message>
+            <source>敏感时段“{0}”的起止日期不对或未命名。</source>
+            <translation>敏感时段“{0}”的起止日期不对或未命名。</translation>
         </message>
         <message>
             <source>整改期限已过，不能再修改期限；请认定整改未完成，或核实整改情况后销号。</source>
@@ -5402,6 +5550,10 @@
             <translation>第 {0} 行中没有这些表头：{1}。</translation>
         </message>
         <message>
+            <source>等次“{0}”不在方案中。</source>
+            <translation>等次“{0}”不在方案中。</translation>
+        </message>
+        <message>
             <source>等次分数线应从高到低依次递减。</source>
             <translation>等次分数线应从高到低依次递减。</translation>
         </message>
@@ -5482,6 +5634,10 @@
             <translation>评分应在 0–100 之间。</translation>
         </message>
         <message>
+            <source>评分来源名称不能为空或重复。</source>
+            <translation>评分来源名称不能为空或重复。</translation>
+        </message>
+        <message>
             <source>该事项已于 {0} 催办，距今 {1} 天，未满两次催办的最短间隔 {2} 天（可在设置中调整），此次催办未登记。</source>
             <translation>该事项已于 {0} 催办，距今 {1} 天，未满两次催办的最短间隔 {2} 天（可在设置中调整），此次催办未登记。</translation>
         </message>
@@ -5496,6 +5652,10 @@
         <message>
             <source>该加减分项由台账自动计算，不能手工录入。</source>
             <translation>该加减分项由台账自动计算，不能手工录入。</translation>
+        </message>
+        <message>
+            <source>该单位不在本年度考核结果中。</source>
+            <translation>该单位不在本年度考核结果中。</translation>
         </message>
         <message>
             <source>该台账已有账号，请用已有账号登录。</source>
@@ -5524,6 +5684,10 @@
         <message>
             <source>该指标不是人工评分指标。</source>
             <translation>该指标不是人工评分指标。</translation>
+        </message>
+        <message>
+            <source>该方案没有分来源评分。</source>
+            <translation>该方案没有分来源评分。</translation>
         </message>
         <message>
             <source>该督办事项尚未办结，无需重新打开。</source>
@@ -5622,6 +5786,10 @@
             <translation>请先登记“{0}”，再登记“{1}”。</translation>
         </message>
         <message>
+            <source>请写明审定的会议（主持人）和会议纪要期号。</source>
+            <translation>请写明审定的会议（主持人）和会议纪要期号。</translation>
+        </message>
+        <message>
             <source>请写明延期理由。</source>
             <translation>请写明延期理由。</translation>
         </message>
@@ -5644,6 +5812,10 @@
         <message>
             <source>请写明约谈事由。</source>
             <translation>请写明约谈事由。</translation>
+        </message>
+        <message>
+            <source>请写明资格审核意见。</source>
+            <translation>请写明资格审核意见。</translation>
         </message>
         <message>
             <source>请写明退办理由（回复哪里不符合要求）。</source>
@@ -5690,6 +5862,10 @@
             <translation>请示须在附注处注明联系人及联系电话。</translation>
         </message>
         <message>
+            <source>请选择评分来源：{0}。</source>
+            <translation>请选择评分来源：{0}。</translation>
+        </message>
+        <message>
             <source>请通过“修改密码”修改自己的密码。</source>
             <translation>请通过“修改密码”修改自己的密码。</translation>
         </message>
@@ -5728,6 +5904,10 @@
         <message>
             <source>这是常见密码（或由常见密码加数字、符号组成），请换一个。</source>
             <translation>这是常见密码（或由常见密码加数字、符号组成），请换一个。</translation>
+        </message>
+        <message>
+            <source>重新打开已定稿的考核须写明理由。</source>
+            <translation>重新打开已定稿的考核须写明理由。</translation>
         </message>
         <message>
             <source>重新打开需要写明理由。</source>
@@ -5824,6 +6004,74 @@
         <message>
             <source>账号变更</source>
             <translation>账号变更</translation>
+        </message>
+        <message>
+            <source>符合优秀等次条件</source>
+            <translation>符合优秀等次条件</translation>
+        </message>
+        <message>
+            <source>不符合优秀等次条件</source>
+            <translation>不符合优秀等次条件</translation>
+        </message>
+        <message>
+            <source>优秀资格审核</source>
+            <translation>优秀资格审核</translation>
+        </message>
+        <message>
+            <source>审核结论：</source>
+            <translation>审核结论：</translation>
+        </message>
+        <message>
+            <source>审核意见：</source>
+            <translation>审核意见：</translation>
+        </message>
+        <message>
+            <source>重新打开</source>
+            <translation>重新打开</translation>
+        </message>
+        <message>
+            <source>重新打开{0}年度考核的理由（记入操作日志）：</source>
+            <translation>重新打开{0}年度考核的理由（记入操作日志）：</translation>
+        </message>
+        <message>
+            <source>领导小组审定考核等次</source>
+            <translation>领导小组审定考核等次</translation>
+        </message>
+        <message>
+            <source>（不关联台账中的会议）</source>
+            <translation>（不关联台账中的会议）</translation>
+        </message>
+        <message>
+            <source>{0} {1}（第{2}期）</source>
+            <translation>{0} {1}（第{2}期）</translation>
+        </message>
+        <message>
+            <source>如：第4期</source>
+            <translation>如：第4期</translation>
+        </message>
+        <message>
+            <source>审定会议</source>
+            <translation>审定会议</translation>
+        </message>
+        <message>
+            <source>会议及主持人</source>
+            <translation>会议及主持人</translation>
+        </message>
+        <message>
+            <source>会议纪要期号</source>
+            <translation>会议纪要期号</translation>
+        </message>
+        <message>
+            <source>审定日期</source>
+            <translation>审定日期</translation>
+        </message>
+        <message>
+            <source>{0}（{1}主持）</source>
+            <translation>{0}（{1}主持）</translation>
+        </message>
+        <message>
+            <source>第{0}期</source>
+            <translation>第{0}期</translation>
         </message>
     </context>
     <context>

@@ -8,12 +8,19 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from tests.fixtures.assessment import default_scheme
 
 
 @pytest.fixture
 def demo_db(demo_template: Path, tmp_path: Path) -> list[str]:
+    from desktop.services.ledger import open_ledger
+
     copy = tmp_path / "ledger.sqlite3"
     shutil.copy(demo_template, copy)
+    ledger = open_ledger(copy)
+    with ledger.session() as session:
+        default_scheme(session)  # the older default draft these figures were checked against
+    ledger.dispose()
     return ["--database", str(copy), "--today", "2026-11-28", "--user", "clerk"]
 
 
@@ -49,3 +56,24 @@ def test_a_year_without_a_scheme_says_how_to_start(demo_db: list[str], capsys) -
     assert "还没有考核方案" in capsys.readouterr().err
     assert main([*demo_db, "assess", "2025", "--create"]) == 0
     assert "已按默认方案新建" in capsys.readouterr().out
+
+
+def test_the_demo_year_decided_reopened_with_a_reason_and_decided_again(
+    demo_template: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    copy = tmp_path / "decided.sqlite3"
+    shutil.copy(demo_template, copy)
+    base = ["--database", str(copy), "--today", "2026-11-28", "--user", "clerk"]
+    monkeypatch.setenv("DUBAN_PASSWORD", "duban-clerk")
+    assert main([*base, "assess", "2026"]) == 0
+    out = capsys.readouterr().out
+    assert "审定等次" in out and "审定（会议纪要第" in out
+    assert main([*base, "assess", "2026", "--reopen", " "]) == 1
+    assert "写明理由" in capsys.readouterr().err
+    assert main([*base, "assess", "2026", "--reopen", "复核群众评价得分"]) == 0
+    assert "已重新打开" in capsys.readouterr().out
+    decide = ["assess", "2026", "--decide", "--by", "领导小组会议", "--minutes", "第3期"]
+    assert main([*base, *decide]) == 1
+    assert "先定稿" in capsys.readouterr().err
+    assert main([*base, "assess", "2026", "--finalise", *decide[2:]]) == 0
+    assert "纪要第3期" in capsys.readouterr().out

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.services.assessment import writes as assessment
 from desktop.services.notices import register as notices
+from tests.fixtures.assessment import default_scheme
+
+
+@pytest.fixture
+def demo_ledger(demo_ledger):
+    """The demo with its 2026 考核 put back to the default draft (tests/fixtures/assessment)."""
+    with demo_ledger.session() as session:
+        default_scheme(session)
+    return demo_ledger
 
 
 def _cell(page, unit: str, header_start: str):
@@ -63,3 +73,59 @@ def test_leader_sees_results_read_only(leader_window) -> None:
     assert not page.save_button.isEnabled() and not page.final_button.isEnabled()
     assert page.editor.name.isReadOnly()
     assert page.results.editTriggers() == page.results.EditTrigger.NoEditTriggers
+
+
+def test_demo_year_shows_the_decision_then_reopen_and_decide_again(
+    qtbot, demo_template, tmp_path, clock, messages, monkeypatch
+) -> None:
+    """The demo as built (base-100, decided): the status names the decision; 重新打开… asks a
+    reason; after 定稿 the 领导小组审定… dialog takes the ledger's meeting and its 期号."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop.services.ledger import backup_sqlite, open_ledger
+    from desktop.ui.app import create_app
+    from desktop.ui.assessment.decision import DecisionDialog
+    from desktop.ui.main_window import MainWindow
+    from tests.ui.conftest import _desk
+
+    ledger = open_ledger(backup_sqlite(demo_template, tmp_path / "d.sqlite3"), clock)
+    create_app()
+    window = MainWindow(_desk(ledger, clock, "clerk"))
+    qtbot.addWidget(window)
+    page = window.show_page("assessment")
+    assert "审定（纪要第" in page.status.text() and page.reopen_button.isEnabled()
+    assert _cell(page, "市司法局", "拟定等次").text() == "合格"  # capped by the veto
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("复核", True))
+    page.reopen_button.click()
+    assert "审定" not in page.status.text() and page.final_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.final_button.click()
+    dialog = DecisionDialog(page, window.desk, window, 2026)
+    assert dialog.minutes.text().startswith("第") and "陈立群" in dialog.by.text()
+    dialog.save()
+    page.refresh()
+    assert "审定（纪要第" in page.status.text()
+    ledger.dispose()
+
+
+def test_scheme_editor_adds_and_removes_an_indicator(clerk_window, messages) -> None:
+    page = clerk_window.show_page("assessment")
+    editor = page.editor
+    editor.add_button.click()
+    row = editor.indicators.rowCount() - 1
+    editor.indicators.item(row, 0).setText("群众安全感")
+    editor.indicators.item(row, 1).setText("10")
+    editor.indicators.item(row, 4).setText("市统计局")
+    editor.indicators.item(0, 1).setText("30")  # 进度 40 → 30: the sum stays 100
+    page.save_button.click()
+    with clerk_window.desk.session() as session:
+        scheme = assessment.get_scheme(session, 2026)
+    assert scheme.indicators[-1].name == "群众安全感" and scheme.indicators[-1].owner == "市统计局"
+    assert scheme.indicators[-1].source == "manual"
+    page.editor.indicators.selectRow(page.editor.indicators.rowCount() - 1)
+    page.editor.remove_indicator()
+    page.editor.indicators.item(0, 1).setText("40")
+    page.save_button.click()
+    with clerk_window.desk.session() as session:
+        codes = [i.code for i in assessment.get_scheme(session, 2026).indicators]
+    assert codes == ["progress", "quality", "funds", "timely", "rectification"]

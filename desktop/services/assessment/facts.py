@@ -37,12 +37,19 @@ class UnitFacts:
     arrived: Decimal = ZERO
     spent: Decimal = ZERO
     reports_due: int = 0
+    report_months: set[str] = field(default_factory=set)  # months asked for a report (减负)
     reports_on_time: int = 0
     milestones_due: int = 0
     milestones_on_time: int = 0
     rectifications_due: int = 0
     rectifications_done: int = 0
     counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # item rule → n
+    # The day of each counted event (a lamp month: its last day), for the doubling rules.
+    events: dict[str, list[date]] = field(default_factory=lambda: defaultdict(list))
+
+    def count(self, rule: str, on: date) -> None:
+        self.counts[rule] += 1
+        self.events[rule].append(on)
 
     def scores(self) -> dict[str, Decimal]:
         """The computed score (0–100) of every indicator code; see assessment_rules' formulas.
@@ -82,9 +89,10 @@ def gather(session: Session, year: int, day: date) -> dict[int, UnitFacts]:
         facts.spent += state.spent
     # Lamp periods: each month of the year, the lamps as they stood at its end (or on the day).
     for period in months_between(Period(year, 1), Period.of(day)):
-        for state in task_states(session, period, min(period_end(period), day), rules):
+        end = min(period_end(period), day)
+        for state in task_states(session, period, end, rules):
             if state.task.lamp in ("yellow", "red"):
-                units[state.lead_unit_id].counts[f"{state.task.lamp}_lamp"] += 1
+                units[state.lead_unit_id].count(f"{state.task.lamp}_lamp", end)
     _reports(session, units, year, day, rules.report_day)
     _milestones(session, units, start_of_year, day)
     _rectifications(session, units, start_of_year, day)
@@ -117,6 +125,7 @@ def _reports(
             if due < start or due > day or (closed_on is not None and due > closed_on):
                 continue
             facts.reports_due += 1
+            facts.report_months.add(str(period))
             submitted = received.get((task_id, str(period)))
             if submitted is not None and submitted <= due:
                 facts.reports_on_time += 1
@@ -151,7 +160,7 @@ def _rectifications(session: Session, units: dict[int, UnitFacts], first: date, 
                 and verified <= due
             )
         if interview.failed_on is not None and first <= interview.failed_on <= day:
-            facts.counts["failed_rectification"] += 1
+            facts.count("failed_rectification", interview.failed_on)
         for decision in interview.accountability:
             if decision.decided_on is not None and first <= decision.decided_on <= day:
-                facts.counts["accountability"] += 1
+                facts.count("accountability", decision.decided_on)

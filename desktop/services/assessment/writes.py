@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -22,6 +23,11 @@ from db.models import (
 )
 from desktop.services import audit
 from desktop.services.assessment.rules import (
+    BASE100_GRADES,
+    BASE100_INDICATORS,
+    BASE100_ITEMS,
+    BASE100_SENSITIVE,
+    BASE100_SOURCES,
     DEFAULT_GRADES,
     DEFAULT_INDICATORS,
     DEFAULT_ITEMS,
@@ -73,14 +79,17 @@ __all__ = [
 # --- writing -----------------------------------------------------------------------------------
 
 
-def _editable(scheme: AssessmentScheme, doing: str) -> None:
+def editable(scheme: AssessmentScheme, doing: str) -> None:
     if scheme.status == SchemeStatus.FINAL:
         raise ConflictError(f"{scheme.year}年度考核已定稿，不能再{doing}。")
 
 
 @audit.writes(Permission.EDIT_LEDGER)
-def create_scheme(session: Session, actor: Actor, year: int, name: str = "") -> SchemeInfo:
-    """A new year's scheme with the default indicators, items and grades (SUPERVISION.md)."""
+def create_scheme(
+    session: Session, actor: Actor, year: int, name: str = "", *, base100: bool = False
+) -> SchemeInfo:
+    """A new year's scheme with the default indicators, items and grades (SUPERVISION.md), or
+    with ``base100`` the one shaped like the published 考评方案 (rules.BASE100_*)."""
     if not 2000 <= year <= 2100:
         raise ValidationError(f"年度“{year}”不对。", field="year")
     if find_scheme(session, year) is not None:
@@ -92,7 +101,12 @@ def create_scheme(session: Session, actor: Actor, year: int, name: str = "") -> 
         created_at=clock_of(session).now(),
     )
     session.add(scheme)
-    _fill(scheme, DEFAULT_INDICATORS, DEFAULT_ITEMS, DEFAULT_GRADES)
+    if base100:
+        _fill(scheme, BASE100_INDICATORS, BASE100_ITEMS, BASE100_GRADES)
+        scheme.sources = json.dumps(BASE100_SOURCES, ensure_ascii=False)
+        scheme.sensitive_periods = json.dumps(BASE100_SENSITIVE, ensure_ascii=False)
+    else:
+        _fill(scheme, DEFAULT_INDICATORS, DEFAULT_ITEMS, DEFAULT_GRADES)
     session.flush()
     audit.record(
         session, actor, "create", "assessment_scheme", scheme.id, f"新建{year}年度考核方案"
@@ -114,6 +128,7 @@ def _fill(
             sort_order=n,
             source=IndicatorSource.MANUAL if i.source == MANUAL else IndicatorSource.COMPUTED,
             base_score=i.base_score,
+            owner=i.owner.strip(),
         )
         for n, i in enumerate(indicators)
     ]
@@ -124,6 +139,12 @@ def _fill(
             rule=i.rule,
             points=i.points,
             cap=i.cap,
+            indicator=i.indicator,
+            repeat_factor=i.repeat_factor,
+            sensitive_factor=i.sensitive_factor,
+            veto_mode=i.veto_mode,
+            grade_cap=i.grade_cap.strip(),
+            owner=i.owner.strip(),
             sort_order=n,
         )
         for n, i in enumerate(items)
@@ -144,15 +165,25 @@ def update_scheme(
     indicators: Sequence[IndicatorSpec],
     items: Sequence[ItemSpec],
     grades: Sequence[GradeSpec],
+    sources: Sequence[tuple[str, int]] | None = None,
+    sensitive: Sequence[tuple[str, str, str]] | None = None,
 ) -> SchemeInfo:
-    """Replace the scheme's indicators, items and grades (weights sum 100, thresholds fall)."""
+    """Replace the scheme's indicators, items and grades (weights sum 100, thresholds fall);
+    indicators may be added (a new one scored by hand) and removed. ``sources`` and
+    ``sensitive``: None keeps them."""
     scheme = scheme_row(session, year)
-    _editable(scheme, "修改方案")
+    editable(scheme, "修改方案")
     if scheme.status != SchemeStatus.DRAFT:
         raise ConflictError(f"{year}年度考核方案已发布，指标和分值不能再改。")
     if not name.strip():
         raise ValidationError("方案名称不能为空。", field="name")
     validate(indicators, items, grades)
+    if sources is not None:
+        _check_sources(sources)
+        scheme.sources = json.dumps([[n.strip(), int(w)] for n, w in sources], ensure_ascii=False)
+    if sensitive is not None:
+        _check_sensitive(sensitive)
+        scheme.sensitive_periods = json.dumps([list(p) for p in sensitive], ensure_ascii=False)
     before = info_of(scheme)
     scheme.name = name.strip()
     scheme.indicators, scheme.items, scheme.grades = [], [], []
@@ -172,12 +203,51 @@ def update_scheme(
     return after
 
 
+def _check_sources(sources: Sequence[tuple[str, int]]) -> None:
+    names = [n.strip() for n, _w in sources]
+    if any(not n for n in names) or len(set(names)) != len(names):
+        raise ValidationError("评分来源名称不能为空或重复。", field="sources")
+    if sources and (any(w <= 0 for _n, w in sources) or sum(w for _n, w in sources) != 100):
+        raise ValidationError("各评分来源的权重应为正数，合计 100。", field="sources")
+
+
+def _check_sensitive(periods: Sequence[tuple[str, str, str]]) -> None:
+    for start, end, name in periods:
+        try:
+            first, last = (date.fromisoformat(f"2000-{d}") for d in (start, end))
+        except ValueError:
+            raise ValidationError(
+                f"敏感时段“{name}”的日期应写作 MM-DD。", field="sensitive"
+            ) from None
+        if last < first or not name.strip():
+            raise ValidationError(f"敏感时段“{name}”的起止日期不对或未命名。", field="sensitive")
+
+
 def _plain(info: SchemeInfo) -> dict:
     return {
         "name": info.name,
-        "indicators": [[i.code, i.weight, i.source, str(i.base_score)] for i in info.indicators],
-        "items": [[i.code, i.rule, str(i.points), str(i.cap)] for i in info.items],
+        "indicators": [
+            [i.code, i.name, i.weight, i.source, str(i.base_score), i.owner]
+            for i in info.indicators
+        ],
+        "items": [
+            [
+                i.code,
+                i.rule,
+                str(i.points),
+                str(i.cap),
+                i.indicator,
+                str(i.repeat_factor),
+                str(i.sensitive_factor),
+                i.veto_mode,
+                i.grade_cap,
+                i.owner,
+            ]
+            for i in info.items
+        ],  # fmt: skip
         "grades": [[g.label, str(g.min_score)] for g in info.grades],
+        "sources": [list(s) for s in info.sources],
+        "sensitive": [list(p) for p in info.sensitive],
     }
 
 
@@ -185,7 +255,7 @@ def _plain(info: SchemeInfo) -> dict:
 def publish_scheme(session: Session, actor: Actor, year: int) -> SchemeInfo:
     """Fix the scheme (indicators, weights, items, grades); manual scores stay open."""
     scheme = scheme_row(session, year)
-    _editable(scheme, "发布")
+    editable(scheme, "发布")
     scheme.status = SchemeStatus.PUBLISHED
     audit.record(
         session, actor, "publish", "assessment_scheme", scheme.id, f"发布{year}年度考核方案"
@@ -209,17 +279,25 @@ def set_manual_score(
     code: str,
     score: Decimal | str | None,
     note: str = "",
+    source: str = "",
 ) -> None:
-    """The clerk's 0–100 score for a manual indicator (None clears it: the base score counts)."""
+    """The clerk's 0–100 score for a manual indicator (None clears it: the base score counts);
+    in a scheme with scoring sources, the score of one ``source`` (群众评价 …)."""
     scheme = scheme_row(session, year)
-    _editable(scheme, "录入评分")
+    editable(scheme, "录入评分")
     indicator = next((i for i in scheme.indicators if i.code == code), None)
     if indicator is None or indicator.source != IndicatorSource.MANUAL:
         raise ValidationError("该指标不是人工评分指标。", field="indicator")
     value = None if score is None or str(score).strip() == "" else parse_score(score)
     if value is not None and not ZERO <= value <= HUNDRED:
         raise ValidationError("评分应在 0–100 之间。", field="score")
-    _put(session, actor, scheme, unit_id, "indicator", code, indicator.name, value, note)
+    names = [n for n, _w in info_of(scheme).sources]
+    if names and source not in names:
+        raise ValidationError(f"请选择评分来源：{'、'.join(names)}。", field="source")
+    if not names and source:
+        raise ValidationError("该方案没有分来源评分。", field="source")
+    what = f"{indicator.name}（{source}）" if source else indicator.name
+    _put(session, actor, scheme, unit_id, "indicator", code, what, value, note, source)
 
 
 @audit.writes(Permission.EDIT_LEDGER)
@@ -235,7 +313,7 @@ def set_manual_count(
     """How many times a manual bonus/deduction item applies to a unit; for the veto, 1 or 0
     (a veto needs its reason in ``note``)."""
     scheme = scheme_row(session, year)
-    _editable(scheme, "录入加减分")
+    editable(scheme, "录入加减分")
     item = next((i for i in scheme.items if i.code == code), None)
     if item is None or item.rule not in MANUAL_ITEM_RULES:
         raise ValidationError("该加减分项由台账自动计算，不能手工录入。", field="item")
@@ -260,9 +338,10 @@ def _put(
     what: str,
     value: Decimal | None,
     note: str,
+    source: str = "",
 ) -> None:
     unit = get_or_missing(session, Unit, unit_id, "单位")
-    key = (unit_id, target, code)
+    key = (unit_id, target, f"{code}@{source}" if source else code)
     entry = manual_entries(session, scheme.id).get(key)
     before = None if entry is None else [str(entry.value), entry.note]
     if value is None:
@@ -275,6 +354,7 @@ def _put(
                 unit_id=unit_id,
                 target=target,
                 code=code,
+                source=source,
                 value=value,
                 note=note.strip(),
                 entered_by=actor.label,
@@ -297,6 +377,7 @@ def _put(
             "unit_id": unit_id,
             "target": target,
             "code": code,
+            "source": source,
             "before": before,
             "after": None if value is None else [str(value), note.strip()],
         },
@@ -307,10 +388,17 @@ def _put(
 def finalise(session: Session, actor: Actor, year: int) -> Results:
     """定稿: compute the results now, store them, and freeze scheme, scores and results."""
     scheme = scheme_row(session, year)
-    _editable(scheme, "重复定稿")
+    editable(scheme, "重复定稿")
     live = compute_live(session, scheme)
     if not live.rows:
         raise ValidationError(f"{year}年度没有可考核的牵头单位。", field="year")
+    top = live.scheme.grades[0].label
+    unreviewed = [r.unit for r in live.rows if r.grade == top and not r.excellent_review]
+    if unreviewed:
+        raise ValidationError(
+            f"以下单位拟评为“{top}”，须先由平安办完成{top}等次资格审核：{'、'.join(unreviewed)}。",
+            field="review",
+        )
     session.execute(delete(AssessmentResult).where(AssessmentResult.scheme_id == scheme.id))
     for r in live.rows:
         detail = {
@@ -324,9 +412,12 @@ def finalise(session: Session, actor: Actor, year: int) -> Results:
                     "count": str(a.count),
                     "points": str(a.points),
                     "note": a.note,
+                    "indicator": a.indicator,
                 }
                 for a in r.adjustments
             ],
+            "points": {k: str(v) for k, v in (r.points or {}).items()},
+            "review": r.excellent_review,
         }
         session.add(
             AssessmentResult(
@@ -339,6 +430,7 @@ def finalise(session: Session, actor: Actor, year: int) -> Results:
                 vetoed=r.vetoed,
                 rank=r.rank,
                 grade=r.grade,
+                proposed_grade=r.grade,
                 detail=json.dumps(detail, ensure_ascii=False),
             )
         )
@@ -357,24 +449,3 @@ def finalise(session: Session, actor: Actor, year: int) -> Results:
         {"results": [[r.unit, str(r.total), r.rank, r.grade] for r in live.rows]},
     )
     return stored_results(session, scheme)
-
-
-# The demo's manual scores: (unit name, indicator or item code, value, note).
-DEMO_MANUAL = (
-    ("市公安局", "quality", "92", "年度工作质量抽查：资料规范，成效明显"),
-    ("市司法局", "quality", "88", "年度工作质量抽查：总体较好"),
-    ("市应急管理局", "quality", "70", "年度工作质量抽查：台账资料不全"),
-    ("市教育局", "commended", "2", "获省级平安校园建设表彰两项"),
-)
-
-
-def add_demo_scheme(session: Session, actor: Actor) -> None:
-    """The demo's 2026 scheme (default, still a draft) with a few manual scores."""
-    year = clock_of(session).today().year
-    create_scheme(session, actor, year)
-    units = {name: unit_id for name, unit_id in session.execute(select(Unit.name, Unit.id))}
-    for unit, code, value, note in DEMO_MANUAL:
-        if code == "quality":
-            set_manual_score(session, actor, year, units[unit], code, value, note)
-        else:
-            set_manual_count(session, actor, year, units[unit], code, value, note)

@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 from db.enums import FundKind, FundSource, Role, TaskStatus
 from db.models import Setting
 from desktop.services import audit, funds, progress, settings, tasks, users
-from desktop.services.assessment import writes as assessment
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import FixedClock, clock_of
 from desktop.services.demo import story as demo_story
+from desktop.services.demo.assessment import add_demo_assessment
 from desktop.services.demo.data import (
     COOPERATING_UNITS,
     LEAD_UNITS,
@@ -106,7 +106,7 @@ def build_demo(session: Session, actor: Actor, seed: int = 2026) -> DemoSummary:
             elif profile == "done":
                 tasks.set_task_status(session, actor, task_id, TaskStatus.COMPLETION_REVIEW)
     documents = demo_story.build_story(session, actor)
-    assessment.add_demo_scheme(session, actor)
+    add_demo_assessment(session, actor)
     return DemoSummary(
         len(lead_ids) + len(coop_ids), len(PROJECTS), count, reports, entries, today, documents
     )

@@ -25,6 +25,7 @@ from desktop.services.assessment import documents as assessment_documents
 from desktop.services.assessment import writes as assessment
 from desktop.services.assessment.rules import MANUAL
 from desktop.services.assessment.writes import Results
+from desktop.ui.assessment import decision as assessment_decision
 from desktop.ui.assessment.scheme_editor import SchemeEditor
 from desktop.ui.buttons import EDIT, ISSUE, allow_unless
 from desktop.ui.calls import write
@@ -47,11 +48,17 @@ class AssessmentPage(Page):
         self.create_button = self.add_button(tr("新建方案"), self.create_scheme, EDIT)
         self.save_button = self.add_button(tr("保存方案"), self.save_scheme, EDIT)
         self.final_button = self.add_button(tr("定稿"), self.finalise, EDIT)
+        self.review_button = self.add_button(tr("优秀资格审核…"), self.review, EDIT)
+        self.decide_button = self.add_button(tr("领导小组审定…"), self.decide, EDIT)
+        self.reopen_button = self.add_button(tr("重新打开…"), self.reopen, EDIT)
         self.doc_button = self.add_button(tr("生成考核结果通报"), self.make_document, ISSUE)
         for guarded, permission in (
             (self.create_button, EDIT),
             (self.save_button, EDIT),
             (self.final_button, EDIT),
+            (self.review_button, EDIT),
+            (self.decide_button, EDIT),
+            (self.reopen_button, EDIT),
             (self.doc_button, ISSUE),
         ):
             guarded.setProperty("permission", permission.name)  # allow_unless keeps roles
@@ -61,6 +68,7 @@ class AssessmentPage(Page):
         self.year.currentIndexChanged.connect(lambda _i: self._year_changed())
         top.addWidget(self.year)
         self.status = QLabel()
+        self.status.setWordWrap(True)
         top.addWidget(self.status, 1)
         self.body.addLayout(top)
         self.undo_stack = QUndoStack(self)
@@ -129,7 +137,20 @@ class AssessmentPage(Page):
                 if self.found
                 else scheme.name
             )
+            if scheme.decided_on is not None:
+                self.status.setText(
+                    self.status.text()
+                    + tr("；等次经{0}于{1}审定（纪要{2}）").format(
+                        scheme.decided_by, f"{scheme.decided_on:%Y-%m-%d}", scheme.minutes_issue
+                    )
+                )
         final = bool(scheme and scheme.final)
+        open_year = "" if scheme and not final else tr("考核未定稿时才能审核资格。")
+        allow_unless(self.desk, self.review_button, open_year)
+        allow_unless(self.desk, self.decide_button, "" if final else tr("请先定稿。"))
+        allow_unless(
+            self.desk, self.reopen_button, "" if final else tr("只有已定稿的年度需要重新打开。")
+        )
         allow_unless(self.desk, self.create_button, tr("该年度已有方案。") if scheme else "")
         allow_unless(
             self.desk, self.save_button, "" if draft else tr("方案已发布或定稿，不能修改。")
@@ -155,17 +176,25 @@ class AssessmentPage(Page):
         manual_items = [i for i in scheme.items if i.rule in ("manual", "veto")]
         self._columns = [("", "rank"), ("", "unit")]
         self._columns += [("indicator", i.code) for i in scheme.indicators]
+        sourced = [
+            (i, n) for i in scheme.indicators if i.source == MANUAL for n, _w in scheme.sources
+        ]
+        self._columns += [("source", f"{i.code}@{n}") for i, n in sourced]
         self._columns += [("item", i.code) for i in manual_items]
-        self._columns += [("", "adjustment"), ("", "total"), ("", "grade")]
+        self._columns += [("", "adjustment"), ("", "total"), ("", "grade"), ("", "decided")]
         headers = [tr("排名"), tr("单位")]
         headers += [tr("{0}\n（{1}）").format(i.name, i.weight) for i in scheme.indicators]
+        headers += [f"{i.name}\n{n}" for i, n in sourced]
         headers += [tr("{0}\n（次）").format(i.name) for i in manual_items]
-        headers += [tr("加减分"), tr("总分"), tr("等次")]
+        headers += [tr("加减分"), tr("总分"), tr("拟定等次"), tr("审定等次")]
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
         table.setRowCount(len(found.rows))
         editable = not found.final and self.desk.can(EDIT)
-        manual_codes = {i.code for i in scheme.indicators if i.source == MANUAL}
+        # With scoring sources, each source's column is typed; the indicator shows their blend.
+        manual_codes = set() if scheme.sources else {
+            i.code for i in scheme.indicators if i.source == MANUAL
+        }  # fmt: skip
         for row, r in enumerate(found.rows):
             counts = {a.code: a for a in r.adjustments}
             for col, (target, code) in enumerate(self._columns):
@@ -177,6 +206,9 @@ class AssessmentPage(Page):
                 elif target == "item":
                     text, typed = f"{counts[code].count:f}", True
                     tip = counts[code].note
+                elif target == "source":
+                    score = (r.by_source or {}).get(code)
+                    text, typed, tip = ("" if score is None else f"{score}"), True, ""
                 else:
                     text, typed, tip = self._plain(r, code), False, ""
                 cell = QTableWidgetItem(text)
@@ -218,7 +250,10 @@ class AssessmentPage(Page):
             return f"{r.adjustment:+}"
         if code == "total":
             return str(r.total)
-        return r.grade + (tr("（一票否决）") if r.vetoed else "")
+        if code == "decided":
+            return r.grade + (f"（{r.decision_note}）" if r.decision_note else "")
+        review = {"eligible": tr("（优秀资格：符合）"), "barred": tr("（优秀资格：不符合）")}
+        return r.proposed + (tr("（一票否决）") if r.vetoed else review.get(r.excellent_review, ""))
 
     # --- writing -----------------------------------------------------------------------------
 
@@ -236,9 +271,10 @@ class AssessmentPage(Page):
             if not ok:
                 self._show_results()
                 return
-        if target == "indicator":
+        if target in ("indicator", "source"):
+            code, _at, source = code.partition("@")
             ok, _ = write(self, self.desk, self.main, lambda s: assessment.set_manual_score(
-                s, self.desk.actor, year, unit_id, code, text or None))  # fmt: skip
+                s, self.desk.actor, year, unit_id, code, text or None, "", source))  # fmt: skip
         else:
             ok, _ = write(self, self.desk, self.main, lambda s: assessment.set_manual_count(
                 s, self.desk.actor, year, unit_id, code, text or None, note))  # fmt: skip
@@ -274,6 +310,20 @@ class AssessmentPage(Page):
             write(
                 self, self.desk, self.main, lambda s: assessment.finalise(s, self.desk.actor, year)
             )
+
+    def review(self) -> None:
+        cell = self.results.item(self.results.currentRow(), 0)
+        if cell is None:
+            QMessageBox.information(self, tr("优秀资格审核"), tr("请先在结果表中选择一个单位。"))
+            return
+        unit_id = int(cell.data(Qt.ItemDataRole.UserRole))
+        assessment_decision.review(self, self.desk, self.main, self._year(), unit_id)
+
+    def decide(self) -> None:
+        assessment_decision.DecisionDialog(self, self.desk, self.main, self._year()).exec()
+
+    def reopen(self) -> None:
+        assessment_decision.reopen(self, self.desk, self.main, self._year())
 
     def make_document(self) -> None:
         year = self._year()

@@ -43,8 +43,8 @@ class AccountabilityStage(Stage):
             [
                 Column(tr("步骤"), lambda s: tr(s.label), width=90),
                 Column(tr("日期"), lambda s: day(s.on), align=CENTER, width=90),
-                Column(tr("内容"), lambda s: s.summary, tooltip=lambda s: s.summary),
                 Column(tr("文书"), lambda s: tr("已生成") if s.document_id else DASH, width=60),
+                Column(tr("内容"), lambda s: s.summary, tooltip=lambda s: s.summary),
             ]
         )
         self.table = DataTable(self.model)

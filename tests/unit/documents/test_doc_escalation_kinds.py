@@ -30,6 +30,7 @@ from desktop.services.clock import FixedClock
 from desktop.services.ledger import backup_sqlite, open_ledger
 from desktop.services.notices import drafts as notice_drafts
 from desktop.services.notices import register as notices
+from tests.fixtures.assessment import default_scheme
 
 CANNOT_START = "，。、；：？！）》」』】〕”’…—"
 RED = (0xE5 / 255, 0, 0x12 / 255)
@@ -76,6 +77,7 @@ def printed(demo_template, tmp_path_factory) -> dict[str, Measured]:
                 ["请各成员单位于12月20日前报送年度工作总结。"] * 3,
             ),
         )
+        default_scheme(session)  # the default scheme these figures were checked against
         assessment.finalise(session, clerk, 2026)
         notices.issue(
             session, clerk, assessment_documents.draft_assessment_circular(session, clerk, 2026)

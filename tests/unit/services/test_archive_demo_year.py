@@ -15,8 +15,8 @@ def test_demo_year_package_holds_the_chain_and_verifies(demo_session, admin, tmp
     assert result.report.ok
     issued = [d for d in notices.list_documents(demo_session) if d.number]
     items = sorted(p.name for p in (result.path / "电子档案" / "2026" / "文书").iterdir())
-    assert len(items) == len(issued) == 15
-    assert items[0].endswith("-0001") and items[-1].endswith("-0015")
+    assert len(items) == len(issued) == 16
+    assert items[0].endswith("-0001") and items[-1].endswith("-0016")
     book = load_workbook(result.path / "catalogue.xlsx", read_only=True)
     interviews = list(book["约谈"].iter_rows(min_row=2, values_only=True))
     assert sorted(row[7] for row in interviews) == ["已问责", "整改销号"]

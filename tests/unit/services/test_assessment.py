@@ -19,8 +19,16 @@ from desktop.services.assessment.rules import (
     ranks,
 )
 from desktop.services.errors import ConflictError, PermissionDenied, ValidationError
+from tests.fixtures.assessment import default_scheme
 
 D = Decimal
+
+
+@pytest.fixture
+def demo_session(demo_session):
+    """The demo with its 2026 考核 put back to the default draft (tests/fixtures/assessment)."""
+    default_scheme(demo_session)
+    return demo_session
 
 
 @pytest.fixture
