@@ -41,6 +41,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     e.add_argument("--to", required=True, metavar="DIR", help="目标文件夹（如U盘）")
     e.add_argument("--zip", action="store_true", help="打包为单个 ZIP 文件")
     e.add_argument(
+        "--formats",
+        choices=("both", "pdf", "ofd"),
+        help="正文的归档格式：PDF 与 OFD（both）、仅 PDF、仅 OFD（默认：设置中的归档格式）",
+    )
+    e.add_argument(
         "--offsite",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -113,7 +118,13 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
     print(f"正在导出（{span.label()}）归档包到 {args.to} …", flush=True)
     with ctx.ledger.session() as session:
         result = archive.export_year(
-            session, ctx.actor, span, Path(args.to), as_zip=args.zip, leaves_pc=args.offsite
+            session,
+            ctx.actor,
+            span,
+            Path(args.to),
+            as_zip=args.zip,
+            leaves_pc=args.offsite,
+            formats=args.formats,
         )
     print(result.report.text())
     print(

@@ -33,6 +33,12 @@ class OfficeSettings:
     font_dir: str = ""  # a folder of the office's licensed fonts, searched before the PC's
     bold_level3: bool = True  # "1." headings in bold 仿宋 (OFFICIAL-DOCUMENTS.md: often bold)
     reminder_letter: bool = True  # 催办单 printed in the 信函格式 (a sheet to one unit)
+    archive_formats: str = "both"  # what an archive package's 正文 is: ARCHIVE_FORMATS
+
+
+# 归档格式: the 正文 of each 件 as PDF (with the 归档章), as OFD-A (the 归档章 an annotation), or
+# both. A document issued before the register kept OFD is archived as PDF whatever the choice.
+ARCHIVE_FORMATS = {"both": "PDF 与 OFD", "pdf": "仅 PDF", "ofd": "仅 OFD"}
 
 
 @dataclass(frozen=True)
@@ -217,6 +223,10 @@ def save_office(session: Session, actor: Actor, value: OfficeSettings) -> None:
         raise ValidationError("全宗号应为 1 至 4 个字符。", field="fonds_code")
     if not 1 <= len(value.organisation_code) <= 3:
         raise ValidationError("机构代码应为 1 至 3 个字符。", field="organisation_code")
+    if value.archive_formats not in ARCHIVE_FORMATS:
+        raise ValidationError(
+            "归档格式应为 both（PDF 与 OFD）、pdf 或 ofd。", field="archive_formats"
+        )
     _store(session, actor, value, "发文机关、文号与归档代码")
 
 

@@ -538,6 +538,26 @@ Duban Desk will close; please open it again.</translation>
         <translation>Pages</translation>
     </message>
     <message>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>未通过</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>未检</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>四性</source>
+        <translation>Aspect</translation>
+    </message>
+    <message>
+        <source>检测项目</source>
+        <translation>Check</translation>
+    </message>
+    <message>
         <source>归档包校验</source>
         <translation>Archive package check</translation>
     </message>
@@ -3010,6 +3030,22 @@ Ledger: {path}</translation>
     <message>
         <source>保管期限</source>
         <translation>Retention period</translation>
+    </message>
+    <message>
+        <source>归档格式（正文）</source>
+        <translation>Archive format (main text)</translation>
+    </message>
+    <message>
+        <source>PDF 与 OFD</source>
+        <translation>PDF and OFD</translation>
+    </message>
+    <message>
+        <source>仅 PDF</source>
+        <translation>PDF only</translation>
+    </message>
+    <message>
+        <source>仅 OFD（未存 OFD 的公文仍用 PDF）</source>
+        <translation>OFD only (documents without a stored OFD stay PDF)</translation>
     </message>
     <message>
         <source>保留备份份数</source>

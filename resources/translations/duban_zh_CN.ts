@@ -538,6 +538,26 @@
             <translation>页数</translation>
         </message>
         <message>
+            <source>通过</source>
+            <translation>通过</translation>
+        </message>
+        <message>
+            <source>未通过</source>
+            <translation>未通过</translation>
+        </message>
+        <message>
+            <source>未检</source>
+            <translation>未检</translation>
+        </message>
+        <message>
+            <source>四性</source>
+            <translation>四性</translation>
+        </message>
+        <message>
+            <source>检测项目</source>
+            <translation>检测项目</translation>
+        </message>
+        <message>
             <source>归档包校验</source>
             <translation>归档包校验</translation>
         </message>
@@ -3010,6 +3030,22 @@
         <message>
             <source>保管期限</source>
             <translation>保管期限</translation>
+        </message>
+        <message>
+            <source>归档格式（正文）</source>
+            <translation>归档格式（正文）</translation>
+        </message>
+        <message>
+            <source>PDF 与 OFD</source>
+            <translation>PDF 与 OFD</translation>
+        </message>
+        <message>
+            <source>仅 PDF</source>
+            <translation>仅 PDF</translation>
+        </message>
+        <message>
+            <source>仅 OFD（未存 OFD 的公文仍用 PDF）</source>
+            <translation>仅 OFD（未存 OFD 的公文仍用 PDF）</translation>
         </message>
         <message>
             <source>保留备份份数</source>

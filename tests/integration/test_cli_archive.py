@@ -17,7 +17,7 @@ def demo_db(demo_template: Path, tmp_path: Path) -> str:
     return str(copy)
 
 
-def test_export_verify_and_a_broken_copy(demo_db: str, tmp_path: Path, capsys) -> None:
+def test_export_verify_and_a_broken_copy(demo_db: str, tmp_path: Path, capsys, monkeypatch):
     stick = tmp_path / "stick"
     stick.mkdir()
     args = ["--database", demo_db, "--today", "2026-11-28", "--user", "clerk"]
@@ -26,7 +26,13 @@ def test_export_verify_and_a_broken_copy(demo_db: str, tmp_path: Path, capsys) -
     assert "已导出" in out and "校验通过" in out and "安全弹出" in out
     package = next(stick.glob("*.zip"))
     assert main(["archive", "verify", str(package)]) == 0
-    assert "【完整性】通过" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "【完整性】\n  信息包结构　通过" in out and "真实性已确认" in out
+    with monkeypatch.context() as other_pc:  # no key for this ledger: structure only, said so
+        other_pc.setenv("DUBAN_CONFIG_DIR", str(tmp_path / "other-pc"))
+        assert main(["archive", "verify", str(package)]) == 0
+        out = capsys.readouterr().out
+        assert "固化信息有效　未检" in out and "真实性未能确认" in out.splitlines()[-1]
     broken = tmp_path / "broken.zip"
     data = bytearray(package.read_bytes())
     data[len(data) // 3] ^= 0xFF

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from desktop.services import archive, media
 from desktop.services.archive import Span
+from desktop.services.archive.checks import CHECKS
 from desktop.services.auth import system_actor
 from desktop.ui.archive import actions, destination
 from desktop.ui.archive.browser import ImportPlanDialog, PackageBrowser, ReportDialog
@@ -85,7 +86,12 @@ def test_report_and_browser(qtbot, demo_session, tmp_path) -> None:
     result = archive.export_year(demo_session, system_actor("测试"), 2026, stick, as_zip=True)
     report = ReportDialog(None, archive.verify_package(result.path))
     qtbot.addWidget(report)
-    assert "【真实性】通过" in report.text.toPlainText()
+    assert "固化信息有效　通过" in report.text.toPlainText()
+    assert report.model.rowCount() == len(CHECKS)  # every DA/T 70 item, each with its result
+    assert {report.model.data(report.model.index(r, 2)) for r in range(len(CHECKS))} == {"通过"}
+    assert "真实性已确认" in report.findChild(QLabel, "verdict").text()
+    report.show()
+    _shot(report, "archive-report")
     view = archive.open_view(result.path)
     browser = PackageBrowser(None, view)
     qtbot.addWidget(browser)

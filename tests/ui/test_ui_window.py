@@ -92,6 +92,10 @@ def test_admin_saves_settings_and_bad_rules_stay_in_the_form(
     qtbot.addWidget(window)
     page = window.show_page("settings")
     page.office_form.widgets["doc_prefix"].setText("江平安办")
+    formats = page.office_form.widgets["archive_formats"]  # 归档格式: a drop-down
+    assert [formats.itemData(i) for i in range(formats.count())] == ["both", "pdf", "ofd"]
+    assert formats.currentData() == "both"
+    formats.setCurrentIndex(2)
     page.lamp_form.widgets["red_lag"].setValue(5)  # below yellow: refused
     page.save()
     assert page.error.isVisibleTo(page) and "滞后阈值" in page.error.text()
@@ -101,6 +105,7 @@ def test_admin_saves_settings_and_bad_rules_stay_in_the_form(
     page.save()
     with demo_ledger.session() as s:
         assert settings.office(s).doc_prefix == "江平安办"
+        assert settings.office(s).archive_formats == "ofd"
         assert settings.lamp_rules(s).red_lag == 35
 
 

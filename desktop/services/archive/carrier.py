@@ -27,10 +27,13 @@ OTHER = "其他"
 README = "说明文件.TXT"
 CATALOGUE_XML = "文件目录.XML"
 REGISTER = f"{OTHER}/移交与接收登记表.xlsx"
+REGISTER_PDF = f"{OTHER}/移交与接收登记表.pdf"  # to print and sign (fonts embedded)
 SCHEME = f"{OTHER}/元数据方案.TXT"
 NAMING = f"{OTHER}/命名规则.TXT"
 SCHEMA = f"{OTHER}/文件目录.XSD"
-CARRIER_FILES = (README, CATALOGUE_XML, REGISTER, SCHEME, NAMING, SCHEMA)
+# What packages of the earlier layout (duban-archive/1) carried; the current one adds the PDF.
+LEGACY_CARRIER_FILES = (README, CATALOGUE_XML, REGISTER, SCHEME, NAMING, SCHEMA)
+CARRIER_FILES = (*LEGACY_CARRIER_FILES, REGISTER_PDF)
 
 
 def sm3(data: bytes) -> str:
@@ -76,6 +79,7 @@ def carrier_files(info: PackageInfo, files: dict[str, bytes]) -> dict[str, bytes
         NAMING: _naming(info).encode("utf-8"),
         SCHEMA: _schema().encode("utf-8"),
         REGISTER: register_xlsx(info, sha, sm, size),
+        REGISTER_PDF: register_pdf(info, sha, sm, size),
     }
     out[README] = _readme(info, sha, sm, size).encode("utf-8")
     return out
@@ -115,7 +119,7 @@ def _readme(info: PackageInfo, sha: str, sm: str, size: int) -> str:
             "数据为 CSV/XLSX，目录为 XML）",
             f"结构：文件目录.XML；{CONTENT_ROOT}/<年度>/{CATEGORY_FOLDER}/<档号>/ 每件一个文件夹"
             "（正文 PDF、OFD-A 及附件）；"
-            "data/ 台账数据；其他/ 元数据方案、命名规则、XML 模式、移交与接收登记表",
+            "data/ 台账数据；其他/ 元数据方案、命名规则、XML 模式、移交与接收登记表（XLSX 与 PDF）",
             f"内容摘要 SHA-256：{sha}",
             f"内容摘要 SM3：{sm or '（本机无 SM3 实现）'}",
             "检测：manifest.sha256 列出每个文件的 SHA-256，REPORT.txt 为写入后的四性检测结果。",
@@ -168,21 +172,12 @@ def _schema() -> str:
     )
 
 
-def register_xlsx(info: PackageInfo, sha: str, sm: str, size: int) -> bytes:
-    """移交与接收登记表: the transfer form both sides sign, with the carrier's digests."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
+REGISTER_TITLE = "电子档案移交与接收登记表"
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "移交与接收登记表"
-    thin = Side(style="thin")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    sheet.merge_cells("A1:D1")
-    sheet["A1"] = "电子档案移交与接收登记表"
-    sheet["A1"].font = Font(name="宋体", size=16, bold=True)
-    sheet["A1"].alignment = Alignment(horizontal="center")
-    rows = [
+
+def register_rows(info: PackageInfo, sha: str, sm: str, size: int) -> list[tuple[str, ...]]:
+    """The form's rows (label, value, label, value), the same in the XLSX and the PDF."""
+    return [
         ("交接工作名称", f"{info.issuer}{info.year}年度电子档案移交", "", ""),
         ("内容描述", f"文书档案 {len(info.items)} 件（全宗 {info.fonds}）", "", ""),
         ("移交电子档案数量", f"{len(info.items)} 件", "移交数据量", f"{size} 字节"),
@@ -200,6 +195,35 @@ def register_xlsx(info: PackageInfo, sha: str, sm: str, size: int) -> bytes:
         ("单位（印章）", "", "", ""),
         ("日期", f"{info.created[:10]}", "", ""),
     ]
+
+
+def register_pdf(info: PackageInfo, sha: str, sm: str, size: int) -> bytes:
+    """The same form as a PDF (desktop/documents/transfer_form.py), ready to print and sign."""
+    from desktop.documents.transfer_form import TransferForm, render
+
+    rows = tuple((a, b, c, d) for a, b, c, d in register_rows(info, sha, sm, size))
+    footer = (
+        "内容摘要为本载体除“其他”文件夹、说明文件.TXT、manifest.sha256、REPORT.txt 以外全部文件的"
+        "“SHA-256  路径”行（按路径排序）的摘要；duban archive verify 会重新计算核对。"
+    )
+    return render(TransferForm(REGISTER_TITLE, rows, footer))
+
+
+def register_xlsx(info: PackageInfo, sha: str, sm: str, size: int) -> bytes:
+    """移交与接收登记表: the transfer form both sides sign, with the carrier's digests."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "移交与接收登记表"
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    sheet.merge_cells("A1:D1")
+    sheet["A1"] = REGISTER_TITLE
+    sheet["A1"].font = Font(name="宋体", size=16, bold=True)
+    sheet["A1"].alignment = Alignment(horizontal="center")
+    rows = register_rows(info, sha, sm, size)
     for r, row in enumerate(rows, start=3):
         for c, value in enumerate(row, start=1):
             cell = sheet.cell(row=r, column=c, value=value)

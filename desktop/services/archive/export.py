@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from desktop import __version__
 from desktop.services import audit, audit_verify, media, settings
-from desktop.services.archive import carrier, codes, fsio, offsite, pending, sources, stamp
+from desktop.services.archive import carrier, codes, fsio, offsite, pending, seal, sources, stamp
+from desktop.services.archive.checks import CHECKS
 from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
 from desktop.services.archive.metadata import manifest, sha256, to_xml
 from desktop.services.archive.model import (
@@ -30,14 +31,11 @@ from desktop.services.archive.model import (
     Span,
     format_of,
     item_folder,
+    item_pages,
 )
 from desktop.services.archive.pdfcheck import PdfProblem, pdf_pages
 from desktop.services.archive.reader import MemoryReader
-from desktop.services.archive.verify import (
-    VerifyReport,
-    verify_package,
-    verify_reader,
-)
+from desktop.services.archive.verify import VerifyReport, verify_package, verify_reader
 from desktop.services.audit_anchor import HEAD_FILE
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
@@ -93,23 +91,30 @@ def package_name(fonds: str, year: int | Span) -> str:
     return name
 
 
-def build(session: Session, year: int | Span, steps: Steps | None = None) -> BuiltPackage:
+def build(
+    session: Session, year: int | Span, steps: Steps | None = None, formats: str | None = None
+) -> BuiltPackage:
     """Every file of the package, in memory, already self-checked (four checks on the bytes).
+    ``formats`` (pdf / ofd / both) overrides the 归档格式 setting for this package.
 
     A period (``Span``) keeps the year's numbering: its items are a contiguous slice of it."""
     steps = steps or Steps(None)
     span = year if isinstance(year, Span) else Span.of_year(year)
     year = span.year
     office = settings.office(session)
+    if formats is not None:
+        if formats not in settings.ARCHIVE_FORMATS:
+            raise ValidationError(f"归档格式“{formats}”不对，应为 both、pdf 或 ofd。")
+        office = dataclasses.replace(office, archive_formats=formats)
     documents = sources.issued_documents(session, span)
     before = sources.numbered_before(session, span)
     numbers = codes.assign(
         office.fonds_code, year, office.retention, office.organisation_code, len(documents), before
     )
-    # Read each document, then write and read back each file (5 = catalogue, metadata, audit
-    # head, manifest, report; then the carrier's own files): the bar's length is known before
-    # the first step.
-    count = sum(len(d.files) for d in documents) + sources.table_count() + 5
+    # Read each document, then write and read back each file (6 = catalogue, metadata, audit
+    # head, manifest, its seal, report; then the carrier's own files): the bar's length is known
+    # before the first step.
+    count = sum(len(d.files) for d in documents) + sources.table_count() + 6
     count += len(carrier.CARRIER_FILES)
     steps.total = len(documents) + 2 * count
     files: dict[str, bytes] = {}
@@ -139,11 +144,17 @@ def build(session: Session, year: int | Span, steps: Steps | None = None) -> Bui
     files[METADATA] = to_xml(info)
     files[HEAD_FILE] = audit_verify.head_document(session)  # duban audit --against <package>
     files.update(carrier.carrier_files(info, files))  # 说明文件, 文件目录.XML, 其他/ with 登记表
-    precheck = verify_reader(MemoryReader({**files, MANIFEST: manifest(files)}), with_report=False)
+    uid, key = audit.chain_key(session)  # the seal: only a desk holding this key can make one
+    listed = manifest(files)
+    precheck = verify_reader(
+        MemoryReader({**files, MANIFEST: listed, seal.SEAL: seal.make(listed, uid, key)}),
+        with_report=False,
+    )
     if not precheck.ok:
         raise DomainError("归档包在写入前的自检未通过，未导出：\n" + precheck.text())
     files[REPORT] = _report_text(info, files, precheck).encode("utf-8")
-    files[MANIFEST] = manifest(files)  # every file but itself, REPORT.txt included
+    files[MANIFEST] = manifest(files)  # every file but itself and the seal, REPORT.txt included
+    files[seal.SEAL] = seal.make(files[MANIFEST], uid, key)
     return BuiltPackage(package_name(office.fonds_code, span), info, files)
 
 
@@ -155,14 +166,15 @@ def _item(
     entries: list[PackageFile] = []
     files: dict[str, bytes] = {}
     ofd_copies: list[int] = []
-    for source in doc.files:
+    for source in chosen_files(doc, office.archive_formats):
         path = f"{folder}/{code}-{source.name}"
         try:
             pages = pdf_pages(source.data) if format_of(path) == "pdf" else 0
-        except PdfProblem as exc:
+            if format_of(path) == "ofd":
+                pages = check_ofd_pages(source.data)
+                ofd_copies.append(len(entries))
+        except (PdfProblem, DomainError) as exc:
             raise DomainError(f"公文 {doc.number} 的文件“{source.name}”{exc}，未导出。") from exc
-        if format_of(path) == "ofd":
-            ofd_copies.append(len(entries))
         files[path] = source.data
         entries.append(
             PackageFile(
@@ -175,7 +187,7 @@ def _item(
         code.year,
         code.retention,
         code.number,
-        sum(f.pages for f in entries if f.format == "pdf"),
+        item_pages(entries),
         code.organisation,
     )
     for i in ofd_copies:  # OFD-A with the 归档章 as an annotation of its own; pages untouched
@@ -216,6 +228,27 @@ def _item(
     return item, files
 
 
+def chosen_files(doc: sources.SourceDocument, formats: str) -> list[sources.SourceFile]:
+    """The 件's files under the 归档格式 setting: 正文 as PDF, OFD or both; attachments as they
+    are. A 正文 kept only as PDF (issued before OFD was stored) stays PDF whatever the setting."""
+    mains = {f.name.rsplit(".", 1)[-1]: f for f in doc.files if f.role == "正文"}
+    keep: tuple[str, ...] = {"pdf": ("pdf",), "ofd": ("ofd",)}.get(formats, ("pdf", "ofd"))
+    if not any(k in mains for k in keep):
+        keep = tuple(mains)
+    return [f for f in doc.files if f.role != "正文" or f.name.rsplit(".", 1)[-1] in keep]
+
+
+def check_ofd_pages(data: bytes) -> int:
+    """Pages of an issued OFD (before its archive copy is made)."""
+    from desktop.documents.ofd import OfdProblem
+    from desktop.documents.ofd import check_ofd as check
+
+    try:
+        return check(data)
+    except OfdProblem as exc:
+        raise DomainError(str(exc)) from exc
+
+
 def ofd_archival(data: bytes, fields: stamp.StampFields) -> bytes:
     """The issued OFD as its archive copy (OFD-A, 归档章 annotation), checked as OFD-A."""
     from desktop.documents.fonts import FontSet
@@ -251,16 +284,16 @@ def _report_text(info: PackageInfo, files: dict[str, bytes], check: VerifyReport
         f"件数 {len(info.items)}（件号 {interval}，断号 {len(gapless)} 处）　"
         f"页数 {sum(i.pages for i in info.items)}",
         *_period_lines(info),
-        f"文件 {len(files) + 2} 个（含本报告和 manifest.sha256），"
+        f"文件 {len(files) + 3} 个（含本报告、manifest.sha256 和 {seal.SEAL}），"
         f"其余文件共 {sum(len(d) for d in files.values())} 字节",
         "",
-        "四性检测（写入前，对内存中的全部文件）：",
+        "四性检测（DA/T 70-2018，写入前对内存中的全部文件；载体可读在写入后回读时再检）：",
     ]
-    lines += [
-        f"  {name}：{'通过' if not found else '未通过'}" for name, found in check.findings.items()
-    ]
+    lines += [f"  {c.group}·{c.name}（{c.scope}）：{check.status(c.key)}" for c in CHECKS]
     lines += [
         "",
+        f"{seal.SEAL} 是 manifest.sha256 的签名（HMAC-SHA256，密钥为制作台账的操作日志密钥，"
+        "不在包中）：持有该台账密钥的电脑能确认本包未被改动；没有密钥的电脑只能校验结构与清单。",
         "本包写入介质后逐个文件回读，与 manifest.sha256 重新比对全部一致后才改为正式名称；",
         f"以“{UNFINISHED}”结尾的文件夹或文件是未写完的，不可使用。",
         "在其他电脑上复核：duban archive verify <本包路径>，或在本文件夹中运行 sha256sum -c manifest.sha256。",
@@ -367,6 +400,7 @@ def export_year(
     as_zip: bool = False,
     leaves_pc: bool | None = None,
     progress: Progress | None = None,
+    formats: str | None = None,
 ) -> ExportResult:
     """Build, write and verify the year's package; record it (and whether it left the PC).
 
@@ -374,7 +408,7 @@ def export_year(
     unfinished package is removed and nothing is recorded."""
     started = time.perf_counter()
     steps = Steps(progress)
-    built = build(session, year, steps)
+    built = build(session, year, steps, formats)
     gone = offsite.on_removable(Path(destination)) if leaves_pc is None else leaves_pc
 
     def expect(final: Path, size: int) -> None:  # a kill after the medium's sync still records

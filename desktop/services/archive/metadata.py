@@ -126,6 +126,7 @@ def from_xml(data: bytes) -> PackageInfo:
             _day(root.get("to")),
             int(root.get("first-number", "1")),
             root.get("format", LEGACY_FORMAT),
+            int(root.get("items", str(len(items)))),
         )
     except ValueError as exc:
         raise UnsafePackage(f"metadata.xml 内容有误：{exc}") from exc

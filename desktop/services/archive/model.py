@@ -55,6 +55,13 @@ class PackageFile:
     original_sha256: str = ""
 
 
+def item_pages(files: tuple[PackageFile, ...] | list[PackageFile]) -> int:
+    """页数 of a 件: its 正文 once (the PDF; the OFD only when there is no PDF) and its
+    attachments (the PDF and the OFD of one 正文 are the same pages)."""
+    pdf = any(f.role == "正文" and f.format == "pdf" for f in files)
+    return sum(f.pages for f in files if not (pdf and f.role == "正文" and f.format == "ofd"))
+
+
 @dataclass(frozen=True)
 class PackageItem:
     seq: int
@@ -71,7 +78,7 @@ class PackageItem:
 
     @property
     def pages(self) -> int:
-        return sum(f.pages for f in self.files)
+        return item_pages(self.files)
 
 
 @dataclass(frozen=True)
@@ -141,6 +148,7 @@ class PackageInfo:
     last_day: date | None = None
     first_number: int = 1
     layout: str = FORMAT_VERSION  # metadata.xml's format: where the items' folders are
+    stated_items: int | None = None  # the count metadata.xml states (checked against its items)
 
     def folder_of(self, item: PackageItem) -> str:
         return item_folder(item.code, self.year, self.layout)

@@ -17,6 +17,14 @@ from desktop.services.errors import DomainError
 class UnsafePackage(DomainError):
     """The package could write outside its folder, holds links, or is too big to be real."""
 
+    check = "readable"  # the DA/T 70 check it fails (archive/checks.py)
+
+
+class EncryptedEntry(UnsafePackage):
+    """A ZIP entry is encrypted: it cannot be checked, and an archive may not be encrypted."""
+
+    check = "plain"
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -165,8 +173,14 @@ class ZipReader:
             if _is_link(info):
                 raise UnsafePackage(f"ZIP 内“{info.filename}”是一个链接，已拒绝。")
             if info.flag_bits & 0x1:
-                raise UnsafePackage(f"ZIP 内“{info.filename}”已加密，无法校验，已拒绝。")
+                raise EncryptedEntry(f"ZIP 内“{info.filename}”已加密，无法校验，已拒绝。")
         files = [i for i in infos if not i.is_dir()]
+        # Stored or Deflate only: what every reader has; anything else is a finding (checks.py).
+        self.unusual_compression = [
+            i.filename
+            for i in files
+            if i.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+        ]
         # One top folder (how the program writes it) is stripped; flat ZIPs are read as they are.
         tops = {i.filename.split("/", 1)[0] for i in infos}
         strip = len(tops) == 1 and all("/" in i.filename for i in files)

@@ -67,8 +67,10 @@ def _draw_stamp(width: float, height: float, fields: StampFields) -> bytes:
     from reportlab.pdfgen import canvas
 
     out = io.BytesIO()
-    pdf = canvas.Canvas(out, pagesize=(width, height), invariant=1)
     font = _font()
+    # The canvas's initial font goes into the page's resources even if never used: without
+    # initialFontName it is a Helvetica that is not embedded (DA/T 70 可用性 found it).
+    pdf = canvas.Canvas(out, pagesize=(width, height), invariant=1, initialFontName=font)
     left = width - RIGHT - 3 * CELL_W
     top = height - TOP
     pdf.setStrokeColorRGB(*RED_RGB)

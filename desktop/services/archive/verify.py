@@ -1,10 +1,10 @@
-"""四性检测: authenticity, integrity, usability and safety of a package (folder, ZIP or memory)."""
+"""四性检测 of a package (folder, ZIP or memory): each file read once, then every DA/T 70 item of
+archive/checks.py decided from what was read. Reads only, never writes."""
 
 from __future__ import annotations
 
 import codecs
 import hashlib
-import io
 import logging
 import zipfile
 import zlib
@@ -12,95 +12,32 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.services.archive import carrier, codes
-from desktop.services.archive.fsio import human_size
+from desktop.services.archive import carrier, seal
+from desktop.services.archive.checks import VerifyReport
+from desktop.services.archive.content import check_catalogues, check_items, check_opens
 from desktop.services.archive.metadata import from_xml, parse_manifest, sha256
 from desktop.services.archive.model import (
-    ALLOWED_FORMATS,
     CATALOGUE,
-    CATALOGUE_SHEET,
+    FORMAT_VERSION,
+    LEGACY_FORMAT,
     MANIFEST,
     METADATA,
     REPORT,
     PackageInfo,
-    format_of,
     is_litter,
 )
-from desktop.services.archive.pdfcheck import PdfProblem, pdf_pages
-from desktop.services.archive.reader import PackageReader, UnsafePackage, ZipReader, open_package
+from desktop.services.archive.reader import PackageReader, UnsafePackage, open_package
+from desktop.services.audit_anchor import HEAD_FILE
 from desktop.services.diagnostics.logs import internal_error
 from desktop.services.errors import DomainError
 
 log = logging.getLogger(__name__)
 
-NAMES = ("真实性", "完整性", "可用性", "安全性")
-AUTHENTIC, COMPLETE, USABLE, SAFE = NAMES
+__all__ = ["VerifyReport", "verify_package", "verify_reader", "report_manifest_line"]
 
 
 def report_manifest_line(manifest_hash: str) -> str:
     return f"manifest.sha256 的 SHA-256：{manifest_hash}"
-
-
-@dataclass
-class VerifyReport:
-    label: str
-    findings: dict[str, list[str]] = field(default_factory=lambda: {n: [] for n in NAMES})
-    info: PackageInfo | None = None
-    files: int = 0
-    size: int = 0
-    pages: int = 0
-    manifest_sha256: str = ""
-    litter: list[str] = field(default_factory=list)  # .DS_Store and the like: named, ignored
-    notes: list[str] = field(default_factory=list)
-    internal: str = ""  # an internal error's sentence (with its reference): the check is incomplete
-
-    @property
-    def ok(self) -> bool:
-        return not any(self.findings.values()) and not self.internal
-
-    def add(self, check: str, message: str) -> None:
-        if len(self.findings[check]) < 200:  # a wrecked package should not print forever
-            self.findings[check].append(message)
-
-    @property
-    def items(self) -> int:
-        return len(self.info.items) if self.info else 0
-
-    def summary(self) -> str:
-        if self.internal:
-            return f"校验没有做完：{self.internal}"
-        if self.ok:
-            return f"校验通过：{self.items} 件，{self.files} 个文件，{human_size(self.size)}。"
-        failed = "、".join(n for n in NAMES if self.findings[n])
-        return f"校验未通过（{failed}），该包不能作为完整的归档包使用。"
-
-    def text(self) -> str:
-        lines = [f"归档包校验：{self.label}"]
-        if self.info:
-            i = self.info
-            if i.first_day is not None:
-                lines.append(
-                    f"范围 {i.span.label()}（年度内的一段，件号从 {i.first_number:04d} 起连续）"
-                )
-            lines.append(
-                f"全宗号 {i.fonds}　年度 {i.year}　保管期限 {i.retention}　机构 {i.organisation}"
-                f"　件数 {self.items}　页数 {self.pages}　文件 {self.files} 个　{human_size(self.size)}"
-            )
-        # The desk writes packages unencrypted (DA/T transfer rules; ARCHIVES.md): say so.
-        lines.append("加密：否（归档包不加密；须加密带出时请用加密的移动介质，或另做加密备份）")
-        for name in NAMES:
-            found = self.findings[name]
-            lines.append(f"【{name}】{'通过' if not found else f'未通过（{len(found)} 处）'}")
-            lines += [f"  - {message}" for message in found]
-        if self.litter:
-            lines.append(
-                f"已忽略系统留下的文件 {len(self.litter)} 个（不属于归档包）："
-                + "、".join(self.litter[:10])
-                + ("等" if len(self.litter) > 10 else "")
-            )
-        lines += [f"注意：{note}" for note in self.notes]
-        lines.append(self.summary())
-        return "\n".join(lines)
 
 
 def verify_package(path: Path, on_file: Callable[[], None] | None = None) -> VerifyReport:
@@ -110,10 +47,10 @@ def verify_package(path: Path, on_file: Callable[[], None] | None = None) -> Ver
     try:
         reader = open_package(Path(path))
     except UnsafePackage as exc:
-        report.add(SAFE, str(exc))
+        report.abort(exc.check, str(exc))
         return report
     except OSError as exc:
-        report.add(SAFE, f"读取出错（介质可能已被拔出或损坏）：{exc.strerror or exc}")
+        report.abort("readable", f"读取出错（介质可能已被拔出或损坏）：{exc.strerror or exc}")
         return report
     except Exception as exc:  # every input gets a report, never a traceback
         report.internal = internal_error(log, f"opening package {path}", exc)
@@ -135,9 +72,9 @@ def verify_reader(
     try:
         _verify(reader, report, with_report, on_file)
     except UnsafePackage as exc:
-        report.add(SAFE, str(exc))
+        report.abort(exc.check, str(exc))
     except OSError as exc:
-        report.add(SAFE, f"读取出错（介质可能已被拔出或损坏）：{exc.strerror or exc}")
+        report.abort("readable", f"读取出错（介质可能已被拔出或损坏）：{exc.strerror or exc}")
     except DomainError:  # cancelled by the clerk, or refused: the caller says so
         raise
     except Exception as exc:  # every input gets a report, never a traceback
@@ -147,15 +84,7 @@ def verify_reader(
 
 _READ_FAULTS = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError)
 KEEP_WHOLE = 64 * 1024**2  # a file verify must parse whole (XML, XLSX, PDF) is kept up to this
-
-
-def _read(reader: PackageReader, name: str, report: VerifyReport) -> bytes | None:
-    try:
-        return reader.read(name)
-    # CRC error, corrupt deflate stream, truncated entry, unknown compression method
-    except _READ_FAULTS as exc:
-        report.add(AUTHENTIC, f"“{name}”读取时校验出错：{exc}")
-        return None
+_PARSED = (METADATA, CATALOGUE, REPORT, carrier.README, carrier.CATALOGUE_XML, seal.SEAL)
 
 
 @dataclass
@@ -169,6 +98,22 @@ class _Pass:
     utf8: bool = True
     data: bytes | None = None
     tail: bytes = b""
+
+
+@dataclass
+class Read:
+    """What the one pass over the package found, for the checks to decide from."""
+
+    names: list[str] = field(default_factory=list)
+    listed: dict[str, str] = field(default_factory=dict)  # manifest: path → hash
+    actual: dict[str, str] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)
+    passes: dict[str, _Pass] = field(default_factory=dict)
+    kept: dict[str, bytes] = field(default_factory=dict)  # the package's own files, parsed
+
+    @property
+    def present(self) -> set[str]:
+        return set(self.names)
 
 
 def _stream(reader: PackageReader, name: str, keep: bool, prefix: int | None) -> _Pass:
@@ -200,192 +145,148 @@ def _stream(reader: PackageReader, name: str, keep: bool, prefix: int | None) ->
     return _Pass(digest.hexdigest(), size, head.hexdigest() if head else "", utf8, data, tail)
 
 
+def _read(reader: PackageReader, name: str, report: VerifyReport) -> bytes | None:
+    try:
+        return reader.read(name)
+    # CRC error, corrupt deflate stream, truncated entry, unknown compression method
+    except _READ_FAULTS as exc:
+        report.add("readable", f"“{name}”读取时校验出错：{exc}")
+        return None
+
+
+def _ahead(reader: PackageReader, present: set[str], report: VerifyReport) -> PackageInfo | None:
+    """metadata.xml, read before the files: it says which files embed an original and which are
+    正文 (so each file is read once). One that does not parse is reported here."""
+    if METADATA not in present:
+        return None
+    data = _read(reader, METADATA, report)
+    if data is None:
+        return None
+    try:
+        return from_xml(data)
+    except UnsafePackage as exc:
+        report.add("opens", str(exc))
+        return None
+
+
 def _verify(
     reader: PackageReader,
     report: VerifyReport,
     with_report: bool,
     on_file: Callable[[], None] | None,
 ) -> None:
-    names: list[str] = []
+    read = Read()
     for name in reader.names():
-        (report.litter if is_litter(name) else names).append(name)
-    present = set(names)
-    required = [n for n in (CATALOGUE, METADATA, MANIFEST, REPORT) if with_report or n != REPORT]
-    for name in required:
-        if name not in present:
-            report.add(COMPLETE, f"缺少 {name}。")
+        (report.litter if is_litter(name) else read.names).append(name)
+    present = read.present
+    info = _ahead(reader, present, report)
+    report.info = info
     manifest_data = (_read(reader, MANIFEST, report) if MANIFEST in present else None) or b""
-    listed = parse_manifest(manifest_data) if manifest_data else {}
+    read.listed = parse_manifest(manifest_data) if manifest_data else {}
     report.manifest_sha256 = sha256(manifest_data) if manifest_data else ""
-    actual: dict[str, str] = {}
-    sizes: dict[str, int] = {}
-    pages: dict[str, int] = {}
-    kept: dict[str, bytes] = {}
-    originals: dict[str, str] = {}
-    embedded = _originals(reader, present)
-    for name in names:
-        fmt = format_of(name)
-        parse_whole = fmt in ("pdf", "ofd") or name in (METADATA, CATALOGUE, REPORT, carrier.README)
+    embedded = (
+        {f.path: f.original_size for i in info.items for f in i.files if f.original_sha256}
+        if info is not None
+        else {}
+    )
+    for name in read.names:
+        whole = name.rsplit(".", 1)[-1].lower() in ("pdf", "ofd") or name in _PARSED
         try:
-            read = _stream(reader, name, parse_whole, embedded.get(name))
+            one = _stream(reader, name, whole, embedded.get(name))
         except _READ_FAULTS as exc:  # CRC error, corrupt deflate stream, truncated entry
-            report.add(AUTHENTIC, f"“{name}”读取时校验出错：{exc}")
+            report.add("readable", f"“{name}”读取时校验出错：{exc}")
             continue
         finally:
             if on_file is not None:
                 on_file()
-        actual[name], sizes[name] = read.sha256, read.size
+        read.actual[name], read.sizes[name] = one.sha256, one.size
+        read.passes[name] = one
         report.files += 1
-        report.size += read.size
-        if fmt not in ALLOWED_FORMATS:
-            report.add(USABLE, f"“{name}”的格式（{fmt or '无扩展名'}）不在长期保存允许的格式之列。")
-        if name in listed:
-            if listed[name] != actual[name]:
-                report.add(AUTHENTIC, f"“{name}”的内容与 manifest.sha256 不符（被改动或损坏）。")
-        elif name not in (MANIFEST, REPORT):
-            report.add(COMPLETE, f"多出清单中没有的文件：“{name}”。")
-        if fmt == "pdf":
-            try:
-                pages[name] = pdf_pages(read.data) if read.data is not None else 0
-                if read.data is None and b"%%EOF" not in read.tail:  # too big to parse whole
-                    raise PdfProblem("PDF 文件不完整（缺少文件尾）")
-            except PdfProblem as exc:
-                report.add(USABLE, f"“{name}”：{exc}。")
-        elif fmt == "ofd" and read.data is not None:
-            from desktop.documents.ofd import OfdProblem, check_ofd
+        report.size += one.size
+        if name in _PARSED and one.data is not None:
+            read.kept[name] = one.data
+    for name in getattr(reader, "unusual_compression", []):
+        report.add("plain", f"“{name}”使用了非标准的压缩方式（只应使用存储或 Deflate）。")
+    _check_structure(report, info, present, with_report)
+    _check_hashes(report, read, with_report)
+    _check_seal(report, read, manifest_data, info)
+    _check_description(report, read)
+    pages = check_opens(report, read.passes, info)
+    if info is not None:
+        check_items(report, info, read.actual, read.sizes, pages, read.passes)
+        check_catalogues(report, info, read.kept)
+    else:
+        for key in ("content", "fields", "paths", "metadata", "counts", "numbering", "catalogue"):
+            report.skip(key, "metadata.xml 缺失或无法读取，未检")
 
-            try:
-                pages[name] = check_ofd(read.data, archival=True)
-            except OfdProblem as exc:
-                report.add(USABLE, f"“{name}”：{exc}。")
-        elif fmt == "csv" and not read.utf8:
-            report.add(USABLE, f"“{name}”不是 UTF-8 文本。")
-        if name in (METADATA, CATALOGUE, REPORT, carrier.README) and read.data is not None:
-            kept[name] = read.data
-        if name in embedded:
-            originals[name] = read.original
-    for name in sorted(set(listed) - present):
-        report.add(COMPLETE, f"缺少清单中列出的文件：“{name}”。")
-    if METADATA in kept:
-        report.info = from_xml(kept[METADATA])
-        _check_items(report, report.info, actual, sizes, pages, originals)
-    if CATALOGUE in kept and report.info is not None:
-        _check_catalogue(report, kept[CATALOGUE], report.info)
-    if carrier.README in kept:
-        _check_carrier(report, kept[carrier.README], actual, present)
-    if with_report and REPORT in kept and report.manifest_sha256 and REPORT not in listed:
+
+def _check_structure(
+    report: VerifyReport, info: PackageInfo | None, present: set[str], with_report: bool
+) -> None:
+    legacy = info is not None and info.layout == LEGACY_FORMAT
+    required = [CATALOGUE, METADATA, MANIFEST] + ([REPORT] if with_report else [])
+    if not legacy:  # the carrier layout (format /2) and its seal
+        required += [seal.SEAL, HEAD_FILE, *carrier.CARRIER_FILES]
+    elif carrier.README in present:  # an old package written with the carrier files
+        required += list(carrier.LEGACY_CARRIER_FILES)
+    for name in required:
+        if name not in present:
+            report.add("structure", f"缺少 {name}。")
+    if info is not None and info.layout not in (LEGACY_FORMAT, FORMAT_VERSION):
+        report.add("structure", f"metadata.xml 的包格式“{info.layout}”不是本程序认识的格式。")
+
+
+def _check_hashes(report: VerifyReport, read: Read, with_report: bool) -> None:
+    """Every file against the manifest, both ways; files the manifest does not name."""
+    for name in read.names:
+        if name not in read.actual:
+            continue  # unreadable: 载体可读 says so
+        if name in read.listed:
+            if read.listed[name] != read.actual[name]:
+                report.add("hashes", f"“{name}”的内容与 manifest.sha256 不符（被改动或损坏）。")
+        elif name not in (MANIFEST, REPORT, seal.SEAL):
+            report.add("extras", f"多出清单中没有的文件：“{name}”。")
+    for name in sorted(set(read.listed) - read.present):
+        report.add("files", f"缺少清单中列出的文件：“{name}”。")
+    kept_report = read.kept.get(REPORT)
+    old_report = REPORT not in read.listed and report.manifest_sha256
+    if with_report and kept_report is not None and old_report:
         # Packages made before REPORT.txt was in the manifest: it quotes the manifest's hash,
         # which proves the manifest, but nothing else of REPORT.txt is protected.
-        quoted = kept[REPORT].decode("utf-8", "replace")
+        quoted = kept_report.decode("utf-8", "replace")
         if report_manifest_line(report.manifest_sha256) not in quoted:
-            report.add(AUTHENTIC, "REPORT.txt 记载的清单校验值与 manifest.sha256 不符。")
+            report.add("hashes", "REPORT.txt 记载的清单校验值与 manifest.sha256 不符。")
         else:
             report.notes.append(
-                "REPORT.txt 不在 manifest.sha256 中（较早版本制作的包）：其中的件数等内容未受校验保护。"
+                "REPORT.txt 不在 manifest.sha256 中（较早版本制作的包）："
+                "其中的件数等内容未受校验保护。"
             )
 
 
-def _check_carrier(
-    report: VerifyReport, readme: bytes, actual: dict[str, str], present: set[str]
+def _check_seal(
+    report: VerifyReport, read: Read, manifest_data: bytes, info: PackageInfo | None
 ) -> None:
-    """The carrier layout's files are there, and 说明文件's content digest is this content's."""
-    for name in carrier.CARRIER_FILES:
-        if name not in present:
-            report.add(COMPLETE, f"缺少载体文件：“{name}”。")
-    stated = carrier.readme_digest(readme.decode("utf-8", "replace"))
-    sha, _sm = carrier.digest_of_hashes(actual)
-    if stated != sha:
-        report.add(AUTHENTIC, "说明文件.TXT 记载的内容摘要与包中文件不符。")
-
-
-def _originals(reader: PackageReader, present: set[str]) -> dict[str, int]:
-    """path → size of the issued original inside each 归档章 copy (read ahead of the files, so
-    each file is read once); a broken metadata.xml is reported by the main pass."""
-    if METADATA not in present:
-        return {}
-    try:
-        info = from_xml(reader.read(METADATA))
-    except (UnsafePackage, zipfile.BadZipFile, zlib.error, EOFError, ValueError):
-        return {}
-    return {f.path: f.original_size for i in info.items for f in i.files if f.original_sha256}
-
-
-def _check_items(
-    report: VerifyReport,
-    info: PackageInfo,
-    actual: dict[str, str],
-    sizes: dict[str, int],
-    pages: dict[str, int],
-    originals: dict[str, str],
-) -> None:
-    numbers = []
-    referenced: set[str] = set()
-    for item in info.items:
-        code = codes.parse(item.code)
-        if code is None or (code.fonds, code.year, code.retention, code.organisation) != (
-            info.fonds,
-            info.year,
-            info.retention,
-            info.organisation,
-        ):
-            report.add(
-                COMPLETE, f"第 {item.seq} 件的档号“{item.code}”与包的全宗号、年度或代码不符。"
-            )
-            continue
-        numbers.append(code.number)
-        if not info.span.first <= item.day <= info.span.last:
-            report.add(COMPLETE, f"“{item.code}”的日期 {item.day:%Y%m%d} 不在本包的范围内。")
-        if code.number != item.seq:
-            report.add(COMPLETE, f"档号“{item.code}”的件号与序号 {item.seq} 不符。")
-        if not item.files:
-            report.add(COMPLETE, f"“{item.code}”没有任何文件。")
-        for f in item.files:
-            referenced.add(f.path)
-            if not f.path.startswith(f"{info.folder_of(item)}/"):
-                report.add(COMPLETE, f"“{f.path}”不在其所属件“{item.code}”的文件夹中。")
-            if f.path not in actual:
-                report.add(COMPLETE, f"“{item.code}”缺少文件“{f.path}”。")
-                continue
-            if f.sha256 != actual[f.path] or f.size != sizes[f.path]:
-                report.add(AUTHENTIC, f"“{f.path}”与元数据记载的大小或校验值不符。")
-            elif f.original_sha256 and originals.get(f.path) != f.original_sha256:
-                report.add(AUTHENTIC, f"“{f.path}”所含的原件与元数据记载的原件校验值不符。")
-            counted = pages.get(f.path, 0)
-            if counted and f.pages and counted != f.pages:
-                report.add(AUTHENTIC, f"“{f.path}”有 {counted} 页，元数据记载 {f.pages} 页。")
-            report.pages += f.pages or counted
-    if info.first_number < 1 or (numbers and min(numbers) != info.first_number):
-        report.add(COMPLETE, f"首件件号与元数据记载的起始件号 {info.first_number:04d} 不符。")
-    for missing in codes.gaps(numbers, info.first_number):
-        report.add(COMPLETE, f"件号 {missing:04d} 缺失（断号）。")
-    if len(set(numbers)) != len(numbers):
-        report.add(COMPLETE, "有重复的件号。")
-    root = info.items_root
-    for name in sorted(n for n in actual if n.startswith(root) and n not in referenced):
-        report.add(COMPLETE, f"“{name}”不属于目录中的任何一件。")
-
-
-def _check_catalogue(report: VerifyReport, data: bytes, info: PackageInfo) -> None:
-    import openpyxl  # only when a package is verified: opening the desk must not pay for it
-
-    if not openpyxl.DEFUSEDXML:  # PITFALLS.md: without it openpyxl expands XML entities
-        raise UnsafePackage("未安装 defusedxml，不能安全地打开外来的表格。")
-    try:
-        inner = ZipReader(io.BytesIO(data), label=CATALOGUE)  # an .xlsx is a ZIP: vet it first
-        for name in inner.names():
-            inner.read(name)
-        inner.close()
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            rows = list(book[CATALOGUE_SHEET].iter_rows(min_row=3, values_only=True))
-        finally:
-            book.close()
-    except UnsafePackage:
-        raise
-    except Exception as exc:  # openpyxl raises KeyError/ElementTree/zipfile errors from deep inside
-        report.add(USABLE, f"catalogue.xlsx 无法打开或缺少“{CATALOGUE_SHEET}”：{exc}")
+    if not manifest_data:
+        report.skip("seal", "没有 manifest.sha256，无从验证签名")
         return
-    listed = [str(r[1]) for r in rows if r and r[1]]
-    expected = [item.code for item in info.items]
-    if listed != expected:
-        report.add(COMPLETE, "catalogue.xlsx 的归档文件目录与 metadata.xml 的件不一致。")
+    legacy = info is not None and info.layout == LEGACY_FORMAT
+    found = seal.check(read.kept.get(seal.SEAL), manifest_data, required=not legacy)
+    if found.problem:
+        report.add("seal", found.problem)
+    elif found.unchecked:
+        report.skip("seal", found.unchecked)
+    else:
+        report.sealed_by = found.ledger
+
+
+def _check_description(report: VerifyReport, read: Read) -> None:
+    """说明文件's content digest is the one of the files the manifest lists (the manifest's link
+    to the files is 文件与清单一致's)."""
+    readme = read.kept.get(carrier.README)
+    if readme is None:
+        report.skip("description", "没有说明文件.TXT（较早版本制作的包），未检")
+        return
+    stated = carrier.readme_digest(readme.decode("utf-8", "replace"))
+    sha, _sm = carrier.digest_of_hashes(read.listed)
+    if stated != sha:
+        report.add("description", "说明文件.TXT 记载的内容摘要与清单所列文件不符。")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.archive import ImportPlan, PackageView, VerifyReport
+from desktop.services.archive.checks import FAILED, NOT_RUN, PASSED, CheckResult
 from desktop.services.archive.importer import NEW
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.notices.pdf import PdfPreview
+from desktop.ui.table import Column, DataTable, RowTableModel
 
 COLUMNS = (
     QT_TR_NOOP("序号"),
@@ -31,23 +34,48 @@ COLUMNS = (
 )
 
 
+_STATUS: dict[str, str] = {
+    PASSED: QT_TR_NOOP("通过"),
+    FAILED: QT_TR_NOOP("未通过"),
+    NOT_RUN: QT_TR_NOOP("未检"),
+}
+_COLOUR: dict[str, QColor] = {FAILED: QColor("#b00020"), NOT_RUN: QColor("#b26a00")}
+CHECK_COLUMNS: list[Column[CheckResult]] = [
+    Column(QT_TR_NOOP("四性"), lambda r: r.check.group, width=70),
+    Column(QT_TR_NOOP("检测项目"), lambda r: r.check.name, width=230),
+    Column(
+        QT_TR_NOOP("结果"),
+        lambda r: tr(_STATUS.get(r.status, r.status)),
+        width=80,
+        foreground=lambda r: _COLOUR.get(r.status),
+    ),
+    Column(QT_TR_NOOP("说明"), lambda r: r.reason, tooltip=lambda r: "\n".join(r.findings)),
+]
+
+
 class ReportDialog(QDialog):
-    """The four checks as text, headed by the verdict."""
+    """The DA/T 70 items as a table (each with its result and why), the verdict above and the
+    whole report as text below (what `duban archive verify` prints)."""
 
     def __init__(self, parent: QWidget | None, report: VerifyReport) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("归档包校验"))
         layout = QVBoxLayout(self)
         verdict = QLabel(report.summary())
+        verdict.setObjectName("verdict")
         verdict.setWordWrap(True)
-        verdict.setStyleSheet(
-            "font-weight: bold; color: %s;" % ("#1b5e20" if report.ok else "#b00020")
-        )
+        colour = "#1b5e20" if report.authenticated else "#b26a00" if report.ok else "#b00020"
+        verdict.setStyleSheet(f"font-weight: bold; color: {colour};")
         layout.addWidget(verdict)
+        self.model: RowTableModel[CheckResult] = RowTableModel(CHECK_COLUMNS, self)
+        self.model.set_rows(report.results())
+        self.checks = DataTable(self.model)
+        self.checks.setSortingEnabled(False)
+        layout.addWidget(self.checks, 3)
         self.text = QPlainTextEdit(report.text())
         self.text.setReadOnly(True)
-        layout.addWidget(self.text)
-        self.resize(760, 480)
+        layout.addWidget(self.text, 2)
+        self.resize(900, 640)
 
 
 class ImportPlanDialog(QDialog):

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
@@ -21,9 +22,16 @@ class DataclassForm:
     """Rows for the dataclass fields named in ``labels`` (others are kept as they were)."""
 
     def __init__(
-        self, layout: QFormLayout, value: Any, labels: dict[str, str], editable: bool
+        self,
+        layout: QFormLayout,
+        value: Any,
+        labels: dict[str, str],
+        editable: bool,
+        choices: dict[str, dict[str, str]] | None = None,
     ) -> None:
+        """``choices``: field → {stored value: label (QT_TR_NOOP)}, shown as a drop-down."""
         self.original = value
+        choices = choices or {}
         self.widgets: dict[str, QWidget] = {}
         for f in fields(value):
             if f.name not in labels:
@@ -32,7 +40,12 @@ class DataclassForm:
             widget: QWidget
             if not isinstance(current, bool | int | float | str):
                 continue
-            if isinstance(current, bool):  # before int: a bool is an int too
+            if f.name in choices:
+                widget = QComboBox()
+                for stored, label in choices[f.name].items():
+                    widget.addItem(tr(label), stored)
+                widget.setCurrentIndex(max(0, widget.findData(current)))
+            elif isinstance(current, bool):  # before int: a bool is an int too
                 widget = QCheckBox()
                 widget.setChecked(current)
             elif isinstance(current, int):
@@ -53,7 +66,9 @@ class DataclassForm:
     def value(self) -> Any:
         changes: dict[str, Any] = {}
         for name, widget in self.widgets.items():
-            if isinstance(widget, QCheckBox):
+            if isinstance(widget, QComboBox):
+                changes[name] = widget.currentData()
+            elif isinstance(widget, QCheckBox):
                 changes[name] = widget.isChecked()
             elif isinstance(widget, QSpinBox | QDoubleSpinBox):
                 changes[name] = widget.value()

@@ -39,6 +39,12 @@ OFFICE_LABELS = {
     "fonds_code": QT_TR_NOOP("全宗号"),
     "organisation_code": QT_TR_NOOP("机构（问题）代码"),
     "retention": QT_TR_NOOP("保管期限"),
+    "archive_formats": QT_TR_NOOP("归档格式（正文）"),
+}
+ARCHIVE_FORMATS = {
+    "both": QT_TR_NOOP("PDF 与 OFD"),
+    "pdf": QT_TR_NOOP("仅 PDF"),
+    "ofd": QT_TR_NOOP("仅 OFD（未存 OFD 的公文仍用 PDF）"),
 }
 BACKUP_LABELS = {
     "backup_keep": QT_TR_NOOP("保留备份份数"),
@@ -103,7 +109,11 @@ class SettingsPage(Page):
         left_layout = QFormLayout(left)
         office_box = QGroupBox(tr("发文机关、文号与归档代码"))
         self.office_form = DataclassForm(
-            QFormLayout(office_box), office, OFFICE_LABELS, self.editable
+            QFormLayout(office_box),
+            office,
+            OFFICE_LABELS,
+            self.editable,
+            {"archive_formats": ARCHIVE_FORMATS},
         )
         backup_box = QGroupBox(tr("备份与版式"))
         self.backup_form = DataclassForm(

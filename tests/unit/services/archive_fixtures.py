@@ -5,18 +5,28 @@ from __future__ import annotations
 import hashlib
 import io
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from sqlalchemy.orm import Session
 
 from db.models import Attachment, DocKind, DocStatus, Document
 
+FONTS = Path(__file__).resolve().parents[3] / "resources" / "fonts"
+
+
+FONT = "ArchiveTestHei"  # embedded, as the register's own PDFs are (verify checks it)
+
 
 def tiny_pdf(text: str, pages: int = 1) -> bytes:
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT, str(FONTS / "heiti.ttf")))
     out = io.BytesIO()
-    pdf = canvas.Canvas(out, pagesize=A4, invariant=1)
+    pdf = canvas.Canvas(out, pagesize=A4, invariant=1, initialFontName=FONT)
     for n in range(pages):
         pdf.drawString(72, 720, f"{text} p{n + 1}")
         pdf.showPage()

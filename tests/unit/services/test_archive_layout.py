@@ -4,13 +4,22 @@ the earlier layout (items/<档号>/, kept in tests/fixtures/archive) still verif
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from archive_fixtures import docs_session, package_files  # noqa: F401
+from pypdf import PdfReader
 
-from desktop.services.archive import export_year, import_package, plan_import, verify_package
+from desktop.services.archive import (
+    carrier,
+    export_year,
+    import_package,
+    plan_import,
+    verify_package,
+)
 from desktop.services.archive.importer import NEW
 from desktop.services.archive.model import LEGACY_FORMAT
+from desktop.services.archive.pdfcheck import PdfFacts, pdf_facts
 
 V1 = Path(__file__).resolve().parents[2] / "fixtures" / "archive" / "package-v1.zip"
 
@@ -30,6 +39,14 @@ def test_items_sit_under_year_and_category(docs_session, admin, tmp_path: Path) 
     assert "电子档案/2026/文书/J001-WS·2026-D30-PAB-0001" in (
         result.path / "其他" / "命名规则.TXT"
     ).read_text("utf-8")
+    # The 登记表 also as a PDF to print and sign: fonts embedded, the carrier's digests on it.
+    pdf = (result.path / "其他" / "移交与接收登记表.pdf").read_bytes()
+    assert pdf_facts(pdf) == PdfFacts(1)  # one page, not encrypted, every font embedded
+    text = "".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    sha = carrier.readme_digest(readme)
+    assert "电子档案移交与接收登记表" in text and "5件" in text
+    sm = readme.split("内容摘要 SM3：", 1)[1].split()[0]
+    assert len(sha) == 64 and sha in text and len(sm) == 64 and sm in text
 
 
 def test_a_package_of_the_earlier_layout_verifies_and_imports(demo_session, clerk, tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import sys
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,28 @@ def test_an_edited_file_with_a_recomputed_manifest_breaks_the_stated_digest(pack
     (package / "manifest.sha256").write_bytes(manifest(listed))
     report = verify_package(package)
     assert any("说明文件" in m for m in report.findings["真实性"]), report.findings
+
+
+def test_the_archive_format_setting_chooses_pdf_ofd_or_both(demo_session) -> None:
+    from desktop.services import settings
+    from desktop.services.archive import build
+    from desktop.services.errors import ValidationError
+
+    assert settings.office(demo_session).archive_formats == "both"
+    both = build(demo_session, 2026)
+    assert all(
+        {f.format for f in i.files if f.role == "正文"} == {"pdf", "ofd"} for i in both.info.items
+    )
+    office = settings.office(demo_session)
+    settings.save_office(demo_session, system_actor("测试"), replace(office, archive_formats="ofd"))
+    only_ofd = build(demo_session, 2026)  # the setting, as the GUI and the CLI take it
+    for item, whole in zip(only_ofd.info.items, both.info.items, strict=True):
+        assert [f.format for f in item.files if f.role == "正文"] == ["ofd"]
+        assert item.pages == whole.pages  # the 件's pages counted once, from the OFD now
+    assert not any(n.endswith(".pdf") and "正文" in n for n in only_ofd.files)
+    only_pdf = build(demo_session, 2026, formats="pdf")  # a one-off choice (archive export)
+    assert not any(n.endswith(".ofd") for n in only_pdf.files)
+    with pytest.raises(ValidationError, match="归档格式"):
+        settings.save_office(
+            demo_session, system_actor("测试"), replace(office, archive_formats="doc")
+        )

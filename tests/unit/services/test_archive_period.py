@@ -61,7 +61,7 @@ def test_a_hole_in_the_slice_or_a_wrong_start_is_caught(docs_session) -> None:
     assert any("起始件号" in m for m in moved.findings["完整性"])
     outside = _rewritten(files, last_day=date(2026, 4, 30))
     found = verify_reader(MemoryReader(outside), with_report=False)
-    assert any("不在本包的范围内" in m for m in found.findings["完整性"])
+    assert any("不在本包的范围内" in m for m in found.failures["fields"])
 
 
 def test_bad_periods_are_refused() -> None:

@@ -58,7 +58,7 @@ def test_a_missing_file(package: Path) -> None:
 def test_an_extra_file(package: Path) -> None:
     (package / "电子档案" / "notes.txt").write_text("hello")
     (package / "data" / "extra.csv").write_text("a,b\n")
-    messages = " ".join(_failed(package)["完整性"])
+    messages = " ".join(_failed(package)["安全性"])
     assert "电子档案/notes.txt" in messages and "data/extra.csv" in messages
 
 
