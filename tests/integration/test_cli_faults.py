@@ -4,6 +4,7 @@ the log, a zip is verified in bounded memory, and OS litter on a stick is named,
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tracemalloc
@@ -12,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from db import chain
 from desktop.cli import main
-from desktop.services.archive import export_year, verify, verify_package
+from desktop.services.archive import export_year, seal, verify, verify_package
 from desktop.services.archive.metadata import manifest, sha256
 from desktop.services.archive.verify import report_manifest_line
 from desktop.services.excel import import_reports
@@ -37,7 +39,7 @@ def test_a_flipped_byte_in_the_manifest_of_a_zip_is_refused_not_crashed(demo_db,
     package = str(FIXTURES / "manifest-flipped.zip")
     report = verify_package(Path(package))
     assert not report.ok and not report.internal
-    assert any("manifest.sha256" in m for m in report.findings["真实性"])
+    assert any("manifest.sha256" in m for m in report.failures["readable"])  # 载体可读
     assert main(["archive", "verify", package]) == 1
     _no_traceback(capsys.readouterr())
     assert main(["--database", demo_db, "archive", "import", package, "--dry-run"]) == 1
@@ -139,10 +141,12 @@ def test_an_older_package_without_report_in_the_manifest_still_verifies(package:
     files = {
         p.relative_to(package).as_posix(): p.read_bytes()
         for p in package.rglob("*")
-        if p.is_file() and p.name not in ("manifest.sha256", "REPORT.txt")
+        if p.is_file() and p.name not in ("manifest.sha256", "REPORT.txt", seal.SEAL)
     }
     old_manifest = manifest(files)
     (package / "manifest.sha256").write_bytes(old_manifest)
+    uid = json.loads((package / seal.SEAL).read_text())["ledger"]  # sealed here, as it was
+    (package / seal.SEAL).write_bytes(seal.make(old_manifest, uid, chain.load_key(uid) or b""))
     (package / "REPORT.txt").write_text(
         "旧版自检报告\n" + report_manifest_line(sha256(old_manifest))
     )

@@ -22,6 +22,7 @@ from desktop.services.archive.model import (
     PackageInfo,
     item_folder,
 )
+from desktop.services.archive.seal import SEAL
 
 OTHER = "其他"
 README = "说明文件.TXT"
@@ -45,8 +46,9 @@ def sm3(data: bytes) -> str:
 
 
 def is_content(name: str) -> bool:
-    """Files the carrier digest covers: all but 其他/, 说明文件, the manifest and the report."""
-    return not name.startswith(f"{OTHER}/") and name not in (README, MANIFEST, REPORT)
+    """Files the carrier digest covers: all but 其他/, 说明文件, the manifest, its seal and the
+    report."""
+    return not name.startswith(f"{OTHER}/") and name not in (README, MANIFEST, SEAL, REPORT)
 
 
 def digest_of_hashes(hashes: dict[str, str]) -> tuple[str, str]:
