@@ -211,6 +211,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TR_NOOP("归档 OFD 应只含一个文档"),
     QT_TR_NOOP("归档 OFD 的 DocType 应为 OFD-A"),
     QT_TR_NOOP("归档包缺少元数据，拒绝导入。"),
+    QT_TR_NOOP("归档格式“{0}”不对，应为 both、pdf 或 ofd。"),
+    QT_TR_NOOP("归档格式应为 both（PDF 与 OFD）、pdf 或 ofd。"),
     QT_TR_NOOP("当前应登记{0}，不能登记“{1}”。"),
     QT_TR_NOOP("当前表格没有可导出的列。"),
     QT_TR_NOOP("恢复失败：{0}。原台账未被替换。"),

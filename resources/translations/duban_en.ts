@@ -5262,6 +5262,14 @@ Log: {path}</translation>
         <translation>The archive package has no metadata; import refused.</translation>
     </message>
     <message>
+        <source>归档格式“{0}”不对，应为 both、pdf 或 ofd。</source>
+        <translation>Archive format “{0}” is not valid; use both, pdf or ofd.</translation>
+    </message>
+    <message>
+        <source>归档格式应为 both（PDF 与 OFD）、pdf 或 ofd。</source>
+        <translation>The archive format must be both (PDF and OFD), pdf or ofd.</translation>
+    </message>
+    <message>
         <source>当前应登记{0}，不能登记“{1}”。</source>
         <translation>{0} is the step to record now, not &quot;{1}&quot;.</translation>
     </message>

@@ -5262,6 +5262,14 @@
             <translation>归档包缺少元数据，拒绝导入。</translation>
         </message>
         <message>
+            <source>归档格式“{0}”不对，应为 both、pdf 或 ofd。</source>
+            <translation>归档格式“{0}”不对，应为 both、pdf 或 ofd。</translation>
+        </message>
+        <message>
+            <source>归档格式应为 both（PDF 与 OFD）、pdf 或 ofd。</source>
+            <translation>归档格式应为 both（PDF 与 OFD）、pdf 或 ofd。</translation>
+        </message>
+        <message>
             <source>当前应登记{0}，不能登记“{1}”。</source>
             <translation>当前应登记{0}，不能登记“{1}”。</translation>
         </message>
