@@ -25,7 +25,7 @@ from desktop.cli import (
     selftest_cmds,
     user_cmds,
 )
-from desktop.cli.context import INTERNAL_ERROR, REFUSED, CliContext
+from desktop.cli.context import CHAIN_BROKEN, INTERNAL_ERROR, REFUSED, ChainBroken, CliContext
 from desktop.services.diagnostics import logs
 from desktop.services.errors import DomainError
 from desktop.services.ledger import LedgerError
@@ -82,6 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logs.log_banner([f"命令 {args.command or 'gui'}", logs.ledger_kind(args.database)])
     try:
         return int(handler(context, args) or 0)
+    except ChainBroken as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return CHAIN_BROKEN
     except (DomainError, LedgerError) as error:
         print(f"错误：{error}", file=sys.stderr)
         return REFUSED

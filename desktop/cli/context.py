@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
+import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from desktop.services import auth, first_run, identity
+from desktop.services import audit_verify, auth, first_run, identity
 from desktop.services.auth import Actor
 from desktop.services.clock import SYSTEM_CLOCK, Clock, FixedClock
-from desktop.services.errors import ValidationError
+from desktop.services.errors import DomainError, ValidationError
 from desktop.services.ledger import (
     Ledger,
     open_ledger,
@@ -40,8 +42,14 @@ def database_of(given: str | None) -> str | None:
 
 
 # Exit codes: 0 done, 1 refused (the input or the ledger says no, in Chinese), 3 an internal
-# error of the program (logged under the reference printed), so a script can tell them apart.
-REFUSED, INTERNAL_ERROR = 1, 3
+# error of the program (logged under the reference printed), 4 a write refused because the
+# audit chain does not verify, so a script can tell them apart.
+REFUSED, INTERNAL_ERROR, CHAIN_BROKEN = 1, 3, 4
+log = logging.getLogger(__name__)
+
+
+class ChainBroken(DomainError):
+    """The ledger's audit chain did not verify when the command opened it: no writes."""
 
 
 @dataclass
@@ -51,6 +59,7 @@ class CliContext:
     username: str | None
     _ledger: Ledger | None = field(default=None, repr=False)
     _actor: Actor | None = field(default=None, repr=False)
+    chain_problem: str = ""  # what the check on open found (empty: the chain verified)
 
     today_given: bool = False
     _signed_in_for: str = field(default="", repr=False)
@@ -72,7 +81,22 @@ class CliContext:
             self._ledger = open_ledger(self.database, self.clock)
             if self.today_given:
                 self._refuse_today(self._ledger)
+            self._check_chain(self._ledger)
         return self._ledger
+
+    def _check_chain(self, ledger: Ledger) -> None:
+        """Verify the audit chain from where this desk last verified it (cheap on every open);
+        a break is recorded once, warned about here, and refuses every write (sign_in)."""
+        try:
+            with ledger.session() as session:
+                check = audit_verify.check_and_record(session, incremental=True)
+        except Exception:  # noqa: BLE001 - an unreadable log is a break too, never a crash
+            log.exception("audit chain check on open failed")
+            self.chain_problem = "操作日志无法校验，日志可能被改动过。"
+        else:
+            self.chain_problem = "" if check.ok else check.message
+        if self.chain_problem:
+            print(f"警告：{self.chain_problem}（详情：duban audit）", file=sys.stderr)
 
     def _refuse_today(self, ledger: Ledger) -> None:
         with ledger.session() as session:
@@ -95,9 +119,20 @@ class CliContext:
         DUBAN_PASSWORD or a prompt) under the same lockout and audit as the window."""
         return self.sign_in()
 
-    def sign_in(self, password_change: bool = False, ledger: Ledger | None = None) -> Actor:
+    def sign_in(
+        self,
+        password_change: bool = False,
+        ledger: Ledger | None = None,
+        despite_broken_chain: bool = False,
+    ) -> Actor:
         """``password_change``: the verb is the change itself, so a password that is due (reset
-        by an admin, or too old) does not stop it."""
+        by an admin, or too old) does not stop it. A ledger whose audit chain did not verify
+        takes no writes, except a restore (``despite_broken_chain``), which replaces it."""
+        if ledger is None and not despite_broken_chain and self.ledger and self.chain_problem:
+            raise ChainBroken(
+                f"操作日志校验未通过，本命令不写入台账：{self.chain_problem}"
+                "请由审计管理员核查（duban audit），必要时由系统管理员从备份恢复。"
+            )
         if self._actor is None:
             if not self.username:
                 raise ValidationError(
@@ -121,7 +156,7 @@ class CliContext:
         """Who a read-only command runs as: the signed-in user with --user, else whoever is at
         this PC's shell (may read, changes nothing)."""
         if self.username:
-            return self.sign_in()
+            return self.sign_in(despite_broken_chain=True)  # reading: warned, not refused
         return auth.operator_actor(self.operator_label())
 
     @staticmethod
