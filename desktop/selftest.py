@@ -41,6 +41,8 @@ class Run:
     ledger: Any = None
     pdf: Path | None = None
     pdf_pages: int = 0
+    document: Any = None  # the circular laid out by 公文排版, written again as OFD
+    actor: Any = None  # who 登录 signed in as; the main window opens for them
     notes: list[str] = field(default_factory=list)
 
     def qt(self) -> Any:
@@ -298,6 +300,7 @@ def check_circular(run: Run) -> str:
     result = documents.render_pdf(doc, fonts)
     if result.glyph_warnings:
         raise RuntimeError("字形缺失：" + "；".join(result.glyph_warnings[:3]))
+    run.document = doc
     run.pdf = run.folder / "自检通报.pdf"
     run.pdf.write_bytes(result.pdf)
     run.pdf_pages = result.page_count
@@ -320,6 +323,23 @@ def _circular_document(run: Run) -> tuple[Any, str]:
         return compose_circular(data, head), f"演示台账 {DEMO_PERIOD} 工作进展通报"
     samples = optional("desktop.documents.samples")
     return samples.sample_document(paragraphs=8), "排版样张"
+
+
+def check_ofd(run: Run) -> str:
+    """The same circular as OFD: fontTools subsets the shipped fonts, then it is read back."""
+    if run.document is None:
+        raise RuntimeError("公文未生成（见“公文排版”）")
+    from desktop.documents import FontSet
+    from desktop.documents.ofd import check_ofd as read_back
+    from desktop.documents.ofd import render_ofd
+
+    result = render_ofd(run.document, FontSet.shipped(), archival=True)
+    if result.glyph_warnings:
+        raise RuntimeError("字形缺失：" + "；".join(result.glyph_warnings[:3]))
+    pages = read_back(result.ofd, archival=True)
+    if pages != result.page_count:
+        raise RuntimeError(f"OFD 读回 {pages} 页，排版为 {result.page_count} 页")
+    return f"OFD-A {pages} 页，{len(result.ofd) // 1024} KB，字体子集嵌入并读回"
 
 
 def check_qtpdf(run: Run) -> str:
@@ -347,6 +367,58 @@ def check_qtpdf(run: Run) -> str:
     if inked == 0:
         raise RuntimeError("第 1 页渲染为空白")
     return f"QPdfDocument 打开 {pages} 页并渲染第 1 页"
+
+
+def check_sign_in(run: Run) -> str:
+    """A demo account signs in (scrypt through hashlib's OpenSSL); a wrong password is refused."""
+    from desktop.services import identity
+    from desktop.services.demo.build import DEMO_USERS
+    from desktop.services.errors import DomainError
+
+    if run.ledger is None:
+        raise RuntimeError("台账未能打开（见“台账迁移”）")
+    username, _name, _role, password = next(u for u in DEMO_USERS if u[0] == "clerk")
+    start = time.perf_counter()
+    with run.ledger.session() as session:
+        run.actor = identity.sign_in(session, username, password)
+    took = time.perf_counter() - start
+    try:
+        with run.ledger.session() as session:
+            identity.sign_in(session, username, password + "x")
+    except DomainError:
+        pass
+    else:
+        raise RuntimeError("错误的密码竟能登录")
+    return f"{run.actor.display_name}（{run.actor.role.label}）登录 {took:.2f} 秒，错误密码被拒"
+
+
+def check_main_window(run: Run) -> str:
+    """The main window opens for the signed-in clerk and draws every page they may open."""
+    if run.actor is None or run.ledger is None:
+        raise RuntimeError("未登录（见“登录”）")
+    run.qt()
+    from desktop.services.clock import FixedClock
+    from desktop.ui.app import create_app
+    from desktop.ui.desk import Desk
+    from desktop.ui.main_window import MainWindow
+
+    app = create_app()
+    clock = FixedClock(datetime(2026, 11, 28, 9, 0))
+    window = MainWindow(Desk(run.ledger, clock, run.actor), remember=False)
+    window.resize(1366, 768)
+    window.show()
+    try:
+        keys = [spec.key for spec in window.specs if spec.in_nav]
+        for key in keys:
+            window.show_page(key)
+            app.processEvents()
+        image = window.grab().toImage()
+        if image.isNull() or image.width() < 1000:
+            raise RuntimeError("主窗口未能绘制")
+    finally:
+        window.close()
+        app.processEvents()
+    return f"主窗口打开，{len(keys)} 个页面逐一绘制（{app.platformName()}）"
 
 
 def check_printers(run: Run) -> str:
@@ -441,11 +513,14 @@ CHECKS = [
     Check("演示台账", check_demo),
     Check("全文检索", check_search),
     Check("公文排版", check_circular),
+    Check("OFD 版式", check_ofd),
     Check("QtPdf 预览", check_qtpdf),
     Check("打印机查询", check_printers),
     Check("Excel 读写", check_excel),
     Check("Excel 报送模板", check_excel_template),
     Check("档案包", check_archive),
+    Check("登录", check_sign_in),
+    Check("主窗口", check_main_window),
 ]
 
 
