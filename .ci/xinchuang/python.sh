@@ -51,7 +51,8 @@ cat > "$APT/sources.list" <<EOF
 deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main
 EOF
 APTOPT=(-o "Dir::Etc::SourceList=$APT/sources.list" -o Dir::Etc::SourceParts=/nonexistent
-  -o "Dir::State::Lists=$APT/lists" -o Debug::NoLocking=1 -o APT::Sandbox::User=root)
+  -o "Dir::State::Lists=$APT/lists" -o Debug::NoLocking=1 -o APT::Sandbox::User=root
+  -o Acquire::Retries=5)
 PACKAGES=(zlib bzip2 xz-utils libffi sqlite3 openssl python3.11)
 if [ ! -f "$APT/lists/.updated" ] || [ -n "$(find "$APT/lists/.updated" -mtime +7)" ]; then
   say "Debian source index (bookworm)"
@@ -83,17 +84,29 @@ step() {  # step NAME COMMAND...: run quietly into a log, show the log's end on 
   t0=$(date +%s)
   # errexit inside the step (it is off in the body of an `if`, even in a subshell)
   set +e
-  local TIMEFORMAT="%U+%S"  # CPU seconds (user+system) of the step and its children
-  { time (set -e; "$@") >"$CACHE/logs/$name.log" 2>&1; } 2>"$CACHE/logs/$name.cpu"
+  (set -e; "$@") >"$CACHE/logs/$name.log" 2>&1
   local code=$?
+  if [ "$code" -ne 0 ]; then
+    # Once more from a clean work folder: zig cc on a loaded machine has been seen to lose its
+    # own dependency file ("failed to parse …o.d: stat_file"), which is no fault of the recipe.
+    tail -n 5 "$CACHE/logs/$name.log" >&2
+    say "$name failed (exit $code), trying once more"
+    mv "$CACHE/logs/$name.log" "$CACHE/logs/$name.first-try.log"
+    rm -rf "$WORK" && mkdir -p "$WORK"
+    (set -e; "$@") >"$CACHE/logs/$name.log" 2>&1
+    code=$?
+  fi
   set -e
   if [ "$code" -ne 0 ]; then
     tail -n 40 "$CACHE/logs/$name.log" >&2
     echo "构建 $name 失败（日志 $CACHE/logs/$name.log）" >&2
     exit 1
   fi
+  # CPU seconds (user + system) of the step's processes: `times`' second line, the children of
+  # this shell (each step runs in a subshell of its own)
   local cpu
-  cpu=$(awk -F+ '{printf "%.0f", $1 + $2}' "$CACHE/logs/$name.cpu")
+  times >"$CACHE/logs/$name.cpu"  # a builtin: in this shell, not in a pipe's subshell
+  cpu=$(tail -n1 "$CACHE/logs/$name.cpu" | awk '{ n = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); n += t[1] * 60 + t[2] } printf "%.0f", n }')
   say "$name $(($(date +%s) - t0)) s (CPU ${cpu} s)"
 }
 
