@@ -87,8 +87,9 @@ step() {  # step NAME COMMAND...: run quietly into a log, show the log's end on 
   (set -e; "$@") >"$CACHE/logs/$name.log" 2>&1
   local code=$?
   if [ "$code" -ne 0 ]; then
-    # Once more from a clean work folder: zig cc on a loaded machine has been seen to lose its
-    # own dependency file ("failed to parse …o.d: stat_file"), which is no fault of the recipe.
+    # Once more from a clean work folder, so that a one-off (a file of zig's cache gone under
+    # it: "failed to parse …o.d: stat_file", seen once when two builds shared one cache) does
+    # not cost the whole build; a real fault of the recipe fails the second time too.
     tail -n 5 "$CACHE/logs/$name.log" >&2
     say "$name failed (exit $code), trying once more"
     mv "$CACHE/logs/$name.log" "$CACHE/logs/$name.first-try.log"
