@@ -117,6 +117,7 @@ def task_states(session: Session, period: Period, day: date, rules: LampRules) -
             overdue_milestones=tuple(milestones.get(task.id, [])),
             budget=m[FundKind.BUDGET],
             arrived=m[FundKind.ARRIVED],
+            previous_report=own[-2] if len(own) > 1 else None,
         )
         lamp = evaluate(facts, rules, day)
         states.append(_state(task, unit_name, project_name, facts, lamp, rules, day, m))

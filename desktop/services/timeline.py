@@ -63,6 +63,30 @@ def _reports(session: Session, task_id: int) -> list[TimelineEvent]:
     ]
 
 
+def _recoveries(session: Session, task_id: int) -> list[TimelineEvent]:
+    """A report that made up the gap of a task red by its lag: the lamp turns yellow first."""
+    from desktop.services import settings
+    from desktop.services.lamps.rules import lag_at_report
+
+    task = get_or_missing(session, Task, task_id, "任务")
+    rules = settings.lamp_rules(session)
+    found, before = [], None
+    for r in sorted(progress.reports_of_task(session, task_id), key=lambda r: r.period):
+        lag = lag_at_report(task.start, task.deadline, r.period, r.percent)
+        if before is not None and before > rules.red_lag and lag < rules.yellow_lag:
+            found.append(
+                TimelineEvent(
+                    r.submitted_on or date.min,
+                    QT_TR_NOOP("亮灯"),
+                    "由红转黄：差距已补齐",
+                    f"上期滞后序时进度 {before:.0f} 个百分点亮红灯，{Period.parse(r.period).label}"
+                    f"报送 {r.percent}%，补齐差距；按“红转黄”规则先亮黄灯，下期保持即转绿",
+                )
+            )
+        before = lag
+    return found
+
+
 def _funds(session: Session, task_id: int) -> list[TimelineEvent]:
     return [
         TimelineEvent(
@@ -134,6 +158,7 @@ def _escalation(session: Session, task_id: int) -> list[TimelineEvent]:
 # Areas that land later add their source here.
 SOURCES: list[TimelineSource] = [
     _reports,
+    _recoveries,
     _funds,
     _milestones,
     _status_changes,

@@ -31,7 +31,7 @@ from desktop.services.periods import Period
 from desktop.services.settings import LampRules
 
 # Bump when lamps.evaluate (or the facts it is given) changes meaning: every cached lamp is redone.
-LOGIC_VERSION = "1"
+LOGIC_VERSION = "2"  # 2: a red task that makes its gap up turns yellow first
 WATCHED = (Task, ProgressReport, Milestone, FundEntry)
 _TOUCHED = "lamp_cache_touched"  # session.info: task ids changed in this transaction
 _IN_SYNC = "lamp_cache_in_sync"  # session.info: the fingerprint matched when the transaction began
@@ -87,6 +87,7 @@ def compute(session: Session, ids: list[int] | None, today: date) -> dict[int, C
             overdue_milestones=tuple(fact["milestones"]),
             budget=money.budget,
             arrived=money.arrived,
+            previous_report=fact["previous"],
         )
         lamp = evaluate(task_facts, rules, today)
         result[task.id] = Computed(lamp, money, last_period, last_submitted)
@@ -98,7 +99,8 @@ def _facts(
 ) -> dict[int, tuple[dict, str | None, date | None]]:
     """Gather in two set queries what the lamp rules need for many tasks."""
     data: dict[int, dict] = {
-        i: {"latest": None, "periods": set(), "max": 0, "milestones": []} for i in ids
+        i: {"latest": None, "previous": None, "periods": set(), "max": 0, "milestones": []}
+        for i in ids
     }
     last: dict[int, tuple[str | None, date | None]] = {}
     since = str(Period.of(today).shift(-12))  # only recent periods matter for missed reports
@@ -120,6 +122,8 @@ def _facts(
             fact = data.get(task_id)
             if fact is None:
                 continue
+            if fact["latest"] is not None:
+                fact["previous"] = (last[task_id][0], fact["latest"])
             fact["latest"] = percent  # ordered by period: the last one seen is the latest
             fact["max"] = max(fact["max"], percent)
             if period >= since:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from db.enums import LampColor, TaskStatus
@@ -28,6 +28,7 @@ class TaskFacts:
     overdue_milestones: tuple[tuple[str, date], ...] = ()
     budget: Decimal = Decimal(0)
     arrived: Decimal = Decimal(0)
+    previous_report: tuple[str, int] | None = None  # (period, percent) before the latest one
 
 
 @dataclass(frozen=True)
@@ -124,10 +125,33 @@ def evaluate(facts: TaskFacts, rules: LampRules, today: date) -> Lamp:
         if rate < rules.funds_min_arrival_rate:
             verdict.raise_to(LampColor.YELLOW, f"时间过半，资金到位率仅 {rate:.0f}%")
 
+    if not verdict.findings and (recovered := recovery(facts, rules)):
+        return Lamp(LampColor.YELLOW, (recovered,), schedule, lag, missed, False)
     if not verdict.findings:
         calm = "按序时推进" if (lag or 0) <= 0 else f"略滞后 {lag:.0f} 个百分点"
         return Lamp(LampColor.GREEN, (calm,), schedule, lag, missed, False)
     return Lamp(verdict.color, verdict.reasons(), schedule, lag, missed, False)
+
+
+def lag_at_report(start: date, deadline: date, period: str, percent: int) -> float:
+    """How far a report lagged the schedule progress at the end of its period."""
+    end = Period.parse(period).shift(1).first_day() - timedelta(days=1)
+    return schedule_progress(start, deadline, end) - percent
+
+
+def recovery(facts: TaskFacts, rules: LampRules) -> str:
+    """瓯海's 三色 rule: a task red by its lag whose latest report makes the gap up turns yellow,
+    not green, for one period; the reason says so. "" when the rule does not apply."""
+    if facts.previous_report is None:
+        return ""
+    period, percent = facts.previous_report
+    before = lag_at_report(facts.start, facts.deadline, period, percent)
+    if before <= rules.red_lag:
+        return ""
+    return (
+        f"差距已补齐，由红转黄：{Period.parse(period).label}滞后序时进度 {before:.0f} 个百分点"
+        "亮红灯，本期补齐，下期保持即转绿"
+    )
 
 
 def worst(colors: list[LampColor]) -> LampColor:
