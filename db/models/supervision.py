@@ -1,5 +1,5 @@
 """The escalation chain's records: supervision items (催办, 督办通知, 现场督查) registered one matter
-to an item (督查事项登记簿), their 延期 requests, replies sent back (退办), 催办 of an item, and
+to an item (督办事项登记簿), their 延期 requests, replies sent back (退办), 催办 of an item, and
 dismissed proposals."""
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ class SupervisionItem(Base):
     decision_id: Mapped[int | None] = mapped_column(
         ForeignKey("meeting_decision.id", ondelete="SET NULL"), default=None
     )
-    # The register's columns (督查事项登记簿): what came in, when, and how it is to be handled.
+    # The register's columns (督办事项登记簿): what came in, when, and how it is to be handled.
     source_ref: Mapped[str] = mapped_column(Text, default="")  # 来文文号 / 批示领导及批示
     received_on: Mapped[date | None] = mapped_column(Date, default=None)  # 收文时间
     first_due: Mapped[date | None] = mapped_column(Date, default=None)  # before 延期 and 退办

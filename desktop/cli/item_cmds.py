@@ -1,4 +1,4 @@
-"""督查事项 verbs: register an item from any source, 延期 (ask, check, approve), replies with
+"""督办事项 verbs: register an item from any source, 延期 (ask, check, approve), replies with
 签发人 and 公章, 退办, 催办 and closing; list the register and show one item."""
 
 from __future__ import annotations
@@ -40,10 +40,10 @@ def _choice(enum: type[LabelledEnum], help_text: str) -> dict[str, object]:
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    item = commands.add_parser("item", help="督查事项登记簿：登记、延期、回复、退办、催办、办结")
+    item = commands.add_parser("item", help="督办事项登记簿：登记、延期、回复、退办、催办、办结")
     verbs = item.add_subparsers(dest="verb", metavar="操作", required=True)
 
-    p = verbs.add_parser("register", help="登记督查事项（一事一项），未给期限时按来源取默认期限")
+    p = verbs.add_parser("register", help="登记督办事项（一事一项），未给期限时按来源取默认期限")
     p.add_argument("--source", required=True, type=SupervisionOrigin.from_label,
                    choices=SOURCES, metavar="|".join(o.label for o in SOURCES),
                    help="任务来源")  # fmt: skip
@@ -62,8 +62,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--leader", default="", help="分管领导（到期前提醒）")
     p.set_defaults(handler=cmd_register)
 
-    verbs.add_parser("list", help="列出督查事项登记簿").set_defaults(handler=cmd_list)
-    p = verbs.add_parser("show", help="显示一个督查事项及其延期、退办、催办记录")
+    verbs.add_parser("list", help="列出督办事项登记簿").set_defaults(handler=cmd_list)
+    p = verbs.add_parser("show", help="显示一个督办事项及其延期、退办、催办记录")
     p.add_argument("id", type=int)
     p.set_defaults(handler=cmd_show)
 
@@ -133,7 +133,7 @@ def cmd_register(ctx: CliContext, args: argparse.Namespace) -> int:
         return supervision.get_item(session, item_id, ctx.clock.today())
 
     row = _write(ctx, work)
-    print(f"督查事项 #{row.id} 已登记：{row.origin.label}，主办{row.unit}，"  # type: ignore[attr-defined]
+    print(f"督办事项 #{row.id} 已登记：{row.origin.label}，主办{row.unit}，"  # type: ignore[attr-defined]
           f"期限 {row.reply_due:%Y-%m-%d}")  # type: ignore[attr-defined]  # fmt: skip
     return 0
 
@@ -168,7 +168,7 @@ def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
         asked = extensions.extensions_of(session, args.id)
         back = returns.returns_of(session, args.id)
     lines = [
-        f"督查事项 #{i.id}（{i.state}）",
+        f"督办事项 #{i.id}（{i.state}）",
         f"  任务来源：{i.origin.label}" + (f"（{i.source_ref}）" if i.source_ref else ""),
         f"  收文时间：{i.received_on or i.raised_on:%Y-%m-%d}  交办：{i.raised_on:%Y-%m-%d}",
         f"  主办单位：{i.unit}  协办单位：{'、'.join(i.co_units) or '—'}",
@@ -226,7 +226,7 @@ def cmd_reply(ctx: CliContext, args: argparse.Namespace) -> int:
     received = args.received or ctx.clock.today()
     _write(ctx, lambda s: supervision.record_reply(
         s, ctx.actor, args.id, received, args.text, args.signer, args.stamped))  # fmt: skip
-    print(f"督查事项 #{args.id} 的回复已登记。")
+    print(f"督办事项 #{args.id} 的回复已登记。")
     return 0
 
 
@@ -234,7 +234,7 @@ def cmd_return(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.services.supervision import returns
 
     _write(ctx, lambda s: returns.return_reply(s, ctx.actor, args.id, args.reason, args.by))
-    print(f"督查事项 #{args.id} 的回复已退回，限期补办。")
+    print(f"督办事项 #{args.id} 的回复已退回，限期补办。")
     return 0
 
 
@@ -242,7 +242,7 @@ def cmd_urge(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.services.supervision import returns
 
     _write(ctx, lambda s: returns.urge_item(s, ctx.actor, args.id, args.note))
-    print(f"督查事项 #{args.id} 已催办。")
+    print(f"督办事项 #{args.id} 已催办。")
     return 0
 
 
@@ -250,5 +250,5 @@ def cmd_close(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.services import supervision
 
     _write(ctx, lambda s: supervision.close_item(s, ctx.actor, args.id, args.note))
-    print(f"督查事项 #{args.id} 已办结。")
+    print(f"督办事项 #{args.id} 已办结。")
     return 0

@@ -124,18 +124,18 @@ def cmd_status(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _item_reminders(ctx: CliContext, today: date) -> list[str]:
-    """督查事项 due within the reminder window (for the clerk and the 分管领导), and 延期
+    """督办事项 due within the reminder window (for the clerk and the 分管领导), and 延期
     requests waiting for a leader."""
     from desktop.services.supervision import reminders
 
     with ctx.ledger.session() as session:
         due = reminders.due_reminders(session, today)
         waiting = reminders.pending_approvals(session)
-    lines = [f"\n即将到期的督查事项 {len(due)} 项："] if due else []
+    lines = [f"\n即将到期的督办事项 {len(due)} 项："] if due else []
     lines += [f"  {d.text}，提醒：科员" + (f"、{d.leader}" if d.leader else "") for d in due]
     if waiting:
         lines.append(f"\n待领导审批的延期申请 {len(waiting)} 件：")
-    lines += [f"  申请 {w.extension_id}（督查事项 #{w.item_id}，{w.unit}）：{w.old_due:%Y-%m-%d} 延至 "
+    lines += [f"  申请 {w.extension_id}（督办事项 #{w.item_id}，{w.unit}）：{w.old_due:%Y-%m-%d} 延至 "
               f"{w.new_due:%Y-%m-%d}，{w.reason}" for w in waiting]  # fmt: skip
     return lines
 

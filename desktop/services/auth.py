@@ -23,7 +23,7 @@ class Permission(enum.Enum):
     READ = "查看台账"
     EDIT_LEDGER = "修改台账"
     ISSUE_DOCUMENTS = "制发公文"
-    APPROVE = "审批督查事项延期"
+    APPROVE = "审批督办事项延期"
     BACKUP = "备份台账"
     MANAGE = "管理用户、设置和备份恢复"
     SECURITY = "管理安全策略、解锁账号、分配角色和审核账号变更"

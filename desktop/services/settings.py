@@ -67,7 +67,7 @@ class LampRules:
 
 @dataclass(frozen=True)
 class ItemRules:
-    """Deadlines and manners of the 督查事项登记簿: local rules differ, these are the defaults."""
+    """Deadlines and manners of the 督办事项登记簿: local rules differ, these are the defaults."""
 
     higher_doc_days: int = 30  # 上级文件（公文）交办
     minutes_days: int = 20  # 会议纪要（及会议议定事项）
@@ -239,7 +239,7 @@ def save_lamp_rules(session: Session, actor: Actor, value: LampRules) -> None:
 @audit.writes(Permission.MANAGE)
 def save_item_rules(session: Session, actor: Actor, value: ItemRules) -> None:
     value.validate()
-    _store(session, actor, value, "督查事项办理期限与催办规则")
+    _store(session, actor, value, "督办事项办理期限与催办规则")
 
 
 SECURITY_LABELS = {

@@ -11,7 +11,13 @@ from desktop.ui.desk import Desk
 from desktop.ui.i18n import QT_TR_NOOP, tr
 
 READ_ONLY_TIP = QT_TR_NOOP("当前账号为只读（领导），不能修改台账。")
+LEADER_ONLY_TIP = QT_TR_NOOP("延期申请由领导审批，当前账号无此权限。")
 READ, EDIT, ISSUE = Permission.READ, Permission.EDIT_LEDGER, Permission.ISSUE_DOCUMENTS
+APPROVE = Permission.APPROVE
+
+
+def denied_tip(permission: Permission) -> str:
+    return tr(LEADER_ONLY_TIP if permission == APPROVE else READ_ONLY_TIP)
 
 
 def button(
@@ -31,7 +37,7 @@ def button(
         widget.setToolTip(f"{label}（{shortcut}）")
     if not desk.can(permission):
         widget.setEnabled(False)
-        widget.setToolTip(tr(READ_ONLY_TIP))
+        widget.setToolTip(denied_tip(permission))
     return widget
 
 
@@ -50,7 +56,7 @@ def allow_unless(desk: Desk, widget: QPushButton, why_not: str, tip: str = "") -
     ``why_not`` and ``tip`` come translated; a leader keeps the read-only tooltip."""
     if not desk.can(_permission_of(widget)):
         widget.setEnabled(False)
-        widget.setToolTip(tr(READ_ONLY_TIP))
+        widget.setToolTip(denied_tip(_permission_of(widget)))
         return
     widget.setEnabled(not why_not)
     widget.setToolTip(why_not or tip)

@@ -992,6 +992,10 @@ Duban Desk will close; please open it again.</translation>
         <translation>This account is read-only (leader) and cannot change the ledger.</translation>
     </message>
     <message>
+        <source>延期申请由领导审批，当前账号无此权限。</source>
+        <translation>Extension requests are approved by a leader; this account may not.</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1120,6 +1124,10 @@ Duban Desk will close; please open it again.</translation>
         <translation>May turn red next period</translation>
     </message>
     <message>
+        <source>督办事项提醒</source>
+        <translation>Item reminders</translation>
+    </message>
+    <message>
         <source>双击一行查看其任务；双击绿、黄、红列只看该颜色的任务</source>
         <translation>Double-click a row to see its tasks; double-click the green, yellow or red column to see only tasks of that colour</translation>
     </message>
@@ -1130,6 +1138,10 @@ Duban Desk will close; please open it again.</translation>
     <message>
         <source>正在推算下期亮灯…</source>
         <translation>Forecasting next period&apos;s lamps…</translation>
+    </message>
+    <message>
+        <source>督办事项提醒（{n}）</source>
+        <translation>Item reminders ({n})</translation>
     </message>
     <message>
         <source>下期可能亮红灯（{n}）</source>
@@ -3240,6 +3252,34 @@ attached by {by} at {at}</translation>
         <translation>Closed</translation>
     </message>
     <message>
+        <source>（{u}）</source>
+        <translation> ({u})</translation>
+    </message>
+    <message>
+        <source>补办</source>
+        <translation>redo</translation>
+    </message>
+    <message>
+        <source>（原定 {d}，{why}）</source>
+        <translation> (first set {d}; {why})</translation>
+    </message>
+    <message>
+        <source>，延期申请在办</source>
+        <translation>; an extension request is pending</translation>
+    </message>
+    <message>
+        <source>已盖章</source>
+        <translation>stamped</translation>
+    </message>
+    <message>
+        <source>未盖章</source>
+        <translation>not stamped</translation>
+    </message>
+    <message>
+        <source>未署签发人</source>
+        <translation>no signer</translation>
+    </message>
+    <message>
         <source>督办事项</source>
         <translation>Supervision item</translation>
     </message>
@@ -3250,10 +3290,6 @@ attached by {by} at {at}</translation>
     <message>
         <source>督办要求</source>
         <translation>Requirements</translation>
-    </message>
-    <message>
-        <source>发起 / 回复期限</source>
-        <translation>Raised / reply due</translation>
     </message>
     <message>
         <source>办理情况</source>
@@ -3286,6 +3322,34 @@ attached by {by} at {at}</translation>
     <message>
         <source>重新打开…</source>
         <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>任务来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>主办 / 协办</source>
+        <translation>Lead / assisting units</translation>
+    </message>
+    <message>
+        <source>事由 / 拟办意见</source>
+        <translation>Reason / proposed handling</translation>
+    </message>
+    <message>
+        <source>收文 / 交办 / 期限</source>
+        <translation>Received / assigned / due</translation>
+    </message>
+    <message>
+        <source>报送 / 分管领导</source>
+        <translation>Reporting / leader in charge</translation>
+    </message>
+    <message>
+        <source>回复件的签发人</source>
+        <translation>who signed the unit&apos;s reply</translation>
+    </message>
+    <message>
+        <source>加盖公章</source>
+        <translation>Stamped with the seal</translation>
     </message>
     <message>
         <source>生成公文</source>
@@ -3378,6 +3442,10 @@ attached by {by} at {at}</translation>
     <message>
         <source>未办结</source>
         <translation>Open</translation>
+    </message>
+    <message>
+        <source>登记督办事项…</source>
+        <translation>Register item…</translation>
     </message>
     <message>
         <source>发起督办…</source>
@@ -3522,8 +3590,60 @@ attached by {by} at {at}</translation>
         <translation>Cooperating units</translation>
     </message>
     <message>
+        <source>登记督办事项</source>
+        <translation>Register item</translation>
+    </message>
+    <message>
+        <source>来文文号，或批示领导及批示内容</source>
+        <translation>the incoming document&apos;s number, or who gave the instruction and what it says</translation>
+    </message>
+    <message>
+        <source>例如：建议由主办单位牵头，协办单位配合，按期报送。</source>
+        <translation>e.g. the lead unit takes charge, the assisting units help, report on time.</translation>
+    </message>
+    <message>
+        <source>不填则取关联任务的分管领导</source>
+        <translation>empty: the linked task&apos;s leader in charge</translation>
+    </message>
+    <message>
+        <source>按来源的默认期限</source>
+        <translation>The source&apos;s default deadline</translation>
+    </message>
+    <message>
+        <source>来文 / 批示</source>
+        <translation>Document / instruction</translation>
+    </message>
+    <message>
+        <source>收文时间</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>缓急</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>主办单位</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <source>协办单位</source>
+        <translation>Assisting units</translation>
+    </message>
+    <message>
+        <source>拟办意见</source>
+        <translation>Proposed handling</translation>
+    </message>
+    <message>
+        <source>报送频次</source>
+        <translation>Reporting</translation>
+    </message>
+    <message>
         <source>分管领导</source>
         <translation>Leader in charge</translation>
+    </message>
+    <message>
+        <source>按来源的默认期限（收文后 {n} 天）</source>
+        <translation>The source&apos;s default deadline ({n} days after receipt)</translation>
     </message>
     <message>
         <source>开始时间</source>
@@ -3666,8 +3786,164 @@ attached by {by} at {at}</translation>
         <translation>No reports yet</translation>
     </message>
     <message>
+        <source>登记延期申请</source>
+        <translation>Record extension request</translation>
+    </message>
+    <message>
+        <source>单位申请延期的理由</source>
+        <translation>why the unit asks for more time</translation>
+    </message>
+    <message>
+        <source>现办理期限</source>
+        <translation>Current deadline</translation>
+    </message>
+    <message>
+        <source>申请延至</source>
+        <translation>Extend to</translation>
+    </message>
+    <message>
+        <source>延期理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Asked on</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>退办</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <source>例如：未附整改方案；未加盖公章</source>
+        <translation>e.g. no rectification plan attached; not stamped</translation>
+    </message>
+    <message>
+        <source>退办理由</source>
+        <translation>Why it falls short</translation>
+    </message>
+    <message>
+        <source>补办期限</source>
+        <translation>Answer again by</translation>
+    </message>
+    <message>
+        <source>延期申请（{asked}）：{old} → {new}，{reason}；&lt;b&gt;{state}&lt;/b&gt;{check}{said}</source>
+        <translation>Extension request ({asked}): {old} → {new}, {reason}; &lt;b&gt;{state}&lt;/b&gt;{check}{said}</translation>
+    </message>
+    <message>
+        <source>退办（{d}）：{reason}，限 {due} 前补办</source>
+        <translation>Sent back ({d}): {reason}; answer again by {due}</translation>
+    </message>
+    <message>
+        <source>暂无延期、退办记录</source>
+        <translation>No extension or sending back yet</translation>
+    </message>
+    <message>
+        <source>延期、退办与催办</source>
+        <translation>Extension, sending back and chasing</translation>
+    </message>
+    <message>
+        <source>登记延期申请…</source>
+        <translation>Extension request…</translation>
+    </message>
+    <message>
+        <source>核查…</source>
+        <translation>Check…</translation>
+    </message>
+    <message>
+        <source>审批…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>退办…</source>
+        <translation>Send back…</translation>
+    </message>
+    <message>
         <source>催办</source>
         <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>该事项已办结。</source>
+        <translation>The item is closed.</translation>
+    </message>
+    <message>
+        <source>已有延期申请在办。</source>
+        <translation>An extension request is already in progress.</translation>
+    </message>
+    <message>
+        <source>主办单位在期限前提出延期：登记申请日期、理由和申请延至的日期。</source>
+        <translation>The lead unit asks before the deadline: record the day, the reason and the date asked for.</translation>
+    </message>
+    <message>
+        <source>没有待核查的延期申请。</source>
+        <translation>No extension request waits for a check.</translation>
+    </message>
+    <message>
+        <source>科员核查延期理由是否属实、新期限是否合理。</source>
+        <translation>The clerk checks the reason is true and the new date reasonable.</translation>
+    </message>
+    <message>
+        <source>没有待审批的延期申请。</source>
+        <translation>No extension request waits for approval.</translation>
+    </message>
+    <message>
+        <source>领导审批：批准后期限按批准的日期计算，原期限保留在记录中。</source>
+        <translation>A leader decides: once approved, the deadline is the approved date; the first one stays on record.</translation>
+    </message>
+    <message>
+        <source>尚未登记回复。</source>
+        <translation>No reply recorded yet.</translation>
+    </message>
+    <message>
+        <source>回复不符合要求时退回，写明理由，限期补办。</source>
+        <translation>Send a reply that falls short back, with the reason and a date to answer again.</translation>
+    </message>
+    <message>
+        <source>已回复，无需催办。</source>
+        <translation>Replied: nothing to chase.</translation>
+    </message>
+    <message>
+        <source>登记一次催办（两次催办之间有最短间隔，见设置）。</source>
+        <translation>Record a chase (two chases of one item keep a minimum interval, see settings).</translation>
+    </message>
+    <message>
+        <source>申请将期限由 {old} 延至 {new}。理由：{reason}</source>
+        <translation>Asks to move the deadline from {old} to {new}. Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>核查延期申请</source>
+        <translation>Check extension request</translation>
+    </message>
+    <message>
+        <source>核查通过，报领导审批</source>
+        <translation>Checked: pass to a leader</translation>
+    </message>
+    <message>
+        <source>核查未通过</source>
+        <translation>Check failed</translation>
+    </message>
+    <message>
+        <source>（科员核查：{note}）</source>
+        <translation> (clerk&apos;s check: {note})</translation>
+    </message>
+    <message>
+        <source>审批延期申请</source>
+        <translation>Decide extension request</translation>
+    </message>
+    <message>
+        <source>批准延期</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>不予批准</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>催办方式或要点（可不填）：</source>
+        <translation>How it was chased, or the points made (optional):</translation>
     </message>
     <message>
         <source>督办通知</source>
@@ -3706,12 +3982,36 @@ attached by {by} at {at}</translation>
         <translation>Held accountable</translation>
     </message>
     <message>
+        <source>今天到期</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <source>还有 {n} 天到期</source>
+        <translation>due in {n} days</translation>
+    </message>
+    <message>
         <source>科员</source>
         <translation>Clerk</translation>
     </message>
     <message>
+        <source>延期待审批：{old} 延至 {new}</source>
+        <translation>Extension to approve: {old} to {new}</translation>
+    </message>
+    <message>
         <source>领导</source>
         <translation>Leader</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>提醒谁</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>双击打开督办事项</source>
+        <translation>Double-click to open the item</translation>
     </message>
     <message>
         <source>系统管理员</source>
@@ -6116,6 +6416,18 @@ Log: {path}</translation>
     <message>
         <source>第{0}期</source>
         <translation>No. {0}</translation>
+    </message>
+    <message>
+        <source>待核查</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <source>待领导审批</source>
+        <translation>Awaiting a leader</translation>
+    </message>
+    <message>
+        <source>已批准</source>
+        <translation>Approved</translation>
     </message>
 </context>
 <context>

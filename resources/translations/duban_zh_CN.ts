@@ -992,6 +992,10 @@
             <translation>当前账号为只读（领导），不能修改台账。</translation>
         </message>
         <message>
+            <source>延期申请由领导审批，当前账号无此权限。</source>
+            <translation>延期申请由领导审批，当前账号无此权限。</translation>
+        </message>
+        <message>
             <source>取消</source>
             <translation>取消</translation>
         </message>
@@ -1120,6 +1124,10 @@
             <translation>下期可能亮红灯</translation>
         </message>
         <message>
+            <source>督办事项提醒</source>
+            <translation>督办事项提醒</translation>
+        </message>
+        <message>
             <source>双击一行查看其任务；双击绿、黄、红列只看该颜色的任务</source>
             <translation>双击一行查看其任务；双击绿、黄、红列只看该颜色的任务</translation>
         </message>
@@ -1130,6 +1138,10 @@
         <message>
             <source>正在推算下期亮灯…</source>
             <translation>正在推算下期亮灯…</translation>
+        </message>
+        <message>
+            <source>督办事项提醒（{n}）</source>
+            <translation>督办事项提醒（{n}）</translation>
         </message>
         <message>
             <source>下期可能亮红灯（{n}）</source>
@@ -3240,6 +3252,34 @@
             <translation>已办结</translation>
         </message>
         <message>
+            <source>（{u}）</source>
+            <translation>（{u}）</translation>
+        </message>
+        <message>
+            <source>补办</source>
+            <translation>补办</translation>
+        </message>
+        <message>
+            <source>（原定 {d}，{why}）</source>
+            <translation>（原定 {d}，{why}）</translation>
+        </message>
+        <message>
+            <source>，延期申请在办</source>
+            <translation>，延期申请在办</translation>
+        </message>
+        <message>
+            <source>已盖章</source>
+            <translation>已盖章</translation>
+        </message>
+        <message>
+            <source>未盖章</source>
+            <translation>未盖章</translation>
+        </message>
+        <message>
+            <source>未署签发人</source>
+            <translation>未署签发人</translation>
+        </message>
+        <message>
             <source>督办事项</source>
             <translation>督办事项</translation>
         </message>
@@ -3250,10 +3290,6 @@
         <message>
             <source>督办要求</source>
             <translation>督办要求</translation>
-        </message>
-        <message>
-            <source>发起 / 回复期限</source>
-            <translation>发起 / 回复期限</translation>
         </message>
         <message>
             <source>办理情况</source>
@@ -3286,6 +3322,34 @@
         <message>
             <source>重新打开…</source>
             <translation>重新打开…</translation>
+        </message>
+        <message>
+            <source>任务来源</source>
+            <translation>任务来源</translation>
+        </message>
+        <message>
+            <source>主办 / 协办</source>
+            <translation>主办 / 协办</translation>
+        </message>
+        <message>
+            <source>事由 / 拟办意见</source>
+            <translation>事由 / 拟办意见</translation>
+        </message>
+        <message>
+            <source>收文 / 交办 / 期限</source>
+            <translation>收文 / 交办 / 期限</translation>
+        </message>
+        <message>
+            <source>报送 / 分管领导</source>
+            <translation>报送 / 分管领导</translation>
+        </message>
+        <message>
+            <source>回复件的签发人</source>
+            <translation>回复件的签发人</translation>
+        </message>
+        <message>
+            <source>加盖公章</source>
+            <translation>加盖公章</translation>
         </message>
         <message>
             <source>生成公文</source>
@@ -3378,6 +3442,10 @@
         <message>
             <source>未办结</source>
             <translation>未办结</translation>
+        </message>
+        <message>
+            <source>登记督办事项…</source>
+            <translation>登记督办事项…</translation>
         </message>
         <message>
             <source>发起督办…</source>
@@ -3522,8 +3590,60 @@
             <translation>配合单位</translation>
         </message>
         <message>
+            <source>登记督办事项</source>
+            <translation>登记督办事项</translation>
+        </message>
+        <message>
+            <source>来文文号，或批示领导及批示内容</source>
+            <translation>来文文号，或批示领导及批示内容</translation>
+        </message>
+        <message>
+            <source>例如：建议由主办单位牵头，协办单位配合，按期报送。</source>
+            <translation>例如：建议由主办单位牵头，协办单位配合，按期报送。</translation>
+        </message>
+        <message>
+            <source>不填则取关联任务的分管领导</source>
+            <translation>不填则取关联任务的分管领导</translation>
+        </message>
+        <message>
+            <source>按来源的默认期限</source>
+            <translation>按来源的默认期限</translation>
+        </message>
+        <message>
+            <source>来文 / 批示</source>
+            <translation>来文 / 批示</translation>
+        </message>
+        <message>
+            <source>收文时间</source>
+            <translation>收文时间</translation>
+        </message>
+        <message>
+            <source>缓急</source>
+            <translation>缓急</translation>
+        </message>
+        <message>
+            <source>主办单位</source>
+            <translation>主办单位</translation>
+        </message>
+        <message>
+            <source>协办单位</source>
+            <translation>协办单位</translation>
+        </message>
+        <message>
+            <source>拟办意见</source>
+            <translation>拟办意见</translation>
+        </message>
+        <message>
+            <source>报送频次</source>
+            <translation>报送频次</translation>
+        </message>
+        <message>
             <source>分管领导</source>
             <translation>分管领导</translation>
+        </message>
+        <message>
+            <source>按来源的默认期限（收文后 {n} 天）</source>
+            <translation>按来源的默认期限（收文后 {n} 天）</translation>
         </message>
         <message>
             <source>开始时间</source>
@@ -3666,8 +3786,164 @@
             <translation>尚无报送</translation>
         </message>
         <message>
+            <source>登记延期申请</source>
+            <translation>登记延期申请</translation>
+        </message>
+        <message>
+            <source>单位申请延期的理由</source>
+            <translation>单位申请延期的理由</translation>
+        </message>
+        <message>
+            <source>现办理期限</source>
+            <translation>现办理期限</translation>
+        </message>
+        <message>
+            <source>申请延至</source>
+            <translation>申请延至</translation>
+        </message>
+        <message>
+            <source>延期理由</source>
+            <translation>延期理由</translation>
+        </message>
+        <message>
+            <source>申请日期</source>
+            <translation>申请日期</translation>
+        </message>
+        <message>
+            <source>意见</source>
+            <translation>意见</translation>
+        </message>
+        <message>
+            <source>退办</source>
+            <translation>退办</translation>
+        </message>
+        <message>
+            <source>例如：未附整改方案；未加盖公章</source>
+            <translation>例如：未附整改方案；未加盖公章</translation>
+        </message>
+        <message>
+            <source>退办理由</source>
+            <translation>退办理由</translation>
+        </message>
+        <message>
+            <source>补办期限</source>
+            <translation>补办期限</translation>
+        </message>
+        <message>
+            <source>延期申请（{asked}）：{old} → {new}，{reason}；&lt;b&gt;{state}&lt;/b&gt;{check}{said}</source>
+            <translation>延期申请（{asked}）：{old} → {new}，{reason}；&lt;b&gt;{state}&lt;/b&gt;{check}{said}</translation>
+        </message>
+        <message>
+            <source>退办（{d}）：{reason}，限 {due} 前补办</source>
+            <translation>退办（{d}）：{reason}，限 {due} 前补办</translation>
+        </message>
+        <message>
+            <source>暂无延期、退办记录</source>
+            <translation>暂无延期、退办记录</translation>
+        </message>
+        <message>
+            <source>延期、退办与催办</source>
+            <translation>延期、退办与催办</translation>
+        </message>
+        <message>
+            <source>登记延期申请…</source>
+            <translation>登记延期申请…</translation>
+        </message>
+        <message>
+            <source>核查…</source>
+            <translation>核查…</translation>
+        </message>
+        <message>
+            <source>审批…</source>
+            <translation>审批…</translation>
+        </message>
+        <message>
+            <source>退办…</source>
+            <translation>退办…</translation>
+        </message>
+        <message>
             <source>催办</source>
             <translation>催办</translation>
+        </message>
+        <message>
+            <source>该事项已办结。</source>
+            <translation>该事项已办结。</translation>
+        </message>
+        <message>
+            <source>已有延期申请在办。</source>
+            <translation>已有延期申请在办。</translation>
+        </message>
+        <message>
+            <source>主办单位在期限前提出延期：登记申请日期、理由和申请延至的日期。</source>
+            <translation>主办单位在期限前提出延期：登记申请日期、理由和申请延至的日期。</translation>
+        </message>
+        <message>
+            <source>没有待核查的延期申请。</source>
+            <translation>没有待核查的延期申请。</translation>
+        </message>
+        <message>
+            <source>科员核查延期理由是否属实、新期限是否合理。</source>
+            <translation>科员核查延期理由是否属实、新期限是否合理。</translation>
+        </message>
+        <message>
+            <source>没有待审批的延期申请。</source>
+            <translation>没有待审批的延期申请。</translation>
+        </message>
+        <message>
+            <source>领导审批：批准后期限按批准的日期计算，原期限保留在记录中。</source>
+            <translation>领导审批：批准后期限按批准的日期计算，原期限保留在记录中。</translation>
+        </message>
+        <message>
+            <source>尚未登记回复。</source>
+            <translation>尚未登记回复。</translation>
+        </message>
+        <message>
+            <source>回复不符合要求时退回，写明理由，限期补办。</source>
+            <translation>回复不符合要求时退回，写明理由，限期补办。</translation>
+        </message>
+        <message>
+            <source>已回复，无需催办。</source>
+            <translation>已回复，无需催办。</translation>
+        </message>
+        <message>
+            <source>登记一次催办（两次催办之间有最短间隔，见设置）。</source>
+            <translation>登记一次催办（两次催办之间有最短间隔，见设置）。</translation>
+        </message>
+        <message>
+            <source>申请将期限由 {old} 延至 {new}。理由：{reason}</source>
+            <translation>申请将期限由 {old} 延至 {new}。理由：{reason}</translation>
+        </message>
+        <message>
+            <source>核查延期申请</source>
+            <translation>核查延期申请</translation>
+        </message>
+        <message>
+            <source>核查通过，报领导审批</source>
+            <translation>核查通过，报领导审批</translation>
+        </message>
+        <message>
+            <source>核查未通过</source>
+            <translation>核查未通过</translation>
+        </message>
+        <message>
+            <source>（科员核查：{note}）</source>
+            <translation>（科员核查：{note}）</translation>
+        </message>
+        <message>
+            <source>审批延期申请</source>
+            <translation>审批延期申请</translation>
+        </message>
+        <message>
+            <source>批准延期</source>
+            <translation>批准延期</translation>
+        </message>
+        <message>
+            <source>不予批准</source>
+            <translation>不予批准</translation>
+        </message>
+        <message>
+            <source>催办方式或要点（可不填）：</source>
+            <translation>催办方式或要点（可不填）：</translation>
         </message>
         <message>
             <source>督办通知</source>
@@ -3706,12 +3982,36 @@
             <translation>已问责</translation>
         </message>
         <message>
+            <source>今天到期</source>
+            <translation>今天到期</translation>
+        </message>
+        <message>
+            <source>还有 {n} 天到期</source>
+            <translation>还有 {n} 天到期</translation>
+        </message>
+        <message>
             <source>科员</source>
             <translation>科员</translation>
         </message>
         <message>
+            <source>延期待审批：{old} 延至 {new}</source>
+            <translation>延期待审批：{old} 延至 {new}</translation>
+        </message>
+        <message>
             <source>领导</source>
             <translation>领导</translation>
+        </message>
+        <message>
+            <source>提醒</source>
+            <translation>提醒</translation>
+        </message>
+        <message>
+            <source>提醒谁</source>
+            <translation>提醒谁</translation>
+        </message>
+        <message>
+            <source>双击打开督办事项</source>
+            <translation>双击打开督办事项</translation>
         </message>
         <message>
             <source>系统管理员</source>
@@ -6116,6 +6416,18 @@
         <message>
             <source>第{0}期</source>
             <translation>第{0}期</translation>
+        </message>
+        <message>
+            <source>待核查</source>
+            <translation>待核查</translation>
+        </message>
+        <message>
+            <source>待领导审批</source>
+            <translation>待领导审批</translation>
+        </message>
+        <message>
+            <source>已批准</source>
+            <translation>已批准</translation>
         </message>
     </context>
     <context>

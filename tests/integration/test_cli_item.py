@@ -37,7 +37,7 @@ def test_instruction_item_through_the_command_line(
     assert main([*db, "status"]) == 0
     assert "待领导审批的延期申请 1 件" in capsys.readouterr().out
     refused = main([*db, *CLERK, "item", "approve", "1"])
-    assert refused == 1 and "无权审批督查事项延期" in capsys.readouterr().err
+    assert refused == 1 and "无权审批督办事项延期" in capsys.readouterr().err
     monkeypatch.setenv("DUBAN_PASSWORD", "duban-leader")
     run("approve", "1", "--note", "同意", user=["--user", "leader"])
     monkeypatch.setenv("DUBAN_PASSWORD", "duban-clerk")

@@ -1,4 +1,4 @@
-"""督查事项登记簿: an item's source, 收文时间, 协办单位, 拟办意见, urgency, reporting frequency,
+"""督办事项登记簿: an item's source, 收文时间, 协办单位, 拟办意见, urgency, reporting frequency,
 分管领导, the deadline first set, and how its reply was signed; 延期 requests, replies sent back (退办) and 催办 of an item
 
 Revision ID: 0012

@@ -111,6 +111,9 @@ def build_story(session: Session, actor: Actor) -> int:
             ("市财政局12月10日前明确充电设施建设补助资金", None, 0),
         ],
     )
+    from desktop.services.demo.items import add_items  # late: it builds on Story
+
+    add_items(story)
     return story.run()
 
 

@@ -2,7 +2,7 @@
 
 Every matter is one item (一事一项), registered with its source (任务来源), 收文时间, 主办 and
 协办 units, 拟办意见 and a deadline (a default from settings.ItemRules where none is given): the
-督查事项登记簿. Its procedure lives beside: extensions.py (延期), returns.py (退办, 催办),
+督办事项登记簿. Its procedure lives beside: extensions.py (延期), returns.py (退办, 催办),
 deadlines.py (default deadlines), reminders.py (what falls due)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Default deadlines of the 督查事项登记簿 by source (任务来源), counted from the 收文时间."""
+"""Default deadlines of the 督办事项登记簿 by source (任务来源), counted from the 收文时间."""
 
 from __future__ import annotations
 

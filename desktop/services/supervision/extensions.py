@@ -14,6 +14,7 @@ from db.models import ItemExtension, SupervisionItem
 from desktop.services import audit
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
+from desktop.services.enums import QT_TR_NOOP
 from desktop.services.errors import ValidationError
 from desktop.services.lookup import get_or_missing
 
@@ -38,12 +39,12 @@ class ExtensionRow:
     @property
     def state(self) -> str:
         if self.check_passed is None:
-            return "待核查"
+            return QT_TR_NOOP("待核查")
         if not self.check_passed:
-            return "核查未通过"
+            return QT_TR_NOOP("核查未通过")
         if self.approved is None:
-            return "待领导审批"
-        return "已批准" if self.approved else "不予批准"
+            return QT_TR_NOOP("待领导审批")
+        return QT_TR_NOOP("已批准") if self.approved else QT_TR_NOOP("不予批准")
 
 
 def _row(e: ItemExtension) -> ExtensionRow:

@@ -23,6 +23,7 @@ from desktop.services.enums import LampColor, TaskStatus
 from desktop.services.lamps.forecast import Forecast, forecast
 from desktop.services.overview import RollUp, TaskFilter, TaskRow
 from desktop.ui.actions import bound
+from desktop.ui.dashboard.reminders import ItemReminders
 from desktop.ui.dashboard.tiles import NumberTile, link_button
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import day
@@ -119,6 +120,8 @@ class DashboardPage(Page):
         self.forecast_table.activated.connect(self._open_forecast)
         self.tabs = tabs
         tabs.addTab(self.forecast_table, tr("下期可能亮红灯"))
+        self.item_reminders = ItemReminders(self.main)
+        tabs.addTab(self.item_reminders, tr("督办事项提醒"))
         tabs.setToolTip(tr("双击一行查看其任务；双击绿、黄、红列只看该颜色的任务"))
         bottom.addWidget(tabs, 4)
         self.body.addLayout(bottom, 6)
@@ -150,6 +153,10 @@ class DashboardPage(Page):
                 return forecast(session, desk.today)
 
         self.read(tr("正在推算下期亮灯…"), predict, self._show_forecast)
+        with desk.session() as session:
+            self.item_reminders.show_rows(session, desk.today)
+        index = self.tabs.indexOf(self.item_reminders)
+        self.tabs.setTabText(index, tr("督办事项提醒（{n}）").format(n=self.item_reminders.count))
 
     def make_pack(self) -> None:
         from desktop.ui.dashboard.pack_dialog import MeetingPackDialog

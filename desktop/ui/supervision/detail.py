@@ -7,11 +7,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -27,6 +29,7 @@ from desktop.ui.fmt import DASH, day
 from desktop.ui.forms import date_edit, date_of, error_label, qdate
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.supervision.attachments import AttachmentList
+from desktop.ui.supervision.procedure import ProcedureBox
 from desktop.ui.supervision.raise_dialog import RaiseItemDialog
 from desktop.ui.supervision.shared import corrected, open_document, value_label
 
@@ -35,10 +38,37 @@ if TYPE_CHECKING:
 
 STATE_COLOR = {
     QT_TR_NOOP("逾期未回复"): "#d93025",
+    QT_TR_NOOP("退回补办"): "#b06000",
     QT_TR_NOOP("待回复"): "#e37400",
     QT_TR_NOOP("已回复"): "#1a73e8",
     QT_TR_NOOP("已办结"): "#2e9d4a",
 }
+
+
+def _source(item: SupervisionRow) -> str:
+    label = tr(item.origin.label)
+    if item.origin.value == "instruction":
+        label += tr("（{u}）").format(u=tr(item.urgency.label))
+    return label + (f"：{item.source_ref}" if item.source_ref else "")
+
+
+def _dates(item: SupervisionRow) -> str:
+    text = f"{day(item.received_on or item.raised_on)} / {day(item.raised_on)} / "
+    text += f"<b>{day(item.reply_due)}</b>"
+    if item.first_due and item.first_due != item.reply_due:
+        why = tr("延期") if item.extended else tr("补办")
+        text += tr("（原定 {d}，{why}）").format(d=day(item.first_due), why=why)
+    if item.extension_pending:
+        text += tr("，延期申请在办")
+    return text
+
+
+def _reply(item: SupervisionRow) -> str:
+    if not item.reply_text:
+        return DASH
+    seal = tr("已盖章") if item.reply_stamped else tr("未盖章")
+    signer = item.reply_signer or tr("未署签发人")
+    return f"{item.reply_text}（{signer}，{seal}）"
 
 
 class ItemDetail(QGroupBox):
@@ -50,12 +80,13 @@ class ItemDetail(QGroupBox):
         form = QFormLayout()
         for key, label in (
             ("kind", QT_TR_NOOP("类别")),
-            ("unit", QT_TR_NOOP("责任单位")),
+            ("origin", QT_TR_NOOP("任务来源")),
+            ("unit", QT_TR_NOOP("主办 / 协办")),
             ("tasks", QT_TR_NOOP("关联任务")),
-            ("origin", QT_TR_NOOP("来源")),
-            ("reason", QT_TR_NOOP("事由")),
+            ("reason", QT_TR_NOOP("事由 / 拟办意见")),
             ("requirement", QT_TR_NOOP("督办要求")),
-            ("dates", QT_TR_NOOP("发起 / 回复期限")),
+            ("dates", QT_TR_NOOP("收文 / 交办 / 期限")),
+            ("report", QT_TR_NOOP("报送 / 分管领导")),
             ("state", QT_TR_NOOP("办理情况")),
             ("reply", QT_TR_NOOP("回复内容")),
         ):
@@ -68,10 +99,17 @@ class ItemDetail(QGroupBox):
         self.reply_edit = QPlainTextEdit()
         self.reply_edit.setPlaceholderText(tr("单位书面回复的要点"))
         self.reply_edit.setMaximumHeight(64)
+        self.signer_edit = QLineEdit()
+        self.signer_edit.setPlaceholderText(tr("回复件的签发人"))
+        self.stamped_check = QCheckBox(tr("加盖公章"))
+        signed = QHBoxLayout()
+        signed.addWidget(self.signer_edit, 1)
+        signed.addWidget(self.stamped_check)
         self.reply_error = error_label()
         self.reply_button = button(desk, tr("登记回复"), self.record_reply, EDIT)
         reply_form.addRow(tr("收到日期"), self.received_edit)
         reply_form.addRow(tr("回复内容"), self.reply_edit)
+        reply_form.addRow(tr("签发人"), signed)
         self.correct_reply_button = button(desk, tr("更正回复"), self.correct_reply, EDIT)
         reply_buttons = QHBoxLayout()
         reply_buttons.addWidget(self.reply_button)
@@ -99,10 +137,12 @@ class ItemDetail(QGroupBox):
         actions.addStretch(1)
 
         self.files = AttachmentList(desk, window)
+        self.procedure = ProcedureBox(desk, window)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(actions)
         layout.addWidget(reply_box)
+        layout.addWidget(self.procedure)
         layout.addWidget(QLabel(tr("附件（回复件、现场照片等）：")))
         layout.addWidget(self.files)
         layout.addStretch(1)
@@ -118,12 +158,13 @@ class ItemDetail(QGroupBox):
         else:
             self.setTitle(tr("督办事项 #{id}").format(id=item.id))
             v["kind"].setText(tr(item.kind.label))
-            v["unit"].setText(item.unit)
+            v["origin"].setText(_source(item))
+            v["unit"].setText(f"{item.unit} / {'、'.join(item.co_units) or DASH}")
             v["tasks"].setText("、".join(item.task_codes) or DASH)
-            v["origin"].setText(tr(item.origin.label))
-            v["reason"].setText(item.reason or DASH)
+            v["reason"].setText(" / ".join(x for x in (item.reason, item.handling) if x) or DASH)
             v["requirement"].setText(item.requirement)
-            v["dates"].setText(f"{day(item.raised_on)} / {day(item.reply_due)}")
+            v["dates"].setText(_dates(item))
+            v["report"].setText(f"{tr(item.report_every.label)} / {item.leader or DASH}")
             color = STATE_COLOR.get(item.state, "#333")
             state = f"<b style='color:{color}'>{tr(item.state)}</b>"
             if item.reply_received_on:
@@ -133,7 +174,7 @@ class ItemDetail(QGroupBox):
             if item.closed_on:
                 state += tr("，{d} 办结").format(d=day(item.closed_on))
             v["state"].setText(state)
-            v["reply"].setText(item.reply_text or DASH)
+            v["reply"].setText(_reply(item))
         open_ = item is not None and item.closed_on is None
         allow(
             self.desk, self.reply_button, open_ and item is not None and not item.reply_received_on
@@ -153,6 +194,7 @@ class ItemDetail(QGroupBox):
         self.open_doc_button.setEnabled(item is not None and item.document_id is not None)
         self.reply_error.hide()
         self.files.show_owner("supervision" if item else None, item.id if item else None)
+        self.procedure.show_item(item)
 
     def _enable_corrections(self, item: SupervisionRow | None) -> None:
         closed = tr("已办结的督办事项不能修改；确需修改，请先“重新打开”并写明理由。")
@@ -187,9 +229,13 @@ class ItemDetail(QGroupBox):
         if item is not None and item.reply_received_on is not None:
             self.received_edit.setDate(qdate(item.reply_received_on))
             self.reply_edit.setPlainText(item.reply_text)
+            self.signer_edit.setText(item.reply_signer)
+            self.stamped_check.setChecked(item.reply_stamped)
         else:
             self.received_edit.setDate(qdate(self.desk.today))
             self.reply_edit.clear()
+            self.signer_edit.clear()
+            self.stamped_check.setChecked(False)
 
     def _write(self, work) -> bool:  # type: ignore[no-untyped-def]
         ok, _ = write(self, self.desk, self.main, work, self.reply_error, self.fields)
@@ -203,8 +249,11 @@ class ItemDetail(QGroupBox):
             date_of(self.received_edit),
             self.reply_edit.toPlainText(),
         )
+        signer, stamped = self.signer_edit.text(), self.stamped_check.isChecked()
         if self._write(
-            lambda s: supervision.record_reply(s, self.desk.actor, item_id, received, text)
+            lambda s: supervision.record_reply(
+                s, self.desk.actor, item_id, received, text, signer, stamped
+            )
         ):
             self.reply_edit.clear()
 

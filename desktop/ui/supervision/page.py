@@ -26,6 +26,7 @@ from desktop.ui.page import Page
 from desktop.ui.supervision.detail import STATE_COLOR, ItemDetail
 from desktop.ui.supervision.proposals import ProposalsBox
 from desktop.ui.supervision.raise_dialog import RaiseItemDialog
+from desktop.ui.supervision.register_dialog import RegisterItemDialog
 from desktop.ui.supervision.shared import unit_combo
 from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
 
@@ -49,6 +50,7 @@ def _kind(data: object) -> SupervisionKind | None:
 class SupervisionPage(Page):
     def __init__(self, desk: Desk, window: MainWindow) -> None:
         super().__init__(desk, window, tr("督办"))
+        self.add_button(tr("登记督办事项…"), self.register_item, EDIT)
         self.add_button(tr("发起督办…"), self.raise_item, EDIT)
         self.proposals = ProposalsBox(desk, window)
 
@@ -79,9 +81,8 @@ class SupervisionPage(Page):
                 ),
                 Column(tr("类别"), lambda r: tr(r.kind.label), align=CENTER, width=72),
                 Column(tr("责任单位"), lambda r: r.unit, width=140),
-                Column(
-                    tr("任务"), lambda r: "、".join(r.task_codes) or tr(r.origin.label), width=70
-                ),
+                Column(tr("来源"), lambda r: tr(r.origin.label), width=72),
+                Column(tr("任务"), lambda r: "、".join(r.task_codes) or "—", width=60),
                 Column(tr("发起"), lambda r: day(r.raised_on), align=CENTER, width=86),
                 Column(tr("回复期限"), lambda r: day(r.reply_due), align=CENTER, width=86),
                 Column(
@@ -170,6 +171,12 @@ class SupervisionPage(Page):
             self.state_filter.setCurrentIndex(0)
             self.state_filter.blockSignals(False)
         self.refresh_items()
+
+    def register_item(self) -> None:
+        dialog = RegisterItemDialog(self, self.desk)
+        if dialog.exec() and dialog.item_id is not None:
+            self.main.data_changed()
+            self.select_item(dialog.item_id)
 
     def raise_item(self, unit_id: int | None = None, task_id: int | None = None) -> None:
         dialog = RaiseItemDialog(self, self.desk, unit_id, task_id)

@@ -1,4 +1,4 @@
-"""督查事项登记簿: items from every source with default deadlines, 延期 with a leader's approval,
+"""督办事项登记簿: items from every source with default deadlines, 延期 with a leader's approval,
 退办 and 补办, 催办 kept apart, and reminders before the deadline."""
 
 from __future__ import annotations
