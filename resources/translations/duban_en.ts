@@ -3384,8 +3384,8 @@ attached by {by} at {at}</translation>
         <translation>, closed {d}</translation>
     </message>
     <message>
-        <source>该事项没有关联任务（如会议议定事项），请在“公文”页用“新建通知”拟文</source>
-        <translation>This item has no related task (e.g. a meeting decision); draft it with “New notice” on the Documents page</translation>
+        <source>按本事项生成交办通知（督办通知）草稿，在“公文”页修改、印发</source>
+        <translation>Draft the assignment notice (supervision notice) for this item; edit and issue it on the Documents page</translation>
     </message>
     <message>
         <source>已办结的督办事项不能修改；确需修改，请先“重新打开”并写明理由。</source>
@@ -3642,6 +3642,10 @@ attached by {by} at {at}</translation>
         <translation>Leader in charge</translation>
     </message>
     <message>
+        <source>办理期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
         <source>按来源的默认期限（收文后 {n} 天）</source>
         <translation>The source&apos;s default deadline ({n} days after receipt)</translation>
     </message>
@@ -3866,6 +3870,14 @@ attached by {by} at {at}</translation>
         <translation>Reminder</translation>
     </message>
     <message>
+        <source>退办通知</source>
+        <translation>Sent-back notice</translation>
+    </message>
+    <message>
+        <source>延期复函</source>
+        <translation>Extension reply</translation>
+    </message>
+    <message>
         <source>该事项已办结。</source>
         <translation>The item is closed.</translation>
     </message>
@@ -3900,6 +3912,22 @@ attached by {by} at {at}</translation>
     <message>
         <source>回复不符合要求时退回，写明理由，限期补办。</source>
         <translation>Send a reply that falls short back, with the reason and a date to answer again.</translation>
+    </message>
+    <message>
+        <source>没有退办记录。</source>
+        <translation>Nothing was sent back.</translation>
+    </message>
+    <message>
+        <source>生成退办通知草稿（信函格式），在“公文”页修改、印发。</source>
+        <translation>Draft the sent-back notice (letter format); edit and issue it on the Documents page.</translation>
+    </message>
+    <message>
+        <source>没有已审批的延期申请。</source>
+        <translation>No extension request has been decided.</translation>
+    </message>
+    <message>
+        <source>生成延期复函草稿（信函格式），写明原期限和批准的期限。</source>
+        <translation>Draft the reply to the extension request (letter format), with the first and the approved deadline.</translation>
     </message>
     <message>
         <source>已回复，无需催办。</source>
@@ -5992,6 +6020,14 @@ Log: {path}</translation>
     <message>
         <source>该事项已有一份延期申请尚未办完，请先核查、审批。</source>
         <translation>This item already has an extension request in progress; please check and approve it first.</translation>
+    </message>
+    <message>
+        <source>该事项没有已审批的延期申请，无需延期复函。</source>
+        <translation>This item has no decided extension request: there is no reply to draft.</translation>
+    </message>
+    <message>
+        <source>该事项没有退办记录，无需退办通知。</source>
+        <translation>Nothing of this item was sent back: there is no notice to draft.</translation>
     </message>
     <message>
         <source>该加减分项由台账自动计算，不能手工录入。</source>

@@ -3384,8 +3384,8 @@
             <translation>，{d} 办结</translation>
         </message>
         <message>
-            <source>该事项没有关联任务（如会议议定事项），请在“公文”页用“新建通知”拟文</source>
-            <translation>该事项没有关联任务（如会议议定事项），请在“公文”页用“新建通知”拟文</translation>
+            <source>按本事项生成交办通知（督办通知）草稿，在“公文”页修改、印发</source>
+            <translation>按本事项生成交办通知（督办通知）草稿，在“公文”页修改、印发</translation>
         </message>
         <message>
             <source>已办结的督办事项不能修改；确需修改，请先“重新打开”并写明理由。</source>
@@ -3642,6 +3642,10 @@
             <translation>分管领导</translation>
         </message>
         <message>
+            <source>办理期限</source>
+            <translation>办理期限</translation>
+        </message>
+        <message>
             <source>按来源的默认期限（收文后 {n} 天）</source>
             <translation>按来源的默认期限（收文后 {n} 天）</translation>
         </message>
@@ -3866,6 +3870,14 @@
             <translation>催办</translation>
         </message>
         <message>
+            <source>退办通知</source>
+            <translation>退办通知</translation>
+        </message>
+        <message>
+            <source>延期复函</source>
+            <translation>延期复函</translation>
+        </message>
+        <message>
             <source>该事项已办结。</source>
             <translation>该事项已办结。</translation>
         </message>
@@ -3900,6 +3912,22 @@
         <message>
             <source>回复不符合要求时退回，写明理由，限期补办。</source>
             <translation>回复不符合要求时退回，写明理由，限期补办。</translation>
+        </message>
+        <message>
+            <source>没有退办记录。</source>
+            <translation>没有退办记录。</translation>
+        </message>
+        <message>
+            <source>生成退办通知草稿（信函格式），在“公文”页修改、印发。</source>
+            <translation>生成退办通知草稿（信函格式），在“公文”页修改、印发。</translation>
+        </message>
+        <message>
+            <source>没有已审批的延期申请。</source>
+            <translation>没有已审批的延期申请。</translation>
+        </message>
+        <message>
+            <source>生成延期复函草稿（信函格式），写明原期限和批准的期限。</source>
+            <translation>生成延期复函草稿（信函格式），写明原期限和批准的期限。</translation>
         </message>
         <message>
             <source>已回复，无需催办。</source>
@@ -5992,6 +6020,14 @@
         <message>
             <source>该事项已有一份延期申请尚未办完，请先核查、审批。</source>
             <translation>该事项已有一份延期申请尚未办完，请先核查、审批。</translation>
+        </message>
+        <message>
+            <source>该事项没有已审批的延期申请，无需延期复函。</source>
+            <translation>该事项没有已审批的延期申请，无需延期复函。</translation>
+        </message>
+        <message>
+            <source>该事项没有退办记录，无需退办通知。</source>
+            <translation>该事项没有退办记录，无需退办通知。</translation>
         </message>
         <message>
             <source>该加减分项由台账自动计算，不能手工录入。</source>

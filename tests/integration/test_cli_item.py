@@ -32,14 +32,16 @@ def test_instruction_item_through_the_command_line(
     assert "期限 2026-12-03" in out  # 急件: five days, the default of the settings
     item = out.split("#")[1].split(" ")[0]
     run("extend", item, "--to", "2026-12-10", "--reason", "需实地复核")
-    assert main([*db, "status"]) == 0 and "待领导审批" not in capsys.readouterr().out
-    run("check", "1", "--note", "属实")
+    # The demo's own 交办 item waits for a leader already; this one after the 科员's check.
+    assert main([*db, "status"]) == 0 and "待领导审批的延期申请 1 件" in capsys.readouterr().out
+    ext = run("show", item).split("延期申请 ")[1].split("：")[0]
+    run("check", ext, "--note", "属实")
     assert main([*db, "status"]) == 0
-    assert "待领导审批的延期申请 1 件" in capsys.readouterr().out
-    refused = main([*db, *CLERK, "item", "approve", "1"])
+    assert "待领导审批的延期申请 2 件" in capsys.readouterr().out
+    refused = main([*db, *CLERK, "item", "approve", ext])
     assert refused == 1 and "无权审批督办事项延期" in capsys.readouterr().err
     monkeypatch.setenv("DUBAN_PASSWORD", "duban-leader")
-    run("approve", "1", "--note", "同意", user=["--user", "leader"])
+    run("approve", ext, "--note", "同意", user=["--user", "leader"])
     monkeypatch.setenv("DUBAN_PASSWORD", "duban-clerk")
     run("reply", item, "--text", "清单附后", "--signer", "赵国栋")
     run("return", item, "--reason", "未盖公章")

@@ -58,8 +58,11 @@ def add_items(story: Story) -> None:
                                                      story.ids["ext-instruction"], True, "同意"))  # fmt: skip
     story.on(20, lambda: supervision.record_reply(
         s, a, story.ids["item-instruction"], story.day(20), "已排查盲区 46 处。", "赵国栋"))  # fmt: skip
-    story.on(19, lambda: returns.return_reply(
-        s, a, story.ids["item-instruction"], "未附补点方案，回复件未加盖公章"))  # fmt: skip
+
+    def send_back() -> None:
+        returns.return_reply(s, a, story.ids["item-instruction"], "未附补点方案，回复件未加盖公章")
+
+    story.on(19, send_back)
     story.on(15, lambda: supervision.record_reply(
         s, a, story.ids["item-instruction"], story.day(15),
         "已排查盲区 46 处，补点方案及经费测算附后。", "赵国栋", True))  # fmt: skip
@@ -80,7 +83,11 @@ def add_items(story: Story) -> None:
         source_ref="市十七届人大五次会议第 0213 号建议", received_on=story.day(88),
         report_every=ReportFrequency.STAGE, leader="副市长 何佩玲",
     ))  # fmt: skip
-    story.on(6, lambda: returns.urge_item(s, a, story.ids["item-proposal"], "电话催办，距期限一周"))
+
+    def urge() -> None:
+        returns.urge_item(s, a, story.ids["item-proposal"], "电话催办，距期限一周")
+
+    story.on(6, urge)
     _register(story, "item-assigned", 12, SupervisionInput(
         SupervisionKind.NOTICE, unit("市民政局"),
         "牵头做好冬季困难群众走访排查，报送排查情况。", None,

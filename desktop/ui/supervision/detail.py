@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from desktop.services import supervision
 from desktop.services.escalation import documents as escalation_documents
 from desktop.services.supervision import SupervisionRow
+from desktop.services.supervision import documents as item_documents
+from desktop.services.supervision.documents import ASSIGNMENT
 from desktop.ui.buttons import EDIT, ISSUE, READ, allow, allow_unless, button
 from desktop.ui.calls import write
 from desktop.ui.desk import Desk
@@ -43,6 +45,12 @@ STATE_COLOR = {
     QT_TR_NOOP("已回复"): "#1a73e8",
     QT_TR_NOOP("已办结"): "#2e9d4a",
 }
+
+
+def _assigned(item: SupervisionRow) -> bool:
+    """Items registered from a source (or with no task) print as a 交办通知; the chain's own
+    items about tasks print as its 督办通知 or 催办单."""
+    return not item.task_ids or item.origin.value not in ("lamp", "manual")
 
 
 def _source(item: SupervisionRow) -> str:
@@ -182,14 +190,12 @@ class ItemDetail(QGroupBox):
         allow(self.desk, self.close_button, open_)
         self._enable_corrections(item)
         self._fill_reply(item)
-        allow(self.desk, self.draft_button, item is not None and bool(item.task_ids))
-        if item is not None and not item.task_ids:  # say why rather than grey it out silently
+        allow(self.desk, self.draft_button, item is not None)
+        if item is not None and self.desk.can(ISSUE):
             self.draft_button.setToolTip(
-                tr("该事项没有关联任务（如会议议定事项），请在“公文”页用“新建通知”拟文")
-            )
-        elif self.desk.can(ISSUE):
-            self.draft_button.setToolTip(
-                tr("按本事项生成督办通知或催办单草稿，在“公文”页修改、印发")
+                tr("按本事项生成交办通知（督办通知）草稿，在“公文”页修改、印发")
+                if _assigned(item)
+                else tr("按本事项生成督办通知或催办单草稿，在“公文”页修改、印发")
             )
         self.open_doc_button.setEnabled(item is not None and item.document_id is not None)
         self.reply_error.hide()
@@ -320,12 +326,16 @@ class ItemDetail(QGroupBox):
     def draft(self) -> None:
         if self.item is None:
             return
-        item_id = self.item.id
+        item_id, assigned = self.item.id, _assigned(self.item)
         ok, doc_id = write(
             self,
             self.desk,
             self.main,
-            lambda s: escalation_documents.draft_for_supervision(s, self.desk.actor, item_id),
+            lambda s: (
+                item_documents.draft_for_item(s, self.desk.actor, item_id, ASSIGNMENT)
+                if assigned
+                else escalation_documents.draft_for_supervision(s, self.desk.actor, item_id)
+            ),
         )
         if ok and doc_id is not None:
             open_document(self.main, doc_id)

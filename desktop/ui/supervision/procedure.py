@@ -23,14 +23,16 @@ from sqlalchemy.orm import Session
 
 from desktop.services import settings
 from desktop.services.supervision import SupervisionRow, extensions, returns
+from desktop.services.supervision import documents as item_documents
+from desktop.services.supervision.documents import EXTENSION, RETURN
 from desktop.services.supervision.extensions import ExtensionRow
-from desktop.ui.buttons import APPROVE, EDIT, allow_unless, button
+from desktop.ui.buttons import APPROVE, EDIT, ISSUE, allow_unless, button
 from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.fmt import day
 from desktop.ui.forms import ServiceDialog, date_edit, date_of, ok_cancel
 from desktop.ui.i18n import tr
-from desktop.ui.supervision.shared import value_label
+from desktop.ui.supervision.shared import open_document, value_label
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -163,14 +165,17 @@ class ProcedureBox(QGroupBox):
         self.approve_button = button(desk, tr("审批…"), self.approve, APPROVE)
         self.return_button = button(desk, tr("退办…"), self.send_back, EDIT)
         self.urge_button = button(desk, tr("催办"), self.urge, EDIT)
-        row = QHBoxLayout()
-        for b in (self.ask_button, self.check_button, self.approve_button,
-                  self.return_button, self.urge_button):  # fmt: skip
-            row.addWidget(b)
-        row.addStretch(1)
+        self.return_doc = button(desk, tr("退办通知"), lambda: self.draft(RETURN), ISSUE)
+        self.extension_doc = button(desk, tr("延期复函"), lambda: self.draft(EXTENSION), ISSUE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.history)
-        layout.addLayout(row)
+        for group in ((self.ask_button, self.check_button, self.approve_button),
+                      (self.return_button, self.urge_button, self.return_doc, self.extension_doc)):  # fmt: skip
+            row = QHBoxLayout()
+            for b in group:
+                row.addWidget(b)
+            row.addStretch(1)
+            layout.addLayout(row)
 
     def show_item(self, item: SupervisionRow | None) -> None:
         self.item = item
@@ -193,6 +198,11 @@ class ProcedureBox(QGroupBox):
         replied = item is not None and item.reply_received_on is not None
         allow_unless(self.desk, self.return_button, closed or ("" if replied else tr("尚未登记回复。")),
                      tr("回复不符合要求时退回，写明理由，限期补办。"))  # fmt: skip
+        allow_unless(self.desk, self.return_doc, "" if back else tr("没有退办记录。"),
+                     tr("生成退办通知草稿（信函格式），在“公文”页修改、印发。"))  # fmt: skip
+        decided = any(e.decided_on for e in asked)
+        allow_unless(self.desk, self.extension_doc, "" if decided else tr("没有已审批的延期申请。"),
+                     tr("生成延期复函草稿（信函格式），写明原期限和批准的期限。"))  # fmt: skip
         allow_unless(self.desk, self.urge_button, closed or (tr("已回复，无需催办。") if replied else ""),
                      tr("登记一次催办（两次催办之间有最短间隔，见设置）。"))  # fmt: skip
 
@@ -227,6 +237,15 @@ class ProcedureBox(QGroupBox):
     def send_back(self) -> None:
         if self.item is not None:
             self._run(ReturnDialog(self, self.desk, self.item))
+
+    def draft(self, what: str) -> None:
+        if self.item is None:
+            return
+        item_id = self.item.id
+        ok, doc_id = write(self, self.desk, self.main,
+                           lambda s: item_documents.draft_for_item(s, self.desk.actor, item_id, what))  # fmt: skip
+        if ok and doc_id is not None:
+            open_document(self.main, doc_id)
 
     def urge(self) -> None:
         if self.item is None:

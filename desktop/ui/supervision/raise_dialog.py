@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -63,15 +65,23 @@ class RaiseItemDialog(ServiceDialog):
         self.requirement.setPlaceholderText(tr("例如：请于期限前书面报告滞后原因及整改措施。"))
         self.reason = QLineEdit()
         self.due = date_edit(desk.today + timedelta(days=10))
-        form = self.form = QFormLayout(self)
+        # The form scrolls: the 登记 form (register_dialog) is taller than a 1024×768 screen at 150 %.
+        body = QWidget()
+        form = self.form = QFormLayout(body)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.error)
+        outer.addWidget(ok_cancel(self))
         form.addRow(tr("类别"), self.kind)
         form.addRow(tr("责任单位"), self.unit)
         form.addRow(tr("关联任务"), self.tasks)
         form.addRow(tr("督办要求"), self.requirement)
         form.addRow(tr("事由"), self.reason)
         form.addRow(tr("回复期限"), self.due)
-        form.addRow(self.error)
-        form.addRow(ok_cancel(self))
         self.fields = {
             "requirement": self.requirement,
             "reply_due": self.due,
@@ -82,7 +92,12 @@ class RaiseItemDialog(ServiceDialog):
         self._load_tasks(checked)
         if item is not None:
             self._fill(item)
-        self.resize(520, 460)
+        self.fit(520, 460)
+
+    def fit(self, width: int, height: int) -> None:
+        """The wished size, or the screen's available size where that is smaller."""
+        room = self.screen().availableGeometry()
+        self.resize(min(width, room.width() - 40), min(height, room.height() - 60))
 
     def _fill(self, item: SupervisionRow) -> None:
         select_data(self.kind, item.kind)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -73,13 +74,13 @@ class RegisterItemDialog(RaiseItemDialog):
         ):
             form.insertRow(row, label, widget)
         form.setRowVisible(self.kind, False)
-        form.labelForField(self.unit).setText(tr("主办单位"))  # type: ignore[union-attr]
-        at = form.getWidgetPosition(self.tasks)[0]
-        form.insertRow(at, tr("协办单位"), self.co_units)
-        at = form.getWidgetPosition(self.reason)[0]
+        self._relabel(self.unit, tr("主办单位"))
+        self._relabel(self.due, tr("办理期限"))
+        form.insertRow(self._row_of(self.tasks), tr("协办单位"), self.co_units)
+        at = self._row_of(self.reason)
         form.setRowVisible(self.reason, False)
         form.insertRow(at, tr("拟办意见"), self.handling)
-        at = form.getWidgetPosition(self.due)[0]
+        at = self._row_of(self.due)
         form.insertRow(at, "", self.use_default)
         form.insertRow(at + 2, tr("报送频次"), self.report_every)
         form.insertRow(at + 3, tr("分管领导"), self.leader)
@@ -94,7 +95,16 @@ class RegisterItemDialog(RaiseItemDialog):
         self.unit.currentIndexChanged.connect(lambda _i: self._load_co_units())
         self._load_co_units()
         self._show_default()
-        self.resize(560, 700)
+        self.fit(560, 700)
+
+    def _row_of(self, widget: QWidget) -> int:
+        position: tuple[int, object] = self.form.getWidgetPosition(widget)  # type: ignore[assignment]
+        return int(position[0])
+
+    def _relabel(self, widget: QWidget, text: str) -> None:
+        label = self.form.labelForField(widget)
+        if isinstance(label, QLabel):
+            label.setText(text)
 
     def _origin(self) -> SupervisionOrigin:
         return SupervisionOrigin(str(self.source.currentData()))

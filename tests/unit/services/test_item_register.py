@@ -10,18 +10,21 @@ import pytest
 
 from desktop.services import settings, supervision, tasks, timeline
 from desktop.services.errors import PermissionDenied, ValidationError
+from desktop.services.notices import register as notices
 from desktop.services.supervision import (
     ReportFrequency,
     SupervisionInput,
     SupervisionKind,
     SupervisionOrigin,
     Urgency,
+    documents,
     extensions,
     reminders,
     returns,
 )
 
 TODAY = date(2026, 11, 28)
+WHAT = (documents.ASSIGNMENT, documents.RETURN, documents.EXTENSION)
 
 
 def _advance(clock, days: int) -> date:
@@ -96,6 +99,15 @@ def test_instruction_from_register_to_close(session, clerk, leader, task_id, clo
     item = supervision.get_item(session, item_id, resubmitted)
     assert item.state == "已办结" and item.reply_stamped and item.reply_signer == "张局长"
 
+    # Its documents: the 交办通知 (linked), the 退办通知 and the 延期复函, each with its dates.
+    drafts = {w: documents.draft_for_item(session, clerk, item_id, w) for w in WHAT}
+    assert supervision.get_item(session, item_id, resubmitted).document_id == drafts["assignment"]
+    body = {w: "".join(map(str, notices.get_document(session, d).model.body))
+            for w, d in drafts.items()}  # fmt: skip
+    assert "市财政局协办" in body["assignment"] and "每周报送" in body["assignment"]
+    assert "未附补点方案" in body["return"]
+    assert "由2026年12月12日延至2026年12月22日" in body["extension"]
+    assert notices.pdf_of(session, drafts["return"]).startswith(b"%PDF")
     titles = [e.title for e in timeline.timeline(session, task_id)]
     for expected in ("申请延期", "延期核查通过", "批准延期", "退办", "收到回复", "办结"):
         assert any(t.startswith(expected) for t in titles), (expected, titles)

@@ -106,6 +106,7 @@ WHO_MAY: dict[str, frozenset[Role]] = {
     "settings.save_security": SEC,
     "supervision.close_item": EDIT,
     "supervision.correct_reply": EDIT,
+    "supervision.documents.draft_for_item": ISSUE,
     "supervision.edit_item": EDIT,
     "supervision.extensions.check_extension": EDIT,
     "supervision.extensions.decide_extension": APPROVE,
