@@ -4366,6 +4366,14 @@ attached by {by} at {at}</translation>
         <translation>Places lost</translation>
     </message>
     <message>
+        <source>督办事项逾期未办</source>
+        <translation>Supervision items not done by the deadline</translation>
+    </message>
+    <message>
+        <source>督办事项回复被退办</source>
+        <translation>Replies sent back</translation>
+    </message>
+    <message>
         <source>人工认定</source>
         <translation>Counted by hand</translation>
     </message>

@@ -4366,6 +4366,14 @@
             <translation>位次后移（名）</translation>
         </message>
         <message>
+            <source>督办事项逾期未办</source>
+            <translation>督办事项逾期未办</translation>
+        </message>
+        <message>
+            <source>督办事项回复被退办</source>
+            <translation>督办事项回复被退办</translation>
+        </message>
+        <message>
             <source>人工认定</source>
             <translation>人工认定</translation>
         </message>

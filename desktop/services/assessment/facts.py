@@ -8,10 +8,10 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from db.enums import TaskStatus
-from db.models import Milestone, ProgressReport, Task, Unit
+from db.models import Milestone, ProgressReport, SupervisionItem, Task, Unit
 from desktop.services import settings
 from desktop.services.assessment.rules import (
     ZERO,
@@ -96,6 +96,7 @@ def gather(session: Session, year: int, day: date) -> dict[int, UnitFacts]:
     _reports(session, units, year, day, rules.report_day)
     _milestones(session, units, start_of_year, day)
     _rectifications(session, units, start_of_year, day)
+    _supervision_items(session, units, start_of_year, day)
     return units
 
 
@@ -164,3 +165,21 @@ def _rectifications(session: Session, units: dict[int, UnitFacts], first: date, 
         for decision in interview.accountability:
             if decision.decided_on is not None and first <= decision.decided_on <= day:
                 facts.count("accountability", decision.decided_on)
+
+
+def _supervision_items(
+    session: Session, units: dict[int, UnitFacts], first: date, day: date
+) -> None:
+    """督办事项 whose deadline (after an approved 延期, the approved date) passed in the year
+    without a reply by it, and replies sent back (退办) in the year: both counted against the
+    主办单位, which answers for its 协办单位."""
+    query = select(SupervisionItem).options(selectinload(SupervisionItem.returns))
+    for item in session.scalars(query.where(SupervisionItem.unit_id.in_(list(units)))):
+        facts = units[item.unit_id]
+        if first <= item.reply_due < day:
+            done = item.reply_received_on or item.closed_on
+            if done is None or done > item.reply_due:
+                facts.count("item_late", item.reply_due)
+        for back in item.returns:
+            if first <= back.returned_on <= day:
+                facts.count("item_returned", back.returned_on)

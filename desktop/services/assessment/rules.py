@@ -30,6 +30,8 @@ RULES = {
     "accountability": QT_TR_NOOP("被问责"),
     "rank_gain": QT_TR_NOOP("位次前移（名）"),
     "rank_loss": QT_TR_NOOP("位次后移（名）"),
+    "item_late": QT_TR_NOOP("督办事项逾期未办"),
+    "item_returned": QT_TR_NOOP("督办事项回复被退办"),
     "manual": QT_TR_NOOP("人工认定"),
     "veto": QT_TR_NOOP("一票否决"),
 }

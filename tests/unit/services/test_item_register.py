@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
 from desktop.services import settings, supervision, tasks, timeline
+from desktop.services.assessment import views, writes
+from desktop.services.assessment.rules import ItemSpec
 from desktop.services.errors import PermissionDenied, ValidationError
 from desktop.services.notices import register as notices
 from desktop.services.supervision import (
@@ -56,7 +59,8 @@ def _units(session, clerk, task_id) -> tuple[int, int]:
 
 def test_instruction_from_register_to_close(session, clerk, leader, task_id, clock) -> None:
     """The issue's sentence: a 领导批示 registered with its default deadline, extended with a
-    leader's approval, sent back once, closed — every step on the task's timeline."""
+    leader's approval, sent back once, closed and scored — every step on the task's timeline,
+    and its documents drafted."""
     police, finance = _units(session, clerk, task_id)
     item_id = supervision.raise_item(
         session, clerk, _instruction(police, task_id, co_unit_ids=(finance,), leader="李副市长")
@@ -108,6 +112,14 @@ def test_instruction_from_register_to_close(session, clerk, leader, task_id, clo
     assert "未附补点方案" in body["return"]
     assert "由2026年12月12日延至2026年12月22日" in body["extension"]
     assert notices.pdf_of(session, drafts["return"]).startswith(b"%PDF")
+    # Scored: the year's 考核 counts the 退办 against the 主办单位 (a scheme item may deduct).
+    scheme = writes.create_scheme(session, clerk, 2026)
+    returned = ItemSpec("returned", "督办事项退办扣分", "item_returned", Decimal(-1))
+    writes.update_scheme(session, clerk, 2026, name=scheme.name, indicators=scheme.indicators,
+                         items=(*scheme.items, returned), grades=scheme.grades)  # fmt: skip
+    (police_row,) = [r for r in views.results(session, 2026).rows if r.unit == "市公安局"]
+    cut = next(a for a in police_row.adjustments if a.code == "returned")
+    assert (cut.count, cut.points) == (1, -1)
     titles = [e.title for e in timeline.timeline(session, task_id)]
     for expected in ("申请延期", "延期核查通过", "批准延期", "退办", "收到回复", "办结"):
         assert any(t.startswith(expected) for t in titles), (expected, titles)
