@@ -5150,6 +5150,10 @@ Log: {path}</translation>
         <translation>These units are proposed as &quot;{0}&quot; and need the office&apos;s {1} eligibility review first: {2}.</translation>
     </message>
     <message>
+        <source>任务 {0} 已于 {1} 催办，距今 {2} 天，未满两次催办的最短间隔 {3} 天（可在设置中调整），此次催办未发起。</source>
+        <translation>Task {0} was chased on {1}, {2} days ago: less than the minimum interval of {3} days between two chases (a setting). This chase was not raised.</translation>
+    </message>
+    <message>
         <source>任务 {0} 已完成，无需督办。</source>
         <translation>Task {0} is complete; no supervision needed.</translation>
     </message>

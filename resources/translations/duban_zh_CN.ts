@@ -5150,6 +5150,10 @@
             <translation>以下单位拟评为“{0}”，须先由平安办完成{1}等次资格审核：{2}。</translation>
         </message>
         <message>
+            <source>任务 {0} 已于 {1} 催办，距今 {2} 天，未满两次催办的最短间隔 {3} 天（可在设置中调整），此次催办未发起。</source>
+            <translation>任务 {0} 已于 {1} 催办，距今 {2} 天，未满两次催办的最短间隔 {3} 天（可在设置中调整），此次催办未发起。</translation>
+        </message>
+        <message>
             <source>任务 {0} 已完成，无需督办。</source>
             <translation>任务 {0} 已完成，无需督办。</translation>
         </message>

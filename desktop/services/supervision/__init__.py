@@ -8,7 +8,7 @@ deadlines.py (default deadlines), reminders.py (what falls due)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -158,6 +158,29 @@ def _row(item: SupervisionItem, today: date) -> SupervisionRow:
     )
 
 
+def _check_reminder_interval(session: Session, tasks: list[Task], today: date) -> None:
+    """Two 催办 of one task keep the minimum interval of settings.ItemRules."""
+    gap = settings.item_rules(session).urge_interval_days
+    if not tasks or gap <= 0:
+        return
+    last = session.execute(
+        select(Task.code, SupervisionItem.raised_on)
+        .join(SupervisionItem.tasks)
+        .where(
+            SupervisionItem.kind == SupervisionKind.REMINDER,
+            Task.id.in_([t.id for t in tasks]),
+            SupervisionItem.raised_on > today - timedelta(days=gap),
+        )
+        .order_by(SupervisionItem.raised_on.desc())
+    ).first()
+    if last is not None:
+        code, day = last
+        raise ValidationError(
+            f"任务 {code} 已于 {day:%Y-%m-%d} 催办，距今 {(today - day).days} 天，"
+            f"未满两次催办的最短间隔 {gap} 天（可在设置中调整），此次催办未发起。"
+        )
+
+
 @audit.writes(Permission.EDIT_LEDGER)
 def raise_item(session: Session, actor: Actor, data: SupervisionInput) -> int:
     today = clock_of(session).today()
@@ -179,6 +202,8 @@ def raise_item(session: Session, actor: Actor, data: SupervisionInput) -> int:
         raise ValidationError("主办单位不必再列为协办单位。", field="co_units")
     co_units = [get_or_missing(session, Unit, u, "单位") for u in dict.fromkeys(data.co_unit_ids)]
     tasks = [get_or_missing(session, Task, t, "任务") for t in data.task_ids]
+    if data.kind == SupervisionKind.REMINDER:
+        _check_reminder_interval(session, tasks, today)
     leader = data.leader.strip() or next(
         (t.leader_in_charge for t in tasks if t.leader_in_charge), ""
     )

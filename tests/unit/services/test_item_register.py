@@ -199,6 +199,11 @@ def test_urge_interval_and_reminders(session, clerk, admin, task_id, clock) -> N
     assert "还有 3 天到期" in due.text
     settings.save_item_rules(session, admin, settings.ItemRules(remind_before_days=0))
     assert reminders.due_reminders(session, today) == []
+    # The chain's own 催办 of a task keep the same interval.
+    remind = SupervisionInput(SupervisionKind.REMINDER, police, "请报告进度。", None, (task_id,))
+    supervision.raise_item(session, clerk, remind)
+    with pytest.raises(ValidationError, match="任务 02-01 已于 2026-12-05 催办，距今 0 天"):
+        supervision.raise_item(session, clerk, remind)
 
 
 def test_reply_cannot_be_returned_before_it_comes_or_recorded_twice(
