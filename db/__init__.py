@@ -1,5 +1,4 @@
-"""The ledger's storage: typed SQLAlchemy models, engine setup and Alembic migrations."""
+"""The ledger's storage: typed SQLAlchemy models, engine setup and Alembic migrations.
 
-from db.engine import Ledger, LedgerError, open_ledger
-
-__all__ = ["Ledger", "LedgerError", "open_ledger"]
+Nothing is imported here: ``import db.chain`` or ``db.private`` must not load SQLAlchemy (the
+window paints its sign-in before the ORM is imported, issue 11). Use ``db.engine`` for the engine."""

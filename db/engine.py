@@ -15,14 +15,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import migrate, repair
+from db.errors import LedgerError
 from db.incidents import log_incident
 from db.private import create_private, private_dir, tighten
 
 log = logging.getLogger(__name__)
-
-
-class LedgerError(Exception):
-    """A ledger that cannot be opened; the message is Chinese and meant for the clerk."""
 
 
 @dataclass

@@ -7,46 +7,51 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from desktop import __version__
-from desktop.cli import (
-    accountability_cmds,
-    archive_cmds,
-    assess_cmds,
-    chain_cmds,
-    diagnose_cmds,
-    excel_cmds,
-    gui_cmds,
-    item_cmds,
-    ledger_cmds,
-    notice_cmds,
-    pack_cmds,
-    search_cmds,
-    selftest_cmds,
-    user_cmds,
-)
 from desktop.cli.context import CHAIN_BROKEN, INTERNAL_ERROR, REFUSED, ChainBroken, CliContext
 from desktop.services.diagnostics import logs
 from desktop.services.errors import DomainError
-from desktop.services.ledger import LedgerError
+from desktop.services.ledger_address import LedgerError
 
-# Each area adds its verbs here (one module per area, registered explicitly: no lookup by name).
-COMMAND_MODULES = [
-    ledger_cmds,
-    gui_cmds,
-    selftest_cmds,
-    notice_cmds,
-    chain_cmds,
-    item_cmds,
-    accountability_cmds,
-    excel_cmds,
-    archive_cmds,
-    assess_cmds,
-    search_cmds,
-    pack_cmds,
-    diagnose_cmds,
-    user_cmds,
-]
+
+def command_modules() -> list[ModuleType]:
+    """Each area's verbs, registered explicitly (no lookup by name). Imported when a verb is
+    parsed, so that a bare `duban` paints the window's sign-in before their services load."""
+    from desktop.cli import (
+        accountability_cmds,
+        archive_cmds,
+        assess_cmds,
+        chain_cmds,
+        diagnose_cmds,
+        excel_cmds,
+        gui_cmds,
+        item_cmds,
+        ledger_cmds,
+        notice_cmds,
+        pack_cmds,
+        search_cmds,
+        selftest_cmds,
+        user_cmds,
+    )
+
+    return [
+        ledger_cmds,
+        gui_cmds,
+        selftest_cmds,
+        notice_cmds,
+        chain_cmds,
+        item_cmds,
+        accountability_cmds,
+        excel_cmds,
+        archive_cmds,
+        assess_cmds,
+        search_cmds,
+        pack_cmds,
+        diagnose_cmds,
+        user_cmds,
+    ]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,6 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="督办台：平安建设领导小组办公室的任务督办台账。不带命令时打开图形界面。",
     )
     parser.add_argument("--version", action="version", version=f"督办台 {__version__}")
+    _global_options(parser)
+    commands = parser.add_subparsers(dest="command", metavar="命令")
+    for module in command_modules():
+        module.register(commands)
+    return parser
+
+
+def _global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--database",
         metavar="PATH|URL",
@@ -66,20 +79,34 @@ def build_parser() -> argparse.ArgumentParser:
         help="以该用户身份操作（密码取自环境变量 DUBAN_PASSWORD 或提示输入）",
     )
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="按指定日期计算序时进度和亮灯")
-    commands = parser.add_subparsers(dest="command", metavar="命令")
-    for module in COMMAND_MODULES:
-        module.register(commands)
-    return parser
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """A bare `duban [--database …]` is the window: parsed by the global options alone (no verb
+    module loaded); anything more (a verb, --help, --version) by the whole parser."""
+    bare = argparse.ArgumentParser(prog="duban", add_help=False)
+    _global_options(bare)
+    args, rest = bare.parse_known_args(argv)
+    if rest:
+        return build_parser().parse_args(argv)
+    args.command = None
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     # The log from the first line, so that what goes wrong while starting is kept too.
     logs.setup_logging(crash_file=not os.environ.get("DUBAN_NO_CRASH_FILE"))
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(argv)
     context = CliContext.from_args(args)
-    handler = getattr(args, "handler", None) or gui_cmds.run_gui
-    logs.log_banner([f"命令 {args.command or 'gui'}", logs.ledger_kind(args.database)])
+    handler = getattr(args, "handler", None)
+    banner = [f"命令 {args.command or 'gui'}", logs.ledger_kind(args.database)]
+    if handler is None:
+        from desktop.cli import gui_cmds
+
+        handler = gui_cmds.run_gui
+        context.banner = banner  # logged by the window once its sign-in is painted (issue 11)
+    else:
+        logs.log_banner(banner)
     try:
         return int(handler(context, args) or 0)
     except ChainBroken as error:

@@ -9,18 +9,18 @@ import os
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from desktop.services import audit_verify, auth, first_run, identity
-from desktop.services.auth import Actor
 from desktop.services.clock import SYSTEM_CLOCK, Clock, FixedClock
 from desktop.services.errors import DomainError, ValidationError
-from desktop.services.ledger import (
-    Ledger,
-    open_ledger,
-    password_in,
-    server_url_path,
-    server_url_setting,
-)
+from desktop.services.ledger_address import password_in, server_url_path, server_url_setting
+
+if TYPE_CHECKING:
+    from desktop.services.auth import Actor
+    from desktop.services.ledger import Ledger
+
+# The ledger's services are imported when a verb first opens it: a bare `duban` paints the
+# window's sign-in before SQLAlchemy and the ORM load (issue 11).
 
 
 def database_of(given: str | None) -> str | None:
@@ -63,6 +63,7 @@ class CliContext:
 
     today_given: bool = False
     _signed_in_for: str = field(default="", repr=False)
+    banner: list[str] | None = None  # the window logs the start-up banner itself
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CliContext:
@@ -78,6 +79,8 @@ class CliContext:
     @property
     def ledger(self) -> Ledger:
         if self._ledger is None:
+            from desktop.services.ledger import open_ledger
+
             self._ledger = open_ledger(self.database, self.clock)
             if self.today_given:
                 self._refuse_today(self._ledger)
@@ -87,6 +90,8 @@ class CliContext:
     def _check_chain(self, ledger: Ledger) -> None:
         """Verify the audit chain from where this desk last verified it (cheap on every open);
         a break is recorded once, warned about here, and refuses every write (sign_in)."""
+        from desktop.services import audit_verify
+
         try:
             with ledger.session() as session:
                 check = audit_verify.check_and_record(session, incremental=True)
@@ -99,6 +104,8 @@ class CliContext:
             print(f"警告：{self.chain_problem}（详情：duban audit）", file=sys.stderr)
 
     def _refuse_today(self, ledger: Ledger) -> None:
+        from desktop.services import first_run
+
         with ledger.session() as session:
             real = first_run.holds_real_records(session)
         if real:
@@ -134,6 +141,8 @@ class CliContext:
                 "请由审计管理员核查（duban audit），必要时由系统管理员从备份恢复。"
             )
         if self._actor is None:
+            from desktop.services import identity
+
             if not self.username:
                 raise ValidationError(
                     "这是写操作，需要登录：请用 --user 用户名 指定账号"
@@ -156,7 +165,9 @@ class CliContext:
         """Who a read-only command runs as: the signed-in user with --user, else whoever is at
         this PC's shell (may read, changes nothing)."""
         if self.username:
-            return self.sign_in(despite_broken_chain=True)  # reading: warned, not refused
+            return self.sign_in()
+        from desktop.services import auth
+
         return auth.operator_actor(self.operator_label())
 
     @staticmethod
@@ -171,6 +182,8 @@ class CliContext:
     def close(self) -> None:
         if self._ledger is not None:
             if self._actor is not None and self._signed_in_for:
+                from desktop.services import identity
+
                 with self._ledger.session() as session:
                     identity.sign_out(session, self._actor, "命令行操作结束")
                 self._actor = None

@@ -43,7 +43,7 @@ def run_gui(ctx: CliContext, args: argparse.Namespace) -> int:
         return 1
     from desktop.ui.app import run  # Qt is imported only when a window is wanted
 
-    return run(ctx.database, ctx.clock)
+    return run(ctx.database, ctx.clock, ctx.banner)
 
 
 def run_screenshot(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -54,14 +54,16 @@ _added: set[str] = set()
 
 
 def _segmenter(words: Iterable[str]):
-    """One jieba tokenizer per process (its dictionary takes a second or two to load)."""
+    """One jieba tokenizer per process, its dictionary looked up on disk (words.py)."""
     global _tokenizer
     with _lock:
         if _tokenizer is None:
             import jieba
 
+            from desktop.documents import words as dictionary
+
             jieba.setLogLevel(logging.WARNING)
-            _tokenizer = jieba.Tokenizer()
+            _tokenizer = dictionary.tokenizer()
             for w in DOMAIN_WORDS:
                 _tokenizer.add_word(w, freq=100_000)
         for w in words:

@@ -1,29 +1,49 @@
-"""Start the desk: Qt in Chinese, the ledger opened and locked, sign-in, then the main window."""
+"""Start the desk: Qt in Chinese, the sign-in painted first, the ledger opened and locked behind
+it while the clerk types, then the main window.
+
+Only Qt and light modules are imported at the top: the sign-in dialog paints before SQLAlchemy,
+the ORM and the window's modules load (about a second on a 2-core PC, issue 11); they load while
+the clerk types the name and password."""
 
 from __future__ import annotations
 
 import gc
+import importlib
+import logging
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from desktop.services import first_run
-from desktop.services.auth import Actor
 from desktop.services.clock import Clock
 from desktop.services.diagnostics import logs
-from desktop.services.ledger import Ledger, LedgerError, open_ledger
-from desktop.ui import chain_banner, ledger_watch
-from desktop.ui.admin.diagnostics import show_last_crash
-from desktop.ui.archive import actions as archive_actions
-from desktop.ui.auth.after_sign_in import complete_sign_in
+from desktop.services.ledger_address import LedgerError
 from desktop.ui.auth.sign_in import SignInDialog
-from desktop.ui.calls import wait_for_running_work
-from desktop.ui.desk import Desk
 from desktop.ui.errors import install_excepthook, install_qt_message_handler
 from desktop.ui.i18n import setup_language_and_fonts, tr
-from desktop.ui.lock import LedgerInUse, lock_ledger
-from desktop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QLockFile
+
+    from desktop.services.auth import Actor
+    from desktop.services.ledger import Ledger
+    from desktop.ui.auth.first_run import FirstRunDialog
+    from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+# Loaded one per turn of the event loop while the sign-in dialog waits, so that OK opens the
+# window without importing them; each is also imported by name where it is used (the bundle).
+PRELOAD = (
+    "desktop.services.identity",
+    "desktop.ui.auth.after_sign_in",
+    "desktop.ui.main_window",
+    "desktop.ui.archive.actions",
+    "desktop.ui.chain_banner",
+    "desktop.ui.ledger_watch",
+)
 
 
 def create_app() -> QApplication:
@@ -59,6 +79,9 @@ def log_ledger(ledger: Ledger) -> None:
 
 def open_and_lock(database: str | None, clock: Clock) -> tuple[Ledger, QLockFile | None] | None:
     """The ledger and its lock, or None after telling the clerk why not (in Chinese)."""
+    from desktop.services.ledger import open_ledger
+    from desktop.ui.lock import LedgerInUse, lock_ledger
+
     try:
         ledger = open_ledger(database, clock)
     except LedgerError as error:
@@ -78,6 +101,11 @@ def show_main_window(
 ) -> MainWindow:
     """The window, painted first: its start page fills in on the next turn of the event loop,
     and the day's start-up work (rolling backup) waits until the clerk can see the desk."""
+    from desktop.ui import chain_banner, ledger_watch
+    from desktop.ui.archive import actions as archive_actions
+    from desktop.ui.desk import Desk
+    from desktop.ui.main_window import MainWindow
+
     window = MainWindow(Desk(ledger, clock, actor, lock))
     window.show_fitted()
     # What exists now (modules, Qt wrappers, the window) lives as long as the program: a full
@@ -85,34 +113,111 @@ def show_main_window(
     # measured, and one came every few seconds while a page loaded a big ledger.
     gc.freeze()
     ledger_watch.watch(window, ledger)  # a file replaced under the desk is said at once
-    QTimer.singleShot(0, lambda: window.show_page(window.start_key))
+    FirstPaint(window, lambda: window.show_page(window.start_key), at_latest_ms=300)
     archive_actions.start_of_day(window)  # the day's rolling local backup, later
     QTimer.singleShot(1000, lambda: chain_banner.start(window))  # the audit chain, off-thread
     return window
 
 
-def run(database: str | None, clock: Clock) -> int:
+class FirstPaint(QObject):
+    """Calls ``then`` on the next turn of the event loop after ``widget`` first paints (or
+    after ``at_latest_ms`` if it has not painted by then: a minimised window)."""
+
+    def __init__(
+        self, widget: QWidget, then: Callable[[], None], at_latest_ms: int | None = None
+    ) -> None:
+        super().__init__(widget)
+        self.then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        if at_latest_ms is not None:
+            QTimer.singleShot(at_latest_ms, self, self.run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and self.then is not None:
+            QTimer.singleShot(0, self, self.run)
+        return False
+
+    def run(self) -> None:
+        then, self.then = self.then, None
+        if then is not None:
+            then()
+
+
+class Opening:
+    """Behind the painted sign-in: the banner, a crash left by the last run, the ledger opened
+    and locked, then the window's modules preloaded one per turn of the event loop."""
+
+    def __init__(
+        self, dialog: SignInDialog, database: str | None, clock: Clock, banner: list[str] | None
+    ) -> None:
+        self.dialog = dialog
+        self.database = database
+        self.clock = clock
+        self.banner = banner or []
+        self.opened: tuple[Ledger, QLockFile | None] | None = None
+        self.new_install = False
+        self.refused = False  # the ledger could not be opened or is in use (the clerk was told)
+        self.error: BaseException | None = None
+        self.pending = list(PRELOAD)
+
+    def open(self) -> None:
+        try:
+            logs.log_banner([*self.banner, *gui_banner()])
+            if logs.unseen_crashes():
+                from desktop.ui.admin.diagnostics import show_last_crash
+
+                show_last_crash(self.dialog)
+            self.opened = open_and_lock(self.database, self.clock)
+            if self.opened is None:
+                self.refused = True
+                return self._close()
+            ledger = self.opened[0]
+            log_ledger(ledger)
+            from desktop.services import first_run
+
+            with ledger.session() as session:
+                self.new_install = not first_run.has_users(session)
+            if self.new_install:  # no account yet: make the admin, or load the demo
+                return self._close()
+            self.dialog.attach(ledger)
+        except Exception as error:  # shown by run() once the dialog is closed
+            self.error = error
+            return self._close()
+        QTimer.singleShot(0, self.preload)
+
+    def preload(self) -> None:
+        if self.pending and self.dialog.isVisible():
+            importlib.import_module(self.pending.pop(0))
+            QTimer.singleShot(0, self.preload)
+
+    def _close(self) -> None:
+        QDialog.done(self.dialog, QDialog.DialogCode.Rejected)
+
+
+def run(database: str | None, clock: Clock, banner: list[str] | None = None) -> int:
     logs.setup_logging()  # `duban` did it already; idempotent
     app = create_app()
     install_excepthook()
-    logs.log_banner(gui_banner())
-    show_last_crash()
-    opened = open_and_lock(database, clock)
-    if opened is None:
-        return 1
-    ledger, lock = opened
-    log_ledger(ledger)
+    sign_in = SignInDialog(None)
+    opening = Opening(sign_in, database, clock, banner)
+    FirstPaint(sign_in, opening.open)
+    accepted = sign_in.exec() == QDialog.DialogCode.Accepted
+    if opening.error is not None:
+        raise opening.error
+    if opening.opened is None:
+        return 1 if opening.refused else 0
+    ledger, lock = opening.opened
     try:
-        with ledger.session() as session:
-            new = not first_run.has_users(session)
-        # A ledger with no account yet (a new install): make its admin, or load the demo.
-        if new:
+        from desktop.ui.auth.after_sign_in import complete_sign_in
+        from desktop.ui.desk import Desk
+
+        dialog: SignInDialog | FirstRunDialog = sign_in
+        if opening.new_install:
             from desktop.ui.auth.first_run import FirstRunDialog  # a new install only
 
-            dialog: SignInDialog | FirstRunDialog = FirstRunDialog(ledger)
-        else:
-            dialog = SignInDialog(ledger)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+            dialog = FirstRunDialog(ledger)
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if not accepted or dialog.actor is None:
             return 0
         desk = Desk(ledger, clock, dialog.actor, lock)
         if not complete_sign_in(None, desk):
@@ -120,7 +225,11 @@ def run(database: str | None, clock: Clock) -> int:
         show_main_window(ledger, clock, dialog.actor, lock)
         return app.exec()
     finally:
+        from desktop.ui import chain_banner
+        from desktop.ui.calls import wait_for_running_work
+
         wait_for_running_work()  # no worker may write into a ledger being closed
+        chain_banner.wait_for_checks()
         if lock is not None:
             lock.unlock()
         ledger.dispose()

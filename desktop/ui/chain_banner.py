@@ -35,6 +35,13 @@ class _Check(QThread):
         self.checked.emit(result)
 
 
+def wait_for_checks() -> None:
+    """Before the ledger closes: a check still reading it finishes first (a QThread destroyed
+    while it runs aborts the process, as when the window is closed in its first seconds)."""
+    for thread in list(_running):
+        thread.wait()
+
+
 def banner_text(check: ChainCheck) -> str:
     return tr("操作日志校验未通过：{message}请立即告知系统管理员和审计管理员核查。").format(
         message=check.message

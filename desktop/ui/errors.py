@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.services.diagnostics import logs
 from desktop.services.errors import DomainError
-from desktop.services.ledger import LedgerError
+from desktop.services.ledger_address import LedgerError
 from desktop.ui.i18n import tr
 from desktop.ui.messages import translated
 

@@ -984,6 +984,10 @@ Duban Desk will close; please open it again.</translation>
         <translation>Sign in to Duban Desk</translation>
     </message>
     <message>
+        <source>正在打开台账……</source>
+        <translation>Opening the ledger…</translation>
+    </message>
+    <message>
         <source>密码</source>
         <translation>Password</translation>
     </message>

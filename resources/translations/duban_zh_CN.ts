@@ -984,6 +984,10 @@
             <translation>登录督办台</translation>
         </message>
         <message>
+            <source>正在打开台账……</source>
+            <translation>正在打开台账……</translation>
+        </message>
+        <message>
             <source>密码</source>
             <translation>密码</translation>
         </message>

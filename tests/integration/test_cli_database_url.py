@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.services.ledger import server_url_path
+from desktop.services.ledger_address import server_url_path
 
 
 def test_a_password_in_the_url_is_refused_with_the_reason() -> None:

@@ -52,3 +52,18 @@ def test_a_command_on_a_ledger_at_head_loads_none_of_them(tmp_path: Path) -> Non
 @pytest.mark.parametrize("module", ["desktop.ui.app", "desktop.ui.main_window"])
 def test_the_window_modules_load_none_of_them(module: str, tmp_path: Path) -> None:
     assert _heavy_loaded_by(f"import {module}", tmp_path) == []
+
+
+def test_the_window_paints_its_sign_in_before_sqlalchemy_loads(tmp_path: Path) -> None:
+    """A bare `duban` parses, sets up and builds the sign-in dialog with no ORM behind it."""
+    code = (
+        "import sys\n"
+        "from desktop.cli import parse\n"
+        "from desktop.cli.context import CliContext\n"
+        "from desktop.ui import app\n"
+        "CliContext.from_args(parse(['--database', 'x.sqlite3']))\n"
+        "app.create_app()\n"
+        "app.SignInDialog(None)\n"
+        "print(' '.join(m for m in ('sqlalchemy', 'db.models') if m in sys.modules))\n"
+    )
+    assert _run(code, tmp_path).split() == []

@@ -192,6 +192,6 @@ def ledger_kind(database: str | None) -> str:
 
         url = make_url(database)
         return f"共享台账 {url.get_backend_name()}：{url.render_as_string(hide_password=True)}"
-    from desktop.services.ledger import default_database
+    from desktop.services.ledger_address import default_database
 
     return f"本机台账 SQLite：{database or default_database()}"

@@ -1,0 +1,123 @@
+"""jieba's dictionary looked up on disk instead of loaded whole: a title needs a few hundred
+lookups, while loading the whole prefix dictionary (half a million entries) takes about a second
+of every cold `duban notice` and `duban pack` (issue 11).
+
+The words and frequencies are jieba's own (its dict.txt), copied once into an SQLite index in
+the user's cache folder; the tokenizer's ``FREQ`` answers the same questions as jieba's dict
+(a word's frequency, 0 for a prefix of a word, absent otherwise), so the cut is jieba's."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+from platformdirs import user_cache_dir
+
+_VERSION = 1  # of the index's layout
+
+
+def dictionary_file() -> Path:
+    import jieba
+
+    return Path(jieba.__file__).parent / "dict.txt"
+
+
+def index_path(source: Path) -> Path:
+    stat = source.stat()
+    name = f"jieba-words-v{_VERSION}-{stat.st_size}-{int(stat.st_mtime)}.sqlite3"
+    return Path(user_cache_dir("duban", appauthor=False)) / name
+
+
+def build_index(source: Path, target: Path) -> None:
+    """Words and frequencies as jieba reads them (the last line of a word wins; the total
+    counts every line), under a temporary name, then renamed."""
+    freq: dict[str, int] = {}
+    total = 0
+    with open(source, "rb") as lines:
+        for line in lines:
+            parts = line.strip().decode("utf-8").split(" ")
+            if len(parts) < 2:
+                continue
+            freq[parts[0]] = int(parts[1])
+            total += int(parts[1])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.part")
+    temp.unlink(missing_ok=True)
+    db = sqlite3.connect(temp)
+    try:
+        db.execute("CREATE TABLE word (word TEXT PRIMARY KEY, freq INTEGER) WITHOUT ROWID")
+        db.execute("CREATE TABLE total (n INTEGER)")
+        db.executemany("INSERT INTO word VALUES (?, ?)", sorted(freq.items()))
+        db.execute("INSERT INTO total VALUES (?)", (total,))
+        db.commit()
+    finally:
+        db.close()
+    os.replace(temp, target)
+
+
+class Frequencies:
+    """jieba's ``FREQ`` for the words it is asked about; words added later are kept in memory."""
+
+    def __init__(self, index: Path) -> None:
+        self.db = sqlite3.connect(f"file:{index}?mode=ro", uri=True, check_same_thread=False)
+        self.total = int(self.db.execute("SELECT n FROM total").fetchone()[0])
+        self.added: dict[str, int] = {}
+        self.seen: dict[str, int | None] = {}
+
+    def _lookup(self, word: str) -> int | None:
+        if word in self.added:
+            return self.added[word]
+        if word not in self.seen:
+            found = self.db.execute(
+                "SELECT word, freq FROM word WHERE word >= ? ORDER BY word LIMIT 1", (word,)
+            ).fetchone()
+            if found is None or not found[0].startswith(word):
+                self.seen[word] = None
+            else:
+                self.seen[word] = found[1] if found[0] == word else 0
+        return self.seen[word]
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._lookup(word) is not None
+
+    def __getitem__(self, word: str) -> int:
+        found = self._lookup(word)
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    def get(self, word: str, default: int | None = None) -> int | None:
+        found = self._lookup(word)
+        return default if found is None else found
+
+    def __setitem__(self, word: str, freq: int) -> None:
+        self.added[word] = freq
+
+
+def tokenizer():  # type: ignore[no-untyped-def]
+    """A jieba tokenizer whose dictionary is the on-disk index (built on first use)."""
+    import jieba
+
+    made = jieba.Tokenizer()
+    source = dictionary_file()
+    index = index_path(source)
+    try:
+        if not index.exists():
+            build_index(source, index)
+        try:
+            freq = Frequencies(index)
+        except sqlite3.DatabaseError:  # a damaged cache file: build it again
+            with contextlib.suppress(OSError):
+                index.unlink()
+            build_index(source, index)
+            freq = Frequencies(index)
+    except (OSError, sqlite3.Error):  # no writable cache folder: jieba loads its own, slowly
+        made.initialize()
+        return made
+    made.FREQ = freq
+    made.total = freq.total
+    made.initialized = True
+    return made

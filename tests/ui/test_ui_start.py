@@ -1,0 +1,58 @@
+"""The window's start (desktop.ui.app.run): the sign-in is painted before the ledger opens, OK
+waits for it, then the clerk signs in and the main window opens (issue 11)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from desktop.ui import app as desk_app
+from desktop.ui.auth.sign_in import SignInDialog
+
+
+def test_sign_in_shows_before_the_ledger_opens_then_opens_the_window(
+    demo_ledger, clock, qapp, monkeypatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("DUBAN_LOG_DIR", str(tmp_path / "logs"))
+    seen: dict[str, object] = {}
+    attach = SignInDialog.attach
+
+    def attached(dialog: SignInDialog, ledger) -> None:  # type: ignore[no-untyped-def]
+        seen["visible before the ledger"] = dialog.isVisible()
+        dialog.accept()  # Enter before the ledger is there: nothing happens
+        seen["ledger opened"] = dialog.ledger is None and dialog.isVisible()
+        attach(dialog, ledger)
+        dialog.username.setText("clerk")
+        dialog.password.setText("duban-clerk")
+        dialog.accept()
+
+    shown = desk_app.show_main_window
+
+    def show(*args, **kwargs):  # type: ignore[no-untyped-def]
+        window = shown(*args, **kwargs)
+        seen["actor"] = window.desk.actor.username
+        QTimer.singleShot(0, window.close)
+        return window
+
+    monkeypatch.setattr(SignInDialog, "attach", attached)
+    monkeypatch.setattr(desk_app, "show_main_window", show)
+    assert desk_app.run(str(demo_ledger.path), clock) == 0
+    assert seen == {"visible before the ledger": True, "ledger opened": True, "actor": "clerk"}
+
+
+def test_a_ledger_in_use_closes_the_sign_in_with_the_reason(
+    demo_ledger, clock, qapp, monkeypatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("DUBAN_LOG_DIR", str(tmp_path / "logs"))
+    warned: list[str] = []
+    monkeypatch.setattr(desk_app.QMessageBox, "warning", lambda _p, title, _t: warned.append(title))
+    from desktop.ui.lock import lock_ledger
+
+    held = lock_ledger(demo_ledger)  # another desk has it
+    try:
+        assert desk_app.run(str(demo_ledger.path), clock) == 1
+    finally:
+        if held is not None:
+            held.unlock()
+    assert warned == ["台账已被打开"]
