@@ -124,10 +124,10 @@ class FirstPaint(QObject):
     after ``at_latest_ms`` if it has not painted by then: a minimised window)."""
 
     def __init__(
-        self, widget: QWidget, then: Callable[[], None], at_latest_ms: int | None = None
+        self, widget: QWidget, then: Callable[[], object], at_latest_ms: int | None = None
     ) -> None:
         super().__init__(widget)
-        self.then: Callable[[], None] | None = then
+        self.then: Callable[[], object] | None = then
         widget.installEventFilter(self)
         if at_latest_ms is not None:
             QTimer.singleShot(at_latest_ms, self, self.run)
