@@ -102,7 +102,7 @@ class Stamp(QObject):
             QTimer.singleShot(0, self.then)
             self.then = None
         return False
-from desktop.ui import app as desk_app, calls
+from desktop.ui import app as desk_app
 from desktop.ui.auth.sign_in import SignInDialog
 TYPING = float(sys.argv[2])
 _init = SignInDialog.__init__
@@ -125,6 +125,7 @@ SignInDialog.__init__ = init
 _show = desk_app.show_main_window
 def show(*args, **kwargs):
     window = _show(*args, **kwargs)
+    from desktop.ui import calls  # not before the sign-in: it imports the ORM
     def filled():
         page = window.stack.currentWidget()
         if page is None or getattr(page, "stale", True) or calls.running_jobs():

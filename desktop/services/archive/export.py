@@ -192,10 +192,10 @@ def _item(
     )
     for i in ofd_copies:  # OFD-A with the 归档章 as an annotation of its own; pages untouched
         entry = entries[i]
-        archival = ofd_archival(files[entry.path], fields)
+        archival, pages = ofd_archival(files[entry.path], fields)
         files[entry.path] = archival
         entries[i] = dataclasses.replace(
-            entry, size=len(archival), sha256=sha256(archival), pages=check_ofd(archival)
+            entry, size=len(archival), sha256=sha256(archival), pages=pages
         )
     main = next((i for i, f in enumerate(entries) if f.role == "正文" and f.format == "pdf"), None)
     if main is not None:
@@ -249,8 +249,9 @@ def check_ofd_pages(data: bytes) -> int:
         raise DomainError(str(exc)) from exc
 
 
-def ofd_archival(data: bytes, fields: stamp.StampFields) -> bytes:
-    """The issued OFD as its archive copy (OFD-A, 归档章 annotation), checked as OFD-A."""
+def ofd_archival(data: bytes, fields: stamp.StampFields) -> tuple[bytes, int]:
+    """The issued OFD as its archive copy (OFD-A, 归档章 annotation), checked as OFD-A once:
+    the copy and its page count."""
     from desktop.documents.fonts import FontSet
     from desktop.documents.ofd import OfdProblem, to_archival
 
@@ -258,10 +259,10 @@ def ofd_archival(data: bytes, fields: stamp.StampFields) -> bytes:
         copy = to_archival(
             data, [(label, value) for label, value in fields.cells()], FontSet.shipped()
         )
-        check_ofd(copy)
+        pages = check_ofd(copy)
     except (OfdProblem, KeyError, ValueError) as exc:
         raise DomainError(f"OFD 归档副本未能生成（{exc}），未导出。") from exc
-    return copy
+    return copy, pages
 
 
 def check_ofd(data: bytes) -> int:

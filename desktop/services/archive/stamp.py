@@ -7,8 +7,12 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.services.archive import codes
+
+if TYPE_CHECKING:
+    from pypdf.generic import DictionaryObject
 
 # reportlab is imported where a stamp is drawn: opening the desk must not pay for it.
 RED_RGB = (0.8, 0.0, 0.0)
@@ -101,21 +105,155 @@ def stamp(original: bytes, fields: StampFields) -> Stamped:
     """The original's bytes followed by an update drawing the stamp on page 1; the original is
     never changed (a reader of the copy's first ``original_size`` bytes gets it back exactly)."""
     try:
-        from pypdf import PdfReader, PdfWriter
-
-        reader = PdfReader(io.BytesIO(original))
-        writer = PdfWriter(reader, incremental=True)
-        first = writer.pages[0]
-        box = first.mediabox
-        overlay = PdfReader(
-            io.BytesIO(_stamp_page(float(box.width), float(box.height), fields))
-        ).pages[0]
-        first.merge_translated_page(overlay, float(box.left), float(box.bottom))
-        out = io.BytesIO()
-        writer.write(out)
+        data = _appended(original, fields)
     except Exception as exc:  # pypdf raises many kinds on an odd file
         raise StampProblem(str(exc) or type(exc).__name__) from exc
-    data = out.getvalue()
     if not data.startswith(original):
         raise StampProblem("盖章副本未保留原件的字节")
     return Stamped(data, len(original), hashlib.sha256(original).hexdigest())
+
+
+def _appended(original: bytes, fields: StampFields) -> bytes:
+    """The update written by hand (issue 11: pypdf's incremental writer re-read every object of
+    the file and re-parsed page 1's content, most of an archive export's time): the stamp is a
+    form XObject (its fonts in its own resources, so no name can clash with the page's) drawn
+    after page 1's content, which is wrapped in q/Q; only page 1 and the new objects are
+    written, then an xref section whose /Prev is the original's. A file without a classic xref
+    table, or with page 1's content inline, goes through pypdf's incremental writer as before."""
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, IndirectObject, NameObject
+
+    tail = original.rfind(b"startxref")
+    previous = int(original[tail + 9 :].split()[0]) if tail >= 0 else -1
+    if previous < 0 or original[previous : previous + 4] != b"xref":
+        return _pypdf_update(original, fields)
+    reader = PdfReader(io.BytesIO(original))
+    page = reader.pages[0]
+    where = page.indirect_reference
+    contents = page.get("/Contents")
+    if where is None or not isinstance(contents, (IndirectObject, ArrayObject)):
+        return _pypdf_update(original, fields)
+    box = page.mediabox
+    overlay = PdfReader(io.BytesIO(_stamp_page(float(box.width), float(box.height), fields)))
+    if isinstance(contents, IndirectObject) and isinstance(contents.get_object(), ArrayObject):
+        contents = contents.get_object()  # an array kept as an object of its own
+    update = _Update(int(str(reader.trailer["/Size"])))
+    form = update.stream(overlay.pages[0].get_contents().get_data())  # type: ignore[union-attr]
+    form[NameObject("/Type")] = NameObject("/XObject")
+    form[NameObject("/Subtype")] = NameObject("/Form")
+    width, height = float(box.width), float(box.height)
+    form[NameObject("/BBox")] = ArrayObject(FloatObject(v) for v in (0, 0, width, height))
+    form[NameObject("/Matrix")] = ArrayObject(
+        FloatObject(v) for v in (1, 0, 0, 1, float(box.left), float(box.bottom))
+    )
+    form[NameObject("/Resources")] = update.copy(overlay.pages[0]["/Resources"].get_object())
+    resources = DictionaryObject(page.get("/Resources", DictionaryObject()).get_object())
+    xobjects = DictionaryObject(resources.get("/XObject", DictionaryObject()).get_object())
+    name = "/DubanArchiveStamp"
+    while name in xobjects:
+        name += "X"
+    xobjects[NameObject(name)] = update.add(form)
+    resources[NameObject("/XObject")] = xobjects
+    parts = list(contents) if isinstance(contents, ArrayObject) else [contents]
+    opening = update.add(update.stream(b"q\n"))
+    closing = update.add(update.stream(f"\nQ\n{name} Do\n".encode("ascii")))
+    first = DictionaryObject(page)
+    first[NameObject("/Contents")] = ArrayObject([opening, *parts, closing])
+    first[NameObject("/Resources")] = resources
+    update.bodies[(where.idnum, where.generation)] = first
+    return original + update.written(len(original), reader.trailer, previous)
+
+
+class _Update:
+    """The objects of an incremental update, numbered from the original's /Size on; objects
+    copied from the drawn stamp's PDF are renumbered as they are met."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.bodies: dict[tuple[int, int], object] = {}
+        self.renumbered: dict[int, int] = {}
+
+    def add(self, obj: object):  # type: ignore[no-untyped-def]
+        from pypdf.generic import IndirectObject
+
+        number = self.size
+        self.size += 1
+        self.bodies[(number, 0)] = obj
+        return IndirectObject(number, 0, None)  # type: ignore[arg-type]
+
+    @staticmethod
+    def stream(data: bytes):  # type: ignore[no-untyped-def]
+        from pypdf.generic import StreamObject
+
+        made = StreamObject()
+        made._data = data  # written as they are (the /Filter, if any, copied with the dict)
+        return made
+
+    def copy(self, obj: object) -> object:
+        """``obj`` with every object it refers to added to the update, renumbered."""
+        from pypdf.generic import (
+            ArrayObject,
+            DictionaryObject,
+            IndirectObject,
+            NameObject,
+            StreamObject,
+        )
+
+        if isinstance(obj, IndirectObject):
+            if obj.idnum not in self.renumbered:
+                ref = self.add(None)
+                self.renumbered[obj.idnum] = ref.idnum
+                self.bodies[(ref.idnum, 0)] = self.copy(obj.get_object())
+            return IndirectObject(self.renumbered[obj.idnum], 0, None)  # type: ignore[arg-type]
+        if isinstance(obj, StreamObject):
+            made = self.stream(obj._data)
+            for key, value in obj.items():
+                made[NameObject(key)] = self.copy(value)
+            return made
+        if isinstance(obj, DictionaryObject):
+            return DictionaryObject({NameObject(k): self.copy(v) for k, v in obj.items()})
+        if isinstance(obj, ArrayObject):
+            return ArrayObject(self.copy(v) for v in obj)
+        return obj
+
+    def written(self, start: int, trailer: DictionaryObject, previous: int) -> bytes:
+        """The objects, the xref section (a subsection per object: few) and the trailer."""
+        from pypdf.generic import DictionaryObject, NameObject, NumberObject
+
+        out = io.BytesIO()
+        out.write(b"\n")
+        offsets = []
+        for (number, generation), body in sorted(self.bodies.items()):
+            offsets.append((number, generation, start + out.tell()))
+            out.write(f"{number} {generation} obj\n".encode("ascii"))
+            body.write_to_stream(out)  # type: ignore[attr-defined]
+            out.write(b"\nendobj\n")
+        xref = start + out.tell()
+        out.write(b"xref\n")
+        for number, generation, offset in offsets:
+            out.write(f"{number} 1\n{offset:010d} {generation:05d} n\r\n".encode("ascii"))
+        new = DictionaryObject(
+            {NameObject(k): v for k, v in trailer.items() if k in ("/Root", "/Info", "/ID")}
+        )
+        new[NameObject("/Size")] = NumberObject(self.size)
+        new[NameObject("/Prev")] = NumberObject(previous)
+        out.write(b"trailer\n")
+        new.write_to_stream(out)
+        out.write(f"\nstartxref\n{xref}\n%%EOF\n".encode("ascii"))
+        return out.getvalue()
+
+
+def _pypdf_update(original: bytes, fields: StampFields) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(io.BytesIO(original))
+    writer = PdfWriter(reader, incremental=True)
+    first = writer.pages[0]
+    box = first.mediabox
+    overlay = PdfReader(io.BytesIO(_stamp_page(float(box.width), float(box.height), fields))).pages[
+        0
+    ]
+    first.merge_translated_page(overlay, float(box.left), float(box.bottom))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
