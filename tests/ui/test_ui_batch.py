@@ -62,14 +62,18 @@ def test_ledger_reminds_every_selected_task(clerk_window, confirmations) -> None
 
 
 def test_irreversible_steps_ask_first(clerk_window, confirmations, monkeypatch) -> None:
-    from desktop.ui.interviews.closing import AccountabilityStage
+    from desktop.ui.interviews import accountability
+    from desktop.ui.interviews.accountability import AccountabilityStage
 
     page = clerk_window.show_page("interviews")
     stage = next(s for s in page.detail.stages if isinstance(s, AccountabilityStage))
     assert page.model.rows  # the demo has interviews
     stage.info = page.model.rows[0]
     written = []
-    monkeypatch.setattr(stage, "write", lambda work: written.append(work))
+    monkeypatch.setattr(stage.step_choice, "currentData", lambda: "decision")  # 问责决定
+    monkeypatch.setattr(
+        accountability, "write", lambda *args, **kw: (written.append(args), (True, None))[1]
+    )
     confirmations.append(False)
     stage.act()
     assert "问责" in confirmations.asked[-1][0] and not written
