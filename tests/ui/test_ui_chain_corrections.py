@@ -49,8 +49,15 @@ def test_supervision_item_edited_in_its_own_form_and_reopened(clerk_window, monk
 
 def test_meeting_and_decision_corrections(clerk_window, monkeypatch, messages):
     page = clerk_window.show_page("meetings")
-    meeting = page.current
-    assert meeting is not None and page.edit_meeting_button.isEnabled()
+    # the demo meeting whose decisions are partly supervised (later ones, e.g. the 考核 decision's, have none)
+    meeting = next(
+        m
+        for m in page.model.rows
+        if any(d.supervision_id for d in m.decisions)
+        and any(not d.supervision_id for d in m.decisions)
+    )
+    page.select_meeting(meeting.id)
+    assert page.current.id == meeting.id and page.edit_meeting_button.isEnabled()
 
     def fill_meeting(dialog: MeetingDialog) -> int:
         assert dialog.title_edit.text() == meeting.title and not dialog.kind.isEnabled()
