@@ -46,6 +46,7 @@ def _state(path: Path) -> tuple[str | None, set[str], int]:
     return (version[0] if version else None), tables, tasks
 
 
+@pytest.mark.slow  # minutes: a child process per statement
 def test_a_kill_after_any_statement_of_0003_to_head_leaves_old_or_new(
     demo_template: Path, tmp_path: Path
 ) -> None:
