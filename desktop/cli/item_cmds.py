@@ -185,6 +185,8 @@ def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
     for e in asked:
         lines.append(f"  延期申请 {e.id}：{e.old_due:%Y-%m-%d} → {e.new_due:%Y-%m-%d}，"
                      f"{e.reason}；{e.state}")  # fmt: skip
+        for code, old, new in e.task_moves:
+            lines.append(f"    任务 {code} 完成时限：{old:%Y-%m-%d} → {new:%Y-%m-%d}（随延期调整）")
     for r in back:
         lines.append(
             f"  退办 {r.returned_on:%Y-%m-%d}：{r.reason}（限 {r.resubmit_due:%Y-%m-%d} 补办）"
@@ -216,7 +218,8 @@ def cmd_approve(ctx: CliContext, args: argparse.Namespace) -> int:
 
     _write(ctx, lambda s: extensions.decide_extension(s, ctx.actor, args.extension,
                                                        not args.refuse, args.note))  # fmt: skip
-    print("已不予批准，期限不变。" if args.refuse else "已批准延期，期限按批准的日期计算。")
+    print("已不予批准，期限不变。" if args.refuse else
+          "已批准延期，期限按批准的日期计算；关联任务的完成时限早于该日期的随之延后。")  # fmt: skip
     return 0
 
 

@@ -79,13 +79,18 @@ def compose_return(
 
 def compose_extension_reply(
     d: ItemData, head: Letterhead, asked: date, old_due: date, new_due: date, approved: bool,
-    note: str,
+    note: str, task_moves: tuple[tuple[str, date, date], ...] = (),
 ) -> OfficialDocument:  # fmt: skip
-    """延期复函: the 延期 request answered, with both dates (a letter)."""
+    """延期复函: the 延期 request answered, with both dates (a letter); ``task_moves``: the
+    tasks whose 完成时限 the approval moved, each (code, old, new)."""
     said = f"（{note.rstrip('。')}）" if note else ""
     if approved:
+        tasks = "".join(
+            f"{code}号任务完成时限相应由{_day(old)}调整为{_day(new)}。"
+            for code, old, new in task_moves
+        )
         verdict = (
-            f"经审核并报领导同意，该事项办理期限由{_day(old_due)}延至{_day(new_due)}。"
+            f"经审核并报领导同意，该事项办理期限由{_day(old_due)}延至{_day(new_due)}。{tasks}"
             "请你单位抓紧办理，逾期不再延期。"
         )
     else:

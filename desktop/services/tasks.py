@@ -314,6 +314,36 @@ def set_task_status(
     )
 
 
+def follow_extension(
+    session: Session, actor: Actor, task: Task, new_deadline: date, why: str
+) -> tuple[date, date] | None:
+    """An approved 督办事项 延期 moves the deadline of a task it concerns when that deadline
+    would fall before the approved date (a later one stands). Called inside the approval's
+    write; the entry keeps both dates and shows on the task's timeline. Returns (old, new)."""
+    if task.status in _FINISHED or task.deadline >= new_deadline:
+        return None
+    old = task.deadline
+    detail: dict[str, object] = {
+        "原时限": old.isoformat(),
+        "新时限": new_deadline.isoformat(),
+        "理由": why,
+    }
+    task.deadline = new_deadline
+    if task.status in _MAIN_LINE[: _MAIN_LINE.index(TaskStatus.COMPLETION_REVIEW)]:
+        detail["前"], detail["后"] = task.status.label, TaskStatus.EXTENDED.label
+        task.status = TaskStatus.EXTENDED
+    audit.record(
+        session,
+        actor,
+        "deadline",
+        "task",
+        task.id,
+        f"任务 {task.code} 完成时限由 {old:%Y-%m-%d} 延至 {new_deadline:%Y-%m-%d}：{why}",
+        detail,
+    )
+    return old, new_deadline
+
+
 # --- milestones --------------------------------------------------------------------------------
 
 

@@ -115,13 +115,19 @@ def _milestones(session: Session, task_id: int) -> list[TimelineEvent]:
 
 
 def _status_changes(session: Session, task_id: int) -> list[TimelineEvent]:
+    """Status changes, and deadlines moved by an approved 督办事项 延期 (kind 延期)."""
     return [
-        TimelineEvent(e.at.date(), QT_TR_NOOP("状态"), e.summary, e.actor)
+        TimelineEvent(
+            e.at.date(),
+            QT_TR_NOOP("延期") if e.action == "deadline" else QT_TR_NOOP("状态"),
+            e.summary,
+            e.actor,
+        )
         for e in session.scalars(
             select(AuditEntry).where(
                 AuditEntry.entity == "task",
                 AuditEntry.entity_id == str(task_id),
-                AuditEntry.action.in_(["status", "create"]),
+                AuditEntry.action.in_(["status", "create", "deadline"]),
             )
         )
     ]

@@ -3842,6 +3842,10 @@ attached by {by} at {at}</translation>
         <translation>Extension request ({asked}): {old} → {new}, {reason}; &lt;b&gt;{state}&lt;/b&gt;{check}{said}</translation>
     </message>
     <message>
+        <source>&#x3000;任务 {code} 完成时限随之由 {old} 延至 {new}</source>
+        <translation>&#x3000;Task {code}: deadline moved with it from {old} to {new}</translation>
+    </message>
+    <message>
         <source>退办（{d}）：{reason}，限 {due} 前补办</source>
         <translation>Sent back ({d}): {reason}; answer again by {due}</translation>
     </message>
@@ -3960,6 +3964,10 @@ attached by {by} at {at}</translation>
     <message>
         <source>（科员核查：{note}）</source>
         <translation> (clerk&apos;s check: {note})</translation>
+    </message>
+    <message>
+        <source>批准后，关联任务（{codes}）中完成时限早于新期限的随之延后。</source>
+        <translation> Once approved, each linked task ({codes}) whose deadline falls before the new date is moved to it.</translation>
     </message>
     <message>
         <source>审批延期申请</source>

@@ -3842,6 +3842,10 @@
             <translation>延期申请（{asked}）：{old} → {new}，{reason}；&lt;b&gt;{state}&lt;/b&gt;{check}{said}</translation>
         </message>
         <message>
+            <source>　任务 {code} 完成时限随之由 {old} 延至 {new}</source>
+            <translation>　任务 {code} 完成时限随之由 {old} 延至 {new}</translation>
+        </message>
+        <message>
             <source>退办（{d}）：{reason}，限 {due} 前补办</source>
             <translation>退办（{d}）：{reason}，限 {due} 前补办</translation>
         </message>
@@ -3960,6 +3964,10 @@
         <message>
             <source>（科员核查：{note}）</source>
             <translation>（科员核查：{note}）</translation>
+        </message>
+        <message>
+            <source>批准后，关联任务（{codes}）中完成时限早于新期限的随之延后。</source>
+            <translation>批准后，关联任务（{codes}）中完成时限早于新期限的随之延后。</translation>
         </message>
         <message>
             <source>审批延期申请</source>

@@ -18,6 +18,7 @@ from desktop.services.circular import letterhead
 from desktop.services.clock import clock_of
 from desktop.services.errors import ValidationError
 from desktop.services.lookup import get_or_missing
+from desktop.services.supervision.extensions import task_moves
 
 ASSIGNMENT, RETURN, EXTENSION = "assignment", "return", "extension"
 
@@ -53,8 +54,9 @@ def _compose(
         raise ValidationError("该事项没有已审批的延期申请，无需延期复函。")
     e = decided[-1]
     model = compose_extension_reply(
-        data, head, e.requested_on, e.old_due, e.new_due, bool(e.approved), e.decision_note
-    )
+        data, head, e.requested_on, e.old_due, e.new_due, bool(e.approved), e.decision_note,
+        task_moves(session, e),
+    )  # fmt: skip
     return DocKind.NOTICE, model
 
 

@@ -1,17 +1,20 @@
 """延期: the 主办单位 asks before the deadline, the clerk checks, a leader decides.
 
-An approved request moves the item's deadline (and so its state and lamp) to the new date;
-the request keeps the date it replaced, so the record shows both."""
+An approved request moves the item's deadline (and so its state) to the new date, and the
+deadline of each task it concerns that would fall before it (and so the task's lamp); the request
+keeps the date it replaced and the approval's audit entry each task's two dates."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import ItemExtension, SupervisionItem
-from desktop.services import audit
+from db.models import AuditEntry, ItemExtension, SupervisionItem
+from desktop.services import audit, tasks
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
 from desktop.services.enums import QT_TR_NOOP
@@ -35,6 +38,8 @@ class ExtensionRow:
     approved: bool | None
     decision_note: str
     decided_by: str
+    # tasks whose deadline the approval moved: (code, old deadline, new deadline)
+    task_moves: tuple[tuple[str, date, date], ...] = ()
 
     @property
     def state(self) -> str:
@@ -47,7 +52,29 @@ class ExtensionRow:
         return QT_TR_NOOP("已批准") if self.approved else QT_TR_NOOP("不予批准")
 
 
-def _row(e: ItemExtension) -> ExtensionRow:
+def task_moves(session: Session, e: ItemExtension) -> tuple[tuple[str, date, date], ...]:
+    """The task deadlines an approval moved, as its audit entry keeps them (both dates)."""
+    if not e.approved:
+        return ()
+    for (detail,) in session.execute(
+        select(AuditEntry.detail).where(
+            AuditEntry.entity == "supervision",
+            AuditEntry.entity_id == str(e.supervision_id),
+            AuditEntry.action == "extension_decision",
+        )
+    ):
+        kept = json.loads(detail)
+        if kept.get("old_due") == e.old_due.isoformat() and kept.get("new_due") == (
+            e.new_due.isoformat()
+        ):
+            return tuple(
+                (code, date.fromisoformat(old), date.fromisoformat(new))
+                for code, old, new in kept.get("tasks", [])
+            )
+    return ()
+
+
+def _row(session: Session, e: ItemExtension) -> ExtensionRow:
     return ExtensionRow(
         e.id,
         e.supervision_id,
@@ -63,12 +90,13 @@ def _row(e: ItemExtension) -> ExtensionRow:
         e.approved,
         e.decision_note,
         e.decided_by,
+        task_moves(session, e),
     )
 
 
 def extensions_of(session: Session, item_id: int) -> list[ExtensionRow]:
     item = get_or_missing(session, SupervisionItem, item_id, "督办事项")
-    return [_row(e) for e in item.extensions]
+    return [_row(session, e) for e in item.extensions]
 
 
 def _open_request(item: SupervisionItem) -> ItemExtension | None:
@@ -175,13 +203,21 @@ def decide_extension(
     item = request.item
     request.decided_on, request.approved = clock_of(session).today(), approved
     request.decision_note, request.decided_by = note.strip(), actor.label
+    moved: list[list[str]] = []
     if approved:
         item.reply_due = request.new_due
+        why = f"督办事项 #{item.id}（{item.origin.label}）延期经{actor.label}批准"
+        for task in item.tasks:
+            dates = tasks.follow_extension(session, actor, task, request.new_due, why)
+            if dates is not None:
+                moved.append([task.code, dates[0].isoformat(), dates[1].isoformat()])
     verdict = (
         f"批准延期：{request.old_due:%Y-%m-%d} 延至 {request.new_due:%Y-%m-%d}"
         if approved
         else f"不予延期，期限仍为 {item.reply_due:%Y-%m-%d}"
     )
+    if moved:
+        verdict += "；任务 " + "、".join(m[0] for m in moved) + " 的完成时限随之延后"
     audit.record(
         session,
         actor,
@@ -193,5 +229,6 @@ def decide_extension(
             "note": note.strip(),
             "old_due": request.old_due.isoformat(),
             "new_due": request.new_due.isoformat(),
+            "tasks": moved,  # [code, old deadline, new deadline]
         },  # fmt: skip
     )

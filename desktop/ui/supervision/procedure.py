@@ -144,6 +144,12 @@ def _history(asked: list[ExtensionRow], back: list[returns.ReturnRow]) -> str:
                 said=said,
             )  # fmt: skip
         )
+        for code, old, new in e.task_moves:
+            lines.append(
+                tr("　任务 {code} 完成时限随之由 {old} 延至 {new}").format(
+                    code=code, old=day(old), new=day(new)
+                )
+            )
     for r in back:
         lines.append(
             tr("退办（{d}）：{reason}，限 {due} 前补办").format(
@@ -230,6 +236,10 @@ class ProcedureBox(QGroupBox):
         e, actor = self.pending, self.desk.actor
         if e is not None:
             summary = self._summary(e) + tr("（科员核查：{note}）").format(note=e.check_note)
+            if self.item is not None and self.item.task_codes:
+                summary += tr("批准后，关联任务（{codes}）中完成时限早于新期限的随之延后。").format(
+                    codes="、".join(self.item.task_codes)
+                )
             self._run(VerdictDialog(self, self.desk, tr("审批延期申请"), summary,
                                     (tr("批准延期"), tr("不予批准")),
                                     lambda s, yes, note: extensions.decide_extension(s, actor, e.id, yes, note)))  # fmt: skip

@@ -9,11 +9,13 @@ from decimal import Decimal
 
 import pytest
 
+from db.enums import TaskStatus
 from desktop.services import settings, supervision, tasks, timeline
 from desktop.services.assessment import views, writes
 from desktop.services.assessment.rules import ItemSpec
 from desktop.services.errors import PermissionDenied, ValidationError
 from desktop.services.notices import register as notices
+from desktop.services.overview import TaskFilter, task_rows
 from desktop.services.supervision import (
     ReportFrequency,
     SupervisionInput,
@@ -225,3 +227,48 @@ def test_reply_cannot_be_returned_before_it_comes_or_recorded_twice(
     assert item.reply_received_on is None and item.state == "退回补办"
     with pytest.raises(ValidationError, match="主办单位不必"):
         supervision.raise_item(session, clerk, _instruction(police, task_id, co_unit_ids=(police,)))
+
+
+def test_approved_extension_moves_the_task_deadline_and_lamp(
+    session, clerk, leader, task_id, clock
+) -> None:
+    """The task's 完成时限 follows the approved date when it fell before it; a later one stands.
+    Both dates stay on the record: the task's timeline, the item's 延期 and the 延期复函."""
+    police, _ = _units(session, clerk, task_id)
+    project = tasks.list_projects(session)[0].id
+    near = tasks.create_task(session, clerk, tasks.TaskInput(
+        code="02-02", project_id=project, title="雪亮工程联网", lead_unit_id=police,
+        start=date(2026, 1, 1), deadline=TODAY + timedelta(days=2)))  # fmt: skip
+    later = tasks.create_task(session, clerk, tasks.TaskInput(
+        code="02-03", project_id=project, title="人脸识别点位", lead_unit_id=police,
+        start=date(2026, 1, 1), deadline=date(2027, 6, 30)))  # fmt: skip
+    (row,) = task_rows(session, TODAY, TaskFilter(task_ids=(near,)))
+    assert "距完成时限仅剩 2 天" in row.lamp.reasons
+    data = replace(_instruction(police, task_id), task_ids=(task_id, near, later))
+    item_id = supervision.raise_item(session, clerk, data)
+    new_due = date(2027, 1, 10)
+    ext = extensions.request_extension(session, clerk, item_id, new_due, "需财政局核定经费")
+    extensions.check_extension(session, clerk, ext, True, "情况属实")
+    extensions.decide_extension(session, leader, ext, True, "同意")
+
+    rows = {
+        r.code: r for r in task_rows(session, TODAY, TaskFilter(task_ids=(task_id, near, later)))
+    }
+    assert rows["02-01"].deadline == rows["02-02"].deadline == new_due
+    assert rows["02-03"].deadline == date(2027, 6, 30)  # already later: unchanged
+    assert rows["02-02"].status == TaskStatus.EXTENDED
+    assert not any(r.startswith("距完成时限") for r in rows["02-02"].lamp.reasons)
+    (asked,) = extensions.extensions_of(session, item_id)
+    assert asked.task_moves == (
+        ("02-01", date(2026, 12, 31), new_due),
+        ("02-02", TODAY + timedelta(days=2), new_due),
+    )
+    events = [e for e in timeline.timeline(session, near) if e.kind == "延期"]
+    assert [e.title for e in events] == [
+        "任务 02-02 完成时限由 2026-11-30 延至 2027-01-10："
+        f"督办事项 #{item_id}（领导批示）延期经{leader.label}批准"
+    ]
+    assert not [e for e in timeline.timeline(session, later) if e.kind == "延期"]
+    letter = documents.draft_for_item(session, clerk, item_id, documents.EXTENSION)
+    body = "".join(map(str, notices.get_document(session, letter).model.body))
+    assert "02-02号任务完成时限相应由2026年11月30日调整为2027年1月10日" in body
