@@ -5,6 +5,7 @@
     duban --user clerk accountability start 3 --approver 陈立群 --approver-title … --on 2026-11-02
     duban --user clerk accountability investigate 1 --members 王静、刘建华 --leader 王静
     duban --user clerk accountability print 1 decision --out 决定书.pdf
+    duban --user admin accountability rules --appeal-days 15
 
 The options of each step come from desktop/services/accountability/steps.py (one table)."""
 
@@ -16,6 +17,8 @@ from pathlib import Path
 
 from desktop.cli import table
 from desktop.cli.context import CliContext
+from desktop.cli.item_cmds import show_rules
+from desktop.services import settings
 from desktop.services.accountability.steps import CHOICES, SPEC, SPECS, START
 
 
@@ -40,6 +43,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     out.add_argument("step", choices=list(SPEC), help="步骤")
     out.add_argument("--out", type=Path, required=True, help="PDF 输出文件")
     out.set_defaults(handler=cmd_print)
+    rules = verbs.add_parser(
+        "rules", help="查看问责程序的期限（调查组人数、执行期限、申诉期限等）；带选项时修改"
+    )
+    for name, label in settings.ACCOUNTABILITY_RULE_LABELS.items():
+        kind = str if name == "organisation_department" else int
+        rules.add_argument("--" + name.replace("_", "-"), type=kind, metavar="N", help=label)
+    rules.set_defaults(handler=cmd_rules)
     for spec in SPECS:
         verb = verbs.add_parser(spec.code, help=f"{spec.label}（文书：{spec.sheet}）")
         target = "约谈编号（整改逾期未完成的约谈）" if spec.code == START else "问责编号"
@@ -132,3 +142,9 @@ def cmd_print(ctx: CliContext, args: argparse.Namespace) -> int:
         notices.save_pdf(data, args.out)
     print(f"{SPEC[args.step].sheet}草稿 #{doc_id}，已输出：{args.out}（{len(data) // 1024} KB）")
     return 0
+
+
+def cmd_rules(ctx: CliContext, args: argparse.Namespace) -> int:
+    return show_rules(ctx, args, settings.ACCOUNTABILITY_RULE_LABELS,
+                      settings.accountability_rules, settings.save_accountability_rules,
+                      "问责程序")  # fmt: skip

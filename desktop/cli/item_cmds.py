@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 
 from desktop.cli import table
 from desktop.cli.context import CliContext
+from desktop.services import settings
 from desktop.services.enums import LabelledEnum
 from desktop.services.supervision import (
     ReportFrequency,
@@ -100,6 +102,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("id", type=int)
     p.add_argument("--note", default="")
     p.set_defaults(handler=cmd_close)
+    p = verbs.add_parser(
+        "rules", help="查看各来源的默认办理期限、提醒和催办间隔；带选项时修改（系统管理员）"
+    )
+    for name, label in settings.ITEM_RULE_LABELS.items():
+        p.add_argument("--" + name.replace("_", "-"), type=int, metavar="N", help=label)
+    p.set_defaults(handler=cmd_rules)
 
 
 def _write(ctx: CliContext, work: Callable) -> object:  # type: ignore[type-arg]
@@ -255,3 +263,34 @@ def cmd_close(ctx: CliContext, args: argparse.Namespace) -> int:
     _write(ctx, lambda s: supervision.close_item(s, ctx.actor, args.id, args.note))
     print(f"督办事项 #{args.id} 已办结。")
     return 0
+
+
+def show_rules(
+    ctx: CliContext,
+    args: argparse.Namespace,
+    labels: dict[str, str],
+    read: Callable,  # type: ignore[type-arg]
+    save: Callable,  # type: ignore[type-arg]
+    what: str,
+) -> int:
+    """Show a settings dataclass; with options, change it first (the service checks who may)."""
+    given = {n: getattr(args, n) for n in labels if getattr(args, n) is not None}
+    if given:
+        actor = ctx.actor  # signs in: only the 系统管理员 may change settings (the service checks)
+        with ctx.ledger.session() as session:
+            old = read(session)
+            new = dataclasses.replace(old, **given)
+            save(session, actor, new)
+        changes = settings.rule_changes(old, new, labels)
+        print(f"{what}已修改：" + ("；".join(changes) if changes else "与原来相同"))
+    with ctx.ledger.session() as session:
+        value = read(session)
+    print(
+        table.render([what, "值"], [[label, str(getattr(value, n))] for n, label in labels.items()])
+    )
+    return 0
+
+
+def cmd_rules(ctx: CliContext, args: argparse.Namespace) -> int:
+    return show_rules(ctx, args, settings.ITEM_RULE_LABELS, settings.item_rules,
+                      settings.save_item_rules, "督办事项规则")  # fmt: skip

@@ -1,4 +1,5 @@
-"""Settings kept in the ledger: the issuing office, document numbers, archive codes, lamp rules."""
+"""Settings kept in the ledger: the issuing office, document numbers, archive codes, lamp rules,
+the 督办事项 and 问责 rules, the security policy."""
 
 from __future__ import annotations
 
@@ -236,10 +237,47 @@ def save_lamp_rules(session: Session, actor: Actor, value: LampRules) -> None:
     _store(session, actor, value, "亮灯规则")
 
 
+# The CLI's and the audit's names of the rules (the window's, with their translations, are in
+# desktop/ui/settings/page.py).
+ITEM_RULE_LABELS = {
+    "higher_doc_days": "上级文件（公文）办理期限（天）",
+    "minutes_days": "会议纪要及会议议定事项办理期限（天）",
+    "instruction_urgent_days": "领导批示急件办理期限（天，1–5）",
+    "instruction_days": "领导批示一般件办理期限（天）",
+    "instruction_hard_days": "领导批示复杂件办理期限（天）",
+    "proposal_days": "人大建议、政协提案办理期限（天）",
+    "assigned_days": "其他交办及手工登记事项办理期限（天）",
+    "resubmit_days": "退办后补办期限（天）",
+    "remind_before_days": "到期前几天提醒科员和分管领导（0 为不提醒）",
+    "urge_interval_days": "同一事项两次催办的最短间隔（天，0 为不限）",
+}
+ACCOUNTABILITY_RULE_LABELS = {
+    "investigators_min": "调查组至少（人）",
+    "execution_days": "问责决定执行期限（天）",
+    "execution_warning_days": "执行期限前几天亮黄灯",
+    "appeal_days": "申诉期限（天）",
+    "organisation_department": "通报问责情况的组织部门",
+}
+
+
+def rule_changes(old: Any, new: Any, labels: dict[str, str]) -> list[str]:
+    """“申诉期限（天） 30→15” for each labelled field that differs."""
+    return [
+        f"{label} {getattr(old, name)}→{getattr(new, name)}"
+        for name, label in labels.items()
+        if getattr(old, name) != getattr(new, name)
+    ]
+
+
+def _changed_title(title: str, changes: list[str]) -> str:
+    return title + (f"（{'；'.join(changes)}）" if changes else "（未改动）")
+
+
 @audit.writes(Permission.MANAGE)
 def save_item_rules(session: Session, actor: Actor, value: ItemRules) -> None:
     value.validate()
-    _store(session, actor, value, "督办事项办理期限与催办规则")
+    changes = rule_changes(item_rules(session), value, ITEM_RULE_LABELS)
+    _store(session, actor, value, _changed_title("督办事项办理期限与催办规则", changes))
 
 
 SECURITY_LABELS = {
@@ -255,22 +293,18 @@ SECURITY_LABELS = {
 
 def security_changes(old: SecurityPolicy, new: SecurityPolicy) -> list[str]:
     """“锁定时长（分钟）30→15” for each rule that differs."""
-    return [
-        f"{label} {getattr(old, name)}→{getattr(new, name)}"
-        for name, label in SECURITY_LABELS.items()
-        if getattr(old, name) != getattr(new, name)
-    ]
+    return rule_changes(old, new, SECURITY_LABELS)
 
 
 @audit.writes(Permission.SECURITY)
 def save_security(session: Session, actor: Actor, value: SecurityPolicy) -> None:
     value.validate()
     changes = security_changes(security(session), value)
-    title = "密码、锁定与空闲锁屏策略" + (f"（{'；'.join(changes)}）" if changes else "（未改动）")
-    _store(session, actor, value, title)
+    _store(session, actor, value, _changed_title("密码、锁定与空闲锁屏策略", changes))
 
 
 @audit.writes(Permission.MANAGE)
 def save_accountability_rules(session: Session, actor: Actor, value: AccountabilityRules) -> None:
     value.validate()
-    _store(session, actor, value, "问责程序期限")
+    changes = rule_changes(accountability_rules(session), value, ACCOUNTABILITY_RULE_LABELS)
+    _store(session, actor, value, _changed_title("问责程序期限", changes))

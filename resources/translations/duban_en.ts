@@ -3144,6 +3144,46 @@ Ledger: {path}</translation>
         <translation>Organisation department told of decisions</translation>
     </message>
     <message>
+        <source>上级文件（公文）办理期限（天）</source>
+        <translation>Document from above: deadline (days)</translation>
+    </message>
+    <message>
+        <source>会议纪要、会议议定事项（天）</source>
+        <translation>Minutes and meeting decisions (days)</translation>
+    </message>
+    <message>
+        <source>领导批示急件（天，1–5）</source>
+        <translation>Leader&apos;s instruction, urgent (days, 1–5)</translation>
+    </message>
+    <message>
+        <source>领导批示一般件（天）</source>
+        <translation>Leader&apos;s instruction, ordinary (days)</translation>
+    </message>
+    <message>
+        <source>领导批示复杂件（天）</source>
+        <translation>Leader&apos;s instruction, hard (days)</translation>
+    </message>
+    <message>
+        <source>人大建议、政协提案（天）</source>
+        <translation>Deputies&apos; suggestions and CPPCC proposals (days)</translation>
+    </message>
+    <message>
+        <source>其他交办、手工登记（天）</source>
+        <translation>Other assignments and manual items (days)</translation>
+    </message>
+    <message>
+        <source>退办后补办期限（天）</source>
+        <translation>Answer again after sending back (days)</translation>
+    </message>
+    <message>
+        <source>到期前提醒（天，0 为不提醒）</source>
+        <translation>Remind before the deadline (days, 0: never)</translation>
+    </message>
+    <message>
+        <source>两次催办最短间隔（天，0 为不限）</source>
+        <translation>Minimum interval between two chases (days, 0: none)</translation>
+    </message>
+    <message>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
@@ -3170,6 +3210,10 @@ Ledger: {path}</translation>
     <message>
         <source>问责程序</source>
         <translation>Accountability procedure</translation>
+    </message>
+    <message>
+        <source>督办事项：默认办理期限（自收文起）与催办</source>
+        <translation>Supervision items: default deadlines (from receipt) and chasing</translation>
     </message>
     <message>
         <source>本单位授权字体所在文件夹（可留空）</source>

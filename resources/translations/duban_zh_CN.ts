@@ -3144,6 +3144,46 @@
             <translation>通报问责情况的组织部门</translation>
         </message>
         <message>
+            <source>上级文件（公文）办理期限（天）</source>
+            <translation>上级文件（公文）办理期限（天）</translation>
+        </message>
+        <message>
+            <source>会议纪要、会议议定事项（天）</source>
+            <translation>会议纪要、会议议定事项（天）</translation>
+        </message>
+        <message>
+            <source>领导批示急件（天，1–5）</source>
+            <translation>领导批示急件（天，1–5）</translation>
+        </message>
+        <message>
+            <source>领导批示一般件（天）</source>
+            <translation>领导批示一般件（天）</translation>
+        </message>
+        <message>
+            <source>领导批示复杂件（天）</source>
+            <translation>领导批示复杂件（天）</translation>
+        </message>
+        <message>
+            <source>人大建议、政协提案（天）</source>
+            <translation>人大建议、政协提案（天）</translation>
+        </message>
+        <message>
+            <source>其他交办、手工登记（天）</source>
+            <translation>其他交办、手工登记（天）</translation>
+        </message>
+        <message>
+            <source>退办后补办期限（天）</source>
+            <translation>退办后补办期限（天）</translation>
+        </message>
+        <message>
+            <source>到期前提醒（天，0 为不提醒）</source>
+            <translation>到期前提醒（天，0 为不提醒）</translation>
+        </message>
+        <message>
+            <source>两次催办最短间隔（天，0 为不限）</source>
+            <translation>两次催办最短间隔（天，0 为不限）</translation>
+        </message>
+        <message>
             <source>保存设置</source>
             <translation>保存设置</translation>
         </message>
@@ -3170,6 +3210,10 @@
         <message>
             <source>问责程序</source>
             <translation>问责程序</translation>
+        </message>
+        <message>
+            <source>督办事项：默认办理期限（自收文起）与催办</source>
+            <translation>督办事项：默认办理期限（自收文起）与催办</translation>
         </message>
         <message>
             <source>本单位授权字体所在文件夹（可留空）</source>

@@ -55,3 +55,34 @@ def test_instruction_item_through_the_command_line(
     )
     urged = main([*db, *CLERK, "item", "urge", item])
     assert urged == 1 and "已办结" in capsys.readouterr().err
+
+
+def test_item_and_accountability_rules_from_the_command_line(
+    demo_template: Path, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The register's rules and the 问责 numbers: shown to anyone, changed by the 系统管理员 only
+    (old→new printed and audited); a bad value is refused with nothing changed."""
+    from desktop.services.ledger import backup_sqlite
+
+    db = ["--database", str(backup_sqlite(demo_template, tmp_path / "demo.sqlite3")), *DAY]
+    assert main([*db, "item", "rules"]) == 0
+    shown = capsys.readouterr().out
+    assert "领导批示一般件办理期限（天）" in shown and "15" in shown
+    refused = main([*db, *CLERK, "item", "rules", "--instruction-days", "10"])
+    assert refused == 1 and capsys.readouterr().err
+    monkeypatch.setenv("DUBAN_PASSWORD", "duban-admin")
+    admin = ["--user", "admin"]
+    assert main([*db, *admin, "item", "rules", "--instruction-days", "10",
+                 "--urge-interval-days", "3"]) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert "领导批示一般件办理期限（天） 15→10" in out and "（天，0 为不限） 7→3" in out
+    assert main([*db, *admin, "item", "rules", "--instruction-urgent-days", "7"]) == 1
+    assert "1 至 5 天" in capsys.readouterr().err
+    assert main([*db, *admin, "accountability", "rules", "--appeal-days", "15"]) == 0
+    assert "申诉期限（天） 30→15" in capsys.readouterr().out
+    monkeypatch.setenv("DUBAN_PASSWORD", "duban-clerk")
+    out = main([*db, *CLERK, "item", "register", "--source", "领导批示", "--unit", "公安局",
+                "--requirement", "报送清单"])  # fmt: skip
+    assert out == 0 and "期限 2026-12-08" in capsys.readouterr().out  # 10 days now
+    assert main([*db, "audit", "--last", "30"]) == 0
+    assert "督办事项办理期限与催办规则（领导批示一般件" in capsys.readouterr().out

@@ -109,6 +109,24 @@ def test_admin_saves_settings_and_bad_rules_stay_in_the_form(
         assert settings.lamp_rules(s).red_lag == 35
 
 
+def test_admin_edits_the_item_rules_in_settings(admin_window, demo_ledger) -> None:
+    """设置 holds the 督办事项 rules beside the lamp rules: a bad one is refused, nothing saved."""
+    page = admin_window.show_page("settings")
+    form = page.item_form.widgets
+    assert form["instruction_days"].value() == 15 and form["urge_interval_days"].value() == 7
+    form["instruction_urgent_days"].setValue(8)
+    page.save()
+    assert "1 至 5 天" in page.error.text()
+    with demo_ledger.session() as s:
+        assert settings.item_rules(s).instruction_urgent_days == 5
+    form["instruction_urgent_days"].setValue(3)
+    form["remind_before_days"].setValue(5)
+    page.save()
+    with demo_ledger.session() as s:
+        rules = settings.item_rules(s)
+    assert (rules.instruction_urgent_days, rules.remind_before_days) == (3, 5)
+
+
 def test_clerk_cannot_edit_settings(clerk_window) -> None:
     page = clerk_window.show_page("settings")
     assert not page.office_form.widgets["doc_prefix"].isEnabled()

@@ -1,4 +1,5 @@
-"""设置 (admin): issuing office, document numbers, archive codes, backup, fonts, lamp rules."""
+"""设置 (admin): issuing office, document numbers, archive codes, backup, fonts, lamp rules, the
+督办事项 rules (default deadlines, reminders, 催办 interval) and the 问责 rules (申诉 window …)."""
 
 from __future__ import annotations
 
@@ -73,6 +74,19 @@ ACCOUNTABILITY_LABELS = {
     "organisation_department": QT_TR_NOOP("通报问责情况的组织部门"),
 }
 
+ITEM_LABELS = {
+    "higher_doc_days": QT_TR_NOOP("上级文件（公文）办理期限（天）"),
+    "minutes_days": QT_TR_NOOP("会议纪要、会议议定事项（天）"),
+    "instruction_urgent_days": QT_TR_NOOP("领导批示急件（天，1–5）"),
+    "instruction_days": QT_TR_NOOP("领导批示一般件（天）"),
+    "instruction_hard_days": QT_TR_NOOP("领导批示复杂件（天）"),
+    "proposal_days": QT_TR_NOOP("人大建议、政协提案（天）"),
+    "assigned_days": QT_TR_NOOP("其他交办、手工登记（天）"),
+    "resubmit_days": QT_TR_NOOP("退办后补办期限（天）"),
+    "remind_before_days": QT_TR_NOOP("到期前提醒（天，0 为不提醒）"),
+    "urge_interval_days": QT_TR_NOOP("两次催办最短间隔（天，0 为不限）"),
+}
+
 
 class SettingsPage(Page):
     def __init__(self, desk: Desk, window: MainWindow) -> None:
@@ -99,6 +113,7 @@ class SettingsPage(Page):
             office = settings.office(session)
             rules = settings.lamp_rules(session)
             accountability = settings.accountability_rules(session)
+            item_rules = settings.item_rules(session)
         while self.columns.count():
             item = self.columns.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -130,9 +145,14 @@ class SettingsPage(Page):
         self.accountability_form = DataclassForm(
             QFormLayout(accountability_box), accountability, ACCOUNTABILITY_LABELS, self.editable
         )
+        item_box = QGroupBox(tr("督办事项：默认办理期限（自收文起）与催办"))
+        self.item_form = DataclassForm(
+            QFormLayout(item_box), item_rules, ITEM_LABELS, self.editable
+        )
         right = QWidget()
         right_layout = QFormLayout(right)
         right_layout.addRow(lamp_box)
+        right_layout.addRow(item_box)
         right_layout.addRow(accountability_box)
         self.columns.addWidget(left, 1)
         self.columns.addWidget(right, 1)
@@ -205,18 +225,22 @@ class SettingsPage(Page):
         )
         rules = self.lamp_form.value()
         accountability = self.accountability_form.value()
+        item_rules = self.item_form.value()
 
         def save(session: Session) -> None:
             rules.validate()  # first, so that a bad rule cannot leave the office half-saved
+            item_rules.validate()
             accountability.validate()
             settings.save_office(session, self.desk.actor, office)
             settings.save_lamp_rules(session, self.desk.actor, rules)
+            settings.save_item_rules(session, self.desk.actor, item_rules)
             settings.save_accountability_rules(session, self.desk.actor, accountability)
 
         widgets = {
             **self.office_form.widgets,
             **self.backup_form.widgets,
             **self.lamp_form.widgets,
+            **self.item_form.widgets,
             **self.accountability_form.widgets,
         }
         ok, _ = write(self, self.desk, self.main, save, self.error, widgets)
