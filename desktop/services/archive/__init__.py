@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     )
     from desktop.services.archive.model import Span
     from desktop.services.archive.offsite import Reminder, reminder
+    from desktop.services.archive.provenance import LedgerHistory, history
     from desktop.services.archive.reader import UnsafePackage
     from desktop.services.archive.verify import VerifyReport, verify_package
 
@@ -33,6 +34,7 @@ _HOME = {
     "ExportResult": "export",
     "ImportPlan": "importer",
     "ImportResult": "importer",
+    "LedgerHistory": "provenance",
     "MediaError": "fsio",
     "PackageView": "browse",
     "Reminder": "offsite",
@@ -43,6 +45,7 @@ _HOME = {
     "default_folder": "importer",
     "estimate_size": "export",
     "export_year": "export",
+    "history": "provenance",
     "import_package": "importer",
     "open_view": "browse",
     "package_name": "export",
@@ -55,6 +58,7 @@ __all__ = [
     "ExportResult",
     "ImportPlan",
     "ImportResult",
+    "LedgerHistory",
     "MediaError",
     "PackageView",
     "Reminder",
@@ -65,6 +69,7 @@ __all__ = [
     "default_folder",
     "estimate_size",
     "export_year",
+    "history",
     "import_package",
     "open_view",
     "package_name",

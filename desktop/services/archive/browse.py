@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop.services.archive.metadata import from_xml
 from desktop.services.archive.model import METADATA, PackageInfo, PackageItem
+from desktop.services.archive.provenance import LedgerHistory
 from desktop.services.archive.reader import PackageReader, UnsafePackage, open_package
 from desktop.services.archive.verify import VerifyReport, verify_package
 
@@ -32,8 +33,9 @@ class PackageView:
         self._reader.close()
 
 
-def open_view(path: Path) -> PackageView:
-    report = verify_package(path)
+def open_view(path: Path, ledger: LedgerHistory | None = None) -> PackageView:
+    """Verified first (against ``ledger``, the open ledger's exports: provenance.history)."""
+    report = verify_package(path, ledger=ledger)
     if not report.ok:
         raise UnsafePackage("该归档包未通过校验，不能打开：\n" + report.text())
     reader = open_package(Path(path))

@@ -162,7 +162,10 @@ class VerifyReport:
             return f"校验未通过（{failed}），该包不能作为完整的归档包使用。"
         counted = f"{self.items} 件，{self.files} 个文件，{human_size(self.size)}"
         if not self.authenticated:
-            return f"结构校验通过（{counted}），但真实性未能确认：{self.not_run.get('seal', '')}"
+            return (
+                f"真实性未能确认（不算通过）：{self.not_run.get('seal', '')}"
+                f"（其余各项未发现问题：{counted}）"
+            )
         return f"校验通过：{counted}；签名已用制作该包的台账密钥验证（真实性已确认）。"
 
     def lines(self) -> list[str]:

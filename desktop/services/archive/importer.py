@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from db.models import AuditEntry, DocStatus, Document
 from desktop.services import audit
-from desktop.services.archive import fsio
+from desktop.services.archive import fsio, provenance
 from desktop.services.archive.export import Steps
 from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
 from desktop.services.archive.model import IMPORT_FOLDER, PackageInfo, PackageItem, is_litter
@@ -150,7 +150,7 @@ def default_folder(ledger_file: Path) -> Path:
 
 def plan_import(session: Session, path: Path, folder: Path | None) -> ImportPlan:
     """Verify the package and compare it with the register; reads only."""
-    report = verify_package(Path(path))
+    report = verify_package(Path(path), ledger=provenance.history(session))
     plan = ImportPlan(Path(path), report, None)
     if report.info is None:
         return plan
@@ -200,7 +200,8 @@ def import_package(
     temp = final.with_name(final.name + UNFINISHED)
     try:
         _extract(Path(path), temp, steps)
-        check = verify_package(temp, on_file=steps.tick)  # read back what was written
+        # read back what was written, judged as the original was
+        check = verify_package(temp, on_file=steps.tick, ledger=provenance.history(session))
         if not check.ok:
             raise MediaError("复制后回读校验未通过，已作废：\n" + check.text())
         os.rename(temp, final)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.services.archive import carrier, seal
+from desktop.services.archive import carrier, provenance, seal
 from desktop.services.archive.checks import VerifyReport
 from desktop.services.archive.content import check_catalogues, check_items, check_opens
 from desktop.services.archive.metadata import from_xml, parse_manifest, sha256
@@ -27,7 +27,7 @@ from desktop.services.archive.model import (
     is_litter,
 )
 from desktop.services.archive.reader import PackageReader, UnsafePackage, open_package
-from desktop.services.audit_anchor import HEAD_FILE
+from desktop.services.audit_anchor import HEAD_FILE, read_head_document
 from desktop.services.diagnostics.logs import internal_error
 from desktop.services.errors import DomainError
 
@@ -40,9 +40,16 @@ def report_manifest_line(manifest_hash: str) -> str:
     return f"manifest.sha256 的 SHA-256：{manifest_hash}"
 
 
-def verify_package(path: Path, on_file: Callable[[], None] | None = None) -> VerifyReport:
+def verify_package(
+    path: Path,
+    on_file: Callable[[], None] | None = None,
+    *,
+    ledger: provenance.LedgerHistory | None = None,
+) -> VerifyReport:
     """Check a package made here or on another PC; reads only, never writes. ``on_file`` is
-    called after each file is read (progress; it may raise to cancel)."""
+    called after each file is read (progress; it may raise to cancel). ``ledger``: the open
+    ledger's exports (provenance.history), against which an unsigned package claiming it is
+    judged; without it, such a package naming a ledger whose key this desk holds is refused."""
     report = VerifyReport(str(path))
     try:
         reader = open_package(Path(path))
@@ -56,7 +63,7 @@ def verify_package(path: Path, on_file: Callable[[], None] | None = None) -> Ver
         report.internal = internal_error(log, f"opening package {path}", exc)
         return report
     try:
-        return verify_reader(reader, report, on_file=on_file)
+        return verify_reader(reader, report, on_file=on_file, ledger=ledger)
     finally:
         reader.close()
 
@@ -67,10 +74,11 @@ def verify_reader(
     *,
     with_report: bool = True,
     on_file: Callable[[], None] | None = None,
+    ledger: provenance.LedgerHistory | None = None,
 ) -> VerifyReport:
     report = report or VerifyReport(reader.label)
     try:
-        _verify(reader, report, with_report, on_file)
+        _verify(reader, report, with_report, on_file, ledger)
     except UnsafePackage as exc:
         report.abort(exc.check, str(exc))
     except OSError as exc:
@@ -84,7 +92,15 @@ def verify_reader(
 
 _READ_FAULTS = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError)
 KEEP_WHOLE = 64 * 1024**2  # a file verify must parse whole (XML, XLSX, PDF) is kept up to this
-_PARSED = (METADATA, CATALOGUE, REPORT, carrier.README, carrier.CATALOGUE_XML, seal.SEAL)
+_PARSED = (
+    METADATA,
+    CATALOGUE,
+    REPORT,
+    carrier.README,
+    carrier.CATALOGUE_XML,
+    seal.SEAL,
+    HEAD_FILE,
+)
 
 
 @dataclass
@@ -174,6 +190,7 @@ def _verify(
     report: VerifyReport,
     with_report: bool,
     on_file: Callable[[], None] | None,
+    ledger: provenance.LedgerHistory | None,
 ) -> None:
     read = Read()
     for name in reader.names():
@@ -209,7 +226,7 @@ def _verify(
         report.add("plain", f"“{name}”使用了非标准的压缩方式（只应使用存储或 Deflate）。")
     _check_structure(report, info, present, with_report)
     _check_hashes(report, read, with_report)
-    _check_seal(report, read, manifest_data, info)
+    _check_seal(report, read, manifest_data, info, ledger)
     _check_description(report, read)
     pages = check_opens(report, read.passes, info)
     if info is not None:
@@ -264,19 +281,35 @@ def _check_hashes(report: VerifyReport, read: Read, with_report: bool) -> None:
 
 
 def _check_seal(
-    report: VerifyReport, read: Read, manifest_data: bytes, info: PackageInfo | None
+    report: VerifyReport,
+    read: Read,
+    manifest_data: bytes,
+    info: PackageInfo | None,
+    ledger: provenance.LedgerHistory | None,
 ) -> None:
-    if not manifest_data:
-        report.skip("seal", "没有 manifest.sha256，无从验证签名")
-        return
     legacy = info is not None and info.layout == LEGACY_FORMAT
-    found = seal.check(read.kept.get(seal.SEAL), manifest_data, required=not legacy)
+    found = (
+        seal.check(read.kept.get(seal.SEAL), manifest_data, required=not legacy)
+        if manifest_data
+        else seal.SealCheck(False, unchecked="没有 manifest.sha256，无从验证签名")
+    )
     if found.problem:
         report.add("seal", found.problem)
-    elif found.unchecked:
-        report.skip("seal", found.unchecked)
-    else:
+        return
+    if found.verified:
         report.sealed_by = found.ledger
+        return
+    # Not verifiably signed: an unsigned copy claiming a ledger whose key is here is a forgery
+    # unless that ledger's log shows it was exported before sealing began (provenance.py).
+    head_file = read.kept.get(HEAD_FILE)
+    head = read_head_document(head_file) if head_file is not None else None
+    verdict = provenance.judge(ledger, head, info)
+    if verdict.problem:
+        report.add("seal", verdict.problem)
+    else:
+        report.skip(
+            "seal", verdict.old or " ".join(filter(None, (found.unchecked, verdict.warning)))
+        )
 
 
 def _check_description(report: VerifyReport, read: Read) -> None:

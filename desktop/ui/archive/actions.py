@@ -108,9 +108,15 @@ def verify_archive(window: MainWindow, path: Path | None = None) -> None:
     path = path or _ask_package(window)
     if path is None:
         return
+    desk = window.desk
+
+    def work(_progress: Progress) -> archive.VerifyReport:
+        with desk.session() as session:  # an unsigned package claiming this ledger: its log
+            return archive.verify_package(path, ledger=archive.history(session))
+
     window.run_task(
         tr("正在校验归档包…"),
-        lambda _p: archive.verify_package(path),
+        work,
         lambda report: None if ReportDialog(window, report).exec() else None,
         refresh=False,
     )
@@ -123,15 +129,21 @@ def browse_archive(window: MainWindow, path: Path | None = None) -> None:
     if path is None:
         return
 
-    def done(view: archive.PackageView) -> None:
-        PackageBrowser(window, view).exec()
+    desk = window.desk
+
+    def view(_progress: Progress) -> archive.PackageView:
+        with desk.session() as session:
+            return archive.open_view(path, archive.history(session))
+
+    def done(found: archive.PackageView) -> None:
+        PackageBrowser(window, found).exec()
 
     def failed(error: BaseException) -> None:
         pass  # show_error already told the clerk why the package was refused
 
     window.run_task(
         tr("正在校验并打开归档包…"),
-        lambda _p: archive.open_view(path),
+        view,
         done,
         refresh=False,
         failed=failed,
