@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         watch = getattr(self, "account_watch", None)  # None while the window is being built
         if watch is not None and watch.check():
             return  # the session ended: this window goes
+        self.desk.generation += 1
         for page in self.pages.values():
             page.stale = True
         current = self.stack.currentWidget()

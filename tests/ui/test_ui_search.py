@@ -102,3 +102,23 @@ def test_the_ledger_filters_and_marks_next_months_likely_reds(qtbot, clerk_windo
     assert model.rowCount() == 37
     marked = [i for i in range(37) if model.index(i, column).data()]
     assert len(marked) == len(expected)
+
+
+def test_the_likely_reds_follow_a_report_saved_meanwhile(qtbot, clerk_window) -> None:
+    """The 工作台 and the 任务台账 share one forecast; a write makes both compute it again."""
+    from desktop.services import progress
+    from desktop.services.periods import Period
+
+    page = clerk_window.show_page("tasks")
+    page.lamp.setCurrentIndex(page.lamp.findData("forecast"))
+    heading = page.model.rows[0]
+    desk = clerk_window.desk
+    with desk.session() as session:  # the unit reports it finished: no longer heading for red
+        progress.record_report(
+            session, desk.actor, progress.ReportInput(heading.id, str(Period.of(desk.today)), 100)
+        )
+    clerk_window.data_changed()
+    assert heading.id not in {r.id for r in page.model.rows}
+    dashboard = clerk_window.show_page("dashboard")
+    shown = {dashboard.forecast.row_at(i).task_id for i in range(dashboard.forecast.rowCount())}
+    assert heading.id not in shown and len(shown) == page.model.total

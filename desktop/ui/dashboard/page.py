@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.services import dashboard, funds
 from desktop.services.dashboard import DashboardSummary, DueItem
 from desktop.services.enums import LampColor, TaskStatus
-from desktop.services.lamps.forecast import Forecast, forecast
+from desktop.services.lamps.forecast import Forecast
 from desktop.services.overview import RollUp, TaskFilter, TaskRow
 from desktop.ui.actions import bound
 from desktop.ui.dashboard.reminders import ItemReminders
@@ -148,11 +148,7 @@ class DashboardPage(Page):
 
         self.read(tr("正在汇总台账…"), work, self._show)
 
-        def predict() -> list[Forecast]:
-            with desk.session() as session:
-                return forecast(session, desk.today)
-
-        self.read(tr("正在推算下期亮灯…"), predict, self._show_forecast)
+        self.read(tr("正在推算下期亮灯…"), desk.forecast, self._show_forecast)
         with desk.session() as session:
             self.item_reminders.show_rows(session, desk.today)
         index = self.tabs.indexOf(self.item_reminders)

@@ -17,7 +17,8 @@ from desktop.ui.lamp import LAMP_NAME, lamp_color, lamp_icon
 from desktop.ui.reasons import say
 from desktop.ui.table import CENTER, RIGHT, Column, RowTableModel
 
-BATCH = 500
+BATCH = 500  # rows fetched as the view scrolls
+FIRST = 100  # rows of a (re)load: a few screens; the rest come as the clerk scrolls
 
 
 def ledger_columns(warnings: dict[int, str] | None = None) -> list[Column[TaskRow]]:
@@ -88,8 +89,9 @@ class TaskLedgerModel(RowTableModel[TaskRow]):
         """A lamp filter or sort may first recompute the day's lamps (seconds on a big ledger)."""
         return self.filter.lamp is not None or self.sort_key not in overview.PLAIN_SORT_KEYS
 
-    def _fetch(self, offset: int) -> overview.TaskPage:
-        limit = BATCH if self._paged() else None
+    def _fetch(self, offset: int, limit: int | None = BATCH) -> overview.TaskPage:
+        if not self._paged():
+            limit = None
         with self.desk.session() as session:
             return overview.task_page(
                 session, self.desk.today, self.filter, self.sort_key, self.descending, offset, limit
@@ -98,9 +100,9 @@ class TaskLedgerModel(RowTableModel[TaskRow]):
     def reload(self) -> None:
         self.started = True
         if not self._needs_lamps() or self.loader is None:
-            self._apply(self._fetch(0))
+            self._apply(self._fetch(0, FIRST))
         else:  # the first batch may wait for the day's lamps: load it in the background
-            self.loader(tr("正在计算亮灯…"), lambda: self._fetch(0), self._apply)
+            self.loader(tr("正在计算亮灯…"), lambda: self._fetch(0, FIRST), self._apply)
 
     def _apply(self, page: overview.TaskPage) -> None:
         self.beginResetModel()
@@ -128,7 +130,10 @@ class TaskLedgerModel(RowTableModel[TaskRow]):
         key = self.columns[column].sort_key
         if not isinstance(key, str):
             return  # not sortable (the reason text)
-        self.sort_key, self.descending = key, order == Qt.SortOrder.DescendingOrder
+        descending = order == Qt.SortOrder.DescendingOrder
+        if self.started and (key, descending) == (self.sort_key, self.descending):
+            return  # QTableView.sortByColumn asks twice (the header's signal, then itself)
+        self.sort_key, self.descending = key, descending
         if self.started:
             self.reload()
 

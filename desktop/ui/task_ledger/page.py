@@ -11,7 +11,6 @@ from desktop.services import dashboard, tasks
 from desktop.services.auth import Permission
 from desktop.services.enums import LampColor, TaskStatus
 from desktop.services.escalation import proposals as escalation
-from desktop.services.lamps.forecast import forecast
 from desktop.services.overview import TaskFilter
 from desktop.ui import confirm
 from desktop.ui.calls import write
@@ -86,6 +85,7 @@ class TaskLedgerPage(Page):
         self._timer.timeout.connect(self._filter_changed)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self._fill_choices()
+        self._choices_fresh = True  # just filled: the first refresh need not fill them again
         for combo in (self.project, self.unit, self.lamp, self.status):
             combo.currentIndexChanged.connect(lambda _i: self._filter_changed())
         self.remember_filters(
@@ -150,8 +150,7 @@ class TaskLedgerPage(Page):
 
     def _load_warnings(self) -> None:
         """Which tasks the trend turns red next period (the 预警 column and filter)."""
-        with self.desk.session() as session:
-            found = forecast(session, self.desk.today)
+        found = self.desk.forecast()
         self.model.warnings.clear()
         self.model.warnings.update({f.task_id: f.reason_text for f in found})
 
@@ -186,8 +185,12 @@ class TaskLedgerPage(Page):
         self.count.setText(tr("共 {n} 项").format(n=self.model.total))
 
     def refresh(self) -> None:
-        self._refill_choices()  # a project or unit may have been added since
-        if not self.desk.is_large():  # on a large ledger only when the 预警 filter asks
+        if not self._choices_fresh:
+            self._refill_choices()  # a project or unit may have been added since
+        self._choices_fresh = False
+        if self.lamp.currentData() == FORECAST:  # the filter's tasks are the new forecast's
+            self.model.filter = self.current_filter()
+        elif not self.desk.is_large():  # on a large ledger only when the 预警 filter asks
             self._load_warnings()
         self.model.reload()
         self._update_count()
