@@ -392,6 +392,35 @@ def check_sign_in(run: Run) -> str:
     return f"{run.actor.display_name}（{run.actor.role.label}）登录 {took:.2f} 秒，错误密码被拒"
 
 
+def check_encryption(run: Run) -> str:
+    """Each backup cipher (AES-256-GCM, SM4-GCM with an SM3 key) seals and opens a file in this
+    build's own `cryptography` (its bundled OpenSSL); a wrong passphrase is refused."""
+    from cryptography.hazmat.backends.openssl import backend
+
+    from desktop.services import backup_crypto
+
+    plain = run.folder / "encryption-check.bin"
+    plain.write_bytes("督办台".encode() * 1000)
+    done = []
+    for cipher in backup_crypto.CIPHERS:
+        sealed, back = plain.with_suffix(f".{cipher}.enc"), plain.with_suffix(f".{cipher}.out")
+        backup_crypto.encrypt_file(plain, sealed, "self-test-passphrase", cipher)
+        found = backup_crypto.sealed_with(sealed)
+        if found is None or found.cipher != cipher:
+            raise RuntimeError(f"{cipher}：文件头未记下算法")
+        backup_crypto.decrypt_file(sealed, back, "self-test-passphrase")
+        if back.read_bytes() != plain.read_bytes():
+            raise RuntimeError(f"{cipher}：解密结果与原文不同")
+        try:
+            backup_crypto.decrypt_file(sealed, back, "wrong-passphrase")
+        except backup_crypto.WrongPassphrase:
+            pass
+        else:
+            raise RuntimeError(f"{cipher}：错误的口令竟能解密")
+        done.append(backup_crypto.CIPHERS[cipher])
+    return "、".join(done) + f" 加解密正常，错误口令被拒（{backend.openssl_version_text()}）"
+
+
 def check_main_window(run: Run) -> str:
     """The main window opens for the signed-in clerk and draws every page they may open."""
     if run.actor is None or run.ledger is None:
@@ -520,6 +549,7 @@ CHECKS = [
     Check("Excel 报送模板", check_excel_template),
     Check("档案包", check_archive),
     Check("登录", check_sign_in),
+    Check("备份加密", check_encryption),
     Check("主窗口", check_main_window),
 ]
 

@@ -77,7 +77,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--encrypt",
         action="store_true",
-        help=f"用口令加密（AES-256-GCM；口令取自环境变量 {backup_crypto.ENV} 或提示输入）",
+        help=f"用口令加密（口令取自环境变量 {backup_crypto.ENV} 或提示输入）",
+    )
+    p.add_argument(
+        "--cipher",
+        choices=tuple(backup_crypto.CIPHERS),
+        help="加密算法：aes（AES-256-GCM）或 sm4（国密 SM4-GCM，密钥由 SM3 派生）；"
+        "给出即加密（默认：设置中的备份加密算法）",
     )
     p.set_defaults(handler=cmd_backup)
 
@@ -196,17 +202,25 @@ def _passphrase(confirm: bool) -> str:
 
 def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:
     ctx.sign_in_to_write()
-    if args.encrypt and not args.to:
+    encrypt = args.encrypt or args.cipher is not None
+    if encrypt and not args.to:
         raise ValidationError("加密备份请用 --to 指定目标文件夹（本机自动备份不加密）。")
-    passphrase = _passphrase(confirm=True) if args.encrypt else None
+    passphrase = _passphrase(confirm=True) if encrypt else None
     with ctx.ledger.session() as session:
         if args.to:
             result = backup.backup_to(
-                session, ctx.actor, Path(args.to), leaves_pc=args.offsite, passphrase=passphrase
+                session,
+                ctx.actor,
+                Path(args.to),
+                leaves_pc=args.offsite,
+                passphrase=passphrase,
+                cipher=args.cipher,
             )
         else:
             result = backup.rolling_backup(session, ctx.actor)
     print(f"已备份：{result.path}（{human_size(result.size)}）\n  SHA-256 {result.sha256}")
+    if result.cipher:
+        print(f"  已加密：{backup_crypto.CIPHERS[result.cipher]}（恢复时须输入同一口令）")
     if result.pruned:
         print(f"  已删除较早的自动备份 {len(result.pruned)} 份。")
     if result.warning:
@@ -239,8 +253,10 @@ def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
     source = Path(args.file)
     if not backup_crypto.is_encrypted(source):
         return _restore(ctx, args, source)
+    sealed = backup_crypto.sealed_with(source)
     with backup_crypto.decrypted(source, _passphrase(confirm=False)) as plain:
-        print("加密备份已用口令解密（仅在临时文件夹中，恢复后即删除）。")
+        label = f"（{sealed.label}）" if sealed else ""
+        print(f"加密备份{label}已用口令解密（仅在临时文件夹中，恢复后即删除）。")
         return _restore(ctx, args, plain)
 
 

@@ -69,6 +69,7 @@ class BackupResult:
     leaves_pc: bool
     pruned: tuple[Path, ...] = ()
     warning: str = ""  # not on removable media: which device it went to (media.Placement)
+    cipher: str = ""  # encrypted with this suite (backup_crypto.CIPHERS); "" for a plain copy
 
 
 def ledger_file(session: Session) -> Path:
@@ -114,9 +115,9 @@ def _snapshot(source: Path, folder: Path) -> Path:
     return snap
 
 
-def _encrypt_verified(source: Path, target: Path, passphrase: str) -> str:
+def _encrypt_verified(source: Path, target: Path, passphrase: str, cipher: str) -> str:
     """Encrypt (backup_crypto), then re-read the file from the device: same hash or no backup."""
-    digest = backup_crypto.encrypt_file(source, target, passphrase)
+    digest = backup_crypto.encrypt_file(source, target, passphrase, cipher)
     with open(target, "rb") as handle:
         fsio.forget_cached(handle.fileno())
     if file_sha256(target) != digest:
@@ -130,6 +131,7 @@ def write_backup(
     stamp: str,
     before_final: Callable[[Path, str, int], None] | None = None,
     passphrase: str | None = None,
+    cipher: str = backup_crypto.DEFAULT_CIPHER,
 ) -> tuple[Path, str, int]:
     """Write ``<PREFIX>-<stamp>.sqlite3`` (``.sqlite3.enc`` when encrypted with ``passphrase``)
     and its ``.sha256`` into ``destination``, verified.
@@ -149,7 +151,7 @@ def write_backup(
         temps = [p.with_name(p.name + UNFINISHED) for p in temps]
         try:
             if passphrase:
-                digest = _encrypt_verified(snap, temps[0], passphrase)
+                digest = _encrypt_verified(snap, temps[0], passphrase, cipher)
             else:
                 digest = _copy_verified(snap, temps[0])
             fsio.write_file(temps[1], f"{digest}  {final.name}\n".encode())
@@ -183,21 +185,23 @@ def backup_to(
     *,
     leaves_pc: bool | None = None,
     passphrase: str | None = None,
+    cipher: str | None = None,
 ) -> BackupResult:
-    """A full copy of the ledger to a chosen folder or medium, with its hash; encrypted
-    (AES-256-GCM, backup_crypto) when a passphrase is given."""
+    """A full copy of the ledger to a chosen folder or medium, with its hash; encrypted when a
+    passphrase is given, with ``cipher`` (backup_crypto.CIPHERS; default: the setting)."""
     if passphrase is not None:
         backup_crypto.check_passphrase(passphrase)
+    chosen = backup_crypto.check_cipher(cipher or settings.office(session).backup_cipher)
     destination = Path(destination)
     gone = offsite.on_removable(destination) if leaves_pc is None else leaves_pc
-    encrypted = passphrase is not None
+    encrypted = chosen if passphrase is not None else ""
 
     def expect(final: Path, digest: str, size: int) -> None:  # a kill after the sync still records
         pending.expect(session, actor, "backup", final, gone, final.name,
                        *_backup_record(final, digest, size, gone, encrypted))  # fmt: skip
 
     path, digest, size = write_backup(
-        ledger_file(session), destination, _stamp(session), expect, passphrase
+        ledger_file(session), destination, _stamp(session), expect, passphrase, chosen
     )
     offsite.note(
         session,
@@ -207,18 +211,24 @@ def backup_to(
         path.name,
         *_backup_record(path, digest, size, gone, encrypted),
     )
-    return BackupResult(path, digest, size, gone, warning=media.placement(path).warning(path))
+    warning = media.placement(path).warning(path)
+    return BackupResult(path, digest, size, gone, warning=warning, cipher=encrypted)
 
 
 def _backup_record(
-    path: Path, digest: str, size: int, gone: bool, encrypted: bool = False
+    path: Path, digest: str, size: int, gone: bool, cipher: str = ""
 ) -> tuple[str, dict[str, object]]:
+    """``cipher``: the suite it was encrypted with, "" for a plain copy."""
     summary = (
         f"备份台账到“{path.parent}”：{human_size(size)}"
-        + ("，已加密" if encrypted else "")
+        + (f"，已加密（{backup_crypto.CIPHERS[cipher]}）" if cipher else "")
         + ("（移动介质）" if gone else "")
     )
-    return summary, {"path": str(path), "sha256": digest, "size": size, "encrypted": encrypted}
+    details: dict[str, object] = {"path": str(path), "sha256": digest, "size": size}
+    details["encrypted"] = bool(cipher)
+    if cipher:
+        details["cipher"] = cipher
+    return summary, details
 
 
 def auto_folder(session: Session) -> Path:

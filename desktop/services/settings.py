@@ -29,6 +29,7 @@ class OfficeSettings:
     retention: str = "D30"  # 保管期限
     backup_keep: int = 10
     backup_remind_days: int = 7
+    backup_cipher: str = "aes"  # encrypted backups and transport copies: backup_crypto.CIPHERS
     line_pitch_pt: float = 0.0  # 0: 225 mm / 22 lines; else a fixed pitch such as 28 pt
     font_paths: tuple[tuple[str, str], ...] = ()  # (role, path) chosen by the clerk
     font_dir: str = ""  # a folder of the office's licensed fonts, searched before the PC's
@@ -224,6 +225,10 @@ def save_office(session: Session, actor: Actor, value: OfficeSettings) -> None:
         raise ValidationError("全宗号应为 1 至 4 个字符。", field="fonds_code")
     if not 1 <= len(value.organisation_code) <= 3:
         raise ValidationError("机构代码应为 1 至 3 个字符。", field="organisation_code")
+    if value.backup_cipher not in ("aes", "sm4"):
+        raise ValidationError(
+            "备份加密算法应为 aes（AES-256-GCM）或 sm4（国密 SM4）。", field="backup_cipher"
+        )
     if value.archive_formats not in ARCHIVE_FORMATS:
         raise ValidationError(
             "归档格式应为 both（PDF 与 OFD）、pdf 或 ofd。", field="archive_formats"

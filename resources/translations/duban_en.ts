@@ -406,6 +406,10 @@ It holds the program version, logs, crash records, the self-test result, setting
 Before pulling out the USB stick, eject it safely in the system first.</translation>
     </message>
     <message>
+        <source>已加密：{cipher}</source>
+        <translation>Encrypted: {cipher}</translation>
+    </message>
+    <message>
         <source>正在备份台账…</source>
         <translation>Backing up the ledger…</translation>
     </message>
@@ -426,8 +430,12 @@ Before pulling out the USB stick, eject it safely in the system first.</translat
         <translation>Encrypted backup</translation>
     </message>
     <message>
-        <source>这是加密备份，请输入备份口令：</source>
-        <translation>This backup is encrypted. Enter its passphrase:</translation>
+        <source>这是加密备份（{cipher}），请输入备份口令：</source>
+        <translation>This is an encrypted backup ({cipher}); enter its passphrase:</translation>
+    </message>
+    <message>
+        <source>算法未知</source>
+        <translation>unknown algorithm</translation>
     </message>
     <message>
         <source>不能恢复</source>
@@ -600,20 +608,24 @@ Duban Desk will close; please open it again.</translation>
         <translation>This copy leaves the PC (counts for the off-PC backup reminder)</translation>
     </message>
     <message>
-        <source>用口令加密（AES-256；恢复时须输入同一口令，口令遗失则无法恢复）</source>
-        <translation>Encrypt with a passphrase (AES-256; restoring needs the same passphrase, a lost passphrase cannot be recovered)</translation>
-    </message>
-    <message>
-        <source>备份口令（至少 8 位）</source>
-        <translation>Backup passphrase (at least 8 characters)</translation>
-    </message>
-    <message>
         <source>再输入一次</source>
         <translation>Enter it again</translation>
     </message>
     <message>
-        <source>备份口令至少 8 个字符。</source>
-        <translation>The backup passphrase needs at least 8 characters.</translation>
+        <source>用口令加密（恢复时须输入同一口令，口令遗失则无法恢复）</source>
+        <translation>Encrypt with a passphrase (the same passphrase is needed to restore; a lost passphrase cannot be recovered)</translation>
+    </message>
+    <message>
+        <source>加密算法：</source>
+        <translation>Algorithm:</translation>
+    </message>
+    <message>
+        <source>口令（至少 8 位）</source>
+        <translation>Passphrase (at least 8 characters)</translation>
+    </message>
+    <message>
+        <source>口令至少 8 个字符。</source>
+        <translation>The passphrase needs at least 8 characters.</translation>
     </message>
     <message>
         <source>两次输入的口令不一致。</source>
@@ -3072,6 +3084,10 @@ Ledger: {path}</translation>
         <translation>Backup reminder interval (days)</translation>
     </message>
     <message>
+        <source>加密备份与传递副本的算法</source>
+        <translation>Algorithm for encrypted backups and transport copies</translation>
+    </message>
+    <message>
         <source>公文行距（磅，0 为每页 22 行）</source>
         <translation>Document line spacing (pt; 0 for 22 lines a page)</translation>
     </message>
@@ -5354,6 +5370,10 @@ Log: {path}</translation>
         <translation>The encrypted backup does not match its .sha256 checksum: the backup is damaged or altered; nothing was restored.</translation>
     </message>
     <message>
+        <source>加密算法“{0}”不可用：应为 aes（AES-256-GCM）或 sm4（国密 SM4）。</source>
+        <translation>Algorithm &quot;{0}&quot; is not available: use aes (AES-256-GCM) or sm4 (Chinese national SM4).</translation>
+    </message>
+    <message>
         <source>包内“{0}”不是普通文件，已拒绝。</source>
         <translation>&quot;{0}&quot; in the package is not an ordinary file; refused.</translation>
     </message>
@@ -5464,6 +5484,10 @@ Log: {path}</translation>
     <message>
         <source>备份写入后回读与原文件不一致，介质可能有坏块，备份已作废。</source>
         <translation>The backup read back after writing differs from the original; the medium may have bad blocks. The backup was discarded.</translation>
+    </message>
+    <message>
+        <source>备份加密算法应为 aes（AES-256-GCM）或 sm4（国密 SM4）。</source>
+        <translation>The backup algorithm must be aes (AES-256-GCM) or sm4 (Chinese national SM4).</translation>
     </message>
     <message>
         <source>备份口令不正确，或加密备份已损坏、被改动：无法解密，台账未作任何改动。</source>
@@ -6338,12 +6362,16 @@ Log: {path}</translation>
         <translation>The output file &quot;{0}&quot; must end in .{1}.</translation>
     </message>
     <message>
-        <source>这不是督办台的加密备份，或文件不完整。</source>
-        <translation>This is not an encrypted Duban Desk backup, or the file is incomplete.</translation>
+        <source>这不是督办台的加密文件，或文件不完整。</source>
+        <translation>This is not an encrypted file of Duban Desk, or it is incomplete.</translation>
     </message>
     <message>
-        <source>这不是督办台能读的加密备份（格式或版本不符）。</source>
-        <translation>This is not an encrypted backup Duban Desk can read (wrong format or version).</translation>
+        <source>这不是督办台能读的加密文件（加密算法或参数不符）。</source>
+        <translation>This is not an encrypted file Duban Desk can read (unknown algorithm or parameters).</translation>
+    </message>
+    <message>
+        <source>这不是督办台能读的加密文件（格式或版本不符）。</source>
+        <translation>This is not an encrypted file Duban Desk can read (unknown format or version).</translation>
     </message>
     <message>
         <source>这把密钥属于另一个台账，未导入。</source>
@@ -6532,6 +6560,14 @@ Log: {path}</translation>
     <message>
         <source>已批准</source>
         <translation>Approved</translation>
+    </message>
+    <message>
+        <source>AES-256-GCM</source>
+        <translation>AES-256-GCM</translation>
+    </message>
+    <message>
+        <source>SM4-GCM（国密，密钥由 SM3 派生）</source>
+        <translation>SM4-GCM (Chinese national, key derived with SM3)</translation>
     </message>
 </context>
 <context>

@@ -406,6 +406,10 @@
 拔出U盘前，请先在系统中“安全弹出”。</translation>
         </message>
         <message>
+            <source>已加密：{cipher}</source>
+            <translation>已加密：{cipher}</translation>
+        </message>
+        <message>
             <source>正在备份台账…</source>
             <translation>正在备份台账…</translation>
         </message>
@@ -426,8 +430,12 @@
             <translation>加密备份</translation>
         </message>
         <message>
-            <source>这是加密备份，请输入备份口令：</source>
-            <translation>这是加密备份，请输入备份口令：</translation>
+            <source>这是加密备份（{cipher}），请输入备份口令：</source>
+            <translation>这是加密备份（{cipher}），请输入备份口令：</translation>
+        </message>
+        <message>
+            <source>算法未知</source>
+            <translation>算法未知</translation>
         </message>
         <message>
             <source>不能恢复</source>
@@ -600,20 +608,24 @@
             <translation>这份副本将带离本机（计入“离机备份”提醒）</translation>
         </message>
         <message>
-            <source>用口令加密（AES-256；恢复时须输入同一口令，口令遗失则无法恢复）</source>
-            <translation>用口令加密（AES-256；恢复时须输入同一口令，口令遗失则无法恢复）</translation>
-        </message>
-        <message>
-            <source>备份口令（至少 8 位）</source>
-            <translation>备份口令（至少 8 位）</translation>
-        </message>
-        <message>
             <source>再输入一次</source>
             <translation>再输入一次</translation>
         </message>
         <message>
-            <source>备份口令至少 8 个字符。</source>
-            <translation>备份口令至少 8 个字符。</translation>
+            <source>用口令加密（恢复时须输入同一口令，口令遗失则无法恢复）</source>
+            <translation>用口令加密（恢复时须输入同一口令，口令遗失则无法恢复）</translation>
+        </message>
+        <message>
+            <source>加密算法：</source>
+            <translation>加密算法：</translation>
+        </message>
+        <message>
+            <source>口令（至少 8 位）</source>
+            <translation>口令（至少 8 位）</translation>
+        </message>
+        <message>
+            <source>口令至少 8 个字符。</source>
+            <translation>口令至少 8 个字符。</translation>
         </message>
         <message>
             <source>两次输入的口令不一致。</source>
@@ -3072,6 +3084,10 @@
             <translation>提醒备份间隔（天）</translation>
         </message>
         <message>
+            <source>加密备份与传递副本的算法</source>
+            <translation>加密备份与传递副本的算法</translation>
+        </message>
+        <message>
             <source>公文行距（磅，0 为每页 22 行）</source>
             <translation>公文行距（磅，0 为每页 22 行）</translation>
         </message>
@@ -5354,6 +5370,10 @@
             <translation>加密备份与其 .sha256 校验值不符：备份已损坏或被改动，未恢复。</translation>
         </message>
         <message>
+            <source>加密算法“{0}”不可用：应为 aes（AES-256-GCM）或 sm4（国密 SM4）。</source>
+            <translation>加密算法“{0}”不可用：应为 aes（AES-256-GCM）或 sm4（国密 SM4）。</translation>
+        </message>
+        <message>
             <source>包内“{0}”不是普通文件，已拒绝。</source>
             <translation>包内“{0}”不是普通文件，已拒绝。</translation>
         </message>
@@ -5464,6 +5484,10 @@
         <message>
             <source>备份写入后回读与原文件不一致，介质可能有坏块，备份已作废。</source>
             <translation>备份写入后回读与原文件不一致，介质可能有坏块，备份已作废。</translation>
+        </message>
+        <message>
+            <source>备份加密算法应为 aes（AES-256-GCM）或 sm4（国密 SM4）。</source>
+            <translation>备份加密算法应为 aes（AES-256-GCM）或 sm4（国密 SM4）。</translation>
         </message>
         <message>
             <source>备份口令不正确，或加密备份已损坏、被改动：无法解密，台账未作任何改动。</source>
@@ -6338,12 +6362,16 @@
             <translation>输出文件“{0}”应以 .{1} 结尾。</translation>
         </message>
         <message>
-            <source>这不是督办台的加密备份，或文件不完整。</source>
-            <translation>这不是督办台的加密备份，或文件不完整。</translation>
+            <source>这不是督办台的加密文件，或文件不完整。</source>
+            <translation>这不是督办台的加密文件，或文件不完整。</translation>
         </message>
         <message>
-            <source>这不是督办台能读的加密备份（格式或版本不符）。</source>
-            <translation>这不是督办台能读的加密备份（格式或版本不符）。</translation>
+            <source>这不是督办台能读的加密文件（加密算法或参数不符）。</source>
+            <translation>这不是督办台能读的加密文件（加密算法或参数不符）。</translation>
+        </message>
+        <message>
+            <source>这不是督办台能读的加密文件（格式或版本不符）。</source>
+            <translation>这不是督办台能读的加密文件（格式或版本不符）。</translation>
         </message>
         <message>
             <source>这把密钥属于另一个台账，未导入。</source>
@@ -6532,6 +6560,14 @@
         <message>
             <source>已批准</source>
             <translation>已批准</translation>
+        </message>
+        <message>
+            <source>AES-256-GCM</source>
+            <translation>AES-256-GCM</translation>
+        </message>
+        <message>
+            <source>SM4-GCM（国密，密钥由 SM3 派生）</source>
+            <translation>SM4-GCM（国密，密钥由 SM3 派生）</translation>
         </message>
     </context>
     <context>

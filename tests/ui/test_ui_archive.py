@@ -112,6 +112,7 @@ def test_backup_action_updates_the_reminder(clerk_window, monkeypatch, tmp_path,
             self.destination = stick
             self.offsite = type("C", (), {"isChecked": staticmethod(lambda: True)})()
             self.chosen_passphrase = None  # not encrypted
+            self.chosen_cipher = "aes"
 
         def exec(self) -> int:
             return 1
@@ -121,6 +122,45 @@ def test_backup_action_updates_the_reminder(clerk_window, monkeypatch, tmp_path,
     qtbot.waitUntil(lambda: bool(list(stick.glob("*.sqlite3.sha256"))), timeout=10_000)
     reminder = clerk_window.statusBar().findChild(QLabel, "backupReminder")
     qtbot.waitUntil(lambda: "天前" in reminder.text(), timeout=10_000)
+
+
+def test_backup_dialog_encrypts_with_the_cipher_chosen(
+    clerk_window, monkeypatch, tmp_path, qtbot, messages
+) -> None:
+    """The dialog starts on the setting's cipher; the clerk picks SM4, types the passphrase
+    twice; the file's header names SM4 and the message says so."""
+    from desktop.services import backup_crypto
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    monkeypatch.setattr(
+        media, "drives", lambda: [media.Drive(stick, "KINGSTON", 10**9, 10**9, True)]
+    )
+    seen: list[DestinationDialog] = []
+
+    class Typed(DestinationDialog):
+        def exec(self) -> int:
+            seen.append(self)
+            assert self.cipher.currentData() == "aes" and not self.cipher.isEnabled()
+            self.encrypt.setChecked(True)
+            assert self.cipher.isEnabled()
+            self.cipher.setCurrentIndex(self.cipher.findData("sm4"))
+            self.passphrase.setText("Jiangcheng#2026")
+            self.again.setText("Jiangcheng#2025")
+            self._accept()
+            assert "不一致" in self.fit.text() and self.result() == 0  # not accepted yet
+            _shot(self, "backup-encrypt-sm4")
+            self.again.setText("Jiangcheng#2026")
+            self._accept()
+            return self.result()
+
+    monkeypatch.setattr(destination, "DestinationDialog", Typed)
+    actions.backup_ledger(clerk_window)
+    qtbot.waitUntil(lambda: bool(list(stick.glob("*.sqlite3.enc.sha256"))), timeout=20_000)
+    (sealed,) = stick.glob("*.sqlite3.enc")
+    assert backup_crypto.sealed_with(sealed) == backup_crypto.Sealed("sm4", 2)
+    qtbot.waitUntil(lambda: any("已加密：SM4" in m for m in messages), timeout=10_000)
+    assert seen and seen[0].chosen_cipher == "sm4"
 
 
 class _Choice:

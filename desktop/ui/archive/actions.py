@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import archive, backup, backup_crypto
+from desktop.services import archive, backup, backup_crypto, settings
 from desktop.services.archive.fsio import human_size
 from desktop.services.auth import Permission
 from desktop.ui import ledger_watch
 from desktop.ui.actions import ActionSpec
+from desktop.ui.archive.ciphers import CIPHER_LABELS
 from desktop.ui.calls import Job, Progress, run_in_background
 from desktop.ui.errors import show_error
 from desktop.ui.i18n import QT_TR_NOOP, tr
@@ -205,16 +206,25 @@ def backup_ledger(window: MainWindow) -> None:
 
     desk = window.desk
     size = desk.ledger.path.stat().st_size if desk.ledger.path else 0
-    dialog = DestinationDialog(window, tr("备份台账"), lambda _y: size, offer_encrypt=True)
+    with desk.session() as session:
+        cipher = settings.office(session).backup_cipher
+    dialog = DestinationDialog(
+        window, tr("备份台账"), lambda _y: size, offer_encrypt=True, cipher=cipher
+    )
     if not dialog.exec() or dialog.destination is None:
         return
     target, offsite = dialog.destination, dialog.offsite.isChecked()
-    passphrase = dialog.chosen_passphrase
+    passphrase, cipher = dialog.chosen_passphrase, dialog.chosen_cipher
 
     def work(_progress: object) -> backup.BackupResult:
         with desk.session() as session:
             return backup.backup_to(
-                session, desk.actor, target, leaves_pc=offsite, passphrase=passphrase
+                session,
+                desk.actor,
+                target,
+                leaves_pc=offsite,
+                passphrase=passphrase,
+                cipher=cipher,
             )
 
     def done(result: backup.BackupResult) -> None:
@@ -224,6 +234,11 @@ def backup_ledger(window: MainWindow) -> None:
             tr(
                 "已备份并回读校验：\n{path}\n{size}，SHA-256 {sha}\n\n拔出U盘前，请先在系统中“安全弹出”。"
             ).format(path=result.path, size=human_size(result.size), sha=result.sha256[:16] + "…")
+            + (
+                "\n" + tr("已加密：{cipher}").format(cipher=tr(CIPHER_LABELS[result.cipher]))
+                if result.cipher
+                else ""
+            )
             + ("\n\n" + result.warning if result.warning else ""),
         )
         refresh_reminder(window)
@@ -243,11 +258,17 @@ def restore_ledger(window: MainWindow) -> None:
     )
     if not chosen:
         return
+    sealed = backup_crypto.sealed_with(Path(chosen))
     if not backup_crypto.is_encrypted(Path(chosen)):
         _restore_from(window, Path(chosen))
         return
     passphrase, ok = QInputDialog.getText(
-        window, tr("加密备份"), tr("这是加密备份，请输入备份口令："), QLineEdit.EchoMode.Password
+        window,
+        tr("加密备份"),
+        tr("这是加密备份（{cipher}），请输入备份口令：").format(
+            cipher=tr(CIPHER_LABELS[sealed.cipher]) if sealed else tr("算法未知")
+        ),
+        QLineEdit.EchoMode.Password,
     )
     if not ok:
         return

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -27,6 +28,7 @@ from desktop.services import media
 from desktop.services.archive import Span
 from desktop.services.archive.fsio import free_bytes, human_size
 from desktop.services.errors import DomainError
+from desktop.ui.archive.ciphers import CIPHER_LABELS
 from desktop.ui.forms import date_of
 from desktop.ui.i18n import tr
 
@@ -43,7 +45,11 @@ class DestinationDialog(QDialog):
         year: int | None = None,
         offer_zip: bool = False,
         offer_encrypt: bool = False,
+        cipher: str = "aes",
+        encrypt_label: str = "",
     ) -> None:
+        """``cipher``: the suite chosen at first (OfficeSettings.backup_cipher);
+        ``encrypt_label``: the encryption check box's text when it is not a backup's."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.needed = needed
@@ -65,18 +71,29 @@ class DestinationDialog(QDialog):
         self.offsite = QCheckBox(tr("这份副本将带离本机（计入“离机备份”提醒）"))
         layout.addWidget(self.offsite)
         self.encrypt = QCheckBox(
-            tr("用口令加密（AES-256；恢复时须输入同一口令，口令遗失则无法恢复）")
+            encrypt_label or tr("用口令加密（恢复时须输入同一口令，口令遗失则无法恢复）")
         )
+        self.cipher = QComboBox()
+        for stored, label in CIPHER_LABELS.items():
+            self.cipher.addItem(tr(label), stored)
+        self.cipher.setCurrentIndex(max(0, self.cipher.findData(cipher)))
+        self.cipher.setEnabled(False)
+        self.encrypt.toggled.connect(self.cipher.setEnabled)
+        cipher_row = QWidget()
+        row = QHBoxLayout(cipher_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(tr("加密算法：")))
+        row.addWidget(self.cipher, 1)
         self.passphrase, self.again = QLineEdit(), QLineEdit()
         for field, hint in (
-            (self.passphrase, tr("备份口令（至少 8 位）")),
+            (self.passphrase, tr("口令（至少 8 位）")),
             (self.again, tr("再输入一次")),
         ):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setPlaceholderText(hint)
             field.setEnabled(False)
             self.encrypt.toggled.connect(field.setEnabled)
-        for widget in (self.encrypt, self.passphrase, self.again):
+        for widget in (self.encrypt, cipher_row, self.passphrase, self.again):
             widget.setVisible(offer_encrypt)
             layout.addWidget(widget)
         self.fit = QLabel()
@@ -95,10 +112,14 @@ class DestinationDialog(QDialog):
     def chosen_passphrase(self) -> str | None:
         return self.passphrase.text() if self.encrypt.isChecked() else None
 
+    @property
+    def chosen_cipher(self) -> str:
+        return str(self.cipher.currentData())
+
     def _accept(self) -> None:
         if self.encrypt.isChecked():
             if len(self.passphrase.text()) < 8:
-                self.fit.setText(tr("备份口令至少 8 个字符。"))
+                self.fit.setText(tr("口令至少 8 个字符。"))
                 return
             if self.passphrase.text() != self.again.text():
                 self.fit.setText(tr("两次输入的口令不一致。"))

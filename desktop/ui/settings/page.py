@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import settings
 from desktop.services.auth import Permission
+from desktop.ui.archive.ciphers import CIPHER_LABELS
 from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.forms import error_label
@@ -50,6 +51,7 @@ ARCHIVE_FORMATS = {
 BACKUP_LABELS = {
     "backup_keep": QT_TR_NOOP("保留备份份数"),
     "backup_remind_days": QT_TR_NOOP("提醒备份间隔（天）"),
+    "backup_cipher": QT_TR_NOOP("加密备份与传递副本的算法"),
     "line_pitch_pt": QT_TR_NOOP("公文行距（磅，0 为每页 22 行）"),
     "bold_level3": QT_TR_NOOP("“1.”级标题句加粗"),
     "reminder_letter": QT_TR_NOOP("催办单用信函格式"),
@@ -132,7 +134,11 @@ class SettingsPage(Page):
         )
         backup_box = QGroupBox(tr("备份与版式"))
         self.backup_form = DataclassForm(
-            QFormLayout(backup_box), office, BACKUP_LABELS, self.editable
+            QFormLayout(backup_box),
+            office,
+            BACKUP_LABELS,
+            self.editable,
+            {"backup_cipher": CIPHER_LABELS},
         )
         fonts_box = QGroupBox(tr("公文字体（留空则用本机字体，再用随程序提供的字体）"))
         self._font_rows(QFormLayout(fonts_box), dict(office.font_paths), office.font_dir)
