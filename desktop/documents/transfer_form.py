@@ -13,10 +13,12 @@ from desktop.documents.fonts import FontRole, FontSet, reportlab_lock
 @dataclass(frozen=True)
 class TransferForm:
     title: str
-    # (label, value, label, value): a value with the last two empty spans the row; a row with
-    # no third cell has two columns for 移交单位 and one for 接收单位 (checks, signatures).
+    # (label, value, label, value): before ``sides``, a value with the last two empty spans the
+    # row; from ``sides`` on (checks, signatures, date), the value spans two columns for the
+    # 移交单位 and the fourth cell is the 接收单位's.
     rows: tuple[tuple[str, str, str, str], ...]
     footer: str = ""
+    sides: int | None = None
 
 
 def render(form: TransferForm, fonts: FontSet | None = None) -> bytes:
@@ -49,12 +51,22 @@ def _render(form: TransferForm, fonts: FontSet) -> bytes:
                 Paragraph(escape(d), cell),
             ]
         )
-        if b and not c and not d:  # a value across the row
-            spans.append(("SPAN", (1, r), (3, r)))
-        elif not c:  # 移交单位's cell (two columns) beside 接收单位's: checks and signatures
+        two_sided = r >= form.sides if form.sides is not None else not (b and not d) and not c
+        if two_sided:  # 移交单位's cell (two columns) beside 接收单位's: checks and signatures
             spans.append(("SPAN", (1, r), (2, r)))
+        elif not c and not d:  # a value across the row
+            spans.append(("SPAN", (1, r), (3, r)))
     width = A4[0] - 40 * mm
-    table = Table(data, colWidths=[0.22 * width, 0.32 * width, 0.18 * width, 0.28 * width])
+    # Room to sign by hand, and for a seal.
+    heights = [
+        22 * mm if a.endswith("（印章）") else 13 * mm if a.endswith("（签名）") else None
+        for a, _b, _c, _d in form.rows
+    ]
+    table = Table(
+        data,
+        colWidths=[0.22 * width, 0.32 * width, 0.18 * width, 0.28 * width],
+        rowHeights=heights,
+    )
     table.setStyle(
         TableStyle(
             [

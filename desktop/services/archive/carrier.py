@@ -11,9 +11,22 @@ from __future__ import annotations
 
 import hashlib
 import io
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from desktop import __version__
+from desktop.services.archive.checks import (
+    AUTHENTIC,
+    CHECKS,
+    COMPLETE,
+    FAILED,
+    NOT_RUN,
+    PASSED,
+    SAFE,
+    USABLE,
+)
+from desktop.services.archive.fsio import human_size
 from desktop.services.archive.model import (
     CATEGORY_FOLDER,
     CONTENT_ROOT,
@@ -23,6 +36,9 @@ from desktop.services.archive.model import (
     item_folder,
 )
 from desktop.services.archive.seal import SEAL
+
+if TYPE_CHECKING:
+    from desktop.services.archive.checks import VerifyReport
 
 OTHER = "其他"
 README = "说明文件.TXT"
@@ -71,17 +87,25 @@ def readme_digest(text: str) -> str:
     return ""
 
 
-def carrier_files(info: PackageInfo, files: dict[str, bytes]) -> dict[str, bytes]:
-    """The carrier's own files for a package whose content ``files`` are final."""
+def carrier_files(
+    info: PackageInfo,
+    files: dict[str, bytes],
+    checks: VerifyReport | None = None,
+    preparer: str = "",
+) -> dict[str, bytes]:
+    """The carrier's own files for a package whose content ``files`` are final. ``checks``: the
+    package's self-check, whose results the 登记表's 移交单位 column states; ``preparer``: who
+    exported it (填表人)."""
     sha, sm = content_digest({**files, CATALOGUE_XML: catalogue_xml(info)})
     size = sum(len(d) for d in files.values())
+    form = Register(info, sha, sm, size, checks, preparer)
     out = {
         CATALOGUE_XML: catalogue_xml(info),
         SCHEME: _scheme().encode("utf-8"),
         NAMING: _naming(info).encode("utf-8"),
         SCHEMA: _schema().encode("utf-8"),
-        REGISTER: register_xlsx(info, sha, sm, size),
-        REGISTER_PDF: register_pdf(info, sha, sm, size),
+        REGISTER: register_xlsx(form),
+        REGISTER_PDF: register_pdf(form),
     }
     out[README] = _readme(info, sha, sm, size).encode("utf-8")
     return out
@@ -176,42 +200,128 @@ def _schema() -> str:
 
 REGISTER_TITLE = "电子档案移交与接收登记表"
 
+# The form's checks (档发〔2012〕7号's 准确性 is DA/T 70's 真实性) and each item's short name.
+REGISTER_CHECKS = (
+    ("准确性检验", AUTHENTIC),
+    ("完整性检验", COMPLETE),
+    ("可用性检验", USABLE),
+    ("安全性检验", SAFE),
+)
+SHORT = {
+    "seal": "签名",
+    "hashes": "清单",
+    "content": "内容与元数据",
+    "fields": "元数据值域",
+    "paths": "存放位置",
+    "description": "说明文件",
+    "structure": "包结构",
+    "metadata": "元数据项",
+    "counts": "件数",
+    "numbering": "件号连续",
+    "files": "文件齐全",
+    "catalogue": "目录",
+    "opens": "可以打开",
+    "formats": "长期保存格式",
+    "plain": "无加密与私有压缩",
+    "extras": "无非归档文件",
+    "readable": "载体可读",
+}
 
-def register_rows(info: PackageInfo, sha: str, sm: str, size: int) -> list[tuple[str, ...]]:
-    """The form's rows (label, value, label, value), the same in the XLSX and the PDF."""
-    return [
-        ("交接工作名称", f"{info.issuer}{info.year}年度电子档案移交", "", ""),
-        ("内容描述", f"文书档案 {len(info.items)} 件（全宗 {info.fonds}）", "", ""),
-        ("移交电子档案数量", f"{len(info.items)} 件", "移交数据量", f"{size} 字节"),
-        ("载体起止顺序号", "", "载体类型、规格", "移动存储介质"),
-        ("内容摘要 SHA-256", sha, "", ""),
-        ("内容摘要 SM3", sm, "", ""),
+
+@dataclass(frozen=True)
+class Register:
+    """What the 登记表 states: the package, its digests and the self-check's results."""
+
+    info: PackageInfo
+    sha: str
+    sm: str
+    size: int
+    checks: VerifyReport | None = None
+    preparer: str = ""
+
+
+def check_result(checks: VerifyReport | None, group: str) -> str:
+    """The 移交单位's result of one of the form's checks, from the DA/T 70 items of ``group``."""
+    if checks is None:
+        return ""
+    items = [c for c in CHECKS if c.group == group]
+    by_status: dict[str, list[str]] = {}
+    for c in items:
+        by_status.setdefault(checks.status(c.key), []).append(SHORT[c.key])
+    if set(by_status) == {PASSED}:
+        text = f"通过（DA/T 70 {group} {len(items)} 项：{'、'.join(by_status[PASSED])}）"
+    else:
+        text = "；".join(
+            f"{status}：{'、'.join(names)}"
+            for status in (FAILED, NOT_RUN, PASSED)
+            if (names := by_status.get(status))
+        )
+    if group == SAFE:
+        text += "；写入介质后逐个文件回读核对一致"
+    return text
+
+
+def register_rows(form: Register) -> tuple[list[tuple[str, str, str, str]], int]:
+    """The form's rows (label, value, label, value), the same in the XLSX and the PDF, and the
+    index of the first row of the two-sided part (检验内容 … 日期: label, 移交单位's cell,
+    "", 接收单位's cell). Everything the 移交单位 knows is filled in from the package and its
+    self-check; what is left blank is for hand: 载体外观, the signatures, the seals, and the
+    whole 接收单位 column."""
+    info = form.info
+    pages = sum(i.pages for i in info.items)
+    files = sum(len(i.files) for i in info.items)
+    codes = f"，档号 {info.items[0].code} 至 {info.items[-1].code}" if info.items else ""
+    kinds = {f.format.upper() for i in info.items for f in i.files}
+    order = sorted(kinds, key=lambda k: (k != "PDF", k))
+    formats = "、".join("OFD-A" if k == "OFD" else k for k in order) or "无"
+    header = [
+        ("交接工作名称", f"{info.issuer}{info.span.label()}电子档案移交", "", ""),
+        (
+            "内容描述",
+            f"文书档案 {len(info.items)} 件 {pages} 页（全宗 {info.fonds}{codes}，保管期限 "
+            f"{info.retention}）；电子文件 {files} 个，格式 {formats}；附台账数据 CSV 与目录",
+            "",
+            "",
+        ),
+        (
+            "移交电子档案数量",
+            f"{len(info.items)} 件，{files} 个电子文件",
+            "移交数据量",
+            f"{human_size(form.size)}（{form.size} 字节）",
+        ),
+        ("载体起止顺序号", "1–1（共 1 个载体）", "载体类型、规格", "移动存储介质"),
+        ("内容摘要 SHA-256", form.sha, "", ""),
+        ("内容摘要 SM3", form.sm or "（本机无 SM3 实现）", "", ""),
+    ]
+    sides = [
         ("检验内容", "移交单位", "", "接收单位"),
-        ("准确性检验", "", "", ""),
-        ("完整性检验", "", "", ""),
-        ("可用性检验", "", "", ""),
-        ("安全性检验", "", "", ""),
+        *((label, check_result(form.checks, group), "", "") for label, group in REGISTER_CHECKS),
         ("载体外观检验", "", "", ""),
-        ("填表人（签名）", "", "", ""),
+        ("填表人（签名）", form.preparer, "", ""),
         ("审核人（签名）", "", "", ""),
-        ("单位（印章）", "", "", ""),
+        ("单位（印章）", info.issuer, "", ""),
         ("日期", f"{info.created[:10]}", "", ""),
     ]
+    return header + sides, len(header)
 
 
-def register_pdf(info: PackageInfo, sha: str, sm: str, size: int) -> bytes:
+REGISTER_FOOTER = (
+    "内容摘要为本载体除“其他”文件夹、说明文件.TXT、manifest.sha256、REPORT.txt 以外全部文件的"
+    "“SHA-256  路径”行（按路径排序）的摘要；duban archive verify 会重新计算核对。"
+    "移交单位一栏的检验结果由督办台写入时的自检（详见 REPORT.txt）填写；载体外观、签名、印章"
+    "及接收单位一栏由手工填写。"
+)
+
+
+def register_pdf(form: Register) -> bytes:
     """The same form as a PDF (desktop/documents/transfer_form.py), ready to print and sign."""
     from desktop.documents.transfer_form import TransferForm, render
 
-    rows = tuple((a, b, c, d) for a, b, c, d in register_rows(info, sha, sm, size))
-    footer = (
-        "内容摘要为本载体除“其他”文件夹、说明文件.TXT、manifest.sha256、REPORT.txt 以外全部文件的"
-        "“SHA-256  路径”行（按路径排序）的摘要；duban archive verify 会重新计算核对。"
-    )
-    return render(TransferForm(REGISTER_TITLE, rows, footer))
+    rows, sides = register_rows(form)
+    return render(TransferForm(REGISTER_TITLE, tuple(rows), REGISTER_FOOTER, sides))
 
 
-def register_xlsx(info: PackageInfo, sha: str, sm: str, size: int) -> bytes:
+def register_xlsx(form: Register) -> bytes:
     """移交与接收登记表: the transfer form both sides sign, with the carrier's digests."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
@@ -225,17 +335,24 @@ def register_xlsx(info: PackageInfo, sha: str, sm: str, size: int) -> bytes:
     sheet["A1"] = REGISTER_TITLE
     sheet["A1"].font = Font(name="宋体", size=16, bold=True)
     sheet["A1"].alignment = Alignment(horizontal="center")
-    rows = register_rows(info, sha, sm, size)
-    for r, row in enumerate(rows, start=3):
+    rows, sides = register_rows(form)
+    for n, row in enumerate(rows):
+        r = n + 3
         for c, value in enumerate(row, start=1):
             cell = sheet.cell(row=r, column=c, value=value)
             cell.data_type = "s"  # never a formula, whatever the text
             cell.border = box
             cell.alignment = Alignment(wrap_text=True, vertical="center")
-        if row[2] == "" and row[3] == "" and row[1]:
+        if n >= sides:  # 移交单位's cell over B:C, 接收单位's in D
+            sheet.merge_cells(start_row=r, start_column=2, end_row=r, end_column=3)
+        elif row[2] == "" and row[3] == "":
             sheet.merge_cells(start_row=r, start_column=2, end_row=r, end_column=4)
     for col, width in zip("ABCD", (18, 40, 16, 30), strict=True):
         sheet.column_dimensions[col].width = width
+    last = len(rows) + 4
+    sheet.merge_cells(start_row=last, start_column=1, end_row=last, end_column=4)
+    sheet.cell(row=last, column=1, value=REGISTER_FOOTER).alignment = Alignment(wrap_text=True)
+    sheet.row_dimensions[last].height = 48
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     buffer = io.BytesIO()
     book.save(buffer)

@@ -92,10 +92,15 @@ def package_name(fonds: str, year: int | Span) -> str:
 
 
 def build(
-    session: Session, year: int | Span, steps: Steps | None = None, formats: str | None = None
+    session: Session,
+    year: int | Span,
+    steps: Steps | None = None,
+    formats: str | None = None,
+    preparer: str = "",
 ) -> BuiltPackage:
     """Every file of the package, in memory, already self-checked (four checks on the bytes).
-    ``formats`` (pdf / ofd / both) overrides the 归档格式 setting for this package.
+    ``formats`` (pdf / ofd / both) overrides the 归档格式 setting for this package; ``preparer``
+    (who exports) is the 登记表's 填表人.
 
     A period (``Span``) keeps the year's numbering: its items are a contiguous slice of it."""
     steps = steps or Steps(None)
@@ -143,7 +148,8 @@ def build(
     files[CATALOGUE] = catalogue.build(session, info)
     files[METADATA] = to_xml(info)
     files[HEAD_FILE] = audit_verify.head_document(session)  # duban audit --against <package>
-    files.update(carrier.carrier_files(info, files))  # 说明文件, 文件目录.XML, 其他/ with 登记表
+    content = dict(files)
+    files.update(carrier.carrier_files(info, content))  # 说明文件, 文件目录.XML, 其他/ with 登记表
     uid, key = audit.chain_key(session)  # the seal: only a desk holding this key can make one
     listed = manifest(files)
     precheck = verify_reader(
@@ -152,6 +158,9 @@ def build(
     )
     if not precheck.ok:
         raise DomainError("归档包在写入前的自检未通过，未导出：\n" + precheck.text())
+    # The 登记表 again, its 移交单位 column filled from the self-check (其他/ is outside the
+    # content digest; the read-back after writing checks the new one like every file).
+    files.update(carrier.carrier_files(info, content, precheck, preparer))
     files[REPORT] = _report_text(info, files, precheck).encode("utf-8")
     files[MANIFEST] = manifest(files)  # every file but itself and the seal, REPORT.txt included
     files[seal.SEAL] = seal.make(files[MANIFEST], uid, key)
@@ -409,7 +418,7 @@ def export_year(
     unfinished package is removed and nothing is recorded."""
     started = time.perf_counter()
     steps = Steps(progress)
-    built = build(session, year, steps, formats)
+    built = build(session, year, steps, formats, actor.display_name)
     gone = offsite.on_removable(Path(destination)) if leaves_pc is None else leaves_pc
 
     def expect(final: Path, size: int) -> None:  # a kill after the medium's sync still records

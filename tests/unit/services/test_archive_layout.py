@@ -47,6 +47,30 @@ def test_items_sit_under_year_and_category(docs_session, admin, tmp_path: Path) 
     assert "电子档案移交与接收登记表" in text and "5件" in text
     sm = readme.split("内容摘要 SM3：", 1)[1].split()[0]
     assert len(sha) == 64 and sha in text and len(sm) == 64 and sm in text
+    # Pre-filled for the 移交单位 from the ledger and the self-check: only the hand's part left.
+    assert "文书档案5件" in text and "2026-11-28" in text and admin.display_name in text
+    for group, count in (("真实性", 6), ("完整性", 6), ("可用性", 2), ("安全性", 3)):
+        assert f"通过（DA/T70{group}{count}项" in text
+
+
+def test_the_register_leaves_only_the_receivers_part_blank(docs_session, admin, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    result = export_year(docs_session, admin, 2026, tmp_path)
+    sheet = load_workbook(result.path / "其他" / "移交与接收登记表.xlsx").active
+    rows = {r[0]: r[1:] for r in sheet.iter_rows(min_row=3, values_only=True) if r[0]}
+    assert rows["检验内容"] == ("移交单位", None, "接收单位")
+    hand = {"载体外观检验", "审核人（签名）"}  # the 移交单位 inspects and signs these by hand
+    two_sided = list(rows)[list(rows).index("检验内容") + 1 : list(rows).index("日期") + 1]
+    for label in two_sided:
+        transferor, _, receiver = rows[label]
+        assert receiver is None, label  # the 接收单位's column: all by hand
+        assert (transferor is None) == (label in hand), label
+    assert rows["准确性检验"][0].startswith("通过（DA/T 70 真实性 6 项")
+    assert rows["安全性检验"][0].endswith("写入介质后逐个文件回读核对一致")
+    assert rows["填表人（签名）"][0] == admin.display_name
+    assert rows["日期"][0] == "2026-11-28"
+    assert rows["移交电子档案数量"][0].startswith("5 件") and "字节" in rows["移交电子档案数量"][2]
 
 
 def test_a_package_of_the_earlier_layout_verifies_and_imports(demo_session, clerk, tmp_path):
