@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from desktop.cli import table
 from desktop.cli.context import CliContext
+from desktop.services.assessment.rules import VETO_MODES
 from desktop.services.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -44,6 +45,19 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--finalise", action="store_true", help="定稿（冻结得分、排名和等次）")
     p.add_argument("--circular", action="store_true", help="生成考核结果通报草稿（须先定稿）")
     p.add_argument("--out", type=Path, help="通报 PDF 输出文件（与 --circular 同用）")
+    p.add_argument("--source", action="append", default=None, metavar="来源=权重",
+                   help="草拟方案：人工评分指标的评分来源及权重（可重复，合计 100），"
+                        "如 --source 群众评价=30；--source none 不分来源")  # fmt: skip
+    p.add_argument("--sensitive", action="append", default=None, metavar="MM-DD:MM-DD:名称",
+                   help="草拟方案：敏感时段（可重复），如 --sensitive 03-01:03-15:全国两会；"
+                        "--sensitive none 清空")  # fmt: skip
+    p.add_argument("--veto-mode", choices=list(VETO_MODES),
+                   help="草拟方案：一票否决的处理：lowest 定为最低等次，deduct 一次性扣分"
+                        "（扣该项分值），cap 限定最高等次")  # fmt: skip
+    p.add_argument("--veto-cap", default="", metavar="等次",
+                   help="与 --veto-mode cap 同用：否决后最高可评的等次")  # fmt: skip
+    p.add_argument("--scheme", action="store_true",
+                   help="列出方案：指标、加减分项、等次、评分来源、敏感时段")  # fmt: skip
     p.add_argument(
         "--lint",
         action="store_true",
@@ -63,7 +77,8 @@ def cmd_assess(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.services.assessment import decision
 
     writes = args.create or args.finalise or args.circular or args.review or args.decide
-    writes = writes or args.reopen
+    configure = args.source is not None or args.sensitive is not None or args.veto_mode
+    writes = writes or args.reopen or configure
     if writes:
         ctx.sign_in_to_write()
         actor = ctx.actor  # signed in before the session opens: --user may prompt
@@ -74,6 +89,19 @@ def cmd_assess(ctx: CliContext, args: argparse.Namespace) -> int:
         if args.reopen:
             decision.reopen(session, actor, args.year, args.reopen)
             print(f"{args.year}年度考核已重新打开")
+        if configure:
+            assessment.configure_scheme(
+                session,
+                actor,
+                args.year,
+                sources=None if args.source is None else _sources(args.source),
+                sensitive=None if args.sensitive is None else _periods(args.sensitive),
+                veto_mode=args.veto_mode,
+                grade_cap=args.veto_cap,
+            )
+            print(f"已修改{args.year}年度考核方案")
+        if args.scheme or configure:
+            print(scheme_text(assessment.get_scheme(session, args.year)))
         if args.review:
             unit, verdict, note = args.review
             if verdict not in ("yes", "no"):
@@ -107,6 +135,63 @@ def cmd_assess(ctx: CliContext, args: argparse.Namespace) -> int:
                 notices.save_pdf(data, args.out)
                 print(f"已输出：{args.out}（{len(data) // 1024} KB）")
     return 0
+
+
+def _sources(given: list[str]) -> list[tuple[str, int]]:
+    if given == ["none"]:
+        return []
+    found = []
+    for text in given:
+        name, _, weight = text.partition("=")
+        if not weight.strip().isdigit():
+            raise ValidationError(
+                f"评分来源应写作 来源=权重，如 群众评价=30：{text}", field="sources"
+            )
+        found.append((name.strip(), int(weight)))
+    return found
+
+
+def _periods(given: list[str]) -> list[tuple[str, str, str]]:
+    if given == ["none"]:
+        return []
+    found = []
+    for text in given:
+        parts = text.split(":", 2)
+        if len(parts) != 3:
+            raise ValidationError(
+                f"敏感时段应写作 MM-DD:MM-DD:名称，如 03-01:03-15:全国两会：{text}",
+                field="sensitive",
+            )
+        found.append((parts[0].strip(), parts[1].strip(), parts[2].strip()))
+    return found
+
+
+def scheme_text(scheme: assessment.SchemeInfo) -> str:
+    from desktop.services.assessment.rules import RULES, VETO_MODES
+
+    def n(value: object) -> str:
+        return f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:f}"
+
+    lines = [f"{scheme.name}（{scheme.status_label}）", "指标："]
+    lines += [f"  {i.name} {i.weight}（{'人工评分' if i.source == 'manual' else '台账计算'}，"
+              f"{i.owner or '—'}）" for i in scheme.indicators]  # fmt: skip
+    lines.append("加减分项：")
+    for i in scheme.items:
+        extra = [
+            f"封顶 {n(i.cap)}" if i.cap else "",
+            f"扣{i.indicator}指标（减完为止）" if i.indicator else "",
+            f"重复×{n(i.repeat_factor)}" if i.repeat_factor != 1 else "",
+            f"敏感时段×{n(i.sensitive_factor)}" if i.sensitive_factor != 1 else "",
+        ]
+        if i.rule == "veto":
+            extra = [VETO_MODES[i.veto_mode] + (f"：{i.grade_cap}" if i.grade_cap else "")]
+        lines.append(f"  {i.name}：{RULES[i.rule]}，每次 {n(i.points)}"
+                     + "".join(f"，{e}" for e in extra if e))  # fmt: skip
+    lines.append("等次：" + "、".join(f"{g.label} ≥{n(g.min_score)}" for g in scheme.grades))
+    lines.append("评分来源：" + ("、".join(f"{s} {w}" for s, w in scheme.sources) or "不分来源"))
+    lines.append("敏感时段：" + ("、".join(f"{p[2]} {p[0]}至{p[1]}" for p in scheme.sensitive)
+                                 or "无"))  # fmt: skip
+    return "\n".join(lines)
 
 
 def lint_text(scheme: assessment.SchemeInfo) -> str:

@@ -920,16 +920,76 @@ Duban Desk will close; please open it again.</translation>
         <translation>Threshold (≥)</translation>
     </message>
     <message>
+        <source>评分来源</source>
+        <translation>Scoring source</translation>
+    </message>
+    <message>
+        <source>起（月-日）</source>
+        <translation>From (MM-DD)</translation>
+    </message>
+    <message>
+        <source>止（月-日）</source>
+        <translation>To (MM-DD)</translation>
+    </message>
+    <message>
+        <source>时段</source>
+        <translation>Period</translation>
+    </message>
+    <message>
         <source>指标和权重（合计 100）</source>
         <translation>Indicators and weights (total 100)</translation>
     </message>
     <message>
-        <source>加减分项（负数为扣分）</source>
-        <translation>Bonus/deduction items (negative deducts)</translation>
+        <source>一票否决的处理</source>
+        <translation>What the veto does</translation>
+    </message>
+    <message>
+        <source>限定的最高等次</source>
+        <translation>Highest grade allowed</translation>
+    </message>
+    <message>
+        <source>加减分项（负数为扣分；一票否决为一次性扣分时，扣其“每次分值”）</source>
+        <translation>Bonus and deduction items (negative deducts; a veto that deducts once takes its “points per event”)</translation>
     </message>
     <message>
         <source>等次分数线（从高到低）</source>
         <translation>Grade thresholds (high to low)</translation>
+    </message>
+    <message>
+        <source>增加来源</source>
+        <translation>Add source</translation>
+    </message>
+    <message>
+        <source>删除所选来源</source>
+        <translation>Remove selected source</translation>
+    </message>
+    <message>
+        <source>增加时段</source>
+        <translation>Add period</translation>
+    </message>
+    <message>
+        <source>删除所选时段</source>
+        <translation>Remove selected period</translation>
+    </message>
+    <message>
+        <source>人工评分指标的评分来源及权重（合计 100；不分来源则留空）</source>
+        <translation>Scoring sources of the manual indicators and their weights (sum 100; leave empty for one score)</translation>
+    </message>
+    <message>
+        <source>敏感时段（其间发生的扣分事件按各项的“敏感时段倍数”计）</source>
+        <translation>Sensitive periods (deduction events in them count by each item&apos;s “sensitive-period factor”)</translation>
+    </message>
+    <message>
+        <source>来源与时段</source>
+        <translation>Sources and periods</translation>
+    </message>
+    <message>
+        <source>来源权重合计：{0}</source>
+        <translation>Source weights total: {0}</translation>
+    </message>
+    <message>
+        <source>不分来源</source>
+        <translation>One score</translation>
     </message>
     <message>
         <source>新指标</source>
@@ -942,6 +1002,10 @@ Duban Desk will close; please open it again.</translation>
     <message>
         <source>权重应为整数：{0}</source>
         <translation>Weights must be whole numbers: {0}</translation>
+    </message>
+    <message>
+        <source>来源权重应为正整数：{0}</source>
+        <translation>A source weight must be a positive whole number: {0}</translation>
     </message>
     <message>
         <source>分数线</source>
@@ -5010,6 +5074,10 @@ Log: {path}</translation>
         <translation>The assessment scheme for {0} is published; its indicators and points can no longer change.</translation>
     </message>
     <message>
+        <source>{0}年度考核方案没有一票否决项。</source>
+        <translation>The {0} assessment scheme has no veto item.</translation>
+    </message>
+    <message>
         <source>{0}年度考核结果通报已印发（{1}）。</source>
         <translation>The assessment results circular for {0} has been issued ({1}).</translation>
     </message>
@@ -5156,6 +5224,10 @@ Log: {path}</translation>
     <message>
         <source>一票否决只能是“是”（1）或“否”（0）。</source>
         <translation>A veto can only be &quot;yes&quot; (1) or &quot;no&quot; (0).</translation>
+    </message>
+    <message>
+        <source>一票否决的处理方式应为 {0} 之一。</source>
+        <translation>What the veto does must be one of {0}.</translation>
     </message>
     <message>
         <source>一票否决项只能有一项。</source>

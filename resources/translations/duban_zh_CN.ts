@@ -920,16 +920,76 @@
             <translation>分数线（≥）</translation>
         </message>
         <message>
+            <source>评分来源</source>
+            <translation>评分来源</translation>
+        </message>
+        <message>
+            <source>起（月-日）</source>
+            <translation>起（月-日）</translation>
+        </message>
+        <message>
+            <source>止（月-日）</source>
+            <translation>止（月-日）</translation>
+        </message>
+        <message>
+            <source>时段</source>
+            <translation>时段</translation>
+        </message>
+        <message>
             <source>指标和权重（合计 100）</source>
             <translation>指标和权重（合计 100）</translation>
         </message>
         <message>
-            <source>加减分项（负数为扣分）</source>
-            <translation>加减分项（负数为扣分）</translation>
+            <source>一票否决的处理</source>
+            <translation>一票否决的处理</translation>
+        </message>
+        <message>
+            <source>限定的最高等次</source>
+            <translation>限定的最高等次</translation>
+        </message>
+        <message>
+            <source>加减分项（负数为扣分；一票否决为一次性扣分时，扣其“每次分值”）</source>
+            <translation>加减分项（负数为扣分；一票否决为一次性扣分时，扣其“每次分值”）</translation>
         </message>
         <message>
             <source>等次分数线（从高到低）</source>
             <translation>等次分数线（从高到低）</translation>
+        </message>
+        <message>
+            <source>增加来源</source>
+            <translation>增加来源</translation>
+        </message>
+        <message>
+            <source>删除所选来源</source>
+            <translation>删除所选来源</translation>
+        </message>
+        <message>
+            <source>增加时段</source>
+            <translation>增加时段</translation>
+        </message>
+        <message>
+            <source>删除所选时段</source>
+            <translation>删除所选时段</translation>
+        </message>
+        <message>
+            <source>人工评分指标的评分来源及权重（合计 100；不分来源则留空）</source>
+            <translation>人工评分指标的评分来源及权重（合计 100；不分来源则留空）</translation>
+        </message>
+        <message>
+            <source>敏感时段（其间发生的扣分事件按各项的“敏感时段倍数”计）</source>
+            <translation>敏感时段（其间发生的扣分事件按各项的“敏感时段倍数”计）</translation>
+        </message>
+        <message>
+            <source>来源与时段</source>
+            <translation>来源与时段</translation>
+        </message>
+        <message>
+            <source>来源权重合计：{0}</source>
+            <translation>来源权重合计：{0}</translation>
+        </message>
+        <message>
+            <source>不分来源</source>
+            <translation>不分来源</translation>
         </message>
         <message>
             <source>新指标</source>
@@ -942,6 +1002,10 @@
         <message>
             <source>权重应为整数：{0}</source>
             <translation>权重应为整数：{0}</translation>
+        </message>
+        <message>
+            <source>来源权重应为正整数：{0}</source>
+            <translation>来源权重应为正整数：{0}</translation>
         </message>
         <message>
             <source>分数线</source>
@@ -5010,6 +5074,10 @@
             <translation>{0}年度考核方案已发布，指标和分值不能再改。</translation>
         </message>
         <message>
+            <source>{0}年度考核方案没有一票否决项。</source>
+            <translation>{0}年度考核方案没有一票否决项。</translation>
+        </message>
+        <message>
             <source>{0}年度考核结果通报已印发（{1}）。</source>
             <translation>{0}年度考核结果通报已印发（{1}）。</translation>
         </message>
@@ -5156,6 +5224,10 @@
         <message>
             <source>一票否决只能是“是”（1）或“否”（0）。</source>
             <translation>一票否决只能是“是”（1）或“否”（0）。</translation>
+        </message>
+        <message>
+            <source>一票否决的处理方式应为 {0} 之一。</source>
+            <translation>一票否决的处理方式应为 {0} 之一。</translation>
         </message>
         <message>
             <source>一票否决项只能有一项。</source>

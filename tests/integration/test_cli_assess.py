@@ -77,3 +77,27 @@ def test_the_demo_year_decided_reopened_with_a_reason_and_decided_again(
     assert "先定稿" in capsys.readouterr().err
     assert main([*base, "assess", "2026", "--finalise", *decide[2:]]) == 0
     assert "纪要第3期" in capsys.readouterr().out
+
+
+def test_scheme_sources_periods_and_veto_from_the_command_line(
+    demo_db: list[str], capsys, monkeypatch
+) -> None:
+    """A draft scheme's scoring sources, sensitive periods and veto mode set with `assess`; the
+    service's checks hold (weights sum 100, MM-DD dates, the cap one of the grades)."""
+    monkeypatch.setenv("DUBAN_PASSWORD", "duban-clerk")
+    assert main([*demo_db, "assess", "2026", "--scheme"]) == 0
+    out = capsys.readouterr().out
+    assert "评分来源：不分来源" in out and "一票否决：一票否决，每次 0，定为最低等次" in out
+    argv = [*demo_db, "assess", "2026", "--source", "群众评价=60", "--source", "实地考评=40",
+            "--sensitive", "06-20:06-30:高考", "--veto-mode", "cap", "--veto-cap", "良好"]  # fmt: skip
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "评分来源：群众评价 60、实地考评 40" in out and "敏感时段：高考 06-20至06-30" in out
+    assert "一票否决，每次 0，限定最高等次：良好" in out
+    assert main([*demo_db, "assess", "2026", "--source", "群众评价=50"]) == 1
+    assert "合计 100" in capsys.readouterr().err
+    assert main([*demo_db, "assess", "2026", "--veto-mode", "cap", "--veto-cap", "优良"]) == 1
+    assert "限定的最高等次应为方案中的一个等次" in capsys.readouterr().err
+    assert main([*demo_db, "assess", "2026", "--sensitive", "none", "--source", "none"]) == 0
+    out = capsys.readouterr().out
+    assert "评分来源：不分来源" in out and "敏感时段：无" in out

@@ -129,3 +129,43 @@ def test_scheme_editor_adds_and_removes_an_indicator(clerk_window, messages) -> 
     with clerk_window.desk.session() as session:
         codes = [i.code for i in assessment.get_scheme(session, 2026).indicators]
     assert codes == ["progress", "quality", "funds", "timely", "rectification"]
+
+
+def test_scheme_editor_sets_sources_sensitive_periods_and_the_veto(clerk_window, messages) -> None:
+    """Scoring sources with weights, the sensitive periods and the veto's mode are edited in the
+    scheme editor's tabs; a bad weight is refused with the scheme unchanged."""
+    page = clerk_window.show_page("assessment")
+    editor = page.editor
+    assert editor.sources.rowCount() == 0 and editor.sources_sum.text() == "不分来源"
+    assert editor.veto_mode.currentData() == "lowest" and not editor.grade_cap.isEnabled()
+    editor.add_source.click()
+    editor.sources.item(0, 0).setText("群众评价")
+    editor.sources.item(0, 1).setText("60")
+    editor.add_source.click()
+    editor.sources.item(1, 0).setText("实地考评")
+    editor.sources.item(1, 1).setText("30")
+    assert editor.sources_sum.text() == "来源权重合计：90"
+    editor.add_period.click()
+    for column, text in enumerate(("06-20", "06-30", "高考")):
+        editor.sensitive.item(0, column).setText(text)
+    editor.veto_mode.setCurrentIndex(editor.veto_mode.findData("cap"))
+    assert editor.grade_cap.isEnabled()
+    editor.grade_cap.setCurrentIndex(editor.grade_cap.findText("良好"))
+    page.save_button.click()
+    assert any("合计 100" in m for m in messages)
+    with clerk_window.desk.session() as session:
+        assert assessment.get_scheme(session, 2026).sources == ()
+    editor.sources.item(1, 1).setText("40")
+    page.save_button.click()
+    with clerk_window.desk.session() as session:
+        scheme = assessment.get_scheme(session, 2026)
+    assert scheme.sources == (("群众评价", 60), ("实地考评", 40))
+    assert scheme.sensitive == (("06-20", "06-30", "高考"),)
+    veto = next(i for i in scheme.items if i.rule == "veto")
+    assert (veto.veto_mode, veto.grade_cap) == ("cap", "良好")
+    # Shown again as saved; a period with a bad date is refused.
+    page.refresh()
+    assert editor.grade_cap.currentText() == "良好" and editor.sensitive.rowCount() == 1
+    editor.sensitive.item(0, 1).setText("06-31")
+    page.save_button.click()
+    assert any("MM-DD" in m or "起止日期" in m for m in messages)

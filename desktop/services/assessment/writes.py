@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -33,6 +34,8 @@ from desktop.services.assessment.rules import (
     DEFAULT_ITEMS,
     HUNDRED,
     MANUAL,
+    VETO_CAP,
+    VETO_MODES,
     ZERO,
     GradeSpec,
     IndicatorSpec,
@@ -201,6 +204,38 @@ def update_scheme(
         {"before": _plain(before), "after": _plain(after)},
     )
     return after
+
+
+def configure_scheme(
+    session: Session,
+    actor: Actor,
+    year: int,
+    *,
+    sources: Sequence[tuple[str, int]] | None = None,
+    sensitive: Sequence[tuple[str, str, str]] | None = None,
+    veto_mode: str | None = None,
+    grade_cap: str = "",
+) -> SchemeInfo:
+    """Change only the scoring sources, the sensitive periods or the veto's mode (what the
+    command line sets); the indicators, items and grades stay. Through update_scheme: the same
+    checks, draft only, one audit entry with before and after."""
+    scheme = get_scheme(session, year)
+    items = scheme.items
+    if veto_mode is not None:
+        if not any(i.rule == "veto" for i in items):
+            raise ValidationError(f"{year}年度考核方案没有一票否决项。", field="veto_mode")
+        if veto_mode not in VETO_MODES:
+            raise ValidationError(
+                f"一票否决的处理方式应为 {'、'.join(VETO_MODES)} 之一。", field="veto_mode"
+            )
+        cap = grade_cap.strip() if veto_mode == VETO_CAP else ""
+        items = tuple(
+            replace(i, veto_mode=veto_mode, grade_cap=cap) if i.rule == "veto" else i for i in items
+        )
+    return update_scheme(
+        session, actor, year, name=scheme.name, indicators=scheme.indicators, items=items,
+        grades=scheme.grades, sources=sources, sensitive=sensitive,
+    )  # fmt: skip
 
 
 def _check_sources(sources: Sequence[tuple[str, int]]) -> None:

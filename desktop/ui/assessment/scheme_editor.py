@@ -1,4 +1,5 @@
-"""The 考核方案 editor: indicators and weights, bonus/deduction items, grade thresholds."""
+"""The 考核方案 editor: indicators and weights, bonus/deduction items and the veto's mode, grade
+thresholds, the scoring sources of manual indicators and the sensitive periods (one tab each)."""
 
 from __future__ import annotations
 
@@ -19,16 +20,27 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
-from desktop.services.assessment.rules import COMPUTED, INDICATORS, MANUAL, RULES
-from desktop.services.assessment.writes import GradeSpec, IndicatorSpec, SchemeInfo
+from desktop.services.assessment.rules import (
+    COMPUTED,
+    INDICATORS,
+    MANUAL,
+    RULES,
+    VETO_CAP,
+    VETO_MODES,
+    ZERO,
+)
+from desktop.services.assessment.writes import GradeSpec, IndicatorSpec, ItemSpec, SchemeInfo
 from desktop.services.errors import ValidationError
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.sheet import SheetTable
 
 SOURCES = {COMPUTED: QT_TR_NOOP("台账计算"), MANUAL: QT_TR_NOOP("人工评分")}
+_NO_VETO = ItemSpec("", "", "veto", ZERO)  # a scheme without a veto item: the defaults
 
 
 def _cell(text: str, editable: bool, data: object = None) -> QTableWidgetItem:
@@ -87,23 +99,116 @@ class SchemeEditor(QGroupBox):
         self.remove_button = QPushButton(tr("删除所选指标"))
         self.remove_button.clicked.connect(self.remove_indicator)
         self.grades = _table([tr("等次"), tr("分数线（≥）")], undo_stack)
-        for title, widget in (
-            (tr("指标和权重（合计 100）"), self.indicators),
-            (tr("加减分项（负数为扣分）"), self.items),
-            (tr("等次分数线（从高到低）"), self.grades),
-        ):
-            layout.addWidget(QLabel(title))
-            layout.addWidget(widget, 1)
-            if widget is self.indicators:
-                row = QHBoxLayout()
-                row.addWidget(self.weight_sum, 1)
-                row.addWidget(self.add_button)
-                row.addWidget(self.remove_button)
-                layout.addLayout(row)
+        self.grades.itemChanged.connect(lambda _item: self._fill_caps())
+        self.veto_mode = QComboBox()
+        for code, label in VETO_MODES.items():
+            self.veto_mode.addItem(tr(label), code)
+        self.veto_mode.currentIndexChanged.connect(lambda _i: self._veto_changed())
+        self.grade_cap = QComboBox()
+        self.sources = _table([tr("评分来源"), tr("权重")], undo_stack)
+        self.sources_sum = QLabel()
+        self.sources.itemChanged.connect(lambda _item: self._show_sources_sum())
+        self.sensitive = _table([tr("起（月-日）"), tr("止（月-日）"), tr("时段")], undo_stack)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._tab(tr("指标和权重（合计 100）"), self.indicators,
+                                   [self.weight_sum, self.add_button, self.remove_button]),
+                         tr("指标"))  # fmt: skip
+        veto = QFormLayout()
+        veto.addRow(tr("一票否决的处理"), self.veto_mode)
+        veto.addRow(tr("限定的最高等次"), self.grade_cap)
+        self.tabs.addTab(self._tab(tr("加减分项（负数为扣分；一票否决为一次性扣分时，"
+                                      "扣其“每次分值”）"), self.items, [], veto),
+                         tr("加减分项"))  # fmt: skip
+        self.tabs.addTab(self._tab(tr("等次分数线（从高到低）"), self.grades, []), tr("等次"))
+        self.add_source = QPushButton(tr("增加来源"))
+        self.add_source.clicked.connect(lambda: self._add_row(self.sources, ["", "0"]))
+        self.remove_source = QPushButton(tr("删除所选来源"))
+        self.remove_source.clicked.connect(lambda: self._remove_row(self.sources))
+        self.add_period = QPushButton(tr("增加时段"))
+        self.add_period.clicked.connect(lambda: self._add_row(self.sensitive, ["", "", ""]))
+        self.remove_period = QPushButton(tr("删除所选时段"))
+        self.remove_period.clicked.connect(lambda: self._remove_row(self.sensitive))
+        extra = QWidget()
+        column = QVBoxLayout(extra)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._tab(
+            tr("人工评分指标的评分来源及权重（合计 100；不分来源则留空）"), self.sources,
+            [self.sources_sum, self.add_source, self.remove_source]), 1)  # fmt: skip
+        column.addWidget(self._tab(
+            tr("敏感时段（其间发生的扣分事件按各项的“敏感时段倍数”计）"), self.sensitive,
+            [QLabel(), self.add_period, self.remove_period]), 1)  # fmt: skip
+        self.tabs.addTab(extra, tr("来源与时段"))
+        layout.addWidget(self.tabs, 1)
         self.codes: list[str] = []
         self.item_codes: list[str] = []
         self.original: SchemeInfo | None = None
         self.editable = False
+
+    @staticmethod
+    def _tab(
+        title: str,
+        table: QTableWidget,
+        under: list[QWidget],
+        form: QFormLayout | None = None,
+    ) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(4, 4, 4, 4)
+        label = QLabel(title)
+        label.setWordWrap(True)
+        column.addWidget(label)
+        column.addWidget(table, 1)
+        if under:
+            row = QHBoxLayout()
+            row.addWidget(under[0], 1)
+            for widget in under[1:]:
+                row.addWidget(widget)
+            column.addLayout(row)
+        if form is not None:
+            column.addLayout(form)
+        return page
+
+    def _add_row(self, table: QTableWidget, texts: list[str]) -> None:
+        row = table.rowCount()
+        table.setRowCount(row + 1)
+        for column, text in enumerate(texts):
+            table.setItem(row, column, _cell(text, self.editable))
+        table.setCurrentCell(row, 0)
+
+    def _remove_row(self, table: QTableWidget) -> None:
+        row = table.currentRow()
+        if 0 <= row < table.rowCount():
+            table.removeRow(row)
+        self._show_sources_sum()
+
+    def _veto_item(self) -> ItemSpec | None:
+        items = self.original.items if self.original else ()
+        return next((i for i in items if i.rule == "veto"), None)
+
+    def _fill_caps(self) -> None:
+        """The grade a capping veto allows at most: one of the grades as the table has them."""
+        chosen = self.grade_cap.currentText() or (self._veto_item() or _NO_VETO).grade_cap
+        self.grade_cap.clear()
+        for row in range(self.grades.rowCount()):
+            if _text(self.grades, row, 0).strip():
+                self.grade_cap.addItem(_text(self.grades, row, 0).strip())
+        self.grade_cap.setCurrentIndex(max(0, self.grade_cap.findText(chosen)))
+        self._veto_changed()
+
+    def _veto_changed(self) -> None:
+        has_veto = self._veto_item() is not None
+        self.veto_mode.setEnabled(self.editable and has_veto)
+        self.grade_cap.setEnabled(
+            self.editable and has_veto and self.veto_mode.currentData() == VETO_CAP
+        )
+
+    def _show_sources_sum(self) -> None:
+        total, rows = 0, self.sources.rowCount()
+        for row in range(rows):
+            weight = _text(self.sources, row, 1).strip()
+            total += int(weight) if weight.isdigit() else 0
+        self.sources_sum.setText(tr("来源权重合计：{0}").format(total) if rows else tr("不分来源"))
+        self.sources_sum.setStyleSheet("" if total == 100 or not rows else "color: #c00;")
 
     def show_scheme(self, scheme: SchemeInfo | None, editable: bool) -> None:
         self.indicators.blockSignals(True)
@@ -131,17 +236,38 @@ class SchemeEditor(QGroupBox):
             self.items.setItem(row, 6, _cell(f"{item.sensitive_factor.normalize():f}", editable))
             self.items.setItem(row, 7, _cell(item.owner, editable))
         grades = scheme.grades if scheme else ()
+        self.grades.blockSignals(True)
         self.grades.setRowCount(len(grades))
         for row, grade in enumerate(grades):
             self.grades.setItem(row, 0, _cell(grade.label, editable))
             self.grades.setItem(row, 1, _cell(f"{grade.min_score.normalize():f}", editable))
+        self.grades.blockSignals(False)
+        veto = self._veto_item() or _NO_VETO
+        self.veto_mode.blockSignals(True)
+        self.veto_mode.setCurrentIndex(max(0, self.veto_mode.findData(veto.veto_mode)))
+        self.veto_mode.blockSignals(False)
+        self.grade_cap.clear()
+        self._fill_caps()
+        self.grade_cap.setCurrentIndex(max(0, self.grade_cap.findText(veto.grade_cap)))
+        for table, rows in (
+            (self.sources, [[n, str(w)] for n, w in (scheme.sources if scheme else ())]),
+            (self.sensitive, [list(p) for p in (scheme.sensitive if scheme else ())]),
+        ):
+            table.blockSignals(True)
+            table.setRowCount(0)
+            for texts in rows:
+                self._add_row(table, texts)
+            table.blockSignals(False)
+        for button in (self.add_source, self.remove_source, self.add_period, self.remove_period):
+            button.setEnabled(editable)
+        self._show_sources_sum()
         triggers = (
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             if editable
             else QAbstractItemView.EditTrigger.NoEditTriggers
         )
-        for table in (self.indicators, self.items, self.grades):
+        for table in (self.indicators, self.items, self.grades, self.sources, self.sensitive):
             table.setEditTriggers(triggers)
         self.indicators.blockSignals(False)
         self._show_sum()
@@ -220,6 +346,22 @@ class SchemeEditor(QGroupBox):
             )
             for row, code in enumerate(self.item_codes)
         ]
+        mode = str(self.veto_mode.currentData())
+        items = [
+            replace(i, veto_mode=mode, grade_cap=self.grade_cap.currentText() if mode == VETO_CAP
+                    else "") if i.rule == "veto" else i
+            for i in items
+        ]  # fmt: skip
+        sources = []
+        for row in range(self.sources.rowCount()):
+            weight = _text(self.sources, row, 1).strip()
+            if not weight.isdigit():
+                raise ValidationError(tr("来源权重应为正整数：{0}").format(weight), field="sources")
+            sources.append((_text(self.sources, row, 0).strip(), int(weight)))
+        sensitive = [
+            tuple(_text(self.sensitive, row, c).strip() for c in range(3))
+            for row in range(self.sensitive.rowCount())
+        ]
         grades = [
             GradeSpec(
                 _text(self.grades, row, 0),
@@ -232,4 +374,6 @@ class SchemeEditor(QGroupBox):
             "indicators": indicators,
             "items": items,
             "grades": grades,
+            "sources": sources,
+            "sensitive": sensitive,
         }
