@@ -24,6 +24,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--period", help="期次 YYYY-MM（默认：本月）")
     p.add_argument("--out", type=Path, required=True, help="输出 PDF 文件")
     p.add_argument("--issue", action="store_true", help="编号、存档并印发（印发后不可修改）")
+    _accept_arg(p, "印发")
     p.add_argument("--recompose", action="store_true", help="已有草稿时按台账重新生成")
     p.set_defaults(handler=cmd_circular)
 
@@ -46,6 +47,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         )
         p.add_argument("--out", type=Path, help="输出 PDF 文件")
         p.add_argument("--issue", action="store_true", help="编号、存档并印发")
+        _accept_arg(p, "印发")
         p.set_defaults(handler=cmd_supervise, kind=kind)
 
     p = verbs.add_parser("new", help="拟制一份通知、请示、报告或函（正文取自文本文件，一段一行）")
@@ -88,11 +90,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p = verbs.add_parser("issue", help="印发草稿：取文号、生成并存档 PDF，此后不可修改")
     p.add_argument("id", type=int)
     p.add_argument("--out", type=Path, help="同时输出 PDF 文件")
-    p.add_argument(
-        "--confirm-fonts",
-        action="store_true",
-        help="已核对由替代字体代印的字符（缺字清单见不加此项时的提示），照此印发",
-    )
+    _accept_arg(p, "印发")
     p.set_defaults(handler=cmd_issue)
 
     p = verbs.add_parser("correct", help="以已印发公文为底稿拟制更正件（原件不变）")
@@ -104,6 +102,31 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_delete)
 
 
+ACCEPT_FLAG = "--accept-fallback"
+
+
+def _accept_arg(p: argparse.ArgumentParser, action: str) -> None:
+    p.add_argument(
+        ACCEPT_FLAG,
+        "--confirm-fonts",  # its first name, kept for scripts written with it
+        dest="accept_fallback",
+        action="store_true",
+        help=f"已核对由替代字体代印的字符（清单见不加此项时的提示），照此{action}",
+    )
+
+
+def _fonts_refused(error: notices.FontsToConfirm, doc_id: int | None = None) -> ValidationError:
+    """Nothing saved or issued: the list, and how to go on once the clerk has checked it."""
+    report = error.report
+    listed = report.fallback_message() if report.fallback else ""
+    if error.issuing:
+        again = f"未印发；核对无误后执行 duban notice issue {doc_id} {ACCEPT_FLAG}。"
+        return ValidationError(listed + again, field="fonts")
+    if report.missing:
+        listed += report.missing_message()
+    return ValidationError(f"{listed}草稿未保存；核对无误后加 {ACCEPT_FLAG} 重新执行。")
+
+
 def _write(ctx: CliContext, doc_id: int, out: Path, fmt: str | None = None) -> None:
     started = time.perf_counter()
     fmt = notices.format_of(out, fmt)
@@ -113,9 +136,14 @@ def _write(ctx: CliContext, doc_id: int, out: Path, fmt: str | None = None) -> N
     print(f"已输出：{out}（{len(data) // 1024} KB，用时 {time.perf_counter() - started:.2f} 秒）")
 
 
-def _issue(ctx: CliContext, doc_id: int, out: Path | None, confirm_fonts: bool = False) -> None:
-    with ctx.ledger.session() as session:
-        issued = notices.issue(session, ctx.actor, doc_id, confirm_fallbacks=confirm_fonts)
+def _issue(ctx: CliContext, doc_id: int, out: Path | None, accept: bool = False) -> None:
+    try:
+        with ctx.ledger.session() as session:
+            issued = notices.issue(session, ctx.actor, doc_id, confirm_fallbacks=accept)
+    except notices.FontsToConfirm as error:
+        raise _fonts_refused(error, doc_id) from error
+    if accept:
+        _said_fallbacks(ctx, doc_id, "印发")
     print(f"已印发：{issued.number}，共 {issued.pages} 页，SHA-256 {issued.sha256}")
     if out is not None:
         _write(ctx, doc_id, out)
@@ -136,7 +164,7 @@ def cmd_circular(ctx: CliContext, args: argparse.Namespace) -> int:
     else:
         print(f"通报草稿 #{doc_id} 已按台账生成")
     if args.issue:
-        _issue(ctx, doc_id, args.out)
+        _issue(ctx, doc_id, args.out, args.accept_fallback)
     else:
         _write(ctx, doc_id, args.out)
     return 0
@@ -158,7 +186,7 @@ def cmd_supervise(ctx: CliContext, args: argparse.Namespace) -> int:
         )
     print(f"{args.kind.label}草稿 #{doc_id} 已生成")
     if args.issue:
-        _issue(ctx, doc_id, args.out)
+        _issue(ctx, doc_id, args.out, args.accept_fallback)
     elif args.out is not None:
         _write(ctx, doc_id, args.out)
     return 0
@@ -197,6 +225,7 @@ def _element_args(p: argparse.ArgumentParser) -> None:
         dest="attachments",
         help="附件：“标题” 或 “标题=正文文件.txt”，可多次给出，各占新页",
     )
+    _accept_arg(p, "保存")
 
 
 def _elements(model, args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -233,26 +262,41 @@ def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
 
     ctx.sign_in_to_write()
     paragraphs = _paragraphs(args.body_file)
+    accept = args.accept_fallback
+    kind = DocKind(args.kind)
     with ctx.ledger.session() as session:
-        kind = DocKind(args.kind)
+        # The whole draft, elements and all, is checked before anything is saved.
+        whole = notice_drafts.notice_model(session, args.title, args.recipients, paragraphs, kind)
+        report = notices.font_check_model(session, _elements(whole, args))
+        if (report.fallback or report.missing) and not accept:
+            raise _fonts_refused(notices.FontsToConfirm(report, issuing=False))
         doc_id = notice_drafts.draft_notice(
-            session, ctx.actor, args.title, args.recipients, paragraphs, kind
+            session,
+            ctx.actor,
+            args.title,
+            args.recipients,
+            paragraphs,
+            kind,
+            confirm_fallbacks=accept,
         )
         if _has_elements(args):
             info = notices.get_document(session, doc_id)
             model = _elements(info.model, args)
-            notices.update_draft(session, ctx.actor, doc_id, model, info.version)
+            notices.update_draft(
+                session, ctx.actor, doc_id, model, info.version, confirm_fallbacks=accept
+            )
     print(f"{kind.label}草稿 #{doc_id} 已生成")
-    _report_fonts(ctx, doc_id)
+    _said_fallbacks(ctx, doc_id, "保存")
     return 0
 
 
-def _report_fonts(ctx: CliContext, doc_id: int) -> None:
-    """After a draft is saved: what a fallback font will draw, and what nothing can."""
+def _said_fallbacks(ctx: CliContext, doc_id: int, action: str) -> None:
+    """After --accept-fallback: what was confirmed (the audit entry has it too), and what still
+    blocks 印发."""
     with ctx.ledger.session() as session:
         report = notices.font_check(session, doc_id)
     if report.fallback:
-        print(f"注意：{report.fallback_message()}印发时需加 --confirm-fonts。")
+        print(f"已确认{action}：{report.fallback_message()}")
     if report.missing:
         print(f"注意：{report.missing_message()}")
 
@@ -261,6 +305,7 @@ def cmd_edit(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.services.notices import drafts as notice_drafts
 
     ctx.sign_in_to_write()
+    accept = args.accept_fallback
     fields = (args.title, args.recipients, args.body_file, args.cc, args.note)
     if all(value is None for value in fields) and not _has_elements(args):
         raise ValidationError(
@@ -278,9 +323,14 @@ def cmd_edit(ctx: CliContext, args: argparse.Namespace) -> int:
             note=args.note,
         )
         model = _elements(model, args)
-        version = notices.update_draft(session, ctx.actor, args.id, model, info.version)
+        try:
+            version = notices.update_draft(
+                session, ctx.actor, args.id, model, info.version, confirm_fallbacks=accept
+            )
+        except notices.FontsToConfirm as error:
+            raise _fonts_refused(error) from error
     print(f"草稿 #{args.id} 已修改（第 {version} 版）：{model.title}")
-    _report_fonts(ctx, args.id)
+    _said_fallbacks(ctx, args.id, "保存")
     return 0
 
 
@@ -309,7 +359,7 @@ def cmd_render(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_issue(ctx: CliContext, args: argparse.Namespace) -> int:
     ctx.sign_in_to_write()
-    _issue(ctx, args.id, args.out, args.confirm_fonts)
+    _issue(ctx, args.id, args.out, args.accept_fallback)
     return 0
 
 

@@ -312,6 +312,8 @@ def draft_circular(
         )
     model = compose_circular(circular_data(session, period), letterhead(settings.office(session)))
     if drafts:
-        notices.update_draft(session, actor, drafts[0], model)
+        notices.update_draft(session, actor, drafts[0], model, confirm_fallbacks=None)
         return drafts[0]
-    return notices.create_draft(session, actor, DocKind.CIRCULAR, model, period=str(period))
+    return notices.create_draft(
+        session, actor, DocKind.CIRCULAR, model, period=str(period), confirm_fallbacks=None
+    )

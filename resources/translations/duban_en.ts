@@ -2816,6 +2816,58 @@ Ledger: {path}</translation>
         <translation>Cannot issue</translation>
     </message>
     <message>
+        <source>核对代印字符</source>
+        <translation>Check characters printed by a substitute font</translation>
+    </message>
+    <message>
+        <source>字符</source>
+        <translation>Character</translation>
+    </message>
+    <message>
+        <source>印出字体</source>
+        <translation>Printed in</translation>
+    </message>
+    <message>
+        <source>无字体可印（印成“□”）</source>
+        <translation>No font has it (prints as “□”)</translation>
+    </message>
+    <message>
+        <source>{place}第{n}字</source>
+        <translation>{place}, character {n}</translation>
+    </message>
+    <message>
+        <source>（取自设置）</source>
+        <translation> (from the settings)</translation>
+    </message>
+    <message>
+        <source>返回修改</source>
+        <translation>Go back and edit</translation>
+    </message>
+    <message>
+        <source>确认保存</source>
+        <translation>Confirm and save</translation>
+    </message>
+    <message>
+        <source>确认印发</source>
+        <translation>Confirm and issue</translation>
+    </message>
+    <message>
+        <source>红色的 {n} 处字符没有任何可用字体能够印出，会印成“□”，不能印发。请改用规范字，或在 设置 → 字体 中指定含这些字的字体文件。</source>
+        <translation>The {n} characters in red are in no available font and would print as “□”: the document cannot be issued. Use standard characters, or choose a font file that has them in Settings → Fonts.</translation>
+    </message>
+    <message>
+        <source>{n} 处字符本机公文字体缺字，将由下列相近字体代印，请逐一核对。</source>
+        <translation>{n} characters are missing from this PC&apos;s document fonts and will be printed in the similar fonts below; please check each one.</translation>
+    </message>
+    <message>
+        <source>“返回修改”将光标移到第一个字处。</source>
+        <translation>“Go back and edit” puts the cursor on the first of them.</translation>
+    </message>
+    <message>
+        <source>确认后保存草稿；“返回修改”不保存，光标移到第一个字处。</source>
+        <translation>Confirm to save the draft; “Go back and edit” saves nothing and puts the cursor on the first of them.</translation>
+    </message>
+    <message>
         <source>印发公文</source>
         <translation>Issue document</translation>
     </message>

@@ -2816,6 +2816,58 @@
             <translation>不能印发</translation>
         </message>
         <message>
+            <source>核对代印字符</source>
+            <translation>核对代印字符</translation>
+        </message>
+        <message>
+            <source>字符</source>
+            <translation>字符</translation>
+        </message>
+        <message>
+            <source>印出字体</source>
+            <translation>印出字体</translation>
+        </message>
+        <message>
+            <source>无字体可印（印成“□”）</source>
+            <translation>无字体可印（印成“□”）</translation>
+        </message>
+        <message>
+            <source>{place}第{n}字</source>
+            <translation>{place}第{n}字</translation>
+        </message>
+        <message>
+            <source>（取自设置）</source>
+            <translation>（取自设置）</translation>
+        </message>
+        <message>
+            <source>返回修改</source>
+            <translation>返回修改</translation>
+        </message>
+        <message>
+            <source>确认保存</source>
+            <translation>确认保存</translation>
+        </message>
+        <message>
+            <source>确认印发</source>
+            <translation>确认印发</translation>
+        </message>
+        <message>
+            <source>红色的 {n} 处字符没有任何可用字体能够印出，会印成“□”，不能印发。请改用规范字，或在 设置 → 字体 中指定含这些字的字体文件。</source>
+            <translation>红色的 {n} 处字符没有任何可用字体能够印出，会印成“□”，不能印发。请改用规范字，或在 设置 → 字体 中指定含这些字的字体文件。</translation>
+        </message>
+        <message>
+            <source>{n} 处字符本机公文字体缺字，将由下列相近字体代印，请逐一核对。</source>
+            <translation>{n} 处字符本机公文字体缺字，将由下列相近字体代印，请逐一核对。</translation>
+        </message>
+        <message>
+            <source>“返回修改”将光标移到第一个字处。</source>
+            <translation>“返回修改”将光标移到第一个字处。</translation>
+        </message>
+        <message>
+            <source>确认后保存草稿；“返回修改”不保存，光标移到第一个字处。</source>
+            <translation>确认后保存草稿；“返回修改”不保存，光标移到第一个字处。</translation>
+        </message>
+        <message>
             <source>印发公文</source>
             <translation>印发公文</translation>
         </message>

@@ -1,17 +1,57 @@
-"""公文 page: 印发 lists the characters a fallback font draws for the clerk to confirm, and
-refuses, with the place in the text, characters no font has."""
+"""公文 page: before a draft is saved and before 印发, a dialog lists each character a fallback
+font draws (its face and place) for the clerk to confirm or go back to, and 印发 is refused, with
+the place in the text, for characters no font has."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+import json
 
+from PySide6.QtWidgets import QDialog, QInputDialog
+from sqlalchemy import select
+
+from db.models import AuditEntry
 from desktop.services.notices.register import DocStatus
 from desktop.ui import confirm
+from desktop.ui.notices.font_check import FontCheckDialog
+
+
+def _answer(monkeypatch, accept: bool) -> list[FontCheckDialog]:
+    """The fonts dialog answers ``accept`` (确认 …) or 返回修改; the dialogs shown are kept."""
+    shown: list[FontCheckDialog] = []
+
+    def exec_(dialog: FontCheckDialog) -> int:
+        shown.append(dialog)
+        ok = accept and dialog.ok_button is not None
+        return QDialog.DialogCode.Accepted if ok else QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(FontCheckDialog, "exec", exec_)
+    return shown
+
+
+def _rows(dialog: FontCheckDialog) -> list[list[str]]:
+    table = dialog.table
+    return [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def _audit(window, doc_id: int, action: str) -> dict:
+    with window.desk.session() as session:
+        detail = session.scalars(
+            select(AuditEntry.detail)
+            .where(AuditEntry.entity == "document", AuditEntry.entity_id == str(doc_id))
+            .where(AuditEntry.action == action)
+            .order_by(AuditEntry.id.desc())
+        ).first()
+    return json.loads(detail)
 
 
 def _draft_with(page, monkeypatch, text: str) -> None:
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("关于表扬张喆同志的通报", True))
+    made = _answer(monkeypatch, True)
     page.new_notice()
+    assert [d.ok_button.text() for d in made] == ["确认保存"]  # the title's 喆, before it is made
     assert page.current is not None
     page.body_edit.setPlainText(text)
     page._dirty = True
@@ -20,23 +60,80 @@ def _draft_with(page, monkeypatch, text: str) -> None:
 def test_issue_lists_fallback_characters_then_issues(clerk_window, monkeypatch) -> None:
     page = clerk_window.show_page("notices")
     _draft_with(page, monkeypatch, "对张喆、李堃、王䶮同志予以通报表扬。")
-    asked: list[str] = []
-    monkeypatch.setattr(confirm, "confirm", lambda _w, _t, q: asked.append(q) or True)
-    page.issue()
-    assert asked and "喆" in asked[0] and "堃" in asked[0] and "代印" in asked[0]
-    assert "正文第1段" in asked[0]
+    shown = _answer(monkeypatch, True)
+    monkeypatch.setattr(confirm, "confirm", lambda *a: pytest_fail("asked twice"))
+    page.issue()  # unsaved edits: one question, for the save and the issue together
+    assert len(shown) == 1 and shown[0].ok_button.text() == "确认印发"
+    rows = _rows(shown[0])
+    assert any(
+        r[0].startswith("喆") and "Noto Serif" in r[1] and "正文第1段第3字" in r[2] for r in rows
+    )
+    assert any(r[0].startswith("堃") for r in rows) and any(r[0].startswith("䶮") for r in rows)
+    assert "确定印发" in shown[0].message.text()
     assert page.current.row.status == DocStatus.ISSUED
+    detail = _audit(clerk_window, page.current.row.id, "issue")
+    assert set("喆堃䶮") <= set(detail["fonts_confirmed"]["chars"])
+    saved = _audit(clerk_window, page.current.row.id, "update")
+    assert "喆" in saved["fonts_confirmed"]["chars"]
+
+
+def pytest_fail(reason: str) -> bool:
+    raise AssertionError(reason)
 
 
 def test_issue_refuses_a_character_no_font_has(clerk_window, monkeypatch) -> None:
     page = clerk_window.show_page("notices")
     _draft_with(page, monkeypatch, "请刘\U00020000同志报到。")
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text, *a: warned.append(text))
+    shown = _answer(monkeypatch, True)
     monkeypatch.setattr(confirm, "confirm", lambda *a: True)
     page.issue()
-    assert warned and "U+20000" in warned[0] and "正文第1段第3字" in warned[0]
+    assert len(shown) == 1 and shown[0].blocked and shown[0].ok_button is None
+    rows = _rows(shown[0])
+    assert rows[0][0] == "\U00020000  U+20000" and "正文第1段第3字" in rows[0][2]
+    assert "不能印发" in shown[0].message.text()
     assert page.current.row.status == DocStatus.DRAFT
+    cursor = page.body_edit.textCursor()  # on the character, to change it
+    assert cursor.selectedText() == "\U00020000"
+
+
+def test_saving_asks_first_and_going_back_saves_nothing(clerk_window, monkeypatch) -> None:
+    page = clerk_window.show_page("notices")
+    _draft_with(page, monkeypatch, "各单位：\n\n  对张喆同志予以通报表扬。")
+    page.title_edit.setText("关于表扬先进个人的通报")  # the body's 喆 is the first listed
+    version = page.current.version
+    shown = _answer(monkeypatch, False)  # 返回修改
+    assert not page.save_draft()
+    assert len(shown) == 1 and shown[0].ok_button.text() == "确认保存"
+    assert shown[0].back_button.text() == "返回修改" and shown[0].back_button.isDefault()
+    assert page.current.version == version and page.has_unsaved_edits()  # nothing saved
+    assert "张喆" in page.body_edit.toPlainText()  # nothing the clerk typed lost
+    cursor = page.body_edit.textCursor()  # the blank line and the indent counted in
+    assert cursor.blockNumber() == 2 and cursor.selectedText() == "喆"
+    assert cursor.selectionStart() == len("各单位：\n\n  对张")
+
+    shown = _answer(monkeypatch, True)  # 确认保存
+    assert page.save_draft()
+    assert len(shown) == 1 and page.current.version == version + 1
+    detail = _audit(clerk_window, page.current.row.id, "update")
+    assert "喆" in detail["fonts_confirmed"]["chars"]
+    assert any("正文第2段第3字" in p for p in detail["fonts_confirmed"]["places"])
+
+    page.body_edit.setPlainText("对张喆同志予以通报表扬。又及。")
+    page._dirty = True
+    shown = _answer(monkeypatch, True)
+    assert page.save_draft() and not shown  # the same characters: not asked again
+
+
+def test_a_saved_draft_without_rare_characters_is_not_asked(clerk_window, monkeypatch) -> None:
+    page = clerk_window.show_page("notices")
+    monkeypatch.setattr(
+        QInputDialog, "getText", lambda *a, **k: ("关于开展平安建设检查的通知", True)
+    )
+    page.new_notice()
+    page.body_edit.setPlainText("请各单位按时报送。")
+    page._dirty = True
+    shown = _answer(monkeypatch, True)
+    assert page.save_draft() and not shown
 
 
 def test_settings_show_which_file_serves_each_role_and_its_coverage(admin_window) -> None:
@@ -54,6 +151,7 @@ def test_saving_lists_the_characters_and_choosing_one_puts_the_cursor_on_it(
     page = clerk_window.show_page("notices")
     _draft_with(page, monkeypatch, "对张喆同志予以通报表扬。\n请刘\U00020000同志报到。")
     assert page.glyphs.isHidden()
+    _answer(monkeypatch, True)
     assert page.save_draft()
     listed = [page.glyphs.item(i).text() for i in range(page.glyphs.count())]
     assert not page.glyphs.isHidden() and len(listed) >= 3

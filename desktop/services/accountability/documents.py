@@ -65,6 +65,7 @@ def draft_step(session: Session, actor: Actor, case_id: int, code: str) -> int:
         task_id=tasks[0].id if tasks else None,
         unit_id=case.unit_id,
         task_ids=[t.id for t in tasks],
+        confirm_fallbacks=None,
     )
     step.document_id = doc_id
     if code == DECISION:

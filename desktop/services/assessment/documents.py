@@ -109,4 +109,6 @@ def draft_assessment_circular(session: Session, actor: Actor, year: int) -> int:
             return doc_id
         raise ConflictError(f"{year}年度考核结果通报已印发（{number}）。")
     model = compose_assessment(assessment_data(session, year), letterhead(settings.office(session)))
-    return notices.create_draft(session, actor, DocKind.ASSESSMENT, model, period=str(year))
+    return notices.create_draft(
+        session, actor, DocKind.ASSESSMENT, model, period=str(year), confirm_fallbacks=None
+    )

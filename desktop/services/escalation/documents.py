@@ -57,6 +57,7 @@ def draft_for_supervision(session: Session, actor: Actor, item_id: int) -> int:
         task_id=rows[0].id,
         unit_id=item.unit_id,
         task_ids=[r.id for r in rows],
+        confirm_fallbacks=None,
     )
     supervision.link_document(session, actor, item.id, doc_id)
     return doc_id
@@ -114,6 +115,7 @@ def draft_for_interview(session: Session, actor: Actor, interview_id: int, role:
         task_id=task_id,
         unit_id=interview.unit_id,
         task_ids=[t.id for t in interview.tasks],
+        confirm_fallbacks=None,
     )
     interviews.link_document(session, actor, interview.id, role, doc_id)
     return doc_id
@@ -142,6 +144,6 @@ def draft_minutes(session: Session, actor: Actor, meeting_id: int) -> int:
         decisions=tuple(d.content for d in meeting.decisions),
     )
     model = compose_minutes(data, _head(session), clock_of(session).today())
-    doc_id = notices.create_draft(session, actor, DocKind.MINUTES, model)
+    doc_id = notices.create_draft(session, actor, DocKind.MINUTES, model, confirm_fallbacks=None)
     meetings.link_minutes(session, actor, meeting.id, doc_id)
     return doc_id

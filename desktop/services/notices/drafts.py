@@ -122,6 +122,7 @@ def draft_supervision(
         task_id=task_id,
         unit_id=unit_id,
         task_ids=[r.id for r in rows],
+        confirm_fallbacks=None,
     )
 
 
@@ -136,8 +137,21 @@ def draft_notice(
     recipients: str,
     paragraphs: list[str],
     kind: DocKind = DocKind.NOTICE,
+    *,
+    confirm_fallbacks: bool = False,
 ) -> int:
-    """A 通知, 请示, 报告 or 函 with the clerk's own text (kinds.py: what each must carry)."""
+    """A 通知, 请示, 报告 or 函 with the clerk's own text (kinds.py: what each must carry).
+
+    Characters a fallback font draws (or none can) refuse the draft unless the clerk has
+    confirmed them (``confirm_fallbacks``; register.FontsToConfirm lists them)."""
+    model = notice_model(session, title, recipients, paragraphs, kind)
+    return notices.create_draft(session, actor, kind, model, confirm_fallbacks=confirm_fallbacks)
+
+
+def notice_model(
+    session: Session, title: str, recipients: str, paragraphs: list[str], kind: DocKind
+) -> OfficialDocument:
+    """What :func:`draft_notice` saves, not saved (the CLI checks its characters first)."""
     if kind not in WRITTEN_KINDS:
         raise ValidationError(f"不能以自拟正文新建{kind.label}。", field="kind")
     if not [p for p in paragraphs if p.strip()]:
@@ -145,7 +159,7 @@ def draft_notice(
     today = clock_of(session).today()
     head = letterhead(settings.office(session))
     model = compose_notice(head, title.strip(), recipients.strip(), paragraphs, today)
-    return notices.create_draft(session, actor, kind, shaped_for(kind, model))
+    return shaped_for(kind, model)
 
 
 def with_elements(

@@ -221,9 +221,17 @@ def create_draft(
     unit_id: int | None = None,
     corrects_id: int | None = None,
     task_ids: Sequence[int] = (),
+    confirm_fallbacks: bool | None = False,
 ) -> int:
-    """A new draft; ``task_ids`` are all the tasks it concerns (``task_id`` is one of them)."""
+    """A new draft; ``task_ids`` are all the tasks it concerns (``task_id`` is one of them).
+
+    Every character is checked against the fonts first: characters a fallback font draws, or
+    none can, raise :class:`FontsToConfirm` unless ``confirm_fallbacks`` (the clerk has seen
+    the list; the audit entry records it). None: composed by the program from the ledger, not
+    the clerk's typing; checked at issue.
+    """
     _check_model(model)
+    fonts_detail = _check_fonts(model, fonts_for(session), confirm_fallbacks, issuing=False)
     now = clock_of(session).now()
     doc = Document(
         kind=kind,
@@ -255,7 +263,7 @@ def create_draft(
         "document",
         doc.id,
         f"拟制{kind.label}草稿：{doc.title}",
-        {"tasks": sorted(concerned)} if concerned else None,
+        ({"tasks": sorted(concerned)} if concerned else {}) | fonts_detail or None,
     )
     return doc.id
 
@@ -267,21 +275,35 @@ def update_draft(
     doc_id: int,
     model: OfficialDocument,
     expected_version: int | None = None,
+    *,
+    confirm_fallbacks: bool | None = False,
 ) -> int:
-    """Replace a draft's content; returns the new version. Issued documents are refused."""
+    """Replace a draft's content; returns the new version. Issued documents are refused.
+
+    ``confirm_fallbacks`` as for :func:`create_draft`.
+    """
     doc = get_or_missing(session, Document, doc_id, "公文")
     if doc.status != DocStatus.DRAFT:
         raise _frozen(doc)
     if expected_version is not None and doc.version != expected_version:
         raise ConflictError("该草稿已被他人修改，请重新打开后再改。")
     _check_model(model)
+    fonts_detail = _check_fonts(model, fonts_for(session), confirm_fallbacks, issuing=False)
     doc.title = model.title.strip()
     doc.recipients = model.recipients
     doc.cc = model.cc
     doc.content = to_json(replace(model, doc_number=""))
     doc.updated_at = clock_of(session).now()
     doc.version += 1
-    audit.record(session, actor, "update", "document", doc.id, f"修改公文草稿：{doc.title}")
+    audit.record(
+        session,
+        actor,
+        "update",
+        "document",
+        doc.id,
+        f"修改公文草稿：{doc.title}",
+        fonts_detail or None,
+    )
     return doc.version
 
 
@@ -313,6 +335,7 @@ def draft_correction(session: Session, actor: Actor, doc_id: int) -> int:
         unit_id=old.unit_id,
         corrects_id=old.id,
         task_ids=tasks_of(session, old.id),
+        confirm_fallbacks=None,  # the issued text, its characters confirmed then; checked at issue
     )
 
 
@@ -331,29 +354,74 @@ def format_number(prefix: str, year: int, serial: int) -> str:
 
 
 class FontsToConfirm(ValidationError):
-    """Characters of the draft print from a fallback font: the clerk confirms, then issues."""
+    """Characters of the draft print from a fallback font (or, at save, from none): the clerk
+    sees the list and confirms before the draft is saved or issued."""
 
-    def __init__(self, report: CoverageReport) -> None:
-        super().__init__(report.fallback_message() + "确认无误后再印发。", field="fonts")
+    def __init__(self, report: CoverageReport, *, issuing: bool = True) -> None:
+        parts = [report.fallback_message()] if report.fallback else []
+        if report.missing:  # only at save: at issue they refuse outright
+            parts.append(report.missing_message())
+        then = "确认无误后再印发。" if issuing else "确认无误后再保存。"
+        super().__init__("".join(parts) + then, field="fonts")
         self.report = report
+        self.issuing = issuing
 
 
 def font_check(session: Session, doc_id: int) -> CoverageReport:
-    """Every character of a draft against the office's fonts (before save and before issue)."""
-    from desktop.documents.coverage import check_coverage
-
+    """Every character of a saved draft against the office's fonts."""
     doc = get_or_missing(session, Document, doc_id, "公文")
-    return check_coverage(from_json(doc.content), render_options(session).fonts)
+    return font_check_model(session, from_json(doc.content))
 
 
-def _check_fonts(model: OfficialDocument, fonts: FontSet, confirmed: bool) -> None:
+def font_check_model(session: Session, model: OfficialDocument) -> CoverageReport:
+    """Every character of a draft as the clerk has it (before it is saved) against the fonts."""
     from desktop.documents.coverage import check_coverage
 
-    report = check_coverage(model, fonts)
+    return check_coverage(model, fonts_for(session))
+
+
+AUDITED_GLYPHS = 50  # places listed in an audit entry; the characters are always all there
+
+
+def _glyph_detail(report: CoverageReport) -> dict[str, object]:
+    """What the clerk confirmed, for the audit entry of the save or issue."""
+    detail: dict[str, object] = {}
+    if report.fallback:
+        faces = {i.ch: i.font for i in report.fallback}
+        detail["fonts_confirmed"] = {
+            "chars": report.fallback_chars(),
+            "faces": faces,
+            "places": [i.describe() for i in report.fallback[:AUDITED_GLYPHS]],
+            "count": len(report.fallback),
+        }
     if report.missing:
+        detail["fonts_missing"] = {
+            "chars": "".join(dict.fromkeys(i.ch for i in report.missing)),
+            "places": [i.describe() for i in report.missing[:AUDITED_GLYPHS]],
+            "count": len(report.missing),
+        }
+    return detail
+
+
+def _check_fonts(
+    model: OfficialDocument, fonts: FontSet, confirmed: bool | None, *, issuing: bool
+) -> dict[str, object]:
+    """Check every character; returns what the audit entry records of the clerk's confirmation.
+
+    ``confirmed`` None: a draft the program composed from the ledger, not checked until issue.
+    At issue characters no font can draw refuse; at save they are listed with the fallbacks
+    (the draft keeps what the clerk typed, 印发 stays blocked until they are changed).
+    """
+    from desktop.documents.coverage import check_coverage
+
+    if confirmed is None:
+        return {}
+    report = check_coverage(model, fonts)
+    if issuing and report.missing:
         raise ValidationError(report.missing_message(), field="fonts")
-    if report.fallback and not confirmed:
-        raise FontsToConfirm(report)
+    if (report.fallback or report.missing) and not confirmed:
+        raise FontsToConfirm(report, issuing=issuing)
+    return _glyph_detail(report)
 
 
 def issue(
@@ -434,7 +502,7 @@ def _issue_once(session: Session, actor: Actor, doc_id: int, confirm_fallbacks: 
         return replace(base, doc_number=format_number(prefix, year, serial))
 
     options = render_options(session)
-    _check_fonts(base, options.fonts, confirm_fallbacks)
+    fonts_detail = _check_fonts(base, options.fonts, confirm_fallbacks, issuing=True)
     guess = _peek(session, prefix, year)
     model = numbered(guess)
     result, ofd = render_with(model, options), render_ofd_with(model, options)
@@ -470,6 +538,7 @@ def _issue_once(session: Session, actor: Actor, doc_id: int, confirm_fallbacks: 
             "sha256": digest,
             "ofd_sha256": doc.ofd_sha256,
             "pages": result.page_count,
+            **fonts_detail,
         },
     )
     return Issued(doc.id, number, digest, result.page_count)

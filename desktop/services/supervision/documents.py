@@ -72,7 +72,7 @@ def draft_for_item(session: Session, actor: Actor, item_id: int, what: str) -> i
     task_ids = [t.id for t in item.tasks]
     doc_id = notices.create_draft(
         session, actor, kind, model,
-        task_id=task_ids[0] if task_ids else None, unit_id=item.unit_id, task_ids=task_ids,
+        task_id=task_ids[0] if task_ids else None, unit_id=item.unit_id, task_ids=task_ids, confirm_fallbacks=None,
     )  # fmt: skip
     if what == ASSIGNMENT and item.document_id is None:
         supervision.link_document(session, actor, item.id, doc_id)

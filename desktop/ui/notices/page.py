@@ -25,7 +25,7 @@ from desktop.services import circular
 from desktop.services.auth import Permission
 from desktop.services.notices import drafts as notice_drafts
 from desktop.services.notices import register as notices
-from desktop.services.notices.register import DocStatus, DocumentInfo, DocumentRow
+from desktop.services.notices.register import DocKind, DocStatus, DocumentInfo, DocumentRow
 from desktop.services.periods import Period
 from desktop.ui import autosave as autosave_ui
 from desktop.ui import confirm
@@ -34,6 +34,8 @@ from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.errors import show_error
 from desktop.ui.i18n import tr
+from desktop.ui.notices import font_check
+from desktop.ui.notices.font_check import Action
 from desktop.ui.notices.glyph_list import GlyphList, place_cursor
 from desktop.ui.notices.pdf import PdfPreview, print_pdf, save_document_as, save_pdf_as
 from desktop.ui.notices.preview_worker import PreviewRenderer
@@ -42,7 +44,7 @@ from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
 from desktop.ui.unsaved import settle
 
 if TYPE_CHECKING:
-    from desktop.documents.coverage import GlyphIssue
+    from desktop.documents.coverage import CoverageReport, GlyphIssue
     from desktop.ui.main_window import MainWindow
 
 PREVIEW_DELAY_MS = 500  # re-render after the clerk pauses typing
@@ -128,6 +130,9 @@ class NoticesPage(Page):
         self.body.addWidget(splitter, 1)
 
         self.current: DocumentInfo | None = None
+        # (character, face) pairs the clerk confirmed at a save, per draft: the next save of the
+        # same draft does not ask again for them; 印发 always asks.
+        self._fonts_seen: dict[int, frozenset[tuple[str, str | None]]] = {}
         self.pdf: bytes = b""
         self._loading = False
         self._dirty = False
@@ -435,13 +440,7 @@ class NoticesPage(Page):
             self._run(lambda s: circular.draft_circular(s, self.desk.actor, period))
 
     def new_notice(self) -> None:
-        title, ok = QInputDialog.getText(self, tr("新建通知"), tr("通知标题："))
-        if ok and title.strip():
-            self._run(
-                lambda s: notice_drafts.draft_notice(
-                    s, self.desk.actor, title, "", [tr("（在此填写正文）")]
-                )
-            )
+        self._new_draft(notice_drafts.WRITTEN_KINDS[0], tr("新建通知"), tr("通知标题："))
 
     def new_document(self) -> None:
         """A 请示 or 报告 (上行文) or a 函, with the clerk's own text."""
@@ -451,23 +450,50 @@ class NoticesPage(Page):
         if not ok:
             return
         kind = kinds[labels.index(label)]
-        title, ok = QInputDialog.getText(
-            self, tr("新建公文"), tr("标题（如“关于……的{k}”）：").format(k=label)
-        )
-        if ok and title.strip():
-            self._run(
-                lambda s: notice_drafts.draft_notice(
-                    s, self.desk.actor, title, "", [tr("（在此填写正文）")], kind
-                )
+        self._new_draft(kind, tr("新建公文"), tr("标题（如“关于……的{k}”）：").format(k=label))
+
+    def _new_draft(self, kind: DocKind, caption: str, prompt: str) -> None:
+        """Ask the title; one another font prints is confirmed before the draft is made (返回修改
+        asks the title again, as typed)."""
+        title = ""
+        body = [tr("（在此填写正文）")]
+        while True:
+            title, ok = QInputDialog.getText(self, caption, prompt, text=title)
+            if not ok or not title.strip():
+                return
+            try:
+                with self.desk.session() as session:
+                    model = notice_drafts.notice_model(session, title, "", body, kind)
+                    report = notices.font_check_model(session, model)
+            except Exception as exc:
+                show_error(self, exc)
+                return
+            if report.ok or font_check.ask(self, report, Action.SAVE):
+                break
+        confirmed = not report.ok
+        self._run(
+            lambda s: notice_drafts.draft_notice(
+                s, self.desk.actor, title, "", body, kind, confirm_fallbacks=confirmed
             )
+        )
 
     def save_draft(self) -> bool:
+        """Save the form; characters another font prints (or none can) are confirmed first."""
         if self.current is None:
             return False
-        doc_id, version = self.current.row.id, self.current.version
         model = self.edited_model()
+        confirmed = self._confirm_fonts(model)
+        if confirmed is None:
+            return False
+        return self._save(model, confirmed)
+
+    def _save(self, model: OfficialDocument, confirmed: bool) -> bool:
+        assert self.current is not None
+        doc_id, version = self.current.row.id, self.current.version
         done = self._run(
-            lambda s: notices.update_draft(s, self.desk.actor, doc_id, model, version),
+            lambda s: notices.update_draft(
+                s, self.desk.actor, doc_id, model, version, confirm_fallbacks=confirmed
+            ),
             lambda _v: doc_id,
         )
         if done is not None:
@@ -475,10 +501,45 @@ class NoticesPage(Page):
                 self.glyphs.show_report(notices.font_check(session, doc_id))
         return done is not None
 
-    def show_glyph(self, issue: GlyphIssue) -> None:
-        """Put the editor's cursor on a character the list names (fields as saved)."""
+    def _font_report(self, model: OfficialDocument) -> CoverageReport | None:
+        try:
+            with self.desk.session() as session:
+                return notices.font_check_model(session, model)
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+
+    def _confirm_fonts(self, model: OfficialDocument) -> bool | None:
+        """Before a save: True when the clerk confirmed the list (or had for this draft), False
+        when there is nothing to confirm, None for 返回修改 (the cursor is then on the first)."""
         assert self.current is not None
-        model = self.current.model
+        report = self._font_report(model)
+        if report is None:
+            return None
+        if report.ok:
+            return False
+        doc_id = self.current.row.id
+        listed = frozenset((i.ch, i.font) for i in (*report.missing, *report.fallback))
+        seen = self._fonts_seen.get(doc_id, frozenset())
+        if listed <= seen:
+            return True
+        if not font_check.ask(self, report, Action.SAVE):
+            self._go_to_first(report, model)
+            return None
+        self._fonts_seen[doc_id] = seen | listed
+        return True
+
+    def _go_to_first(self, report: CoverageReport, model: OfficialDocument) -> None:
+        first = next((i for i in (*report.missing, *report.fallback) if i.field), None)
+        if first is not None:
+            self.show_glyph(first, model)
+
+    def show_glyph(self, issue: GlyphIssue, model: OfficialDocument | None = None) -> None:
+        """Put the editor's cursor on a character the list names. ``model``: the draft the
+        places were counted in (as saved when not given); blank lines and the spaces around a
+        line that saving drops are counted back in."""
+        assert self.current is not None
+        model = model or self.current.model
         edits = {
             "title": self.title_edit,
             "recipients": self.recipients_edit,
@@ -492,37 +553,50 @@ class NoticesPage(Page):
             "contact_phone": self.phone_edit,
             "joint": self.joint_edit,
         }
-        if issue.field == "body":
-            place_cursor(self.body_edit, issue.index, issue.offset)
-        elif issue.field == "attachment":
-            place_cursor(self.attachments_edit, issue.index, issue.offset)
+        if issue.field in ("body", "attachment"):
+            edit = self.body_edit if issue.field == "body" else self.attachments_edit
+            lines = edit.toPlainText().split("\n")
+            filled = [n for n, line in enumerate(lines) if line.strip()]
+            if issue.index < len(filled):
+                line = filled[issue.index]
+                indent = len(lines[line]) - len(lines[line].lstrip())
+                place_cursor(edit, line, issue.offset + indent)
         elif issue.field == "joint":  # the organs after ours, joined with 、
             before = sum(len(n) + 1 for n in model.joint_issuers[1 : issue.index + 1])
             place_cursor(self.joint_edit, 0, before + issue.offset)
         elif issue.field in edits:
-            place_cursor(edits[issue.field], 0, issue.offset)
+            text = edits[issue.field].text()
+            place_cursor(edits[issue.field], 0, issue.offset + len(text) - len(text.lstrip()))
 
     def issue(self) -> None:
+        """印发: the characters another font prints are confirmed in the same question; those
+        none can print refuse it, with their places; unsaved edits are saved first."""
         if self.current is None:
             return
-        if self._dirty and not self.save_draft():
+        model = self.edited_model() if self._dirty else self.current.model
+        report = self._font_report(model)
+        if report is None:
+            return
+        question = tr("印发后将取得发文字号并存档 PDF，此后不能再修改。确定印发“{t}”吗？").format(
+            t=model.title or self.current.row.title
+        )
+        if report.missing:  # would print as □: the clerk changes the text or the fonts first
+            font_check.ask(self, report, Action.ISSUE)
+            self._go_to_first(report, model)
+            return
+        if report.fallback:
+            if not font_check.ask(self, report, Action.ISSUE, question):
+                self._go_to_first(report, model)
+                return
+        elif not confirm.confirm(self, tr("印发公文"), question):
+            return
+        confirmed = bool(report.fallback)
+        if self._dirty and not self._save(model, confirmed):
             return
         assert self.current is not None
         doc_id = self.current.row.id
-        with self.desk.session() as session:
-            report = notices.font_check(session, doc_id)
-        if report.missing:  # would print as □: the clerk changes the text or the fonts first
-            QMessageBox.warning(self, tr("不能印发"), report.missing_message())
-            return
-        question = tr("印发后将取得发文字号并存档 PDF，此后不能再修改。确定印发“{t}”吗？").format(
-            t=self.current.row.title
-        )
-        if report.fallback:
-            question = report.fallback_message() + "\n\n" + question
-        if not confirm.confirm(self, tr("印发公文"), question):
-            return
         issued = self._run(
-            lambda s: notices.issue(s, self.desk.actor, doc_id, confirm_fallbacks=True),
+            lambda s: notices.issue(s, self.desk.actor, doc_id, confirm_fallbacks=confirmed),
             lambda i: i.id,
         )
         if issued is not None:
