@@ -1,11 +1,11 @@
-"""Column types shared by the models: exact money and text-backed enums."""
+"""Column types shared by the models: exact money and percentages, text-backed enums."""
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, Enum
+from sqlalchemy import BigInteger, Enum, Numeric
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -45,3 +45,27 @@ def text_enum(cls: type, length: int = 24) -> Enum:
         length=length,
         values_callable=lambda e: [m.value for m in e],
     )
+
+
+TENTH = Decimal("0.1")
+
+
+class Percent(TypeDecorator[Decimal]):
+    """A completion percentage, 0–100 with one decimal (62.5), as Decimal in Python.
+
+    NUMERIC(4, 1) in the database, so SQL compares and sorts it as a number; SQLite keeps it
+    as a float, exact for four significant digits, read back through its shortest repr so
+    62.3 stays 62.3 (never 62.29999…)."""
+
+    impl = Numeric(4, 1, asdecimal=False)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        return Decimal(repr(value) if isinstance(value, float) else value).quantize(TENTH)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        return Decimal(repr(value) if isinstance(value, float) else value).quantize(TENTH)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base
 from db.enums import LampColor
-from db.types import Money, text_enum
+from db.types import Money, Percent, text_enum
 
 
 class TaskLamp(Base):
@@ -25,7 +25,7 @@ class TaskLamp(Base):
     severity: Mapped[int] = mapped_column(Integer)
     schedule_pct: Mapped[float] = mapped_column(Float)
     lag: Mapped[float | None] = mapped_column(Float, default=None)
-    reported_pct: Mapped[int | None] = mapped_column(Integer, default=None)
+    reported_pct: Mapped[Decimal | None] = mapped_column(Percent, default=None)
     missed_reports: Mapped[int] = mapped_column(Integer, default=0)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     reasons: Mapped[str] = mapped_column(Text, default="")  # JSON list, worst first

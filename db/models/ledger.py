@@ -19,7 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base
 from db.enums import FundKind, FundSource, ReportSource, TaskStatus
-from db.types import Money, text_enum
+from db.types import Money, Percent, text_enum
 
 
 class Unit(Base):
@@ -126,7 +126,7 @@ class ProgressReport(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
     period: Mapped[str] = mapped_column(String(7), index=True)
-    percent: Mapped[int] = mapped_column(Integer)
+    percent: Mapped[Decimal] = mapped_column(Percent)  # 62.5: as typed, one decimal
     progress: Mapped[str] = mapped_column(Text, default="")
     problems: Mapped[str] = mapped_column(Text, default="")
     next_steps: Mapped[str] = mapped_column(Text, default="")

@@ -14,6 +14,7 @@ from .compose_common import (
     ordinal,
     pct,
     rate,
+    reported,
     share,
     wan,
 )
@@ -31,7 +32,7 @@ class CircularTask:
     project: str
     lead_unit: str
     schedule_pct: float
-    reported_pct: int | None
+    reported_pct: Decimal | None
     lamp: str  # green / yellow / red
     reasons: tuple[str, ...]
     category: str  # done / ahead / on / behind
@@ -215,7 +216,8 @@ def _problems(data: CircularData) -> list[str]:
 
 
 def _lag(t: CircularTask) -> float:
-    return t.schedule_pct - (t.reported_pct or 0)
+    # as decimals, like the lamp rules: 82.5 − 62.5 is 20.0 points, not a hair over
+    return float(Decimal(repr(t.schedule_pct)) - Decimal(t.reported_pct or 0))
 
 
 def _codes(tasks: list[CircularTask], limit: int = 6) -> str:
@@ -283,7 +285,7 @@ def _task_table(data: CircularData) -> Table:
             t.title,
             t.lead_unit,
             pct(t.schedule_pct),
-            pct(t.reported_pct),
+            reported(t.reported_pct),
             CATEGORY_LABEL[t.category],
             LAMP_LABEL[t.lamp],
         ]

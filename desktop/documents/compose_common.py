@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from desktop.services.percents import percent_text
+
 from .model import OfficialDocument
 
 ORDINALS = "一二三四五六七八九十"
@@ -40,7 +42,13 @@ def share(part: int, whole: int) -> str:
 
 
 def pct(value: float | None) -> str:
+    """A computed share (序时进度 45%): whole points."""
     return "—" if value is None else f"{value:.0f}%"
+
+
+def reported(value: Decimal | float | None) -> str:
+    """A reported percent as the unit typed it: 62.5%, and 60% (never 60.0%)."""
+    return "—" if value is None else f"{percent_text(value)}%"
 
 
 def wan(amount: Decimal) -> str:

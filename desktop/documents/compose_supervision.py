@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
-from .compose_common import Letterhead, frame, numbered_items
+from .compose_common import Letterhead, frame, numbered_items, reported
 from .model import DocumentKind, Grade, OfficialDocument
 
 SUPERVISION, REMINDER = "supervision", "reminder"
@@ -16,7 +17,7 @@ class SupervisedTask:
     code: str
     title: str
     schedule_pct: float
-    reported_pct: int | None
+    reported_pct: Decimal | None
     lamp: str  # green / yellow / red
     reasons: tuple[str, ...]
     deadline: date
@@ -43,7 +44,7 @@ def _day(value: date) -> str:
 
 
 def _fact(t: SupervisedTask) -> str:
-    said = "尚未报送进度" if t.reported_pct is None else f"报送进度{t.reported_pct}%"
+    said = "尚未报送进度" if t.reported_pct is None else f"报送进度{reported(t.reported_pct)}"
     why = "；".join(t.reasons)
     return f"“{t.title}”（编号{t.code}），序时进度{t.schedule_pct:.0f}%，{said}，{why}"
 

@@ -40,7 +40,7 @@ from desktop.services.auth import Actor
 from desktop.services.clock import clock_of
 from desktop.services.errors import ConflictError, ValidationError
 from desktop.services.lamps.forecast import Forecast
-from desktop.services.lamps.rules import DONE_STATUSES, Lamp, TaskFacts, evaluate
+from desktop.services.lamps.rules import DONE_STATUSES, Lamp, TaskFacts, evaluate, lag_of
 from desktop.services.notices import register as notices
 from desktop.services.periods import Period, add_months
 from desktop.services.settings import LampRules, OfficeSettings
@@ -79,7 +79,7 @@ def task_states(session: Session, period: Period, day: date, rules: LampRules) -
         .where(Task.start <= day)
         .order_by(Task.code)
     ).all()
-    reports: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    reports: dict[int, list[tuple[str, Decimal]]] = defaultdict(list)
     for task_id, p, percent in session.execute(
         select(ProgressReport.task_id, ProgressReport.period, ProgressReport.percent)
         .where(ProgressReport.period <= str(period))
@@ -134,8 +134,8 @@ def _state(
     day: date,
     money: dict[FundKind, Decimal],
 ) -> TaskState:
-    reported = 100 if lamp.done else facts.latest_percent
-    gap = (reported or 0) - lamp.schedule_pct
+    reported = Decimal(100) if lamp.done else lamp.reported
+    gap = -lag_of(lamp.schedule_pct, reported or 0)  # as decimals, like the lamp itself
     if lamp.done:
         category = DONE
     elif -gap >= rules.yellow_lag or day > task.deadline:
@@ -175,7 +175,7 @@ def _state(
         not_started=not_started,
     )
     return TaskState(
-        row, task.lead_unit_id, task.project_id, gap, budget, arrived, money[FundKind.SPENT]
+        row, task.lead_unit_id, task.project_id, float(gap), budget, arrived, money[FundKind.SPENT]
     )
 
 

@@ -24,6 +24,7 @@ from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.lookup import get_or_missing
+from desktop.services.percents import percent_json, percent_text
 from desktop.services.periods import Period
 from desktop.services.progress import ReportInput
 
@@ -128,9 +129,12 @@ def correct_report(
     unknown = set(changes) - set(REPORT_FIELDS)
     if unknown:
         raise ValidationError(f"不能更正的栏目：{'、'.join(sorted(unknown))}。")
+    if "percent" in changes:  # "62.5", 62.5, 62 → the ledger's Decimal, or refused
+        changes["percent"] = progress.checked_percent(task.code, changes["percent"])
     before = {f: getattr(report, f) for f in REPORT_FIELDS}
     after = {**before, **changes}
-    changed = diff(before, after)
+    shown = {**before, "percent": percent_json(report.percent)}  # the audit's JSON: 60, 62.5
+    changed = diff(shown, {**after, "percent": percent_json(after["percent"])})  # type: ignore[arg-type]
     data = replace(progress.as_input(report), **changes)  # type: ignore[arg-type]
     progress.check_report(session, data, clock_of(session).today())
     for name in changed:
@@ -154,6 +158,7 @@ def withdraw_report(session: Session, actor: Actor, task_id: int, period: str, r
     why = _reason(reason)
     task, report = _report(session, task_id, period)
     original = {f: _plain(getattr(report, f)) for f in (*REPORT_FIELDS, "submitted_on")}
+    original["percent"] = percent_json(report.percent)
     label = Period.parse(report.period).label
     audit.record(
         session,
@@ -161,7 +166,7 @@ def withdraw_report(session: Session, actor: Actor, task_id: int, period: str, r
         "withdraw_report",
         "task",
         task.id,
-        f"撤回任务 {task.code} {label}进度（原 {report.percent}%）",
+        f"撤回任务 {task.code} {label}进度（原 {percent_text(report.percent)}%）",
         {"record": "progress_report", "id": report.id, "original": original, "reason": why},
     )
     session.delete(report)

@@ -40,8 +40,8 @@ class TaskRow:
     last_submitted: date | None
 
     @property
-    def reported_pct(self) -> int | None:
-        return None if self.lamp.lag is None else round(self.lamp.schedule_pct - self.lamp.lag)
+    def reported_pct(self) -> Decimal | None:
+        return self.lamp.reported
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,7 @@ _CACHED = (
     TaskLamp.reasons,
     TaskLamp.schedule_pct,
     TaskLamp.lag,
+    TaskLamp.reported_pct,
     TaskLamp.missed_reports,
     TaskLamp.done,
     TaskLamp.budget,
@@ -266,7 +267,9 @@ def _cached_row(r: Any) -> TaskRow:
         r.start,
         r.deadline,
         r.status,
-        lamp_cache.lamp_of(r.color, r.reasons, r.schedule_pct, r.lag, r.missed_reports, r.done),
+        lamp_cache.lamp_of(
+            r.color, r.reasons, r.schedule_pct, r.lag, r.missed_reports, r.done, r.reported_pct
+        ),
         FundTotals(r.budget, r.arrived, r.spent),
         r.last_period,
         r.last_submitted,
@@ -341,7 +344,7 @@ class RollUp:
         self.done += row.lamp.done
         self.counts[row.lamp.color] += 1
         self.schedule_sum += row.lamp.schedule_pct
-        self.reported_sum += row.reported_pct or 0
+        self.reported_sum += float(row.reported_pct or 0)
         self.budget += row.funds.budget
         self.arrived += row.funds.arrived
         self.spent += row.funds.spent

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
@@ -16,6 +17,13 @@ from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
 from desktop.services.errors import ValidationError
 from desktop.services.lookup import get_or_missing
+from desktop.services.percents import (
+    OUT_OF_RANGE,
+    TOO_PRECISE,
+    percent_json,
+    percent_of,
+    percent_text,
+)
 from desktop.services.periods import Period
 
 
@@ -23,7 +31,7 @@ from desktop.services.periods import Period
 class ReportInput:
     task_id: int
     period: str
-    percent: int
+    percent: Decimal | int  # 62.5 as typed; stored with one decimal (percents.py)
     progress: str = ""
     problems: str = ""
     next_steps: str = ""
@@ -48,7 +56,7 @@ class GridRow:
     task_id: int
     code: str
     title: str
-    previous_percent: int | None
+    previous_percent: Decimal | None
     previous_period: str | None
     report: ReportInput | None
 
@@ -57,7 +65,9 @@ _CONTENT = ("percent", "progress", "problems", "next_steps", "fall_reason")
 _INPUT = tuple(f.name for f in fields(ReportInput))  # ProgressReport's columns of the same names
 
 
-def previous_percent(session: Session, task_id: int, period: str) -> tuple[int | None, str | None]:
+def previous_percent(
+    session: Session, task_id: int, period: str
+) -> tuple[Decimal | None, str | None]:
     row = session.execute(
         select(ProgressReport.percent, ProgressReport.period)
         .where(ProgressReport.task_id == task_id, ProgressReport.period < period)
@@ -69,9 +79,9 @@ def previous_percent(session: Session, task_id: int, period: str) -> tuple[int |
 
 def previous_percents(
     session: Session, task_ids: list[int], period: str
-) -> dict[int, tuple[int, str]]:
+) -> dict[int, tuple[Decimal, str]]:
     """previous_percent for many tasks in one set query per 900 ids (SQLite's parameter limit)."""
-    found: dict[int, tuple[int, str]] = {}
+    found: dict[int, tuple[Decimal, str]] = {}
     for i in range(0, len(task_ids), 900):
         chunk = task_ids[i : i + 900]
         latest = (
@@ -95,7 +105,7 @@ def check_report(
     session: Session,
     data: ReportInput,
     today: date,
-    batch: Mapping[str, tuple[int, str]] | None = None,
+    batch: Mapping[str, tuple[Decimal | int, str]] | None = None,
 ) -> Task:
     """Validate one report; raise a ValidationError naming the task and the field.
 
@@ -105,35 +115,55 @@ def check_report(
     """
     task = get_or_missing(session, Task, data.task_id, "任务")
     period = Period.parse(data.period)
-    if not isinstance(data.percent, int) or not 0 <= data.percent <= 100:
-        raise ValidationError(
-            f"任务 {task.code}：完成百分比应为 0 到 100 的整数。", field="percent"
-        )
+    percent: Decimal | int = checked_percent(task.code, data.percent)
     if period < Period.of(task.start):
         raise ValidationError(f"任务 {task.code}：{period.label}早于任务开始时间。", field="period")
     if period > Period.of(today):
         raise ValidationError(
             f"任务 {task.code}：不能报送未来期次（{period.label}）。", field="period"
         )
+    before: Decimal | int | None
     before, before_period = previous_percent(session, task.id, str(period))
     where = ""
     for other, (percent, source) in sorted((batch or {}).items()):
         if other < str(period) and (before_period is None or other >= before_period):
             before, before_period, where = percent, other, source
-    if before is not None and data.percent < before and not data.fall_reason.strip():
+    if before is not None and percent < before and not data.fall_reason.strip():
         shown = before_period or ""
         if where:
             shown = f"“{where}”中的{Period.parse(shown).label}"
         raise ValidationError(
-            f"任务 {task.code}：本期 {data.percent}% 低于上期（{shown}）{before}%，请填写回落原因。",
+            f"任务 {task.code}：本期 {percent_text(percent)}% 低于上期（{shown}）"
+            f"{percent_text(before)}%，请填写回落原因。",
             field="fall_reason",
         )
     return task
 
 
-def batch_of(reports: Iterable[ReportInput]) -> dict[int, dict[str, tuple[int, str]]]:
+def checked_percent(code: str, value: object) -> Decimal:
+    """The report's percent as the ledger keeps it, or a ValidationError naming the task."""
+    try:
+        return percent_of(value)
+    except ValueError as exc:
+        if str(exc) == OUT_OF_RANGE:
+            raise ValidationError(
+                f"任务 {code}：完成百分比应在 0 到 100 之间（收到 {value}）。", field="percent"
+            ) from None
+        if str(exc) == TOO_PRECISE:
+            raise ValidationError(
+                f"任务 {code}：完成百分比最多一位小数（收到 {value}）。", field="percent"
+            ) from None
+        raise ValidationError(
+            f"任务 {code}：完成百分比应为 0 到 100 的数，可带一位小数（收到 {value}）。",
+            field="percent",
+        ) from None
+
+
+def batch_of(
+    reports: Iterable[ReportInput],
+) -> dict[int, dict[str, tuple[Decimal | int, str]]]:
     """Reports saved together, by task and period (what check_report's ``batch`` takes)."""
-    found: dict[int, dict[str, tuple[int, str]]] = {}
+    found: dict[int, dict[str, tuple[Decimal | int, str]]] = {}
     for data in reports:
         period = str(Period.parse(data.period))
         found.setdefault(data.task_id, {})[period] = (data.percent, data.source_file)
@@ -141,12 +171,20 @@ def batch_of(reports: Iterable[ReportInput]) -> dict[int, dict[str, tuple[int, s
 
 
 def _store(
-    session: Session, actor: Actor, data: ReportInput, batch: Mapping[str, tuple[int, str]]
+    session: Session,
+    actor: Actor,
+    data: ReportInput,
+    batch: Mapping[str, tuple[Decimal | int, str]],
 ) -> ReportOutcome:
     today = clock_of(session).today()
     task = check_report(session, data, today, batch)
     period = str(Period.parse(data.period))
-    data = replace(data, period=period, submitted_on=data.submitted_on or today)
+    data = replace(
+        data,
+        period=period,
+        percent=percent_of(data.percent),
+        submitted_on=data.submitted_on or today,
+    )
     existing = session.scalar(
         select(ProgressReport).where(
             ProgressReport.task_id == task.id, ProgressReport.period == period
@@ -155,7 +193,8 @@ def _store(
     if existing is not None:
         if all(getattr(existing, f) == getattr(data, f) for f in _CONTENT):
             return ReportOutcome(task.id, period, "unchanged")
-        before = {f: getattr(existing, f) for f in _CONTENT}
+        before: dict[str, object] = {f: getattr(existing, f) for f in _CONTENT}
+        before["percent"] = percent_json(existing.percent)
         _fill(existing, data, clock_of(session).now())
         audit.record(
             session,
@@ -163,7 +202,7 @@ def _store(
             "update",
             "progress_report",
             existing.id,
-            f"更新任务 {task.code} {Period.parse(period).label}进度：{data.percent}%",
+            f"更新任务 {task.code} {Period.parse(period).label}进度：{percent_text(data.percent)}%",
             {"before": before, "source": data.source_file},
         )
         return ReportOutcome(task.id, period, "changed")
@@ -177,7 +216,7 @@ def _store(
         "create",
         "progress_report",
         report.id,
-        f"录入任务 {task.code} {Period.parse(period).label}进度：{data.percent}%",
+        f"录入任务 {task.code} {Period.parse(period).label}进度：{percent_text(data.percent)}%",
         {"source": data.source_file, "sha256": data.source_sha256},
     )
     return ReportOutcome(task.id, period, "new")

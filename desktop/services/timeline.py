@@ -16,6 +16,7 @@ from desktop.services.errors import NotFound
 from desktop.services.funds import FundEntryInfo, yuan_to_wan
 from desktop.services.lookup import get_or_missing
 from desktop.services.overview import TaskFilter, TaskRow, task_rows
+from desktop.services.percents import percent_text
 from desktop.services.periods import Period
 from desktop.services.progress import ReportInput
 
@@ -56,7 +57,7 @@ def _reports(session: Session, task_id: int) -> list[TimelineEvent]:
         TimelineEvent(
             r.submitted_on or date.min,
             QT_TR_NOOP("进度报送"),
-            f"{Period.parse(r.period).label}进度 {r.percent}%",
+            f"{Period.parse(r.period).label}进度 {percent_text(r.percent)}%",
             "；".join(x for x in (r.progress, r.problems and f"问题：{r.problems}") if x),
         )
         for r in progress.reports_of_task(session, task_id)
@@ -80,7 +81,7 @@ def _recoveries(session: Session, task_id: int) -> list[TimelineEvent]:
                     QT_TR_NOOP("亮灯"),
                     "由红转黄：差距已补齐",
                     f"上期滞后序时进度 {before:.0f} 个百分点亮红灯，{Period.parse(r.period).label}"
-                    f"报送 {r.percent}%，补齐差距；按“红转黄”规则先亮黄灯，下期保持即转绿",
+                    f"报送 {percent_text(r.percent)}%，补齐差距；按“红转黄”规则先亮黄灯，下期保持即转绿",
                 )
             )
         before = lag

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from desktop.services.funds import yuan_to_wan
+from desktop.services.percents import percent_text
 from desktop.services.periods import Period
 from desktop.ui.i18n import tr
 
@@ -13,7 +14,13 @@ DASH = "—"
 
 
 def pct(value: float | int | None) -> str:
+    """A computed share (序时进度, 到位率): whole points."""
     return DASH if value is None else f"{value:.0f}%"
+
+
+def reported(value: Decimal | int | None) -> str:
+    """A reported percent as typed: 62.5%, 60% (percents.py, the same as printed documents)."""
+    return DASH if value is None else f"{percent_text(value)}%"
 
 
 def day(value: date | None) -> str:

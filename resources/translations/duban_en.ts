@@ -2964,12 +2964,12 @@ Ledger: {path}</translation>
         <translation>Progress must be between 0 and 100 (got “{t}”)</translation>
     </message>
     <message>
-        <source>进度应为 0 到 100 的整数（收到“{t}”）</source>
-        <translation>Progress must be a whole number from 0 to 100 (got “{t}”)</translation>
+        <source>进度最多一位小数，如 62.5（收到“{t}”）</source>
+        <translation>Progress takes at most one decimal, e.g. 62.5 (got “{t}”)</translation>
     </message>
     <message>
-        <source>进度只记整数百分比，请填写整数（收到“{t}”）</source>
-        <translation>Progress is kept in whole percent; enter a whole number (got “{t}”)</translation>
+        <source>进度应为 0 到 100 的数，可带一位小数（收到“{t}”）</source>
+        <translation>Progress should be a number from 0 to 100, with at most one decimal (got “{t}”)</translation>
     </message>
     <message>
         <source>保存本期进度</source>
@@ -3000,10 +3000,6 @@ Ledger: {path}</translation>
         <translation>Reports of each unit this period (double-click to switch to the unit)</translation>
     </message>
     <message>
-        <source>像表格软件一样录入：在“本期进度%”列输入 0–100 的整数，回车到下一项，Tab 到右侧各栏；可从 Excel/WPS 复制整块粘贴（Ctrl+V），Ctrl+D 向下填充，Delete 清除，Ctrl+Z 撤销，右键有同样的操作；低于上期须填写回落原因；Ctrl+S 保存。淡红色行为本期未报。</source>
-        <translation>Enter as in a spreadsheet: type a whole number 0–100 in the “This period %” column, Enter goes to the next task, Tab to the columns on the right; paste a block copied from Excel/WPS (Ctrl+V), Ctrl+D fills down, Delete clears, Ctrl+Z undoes, and the right-click menu does the same; a fall below the previous period needs a reason; Ctrl+S saves. Light-red rows are not reported this period.</translation>
-    </message>
-    <message>
         <source>进度 {n} 项（{unit}，{period}）</source>
         <translation>{n} progress entries ({unit}, {period})</translation>
     </message>
@@ -3018,6 +3014,10 @@ Ledger: {path}</translation>
     <message>
         <source>（未报 {n}）</source>
         <translation> ({n} not reported)</translation>
+    </message>
+    <message>
+        <source>像表格软件一样录入：在“本期进度%”列输入 0–100 的数（可带一位小数，如 62.5），回车到下一项，Tab 到右侧各栏；可从 Excel/WPS 复制整块粘贴（Ctrl+V），Ctrl+D 向下填充，Delete 清除，Ctrl+Z 撤销，右键有同样的操作；低于上期须填写回落原因；Ctrl+S 保存。淡红色行为本期未报。</source>
+        <translation>Enter as in a spreadsheet: type 0–100 in the “Progress this period %” column (one decimal allowed, e.g. 62.5), Enter for the next task, Tab for the columns to the right; paste whole blocks copied from Excel/WPS (Ctrl+V), Ctrl+D fills down, Delete clears, Ctrl+Z undoes, the right-click menu has the same actions; a fall below last period needs a reason; Ctrl+S saves. Light red rows have no report this period.</translation>
     </message>
     <message>
         <source>正在读取进度…</source>
@@ -4824,6 +4824,10 @@ Log: {path}</translation>
         <translation>Record</translation>
     </message>
     <message>
+        <source>完成百分比，0–100，可带一位小数</source>
+        <translation>Percent complete, 0–100, one decimal allowed</translation>
+    </message>
+    <message>
         <source>操作</source>
         <translation>Action</translation>
     </message>
@@ -4834,10 +4838,6 @@ Log: {path}</translation>
     <message>
         <source>新说明</source>
         <translation>New note</translation>
-    </message>
-    <message>
-        <source>完成百分比，0–100 的整数</source>
-        <translation>percent done, a whole number 0–100</translation>
     </message>
     <message>
         <source>万元；写明“元”则按元</source>
@@ -5370,10 +5370,6 @@ Log: {path}</translation>
         <translation>Task {0}: a future period ({1}) cannot be reported.</translation>
     </message>
     <message>
-        <source>任务 {0}：完成百分比应为 0 到 100 的整数。</source>
-        <translation>Task {0}: percent done must be a whole number from 0 to 100.</translation>
-    </message>
-    <message>
         <source>任务 {0}：本期 {1}% 低于上期（{2}）{3}%，请填写回落原因。</source>
         <translation>Task {0}: this period&apos;s {1}% is below the last one ({2}) at {3}%; please give the reason for the drop.</translation>
     </message>
@@ -5674,8 +5670,24 @@ Log: {path}</translation>
         <translation>Percent done must be a percentage</translation>
     </message>
     <message>
-        <source>完成百分比应为0到100的整数</source>
-        <translation>Percent done must be a whole number from 0 to 100</translation>
+        <source>任务 {0}：完成百分比应为 0 到 100 的数，可带一位小数（收到 {1}）。</source>
+        <translation>Task {0}: the percent complete should be a number from 0 to 100, with at most one decimal (got {1}).</translation>
+    </message>
+    <message>
+        <source>任务 {0}：完成百分比应在 0 到 100 之间（收到 {1}）。</source>
+        <translation>Task {0}: the percent complete should be between 0 and 100 (got {1}).</translation>
+    </message>
+    <message>
+        <source>任务 {0}：完成百分比最多一位小数（收到 {1}）。</source>
+        <translation>Task {0}: the percent complete takes at most one decimal (got {1}).</translation>
+    </message>
+    <message>
+        <source>完成百分比应为0到100的数，最多一位小数</source>
+        <translation>The percent complete should be a number from 0 to 100, with at most one decimal</translation>
+    </message>
+    <message>
+        <source>完成百分比最多一位小数（填的是 {0}）</source>
+        <translation>The percent complete takes at most one decimal (the cell holds {0})</translation>
     </message>
     <message>
         <source>审定日期不能早于定稿日期。</source>

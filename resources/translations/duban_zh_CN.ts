@@ -2964,12 +2964,12 @@
             <translation>进度应在 0 到 100 之间（收到“{t}”）</translation>
         </message>
         <message>
-            <source>进度应为 0 到 100 的整数（收到“{t}”）</source>
-            <translation>进度应为 0 到 100 的整数（收到“{t}”）</translation>
+            <source>进度最多一位小数，如 62.5（收到“{t}”）</source>
+            <translation>进度最多一位小数，如 62.5（收到“{t}”）</translation>
         </message>
         <message>
-            <source>进度只记整数百分比，请填写整数（收到“{t}”）</source>
-            <translation>进度只记整数百分比，请填写整数（收到“{t}”）</translation>
+            <source>进度应为 0 到 100 的数，可带一位小数（收到“{t}”）</source>
+            <translation>进度应为 0 到 100 的数，可带一位小数（收到“{t}”）</translation>
         </message>
         <message>
             <source>保存本期进度</source>
@@ -3000,10 +3000,6 @@
             <translation>各单位本期报送情况（双击切换到该单位）</translation>
         </message>
         <message>
-            <source>像表格软件一样录入：在“本期进度%”列输入 0–100 的整数，回车到下一项，Tab 到右侧各栏；可从 Excel/WPS 复制整块粘贴（Ctrl+V），Ctrl+D 向下填充，Delete 清除，Ctrl+Z 撤销，右键有同样的操作；低于上期须填写回落原因；Ctrl+S 保存。淡红色行为本期未报。</source>
-            <translation>像表格软件一样录入：在“本期进度%”列输入 0–100 的整数，回车到下一项，Tab 到右侧各栏；可从 Excel/WPS 复制整块粘贴（Ctrl+V），Ctrl+D 向下填充，Delete 清除，Ctrl+Z 撤销，右键有同样的操作；低于上期须填写回落原因；Ctrl+S 保存。淡红色行为本期未报。</translation>
-        </message>
-        <message>
             <source>进度 {n} 项（{unit}，{period}）</source>
             <translation>进度 {n} 项（{unit}，{period}）</translation>
         </message>
@@ -3018,6 +3014,10 @@
         <message>
             <source>（未报 {n}）</source>
             <translation>（未报 {n}）</translation>
+        </message>
+        <message>
+            <source>像表格软件一样录入：在“本期进度%”列输入 0–100 的数（可带一位小数，如 62.5），回车到下一项，Tab 到右侧各栏；可从 Excel/WPS 复制整块粘贴（Ctrl+V），Ctrl+D 向下填充，Delete 清除，Ctrl+Z 撤销，右键有同样的操作；低于上期须填写回落原因；Ctrl+S 保存。淡红色行为本期未报。</source>
+            <translation>像表格软件一样录入：在“本期进度%”列输入 0–100 的数（可带一位小数，如 62.5），回车到下一项，Tab 到右侧各栏；可从 Excel/WPS 复制整块粘贴（Ctrl+V），Ctrl+D 向下填充，Delete 清除，Ctrl+Z 撤销，右键有同样的操作；低于上期须填写回落原因；Ctrl+S 保存。淡红色行为本期未报。</translation>
         </message>
         <message>
             <source>正在读取进度…</source>
@@ -4824,6 +4824,10 @@
             <translation>记录</translation>
         </message>
         <message>
+            <source>完成百分比，0–100，可带一位小数</source>
+            <translation>完成百分比，0–100，可带一位小数</translation>
+        </message>
+        <message>
             <source>操作</source>
             <translation>操作</translation>
         </message>
@@ -4834,10 +4838,6 @@
         <message>
             <source>新说明</source>
             <translation>新说明</translation>
-        </message>
-        <message>
-            <source>完成百分比，0–100 的整数</source>
-            <translation>完成百分比，0–100 的整数</translation>
         </message>
         <message>
             <source>万元；写明“元”则按元</source>
@@ -5370,10 +5370,6 @@
             <translation>任务 {0}：不能报送未来期次（{1}）。</translation>
         </message>
         <message>
-            <source>任务 {0}：完成百分比应为 0 到 100 的整数。</source>
-            <translation>任务 {0}：完成百分比应为 0 到 100 的整数。</translation>
-        </message>
-        <message>
             <source>任务 {0}：本期 {1}% 低于上期（{2}）{3}%，请填写回落原因。</source>
             <translation>任务 {0}：本期 {1}% 低于上期（{2}）{3}%，请填写回落原因。</translation>
         </message>
@@ -5674,8 +5670,24 @@
             <translation>完成比例应为百分数</translation>
         </message>
         <message>
-            <source>完成百分比应为0到100的整数</source>
-            <translation>完成百分比应为0到100的整数</translation>
+            <source>任务 {0}：完成百分比应为 0 到 100 的数，可带一位小数（收到 {1}）。</source>
+            <translation>任务 {0}：完成百分比应为 0 到 100 的数，可带一位小数（收到 {1}）。</translation>
+        </message>
+        <message>
+            <source>任务 {0}：完成百分比应在 0 到 100 之间（收到 {1}）。</source>
+            <translation>任务 {0}：完成百分比应在 0 到 100 之间（收到 {1}）。</translation>
+        </message>
+        <message>
+            <source>任务 {0}：完成百分比最多一位小数（收到 {1}）。</source>
+            <translation>任务 {0}：完成百分比最多一位小数（收到 {1}）。</translation>
+        </message>
+        <message>
+            <source>完成百分比应为0到100的数，最多一位小数</source>
+            <translation>完成百分比应为0到100的数，最多一位小数</translation>
+        </message>
+        <message>
+            <source>完成百分比最多一位小数（填的是 {0}）</source>
+            <translation>完成百分比最多一位小数（填的是 {0}）</translation>
         </message>
         <message>
             <source>审定日期不能早于定稿日期。</source>

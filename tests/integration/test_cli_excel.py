@@ -82,7 +82,10 @@ def test_one_wrong_cell_refuses_the_lot_and_names_the_cell(db, tmp_path, capsys)
     capsys.readouterr()
     assert main(["--database", db, *TODAY, "excel", "import", str(stick)]) == 1
     captured = capsys.readouterr()
-    assert "“市公安局_2026-11.xlsx”工作表“进度报送”D7：完成百分比应为0到100的整数" in captured.out
+    assert (
+        "“市公安局_2026-11.xlsx”工作表“进度报送”D7：完成百分比应为0到100的数，最多一位小数"
+        in captured.out
+    )
     assert "未导入任何内容" in captured.err
     assert ledger_digest(db) == before
 

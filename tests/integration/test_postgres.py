@@ -110,3 +110,11 @@ def test_two_desks_recomputing_the_days_lamps_at_once_both_succeed(pg_ledger, cl
     for desk in desks:
         desk.join()
     assert not errors and counts == [37, 37, 37]
+
+
+def test_decimal_percent_migration_round_trip_on_postgres(pg_ledger) -> None:
+    """0015 on PostgreSQL: whole percents kept as NUMERIC(4, 1), 62.5 stored, a downgrade to
+    whole numbers rounds down, the lamp-order index stays."""
+    from tests.unit.db.test_db_percent import round_trip
+
+    round_trip(pg_ledger)

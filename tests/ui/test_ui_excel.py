@@ -39,7 +39,7 @@ def test_preview_table_sorts_and_shows_refusals(clerk_window, qtbot, tmp_path) -
     dialog.show()
     assert not dialog.apply_button.isEnabled() and dialog.drop_button.isVisible()
     assert dialog.model.row_at(0).change == "rejected"
-    assert "D5：完成百分比应为0到100的整数" in dialog.problems.toPlainText()
+    assert "D5：完成百分比应为0到100的数，最多一位小数" in dialog.problems.toPlainText()
     dialog.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
     codes = [dialog.model.row_at(i).code for i in range(dialog.model.rowCount())]
     assert codes == sorted(codes)

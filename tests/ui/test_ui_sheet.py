@@ -1,12 +1,16 @@
 """The progress grid as a spreadsheet: paste blocks from Excel/WPS, fill down, clear, undo/redo,
-refused cells named with nothing half-applied, a decimal percent refused in its editor."""
+refused cells named with nothing half-applied, 62.5 kept as typed and 62.55 or 101 refused in
+the editor (never a stuck editor)."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit
 
+from desktop.services.progress import reports_of_task
 from desktop.ui.progress.model import FIELD_COLUMN, PERCENT
 from desktop.ui.sheet import block_text, parse_block
 
@@ -41,17 +45,18 @@ def test_paste_refuses_the_whole_block_and_names_the_bad_cells(clerk_window, mes
     grid, model = page.grid, page.model
     before = [line.draft for line in model.lines]
     _select(grid, 0, PERCENT, 0, PERCENT)
-    QGuiApplication.clipboard().setText("95\t\t本月完成主体\r\n62.5\t\t\r\nabc\t\t\r\n")
+    QGuiApplication.clipboard().setText("95\t\t本月完成主体\r\n62.55\t\t\r\nabc\t\t\r\n")
     assert not grid.paste()
     assert [line.draft for line in model.lines] == before  # nothing half-applied
     assert set(grid.refused) == {(1, PERCENT), (2, PERCENT)}
-    assert "第 2 行“本期进度%”" in messages[-1] and "整数" in messages[-1]
+    assert "第 2 行“本期进度%”" in messages[-1] and "最多一位小数" in messages[-1]
     assert "第 3 行" in messages[-1] and "abc" in messages[-1]
     assert grid.itemDelegate().sheet is grid  # refused cells are painted by the delegate
 
-    QGuiApplication.clipboard().setText("95\t\t本月完成主体\n96\t\t\n97\t\t\n")
+    QGuiApplication.clipboard().setText("95\t\t本月完成主体\n62.5\t\t\n97%\t\t\n")
     assert grid.paste()
-    assert [model.lines[r].draft.percent for r in range(3)] == [95, 96, 97]
+    assert [model.lines[r].draft.percent for r in range(3)] == [95, Decimal("62.5"), 97]
+    assert [model.index(r, PERCENT).data() for r in range(3)] == ["95", "62.5", "97"]
     assert model.lines[0].draft.progress == "本月完成主体"
     assert not grid.refused
 
@@ -80,25 +85,54 @@ def test_fill_down_clear_and_undo_redo_from_the_edit_menu(clerk_window, qtbot) -
     assert copied == "88\r\n88\r\n88\r\n"
 
 
-def test_decimal_percent_is_refused_in_its_editor_never_stuck(clerk_window, qtbot) -> None:
+def _type(grid, qtbot, row: int, text: str):  # type: ignore[no-untyped-def]
+    """Type into the percent cell of ``row`` as a clerk does (first key opens the editor)."""
+    grid.setCurrentIndex(grid.model().index(row, PERCENT))
+    grid.setFocus()
+    qtbot.keyClick(grid, text[0])
+    editor = next(e for e in grid.findChildren(QLineEdit) if e.isVisible())
+    qtbot.keyClicks(editor, text[1:])
+    assert editor.text() == text  # the "." reached the editor (it used to be swallowed)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    return editor
+
+
+def test_a_decimal_percent_is_kept_as_typed_and_saved(clerk_window, qtbot) -> None:
+    page = _page(clerk_window)
+    grid, model = page.grid, page.model
+    _type(grid, qtbot, 0, "62.5")
+    qtbot.waitUntil(lambda: grid.currentIndex().row() == 1)  # Enter accepted it and moved down
+    assert not any(e.isVisible() for e in grid.findChildren(QLineEdit))
+    assert model.lines[0].draft.percent == Decimal("62.5") and model.lines[0].dirty
+    assert model.index(0, PERCENT).data() == "62.5"
+    task_id = model.lines[0].grid.task_id
+    assert page.save_edits()
+    qtbot.waitUntil(lambda: not model.dirty_reports(), timeout=10_000)
+    with page.desk.session() as session:
+        stored = [r for r in reports_of_task(session, task_id) if r.period == model.period]
+    assert stored[0].percent == Decimal("62.5")
+    qtbot.waitUntil(lambda: model.index(0, PERCENT).data() == "62.5", timeout=10_000)
+
+
+def test_too_many_decimals_or_over_100_are_refused_in_the_editor_never_stuck(
+    clerk_window, qtbot
+) -> None:
     page = _page(clerk_window)
     grid, model = page.grid, page.model
     before = model.lines[0].draft
-    grid.setCurrentIndex(model.index(0, PERCENT))
-    grid.setFocus()
-    qtbot.keyClick(grid, "6")
-    editor = next(e for e in grid.findChildren(QLineEdit) if e.isVisible())
-    qtbot.keyClicks(editor, "2.5")
-    assert editor.text() == "62.5"  # the "." reached the editor (it used to be swallowed)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: any(e.isVisible() and "整数" in e.toolTip()
-                                for e in grid.findChildren(QLineEdit)), timeout=2000)  # fmt: skip
-    editor = next(e for e in grid.findChildren(QLineEdit) if e.isVisible() and e.toolTip())
-    assert editor.text() == "62.5" and grid.currentIndex().row() == 0
-    assert model.lines[0].draft == before
-    qtbot.keyClick(editor, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not any(e.isVisible() for e in grid.findChildren(QLineEdit)))
-    assert model.lines[0].draft == before
+    for typed, why in (("62.55", "最多一位小数"), ("101", "0 到 100")):
+        _type(grid, qtbot, 0, typed)
+        qtbot.waitUntil(lambda why=why: any(e.isVisible() and why in e.toolTip()
+                                            for e in grid.findChildren(QLineEdit)), timeout=2000)  # fmt: skip
+        editor = next(e for e in grid.findChildren(QLineEdit) if e.isVisible() and e.toolTip())
+        assert editor.text() == typed and grid.currentIndex().row() == 0
+        assert model.lines[0].draft == before
+        editor.setText("62.5")  # corrected in the same editor: Enter now takes it
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not any(e.isVisible() for e in grid.findChildren(QLineEdit)))
+        assert model.lines[0].draft.percent == Decimal("62.5")
+        grid.undo_stack.undo()
+        assert model.lines[0].draft == before
 
 
 def test_status_bar_counts_and_sums_the_selection(clerk_window) -> None:

@@ -3,6 +3,8 @@ ask 保存 / 不保存 / 取消, and 取消 leaves everything (the boxes include
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtGui import QCloseEvent
 
 from desktop.services import progress
@@ -21,7 +23,7 @@ def _grid_with_one_edit(window):  # type: ignore[no-untyped-def]
     return page, unit.unit_id, page.model.lines[row].grid.task_id
 
 
-def _stored_percent(window, unit_id: int, period: str, task_id: int) -> int | None:  # type: ignore[no-untyped-def]
+def _stored_percent(window, unit_id: int, period: str, task_id: int) -> Decimal | int | None:  # type: ignore[no-untyped-def]
     with window.desk.session() as session:
         rows = progress.period_grid(session, unit_id, period)
     row = next(r for r in rows if r.task_id == task_id)

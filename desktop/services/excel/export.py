@@ -267,7 +267,7 @@ def fund_rows(session: Session) -> Iterator[Any]:
 def _matrix_sheet(
     book: Workbook, session: Session, rows: list[overview.TaskRow], tick: Callable[[int], None]
 ) -> None:
-    percents: dict[int, dict[str, int]] = defaultdict(dict)
+    percents: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for task_id, period, percent in session.execute(
         select(ProgressReport.task_id, ProgressReport.period, ProgressReport.percent)
     ):

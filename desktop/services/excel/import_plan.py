@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,6 +17,7 @@ from desktop.services.excel.layout import BY_KEY
 from desktop.services.excel.preview_model import FilePreview, ImportPreview, PreviewRow
 from desktop.services.excel.reading.report_sheet import INFO_CELL, ParsedFile, SheetRow
 from desktop.services.funds import yuan_to_wan
+from desktop.services.percents import percent_text
 from desktop.services.periods import Period
 from desktop.services.progress import ReportInput, batch_of, check_report
 
@@ -40,7 +42,7 @@ class Planner:
         self.expect_period, self.expect_unit_id = expect_period, expect_unit_id
         self.first_seen: dict[tuple[int, str], tuple[str, tuple]] = {}
         self.by_sha: dict[str, str] = {}
-        self.batch: dict[int, dict[str, tuple[int, str]]] = {}
+        self.batch: dict[int, dict[str, tuple[Decimal | int, str]]] = {}
 
     def plan(self, parsed: list[ParsedFile]) -> ImportPreview:
         preview = ImportPreview([], [], parsed=parsed, expect_period=self.expect_period,
@@ -234,11 +236,13 @@ def _content(data: ReportInput, row: SheetRow) -> tuple:
 
 def _report_change(before: ProgressReport | None, data: ReportInput) -> tuple[str, list[str]]:
     if before is None:
-        return "new", [f"完成 {data.percent}%"]
+        return "new", [f"完成 {percent_text(data.percent)}%"]
     changed = [f for f in _FIELDS if getattr(before, f) != getattr(data, f)]
     if not changed:
         return "unchanged", []
     return "changed", [
-        f"完成百分比 {before.percent}%→{data.percent}%" if f == "percent" else f"{_FIELDS[f]}有改动"
+        f"完成百分比 {percent_text(before.percent)}%→{percent_text(data.percent)}%"
+        if f == "percent"
+        else f"{_FIELDS[f]}有改动"
         for f in changed
     ]

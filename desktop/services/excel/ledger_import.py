@@ -32,6 +32,7 @@ from desktop.services.excel.reading.ledger_sheet import (
 )
 from desktop.services.excel.reading.safety import open_workbook
 from desktop.services.excel.unit_names import UnitMatcher, is_collective
+from desktop.services.percents import percent_text
 from desktop.services.periods import Period
 
 if TYPE_CHECKING:  # openpyxl comes when a workbook is opened
@@ -253,7 +254,7 @@ class _Reader:
         preview._plans.append(plan)
         shown = f"{plan['start']} 至 {plan['deadline']}"
         if plan["percent"] is not None:
-            shown += f"；截至 {preview.cutoff} 完成 {plan['percent']}%"
+            shown += f"；截至 {preview.cutoff} 完成 {percent_text(plan['percent'])}%"
         preview.rows.append(LedgerRow(number, code, title, unit, "new", shown))
 
 

@@ -40,7 +40,7 @@ class TemplateRow:
     task_id: int
     code: str
     title: str
-    previous: int | None
+    previous: Decimal | None
     deadline: date
     budget: Decimal  # yuan
     target: str
@@ -202,10 +202,11 @@ def _validations(sheet: Worksheet, last: int) -> None:
         return f"{letter}{FIRST_ROW}:{letter}{last}"
 
     percent = DataValidation(
-        type="whole", operator="between", formula1="0", formula2="100", allow_blank=True
+        type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True
     )
-    percent.error, percent.errorTitle = "完成百分比应为0到100的整数。", "填写有误"
-    percent.prompt, percent.promptTitle = "填任务累计完成程度，0到100的整数。", "本期完成百分比"
+    percent.error, percent.errorTitle = "完成百分比应为0到100的数，最多一位小数。", "填写有误"
+    percent.prompt = "填任务累计完成程度，0到100，可带一位小数（如62.5）。"
+    percent.promptTitle = "本期完成百分比"
     percent.add(span("percent"))
     money = DataValidation(
         type="decimal", operator="between", formula1="0", formula2=str(MAX_WAN), allow_blank=True
@@ -238,7 +239,7 @@ def _guide(sheet: Worksheet, period: str, due: date, units: list[str]) -> None:
         f"1. 本表由督办台生成，供{'、'.join(units[:3])}{'等单位' if len(units) > 3 else ''}报送{label}任务进度，"
         f"请于{due.year}年{due.month}月{due.day}日前报回。",
         "2. 灰色单元格是台账已有信息，已锁定，请勿改动；只在黄色单元格中填写。",
-        "3. 本期完成百分比：任务累计完成程度，填0到100的整数（不带%）。",
+        "3. 本期完成百分比：任务累计完成程度，填0到100的数，可带一位小数（如62.5，不带%）。",
         "4. 本期完成百分比低于上期时，必须填写“进度回落原因”。",
         "5. 资金以万元计，填本期新到位、新支出的金额，最多四位小数；没有的填0或留空；资金来源从下拉列表中选择。",
         f"6. 文字每格不超过{MAX_TEXT}字，可在单元格内按 Alt+Enter 换行。",

@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
+from decimal import Decimal
 from functools import partial
 from typing import Any, cast
 
@@ -31,7 +32,7 @@ from desktop.services.periods import Period
 from desktop.services.settings import LampRules
 
 # Bump when lamps.evaluate (or the facts it is given) changes meaning: every cached lamp is redone.
-LOGIC_VERSION = "2"  # 2: a red task that makes its gap up turns yellow first
+LOGIC_VERSION = "3"  # 2: a red task that makes its gap up turns yellow first; 3: 62.5 kept
 WATCHED = (Task, ProgressReport, Milestone, FundEntry)
 _TOUCHED = "lamp_cache_touched"  # session.info: task ids changed in this transaction
 _IN_SYNC = "lamp_cache_in_sync"  # session.info: the fingerprint matched when the transaction began
@@ -178,7 +179,7 @@ def refresh(session: Session, ids: Iterable[int] | None, today: date) -> int:
             "severity": c.lamp.color.severity,
             "schedule_pct": c.lamp.schedule_pct,
             "lag": c.lamp.lag,
-            "reported_pct": None if c.lamp.lag is None else round(c.lamp.schedule_pct - c.lamp.lag),
+            "reported_pct": c.lamp.reported,
             "missed_reports": c.lamp.missed_reports,
             "done": c.lamp.done,
             "reasons": json.dumps(c.lamp.reasons, ensure_ascii=False),
@@ -198,10 +199,16 @@ def refresh(session: Session, ids: Iterable[int] | None, today: date) -> int:
 
 
 def lamp_of(
-    color: Any, reasons: str, schedule: float, lag: float | None, missed: int, done: bool
+    color: Any,
+    reasons: str,
+    schedule: float,
+    lag: float | None,
+    missed: int,
+    done: bool,
+    reported: Decimal | None = None,
 ) -> Lamp:
     """A cached row back into the Lamp that evaluate() returned."""
-    return Lamp(color, tuple(json.loads(reasons)), schedule, lag, missed, bool(done))
+    return Lamp(color, tuple(json.loads(reasons)), schedule, lag, missed, bool(done), reported)
 
 
 def _fingerprint(session: Session) -> str:

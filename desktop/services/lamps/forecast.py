@@ -52,10 +52,10 @@ class _Task:
     start: date
     deadline: date
     status: object
-    reports: list[tuple[str, int, date]]  # period, percent, submitted_on; by period
+    reports: list[tuple[str, float, date]]  # period, percent, submitted_on; by period
     milestones: list[tuple[str, date, date | None]]  # title, due, done_on
     funds: list[tuple[FundKind, Decimal, date]]
-    earlier_max: int = 0  # the highest percent reported before the reports loaded
+    earlier_max: Decimal | float = 0  # the highest percent reported before the reports loaded
 
 
 def month_end(period: Period) -> date:
@@ -94,7 +94,7 @@ def _forecast_one(task: _Task, rules: LampRules, as_of: date) -> Forecast | None
     return Forecast(task.id, task.code, task.title, task.unit, now.color, horizon, reasons)
 
 
-def _trend(task: _Task, known: list[tuple[str, int, date]], as_of: date) -> tuple[float, str]:
+def _trend(task: _Task, known: list[tuple[str, float, date]], as_of: date) -> tuple[float, str]:
     """Points per month from the last reports (or from the start), and how it was drawn."""
     recent = known[-TREND_REPORTS:]
     if len(recent) >= 2:
@@ -172,7 +172,7 @@ def _load(session: Session, since: Period | None = None) -> list[_Task]:
         ProgressReport.percent,
         ProgressReport.submitted_on,
     ).order_by(ProgressReport.task_id, ProgressReport.period)
-    earlier: dict[int, int] = {}
+    earlier: dict[int, Decimal] = {}
     if since is not None:  # the trend and the missed-report rule look a year back at most
         query = query.where(ProgressReport.period >= str(since))
         earlier = dict(  # older reports count only for "has it ever started"
@@ -183,7 +183,7 @@ def _load(session: Session, since: Period | None = None) -> list[_Task]:
             ).all()
         )
     for task_id, period, percent, submitted in session.execute(query):
-        reports[task_id].append((period, percent, submitted))
+        reports[task_id].append((period, float(percent), submitted))  # a projection: floats
     milestones: dict[int, list] = defaultdict(list)
     for task_id, title, due, done in session.execute(
         select(Milestone.task_id, Milestone.title, Milestone.due, Milestone.done_on)

@@ -22,13 +22,15 @@ class TaskFacts:
     start: date
     deadline: date
     status: TaskStatus
-    latest_percent: int | None
+    latest_percent: Decimal | float | None  # float: a forecast's projection
     reported_periods: frozenset[str]
-    max_percent: int = 0
+    max_percent: Decimal | float = 0
     overdue_milestones: tuple[tuple[str, date], ...] = ()
     budget: Decimal = Decimal(0)
     arrived: Decimal = Decimal(0)
-    previous_report: tuple[str, int] | None = None  # (period, percent) before the latest one
+    previous_report: tuple[str, Decimal | int] | None = (
+        None  # (period, percent) before the latest one
+    )
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Lamp:
     lag: float | None  # schedule minus reported, in points; None when nothing is reported
     missed_reports: int
     done: bool
+    reported: Decimal | None = None  # the latest report's percent, as typed (62.5)
 
     @property
     def reason_text(self) -> str:
@@ -81,18 +84,19 @@ def trailing_missed(facts: TaskFacts, rules: LampRules, today: date) -> int:
 def evaluate(facts: TaskFacts, rules: LampRules, today: date) -> Lamp:
     schedule = schedule_progress(facts.start, facts.deadline, today)
     reported = facts.latest_percent
-    lag = None if reported is None else round(schedule - reported, 1)
+    lag = None if reported is None else float(round(lag_of(schedule, reported), 1))
+    mine = None if reported is None else _exact(reported).quantize(Decimal("0.1"))
     done = facts.status in DONE_STATUSES or reported == 100
     if done:
         reason = "逾期完成" if facts.status == TaskStatus.FINISHED_LATE else "已完成"
-        return Lamp(LampColor.GREEN, (reason,), schedule, lag, 0, True)
+        return Lamp(LampColor.GREEN, (reason,), schedule, lag, 0, True, mine)
     if facts.status == TaskStatus.SUSPENDED:
-        return Lamp(LampColor.GREEN, ("已暂缓，不计亮灯",), schedule, lag, 0, False)
+        return Lamp(LampColor.GREEN, ("已暂缓，不计亮灯",), schedule, lag, 0, False, mine)
     if today < facts.start:
-        return Lamp(LampColor.GREEN, ("尚未到开始时间",), schedule, lag, 0, False)
+        return Lamp(LampColor.GREEN, ("尚未到开始时间",), schedule, lag, 0, False, mine)
 
     verdict = _Verdict()
-    effective_lag = schedule - (reported or 0)
+    effective_lag = lag_of(schedule, reported or 0)
     if effective_lag > rules.red_lag:
         verdict.raise_to(LampColor.RED, f"进度滞后序时进度 {effective_lag:.0f} 个百分点")
     elif effective_lag >= rules.yellow_lag:
@@ -126,17 +130,28 @@ def evaluate(facts: TaskFacts, rules: LampRules, today: date) -> Lamp:
             verdict.raise_to(LampColor.YELLOW, f"时间过半，资金到位率仅 {rate:.0f}%")
 
     if not verdict.findings and (recovered := recovery(facts, rules)):
-        return Lamp(LampColor.YELLOW, (recovered,), schedule, lag, missed, False)
+        return Lamp(LampColor.YELLOW, (recovered,), schedule, lag, missed, False, mine)
     if not verdict.findings:
         calm = "按序时推进" if (lag or 0) <= 0 else f"略滞后 {lag:.0f} 个百分点"
-        return Lamp(LampColor.GREEN, (calm,), schedule, lag, missed, False)
-    return Lamp(verdict.color, verdict.reasons(), schedule, lag, missed, False)
+        return Lamp(LampColor.GREEN, (calm,), schedule, lag, missed, False, mine)
+    return Lamp(verdict.color, verdict.reasons(), schedule, lag, missed, False, mine)
 
 
-def lag_at_report(start: date, deadline: date, period: str, percent: int) -> float:
+def lag_of(schedule: float, reported: Decimal | float) -> Decimal:
+    """Schedule minus reported progress in points, compared as decimals: a 62.5 reported
+    against a schedule of 82.5 lags 20.0 points exactly (not 20.000000000000004), so a rule
+    "more than 20" reads it as the clerk would."""
+    return Decimal(repr(schedule)) - _exact(reported)
+
+
+def _exact(value: Decimal | float) -> Decimal:
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def lag_at_report(start: date, deadline: date, period: str, percent: Decimal | int) -> Decimal:
     """How far a report lagged the schedule progress at the end of its period."""
     end = Period.parse(period).shift(1).first_day() - timedelta(days=1)
-    return schedule_progress(start, deadline, end) - percent
+    return lag_of(schedule_progress(start, deadline, end), percent)
 
 
 def recovery(facts: TaskFacts, rules: LampRules) -> str:

@@ -8,6 +8,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop.services.percents import (
+    OUT_OF_RANGE,
+    TOO_PRECISE,
+    percent_of,
+    percent_text,
+)
 from desktop.services.progress import GridRow, ReportInput
 from desktop.ui.fmt import DASH
 from desktop.ui.i18n import QT_TR_NOOP, tr
@@ -112,14 +118,14 @@ class ProgressGridModel(QAbstractTableModel):
             if column == 2:
                 if grid.previous_percent is None:
                     return DASH
-                return f"{grid.previous_percent}%（{grid.previous_period}）"
+                return f"{percent_text(grid.previous_percent)}%（{grid.previous_period}）"
             if column == len(COLUMNS) - 1:
                 return self._status(line)
             name = COLUMNS[column][1]
             if draft is None or name is None:
                 return ""
             value = getattr(draft, name)
-            return str(value) if role == Qt.ItemDataRole.DisplayRole or name != "percent" else value
+            return percent_text(value) if name == "percent" else str(value)  # 62.5, 60
         if role == Qt.ItemDataRole.BackgroundRole:
             if line.dirty:
                 return QBrush(EDITED_BG)
@@ -180,7 +186,7 @@ class ProgressGridModel(QAbstractTableModel):
                 line.draft, line.dirty = line.grid.report, False
                 self._row_changed(index.row())
                 return True
-            new = replace(draft, percent=int(text.rstrip("%")))
+            new = replace(draft, percent=percent_of(text))
         else:
             if line.draft is None:
                 return False  # a percent comes first: a report without one means nothing
@@ -193,18 +199,16 @@ class ProgressGridModel(QAbstractTableModel):
 
 
 def percent_problem(text: str) -> str:
-    """ "" for a whole percent 0–100 (or nothing), else why not: decimals are refused, not cut."""
-    cleaned = text.strip().rstrip("%").strip()
-    if not cleaned:
+    """ "" for a percent 0–100 with at most one decimal (62.5) or nothing, else why not in the
+    clerk's words: 62.55 is refused, never rounded behind their back (percents.py)."""
+    if not text.strip().rstrip("%％").strip():
         return ""
-    if cleaned.isdigit():
-        return (
-            ""
-            if 0 <= int(cleaned) <= 100
-            else tr("进度应在 0 到 100 之间（收到“{t}”）").format(t=text)
-        )
     try:
-        float(cleaned)
-    except ValueError:
-        return tr("进度应为 0 到 100 的整数（收到“{t}”）").format(t=text)
-    return tr("进度只记整数百分比，请填写整数（收到“{t}”）").format(t=text)
+        percent_of(text)
+    except ValueError as exc:
+        if str(exc) == OUT_OF_RANGE:
+            return tr("进度应在 0 到 100 之间（收到“{t}”）").format(t=text)
+        if str(exc) == TOO_PRECISE:
+            return tr("进度最多一位小数，如 62.5（收到“{t}”）").format(t=text)
+        return tr("进度应为 0 到 100 的数，可带一位小数（收到“{t}”）").format(t=text)
+    return ""

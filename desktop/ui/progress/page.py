@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.services import progress, reporting
 from desktop.services.auth import Permission
 from desktop.services.errors import DomainError
+from desktop.services.percents import percent_of, percent_text
 from desktop.services.periods import Period
 from desktop.services.progress import GridRow, ReportInput, ReportOutcome
 from desktop.services.reporting import MISSING_NAMED, UnitReporting
@@ -119,7 +120,8 @@ class ProgressPage(Page):
         self._offered = False
         hint = QLabel(
             tr(
-                "像表格软件一样录入：在“本期进度%”列输入 0–100 的整数，回车到下一项，Tab 到右侧各栏；"
+                "像表格软件一样录入：在“本期进度%”列输入 0–100 的数（可带一位小数，如 62.5），"
+                "回车到下一项，Tab 到右侧各栏；"
                 "可从 Excel/WPS 复制整块粘贴（Ctrl+V），Ctrl+D 向下填充，Delete 清除，"
                 "Ctrl+Z 撤销，右键有同样的操作；低于上期须填写回落原因；Ctrl+S 保存。"
                 "淡红色行为本期未报。"
@@ -219,6 +221,8 @@ class ProgressPage(Page):
         unit, period = self._loaded
         keep = ("task_id", "period", "percent", "progress", "problems", "next_steps", "fall_reason")
         lines = [{k: getattr(d, k) for k in keep} for d in drafts]
+        for line in lines:
+            line["percent"] = percent_text(line["percent"])  # JSON: "62.5", read back exactly
         return {"unit_id": unit, "period": period, "unit": self._loaded_names[0], "lines": lines}
 
     def _offer_autosave(self) -> None:
@@ -240,7 +244,8 @@ class ProgressPage(Page):
         for kept in lines:
             row = by_task.get(kept["task_id"])
             if row is not None and kept.get("period") == self.model.period:
-                self.model.restore_row(row, (ReportInput(**kept), True))
+                draft = ReportInput(**{**kept, "percent": percent_of(kept["percent"])})
+                self.model.restore_row(row, (draft, True))
         self._update_summary()
 
     def _choice_changed(self) -> None:

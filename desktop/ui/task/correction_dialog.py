@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from desktop.services import corrections
 from desktop.services.funds import FundEntryInfo, parse_wan, yuan_to_wan
+from desktop.services.percents import percent_text
 from desktop.services.periods import Period
 from desktop.services.progress import ReportInput
 from desktop.services.timeline import TaskDetail
@@ -28,7 +29,7 @@ class CorrectRecordDialog(ServiceDialog):
         self.record = QComboBox()
         for r in detail.reports:
             label = tr("进度：{period} {p}%").format(
-                period=Period.parse(r.period).label, p=r.percent
+                period=Period.parse(r.period).label, p=percent_text(r.percent)
             )
             self.record.addItem(label, r)
         for e in detail.fund_entries:
@@ -66,8 +67,8 @@ class CorrectRecordDialog(ServiceDialog):
         self.value.setEnabled(correcting)
         self.text.setEnabled(correcting)
         if isinstance(chosen, ReportInput):
-            self.value.setText(str(chosen.percent))
-            self.value.setPlaceholderText(tr("完成百分比，0–100 的整数"))
+            self.value.setText(percent_text(chosen.percent))
+            self.value.setPlaceholderText(tr("完成百分比，0–100，可带一位小数"))
             self.text.setText(chosen.progress)
         elif isinstance(chosen, FundEntryInfo):
             self.value.setText(yuan_to_wan(chosen.amount))
@@ -84,8 +85,7 @@ class CorrectRecordDialog(ServiceDialog):
                     corrections.withdraw_report(session, actor, self.task_id, chosen.period, reason)
                     return
                 changes: dict[str, object] = {"progress": self.text.text().strip()}
-                text = self.value.text().strip().rstrip("%")
-                changes["percent"] = int(text) if text.isdigit() else text
+                changes["percent"] = self.value.text()  # the service reads 62.5, 62.5% or 60
                 corrections.correct_report(
                     session, actor, self.task_id, chosen.period, reason, **changes
                 )

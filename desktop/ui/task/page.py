@@ -18,7 +18,7 @@ from desktop.services import timeline
 from desktop.services.auth import Permission
 from desktop.services.timeline import MilestoneInfo, TaskDetail, TimelineEvent
 from desktop.ui.desk import Desk
-from desktop.ui.fmt import DASH, day, pct, period_label, wan
+from desktop.ui.fmt import DASH, day, pct, period_label, reported, wan
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.lamp import LAMP_HEX, LAMP_NAME
 from desktop.ui.page import Page
@@ -172,7 +172,7 @@ class TaskPage(Page):
             "period": tr("{start} 至 {end}").format(start=day(row.start), end=day(row.deadline)),
             "status": tr(row.status.label),
             "progress": tr("报送 {r}，序时 {s}，滞后 {lag}").format(
-                r=pct(row.reported_pct),
+                r=reported(row.reported_pct),
                 s=pct(lamp.schedule_pct),
                 lag=DASH if lamp.lag is None else tr("{n} 个百分点").format(n=f"{lamp.lag:.0f}"),
             ),

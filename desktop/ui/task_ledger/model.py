@@ -11,7 +11,7 @@ from desktop.services import overview
 from desktop.services.enums import LampColor
 from desktop.services.overview import TaskFilter, TaskRow
 from desktop.ui.desk import Desk
-from desktop.ui.fmt import day, pct, period_label
+from desktop.ui.fmt import day, pct, period_label, reported
 from desktop.ui.i18n import tr
 from desktop.ui.lamp import LAMP_NAME, lamp_color, lamp_icon
 from desktop.ui.reasons import say
@@ -33,7 +33,7 @@ def ledger_columns(warnings: dict[int, str] | None = None) -> list[Column[TaskRo
         Column(tr("牵头单位"), lambda r: r.lead_unit, "lead_unit", width=120),
         Column(tr("完成时限"), lambda r: day(r.deadline), "deadline", CENTER, width=90),
         Column(tr("序时进度"), lambda r: pct(r.lamp.schedule_pct), "schedule", RIGHT, width=70),
-        Column(tr("报送进度"), lambda r: pct(r.reported_pct), "reported", RIGHT, width=70),
+        Column(tr("报送进度"), lambda r: reported(r.reported_pct), "reported", RIGHT, width=70),
         Column(
             tr("亮灯"),
             lambda r: tr(LAMP_NAME[r.lamp.color]),

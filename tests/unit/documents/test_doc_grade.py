@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from doc_measure import AREA_RIGHT, AREA_TOP, render_measured
@@ -67,7 +68,13 @@ def test_label_colour_place_and_nothing_moves(plain, grade) -> None:
 
 def _task(lamp: str) -> SupervisedTask:
     return SupervisedTask(
-        "04-02", "城镇燃气安全专项整治", 80.0, 40, lamp, ("滞后40个百分点",), date(2026, 12, 31)
+        "04-02",
+        "城镇燃气安全专项整治",
+        80.0,
+        Decimal(40),
+        lamp,
+        ("滞后40个百分点",),
+        date(2026, 12, 31),
     )
 
 

@@ -119,6 +119,37 @@ def test_corrected_amount_replaces_instead_of_adding(demo_session, clerk, out) -
     ).all()
 
 
+def test_decimal_percent_is_kept_as_the_unit_wrote_it(demo_session, clerk, out) -> None:
+    """62.5 typed in the returned sheet (or 62.5% in a cell Excel made a percent) is stored as
+    62.5, shown so in the preview, and the same file again changes nothing."""
+    path = out / POLICE
+    first, second = row_of(path, "02-01"), row_of(path, "02-02")
+    book = openpyxl.load_workbook(path)
+    book["进度报送"][f"D{first}"] = 99.5
+    book["进度报送"][f"D{second}"] = 0.995  # what Excel keeps for 99.5% typed in a % cell
+    book["进度报送"][f"D{second}"].number_format = "0.0%"
+    book.save(path)
+    preview = preview_import(demo_session, [path])
+    assert not preview.problems, preview.problems
+    shown = {r.code: r.detail for r in preview.rows if r.change in ("changed", "new")}
+    assert "99.5%" in shown["02-01"] and "99.5%" in shown["02-02"], shown
+    apply_import(demo_session, clerk, preview)
+    for code in ("02-01", "02-02"):
+        stored = demo_session.scalar(
+            select(ProgressReport.percent).where(
+                ProgressReport.task_id == find_task_id(demo_session, code),
+                ProgressReport.period == "2026-11",
+            )
+        )
+        assert stored == Decimal("99.5")
+    assert not preview_import(demo_session, [path]).has_changes
+    # The next template shows the unit what it reported, decimal and all.
+    again = out.parent / "again"
+    write_templates(demo_session, "2026-11", again)
+    ws = openpyxl.load_workbook(again / POLICE)["进度报送"]
+    assert ws[f"D{row_of(again / POLICE, '02-01')}"].value == 99.5
+
+
 def test_blank_row_filled_is_new(demo_session, clerk, out) -> None:
     preview = preview_import(demo_session, [out])
     blank = next(r for r in preview.rows if r.change == "skipped")
@@ -135,9 +166,9 @@ def test_blank_row_filled_is_new(demo_session, clerk, out) -> None:
 @pytest.mark.parametrize(
     ("column", "value", "reason"),
     [
-        ("D", 130, "完成百分比应为0到100的整数"),
-        ("D", 45.5, "完成百分比应为0到100的整数"),
-        ("D", "过半", "完成百分比应为0到100的整数"),
+        ("D", 130, "完成百分比应为0到100的数，最多一位小数"),
+        ("D", 45.55, "完成百分比最多一位小数（填的是 45.55）"),
+        ("D", "过半", "完成百分比应为0到100的数，最多一位小数"),
         ("I", -2, "不能为负数"),
         ("I", 1.23456, "最多保留四位小数"),
         ("K", "银行贷款", "资金来源应从下拉列表中选择"),

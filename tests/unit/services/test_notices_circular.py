@@ -40,7 +40,7 @@ def test_circular_figures_agree_with_the_desk(demo_session) -> None:
         r.code
         for r in rows
         if not r.lamp.done
-        and (r.lamp.schedule_pct - (r.reported_pct or 0) >= 10 or r.deadline < TODAY)
+        and (r.lamp.schedule_pct - float(r.reported_pct or 0) >= 10 or r.deadline < TODAY)
     }
     assert {t.code for t in data.tasks if t.category == "behind"} == behind
     # Ranking: ten lead units, best mean gap first, each with last period's rank.

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from desktop.services.enums import FundSource
 from desktop.services.excel.layout import MAX_TEXT, MAX_WAN
+from desktop.services.percents import TOO_PRECISE, percent_of
 
 TEN_THOUSAND = Decimal(10000)
 _CENT_OF_WAN = Decimal("0.0001")
@@ -40,23 +41,24 @@ def text_of(value: object) -> str:
     return str(value)
 
 
-def parse_percent(value: object) -> int | None:
-    """0–100 as a whole number; also accepts '45', '45%' and 45.0. None when left empty."""
+def parse_percent(value: object, number_format: str = "") -> Decimal | None:
+    """0–100 with at most one decimal, kept as written: 45, '45%', 62.5, '62.5％', and 0.625 in
+    a cell Excel formatted as a percent (typing 62.5% there stores 0.625). None when left
+    empty. 62.55 is refused, not rounded: the unit reported something we cannot keep."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    number: object = value
-    if isinstance(value, str):
-        raw = value.strip().rstrip("%％").strip()
-        if not re.fullmatch(r"[0-9]+(\.0+)?", raw):
-            raise CellError("完成百分比应为0到100的整数")
-        number = float(raw)
-    if isinstance(number, bool) or not isinstance(number, int | float):
-        raise CellError("完成百分比应为0到100的整数")
-    if isinstance(number, float) and not math.isfinite(number):  # 1e400 arrives as inf
-        raise CellError("完成百分比应为0到100的整数")
-    if number != number or number != int(number) or not 0 <= number <= 100:
-        raise CellError("完成百分比应为0到100的整数")
-    return int(number)
+    if "%" in number_format and isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise CellError("完成百分比应为0到100的数，最多一位小数")
+        value = Decimal(repr(value)) * 100
+    if isinstance(value, str) and not re.fullmatch(r"\s*[0-9]+(\.[0-9]+)?\s*[%％]?\s*", value):
+        raise CellError("完成百分比应为0到100的数，最多一位小数")  # 1e2, -5, 六十
+    try:
+        return percent_of(value)
+    except ValueError as exc:
+        if str(exc) == TOO_PRECISE:
+            raise CellError(f"完成百分比最多一位小数（填的是 {text_of(value)}）") from None
+        raise CellError("完成百分比应为0到100的数，最多一位小数") from None
 
 
 def parse_wan(value: object, what: str) -> Decimal | None:

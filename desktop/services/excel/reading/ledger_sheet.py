@@ -9,6 +9,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from desktop.services.excel.reading.cells import CellError, text_of
@@ -101,8 +102,9 @@ def kind_of(row: Row) -> str:
     return ""
 
 
-def parse_ledger_percent(value: object, number_format: str = "") -> int | None:
-    """65%, 65％, '65', 0.65 in a percent-formatted cell, 100 → a whole percent; — is none."""
+def parse_ledger_percent(value: object, number_format: str = "") -> Decimal | None:
+    """65%, 65％, '65', 62.5, 0.65 in a percent-formatted cell, 100 → a percent with one
+    decimal (an office's own ledger may hold a computed 65.33%: kept as 65.3); — is none."""
     if value is None:
         return None
     number: float
@@ -123,4 +125,4 @@ def parse_ledger_percent(value: object, number_format: str = "") -> int | None:
         raise CellError("完成比例应为百分数")
     if not math.isfinite(number) or not 0 <= number <= 100:
         raise CellError(f"完成比例“{text_of(value)}”应在 0% 到 100% 之间")
-    return int(round(number))
+    return Decimal(repr(number)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

@@ -60,7 +60,7 @@ class SheetRow:
     task_id: int
     code: str
     title: str
-    percent: int | None
+    percent: Decimal | None
     texts: dict[str, str]
     arrived: Decimal | None
     spent: Decimal | None
@@ -179,7 +179,8 @@ def _parse_row(
             parsed.refuse(str(exc), ws.title, f"{BY_KEY[key].letter}{row}")
             return None
 
-    percent = read("percent", parse_percent)
+    percent_format = ws[f"{BY_KEY['percent'].letter}{row}"].number_format or ""
+    percent = read("percent", lambda v: parse_percent(v, percent_format))
     texts = {k: read(k, lambda v, k=k: parse_text(v, BY_KEY[k].header)) or "" for k in TEXT_KEYS}
     arrived = read("arrived", lambda v: parse_wan(v, "本期到位资金"))
     spent = read("spent", lambda v: parse_wan(v, "本期支出资金"))
