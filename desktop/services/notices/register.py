@@ -24,6 +24,7 @@ from desktop.services.notices.codec import from_json, to_json
 from desktop.services.notices.kinds import check_kind
 from desktop.services.notices.render import (
     RenderOptions,
+    archival_pdf,
     fonts_for,
     format_of,
     render,
@@ -512,13 +513,14 @@ def _issue_once(session: Session, actor: Actor, doc_id: int, confirm_fallbacks: 
         result, ofd = render_with(model, options), render_ofd_with(model, options)
 
     number = f"{prefix}〔{year}〕{model.minutes_issue}" if minutes else model.doc_number
-    digest = hashlib.sha256(result.pdf).hexdigest()
+    pdf = archival_pdf(result.pdf)  # PDF/A-2b: what is kept, hashed and handed out
+    digest = hashlib.sha256(pdf).hexdigest()
     doc.content = to_json(model)
     doc.prefix, doc.year, doc.serial, doc.number = prefix, year, serial, number
     doc.issued_on = today
     doc.issued_at = clock_of(session).now()
     doc.issued_by = actor.label
-    doc.pdf = result.pdf
+    doc.pdf = pdf
     doc.pdf_sha256 = digest
     doc.ofd = ofd.ofd  # the same pages as OFD (GB/T 33190), kept beside the PDF
     doc.ofd_sha256 = hashlib.sha256(ofd.ofd).hexdigest()

@@ -78,6 +78,13 @@ def render_with(
     )
 
 
+def archival_pdf(pdf: bytes) -> bytes:
+    """An issued document's PDF as kept: PDF/A-2b (XMP metadata and the CMYK output intent)."""
+    from desktop.documents.pdfa import to_pdfa
+
+    return to_pdfa(pdf)
+
+
 def render(session: Session, model: OfficialDocument, *, seal_marks: bool = False) -> RenderResult:
     """Lay out a model with the office's fonts and line pitch (preview, drafts, issue)."""
     return render_with(model, render_options(session), seal_marks=seal_marks)
