@@ -9,7 +9,8 @@ through a QUndoStack; the count and sum of a numeric selection in the status bar
 Every change (typed, pasted, filled, cleared) is a block of ``(row, column, text)`` that is
 checked cell by cell first: when one cell is refused, no cell changes, the refused cells are
 marked and named. A model may implement ``SheetModel`` to say what it accepts and how to
-restore a row exactly on undo; a model that does not is checked by its flags and restored with
+restore a row exactly on undo; a model that does not is checked by its flags (and by the
+sheet's ``cell_check``, for a QTableWidget whose model is Qt's own) and restored with
 ``setData`` of the old text.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol, runtime_checkable
 
@@ -172,10 +174,14 @@ class SheetBehaviour:
 
     refused: dict[Cell, str]
     undo_stack: QUndoStack
+    # Why a value may not go into a cell ("" when accepted), like SheetModel.check_cell: for a
+    # QTableWidget, whose model is Qt's own, the table's owner says what each column takes.
+    cell_check: Callable[[int, int, str, dict[Cell, str]], str] | None
 
     def setup_sheet(self, undo_stack: QUndoStack | None = None) -> None:
         view: QTableView = self  # type: ignore[assignment]
         self.refused = {}
+        self.cell_check = None
         self.undo_stack = undo_stack or QUndoStack(view)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -324,10 +330,13 @@ class SheetBehaviour:
             if not model.flags(model.index(r, c)) & Qt.ItemFlag.ItemIsEditable:
                 refused[(r, c)] = tr("该栏不能修改")
                 continue
+            reason = ""
             if isinstance(model, SheetModel):
                 reason = model.check_cell(r, c, text, change)
-                if reason:
-                    refused[(r, c)] = reason
+            elif self.cell_check is not None:
+                reason = self.cell_check(r, c, text, change)
+            if reason:
+                refused[(r, c)] = reason
         return refused
 
     def apply(self, change: dict[Cell, str], label: str, quiet: bool = False) -> bool:
@@ -378,7 +387,9 @@ class SheetBehaviour:
         named = [
             tr("第 {row} 行“{column}”：{why}").format(
                 row=r + 1,
-                column=model.headerData(c, Qt.Orientation.Horizontal) or c + 1,
+                column=str(model.headerData(c, Qt.Orientation.Horizontal) or c + 1).replace(
+                    "\n", ""
+                ),
                 why=why,
             )
             for (r, c), why in list(refused.items())[:MAX_NAMED]

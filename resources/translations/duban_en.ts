@@ -708,6 +708,10 @@ Duban Desk will close; please open it again.</translation>
         <translation>Assessment results circular</translation>
     </message>
     <message>
+        <source>保存评分</source>
+        <translation>Save scores</translation>
+    </message>
+    <message>
         <source>考核年度</source>
         <translation>Assessment year</translation>
     </message>
@@ -752,12 +756,36 @@ Duban Desk will close; please open it again.</translation>
         <translation>No scheme to finalise.</translation>
     </message>
     <message>
+        <source>没有可录入的评分。</source>
+        <translation>There are no scores to enter.</translation>
+    </message>
+    <message>
         <source>拟定等次</source>
         <translation>Proposed grade</translation>
     </message>
     <message>
         <source>审定等次</source>
         <translation>Decided grade</translation>
+    </message>
+    <message>
+        <source>浅黄色格为人工评分或人工认定次数：直接输入，或从 Excel/WPS 复制整块粘贴（Ctrl+V），Ctrl+D 向下填充，Delete 清除，Ctrl+Z 撤销，右键有同样的操作；改过的格加粗，点“保存评分”一并保存（Ctrl+S）。灰字为尚未评分、按基本分计。</source>
+        <translation>Light yellow cells are manual scores or manually counted items: type in them, or paste whole blocks copied from Excel/WPS (Ctrl+V); Ctrl+D fills down, Delete clears, Ctrl+Z undoes, the right-click menu has the same actions; changed cells are bold, and “Save scores” saves them all (Ctrl+S). Grey figures are not scored yet and count at the base score.</translation>
+    </message>
+    <message>
+        <source>考核评分：{0} 格已修改，未保存（保存评分）</source>
+        <translation>Assessment scores: {0} cells changed, not saved (Save scores)</translation>
+    </message>
+    <message>
+        <source>没有需要保存的评分。</source>
+        <translation>No scores need saving.</translation>
+    </message>
+    <message>
+        <source>{0}一票否决事由：</source>
+        <translation>Reason for the veto of {0}:</translation>
+    </message>
+    <message>
+        <source>已保存 {0} 项评分，得分、排名和等次已重新计算。</source>
+        <translation>{0} scores saved; scores, ranks and grades recomputed.</translation>
     </message>
     <message>
         <source>请先在结果表中选择一个单位。</source>
@@ -808,10 +836,6 @@ Duban Desk will close; please open it again.</translation>
         <translation>Finalised: scores, ranks and grades are frozen.</translation>
     </message>
     <message>
-        <source>浅黄色格为人工评分或人工认定次数，双击修改；灰字为尚未评分、按基本分计。</source>
-        <translation>Light-yellow cells are manual scores or manually counted times; double-click to change. Grey figures are not scored yet and count at the base score.</translation>
-    </message>
-    <message>
         <source>（优秀资格：符合）</source>
         <translation>(eligible for excellent)</translation>
     </message>
@@ -826,10 +850,6 @@ Duban Desk will close; please open it again.</translation>
     <message>
         <source>一票否决</source>
         <translation>Veto</translation>
-    </message>
-    <message>
-        <source>一票否决事由：</source>
-        <translation>Reason for the veto:</translation>
     </message>
     <message>
         <source>考核方案已保存。</source>
@@ -5674,6 +5694,10 @@ Log: {path}</translation>
         <translation>Task {0}: the percent complete should be a number from 0 to 100, with at most one decimal (got {1}).</translation>
     </message>
     <message>
+        <source>“{0}”最多一位小数。</source>
+        <translation>“{0}” takes at most one decimal.</translation>
+    </message>
+    <message>
         <source>任务 {0}：完成百分比应在 0 到 100 之间（收到 {1}）。</source>
         <translation>Task {0}: the percent complete should be between 0 and 100 (got {1}).</translation>
     </message>
@@ -6068,6 +6092,10 @@ Log: {path}</translation>
     <message>
         <source>没有找到可导入的 Excel 文件（.xlsx）。</source>
         <translation>No Excel file (.xlsx) to import was found.</translation>
+    </message>
+    <message>
+        <source>没有要保存的评分。</source>
+        <translation>There are no scores to save.</translation>
     </message>
     <message>
         <source>没有要保存的进度。</source>

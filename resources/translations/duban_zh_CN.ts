@@ -708,6 +708,10 @@
             <translation>生成考核结果通报</translation>
         </message>
         <message>
+            <source>保存评分</source>
+            <translation>保存评分</translation>
+        </message>
+        <message>
             <source>考核年度</source>
             <translation>考核年度</translation>
         </message>
@@ -752,12 +756,36 @@
             <translation>没有可定稿的方案。</translation>
         </message>
         <message>
+            <source>没有可录入的评分。</source>
+            <translation>没有可录入的评分。</translation>
+        </message>
+        <message>
             <source>拟定等次</source>
             <translation>拟定等次</translation>
         </message>
         <message>
             <source>审定等次</source>
             <translation>审定等次</translation>
+        </message>
+        <message>
+            <source>浅黄色格为人工评分或人工认定次数：直接输入，或从 Excel/WPS 复制整块粘贴（Ctrl+V），Ctrl+D 向下填充，Delete 清除，Ctrl+Z 撤销，右键有同样的操作；改过的格加粗，点“保存评分”一并保存（Ctrl+S）。灰字为尚未评分、按基本分计。</source>
+            <translation>浅黄色格为人工评分或人工认定次数：直接输入，或从 Excel/WPS 复制整块粘贴（Ctrl+V），Ctrl+D 向下填充，Delete 清除，Ctrl+Z 撤销，右键有同样的操作；改过的格加粗，点“保存评分”一并保存（Ctrl+S）。灰字为尚未评分、按基本分计。</translation>
+        </message>
+        <message>
+            <source>考核评分：{0} 格已修改，未保存（保存评分）</source>
+            <translation>考核评分：{0} 格已修改，未保存（保存评分）</translation>
+        </message>
+        <message>
+            <source>没有需要保存的评分。</source>
+            <translation>没有需要保存的评分。</translation>
+        </message>
+        <message>
+            <source>{0}一票否决事由：</source>
+            <translation>{0}一票否决事由：</translation>
+        </message>
+        <message>
+            <source>已保存 {0} 项评分，得分、排名和等次已重新计算。</source>
+            <translation>已保存 {0} 项评分，得分、排名和等次已重新计算。</translation>
         </message>
         <message>
             <source>请先在结果表中选择一个单位。</source>
@@ -808,10 +836,6 @@
             <translation>已定稿：得分、排名和等次已冻结。</translation>
         </message>
         <message>
-            <source>浅黄色格为人工评分或人工认定次数，双击修改；灰字为尚未评分、按基本分计。</source>
-            <translation>浅黄色格为人工评分或人工认定次数，双击修改；灰字为尚未评分、按基本分计。</translation>
-        </message>
-        <message>
             <source>（优秀资格：符合）</source>
             <translation>（优秀资格：符合）</translation>
         </message>
@@ -826,10 +850,6 @@
         <message>
             <source>一票否决</source>
             <translation>一票否决</translation>
-        </message>
-        <message>
-            <source>一票否决事由：</source>
-            <translation>一票否决事由：</translation>
         </message>
         <message>
             <source>考核方案已保存。</source>
@@ -5674,6 +5694,10 @@
             <translation>任务 {0}：完成百分比应为 0 到 100 的数，可带一位小数（收到 {1}）。</translation>
         </message>
         <message>
+            <source>“{0}”最多一位小数。</source>
+            <translation>“{0}”最多一位小数。</translation>
+        </message>
+        <message>
             <source>任务 {0}：完成百分比应在 0 到 100 之间（收到 {1}）。</source>
             <translation>任务 {0}：完成百分比应在 0 到 100 之间（收到 {1}）。</translation>
         </message>
@@ -6068,6 +6092,10 @@
         <message>
             <source>没有找到可导入的 Excel 文件（.xlsx）。</source>
             <translation>没有找到可导入的 Excel 文件（.xlsx）。</translation>
+        </message>
+        <message>
+            <source>没有要保存的评分。</source>
+            <translation>没有要保存的评分。</translation>
         </message>
         <message>
             <source>没有要保存的进度。</source>

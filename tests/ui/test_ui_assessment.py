@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -28,18 +30,31 @@ def _cell(page, unit: str, header_start: str):
     return table.item(row, col)
 
 
+def _at(page, unit: str, header_start: str) -> tuple[int, int]:
+    cell = _cell(page, unit, header_start)
+    return cell.row(), cell.column()
+
+
+def _type(page, unit: str, header_start: str, text: str) -> bool:
+    """A value typed into a cell and Enter pressed: through the sheet's checks (sheet.py)."""
+    return page.results.apply({_at(page, unit, header_start): text}, "输入", quiet=True)
+
+
 def test_manual_score_updates_results_then_finalise_and_circular(clerk_window, monkeypatch) -> None:
     page = clerk_window.show_page("assessment")
     assert page.year.currentData() == 2026
     assert page.editor.weight_sum.text().endswith("100")
     assert _cell(page, "市民政局", "质量").text() == "80.0"  # the base score, not entered yet
     assert not page.doc_button.isEnabled()  # not finalised
-    _cell(page, "市民政局", "质量").setText("100")  # as if typed: saved, all recomputed
+    _type(page, "市民政局", "质量", "100")  # a draft until 保存评分
+    assert page.has_unsaved_edits() and _cell(page, "市民政局", "质量").font().bold()
+    page.scores_button.click()  # saved, all recomputed
     assert _cell(page, "市民政局", "质量").text() == "100.0"
     assert _cell(page, "市民政局", "总分").text() == "92.7"  # 88.7 + 20 × (100 − 80) / 100
     assert _cell(page, "市民政局", "排名").text() == "1"
-    _cell(page, "市民政局", "质量").setText("120")  # refused in Chinese, nothing saved
-    assert _cell(page, "市民政局", "质量").text() == "100.0"
+    assert not page.has_unsaved_edits()
+    assert not _type(page, "市民政局", "质量", "120")  # refused in Chinese, nothing changed
+    assert _cell(page, "市民政局", "质量").text() == "100.0" and not page.has_unsaved_edits()
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.final_button.click()
@@ -169,3 +184,76 @@ def test_scheme_editor_sets_sources_sensitive_periods_and_the_veto(clerk_window,
     editor.sensitive.item(0, 1).setText("06-31")
     page.save_button.click()
     assert any("MM-DD" in m or "起止日期" in m for m in messages)
+
+
+def test_results_are_a_sheet_paste_fill_clear_undo_then_save(clerk_window, messages) -> None:
+    """The 考核 results behave like the progress grid: a block pasted from Excel with a bad
+    cell changes nothing and names it; a good block, Ctrl+D and Delete are drafts, undone from
+    the page's stack; 保存评分 keeps them all; the status bar sums a selection."""
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop.ui.sheet import SheetTable
+
+    page = clerk_window.show_page("assessment")
+    table = page.results
+    assert isinstance(table, SheetTable) and table.undo_stack is page.undo_stack
+    units = [table.item(r, 1).text() for r in range(3)]
+    top, col = _at(page, units[0], "质量")
+
+    def select(r0: int, c0: int, r1: int, c1: int) -> None:
+        table.setCurrentCell(r0, c0)
+        box = QItemSelection(table.model().index(r0, c0), table.model().index(r1, c1))
+        table.selectionModel().select(box, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    before = [table.item(top + i, col).text() for i in range(3)]
+    select(top, col, top, col)
+    QGuiApplication.clipboard().setText("90\r\n120\r\n85.55\r\n")
+    assert not table.paste()
+    assert [table.item(top + i, col).text() for i in range(3)] == before  # nothing half-applied
+    assert set(table.refused) == {(top + 1, col), (top + 2, col)}
+    assert "第 2 行" in messages[-1] and "0–100" in messages[-1]
+    assert "第 3 行" in messages[-1] and "最多一位小数" in messages[-1]
+
+    QGuiApplication.clipboard().setText("90\r\n85.5\r\n70\r\n")
+    assert table.paste() and not table.refused
+    assert [table.item(top + i, col).text() for i in range(3)] == ["90", "85.5", "70"]
+    assert page.has_unsaved_edits()
+    select(top, col, top + 2, col)
+    assert "计数 3，求和 245.5" in clerk_window.statusBar().currentMessage()
+    select(top + 1, col, top + 2, col)
+    assert table.fill_down()
+    assert table.item(top + 2, col).text() == "85.5"
+    page.undo_stack.undo()
+    assert table.item(top + 2, col).text() == "70"
+    select(top + 2, col, top + 2, col)
+    assert table.clear_cells() and table.item(top + 2, col).text() == ""
+    page.undo_stack.undo()
+    assert table.item(top + 2, col).text() == "70"
+
+    page.scores_button.click()
+    assert not page.has_unsaved_edits()
+    with clerk_window.desk.session() as session:
+        saved = {r.unit: r.scores["quality"] for r in assessment.results(session, 2026).rows}
+    assert [saved[u] for u in units] == [90, Decimal("85.5"), 70]
+    assert not page.undo_stack.canUndo()  # saved and reloaded: a fresh start
+
+
+def test_unsaved_scores_are_asked_about_on_f5_and_close(clerk_window, unsaved_answers) -> None:
+    from PySide6.QtGui import QCloseEvent
+
+    from desktop.ui.unsaved import Choice
+
+    page = clerk_window.show_page("assessment")
+    assert _type(page, "市民政局", "质量", "95")
+    unsaved_answers.append(Choice.CANCEL)
+    clerk_window.reload()  # F5
+    assert unsaved_answers.asked[-1][0] == "刷新"
+    assert _cell(page, "市民政局", "质量").text() == "95"  # 取消 kept the typed score
+    unsaved_answers.append(Choice.SAVE)
+    event = QCloseEvent()
+    clerk_window.closeEvent(event)
+    assert event.isAccepted()
+    with clerk_window.desk.session() as session:
+        saved = {r.unit: r.scores["quality"] for r in assessment.results(session, 2026).rows}
+    assert saved["市民政局"] == 95

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -299,10 +299,65 @@ def publish_scheme(session: Session, actor: Actor, year: int) -> SchemeInfo:
 
 
 def parse_score(text: str | Decimal | int | float) -> Decimal:
+    """A typed score or count, one decimal as the scheme writes them: 85.55 is refused, not
+    rounded behind the clerk's back."""
     try:
-        return q(Decimal(str(text).strip()))
+        value = Decimal(str(text).strip())
+        kept = q(value)
     except InvalidOperation as exc:
         raise ValidationError(f"“{text}”不是有效的分数。", field="score") from exc
+    if kept != value:
+        raise ValidationError(f"“{text}”最多一位小数。", field="score")
+    return kept
+
+
+def check_score(text: str) -> Decimal | None:
+    """A manual indicator's score as typed (0–100, one decimal; "" clears it)."""
+    value = None if not text.strip() else parse_score(text)
+    if value is not None and not ZERO <= value <= HUNDRED:
+        raise ValidationError("评分应在 0–100 之间。", field="score")
+    return value
+
+
+def check_count(text: str, veto: bool) -> Decimal | None:
+    """How many times a manual item applies (0–100; the veto 0 or 1; "" clears it)."""
+    value = None if not text.strip() else parse_score(text)
+    if value is not None and (value < 0 or value > 100):
+        raise ValidationError("次数应在 0–100 之间。", field="count")
+    if veto and value and value != 1:
+        raise ValidationError("一票否决只能是“是”（1）或“否”（0）。", field="count")
+    return value
+
+
+@dataclass(frozen=True)
+class ManualEntry:
+    """One typed cell of the results grid: a manual indicator's score (of one ``source`` in a
+    scheme with scoring sources), or a manual item's count; ``value`` "" clears it."""
+
+    unit_id: int
+    target: str  # "indicator" or "item"
+    code: str
+    value: str
+    source: str = ""
+    note: str = ""
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def set_manual_entries(
+    session: Session, actor: Actor, year: int, entries: Sequence[ManualEntry]
+) -> int:
+    """Several typed scores and counts saved together (the results grid's 保存评分): all are
+    kept, or none; each one audited as if typed alone."""
+    if not entries:
+        raise ValidationError("没有要保存的评分。")
+    for e in entries:
+        if e.target == "item":
+            set_manual_count(session, actor, year, e.unit_id, e.code, e.value or None, e.note)
+        else:
+            set_manual_score(
+                session, actor, year, e.unit_id, e.code, e.value or None, e.note, e.source
+            )
+    return len(entries)
 
 
 @audit.writes(Permission.EDIT_LEDGER)
@@ -323,9 +378,7 @@ def set_manual_score(
     indicator = next((i for i in scheme.indicators if i.code == code), None)
     if indicator is None or indicator.source != IndicatorSource.MANUAL:
         raise ValidationError("该指标不是人工评分指标。", field="indicator")
-    value = None if score is None or str(score).strip() == "" else parse_score(score)
-    if value is not None and not ZERO <= value <= HUNDRED:
-        raise ValidationError("评分应在 0–100 之间。", field="score")
+    value = check_score("" if score is None else str(score))
     names = [n for n, _w in info_of(scheme).sources]
     if names and source not in names:
         raise ValidationError(f"请选择评分来源：{'、'.join(names)}。", field="source")
@@ -352,14 +405,9 @@ def set_manual_count(
     item = next((i for i in scheme.items if i.code == code), None)
     if item is None or item.rule not in MANUAL_ITEM_RULES:
         raise ValidationError("该加减分项由台账自动计算，不能手工录入。", field="item")
-    value = None if count is None or str(count).strip() == "" else parse_score(count)
-    if value is not None and (value < 0 or value > 100):
-        raise ValidationError("次数应在 0–100 之间。", field="count")
-    if item.rule == "veto" and value:
-        if value != 1:
-            raise ValidationError("一票否决只能是“是”（1）或“否”（0）。", field="count")
-        if not note.strip():
-            raise ValidationError("一票否决须写明事由。", field="note")
+    value = check_count("" if count is None else str(count), item.rule == "veto")
+    if item.rule == "veto" and value and not note.strip():
+        raise ValidationError("一票否决须写明事由。", field="note")
     _put(session, actor, scheme, unit_id, "item", code, item.name, value or None, note)
 
 

@@ -1,11 +1,13 @@
-"""考核: the year's scheme on the left, the results (manual scores typed in place) on the right."""
+"""考核: the year's scheme on the left, the results on the right: manual scores and counts typed,
+pasted or filled in place like a spreadsheet (desktop/ui/sheet.py), then saved together."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtGui import QColor, QFont, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,14 +25,17 @@ from PySide6.QtWidgets import (
 from desktop.services.assessment import documents as assessment_documents
 from desktop.services.assessment import writes as assessment
 from desktop.services.assessment.rules import MANUAL
-from desktop.services.assessment.writes import Results
+from desktop.services.assessment.writes import ManualEntry, Results
+from desktop.services.errors import DomainError
 from desktop.ui.assessment import decision as assessment_decision
 from desktop.ui.assessment.scheme_editor import SchemeEditor
 from desktop.ui.buttons import EDIT, ISSUE, allow_unless
 from desktop.ui.calls import write
 from desktop.ui.desk import Desk
+from desktop.ui.errors import message_for
 from desktop.ui.i18n import tr
 from desktop.ui.page import Page
+from desktop.ui.sheet import SheetTable
 from desktop.ui.supervision.shared import open_document
 from desktop.ui.unsaved import settle
 
@@ -39,7 +43,10 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 MANUAL_BG = QColor("#fff8e1")  # cells the clerk types
+EDITED_BG = QColor("#fff0b3")  # typed, not saved yet (the progress grid's colour)
 BASE_FG = QColor("#888888")  # a manual score not entered yet: the base score
+SHOWN = Qt.ItemDataRole.UserRole + 1  # the text the ledger holds, to tell an edit from it
+NOTE = Qt.ItemDataRole.UserRole + 2  # the entry's note, kept when the value is changed
 
 
 class AssessmentPage(Page):
@@ -52,7 +59,9 @@ class AssessmentPage(Page):
         self.decide_button = self.add_button(tr("领导小组审定…"), self.decide, EDIT)
         self.reopen_button = self.add_button(tr("重新打开…"), self.reopen, EDIT)
         self.doc_button = self.add_button(tr("生成考核结果通报"), self.make_document, ISSUE)
+        self.scores_button = self.add_button(tr("保存评分"), self.save_scores, EDIT, "Ctrl+S")
         for guarded, permission in (
+            (self.scores_button, EDIT),
             (self.create_button, EDIT),
             (self.save_button, EDIT),
             (self.final_button, EDIT),
@@ -73,7 +82,10 @@ class AssessmentPage(Page):
         self.body.addLayout(top)
         self.undo_stack = QUndoStack(self)
         self.editor = SchemeEditor(self.undo_stack)
-        self.results = QTableWidget(0, 0)
+        # The results: a sheet like the progress grid (paste, Ctrl+D, Delete, undo on the
+        # page's stack, the 编辑 menu's); typed cells stay drafts until 保存评分.
+        self.results = SheetTable(0, 0, undo_stack=self.undo_stack)
+        self.results.cell_check = self._check_cell
         self.results.verticalHeader().hide()
         self.results.setAlternatingRowColors(True)
         self.results.itemChanged.connect(self._edited)
@@ -93,6 +105,7 @@ class AssessmentPage(Page):
         self.found: Results | None = None
         self._columns: list[tuple[str, str]] = []  # per results column: (target, code)
         self.track_form(self.editor, self.save_scheme)
+        self.track_form(self.results, self.save_scores)
         self._shown_year: object = None
 
     # --- reading -----------------------------------------------------------------------------
@@ -159,6 +172,9 @@ class AssessmentPage(Page):
             self.desk, self.final_button, "" if scheme and not final else tr("没有可定稿的方案。")
         )
         allow_unless(self.desk, self.doc_button, "" if final else tr("请先定稿。"))
+        allow_unless(
+            self.desk, self.scores_button, "" if scheme and not final else tr("没有可录入的评分。")
+        )
         self._show_results()
         self.mark_clean()
 
@@ -198,14 +214,15 @@ class AssessmentPage(Page):
         for row, r in enumerate(found.rows):
             counts = {a.code: a for a in r.adjustments}
             for col, (target, code) in enumerate(self._columns):
+                note = ""
                 if target == "indicator":
                     text, typed = f"{r.scores[code]}", code in manual_codes
-                    tip = r.notes.get(code, "")
+                    tip = note = r.notes.get(code, "")
                     if r.sources[code] == "base":
                         tip = tr("尚未评分，按基本分计")
                 elif target == "item":
                     text, typed = f"{counts[code].count:f}", True
-                    tip = counts[code].note
+                    tip = note = counts[code].note
                 elif target == "source":
                     score = (r.by_source or {}).get(code)
                     text, typed, tip = ("" if score is None else f"{score}"), True, ""
@@ -213,6 +230,8 @@ class AssessmentPage(Page):
                     text, typed, tip = self._plain(r, code), False, ""
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, r.unit_id)
+                cell.setData(SHOWN, text)
+                cell.setData(NOTE, note)
                 align = (
                     Qt.AlignmentFlag.AlignLeft if code == "unit" else Qt.AlignmentFlag.AlignRight
                 )
@@ -227,17 +246,23 @@ class AssessmentPage(Page):
                     cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 table.setItem(row, col, cell)
         table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             if editable
             else QAbstractItemView.EditTrigger.NoEditTriggers
         )
+        table.forget()  # a reload: nothing to undo, nothing refused
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.blockSignals(False)
         self.hint.setText(
             tr("已定稿：得分、排名和等次已冻结。")
             if found.final
-            else tr("浅黄色格为人工评分或人工认定次数，双击修改；灰字为尚未评分、按基本分计。")
+            else tr(
+                "浅黄色格为人工评分或人工认定次数：直接输入，或从 Excel/WPS 复制整块粘贴"
+                "（Ctrl+V），Ctrl+D 向下填充，Delete 清除，Ctrl+Z 撤销，右键有同样的操作；"
+                "改过的格加粗，点“保存评分”一并保存（Ctrl+S）。灰字为尚未评分、按基本分计。"
+            )
         )
 
     @staticmethod
@@ -260,27 +285,83 @@ class AssessmentPage(Page):
     def _year(self) -> int:
         return int(self.year.currentData())
 
+    def _check_cell(self, row: int, column: int, text: str, block: dict) -> str:
+        """What the services take in a typed cell, said before anything is saved."""
+        target, code = self._columns[column]
+        try:
+            if target in ("indicator", "source"):
+                assessment.check_score(text)
+            elif target == "item":
+                assessment.check_count(text, code == "veto")
+        except DomainError as error:
+            return message_for(error)
+        return ""
+
     def _edited(self, cell: QTableWidgetItem) -> None:
-        """A manual score or count typed in the results: saved at once, the table recomputed."""
-        target, code = self._columns[cell.column()]
-        unit_id = int(cell.data(Qt.ItemDataRole.UserRole))
-        year, text = self._year(), cell.text().strip()
-        note = ""
-        if target == "item" and code == "veto" and text not in ("", "0"):
-            note, ok = QInputDialog.getText(self, tr("一票否决"), tr("一票否决事由："))
-            if not ok:
-                self._show_results()
-                return
-        if target in ("indicator", "source"):
-            code, _at, source = code.partition("@")
-            ok, _ = write(self, self.desk, self.main, lambda s: assessment.set_manual_score(
-                s, self.desk.actor, year, unit_id, code, text or None, "", source))  # fmt: skip
-        else:
-            ok, _ = write(self, self.desk, self.main, lambda s: assessment.set_manual_count(
-                s, self.desk.actor, year, unit_id, code, text or None, note))  # fmt: skip
-        if not ok:
-            self._show_results()
-        self.mark_clean()
+        """A cell typed, pasted, filled, cleared or undone: shown as a draft until 保存评分."""
+        changed = cell.text().strip() != str(cell.data(SHOWN) or "").strip()
+        font = QFont(cell.font())
+        font.setBold(changed)
+        self.results.blockSignals(True)  # styling the cell is no edit
+        cell.setFont(font)
+        cell.setBackground(EDITED_BG if changed else MANUAL_BG)
+        self.results.blockSignals(False)
+        pending = len(self._pending())
+        if pending:
+            self.main.statusBar().showMessage(
+                tr("考核评分：{0} 格已修改，未保存（保存评分）").format(pending), 8000
+            )
+
+    def _pending(self) -> list[ManualEntry]:
+        """The typed cells whose text differs from what the ledger holds."""
+        found = []
+        table = self.results
+        for row in range(table.rowCount()):
+            for col, (target, code) in enumerate(self._columns):
+                cell = table.item(row, col)
+                if cell is None or target not in ("indicator", "source", "item"):
+                    continue
+                text = cell.text().strip()
+                if text == str(cell.data(SHOWN) or "").strip():
+                    continue
+                code, _at, source = code.partition("@")
+                found.append(
+                    ManualEntry(
+                        int(cell.data(Qt.ItemDataRole.UserRole)),
+                        "item" if target == "item" else "indicator",
+                        code,
+                        text,
+                        source,
+                        str(cell.data(NOTE) or ""),
+                    )
+                )
+        return found
+
+    def save_scores(self) -> None:
+        """Every typed score and count in one transaction; the results recomputed."""
+        self.results.setFocus()  # an editor still open commits first
+        entries = self._pending()
+        if not entries:
+            self.main.statusBar().showMessage(tr("没有需要保存的评分。"), 4000)
+            return
+        units = {r.unit_id: r.unit for r in self.found.rows} if self.found else {}
+        for i, e in enumerate(entries):
+            if e.target == "item" and e.code == "veto" and e.value not in ("", "0"):
+                note, ok = QInputDialog.getText(
+                    self, tr("一票否决"), tr("{0}一票否决事由：").format(units.get(e.unit_id, ""))
+                )
+                if not ok:
+                    return  # nothing saved, every typed cell kept
+                entries[i] = replace(e, note=note)
+        year, actor = self._year(), self.desk.actor
+        ok, saved = write(
+            self, self.desk, self.main,
+            lambda s: assessment.set_manual_entries(s, actor, year, entries),
+        )  # fmt: skip
+        if ok:
+            self.main.statusBar().showMessage(
+                tr("已保存 {0} 项评分，得分、排名和等次已重新计算。").format(saved), 6000
+            )
 
     def create_scheme(self) -> None:
         year = self._year()

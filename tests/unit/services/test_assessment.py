@@ -189,3 +189,29 @@ def test_bad_input_is_refused_in_chinese(demo_session, clerk_demo) -> None:
         assessment.set_manual_score(demo_session, clerk_demo, 2026, unit, "quality", "九十")
     with pytest.raises(ConflictError, match="已经存在"):
         assessment.create_scheme(demo_session, clerk_demo, 2026)
+
+
+def test_scores_saved_together_all_or_none_and_extra_decimals_refused(
+    demo_session, clerk_demo
+) -> None:
+    """The results grid's 保存评分: several cells in one transaction; one bad cell keeps none;
+    85.55 is refused, never rounded."""
+    from desktop.services.assessment.writes import ManualEntry
+
+    def quality() -> dict[str, Decimal]:
+        return {r.unit: r.scores["quality"] for r in assessment.results(demo_session, 2026).rows}
+
+    def save(first: str, second: str) -> int:
+        units = {r.unit: r.unit_id for r in assessment.results(demo_session, 2026).rows}
+        entries = [
+            ManualEntry(units["市民政局"], "indicator", "quality", first),
+            ManualEntry(units["市公安局"], "indicator", "quality", second),
+        ]
+        return assessment.set_manual_entries(demo_session, clerk_demo, 2026, entries)
+
+    before = quality()
+    with pytest.raises(ValidationError, match="最多一位小数"):
+        save("90", "85.55")
+    assert quality() == before  # nothing half-saved
+    assert save("90", "85.5") == 2
+    assert (quality()["市民政局"], quality()["市公安局"]) == (90, Decimal("85.5"))

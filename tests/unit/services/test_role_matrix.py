@@ -47,6 +47,7 @@ WHO_MAY: dict[str, frozenset[Role]] = {
     "assessment.writes.finalise": EDIT,
     "assessment.writes.publish_scheme": EDIT,
     "assessment.writes.set_manual_count": EDIT,
+    "assessment.writes.set_manual_entries": EDIT,
     "assessment.writes.set_manual_score": EDIT,
     "assessment.writes.update_scheme": EDIT,
     "attachments.attach": EDIT,
