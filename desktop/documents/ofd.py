@@ -415,6 +415,36 @@ def to_archival(data: bytes, stamp: list[tuple[str, str]], fonts: FontSet) -> by
     return out.getvalue()
 
 
+def archive_stamp(data: bytes) -> list[str] | None:
+    """The cell values of the 归档章 annotation (Type Stamp, Subtype 归档章) on the first page,
+    found the way a reader finds it (Document.xml → Annotations → the page's own file), or
+    None when the OFD carries none."""
+    from xml.etree import ElementTree as ET
+
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        root = ET.fromstring(z.read("OFD.xml"))
+        doc_root = root.findtext(f"{_tag('DocBody')}/{_tag('DocRoot')}") or ""
+        base = doc_root.rsplit("/", 1)[0]
+        document = ET.fromstring(z.read(doc_root))
+        index = document.findtext(_tag("Annotations"))
+        first = document.find(f"{_tag('Pages')}/{_tag('Page')}")
+        if not index or first is None:
+            return None
+        folder = f"{base}/{index}".rsplit("/", 1)[0]
+        annotations = ET.fromstring(z.read(f"{base}/{index}"))
+        for page in annotations.iter(_tag("Page")):
+            if page.get("PageID") != first.get("ID"):
+                continue
+            annots = ET.fromstring(z.read(f"{folder}/{page.findtext(_tag('FileLoc'))}"))
+            for annot in annots.iter(_tag("Annot")):
+                if (annot.get("Type"), annot.get("Subtype")) == ("Stamp", "归档章"):
+                    return [code.text or "" for code in annot.iter(_tag("TextCode"))]
+    except (zipfile.BadZipFile, KeyError, ET.ParseError):
+        return None
+    return None
+
+
 # The 归档章 of DA/T 22: 2 rows × 3 cells, each 15 mm × 7 mm, top right, 3 mm below the edge.
 CELL_W, CELL_H, STAMP_TOP, STAMP_RIGHT = 15.0, 7.0, 3.0, 3.0
 STAMP_RED = "230 0 18"

@@ -33,3 +33,39 @@ def test_save_as_ofd_writes_the_document_shown(clerk_window, monkeypatch, tmp_pa
         from desktop.services.notices import register
 
         assert target.read_bytes() == register.ofd_of(session, row.id)
+
+
+def test_save_as_ofd_for_every_kind_issued_and_a_draft(clerk_window, monkeypatch, tmp_path) -> None:
+    from ofd_reader import assert_same_pages
+
+    from db.models import DocKind
+    from desktop.services.notices import register
+    from tests.fixtures.every_kind import issue_every_kind
+
+    desk = clerk_window.desk
+    with desk.session() as session:
+        ids = issue_every_kind(session, desk.actor)
+    page = clerk_window.show_page("notices")
+    page.refresh()
+    targets = iter(tmp_path / f"{n}.ofd" for n in range(100))
+    written: list[Path] = []
+
+    def ask(*_a, **_k):  # type: ignore[no-untyped-def]
+        written.append(next(targets))
+        return str(written[-1]), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    draft = next(r.id for r in page.model.rows if r.status == DocStatus.DRAFT)
+    for kind, doc_id in [*ids.items(), (DocKind.ACCOUNTABILITY_RECORD, draft)]:
+        row = next(i for i, r in enumerate(page.model.rows) if r.id == doc_id)
+        page.table.selectRow(row)
+        assert page.current is not None and page.current.row.id == doc_id
+        page.save_ofd_button.click()
+        data = written[-1].read_bytes()
+        with desk.session() as session:
+            if doc_id == draft:  # the form as it stands, the same pages as its preview
+                assert_same_pages(page.current_pdf(), data)
+            else:
+                assert data == register.ofd_of(session, doc_id), kind
+                assert_same_pages(register.pdf_of(session, doc_id), data)
+    assert len(written) == len(DocKind) + 1

@@ -129,11 +129,39 @@ def check_items(
             counted = pages.get(f.path, 0)
             if counted and f.pages and counted != f.pages:
                 report.add("content", f"“{f.path}”有 {counted} 页，元数据记载 {f.pages} 页。")
+            if f.format == "ofd" and f.role == "正文" and info.layout != LEGACY_FORMAT:
+                _ofd_stamp(report, item, f.path, passes[f.path].data)
         report.pages += item.pages
     _numbering(report, info, numbers)
     root = info.items_root
     for name in sorted(n for n in actual if n.startswith(root) and n not in referenced):
         report.add("extras", f"“{name}”不属于目录中的任何一件。")
+
+
+def _ofd_stamp(report: VerifyReport, item: PackageItem, path: str, data: bytes | None) -> None:
+    """An OFD-A 正文 carries its 归档章 as an annotation (GB/T 42133), stating the 件's own
+    全宗号, 年度, 件号, 机构, 保管期限 and 页数."""
+    if data is None:
+        return  # too big to parse whole: its pages were not counted either
+    from desktop.documents.ofd import archive_stamp
+    from desktop.services.archive import stamp
+
+    code = codes.parse(item.code)
+    if code is None:
+        return  # 元数据类型、长度、值域 names the code
+    found = archive_stamp(data)
+    if found is None:
+        report.add("content", f"“{path}”没有归档章注释（OFD-A 的归档章应为单独文件中的注释）。")
+        return
+    fields = stamp.StampFields(
+        code.fonds, code.year, code.retention, code.number, item.pages, code.organisation
+    )
+    expected = [value for _label, value in fields.cells()]
+    if found != expected:
+        report.add(
+            "content",
+            f"“{path}”的归档章（{' '.join(found)}）与元数据（{' '.join(expected)}）不符。",
+        )
 
 
 def _created(info: PackageInfo) -> date | None:

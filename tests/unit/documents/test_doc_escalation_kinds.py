@@ -23,14 +23,11 @@ from doc_measure import (
 )
 
 from desktop.documents.grid import cmyk
-from desktop.services import circular, identity
-from desktop.services.assessment import documents as assessment_documents
-from desktop.services.assessment import writes as assessment
+from desktop.services import identity
 from desktop.services.clock import FixedClock
 from desktop.services.ledger import backup_sqlite, open_ledger
-from desktop.services.notices import drafts as notice_drafts
 from desktop.services.notices import register as notices
-from tests.fixtures.assessment import default_scheme
+from tests.fixtures.every_kind import issue_every_kind
 
 CANNOT_START = "，。、；：？！）》」』】〕”’…—"
 RED = (0xE5 / 255, 0, 0x12 / 255)
@@ -59,32 +56,15 @@ LETTERS = {
 def printed(demo_template, tmp_path_factory) -> dict[str, Measured]:
     """One issued PDF of each kind, exactly as stored in the register: the escalation story's
     documents, plus the month's circular, a plain notice and the year's 考核结果通报 (after 定稿)
-    issued on a copy of the demo."""
+    issued on a copy of the demo (tests/fixtures/every_kind.py)."""
     copy = backup_sqlite(demo_template, tmp_path_factory.mktemp("kinds") / "demo.sqlite3")
     ledger = open_ledger(copy, FixedClock(datetime(2026, 11, 28, 10, 0)))
     found: dict[str, Measured] = {}
     with ledger.session() as session:
         clerk = identity.sign_in(session, "clerk", "duban-clerk")
-        notices.issue(session, clerk, circular.draft_circular(session, clerk, "2026-11"))
-        notices.issue(
-            session,
-            clerk,
-            notice_drafts.draft_notice(
-                session,
-                clerk,
-                "关于报送2026年度平安建设工作总结的通知",
-                "各成员单位",
-                ["请各成员单位于12月20日前报送年度工作总结。"] * 3,
-            ),
-        )
-        default_scheme(session)  # the default scheme these figures were checked against
-        assessment.finalise(session, clerk, 2026)
-        notices.issue(
-            session, clerk, assessment_documents.draft_assessment_circular(session, clerk, 2026)
-        )
-        for row in reversed(notices.list_documents(session)):  # oldest first
-            if row.kind.value in KINDS and row.kind.value not in found:
-                found[row.kind.value] = measure(notices.pdf_of(session, row.id))
+        for kind, doc_id in issue_every_kind(session, clerk).items():
+            if kind.value in KINDS:
+                found[kind.value] = measure(notices.pdf_of(session, doc_id))
     ledger.dispose()
     return found
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from doc_measure import AREA_BOTTOM, AREA_LEFT, AREA_RIGHT, page_number_dash, render_measured
 
-from desktop.documents import Attachment
+from desktop.documents import Attachment, OfficialDocument
 from desktop.documents.blocks import heading_level
 from desktop.documents.samples import body, progress_table, sample_document
 
@@ -14,8 +14,8 @@ NAMES = "喆堃镕昇玥珺赟琍龑彧犇㛃𠮷䶮䢺"
 RECIPIENTS = "，".join(f"江城市第{i}区平安建设领导小组" for i in range(1, 16))
 
 
-@pytest.fixture(scope="module")
-def hostile():
+def hostile_document() -> OfficialDocument:
+    """The document itself (the OFD comparison renders it too)."""
     paragraphs = body(150)
     paragraphs.insert(3, "对" + "、".join(f"张{ch}" for ch in NAMES) + "等同志提出表扬。")
     attachments = [
@@ -25,8 +25,12 @@ def hostile():
         )
         for n in range(1, 4)
     ]
-    doc = sample_document(1, recipients=RECIPIENTS, body=paragraphs, attachments=attachments)
-    return render_measured(doc)
+    return sample_document(1, recipients=RECIPIENTS, body=paragraphs, attachments=attachments)
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    return render_measured(hostile_document())
 
 
 def test_it_is_long_and_every_character_prints(hostile):

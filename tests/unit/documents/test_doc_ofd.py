@@ -3,16 +3,13 @@ text and colours, fonts embedded with the tables a reader needs, metadata as Cus
 
 from __future__ import annotations
 
-import pymupdf
 import pytest
-from ofd_reader import read
+from ofd_reader import assert_same_pages, read
 
 from desktop.documents.fonts import FontSet
 from desktop.documents.ofd import FONT_TABLES, render_ofd
 from desktop.documents.render import render_pdf
 from desktop.documents.samples import sample_document, sample_minutes, sample_with_attachments
-
-PT = 25.4 / 72
 
 
 @pytest.fixture(scope="module")
@@ -20,49 +17,10 @@ def fonts() -> FontSet:
     return FontSet.shipped()
 
 
-def _pdf_glyphs(pdf: bytes) -> list[tuple[int, str, float, float, tuple]]:
-    """Each glyph's pen position and baseline as MuPDF renders the PDF (pdfminer drops the
-    character spacing after the last glyph of every string, so it is no reference here)."""
-    out = []
-    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
-        for number, page in enumerate(doc, start=1):
-            raw = page.get_text("rawdict")
-            for block in raw["blocks"]:
-                for line in block.get("lines", []):
-                    for span in line["spans"]:
-                        c = span["color"]
-                        colour = (c >> 16 & 255, c >> 8 & 255, c & 255)
-                        for ch in span["chars"]:
-                            if ch["c"].isspace():
-                                continue
-                            x, baseline = ch["origin"]
-                            out.append((number, ch["c"], x * PT, baseline * PT, colour))
-    return out
-
-
 @pytest.mark.parametrize("make", [sample_document, sample_minutes, sample_with_attachments])
 def test_every_glyph_sits_where_the_pdf_has_it(fonts, make) -> None:  # type: ignore[no-untyped-def]
     doc = make()
-    pdf = render_pdf(doc, fonts).pdf
-    ofd = read(render_ofd(doc, fonts).ofd)
-    theirs = _pdf_glyphs(pdf)
-    ours = [g for g in ofd.glyphs if not g.ch.isspace()]
-    assert [g.ch for g in ours] == [t[1] for t in theirs]
-    for g, (page, _ch, x, baseline, colour) in zip(ours, theirs, strict=True):
-        assert g.page == page
-        assert abs(g.x - x) <= 0.2 and abs(g.baseline - baseline) <= 0.2, (g, x, baseline)
-        # The PDF prints in CMYK (M80 Y80 red, pure K text) and the reader shows that through
-        # its own profile; the OFD keeps the page model's screen RGB: the same ink, not value.
-        assert _ink(g.color) == _ink(colour), (g, colour)
-
-
-def _ink(rgb) -> str:  # type: ignore[no-untyped-def]
-    r, g, b = rgb
-    if r > 200 and g < 120 and b < 120:
-        return "red"
-    if max(r, g, b) < 60:
-        return "black"
-    return f"{r},{g},{b}"
+    assert_same_pages(render_pdf(doc, fonts).pdf, render_ofd(doc, fonts).ofd)
 
 
 def test_fonts_are_embedded_subsets_with_the_tables_a_reader_needs(fonts) -> None:  # type: ignore[no-untyped-def]
@@ -94,3 +52,83 @@ def test_the_archival_profile_is_ofd_a_without_permissions_or_encryption(fonts) 
     assert ofd.doc_type == "OFD-A"
     assert not any("Permission" in n or "Encrypt" in n or "Signs" in n for n in ofd.names)
     assert b"Permissions" not in data and b"VPreferences" not in data
+
+
+def _changed(data: bytes, change) -> bytes:  # type: ignore[no-untyped-def]
+    import io
+    import zipfile
+
+    z = zipfile.ZipFile(io.BytesIO(data))
+    files = {n: z.read(n) for n in z.namelist()}
+    change(files)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, content in files.items():
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+def _set(name: str, old: bytes, new: bytes):  # type: ignore[no-untyped-def]
+    def change(files: dict[str, bytes]) -> None:
+        assert old in files[name], (name, old)
+        files[name] = files[name].replace(old, new, 1)
+
+    return change
+
+
+def _add(name: str, content: bytes = b"<x/>"):  # type: ignore[no-untyped-def]
+    def change(files: dict[str, bytes]) -> None:
+        files[name] = content
+
+    return change
+
+
+def _drop_table(files: dict[str, bytes]) -> None:
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    name = next(n for n in files if n.endswith(".ttf"))
+    font = TTFont(io.BytesIO(files[name]))
+    del font["post"]
+    out = io.BytesIO()
+    font.save(out)
+    files[name] = out.getvalue()
+
+
+def _unembed(files: dict[str, bytes]) -> None:  # a font declared by name only
+    import re
+
+    res = files["Doc_0/PublicRes.xml"]
+    files["Doc_0/PublicRes.xml"] = re.sub(rb"<ofd:FontFile>[^<]*</ofd:FontFile>", b"", res, count=1)
+
+
+OFD_A_RULES = {
+    "DocType 应为 OFD-A": _set("OFD.xml", b'DocType="OFD-A"', b'DocType="OFD"'),
+    "应只含一个文档": _set("OFD.xml", b"</ofd:DocBody>", b"</ofd:DocBody><ofd:DocBody/>"),
+    "不得加密": _add("Doc_0/Encryptions.xml"),
+    "不得加密 ": _add("Doc_0/Signs/Signatures.xml"),  # a signature container: also refused
+    "不得设置权限": _set(
+        "Doc_0/Document.xml", b"</ofd:CommonData>", b"</ofd:CommonData><ofd:Permissions/>"
+    ),
+    "视图首选项": _set(
+        "Doc_0/Document.xml", b"</ofd:CommonData>", b"</ofd:CommonData><ofd:VPreferences/>"
+    ),
+    "未嵌入": _unembed,
+    "缺少 post 表": _drop_table,
+    "命名空间": _set(
+        "OFD.xml",
+        b"http://www.ofdspec.org/2016",
+        b"http://example.org/ofd",
+    ),
+}
+
+
+@pytest.mark.parametrize("rule", list(OFD_A_RULES))
+def test_each_ofd_a_rule_fails_on_a_copy_built_to_break_it(fonts, rule) -> None:  # type: ignore[no-untyped-def]
+    from desktop.documents.ofd import OfdProblem, check_ofd
+
+    good = render_ofd(sample_document(), fonts, archival=True).ofd
+    assert check_ofd(good, archival=True) >= 1
+    with pytest.raises(OfdProblem, match=rule.strip()):
+        check_ofd(_changed(good, OFD_A_RULES[rule]), archival=True)

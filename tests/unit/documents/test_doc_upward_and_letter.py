@@ -11,23 +11,18 @@ from doc_measure import AREA_LEFT, AREA_RIGHT, AREA_TOP, MM, SLOT, measure
 
 from desktop.documents.grid import cmyk
 from desktop.services.errors import ValidationError
-from desktop.services.notices import drafts as notice_drafts
 from desktop.services.notices import register as notices
 from desktop.services.notices.kinds import check_kind
 from desktop.services.notices.register import DocKind
+from tests.fixtures.every_kind import draft_kind
 
 RED = cmyk((0xE5 / 255, 0, 0x12 / 255))
 UP = "市平安建设领导小组"
 BODY = ["今年以来，市平安办按照领导小组部署推进十大重点工程。", "妥否，请批示。"]
 
 
-def _draft(session, clerk, kind, title, recipients=UP, body=BODY, **elements) -> int:
-    doc_id = notice_drafts.draft_notice(session, clerk, title, recipients, body, kind)
-    if elements:
-        info = notices.get_document(session, doc_id)
-        model = notice_drafts.with_elements(info.model, **elements)
-        notices.update_draft(session, clerk, doc_id, model, info.version)
-    return doc_id
+def _draft(session, clerk, kind, title, recipients=UP, body=BODY, **elements) -> int:  # type: ignore[no-untyped-def]
+    return draft_kind(session, clerk, kind, title, recipients, body, **elements)
 
 
 def _refused(session, clerk, doc_id) -> str:

@@ -139,3 +139,62 @@ def test_the_archive_format_setting_chooses_pdf_ofd_or_both(demo_session) -> Non
         settings.save_office(
             demo_session, system_actor("测试"), replace(office, archive_formats="doc")
         )
+
+
+def _rewrite_ofd(package: Path, path: Path, change) -> None:  # type: ignore[no-untyped-def]
+    """Change one entry of an OFD-A copy and make everything else agree again as a forger with
+    the key would: metadata.xml's size and hash, 说明文件's digest, the manifest and its seal."""
+    import json
+    import re
+
+    from db import chain
+    from desktop.services.archive import carrier, seal
+
+    z = zipfile.ZipFile(path)
+    files = {n: z.read(n) for n in z.namelist()}
+    change(files)
+    old = path.read_bytes()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in files.items():
+            out.writestr(name, data)
+    new = path.read_bytes()
+    meta = package / "metadata.xml"
+    text = meta.read_text("utf-8").replace(
+        hashlib.sha256(old).hexdigest(), hashlib.sha256(new).hexdigest()
+    )
+    meta.write_text(text.replace(f'size="{len(old)}"', f'size="{len(new)}"', 1), "utf-8")
+    listed = {
+        p.relative_to(package).as_posix(): p.read_bytes()
+        for p in sorted(package.rglob("*"))
+        if p.is_file() and p.name not in ("manifest.sha256", seal.SEAL)
+    }
+    sha, _sm = carrier.content_digest(listed)
+    readme = re.sub(
+        r"内容摘要 SHA-256：\w+", f"内容摘要 SHA-256：{sha}", listed[carrier.README].decode()
+    )
+    listed[carrier.README] = readme.encode()
+    (package / carrier.README).write_bytes(listed[carrier.README])
+    body = manifest(listed)
+    (package / "manifest.sha256").write_bytes(body)
+    uid = json.loads((package / seal.SEAL).read_text())["ledger"]
+    (package / seal.SEAL).write_bytes(seal.make(body, uid, chain.load_key(uid) or b""))
+
+
+@pytest.mark.parametrize("damage", ["removed", "another number"])
+def test_an_ofd_a_copy_must_carry_its_own_stamp(package: Path, damage: str) -> None:
+    from desktop.services.archive.checks import KEYS
+
+    path = next(package.glob("电子档案/*/*/*-0002/*正文.ofd"))
+    annotation = "Doc_0/Annots/Page_0/Annotation.xml"
+
+    def change(files: dict[str, bytes]) -> None:
+        if damage == "removed":
+            del files[annotation]
+        else:
+            files[annotation] = files[annotation].replace(b">0002<", b">0003<")
+
+    _rewrite_ofd(package, path, change)
+    report = verify_package(package)
+    assert {k for k in KEYS if report.failures[k]} == {"content"}, report.text()
+    words = "没有归档章注释" if damage == "removed" else "的归档章（"
+    assert any(words in m and path.name in m for m in report.failures["content"])
