@@ -872,6 +872,14 @@ Duban Desk will close; please open it again.</translation>
         <translation>“{0}” must be a number: {1}</translation>
     </message>
     <message>
+        <source>应为数字（收到“{0}”）</source>
+        <translation>should be a number (got “{0}”)</translation>
+    </message>
+    <message>
+        <source>应为整数（收到“{0}”）</source>
+        <translation>should be a whole number (got “{0}”)</translation>
+    </message>
+    <message>
         <source>考核方案</source>
         <translation>Assessment scheme</translation>
     </message>

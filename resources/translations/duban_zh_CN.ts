@@ -872,6 +872,14 @@
             <translation>“{0}”应为数字：{1}</translation>
         </message>
         <message>
+            <source>应为数字（收到“{0}”）</source>
+            <translation>应为数字（收到“{0}”）</translation>
+        </message>
+        <message>
+            <source>应为整数（收到“{0}”）</source>
+            <translation>应为整数（收到“{0}”）</translation>
+        </message>
+        <message>
             <source>考核方案</source>
             <translation>考核方案</translation>
         </message>

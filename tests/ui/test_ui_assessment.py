@@ -257,3 +257,21 @@ def test_unsaved_scores_are_asked_about_on_f5_and_close(clerk_window, unsaved_an
     with clerk_window.desk.session() as session:
         saved = {r.unit: r.scores["quality"] for r in assessment.results(session, 2026).rows}
     assert saved["市民政局"] == 95
+
+
+def test_scheme_editor_tables_refuse_a_word_in_a_number_column(clerk_window, messages) -> None:
+    """The scheme's tables are sheets too: a pasted block with a word in the weight column or
+    a decimal weight changes nothing and names the cell; typing starts an edit, as in Excel."""
+    page = clerk_window.show_page("assessment")
+    table = page.editor.indicators
+    assert table.editTriggers() & table.EditTrigger.AnyKeyPressed
+    weights = [table.item(r, 1).text() for r in range(2)]
+    assert not table.apply({(0, 1): "四十", (1, 1): "25.5"}, "粘贴")
+    assert [table.item(r, 1).text() for r in range(2)] == weights
+    assert set(table.refused) == {(0, 1), (1, 1)}
+    assert "第 1 行“权重”：应为数字（收到“四十”）" in messages[-1]
+    assert "第 2 行“权重”：应为整数（收到“25.5”）" in messages[-1]
+    assert not page.has_unsaved_edits()
+    grades = page.editor.grades
+    assert not grades.apply({(0, 1): "九十"}, "粘贴") and "应为数字" in messages[-1]
+    assert grades.apply({(0, 1): "90.5"}, "粘贴") and page.has_unsaved_edits()

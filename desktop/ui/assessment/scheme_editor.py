@@ -52,8 +52,15 @@ def _cell(text: str, editable: bool, data: object = None) -> QTableWidgetItem:
     return item
 
 
-def _table(headers: list[str], undo_stack: QUndoStack | None) -> QTableWidget:
-    table = SheetTable(0, len(headers), undo_stack=undo_stack)  # paste, fill, undo as in Excel
+def _table(
+    headers: list[str], undo_stack: QUndoStack | None, numbers: dict[int, bool] | None = None
+) -> QTableWidget:
+    """A sheet (paste, fill, undo as in Excel); ``numbers``: the columns that take a number,
+    True for whole numbers only, checked as typed or pasted (the services check again)."""
+    table = SheetTable(0, len(headers), undo_stack=undo_stack)
+    table.cell_check = lambda _r, column, text, _block: _number_problem(
+        text, (numbers or {}).get(column)
+    )
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -66,6 +73,23 @@ def _number(text: str, what: str) -> Decimal:
         return Decimal(text.strip())
     except InvalidOperation as exc:
         raise ValidationError(tr("“{0}”应为数字：{1}").format(what, text)) from exc
+
+
+def _number_problem(text: str, whole: bool | None) -> str:
+    """Why a typed value cannot go into a number column ("" when it can, or not a number column)."""
+    if whole is None or not text.strip():
+        return ""
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        return tr("应为数字（收到“{0}”）").format(text)
+    if not value.is_finite() or (whole and value != value.to_integral_value()):
+        return (
+            tr("应为整数（收到“{0}”）").format(text)
+            if whole
+            else tr("应为数字（收到“{0}”）").format(text)
+        )
+    return ""
 
 
 def _text(table: QTableWidget, row: int, column: int) -> str:
@@ -85,27 +109,29 @@ class SchemeEditor(QGroupBox):
         form.addRow(tr("方案名称"), self.name)
         layout.addLayout(form)
         self.indicators = _table(
-            [tr("指标"), tr("权重"), tr("评分方式"), tr("基本分"), tr("数据提供单位")], undo_stack
+            [tr("指标"), tr("权重"), tr("评分方式"), tr("基本分"), tr("数据提供单位")],
+            undo_stack,
+            {1: True, 3: False},
         )
         self.weight_sum = QLabel()
         self.indicators.itemChanged.connect(lambda _item: self._show_sum())
         self.items = _table(
             [tr("加减分项"), tr("计分依据"), tr("每次分值"), tr("封顶"), tr("所扣指标"),
              tr("重复倍数"), tr("敏感时段倍数"), tr("数据提供单位")],
-            undo_stack,
+            undo_stack, {2: False, 3: False, 5: False, 6: False},
         )  # fmt: skip
         self.add_button = QPushButton(tr("增加指标"))
         self.add_button.clicked.connect(self.add_indicator)
         self.remove_button = QPushButton(tr("删除所选指标"))
         self.remove_button.clicked.connect(self.remove_indicator)
-        self.grades = _table([tr("等次"), tr("分数线（≥）")], undo_stack)
+        self.grades = _table([tr("等次"), tr("分数线（≥）")], undo_stack, {1: False})
         self.grades.itemChanged.connect(lambda _item: self._fill_caps())
         self.veto_mode = QComboBox()
         for code, label in VETO_MODES.items():
             self.veto_mode.addItem(tr(label), code)
         self.veto_mode.currentIndexChanged.connect(lambda _i: self._veto_changed())
         self.grade_cap = QComboBox()
-        self.sources = _table([tr("评分来源"), tr("权重")], undo_stack)
+        self.sources = _table([tr("评分来源"), tr("权重")], undo_stack, {1: True})
         self.sources_sum = QLabel()
         self.sources.itemChanged.connect(lambda _item: self._show_sources_sum())
         self.sensitive = _table([tr("起（月-日）"), tr("止（月-日）"), tr("时段")], undo_stack)
@@ -262,7 +288,8 @@ class SchemeEditor(QGroupBox):
             button.setEnabled(editable)
         self._show_sources_sum()
         triggers = (
-            QAbstractItemView.EditTrigger.DoubleClicked
+            QAbstractItemView.EditTrigger.AnyKeyPressed  # typing starts an edit, as in Excel
+            | QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             if editable
             else QAbstractItemView.EditTrigger.NoEditTriggers
