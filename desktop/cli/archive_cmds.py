@@ -53,10 +53,34 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     e.set_defaults(handler=cmd_export)
     v = verbs.add_parser(
-        "verify", help="校验归档包（文件夹或 ZIP）的真实性、完整性、可用性、安全性"
+        "verify",
+        help="校验归档包（文件夹、ZIP，或加密传递副本 .zip.enc）的真实性、完整性、可用性、安全性，"
+        "并说明校验的是加密传递副本还是未加密的归档包",
     )
-    v.add_argument("path", help="归档包文件夹或 .zip")
+    v.add_argument(
+        "path",
+        help=f"归档包文件夹、.zip，或加密传递副本 .zip.enc（口令取自 {backup_crypto.ENV} 或提示输入）",
+    )
     v.set_defaults(handler=cmd_verify)
+    c = verbs.add_parser(
+        "encrypt-copy",
+        help="为校验通过的归档包写一份加密传递副本（一个文件，便于用U盘传递；归档包本身不加密）",
+    )
+    c.add_argument("path", help="归档包文件夹或 .zip")
+    c.add_argument("--to", required=True, metavar="DIR", help="写到该文件夹（如U盘）")
+    c.add_argument(
+        "--cipher",
+        choices=tuple(backup_crypto.CIPHERS),
+        help="加密算法：aes（AES-256-GCM）或 sm4（国密 SM4-GCM）（默认：设置中的备份加密算法）",
+    )
+    c.set_defaults(handler=cmd_encrypt_copy)
+    d = verbs.add_parser(
+        "decrypt-copy",
+        help="把加密传递副本解密回归档包（.zip）：先解密并校验，通过后才写出",
+    )
+    d.add_argument("path", help="加密传递副本（.zip.enc）")
+    d.add_argument("--to", required=True, metavar="DIR", help="写到该文件夹")
+    d.set_defaults(handler=cmd_decrypt_copy)
     i = verbs.add_parser(
         "import",
         help="导入别处做的归档包：先校验（未通过即拒绝），列出与本台账的异同，再只读复制到文件夹",
@@ -145,14 +169,25 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_verify(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.archive import transport
+
+    path = Path(args.path)
+    sealed = transport.is_transport_copy(path)  # checked as the package it holds, decrypted
+    passphrase = _passphrase(confirm=False, what="传递副本口令") if sealed else ""
+
+    def check(ledger: archive.LedgerHistory | None) -> archive.VerifyReport:
+        if sealed:
+            return transport.verify_copy(path, passphrase, ledger=ledger)
+        return archive.verify_package(path, ledger=ledger)
+
     # The ledger, when this desk has one, judges an unsigned package claiming it (a v1 rewrite of
     # a sealed package is refused); a desk without a ledger file does not get one made here.
     file = ledger_file(ctx.database)
     if file is not None and not file.exists():
-        report = archive.verify_package(Path(args.path))
+        report = check(None)
     else:
         with ctx.ledger.session() as session:
-            report = archive.verify_package(Path(args.path), ledger=archive.history(session))
+            report = check(archive.history(session))
     print(report.text())
     if report.internal:
         return INTERNAL_ERROR
@@ -188,16 +223,47 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def _passphrase(confirm: bool) -> str:
+def _passphrase(confirm: bool, what: str = "备份口令") -> str:
     given = os.environ.get(backup_crypto.ENV)
     if given:
         return given
     if not sys.stdin.isatty():
-        raise ValidationError(f"请在提示时输入备份口令，或设置环境变量 {backup_crypto.ENV}。")
-    first = getpass.getpass("备份口令：")
+        raise ValidationError(f"请在提示时输入{what}，或设置环境变量 {backup_crypto.ENV}。")
+    first = getpass.getpass(f"{what}：")
     if confirm and getpass.getpass("再输入一次：") != first:
-        raise ValidationError("两次输入的口令不一致，未备份。")
+        raise ValidationError("两次输入的口令不一致，未写出任何文件。")
     return first
+
+
+def cmd_encrypt_copy(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.archive import transport
+
+    ctx.sign_in_to_write()
+    passphrase = _passphrase(confirm=True, what="传递副本口令")
+    with ctx.ledger.session() as session:
+        result = transport.seal_copy(
+            session, ctx.actor, Path(args.path), Path(args.to), passphrase, cipher=args.cipher
+        )
+    print(
+        f"已写出加密传递副本：{result.path}（{human_size(result.size)}，"
+        f"{backup_crypto.CIPHERS[result.cipher]}），回读一致。\n"
+        "  归档包本身未加密；接收方用 duban archive decrypt-copy 和同一口令解密回归档包。"
+    )
+    if result.warning:
+        print(result.warning, file=sys.stderr)
+    return 0
+
+
+def cmd_decrypt_copy(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.archive import transport
+
+    ctx.sign_in_to_write()
+    passphrase = _passphrase(confirm=False, what="传递副本口令")
+    with ctx.ledger.session() as session:
+        result = transport.open_copy(session, ctx.actor, Path(args.path), Path(args.to), passphrase)
+    print(result.report.text())
+    print(f"已解密为归档包：{result.path}（{backup_crypto.CIPHERS[result.cipher]}）")
+    return 0
 
 
 def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:

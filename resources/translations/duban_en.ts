@@ -438,6 +438,72 @@ Before pulling out the USB stick, eject it safely in the system first.</translat
         <translation>unknown algorithm</translation>
     </message>
     <message>
+        <source>归档包是文件夹还是 ZIP 文件（或加密传递副本）？</source>
+        <translation>Is the archive package a folder or a ZIP file (or an encrypted transport copy)?</translation>
+    </message>
+    <message>
+        <source>归档包或加密传递副本 (*.zip *.zip.enc)</source>
+        <translation>Archive packages or encrypted transport copies (*.zip *.zip.enc)</translation>
+    </message>
+    <message>
+        <source>加密传递副本</source>
+        <translation>Encrypted transport copy</translation>
+    </message>
+    <message>
+        <source>“{name}”是加密传递副本（{cipher}），请输入口令：</source>
+        <translation>“{name}” is an encrypted transport copy ({cipher}); enter its passphrase:</translation>
+    </message>
+    <message>
+        <source>写加密传递副本</source>
+        <translation>Write an encrypted transport copy</translation>
+    </message>
+    <message>
+        <source>传递副本已写出</source>
+        <translation>Transport copy written</translation>
+    </message>
+    <message>
+        <source>已写出加密传递副本并回读一致：
+{path}
+{size}，{cipher}
+
+归档包本身未加密。接收方在“文件 → 解密传递副本…”中用同一口令解密回归档包。</source>
+        <translation>Encrypted transport copy written and read back identical:
+{path}
+{size}, {cipher}
+
+The archive package itself is not encrypted. The receiving desk decrypts it back to the package in “File → Decrypt transport copy…” with the same passphrase.</translation>
+    </message>
+    <message>
+        <source>正在写加密传递副本…</source>
+        <translation>Writing the encrypted transport copy…</translation>
+    </message>
+    <message>
+        <source>选择加密传递副本</source>
+        <translation>Choose an encrypted transport copy</translation>
+    </message>
+    <message>
+        <source>加密传递副本 (*.zip.enc *.enc)</source>
+        <translation>Encrypted transport copies (*.zip.enc *.enc)</translation>
+    </message>
+    <message>
+        <source>解密后的归档包存放到</source>
+        <translation>Store the decrypted archive package in</translation>
+    </message>
+    <message>
+        <source>已解密为归档包</source>
+        <translation>Decrypted to an archive package</translation>
+    </message>
+    <message>
+        <source>传递副本已解密、校验并写出为归档包：
+{path}</source>
+        <translation>The transport copy was decrypted, verified and written as the archive package:
+{path}</translation>
+    </message>
+    <message>
+        <source>正在解密传递副本…</source>
+        <translation>Decrypting the transport copy…</translation>
+    </message>
+    <message>
         <source>不能恢复</source>
         <translation>Cannot restore</translation>
     </message>
@@ -512,6 +578,14 @@ Duban Desk will close; please open it again.</translation>
     <message>
         <source>导入别处的归档包…</source>
         <translation>Import an archive package from elsewhere…</translation>
+    </message>
+    <message>
+        <source>写加密传递副本…</source>
+        <translation>Write encrypted transport copy…</translation>
+    </message>
+    <message>
+        <source>解密传递副本…</source>
+        <translation>Decrypt transport copy…</translation>
     </message>
     <message>
         <source>备份台账…</source>
@@ -614,6 +688,10 @@ Duban Desk will close; please open it again.</translation>
     <message>
         <source>用口令加密（恢复时须输入同一口令，口令遗失则无法恢复）</source>
         <translation>Encrypt with a passphrase (the same passphrase is needed to restore; a lost passphrase cannot be recovered)</translation>
+    </message>
+    <message>
+        <source>用口令加密（接收方解密时须输入同一口令，口令遗失则无法解密）</source>
+        <translation>Encrypt with a passphrase (the receiving desk needs the same passphrase; a lost passphrase cannot be recovered)</translation>
     </message>
     <message>
         <source>加密算法：</source>
@@ -5238,6 +5316,10 @@ Log: {path}</translation>
         <translation>&quot;{0}&quot; is not an audit-log key file exported by Duban Desk.</translation>
     </message>
     <message>
+        <source>“{0}”不是督办台的加密传递副本。</source>
+        <translation>“{0}” is not an encrypted transport copy of Duban Desk.</translation>
+    </message>
+    <message>
         <source>“{0}”中没有工作表“{1}”。</source>
         <translation>&quot;{0}&quot; has no worksheet &quot;{1}&quot;.</translation>
     </message>
@@ -5426,6 +5508,10 @@ Log: {path}</translation>
         <translation>The meeting has no decisions yet; no minutes can be made.</translation>
     </message>
     <message>
+        <source>传递副本写入后回读不一致，介质可能有坏块，已作废。</source>
+        <translation>The transport copy read back differently from what was written; the medium may have bad blocks. The copy was discarded.</translation>
+    </message>
+    <message>
         <source>全宗号应为 1 至 4 个字符。</source>
         <translation>The fonds code must be 1 to 4 characters.</translation>
     </message>
@@ -5480,6 +5566,14 @@ Log: {path}</translation>
     <message>
         <source>其他窗口正在发文，暂时无法取得文号，请稍后再试。</source>
         <translation>Another window is issuing a document; no number can be taken right now. Please try again shortly.</translation>
+    </message>
+    <message>
+        <source>写传递副本失败：{0}。未留下不完整的文件。</source>
+        <translation>Writing the transport copy failed: {0}. No incomplete file was left.</translation>
+    </message>
+    <message>
+        <source>写出后回读不一致，介质可能有坏块，已作废。</source>
+        <translation>What was written read back differently; the medium may have bad blocks. It was discarded.</translation>
     </message>
     <message>
         <source>到期提醒应在 0 至 30 天之间（0 为不提醒）。</source>
@@ -5576,6 +5670,10 @@ Log: {path}</translation>
     <message>
         <source>发文机关标志不能为空。</source>
         <translation>The issuing authority&apos;s mark cannot be empty.</translation>
+    </message>
+    <message>
+        <source>口令不正确，或传递副本已损坏、被改动：无法解密，未写出任何文件。</source>
+        <translation>Wrong passphrase, or the transport copy is damaged or altered: it cannot be decrypted; no file was written.</translation>
     </message>
     <message>
         <source>只有已印发的公文才需要更正；草稿可直接修改。</source>
@@ -6262,6 +6360,10 @@ Log: {path}</translation>
         <translation>Header row numbers start at 1.</translation>
     </message>
     <message>
+        <source>解密传递副本失败：{0}。未留下不完整的文件。</source>
+        <translation>Decrypting the transport copy failed: {0}. No incomplete file was left.</translation>
+    </message>
+    <message>
         <source>议定事项须明确责任单位和完成时限，才能转为督办事项。</source>
         <translation>A decision needs a responsible unit and a deadline before it can become a supervised item.</translation>
     </message>
@@ -6544,6 +6646,10 @@ Log: {path}</translation>
     <message>
         <source>这不是督办台能读的加密文件（格式或版本不符）。</source>
         <translation>This is not an encrypted file Duban Desk can read (unknown format or version).</translation>
+    </message>
+    <message>
+        <source>这已是加密传递副本，无须再加密。</source>
+        <translation>This is already an encrypted transport copy; it needs no further encryption.</translation>
     </message>
     <message>
         <source>这把密钥属于另一个台账，未导入。</source>

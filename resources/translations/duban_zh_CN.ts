@@ -438,6 +438,72 @@
             <translation>算法未知</translation>
         </message>
         <message>
+            <source>归档包是文件夹还是 ZIP 文件（或加密传递副本）？</source>
+            <translation>归档包是文件夹还是 ZIP 文件（或加密传递副本）？</translation>
+        </message>
+        <message>
+            <source>归档包或加密传递副本 (*.zip *.zip.enc)</source>
+            <translation>归档包或加密传递副本 (*.zip *.zip.enc)</translation>
+        </message>
+        <message>
+            <source>加密传递副本</source>
+            <translation>加密传递副本</translation>
+        </message>
+        <message>
+            <source>“{name}”是加密传递副本（{cipher}），请输入口令：</source>
+            <translation>“{name}”是加密传递副本（{cipher}），请输入口令：</translation>
+        </message>
+        <message>
+            <source>写加密传递副本</source>
+            <translation>写加密传递副本</translation>
+        </message>
+        <message>
+            <source>传递副本已写出</source>
+            <translation>传递副本已写出</translation>
+        </message>
+        <message>
+            <source>已写出加密传递副本并回读一致：
+{path}
+{size}，{cipher}
+
+归档包本身未加密。接收方在“文件 → 解密传递副本…”中用同一口令解密回归档包。</source>
+            <translation>已写出加密传递副本并回读一致：
+{path}
+{size}，{cipher}
+
+归档包本身未加密。接收方在“文件 → 解密传递副本…”中用同一口令解密回归档包。</translation>
+        </message>
+        <message>
+            <source>正在写加密传递副本…</source>
+            <translation>正在写加密传递副本…</translation>
+        </message>
+        <message>
+            <source>选择加密传递副本</source>
+            <translation>选择加密传递副本</translation>
+        </message>
+        <message>
+            <source>加密传递副本 (*.zip.enc *.enc)</source>
+            <translation>加密传递副本 (*.zip.enc *.enc)</translation>
+        </message>
+        <message>
+            <source>解密后的归档包存放到</source>
+            <translation>解密后的归档包存放到</translation>
+        </message>
+        <message>
+            <source>已解密为归档包</source>
+            <translation>已解密为归档包</translation>
+        </message>
+        <message>
+            <source>传递副本已解密、校验并写出为归档包：
+{path}</source>
+            <translation>传递副本已解密、校验并写出为归档包：
+{path}</translation>
+        </message>
+        <message>
+            <source>正在解密传递副本…</source>
+            <translation>正在解密传递副本…</translation>
+        </message>
+        <message>
             <source>不能恢复</source>
             <translation>不能恢复</translation>
         </message>
@@ -512,6 +578,14 @@
         <message>
             <source>导入别处的归档包…</source>
             <translation>导入别处的归档包…</translation>
+        </message>
+        <message>
+            <source>写加密传递副本…</source>
+            <translation>写加密传递副本…</translation>
+        </message>
+        <message>
+            <source>解密传递副本…</source>
+            <translation>解密传递副本…</translation>
         </message>
         <message>
             <source>备份台账…</source>
@@ -614,6 +688,10 @@
         <message>
             <source>用口令加密（恢复时须输入同一口令，口令遗失则无法恢复）</source>
             <translation>用口令加密（恢复时须输入同一口令，口令遗失则无法恢复）</translation>
+        </message>
+        <message>
+            <source>用口令加密（接收方解密时须输入同一口令，口令遗失则无法解密）</source>
+            <translation>用口令加密（接收方解密时须输入同一口令，口令遗失则无法解密）</translation>
         </message>
         <message>
             <source>加密算法：</source>
@@ -5238,6 +5316,10 @@
             <translation>“{0}”不是督办台导出的操作日志密钥文件。</translation>
         </message>
         <message>
+            <source>“{0}”不是督办台的加密传递副本。</source>
+            <translation>“{0}”不是督办台的加密传递副本。</translation>
+        </message>
+        <message>
             <source>“{0}”中没有工作表“{1}”。</source>
             <translation>“{0}”中没有工作表“{1}”。</translation>
         </message>
@@ -5426,6 +5508,10 @@
             <translation>会议尚无议定事项，无法生成纪要。</translation>
         </message>
         <message>
+            <source>传递副本写入后回读不一致，介质可能有坏块，已作废。</source>
+            <translation>传递副本写入后回读不一致，介质可能有坏块，已作废。</translation>
+        </message>
+        <message>
             <source>全宗号应为 1 至 4 个字符。</source>
             <translation>全宗号应为 1 至 4 个字符。</translation>
         </message>
@@ -5480,6 +5566,14 @@
         <message>
             <source>其他窗口正在发文，暂时无法取得文号，请稍后再试。</source>
             <translation>其他窗口正在发文，暂时无法取得文号，请稍后再试。</translation>
+        </message>
+        <message>
+            <source>写传递副本失败：{0}。未留下不完整的文件。</source>
+            <translation>写传递副本失败：{0}。未留下不完整的文件。</translation>
+        </message>
+        <message>
+            <source>写出后回读不一致，介质可能有坏块，已作废。</source>
+            <translation>写出后回读不一致，介质可能有坏块，已作废。</translation>
         </message>
         <message>
             <source>到期提醒应在 0 至 30 天之间（0 为不提醒）。</source>
@@ -5576,6 +5670,10 @@
         <message>
             <source>发文机关标志不能为空。</source>
             <translation>发文机关标志不能为空。</translation>
+        </message>
+        <message>
+            <source>口令不正确，或传递副本已损坏、被改动：无法解密，未写出任何文件。</source>
+            <translation>口令不正确，或传递副本已损坏、被改动：无法解密，未写出任何文件。</translation>
         </message>
         <message>
             <source>只有已印发的公文才需要更正；草稿可直接修改。</source>
@@ -6262,6 +6360,10 @@
             <translation>表头行号从 1 开始。</translation>
         </message>
         <message>
+            <source>解密传递副本失败：{0}。未留下不完整的文件。</source>
+            <translation>解密传递副本失败：{0}。未留下不完整的文件。</translation>
+        </message>
+        <message>
             <source>议定事项须明确责任单位和完成时限，才能转为督办事项。</source>
             <translation>议定事项须明确责任单位和完成时限，才能转为督办事项。</translation>
         </message>
@@ -6544,6 +6646,10 @@
         <message>
             <source>这不是督办台能读的加密文件（格式或版本不符）。</source>
             <translation>这不是督办台能读的加密文件（格式或版本不符）。</translation>
+        </message>
+        <message>
+            <source>这已是加密传递副本，无须再加密。</source>
+            <translation>这已是加密传递副本，无须再加密。</translation>
         </message>
         <message>
             <source>这把密钥属于另一个台账，未导入。</source>

@@ -241,3 +241,76 @@ def test_import_shows_the_plan_then_copies(
     qtbot.waitUntil(lambda: job.finished, timeout=20_000)
     assert not shown[0][0] and "已导入过 3 件" in shown[0][1]
     assert len(list(folder.iterdir())) == 1
+
+
+def test_transport_copy_out_and_back_in_the_window(
+    clerk_window, session, admin, monkeypatch, tmp_path, qtbot, messages
+) -> None:
+    """写加密传递副本… (SM4 chosen in the dialog, encryption cannot be switched off), then on the
+    receiving side 解密传递副本… and 校验归档包… of the copy: each report says what it checked."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from desktop.services import backup_crypto
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "unit" / "services"))
+    from archive_fixtures import issue_documents
+
+    issue_documents(session, 2026, 2)
+    desk_folder, stick, receiving = (tmp_path / n for n in ("desk", "stick", "receiving"))
+    for folder in (desk_folder, stick, receiving):
+        folder.mkdir()
+    package = archive.export_year(session, admin, 2026, desk_folder, as_zip=True).path
+    monkeypatch.setattr(
+        media, "drives", lambda: [media.Drive(stick, "KINGSTON", 10**9, 10**9, True)]
+    )
+
+    class Typed(DestinationDialog):
+        def exec(self) -> int:
+            assert self.encrypt.isChecked() and not self.encrypt.isEnabled()
+            assert self.offsite.isHidden()
+            self.cipher.setCurrentIndex(self.cipher.findData("sm4"))
+            self.passphrase.setText("Chuandi#2026")
+            self.again.setText("Chuandi#2026")
+            _shot(self, "transport-copy-dialog")
+            self._accept()
+            return self.result()
+
+    monkeypatch.setattr(destination, "DestinationDialog", Typed)
+    job = actions.encrypt_copy(clerk_window, package)
+    qtbot.waitUntil(lambda: job.finished, timeout=30_000)
+    assert job.error is None
+    (sealed,) = stick.iterdir()
+    assert backup_crypto.sealed_with(sealed) == backup_crypto.Sealed("sm4", 2)
+    assert any("传递副本并回读一致" in m for m in messages)
+
+    reports: list[tuple[str, str]] = []
+
+    def shown(dialog: ReportDialog) -> int:
+        origin = dialog.findChild(QLabel, "origin")
+        reports.append((origin.text(), dialog.text.toPlainText()))
+        _shot(dialog, "transport-copy-report")
+        return 1
+
+    monkeypatch.setattr(ReportDialog, "exec", shown)
+    answers = iter([("not-the-passphrase", True), ("Chuandi#2026", True), ("Chuandi#2026", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: next(answers))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(receiving))
+    job = actions.decrypt_copy(clerk_window, sealed)  # the wrong passphrase first
+    qtbot.waitUntil(lambda: job.finished, timeout=30_000)
+    assert job.error is not None and "口令不正确" in str(job.error)
+    assert list(receiving.iterdir()) == []
+    job = actions.decrypt_copy(clerk_window, sealed)
+    qtbot.waitUntil(lambda: job.finished, timeout=30_000)
+    assert job.error is None and reports
+    assert "加密传递副本（SM4-GCM（国密））" in reports[-1][0]
+    opened = next(p for p in receiving.iterdir() if p.suffix == ".zip")
+    assert archive.verify_package(opened).ok
+
+    reports.clear()
+    actions.verify_archive(clerk_window, sealed)  # the copy itself, checked once decrypted
+    qtbot.waitUntil(lambda: bool(reports), timeout=30_000)
+    assert "加密传递副本" in reports[0][0] and "校验通过" in reports[0][1]
+    reports.clear()
+    actions.verify_archive(clerk_window, opened)  # the package it became: plain, and whence
+    qtbot.waitUntil(lambda: bool(reports), timeout=30_000)
+    assert reports[0][0].startswith("加密：否") and "解密而来" in reports[0][0]

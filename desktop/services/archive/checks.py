@@ -103,6 +103,8 @@ class VerifyReport:
     litter: list[str] = field(default_factory=list)  # .DS_Store and the like: named, ignored
     notes: list[str] = field(default_factory=list)
     internal: str = ""  # an internal error's sentence (with its reference): the check is incomplete
+    transport: str = ""  # what was checked is an encrypted transport copy: its cipher's name
+    opened_from: str = ""  # a plain package decrypted here from a transport copy: which one
 
     def add(self, check: str, message: str) -> None:
         if len(self.failures[check]) < 200:  # a wrecked package should not print forever
@@ -183,6 +185,17 @@ class VerifyReport:
                 out += [f"    - {message}" for message in found]
         return out
 
+    def encryption_line(self) -> str:
+        """Whether what was checked came from an encrypted transport copy (archive/transport.py)
+        or was a plain package; the package itself is never encrypted (DA/T transfer rules)."""
+        if self.transport:
+            return (
+                f"加密：校验的是加密传递副本（{self.transport}），已用口令在私有临时文件夹中解密后"
+                "校验；其中的归档包本身未加密"
+            )
+        line = "加密：否，校验的是未加密的归档包（归档包本身不加密；带出时可另写加密传递副本）"
+        return line + (f"；{self.opened_from}" if self.opened_from else "")
+
     def text(self) -> str:
         lines = [f"归档包校验：{self.label}"]
         if self.info:
@@ -195,8 +208,7 @@ class VerifyReport:
                 f"全宗号 {i.fonds}　年度 {i.year}　保管期限 {i.retention}　机构 {i.organisation}"
                 f"　件数 {self.items}　页数 {self.pages}　文件 {self.files} 个　{human_size(self.size)}"
             )
-        # The desk writes packages unencrypted (DA/T transfer rules; ARCHIVES.md): say so.
-        lines.append("加密：否（归档包不加密；须加密带出时请用加密的移动介质，或另做加密备份）")
+        lines.append(self.encryption_line())
         lines.append("DA/T 70-2018 检测项目：")
         lines += self.lines()
         if self.litter:

@@ -63,9 +63,18 @@ def verify_package(
         report.internal = internal_error(log, f"opening package {path}", exc)
         return report
     try:
-        return verify_reader(reader, report, on_file=on_file, ledger=ledger)
+        verify_reader(reader, report, on_file=on_file, ledger=ledger)
     finally:
         reader.close()
+    from desktop.services.archive.transport import opened_from  # it imports this module
+
+    try:
+        report.opened_from, problem = opened_from(Path(path))
+    except OSError as exc:
+        report.opened_from, problem = "", f"无法读取该包旁边的来源说明：{exc.strerror or exc}"
+    if problem:
+        report.notes.append(problem)
+    return report
 
 
 def verify_reader(

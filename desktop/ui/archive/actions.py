@@ -84,10 +84,15 @@ def export_archive(window: MainWindow) -> Job | None:
     return window.run_task(label, work, done, refresh=False)
 
 
-def _ask_package(window: QWidget) -> Path | None:
+def _ask_package(window: QWidget, sealed_too: bool = False) -> Path | None:
+    """A package folder or ZIP; with ``sealed_too`` an encrypted transport copy may be picked."""
     box = QMessageBox(window)
     box.setWindowTitle(tr("选择归档包"))
-    box.setText(tr("归档包是文件夹还是 ZIP 文件？"))
+    box.setText(
+        tr("归档包是文件夹还是 ZIP 文件（或加密传递副本）？")
+        if sealed_too
+        else tr("归档包是文件夹还是 ZIP 文件？")
+    )
     folder = box.addButton(tr("文件夹…"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(tr("ZIP 文件…"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
@@ -95,25 +100,49 @@ def _ask_package(window: QWidget) -> Path | None:
     if box.clickedButton() is folder:
         chosen = QFileDialog.getExistingDirectory(window, tr("选择归档包文件夹"))
     elif box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole:
-        chosen, _ = QFileDialog.getOpenFileName(
-            window, tr("选择归档包"), "", tr("ZIP 文件 (*.zip)")
+        kinds = (
+            tr("归档包或加密传递副本 (*.zip *.zip.enc)") if sealed_too else tr("ZIP 文件 (*.zip)")
         )
+        chosen, _ = QFileDialog.getOpenFileName(window, tr("选择归档包"), "", kinds)
     else:
         return None
     return Path(chosen) if chosen else None
 
 
+def _ask_copy_passphrase(window: QWidget, sealed: Path) -> str | None:
+    found = backup_crypto.sealed_with(sealed)
+    passphrase, ok = QInputDialog.getText(
+        window,
+        tr("加密传递副本"),
+        tr("“{name}”是加密传递副本（{cipher}），请输入口令：").format(
+            name=sealed.name,
+            cipher=tr(CIPHER_LABELS[found.cipher]) if found else tr("算法未知"),
+        ),
+        QLineEdit.EchoMode.Password,
+    )
+    return passphrase if ok else None
+
+
 def verify_archive(window: MainWindow, path: Path | None = None) -> None:
+    from desktop.services.archive import transport
     from desktop.ui.archive.browser import ReportDialog
 
-    path = path or _ask_package(window)
+    path = path or _ask_package(window, sealed_too=True)
     if path is None:
         return
     desk = window.desk
+    passphrase = None
+    if transport.is_transport_copy(path):  # checked as the package it holds, decrypted
+        passphrase = _ask_copy_passphrase(window, path)
+        if passphrase is None:
+            return
 
     def work(_progress: Progress) -> archive.VerifyReport:
         with desk.session() as session:  # an unsigned package claiming this ledger: its log
-            return archive.verify_package(path, ledger=archive.history(session))
+            history = archive.history(session)
+        if passphrase is not None:
+            return transport.verify_copy(path, passphrase, ledger=history)
+        return archive.verify_package(path, ledger=history)
 
     window.run_task(
         tr("正在校验归档包…"),
@@ -199,6 +228,84 @@ def _run_import(window: MainWindow, path: Path, folder: Path) -> Job:
         )
 
     return window.run_task(tr("正在导入归档包…"), work, done, refresh=False)
+
+
+def encrypt_copy(window: MainWindow, path: Path | None = None) -> Job | None:
+    """One encrypted file of a package, for carrying it on a stick (archive/transport.py)."""
+    from desktop.services.archive import transport
+    from desktop.ui.archive.destination import DestinationDialog
+
+    desk = window.desk
+    path = path or _ask_package(window)
+    if path is None:
+        return None
+    size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else 0
+    size = size or (path.stat().st_size if path.is_file() else 0)
+    with desk.session() as session:
+        cipher = settings.office(session).backup_cipher
+    dialog = DestinationDialog(
+        window, tr("写加密传递副本"), lambda _y: size, cipher=cipher, require_encrypt=True
+    )
+    if not dialog.exec() or dialog.destination is None or dialog.chosen_passphrase is None:
+        return None
+    target, passphrase, chosen = dialog.destination, dialog.chosen_passphrase, dialog.chosen_cipher
+
+    def work(_progress: Progress) -> transport.TransportResult:
+        with desk.session() as session:
+            return transport.seal_copy(session, desk.actor, path, target, passphrase, cipher=chosen)
+
+    def done(result: transport.TransportResult) -> None:
+        QMessageBox.information(
+            window,
+            tr("传递副本已写出"),
+            tr(
+                "已写出加密传递副本并回读一致：\n{path}\n{size}，{cipher}\n\n"
+                "归档包本身未加密。接收方在“文件 → 解密传递副本…”中用同一口令解密回归档包。"
+            ).format(
+                path=result.path,
+                size=human_size(result.size),
+                cipher=tr(CIPHER_LABELS[result.cipher]),
+            )
+            + ("\n\n" + result.warning if result.warning else ""),
+        )
+
+    return window.run_task(tr("正在写加密传递副本…"), work, done, refresh=False)
+
+
+def decrypt_copy(window: MainWindow, path: Path | None = None) -> Job | None:
+    """The receiving desk: a transport copy back to its package (a ZIP), checked first."""
+    from desktop.services.archive import transport
+    from desktop.ui.archive.browser import ReportDialog
+
+    desk = window.desk
+    if path is None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            window, tr("选择加密传递副本"), "", tr("加密传递副本 (*.zip.enc *.enc)")
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+    passphrase = _ask_copy_passphrase(window, path)
+    if passphrase is None:
+        return None
+    folder = QFileDialog.getExistingDirectory(window, tr("解密后的归档包存放到"))
+    if not folder:
+        return None
+    target = Path(folder)
+
+    def work(_progress: Progress) -> transport.OpenResult:
+        with desk.session() as session:
+            return transport.open_copy(session, desk.actor, path, target, passphrase)
+
+    def done(result: transport.OpenResult) -> None:
+        QMessageBox.information(
+            window,
+            tr("已解密为归档包"),
+            tr("传递副本已解密、校验并写出为归档包：\n{path}").format(path=result.path),
+        )
+        ReportDialog(window, result.report).exec()
+
+    return window.run_task(tr("正在解密传递副本…"), work, done, refresh=False)
 
 
 def backup_ledger(window: MainWindow) -> None:
@@ -387,6 +494,8 @@ FILE_ACTIONS = [
     ActionSpec(QT_TR_NOOP("校验归档包…"), verify_archive),
     ActionSpec(QT_TR_NOOP("浏览归档包…"), browse_archive),
     ActionSpec(QT_TR_NOOP("导入别处的归档包…"), import_archive, Permission.EDIT_LEDGER),
+    ActionSpec(QT_TR_NOOP("写加密传递副本…"), encrypt_copy, Permission.BACKUP),
+    ActionSpec(QT_TR_NOOP("解密传递副本…"), decrypt_copy, Permission.BACKUP),
     ActionSpec(QT_TR_NOOP("备份台账…"), backup_ledger, Permission.BACKUP),
     ActionSpec(QT_TR_NOOP("从备份恢复台账…"), restore_ledger, Permission.MANAGE),
 ]

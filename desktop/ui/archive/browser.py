@@ -67,6 +67,10 @@ class ReportDialog(QDialog):
         colour = "#1b5e20" if report.authenticated else "#b26a00" if report.ok else "#b00020"
         verdict.setStyleSheet(f"font-weight: bold; color: {colour};")
         layout.addWidget(verdict)
+        origin = QLabel(report.encryption_line())  # a transport copy, or a plain package
+        origin.setObjectName("origin")
+        origin.setWordWrap(True)
+        layout.addWidget(origin)
         self.model: RowTableModel[CheckResult] = RowTableModel(CHECK_COLUMNS, self)
         self.model.set_rows(report.results())
         self.checks = DataTable(self.model)

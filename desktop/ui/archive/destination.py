@@ -46,10 +46,12 @@ class DestinationDialog(QDialog):
         offer_zip: bool = False,
         offer_encrypt: bool = False,
         cipher: str = "aes",
-        encrypt_label: str = "",
+        require_encrypt: bool = False,
     ) -> None:
         """``cipher``: the suite chosen at first (OfficeSettings.backup_cipher);
-        ``encrypt_label``: the encryption check box's text when it is not a backup's."""
+        ``require_encrypt``: an encrypted transport copy, never plain (and not an off-PC
+        backup: the check box for that is hidden)."""
+        offer_encrypt = offer_encrypt or require_encrypt
         super().__init__(parent)
         self.setWindowTitle(title)
         self.needed = needed
@@ -71,7 +73,9 @@ class DestinationDialog(QDialog):
         self.offsite = QCheckBox(tr("这份副本将带离本机（计入“离机备份”提醒）"))
         layout.addWidget(self.offsite)
         self.encrypt = QCheckBox(
-            encrypt_label or tr("用口令加密（恢复时须输入同一口令，口令遗失则无法恢复）")
+            tr("用口令加密（接收方解密时须输入同一口令，口令遗失则无法解密）")
+            if require_encrypt
+            else tr("用口令加密（恢复时须输入同一口令，口令遗失则无法恢复）")
         )
         self.cipher = QComboBox()
         for stored, label in CIPHER_LABELS.items():
@@ -96,6 +100,10 @@ class DestinationDialog(QDialog):
         for widget in (self.encrypt, cipher_row, self.passphrase, self.again):
             widget.setVisible(offer_encrypt)
             layout.addWidget(widget)
+        if require_encrypt:
+            self.encrypt.setChecked(True)
+            self.encrypt.setEnabled(False)
+            self.offsite.setVisible(False)
         self.fit = QLabel()
         self.fit.setWordWrap(True)
         layout.addWidget(self.fit)

@@ -40,6 +40,8 @@ WHO_MAY: dict[str, frozenset[Role]] = {
     "archive.export.export_year": BACKUP,
     "archive.importer.import_package": EDIT,
     "archive.pending._record_late": BACKUP,
+    "archive.transport.open_copy": BACKUP,  # a copy of the record, like an export
+    "archive.transport.seal_copy": BACKUP,
     "assessment.decision.record_decision": EDIT,
     "assessment.decision.reopen": EDIT,
     "assessment.decision.review_excellent": EDIT,
