@@ -163,6 +163,9 @@ def open_ledger(database: str | Path, *, migrate_to_head: bool = True) -> Ledger
         engine.dispose()
         reference = log_incident(log, f"opening {_display(url)}", exc)
         raise LedgerError(_open_failed(url, current, backup, reference)) from exc
+    if path is not None:  # SQLite made them just now (Windows: with the folder's ACL)
+        for suffix in ("-wal", "-shm"):
+            tighten(Path(f"{path}{suffix}"))
     factory = sessionmaker(engine, expire_on_commit=False)
     return Ledger(url, engine, factory, path, current, backup)
 

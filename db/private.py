@@ -1,17 +1,88 @@
 """Files only this OS account may read: 0600 files and 0700 folders on POSIX, existing ones
-tightened when the desk opens them. On Windows the per-user folders (AppData) are user-only by
-their inherited ACL; the modes below are not applied there (README 安全)."""
+tightened when the desk opens them. On Windows the same calls give a user-only ACL instead:
+`icacls PATH /inheritance:r /grant:r DOMAIN\\USER:(F)` (a folder: `(OI)(CI)F`, so what is made in
+it inherits that and nothing else), icacls.exe from System32 with a list argv, no shell, no
+console window. A file made inside a folder this process already made user-only inherits its
+ACL and is not given one of its own (one icacls per folder, not per write). Not run on Windows
+here: tests check the argv (README 安全)."""
 
 from __future__ import annotations
 
 import contextlib
+import logging
+import ntpath
 import os
+import subprocess
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 _POSIX = os.name == "posix"
+_WINDOWS = os.name == "nt"
+
+log = logging.getLogger(__name__)
+
+
+def _run_icacls(argv: Sequence[str]) -> bool:
+    flags = getattr(subprocess, "CREATE_NO_WINDOW", 0x08000000)  # no console flashing up
+    done = subprocess.run(
+        list(argv), capture_output=True, timeout=60, check=False, creationflags=flags
+    )
+    return done.returncode == 0
+
+
+RUN: Callable[[Sequence[str]], bool] = _run_icacls  # tests replace the runner
+_USER_ONLY: set[str] = set()  # folders this process made user-only (what is made in them inherits)
+_warned: list[str] = []
+
+
+def windows_account() -> str:
+    """DOMAIN\\USER of the signed-in Windows account (the computer's name for a local one)."""
+    user = os.environ.get("USERNAME") or ""
+    if not user:
+        import getpass
+
+        user = getpass.getuser()
+    domain = os.environ.get("USERDOMAIN", "")
+    return f"{domain}\\{user}" if domain else user
+
+
+def icacls_argv(path: Path, folder: bool) -> list[str]:
+    """The command that leaves ``path`` to this account alone: inherited entries removed, the
+    account's own replaced by full control (a folder's inherited by what is made in it)."""
+    exe = ntpath.join(os.environ.get("SYSTEMROOT", r"C:\Windows"), "System32", "icacls.exe")
+    rights = "(OI)(CI)F" if folder else "(F)"
+    return [exe, str(path), "/inheritance:r", "/grant:r", f"{windows_account()}:{rights}", "/q"]
+
+
+def _key(path: Path) -> str:
+    return os.path.normcase(os.path.abspath(path))
+
+
+def _user_only(path: Path) -> None:
+    """Windows: the user-only ACL on an existing file or folder (a folder once per process);
+    quietly skipped where the filesystem has no ACLs (FAT sticks), said once in the log. Files
+    are not remembered: SQLite's -wal comes and goes under the same name."""
+    key = _key(path)
+    if key in _USER_ONLY or not os.path.lexists(path) or os.path.islink(path):
+        return
+    folder = os.path.isdir(path)
+    if not folder and _key(Path(path).parent) in _USER_ONLY:
+        return  # made in a user-only folder of this process: it inherits exactly that
+    try:
+        ok = RUN(icacls_argv(Path(path), folder))
+    except (OSError, subprocess.SubprocessError) as exc:
+        ok = False
+        if not _warned:
+            _warned.append(str(exc))
+            log.warning("icacls could not run (%s): files keep their inherited ACL", exc)
+    if ok and folder:
+        _USER_ONLY.add(key)
+    elif not ok and not _warned:
+        _warned.append(key)
+        log.warning("icacls could not make %s user-only (no ACLs on that drive?)", path)
 
 
 def private_dir(folder: Path) -> Path:
@@ -23,8 +94,12 @@ def private_dir(folder: Path) -> Path:
 
 
 def tighten(path: Path) -> None:
-    """Take group and other rights away from an existing file or folder; quietly a no-op where
-    the filesystem has no modes (FAT sticks) or the file is someone else's."""
+    """Take group and other rights away from an existing file or folder (Windows: the user-only
+    ACL); quietly a no-op where the filesystem has no modes (FAT sticks) or the file is someone
+    else's."""
+    if _WINDOWS:
+        _user_only(Path(path))
+        return
     if not _POSIX:
         return
     with contextlib.suppress(OSError):

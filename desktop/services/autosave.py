@@ -17,6 +17,8 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
+from db.private import private_dir
+
 
 def folder_for(ledger_path: Path | None, url: str) -> Path:
     """<ledger>.autosave/ beside a SQLite ledger; for a server ledger, in the user's data folder."""
@@ -33,7 +35,7 @@ def _path(folder: Path, key: str) -> Path:
 
 def keep(folder: Path, key: str, payload: dict[str, Any]) -> Path:
     """Write (or replace) the copy for ``key``; owner-only, never half-written."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dir(folder)  # 0700 (Windows: user-only ACL); the copy inside inherits it
     target = _path(folder, key)
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     data = json.dumps(payload, ensure_ascii=False, default=str).encode("utf-8")
