@@ -7,11 +7,13 @@ import argparse
 import dataclasses
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from desktop.cli import table
 from desktop.cli.context import CliContext
 from desktop.services import settings
 from desktop.services.enums import LabelledEnum
+from desktop.services.errors import ValidationError
 from desktop.services.supervision import (
     ReportFrequency,
     SupervisionKind,
@@ -102,6 +104,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("id", type=int)
     p.add_argument("--note", default="")
     p.set_defaults(handler=cmd_close)
+    p = verbs.add_parser("export", help="导出督查事项登记簿：.xlsx 为表格（可打印），.pdf 为打印件")
+    p.add_argument("--out", required=True, type=Path, help="输出文件（.xlsx 或 .pdf）")
+    p.set_defaults(handler=cmd_export)
     p = verbs.add_parser(
         "rules", help="查看各来源的默认办理期限、提醒和催办间隔；带选项时修改（系统管理员）"
     )
@@ -294,3 +299,21 @@ def show_rules(
 def cmd_rules(ctx: CliContext, args: argparse.Namespace) -> int:
     return show_rules(ctx, args, settings.ITEM_RULE_LABELS, settings.item_rules,
                       settings.save_item_rules, "督办事项规则")  # fmt: skip
+
+
+def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.excel import export
+    from desktop.services.notices import render
+    from desktop.services.supervision import documents
+
+    suffix = args.out.suffix.lower()
+    if suffix not in (".xlsx", ".pdf"):
+        raise ValidationError("输出文件应为 .xlsx（表格）或 .pdf（打印件）。", field="out")
+    with ctx.ledger.session() as session:
+        if suffix == ".pdf":
+            render.save_pdf(documents.register_pdf(session), args.out)
+            print(f"督查事项登记簿已输出：{args.out}")
+        else:
+            count = export.export_register(session, args.out)
+            print(f"督查事项登记簿已导出：{args.out}（{count} 件）")
+    return 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .compose_common import Letterhead, frame
+from .compose_common import Letterhead, as_record, frame
 from .model import DocumentKind, OfficialDocument, Table, format_date
 
 
@@ -40,14 +40,7 @@ def _record(
     head: Letterhead, title: str, rows: list[list[str]], body: list, issued: date
 ) -> OfficialDocument:
     facts = Table(header=["项目", "内容"], rows=rows, widths=[1, 4], aligns=["center", "left"])
-    model = frame(head, title, "", [facts, *body], issued, cc="")
-    # A form filled in and signed, like the 约谈记录: no red head, no 文号, no 版记.
-    model.kind = DocumentKind.RECORD
-    model.seal = False
-    model.signature, model.date = "", None
-    model.printing_office, model.printing_date = "", None
-    model.subject = title
-    return model
+    return as_record(frame(head, title, "", [facts, *body], issued, cc=""), title)
 
 
 def _rows(data: CaseData, paper: StepPaper) -> list[list[str]]:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from desktop.services.percents import percent_text
 
-from .model import OfficialDocument
+from .model import DocumentKind, OfficialDocument
 
 ORDINALS = "一二三四五六七八九十"
 TEN_THOUSAND = Decimal(10000)
@@ -103,3 +103,14 @@ def frame(
         printing_office=head.issuer_name,
         printing_date=issued,
     )
+
+
+def as_record(model: OfficialDocument, title: str) -> OfficialDocument:
+    """A form filled in and signed, like the 约谈记录, or a register: no red head, no 文号, no
+    seal, no 版记."""
+    model.kind = DocumentKind.RECORD
+    model.seal = False
+    model.signature, model.date = "", None
+    model.printing_office, model.printing_date = "", None
+    model.subject = title
+    return model

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .compose_common import Letterhead, frame, join_names, numbered_items
-from .model import DocumentKind, Grade, OfficialDocument
+from .compose_common import Letterhead, as_record, frame, join_names, numbered_items
+from .model import DocumentKind, Grade, OfficialDocument, Table
 
 
 def _day(value: date) -> str:
@@ -103,3 +103,20 @@ def compose_extension_reply(
     model = frame(head, title, d.unit, body, d.issued, cc="")
     model.kind = DocumentKind.LETTER
     return model
+
+
+REGISTER_COLUMNS = ["编号", "来源、文号及收文", "主办（协办）", "督办事项", "办理期限", "办理情况"]
+
+
+def compose_register(
+    head: Letterhead, rows: list[list[str]], summary: str, as_of: date
+) -> OfficialDocument:
+    """督查事项登记簿 for printing: a record form (no red head, no 文号) with the count and one
+    row per item, the header repeated on every page."""
+    table = Table(
+        header=REGISTER_COLUMNS, rows=rows, widths=[24, 90, 76, 110, 62, 80],  # pt of 442
+        aligns=["center", "left", "left", "left", "center", "left"], font_size=10.5,
+    )  # fmt: skip
+    title = "督查事项登记簿"
+    body = [f"截至{_day(as_of)}，" + summary, table]
+    return as_record(frame(head, title, "", body, as_of, cc=""), title)

@@ -81,7 +81,7 @@ def _recoveries(session: Session, task_id: int) -> list[TimelineEvent]:
                     QT_TR_NOOP("亮灯"),
                     "由红转黄：差距已补齐",
                     f"上期滞后序时进度 {before:.0f} 个百分点亮红灯，{Period.parse(r.period).label}"
-                    f"报送 {percent_text(r.percent)}%，补齐差距；按“红转黄”规则先亮黄灯，下期保持即转绿",
+                    f"报送 {percent_text(r.percent)}%，补齐差距，按“红转黄”规则先亮黄灯，下期保持即转绿",
                 )
             )
         before = lag

@@ -29,6 +29,14 @@ TEMPLATES = (
     QT_TR_NOOP("已完成"),
     QT_TR_NOOP("逾期完成"),
     QT_TR_NOOP("督办通知逾期未回复（回复期限 {day}）"),
+    QT_TR_NOOP(
+        "差距已补齐，由红转黄：{y}年{m}月滞后序时进度 {n} 个百分点亮红灯，本期补齐，下期保持即转绿"
+    ),
+    QT_TR_NOOP("由红转黄：差距已补齐"),
+    QT_TR_NOOP(
+        "上期滞后序时进度 {n} 个百分点亮红灯，{y}年{m}月报送 {p}%，补齐差距，"
+        "按“红转黄”规则先亮黄灯，下期保持即转绿"
+    ),  # fmt: skip
     # the task's timeline (desktop/services/timeline.py)
     QT_TR_NOOP("{y}年{m}月进度 {n}%"),
     QT_TR_NOOP("{source}{kind} {n} 万元"),
@@ -47,6 +55,7 @@ PREFIXES = (
 )
 _FIELD = {
     "n": r"-?[\d.,]+",
+    "p": r"[\d.]+",
     "day": r"[\d-]+",
     "m": r"\d{1,2}",
     "y": r"\d{4}",

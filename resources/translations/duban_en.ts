@@ -3738,6 +3738,14 @@ attached by {by} at {at}</translation>
         <translation>Raise supervision…</translation>
     </message>
     <message>
+        <source>导出登记簿…</source>
+        <translation>Export register…</translation>
+    </message>
+    <message>
+        <source>打印登记簿…</source>
+        <translation>Print register…</translation>
+    </message>
+    <message>
         <source>全部类别</source>
         <translation>All kinds</translation>
     </message>
@@ -3756,6 +3764,26 @@ attached by {by} at {at}</translation>
     <message>
         <source>{n} 项，其中逾期未回复 {o} 项</source>
         <translation>{n} items, {o} overdue without reply</translation>
+    </message>
+    <message>
+        <source>督查事项登记簿（截至{0}）</source>
+        <translation>Register of supervised items (as of {0})</translation>
+    </message>
+    <message>
+        <source>导出督查事项登记簿</source>
+        <translation>Export the register of supervised items</translation>
+    </message>
+    <message>
+        <source>正在导出督查事项登记簿…</source>
+        <translation>Exporting the register of supervised items…</translation>
+    </message>
+    <message>
+        <source>已导出督查事项登记簿：{0}</source>
+        <translation>Register of supervised items exported: {0}</translation>
+    </message>
+    <message>
+        <source>督查事项登记簿</source>
+        <translation>Register of supervised items</translation>
     </message>
     <message>
         <source>不采纳建议</source>
@@ -4438,6 +4466,18 @@ attached by {by} at {at}</translation>
     <message>
         <source>督办通知逾期未回复（回复期限 {day}）</source>
         <translation>supervision notice not answered in time (reply due {day})</translation>
+    </message>
+    <message>
+        <source>差距已补齐，由红转黄：{y}年{m}月滞后序时进度 {n} 个百分点亮红灯，本期补齐，下期保持即转绿</source>
+        <translation>Gap made up, red to yellow: {n} points behind schedule in {y}-{m} (red), made up this period; green next period if kept</translation>
+    </message>
+    <message>
+        <source>由红转黄：差距已补齐</source>
+        <translation>Red to yellow: gap made up</translation>
+    </message>
+    <message>
+        <source>上期滞后序时进度 {n} 个百分点亮红灯，{y}年{m}月报送 {p}%，补齐差距，按“红转黄”规则先亮黄灯，下期保持即转绿</source>
+        <translation>Red last period at {n} points behind schedule; {p}% reported for {y}-{m} makes the gap up: yellow first by the red-to-yellow rule, green next period if kept</translation>
     </message>
     <message>
         <source>{y}年{m}月进度 {n}%</source>

@@ -3738,6 +3738,14 @@
             <translation>发起督办…</translation>
         </message>
         <message>
+            <source>导出登记簿…</source>
+            <translation>导出登记簿…</translation>
+        </message>
+        <message>
+            <source>打印登记簿…</source>
+            <translation>打印登记簿…</translation>
+        </message>
+        <message>
             <source>全部类别</source>
             <translation>全部类别</translation>
         </message>
@@ -3756,6 +3764,26 @@
         <message>
             <source>{n} 项，其中逾期未回复 {o} 项</source>
             <translation>{n} 项，其中逾期未回复 {o} 项</translation>
+        </message>
+        <message>
+            <source>督查事项登记簿（截至{0}）</source>
+            <translation>督查事项登记簿（截至{0}）</translation>
+        </message>
+        <message>
+            <source>导出督查事项登记簿</source>
+            <translation>导出督查事项登记簿</translation>
+        </message>
+        <message>
+            <source>正在导出督查事项登记簿…</source>
+            <translation>正在导出督查事项登记簿…</translation>
+        </message>
+        <message>
+            <source>已导出督查事项登记簿：{0}</source>
+            <translation>已导出督查事项登记簿：{0}</translation>
+        </message>
+        <message>
+            <source>督查事项登记簿</source>
+            <translation>督查事项登记簿</translation>
         </message>
         <message>
             <source>不采纳建议</source>
@@ -4438,6 +4466,18 @@
         <message>
             <source>督办通知逾期未回复（回复期限 {day}）</source>
             <translation>督办通知逾期未回复（回复期限 {day}）</translation>
+        </message>
+        <message>
+            <source>差距已补齐，由红转黄：{y}年{m}月滞后序时进度 {n} 个百分点亮红灯，本期补齐，下期保持即转绿</source>
+            <translation>差距已补齐，由红转黄：{y}年{m}月滞后序时进度 {n} 个百分点亮红灯，本期补齐，下期保持即转绿</translation>
+        </message>
+        <message>
+            <source>由红转黄：差距已补齐</source>
+            <translation>由红转黄：差距已补齐</translation>
+        </message>
+        <message>
+            <source>上期滞后序时进度 {n} 个百分点亮红灯，{y}年{m}月报送 {p}%，补齐差距，按“红转黄”规则先亮黄灯，下期保持即转绿</source>
+            <translation>上期滞后序时进度 {n} 个百分点亮红灯，{y}年{m}月报送 {p}%，补齐差距，按“红转黄”规则先亮黄灯，下期保持即转绿</translation>
         </message>
         <message>
             <source>{y}年{m}月进度 {n}%</source>

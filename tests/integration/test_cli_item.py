@@ -86,3 +86,22 @@ def test_item_and_accountability_rules_from_the_command_line(
     assert out == 0 and "期限 2026-12-08" in capsys.readouterr().out  # 10 days now
     assert main([*db, "audit", "--last", "30"]) == 0
     assert "督办事项办理期限与催办规则（领导批示一般件" in capsys.readouterr().out
+
+
+def test_the_register_exported_and_printed_from_the_command_line(
+    demo_template: Path, tmp_path: Path, capsys
+) -> None:
+    import openpyxl
+
+    from desktop.services.ledger import backup_sqlite
+
+    db = ["--database", str(backup_sqlite(demo_template, tmp_path / "demo.sqlite3")), *DAY]
+    assert main([*db, "item", "export", "--out", str(tmp_path / "登记簿.xlsx")]) == 0
+    assert "（10 件）" in capsys.readouterr().out
+    sheet = openpyxl.load_workbook(tmp_path / "登记簿.xlsx")["督查事项登记簿"]
+    sources = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "领导批示" in sources and "人大建议/政协提案" in sources
+    assert main([*db, "item", "export", "--out", str(tmp_path / "登记簿.pdf")]) == 0
+    assert (tmp_path / "登记簿.pdf").read_bytes().startswith(b"%PDF")
+    assert main([*db, "item", "export", "--out", str(tmp_path / "登记簿.doc")]) == 1
+    assert ".xlsx" in capsys.readouterr().err

@@ -78,3 +78,23 @@ def test_register_extend_approve_and_return(clerk_window, window_as, fill) -> No
     assert dashboard.item_reminders.count == 3
     tab = dashboard.tabs.indexOf(dashboard.item_reminders)
     assert dashboard.tabs.tabText(tab) == "督办事项提醒（3）"
+
+
+def test_the_register_exports_and_prints_from_the_page(
+    clerk_window, qtbot, monkeypatch, tmp_path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.ui.notices import pdf
+
+    page = clerk_window.show_page("supervision")
+    target = tmp_path / "登记簿.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.export_register()
+    qtbot.waitUntil(target.exists, timeout=20_000)
+    qtbot.waitUntil(lambda: "已导出督查事项登记簿" in clerk_window.statusBar().currentMessage(),
+                    timeout=5000)  # fmt: skip
+    printed: list[bytes] = []
+    monkeypatch.setattr(pdf, "print_pdf", lambda _p, data, _t: printed.append(data) or 1)
+    page.print_register()
+    assert printed and printed[0].startswith(b"%PDF")

@@ -278,8 +278,8 @@ def ranks(entries: Sequence[tuple[Decimal, bool]]) -> list[int]:
 # --- the demo's scheme, shaped like published county 平安建设考评方案 ------------------------
 # Base 100: each indicator's 分值 out of 100, deductions per event inside the indicator until
 # its points are gone (减完为止), repeats and events in sensitive periods counted double, a veto
-# that caps the grade (不得评为优秀), 位次 change points, and the manual indicator scored by
-# four sources with weights. Every line names the unit that supplies its figure.
+# that caps the grade (不得评为优秀), 位次 change points, 督办事项 answered late or sent back
+# (inside 督办整改), and the manual indicator scored by four sources with weights. Every line names the unit that supplies its figure.
 LEDGER = "市平安办（台账）"
 BASE100_INDICATORS = (
     IndicatorSpec("progress", "工作进度", 30, owner=LEDGER),
@@ -295,6 +295,10 @@ BASE100_ITEMS = (
              repeat_factor=Decimal(2), sensitive_factor=Decimal(2), owner=LEDGER),
     ItemSpec("failed", "整改不到位扣分", "failed_rectification", Decimal(-5), ZERO,
              "rectification", owner=LEDGER),
+    ItemSpec("item_late", "督办事项逾期未办扣分", "item_late", Decimal(-1), Decimal(5),
+             "rectification", owner=LEDGER),
+    ItemSpec("item_returned", "督办事项回复被退办扣分", "item_returned", Decimal("-0.5"),
+             Decimal(3), "rectification", owner=LEDGER),
     ItemSpec("accountable", "被问责扣分", "accountability", Decimal(-3), Decimal(6),
              repeat_factor=Decimal(2), owner="市纪委监委"),
     ItemSpec("rank_up", "进位加分", "rank_gain", Decimal("0.5"), Decimal(2), owner=LEDGER),

@@ -130,6 +130,8 @@ def _dates(profile: str, last_due: Period, today: date, rng: random.Random) -> t
         return start, today + timedelta(days=2)
     if profile in ("done", "closed"):
         return start, add_months(today, rng.randint(1, 4))
+    if profile == "recovered":  # due within 3–5 months: over half its time gone, the lag shows
+        return start, add_months(today, 3 + rng.randint(3, 13) % 3)
     return start, add_months(today, rng.randint(3, 13))
 
 
@@ -145,6 +147,7 @@ def _final_percent(profile: str, schedule_now: float, rng: random.Random) -> int
         "done": 100,
         "closed": 100,
         "not_started": 0,
+        "recovered": schedule_now + 2,  # no draw of its own: the other tasks' stay as they were
     }.get(profile, schedule_now + rng.uniform(0, 3))
     return max(0, min(100, round(value)))
 
@@ -172,6 +175,8 @@ def _reports(
         due = period.due(25)
         share = schedule_progress(start, deadline, due) / max(last_schedule, 1)
         percent = final if index == len(kept) - 1 else min(final, round(final * share))
+        if profile == "recovered" and index < len(kept) - 1:
+            percent = _behind_until_last(start, deadline, kept, index)
         late = profile == "funds_late" and rng.random() < 0.3
         batch.append(
             ReportInput(
@@ -187,6 +192,14 @@ def _reports(
     if batch:
         progress.record_reports(session, actor, batch)
     return len(batch)
+
+
+def _behind_until_last(start: date, deadline: date, kept: list[Period], index: int) -> int:
+    """A recovering task's earlier reports: 38 points behind by the period before the last (red
+    by its lag), less before in proportion; the last report makes the gap up."""
+    before = schedule_progress(start, deadline, kept[-2].due(25))
+    ratio = max(0.0, before - 38) / max(before, 1)
+    return max(0, round(schedule_progress(start, deadline, kept[index].due(25)) * ratio))
 
 
 def _milestones(

@@ -207,6 +207,38 @@ def export_ledger(session: Session, path: Path, progress: Progress | None = None
     return ExportSummary(Path(path), len(rows), total_reports, total_funds)
 
 
+def export_register(session: Session, path: Path) -> int:
+    """The 督查事项登记簿 as its own workbook, through the ledger export's cell writer (text
+    stays text, formula-looking text quote-prefixed), set up to print: A4 landscape, fitted
+    to the width, the header on every page. Returns the number of items written."""
+    table = record_sheets.register_sheet(session)
+    today = clock_of(session).today()
+
+    def write(handle: BinaryIO) -> None:
+        import xlsxwriter
+
+        book = xlsxwriter.Workbook(handle, {"constant_memory": True})
+        try:
+            columns = list(zip(table.headers, table.widths, strict=True))
+            sheet = _Sheet(book, table.title, columns, "A2")
+            for row in table.rows:
+                dates = {i: "yyyy-mm-dd" for i, value in enumerate(row) if isinstance(value, date)}
+                sheet.add(list(row), dates)
+            ws = sheet.ws
+            ws.set_landscape()
+            ws.set_paper(9)  # A4
+            ws.fit_to_pages(1, 0)  # one page wide, as many down as needed
+            ws.repeat_rows(0)
+            ws.set_header(f"&C&14{table.title}")
+            ws.set_footer(f"&L截至 {today:%Y-%m-%d}，共 {len(table.rows)} 件&R第 &P 页，共 &N 页")
+            book.close()
+        finally:
+            _discard(book)
+
+    write_atomically(Path(path), write)
+    return len(table.rows)
+
+
 def _discard(book: Workbook) -> None:
     """Forget the workbook's formats; its sheets' temporary files delete themselves."""
     for key in [k for k in _FORMATS if k[0] == id(book)]:

@@ -9,6 +9,7 @@ from desktop.documents.compose_item import (
     ItemData,
     compose_assignment,
     compose_extension_reply,
+    compose_register,
     compose_return,
 )
 from desktop.documents.model import OfficialDocument
@@ -77,3 +78,52 @@ def draft_for_item(session: Session, actor: Actor, item_id: int, what: str) -> i
     if what == ASSIGNMENT and item.document_id is None:
         supervision.link_document(session, actor, item.id, doc_id)
     return doc_id
+
+
+def _register_line(row: tuple[object, ...]) -> list[str]:
+    (number, _kind, origin, ref, received, unit, co_units, requirement, handling, urgency,
+     reporting, _leader, _tasks, _raised, first_due, due, extended, returns, replied, signer,
+     stamped, closed, state) = row  # fmt: skip
+    deadline = f"{due:%Y-%m-%d}"
+    if first_due != due:
+        deadline += f"（原定 {first_due:%Y-%m-%d}）"
+    done = [str(state)]
+    if extended:
+        done.append(str(extended))
+    if returns:
+        done.append(f"退办 {returns} 次")
+    if replied:
+        signed = f"，{signer}签发" if signer else ""
+        done.append(f"{replied:%Y-%m-%d} 回复{signed}" + ("，已盖章" if stamped == "是" else ""))
+    if closed:
+        done.append(f"{closed:%Y-%m-%d} 办结")
+    source = f"{origin}{'：' + str(ref) if ref else ''}"
+    if origin == "领导批示":
+        source += f"（{urgency}）"
+    source += f"；{received:%Y-%m-%d} 收文"
+    lead = f"{unit}（协办：{co_units}）" if co_units else str(unit)
+    matter = str(requirement) + (f"拟办：{handling}" if handling else "") + f"（{reporting}）"
+    return [str(number), source, lead, matter, deadline, "；".join(done)]
+
+
+def register_pdf(session: Session) -> bytes:
+    """The 督查事项登记簿 printed through the layout engine (a record form, A4)."""
+    from desktop.services import record_sheets
+    from desktop.services.notices.render import render_options, render_with
+
+    sheet = record_sheets.register_sheet(session)
+    states = [row[-1] for row in sheet.rows]
+    summary = (
+        f"共登记督办事项 {len(states)} 件：已办结 {states.count('已办结')} 件，"
+        f"在办 {len(states) - states.count('已办结')} 件（其中逾期未回复 "
+        f"{states.count('逾期未回复')} 件），经批准延期 {sum(r[16] == '已延期' for r in sheet.rows)} 件，"
+        f"退办 {sum(int(str(r[17])) for r in sheet.rows)} 次。"
+    )
+    today = clock_of(session).today()
+    model = compose_register(
+        letterhead(settings.office(session)),
+        [_register_line(r) for r in sheet.rows],
+        summary,
+        today,
+    )
+    return render_with(model, render_options(session)).pdf

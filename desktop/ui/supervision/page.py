@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -52,6 +54,8 @@ class SupervisionPage(Page):
         super().__init__(desk, window, tr("督办"))
         self.add_button(tr("登记督办事项…"), self.register_item, EDIT)
         self.add_button(tr("发起督办…"), self.raise_item, EDIT)
+        self.add_button(tr("导出登记簿…"), self.export_register)
+        self.add_button(tr("打印登记簿…"), self.print_register)
         self.proposals = ProposalsBox(desk, window)
 
         self.kind_filter = QComboBox()
@@ -183,3 +187,46 @@ class SupervisionPage(Page):
         if dialog.exec() and dialog.item_id is not None:
             self.main.data_changed()
             self.select_item(dialog.item_id)
+
+    def export_register(self) -> None:
+        """督查事项登记簿 as an Excel table (formula-safe, set up to print) or as a PDF."""
+        from desktop.services.excel import export  # late: the exporters load with their use
+        from desktop.services.notices import render as notice_render
+        from desktop.services.supervision import documents
+
+        xlsx, pdf = tr("Excel 工作簿 (*.xlsx)"), tr("PDF 文件 (*.pdf)")
+        name = tr("督查事项登记簿（截至{0}）").format(f"{self.desk.today:%Y-%m-%d}")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, tr("导出督查事项登记簿"), name + ".xlsx", f"{xlsx};;{pdf}"
+        )
+        if not path:
+            return
+        lower = path.lower()
+        as_pdf = lower.endswith(".pdf") or (chosen == pdf and not lower.endswith(".xlsx"))
+        target = Path(path if lower.endswith((".pdf", ".xlsx")) else
+                      path + (".pdf" if as_pdf else ".xlsx"))  # fmt: skip
+        desk = self.desk
+
+        def work(_progress: object) -> int:
+            with desk.session() as session:
+                if as_pdf:
+                    notice_render.save_pdf(documents.register_pdf(session), target)
+                    return 0
+                return export.export_register(session, target)
+
+        self.main.run_task(
+            tr("正在导出督查事项登记簿…"),
+            work,
+            lambda _n: self.main.statusBar().showMessage(
+                tr("已导出督查事项登记簿：{0}").format(target), 8000
+            ),
+            refresh=False,
+        )
+
+    def print_register(self) -> None:
+        from desktop.services.supervision import documents
+        from desktop.ui.notices.pdf import print_pdf  # late: QtPdf loads when first printing
+
+        with self.desk.session() as session:
+            data = documents.register_pdf(session)
+        print_pdf(self, data, tr("督查事项登记簿"))

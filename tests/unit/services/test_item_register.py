@@ -272,3 +272,35 @@ def test_approved_extension_moves_the_task_deadline_and_lamp(
     letter = documents.draft_for_item(session, clerk, item_id, documents.EXTENSION)
     body = "".join(map(str, notices.get_document(session, letter).model.body))
     assert "02-02号任务完成时限相应由2026年11月30日调整为2027年1月10日" in body
+
+
+def test_the_register_exports_as_a_formula_safe_table_and_prints(
+    session, clerk, task_id, tmp_path
+) -> None:
+    """督查事项登记簿 as XLSX through the ledger export's writer (formula-looking text stays text)
+    set up to print, and as a PDF through the layout engine."""
+    import openpyxl
+
+    from desktop.services.excel.export import export_register
+    from desktop.services.sheet_guard import risky
+
+    police, finance = _units(session, clerk, task_id)
+    hostile = '=HYPERLINK("http://x","点此")'
+    data = replace(_instruction(police, task_id, co_unit_ids=(finance,)), requirement=hostile)
+    item_id = supervision.raise_item(session, clerk, data)
+    path = tmp_path / "登记簿.xlsx"
+    assert export_register(session, path) == 1
+    sheet = openpyxl.load_workbook(path)["督查事项登记簿"]
+    header = [c.value for c in sheet[1]]
+    assert header[:8] == ["编号", "类别", "任务来源", "来文文号/批示", "收文时间", "主办单位",
+                          "协办单位", "督办事项"]  # fmt: skip
+    row = {h: c for h, c in zip(header, sheet[2], strict=True)}
+    assert row["编号"].value == item_id and row["任务来源"].value == "领导批示"
+    assert row["协办单位"].value == "市财政局" and row[
+        "原定期限"
+    ].value.date() == TODAY + timedelta(days=14)
+    cell = row["督办事项"]
+    assert cell.value == hostile and cell.data_type == "s" and cell.quotePrefix and risky(hostile)
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$1"
+    pdf = documents.register_pdf(session)
+    assert pdf.startswith(b"%PDF")
