@@ -72,11 +72,11 @@ def filled():
     print("filled", time.time(), time.process_time(), flush=True)
     app.quit()
 from desktop.ui.main_window import MainWindow
-_show = MainWindow.show
+_show = MainWindow.show_fitted  # show() or, below 1440 px and no geometry kept, showMaximized()
 def show(self):
     self.installEventFilter(painted)
     _show(self)
-MainWindow.show = show
+MainWindow.show_fitted = show
 painted = Painted(filled)
 window = desk_app.show_main_window(ledger, clock, actor)
 app.exec()

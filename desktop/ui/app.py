@@ -107,6 +107,9 @@ def show_main_window(
     from desktop.ui.main_window import MainWindow
 
     window = MainWindow(Desk(ledger, clock, actor, lock))
+    # The start page's entry is current before the list first gets focus: else Qt makes the
+    # first entry current then, and its page was built and loaded before the window painted.
+    window.select_nav(window.start_key)
     window.show_fitted()
     # What exists now (modules, Qt wrappers, the window) lives as long as the program: a full
     # garbage collection walks it each time and holds every thread meanwhile — 380 ms a walk,

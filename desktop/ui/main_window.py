@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         current page stays and is returned."""
         leaving = self.pages.get(self.current_key)
         if leaving is not None and key != self.current_key and not self._may_leave(leaving):
-            self._select_nav(self.current_key)
+            self.select_nav(self.current_key)
             return leaving
         page = self.page(key)
         self.current_key = key
@@ -183,13 +183,14 @@ class MainWindow(QMainWindow):
             self.undo_group.addStack(page.undo_stack)
         self.undo_group.setActiveStack(page.undo_stack)  # type: ignore[arg-type]
         page.ensure_fresh()
-        self._select_nav(key)
+        self.select_nav(key)
         return page
 
     def _may_leave(self, page: Page) -> bool:
         return settle(self, [page], tr("离开“{page}”").format(page=page.title_label.text()))
 
-    def _select_nav(self, key: str) -> None:
+    def select_nav(self, key: str) -> None:
+        """Mark the page's entry in the navigation list, without showing the page."""
         nav_key = "tasks" if key == "task" else key
         for row in range(self.nav.count()):
             item = self.nav.item(row)

@@ -56,3 +56,44 @@ def test_a_ledger_in_use_closes_the_sign_in_with_the_reason(
         if held is not None:
             held.unlock()
     assert warned == ["台账已被打开"]
+
+
+def test_the_window_paints_before_its_start_page_loads(
+    demo_ledger, clock, qapp, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    """The clerk sees the window at once after OK; the start page (工作台) fills right after."""
+    from PySide6.QtCore import QEvent, QObject, QSettings
+
+    from desktop.services import identity
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    monkeypatch.setattr("desktop.ui.archive.actions.start_of_day", lambda _window: None)
+    with demo_ledger.session() as session:
+        actor = identity.sign_in(session, "clerk", "duban-clerk")
+    painted: list[bool] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append("dashboard" in window.pages)
+            return False
+
+    watch = Watch()
+    from desktop.ui.main_window import MainWindow
+
+    fitted = MainWindow.show_fitted
+
+    def show_fitted(self: MainWindow) -> None:
+        self.installEventFilter(watch)
+        fitted(self)
+
+    monkeypatch.setattr(MainWindow, "show_fitted", show_fitted)
+    window = desk_app.show_main_window(demo_ledger, clock, actor)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: "dashboard" in window.pages and not window.pages["dashboard"].stale)
+    assert painted == [False]  # the first paint came before the page was built
+    assert window.nav.currentItem().text() == "工作台"
+    assert window.stack.currentWidget() is window.pages["dashboard"]
+    from desktop.ui import chain_banner
+
+    qtbot.waitUntil(lambda: not chain_banner._running, timeout=20000)
