@@ -5852,6 +5852,10 @@ Log: {path}</translation>
         <translation>Task {0}: the percent complete takes at most one decimal (got {1}).</translation>
     </message>
     <message>
+        <source>公文 {0}（{1}）印发时只存档了 PDF（操作日志的印发记录中没有 OFD），现在却有 OFD，可能是事后加入的，未导出归档包。</source>
+        <translation>Document {0} ({1}) was issued with its PDF only (the issue record in the audit log has no OFD), yet it now has an OFD, which may have been added afterwards; no archive package was exported.</translation>
+    </message>
+    <message>
         <source>完成百分比应为0到100的数，最多一位小数</source>
         <translation>The percent complete should be a number from 0 to 100, with at most one decimal</translation>
     </message>

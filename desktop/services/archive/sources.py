@@ -104,6 +104,13 @@ def issued_documents(session: Session, span: Span) -> list[SourceDocument]:
                     f"公文 {doc.number}（{doc.title}）存档的 OFD 与印发时登记的校验值不符，"
                     "可能已被改动，未导出归档包。"
                 )
+            if "sha256" in at_issue and "ofd_sha256" not in at_issue:
+                # Issued with its PDF only (before the OFD was kept): an OFD there now was put
+                # in afterwards, by someone with the ledger file and not the program.
+                raise DomainError(
+                    f"公文 {doc.number}（{doc.title}）印发时只存档了 PDF（操作日志的印发记录中"
+                    "没有 OFD），现在却有 OFD，可能是事后加入的，未导出归档包。"
+                )
             files.append(SourceFile("正文.ofd", doc.ofd, "正文"))
         files += _attachments(session, doc.id)
         found.append(

@@ -198,3 +198,61 @@ def test_an_ofd_a_copy_must_carry_its_own_stamp(package: Path, damage: str) -> N
     assert {k for k in KEYS if report.failures[k]} == {"content"}, report.text()
     words = "没有归档章注释" if damage == "removed" else "的归档章（"
     assert any(words in m and path.name in m for m in report.failures["content"])
+
+
+def _forge(session, sql: str, values: tuple) -> None:  # type: ignore[no-untyped-def]
+    """What someone with the ledger file and a SQLite shell could do (the program refuses to)."""
+    session.connection().exec_driver_sql(sql, values)
+    session.commit()
+    session.expire_all()
+
+
+def test_an_ofd_swapped_with_its_stored_hash_is_refused_by_the_audit_record(
+    demo_session, tmp_path: Path
+) -> None:
+    doc = demo_session.scalars(
+        select(Document).where(Document.status == DocStatus.ISSUED, Document.ofd.is_not(None))
+    ).first()
+    forged = doc.ofd + b"\0"  # a zip reader still opens it; its hash is another
+    _forge(
+        demo_session,
+        "UPDATE document SET ofd = ?, ofd_sha256 = ? WHERE id = ?",
+        (forged, hashlib.sha256(forged).hexdigest(), doc.id),
+    )
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    with pytest.raises(DomainError, match=f"{doc.number}.*OFD"):
+        export_year(demo_session, system_actor("测试"), 2026, stick)
+    assert not list(stick.iterdir())
+
+
+def test_an_ofd_added_to_a_document_issued_without_one_is_refused(
+    demo_session, tmp_path: Path
+) -> None:
+    from desktop.services import audit
+    from desktop.services.auth import Permission
+
+    doc = demo_session.scalars(
+        select(Document).where(Document.status == DocStatus.ISSUED, Document.ofd.is_not(None))
+    ).first()
+    ofd = doc.ofd
+    # A document as a desk before OFD was kept issued it: PDF only, the issue entry without
+    # ofd_sha256 (here the entry is written by hand; the demo's own issue entry is the newer kind).
+    _forge(demo_session, "UPDATE document SET ofd = NULL, ofd_sha256 = '' WHERE id = ?", (doc.id,))
+
+    @audit.writes(Permission.ISSUE_DOCUMENTS)
+    def old_issue(session, actor) -> None:  # type: ignore[no-untyped-def]
+        audit.record(session, actor, "issue", "document", doc.id, "印发（旧版）",
+                     {"number": doc.number, "sha256": doc.pdf_sha256})  # fmt: skip
+
+    old_issue(demo_session, system_actor("测试"))
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    assert export_year(demo_session, system_actor("测试"), 2026, stick).report.ok  # PDF only
+    _forge(
+        demo_session,
+        "UPDATE document SET ofd = ?, ofd_sha256 = ? WHERE id = ?",
+        (ofd, hashlib.sha256(ofd).hexdigest(), doc.id),
+    )
+    with pytest.raises(DomainError, match=f"{doc.number}.*事后加入"):
+        export_year(demo_session, system_actor("测试"), 2026, tmp_path / "stick")
