@@ -64,6 +64,19 @@ class PageStack(QStackedWidget):
         current = self.currentWidget()
         return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
 
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        # The scroll area asks this when a page has wrapping labels. QStackedLayout answered
+        # with the tallest page ever opened (every page then scrolled by 公文's height), and a
+        # page's own layout with its preferred height: the page is given what it needs at
+        # least at this width, so it scrolls only when it cannot be squeezed any further.
+        current = self.currentWidget()
+        if current is None:
+            return super().heightForWidth(width)
+        layout = current.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return -1
+        return layout.totalMinimumHeightForWidth(width)
+
 
 class MainWindow(QMainWindow):
     def __init__(self, desk: Desk, remember: bool = True) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QTableWidgetItem,
     QVBoxLayout,
@@ -101,6 +102,11 @@ class AssessmentPage(Page):
         split.addWidget(right)
         split.setStretchFactor(1, 2)
         split.setSizes([340, 1000])
+        # The tables' preferred height (the scheme's tabs ask ~670 px) must not stretch the page
+        # past a 1024×768 screen, hiding the results' scroll bar under the status bar: the
+        # split takes the room there is, and the page scrolls only below a usable minimum.
+        split.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        split.setMinimumHeight(260)
         self.body.addWidget(split, 1)
         self.found: Results | None = None
         self._columns: list[tuple[str, str]] = []  # per results column: (target, code)
