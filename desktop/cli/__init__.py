@@ -118,6 +118,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return REFUSED
+    except EOFError:  # a password prompt with no terminal behind it (a script, a pipe)
+        print(
+            "错误：需要输入密码或口令，但没有可读的终端，未作任何改动。请在终端中运行，或设置"
+            "环境变量 DUBAN_PASSWORD（登录）、DUBAN_NEW_PASSWORD（新密码）、"
+            "DUBAN_BACKUP_PASSPHRASE（备份与传递副本口令）。",
+            file=sys.stderr,
+        )
+        return REFUSED
     except Exception as error:  # never a traceback: a reference into the log instead
         where = f"duban {args.command or 'gui'}"
         print(logs.internal_error(logging.getLogger("duban.cli"), where, error), file=sys.stderr)

@@ -63,6 +63,8 @@ class CliContext:
 
     today_given: bool = False
     _signed_in_for: str = field(default="", repr=False)
+    _due: str = field(default="", repr=False)  # the signed-in user's password must change first
+    _writing: bool = field(default=False, repr=False)  # a write asked to sign in (sign_in)
     banner: list[str] | None = None  # the window logs the start-up banner itself
 
     @classmethod
@@ -85,6 +87,11 @@ class CliContext:
             if self.today_given:
                 self._refuse_today(self._ledger)
             self._check_chain(self._ledger)
+            if self.username and self._actor is None and not (self._writing and self.chain_problem):
+                # --user is checked whatever the verb: a reading verb given a wrong password
+                # (or a locked name) is refused too, not run as the local operator instead.
+                # A write on a broken chain is refused before anyone signs in (sign_in).
+                self.sign_in(password_change=True, despite_broken_chain=True)
         return self._ledger
 
     def _check_chain(self, ledger: Ledger) -> None:
@@ -135,29 +142,35 @@ class CliContext:
         """``password_change``: the verb is the change itself, so a password that is due (reset
         by an admin, or too old) does not stop it. A ledger whose audit chain did not verify
         takes no writes, except a restore (``despite_broken_chain``), which replaces it."""
+        if ledger is None and not despite_broken_chain:
+            self._writing = True
         if ledger is None and not despite_broken_chain and self.ledger and self.chain_problem:
             raise ChainBroken(
                 f"操作日志校验未通过，本命令不写入台账：{self.chain_problem}"
                 "请由审计管理员核查（duban audit），必要时由系统管理员从备份恢复。"
             )
+        username = self.username
         if self._actor is None:
-            from desktop.services import identity
-
-            if not self.username:
+            if not username:
                 raise ValidationError(
                     "这是写操作，需要登录：请用 --user 用户名 指定账号"
                     "（密码取自环境变量 DUBAN_PASSWORD，或按提示输入）。"
                 )
+            target = ledger or self.ledger  # opening self.ledger signs in already (above)
+        if self._actor is None and username:
+            from desktop.services import identity
+
             password = os.environ.get("DUBAN_PASSWORD") or getpass.getpass(
-                f"用户 {self.username} 的密码："
+                f"用户 {username} 的密码："
             )
-            with (ledger or self.ledger).session() as session:
-                actor = identity.sign_in(session, self.username, password)
+            with target.session() as session:
+                actor = identity.sign_in(session, username, password)
                 due = identity.password_change_due(session, actor)
-            if due and not password_change:
-                raise ValidationError(f"{due}请先运行：duban --user {self.username} user passwd")
-            self._actor = actor
+            self._actor, self._due = actor, due or ""
             self._signed_in_for = "" if ledger else "ledger"
+        assert self._actor is not None  # signed in above, or raised
+        if self._due and not password_change:
+            raise ValidationError(f"{self._due}请先运行：duban --user {self.username} user passwd")
         return self._actor
 
     @property

@@ -121,3 +121,17 @@ def test_user_policy_shows_to_anyone_and_changes_only_for_the_security_admin(
     assert main(["--database", demo_db, "--user", "security", "user", "policy",
                  "--password-min-length", "6"]) == 1  # fmt: skip
     assert "8 至 64 位" in capsys.readouterr().err
+
+
+def test_a_reading_verb_given_a_user_checks_the_password(demo_db, capsys, monkeypatch) -> None:
+    """`--user` is never ignored: a wrong password (or a locked name) refuses a reading verb
+    too, rather than running it as the local operator as if the password were right."""
+    monkeypatch.setenv("DUBAN_PASSWORD", "Not-His-Pass-1")
+    assert main(["--database", demo_db, "--user", "admin", "user", "list"]) == 1
+    assert "用户名或密码不正确" in capsys.readouterr().err
+    assert main(["--database", demo_db, "--user", "admin", "status"]) == 1
+    assert main(["--database", demo_db, "user", "list"]) == 0  # no --user: the local operator
+    monkeypatch.setenv("DUBAN_PASSWORD", "duban-admin")
+    assert main(["--database", demo_db, "--user", "admin", "user", "list"]) == 0
+    assert "用户名" in capsys.readouterr().out
+    assert _actions(demo_db, 2) == ["sign_in", "sign_out"]
