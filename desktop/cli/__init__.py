@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
@@ -54,7 +55,35 @@ def command_modules() -> list[ModuleType]:
     ]
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The module that registers each verb (tests/unit/test_cli_verbs.py checks this against what
+# command_modules() register): `duban VERB …` loads that module alone to parse, not every area's
+# (all of them cost about a second of imports before `duban status` reads a row).
+VERB_MODULES = {
+    "status": "ledger_cmds",
+    "audit": "ledger_cmds",
+    "demo": "ledger_cmds",
+    "init": "ledger_cmds",
+    "gui": "gui_cmds",
+    "screenshot": "gui_cmds",
+    "self-test": "selftest_cmds",
+    "notice": "notice_cmds",
+    "chain": "chain_cmds",
+    "item": "item_cmds",
+    "accountability": "accountability_cmds",
+    "excel": "excel_cmds",
+    "archive": "archive_cmds",
+    "backup": "archive_cmds",
+    "restore": "archive_cmds",
+    "assess": "assess_cmds",
+    "search": "search_cmds",
+    "pack": "pack_cmds",
+    "diagnose": "diagnose_cmds",
+    "user": "user_cmds",
+}
+
+
+def build_parser(verb: str | None = None) -> argparse.ArgumentParser:
+    """Every verb; or, for a known ``verb``, only its own module's (the same subcommand)."""
     parser = argparse.ArgumentParser(
         prog="duban",
         description="督办台：平安建设领导小组办公室的任务督办台账。不带命令时打开图形界面。",
@@ -62,7 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"督办台 {__version__}")
     _global_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="命令")
-    for module in command_modules():
+    if verb in VERB_MODULES:
+        modules = [importlib.import_module(f"desktop.cli.{VERB_MODULES[verb]}")]
+    else:
+        modules = command_modules()
+    for module in modules:
         module.register(commands)
     return parser
 
@@ -88,7 +121,8 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     _global_options(bare)
     args, rest = bare.parse_known_args(argv)
     if rest:
-        return build_parser().parse_args(argv)
+        verb = rest[0] if not rest[0].startswith("-") else None
+        return build_parser(verb).parse_args(argv)
     args.command = None
     return args
 
