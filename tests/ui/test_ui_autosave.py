@@ -4,6 +4,7 @@ beside the ledger (owner-only), offered back after a crash, and gone once saved 
 from __future__ import annotations
 
 import stat
+from decimal import Decimal
 
 from desktop.ui import autosave as autosave_ui
 from desktop.ui.main_window import MainWindow
@@ -16,7 +17,7 @@ def test_progress_lines_survive_a_crash(clerk_window, qtbot, monkeypatch) -> Non
     page.select_unit(unit.unit_id)
     row = next(i for i, line in enumerate(page.model.lines) if line.grid.report is None)
     task_id = page.model.lines[row].grid.task_id
-    assert page.model.setData(page.model.index(row, PERCENT), "77")
+    assert page.model.setData(page.model.index(row, PERCENT), "77.5")  # the decimal kept too
     assert page.autosaver.timer.isActive()
     page.autosaver.write_now()
     path = next(page.autosaver.folder.glob("*.json"))
@@ -32,7 +33,7 @@ def test_progress_lines_survive_a_crash(clerk_window, qtbot, monkeypatch) -> Non
     assert asked and "1 项" in asked[0]
     assert restored.unit.currentData() == unit.unit_id
     drafts = {d.task_id: d.percent for d in restored.model.dirty_reports()}
-    assert drafts == {task_id: 77}
+    assert drafts == {task_id: Decimal("77.5")}
     job = restored.save()
     qtbot.waitUntil(lambda: job.finished, timeout=10_000)
     assert not list(page.autosaver.folder.glob("*.json"))  # saved: no copy left
