@@ -1,7 +1,8 @@
 """Every kind the register prints, issued, saved and archived as OFD: the stored OFD, read by the
 test reader written from GB/T 33190's XML (tests/unit/documents/ofd_reader.py), shows what MuPDF
 shows of the stored PDF — the same pages, every glyph within 0.2 mm in the same ink, the same
-rules — and so does the hostile document; `duban notice render ID --format ofd|pdf` gives the
+rules — and so does the hostile document; drawn by easyofd (a reader from PyPI, not ours) every
+glyph sits within 0.2 mm of the PDF's too; `duban notice render ID --format ofd|pdf` gives the
 stored files of each kind; the year's package of them passes every DA/T 70 item and each 件's
 OFD-A copy shows the issued pages with the 归档章 apart."""
 
@@ -76,6 +77,72 @@ def test_the_stored_ofd_shows_what_the_stored_pdf_shows(issued: Issued, kind: Do
     elif info.row.number:
         assert ofd.custom["文号"] == info.row.number
     assert all(f.endswith(".ttf") for f in ofd.fonts)  # embedded: nothing named only
+
+
+def _easyofd_pdf(ofd: bytes) -> bytes:
+    """The OFD drawn to PDF by easyofd (PyPI), a reader that is not ours. It resolves fonts by
+    FontName and not from the embedded files, so it gets one CJK face under the name it falls
+    back to (宋体): what it shows of ours is where each glyph sits, in which ink. It writes the
+    fonts it finds to the working folder (the caller's tmp_path) and puts that folder and its
+    parent on sys.path: restored after."""
+    import contextlib
+    import io
+    import logging
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from desktop.documents.fonts import FontRole
+
+    path = list(sys.path)
+    try:
+        ofd_module = pytest.importorskip("easyofd.ofd")
+        from loguru import logger
+
+        logger.remove()
+    finally:
+        sys.path[:] = path
+    if "宋体" not in pdfmetrics.getRegisteredFontNames():
+        song = FontSet.shipped()[FontRole.SONGTI].path
+        pdfmetrics.registerFont(TTFont("宋体", str(song)))
+    reader = ofd_module.OFD()
+    logging.disable(logging.WARNING)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            reader.read(ofd, fmt="binary")
+            return bytes(reader.to_pdf())
+    finally:
+        logging.disable(logging.NOTSET)
+
+
+def _as_easyofd_shows(pdf: bytes, ofd: bytes) -> None:
+    import pymupdf
+    from ofd_reader import PT, pdf_glyphs, same_ink
+
+    drawn = _easyofd_pdf(ofd)
+    with pymupdf.open(stream=drawn, filetype="pdf") as doc:
+        scale = 210 / (doc[0].rect.width * PT)  # it draws A4 at 200 dpi in points: to mm
+    theirs = [(p, c, x * scale, y * scale, ink) for p, c, x, y, ink in pdf_glyphs(drawn)]
+    ours = pdf_glyphs(pdf)
+    assert "".join(g[1] for g in theirs) == "".join(g[1] for g in ours)
+    for (p, _c, x, y, ink), (q, _d, u, v, tint) in zip(theirs, ours, strict=True):
+        assert p == q and abs(x - u) <= 0.2 and abs(y - v) <= 0.2, ((p, x, y), (q, u, v))
+        assert same_ink(ink, tint), (p, x, y, ink, tint)
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=[k.value for k in KINDS])
+def test_easyofd_shows_each_glyph_where_the_pdf_has_it(
+    issued: Issued, kind: DocKind, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    pdf, ofd, _info = issued.files[kind]
+    _as_easyofd_shows(pdf, ofd)
+
+
+def test_easyofd_shows_the_hostile_document_as_the_pdf(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    doc, fonts = hostile_document(), FontSet.shipped()
+    _as_easyofd_shows(render_pdf(doc, fonts).pdf, render_ofd(doc, fonts).ofd)
 
 
 def test_the_hostile_document_too() -> None:
