@@ -22,7 +22,15 @@ from archive_fixtures import issue_documents, package_files, tiny_pdf
 from db import chain
 from desktop.cli import main
 from desktop.services import audit_verify, auth, users
-from desktop.services.archive import carrier, export, export_year, history, seal, verify_package
+from desktop.services.archive import (
+    carrier,
+    export,
+    export_year,
+    history,
+    plan_import,
+    seal,
+    verify_package,
+)
 from desktop.services.archive.checks import NOT_RUN, VerifyReport
 from desktop.services.archive.metadata import manifest
 from desktop.services.archive.model import FORMAT_VERSION, LEGACY_FORMAT, MANIFEST
@@ -201,6 +209,15 @@ def test_a_swapped_pdf_rewritten_as_v1_is_refused(package: Path, desk: Ledger) -
     to_v1(package)
     report = verify_on(desk, package)
     assert not report.ok and report.failures["seal"], report.text()
+
+
+def test_import_refuses_the_rewrite(package: Path, desk: Ledger, tmp_path: Path) -> None:
+    edit_csv(package)
+    to_v1(package)
+    with desk.session() as session:
+        plan = plan_import(session, package, tmp_path / "外来")
+    assert not plan.report.ok and "导出时带有签名" in plan.report.failures["seal"][0]
+    assert plan.refusal and not (tmp_path / "外来").exists()
 
 
 @pytest.mark.parametrize("damage", [edit_csv, swap_pdf])
