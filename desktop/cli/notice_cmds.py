@@ -131,7 +131,7 @@ def _write(ctx: CliContext, doc_id: int, out: Path, fmt: str | None = None) -> N
     started = time.perf_counter()
     fmt = notices.format_of(out, fmt)
     with ctx.ledger.session() as session:
-        data = notices.ofd_of(session, doc_id) if fmt == "ofd" else notices.pdf_of(session, doc_id)
+        data = notices.copy_of(session, doc_id, fmt)
     notices.save_document(data, out, fmt)
     print(f"已输出：{out}（{len(data) // 1024} KB，用时 {time.perf_counter() - started:.2f} 秒）")
 

@@ -5852,6 +5852,10 @@ Log: {path}</translation>
         <translation>Task {0}: the percent complete takes at most one decimal (got {1}).</translation>
     </message>
     <message>
+        <source>公文 {0} 存档的 {1} 与印发时操作日志记录的校验值不符，文件和登记的校验值可能被一并替换，未输出。</source>
+        <translation>The {1} kept for document {0} does not match the hash the audit log recorded when it was issued; the file and its recorded hash may both have been replaced. Nothing was written.</translation>
+    </message>
+    <message>
         <source>公文 {0}（{1}）印发时只存档了 PDF（操作日志的印发记录中没有 OFD），现在却有 OFD，可能是事后加入的，未导出归档包。</source>
         <translation>Document {0} ({1}) was issued with its PDF only (the issue record in the audit log has no OFD), yet it now has an OFD, which may have been added afterwards; no archive package was exported.</translation>
     </message>

@@ -5852,6 +5852,10 @@
             <translation>任务 {0}：完成百分比最多一位小数（收到 {1}）。</translation>
         </message>
         <message>
+            <source>公文 {0} 存档的 {1} 与印发时操作日志记录的校验值不符，文件和登记的校验值可能被一并替换，未输出。</source>
+            <translation>公文 {0} 存档的 {1} 与印发时操作日志记录的校验值不符，文件和登记的校验值可能被一并替换，未输出。</translation>
+        </message>
+        <message>
             <source>公文 {0}（{1}）印发时只存档了 PDF（操作日志的印发记录中没有 OFD），现在却有 OFD，可能是事后加入的，未导出归档包。</source>
             <translation>公文 {0}（{1}）印发时只存档了 PDF（操作日志的印发记录中没有 OFD），现在却有 OFD，可能是事后加入的，未导出归档包。</translation>
         </message>

@@ -61,3 +61,26 @@ def test_a_wrong_suffix_or_format_is_refused_with_nothing_written(demo_ledger, t
     assert main([*base, "--out", str(out / "x.ofd"), "--format", "pdf"]) == 1
     assert "应以 .pdf 结尾" in capsys.readouterr().err
     assert not list(out.iterdir())
+
+
+def test_a_file_swapped_with_its_stored_hash_is_not_rendered(demo_ledger, tmp_path, capsys):
+    # What a SQLite shell on the ledger file could do: the file and the hash beside it replaced;
+    # the issue entry of the audit log still holds the hash the document was issued with.
+    with demo_ledger.session() as session:
+        doc = session.scalars(select(Document).where(Document.ofd.is_not(None))).first()
+        for column, data in (("pdf", doc.pdf), ("ofd", doc.ofd)):
+            forged = data + b"\n"
+            session.connection().exec_driver_sql(
+                f"UPDATE document SET {column} = ?, {column}_sha256 = ? WHERE id = ?",
+                (forged, hashlib.sha256(forged).hexdigest(), doc.id),
+            )
+        session.commit()
+        doc_id, number = doc.id, doc.number
+    demo_ledger.dispose()
+    for fmt in ("pdf", "ofd"):
+        out = tmp_path / f"x.{fmt}"
+        args = ["--database", str(demo_ledger.path), "notice", "render", str(doc_id)]
+        assert main([*args, "--out", str(out)]) == 1
+        err = capsys.readouterr().err
+        assert number in err and "印发时操作日志记录的校验值不符" in err
+        assert not out.exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.services.notices.register import DocStatus
@@ -69,3 +70,31 @@ def test_save_as_ofd_for_every_kind_issued_and_a_draft(clerk_window, monkeypatch
                 assert data == register.ofd_of(session, doc_id), kind
                 assert_same_pages(register.pdf_of(session, doc_id), data)
     assert len(written) == len(DocKind) + 1
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "ofd"])
+def test_a_file_swapped_with_its_stored_hash_is_not_saved(  # type: ignore[no-untyped-def]
+    clerk_window, messages, monkeypatch, tmp_path, fmt
+) -> None:
+    import hashlib
+
+    page = clerk_window.show_page("notices")
+    target = tmp_path / f"公文.{fmt}"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    rows = page.model.rows
+    issued = next(i for i, r in enumerate(rows) if r.status == DocStatus.ISSUED)
+    row = rows[issued]
+    with clerk_window.desk.session() as session:  # what a SQLite shell on the ledger file could do
+        from desktop.services.notices import register
+
+        forged = (register.ofd_of if fmt == "ofd" else register.pdf_of)(session, row.id) + b"\n"
+        session.connection().exec_driver_sql(
+            f"UPDATE document SET {fmt} = ?, {fmt}_sha256 = ? WHERE id = ?",
+            (forged, hashlib.sha256(forged).hexdigest(), row.id),
+        )
+        session.commit()
+    page.refresh(row.id)
+    page.table.selectRow(next(i for i, r in enumerate(page.model.rows) if r.id == row.id))
+    (page.save_ofd_button if fmt == "ofd" else page.save_as_button).click()
+    assert not target.exists()
+    assert any("印发时操作日志记录的校验值不符" in m for m in messages), messages

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, undefer
 
-from db.models import DocKind, DocNumber, DocStatus, Document
+from db.models import AuditEntry, DocKind, DocNumber, DocStatus, Document
 from db.models.documents import DocumentTask
 from desktop.documents.model import DocumentKind, OfficialDocument
 from desktop.services import audit, settings
@@ -172,6 +173,43 @@ def ofd_of(session: Session, doc_id: int) -> bytes:
     if hashlib.sha256(doc.ofd).hexdigest() != doc.ofd_sha256:
         raise DomainError(f"公文 {doc.number} 存档的 OFD 与登记的校验值不符，可能已被改动。")
     return doc.ofd
+
+
+def copy_of(session: Session, doc_id: int, fmt: str) -> bytes:
+    """The document as a file that leaves the desk (另存为, `duban notice render`): a draft as
+    the form renders it; an issued one's stored PDF or OFD, checked against its stored hash and
+    also against the hash the audit log recorded at issue, so that a file swapped in the ledger
+    together with the hash beside it is refused, as archive export refuses it."""
+    data = ofd_of(session, doc_id) if fmt == "ofd" else pdf_of(session, doc_id)
+    doc = session.get(Document, doc_id)
+    if doc is None or doc.status == DocStatus.DRAFT:
+        return data
+    detail = session.scalar(
+        select(AuditEntry.detail)
+        .where(
+            AuditEntry.action == "issue",
+            AuditEntry.entity == "document",
+            AuditEntry.entity_id == str(doc_id),
+        )
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+    try:
+        recorded = json.loads(detail or "{}")
+    except ValueError:
+        recorded = {}  # not a record this check can read; the chain check speaks for it
+    if not isinstance(recorded, dict):
+        recorded = {}
+    key = "ofd_sha256" if fmt == "ofd" else "sha256"
+    stored_ofd = fmt == "ofd" and bool(doc.ofd_sha256)
+    if recorded.get(key) not in (None, hashlib.sha256(data).hexdigest()) or (
+        stored_ofd and "sha256" in recorded and key not in recorded
+    ):
+        raise DomainError(
+            f"公文 {doc.number} 存档的 {fmt.upper()} 与印发时操作日志记录的校验值不符，"
+            "文件和登记的校验值可能被一并替换，未输出。"
+        )
+    return data
 
 
 # --- drafts ------------------------------------------------------------------------------------

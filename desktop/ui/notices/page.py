@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.documents.model import OfficialDocument
 from desktop.services import circular
 from desktop.services.auth import Permission
+from desktop.services.errors import DomainError
 from desktop.services.notices import drafts as notice_drafts
 from desktop.services.notices import register as notices
 from desktop.services.notices.register import DocKind, DocStatus, DocumentInfo, DocumentRow
@@ -631,17 +632,33 @@ class NoticesPage(Page):
             print_pdf(self, self.pdf, self.current.row.title)
 
     def save_as(self) -> None:
-        if self.current is not None and self.current_pdf():
-            save_pdf_as(self, self.pdf, self._suggested_name())
+        if self.current is None or not self.current_pdf():
+            return
+        data = self.pdf
+        if self.current.row.status == notices.DocStatus.ISSUED:
+            try:  # the stored PDF, checked against the hash the audit log kept at issue
+                with self.desk.session() as session:
+                    data = notices.copy_of(session, self.current.row.id, "pdf")
+            except DomainError as exc:
+                show_error(self, exc)
+                return
+        save_pdf_as(self, data, self._suggested_name())
 
     def current_ofd(self) -> bytes:
-        """The OFD of the document shown: the stored one once issued, else the form as it is."""
+        """The OFD of the document shown: the stored one once issued (checked against the hash
+        the audit log kept at issue), else the form as it is."""
         assert self.current is not None
         with self.desk.session() as session:
             if self.current.row.status == notices.DocStatus.ISSUED:
-                return notices.ofd_of(session, self.current.row.id)
+                return notices.copy_of(session, self.current.row.id, "ofd")
             return notices.render_ofd(session, self.edited_model()).ofd
 
     def save_as_ofd(self) -> None:
-        if self.current is not None:
-            save_document_as(self, self.current_ofd(), self._suggested_name(), "ofd")
+        if self.current is None:
+            return
+        try:
+            data = self.current_ofd()
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        save_document_as(self, data, self._suggested_name(), "ofd")
