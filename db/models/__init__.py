@@ -21,6 +21,7 @@ from db.models.interviews import (
     Interview,
     InterviewStatus,
     RectificationReport,
+    Waiver,
 )
 from db.models.lamp_cache import LampCacheState, TaskLamp
 from db.models.ledger import (
@@ -74,6 +75,7 @@ __all__ = [
     "ProposalDismissal",
     "ReportFrequency",
     "Urgency",
+    "Waiver",
     "RectificationReport",
     "SupervisionItem",
     "SupervisionKind",

@@ -21,6 +21,7 @@ class InterviewStatus(LabelledEnum):
     CLOSED = ("closed", QT_TR_NOOP("整改销号"))
     FAILED = ("failed", QT_TR_NOOP("整改逾期未完成"))
     ESCALATED = ("escalated", QT_TR_NOOP("已问责"))
+    WAIVED = ("waived", QT_TR_NOOP("不予或免予问责"))  # the 问责 ended without a form of art. 8
 
 
 class AccountabilityKind(LabelledEnum):
@@ -41,6 +42,14 @@ class ConductFinding(LabelledEnum):
     IMPROPER = ("improper", QT_TR_NOOP("执行不当"))
     WEAK = ("weak", QT_TR_NOOP("执行不力"))
     REFUSED = ("refused", QT_TR_NOOP("不执行"))
+
+
+class Waiver(LabelledEnum):
+    """How a 问责 ends without a form of art. 8, as the deciding body found (问责条例 第十七条
+    ff.: 不予问责 where no responsibility is to be pursued, 免予问责 where it is, but waived)."""
+
+    NOT_PURSUED = ("not_pursued", QT_TR_NOOP("不予问责"))
+    EXEMPTED = ("exempted", QT_TR_NOOP("免予问责"))
 
 
 class AppealOutcome(LabelledEnum):

@@ -5,6 +5,7 @@
     duban --user clerk accountability start 3 --approver 陈立群 --approver-title … --on 2026-11-02
     duban --user clerk accountability investigate 1 --members 王静、刘建华 --leader 王静
     duban --user clerk accountability print 1 decision --out 决定书.pdf
+    duban --user clerk accountability correct 1 findings --finding weak --reason 笔误
     duban --user admin accountability rules --appeal-days 15
 
 The options of each step come from desktop/services/accountability/steps.py (one table)."""
@@ -43,6 +44,21 @@ def register(commands: argparse._SubParsersAction) -> None:
     out.add_argument("step", choices=list(SPEC), help="步骤")
     out.add_argument("--out", type=Path, required=True, help="PDF 输出文件")
     out.set_defaults(handler=cmd_print)
+    fix = verbs.add_parser(
+        "correct", help="更正已登记的步骤（写明理由，记入日志；原内容保留在日志和时间线中）"
+    )
+    fix.add_argument("case", type=int, help="问责编号")
+    fix.add_argument("step", choices=list(SPEC), help="步骤")
+    fix.add_argument("--reason", required=True, help="更正理由")
+    fix.add_argument("--on", type=_day, help="更正后的日期（默认不变）")
+    seen: set[str] = set()
+    for spec in SPECS:
+        for f in spec.fields:
+            if f.key not in seen:
+                seen.add(f.key)
+                fix.add_argument(f"--{f.key.replace('_', '-')}", dest=f.key, default=None,
+                                 help=f"{f.label}（不给则不变）")  # fmt: skip
+    fix.set_defaults(handler=cmd_correct)
     rules = verbs.add_parser(
         "rules", help="查看问责程序的期限（调查组人数、执行期限、申诉期限等）；带选项时修改"
     )
@@ -81,7 +97,7 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
                 str(c.id),
                 c.unit,
                 c.persons,
-                c.kind.label if c.kind else "—",
+                c.kind.label if c.kind else (c.ending or "—"),
                 c.lamp.label if c.lamp else "—",
                 "已办结" if c.closed else "、".join(SPEC[s].label for s in c.next_steps) or "—",
             ]
@@ -103,6 +119,8 @@ def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
         for s in case.steps
     ]
     print(table.render(["步骤", "日期", "内容", "文书"], rows))
+    if case.ending:
+        print(f"处理结果：{case.ending}（问责程序终结）")
     if case.lamp is not None:
         print(f"执行：{case.lamp.label}灯，{case.lamp_reason}")
     if case.appeal_until is not None:
@@ -128,6 +146,26 @@ def cmd_step(ctx: CliContext, args: argparse.Namespace) -> int:
         else:
             accountability.record_step(session, ctx.actor, args.target, spec.code, on, values)
             print(f"问责 #{args.target}：已登记“{spec.label}”（{on:%Y-%m-%d}）")
+    return 0
+
+
+def cmd_correct(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.accountability import views
+    from desktop.services.accountability import writes as accountability
+
+    ctx.sign_in_to_write()
+    spec = SPEC[args.step]
+    with ctx.ledger.session() as session:
+        done = views.get_case(session, args.case, ctx.clock.today()).step(spec.code)
+        recorded = done.values if done else {}
+        values = {f.key: recorded.get(f.key, "") for f in spec.fields}
+        values.update({f.key: getattr(args, f.key) for f in spec.fields
+                       if getattr(args, f.key) is not None})  # fmt: skip
+        on = args.on or (done.on if done else ctx.clock.today())
+        note = accountability.correct_step(
+            session, ctx.actor, args.case, spec.code, on, values, args.reason
+        )
+    print(f"问责 #{args.case}：已更正“{spec.label}”。" + (f"\n{note}" if note else ""))
     return 0
 
 

@@ -76,6 +76,8 @@ def compose_step(data: CaseData, code: str, head: Letterhead, issued: date) -> O
         return _notification(data, paper, head, issued)
     if code == "appeal_outcome":
         return _review(data, paper, head, issued)
+    if code == "waive":
+        return _waiver(data, paper, head, issued)
     body: list = []
     if code == "start":
         tasks = "；".join(data.tasks) or "—"
@@ -119,6 +121,29 @@ def _decision(data: CaseData, paper: StepPaper, head: Letterhead, issued: date) 
         f"提出书面申诉。申诉期间，不停止本决定的执行。",
     ]
     return frame(head, f"关于对{persons}予以{form}的问责决定书", persons, body, issued)
+
+
+def _waiver(data: CaseData, paper: StepPaper, head: Letterhead, issued: date) -> OfficialDocument:
+    """不予问责 / 免予问责: the facts, what the 调查组 found, the person heard, and the ending."""
+    findings = data.steps.get("findings")
+    statement = data.steps.get("statement")
+    ending, body_name = paper.value("处理结果"), paper.value("决定机关")
+    body = ["一、问责事实", _source(data) + data.grounds]
+    if findings is not None:
+        body.append(f"经调查组调查，认定{findings.value('认定情形')}：{findings.value('认定事实')}")
+    if statement is not None:
+        body += [
+            "二、陈述申辩情况",
+            f"{format_date(statement.on)}，{statement.value('陈述申辩人')}进行了陈述申辩："
+            f"{statement.value('陈述申辩意见')}",
+        ]
+    number = paper.value("决定机关文号")
+    body += [
+        "三、处理决定",
+        f"依据{paper.value('事实和依据')}，经{body_name}研究决定，对{data.persons}{ending}。"
+        + (f"（{body_name}{number}）" if number else ""),
+    ]
+    return frame(head, f"关于对{data.persons}{ending}的决定", data.persons, body, issued)
 
 
 def _notification(

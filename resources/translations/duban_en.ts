@@ -1856,12 +1856,20 @@ Percent done, progress and funds are imported as of {day}.</translation>
         <translation>Draft the selected step&apos;s paper</translation>
     </message>
     <message>
+        <source>更正所选步骤…</source>
+        <translation>Correct selected step…</translation>
+    </message>
+    <message>
         <source>尚未启动问责：须经主要负责人批准。</source>
         <translation>Accountability not started: it needs the principal leader&apos;s approval.</translation>
     </message>
     <message>
         <source>此问责决定登记于程序步骤启用之前。</source>
         <translation>This decision was recorded before the due-process steps were kept.</translation>
+    </message>
+    <message>
+        <source>已决定{0}，问责程序终结（无须执行，不设申诉期）。</source>
+        <translation>Decided: {0}; the accountability procedure has ended (nothing to carry out, no appeal window).</translation>
     </message>
     <message>
         <source>尚未作出问责决定。</source>
@@ -1876,12 +1884,8 @@ Percent done, progress and funds are imported as of {day}.</translation>
         <translation>; closed</translation>
     </message>
     <message>
-        <source>登记问责决定（决定机关：{b}）？决定登记后不能撤销。</source>
-        <translation>Record the decision (deciding body: {b})? A recorded decision cannot be undone.</translation>
-    </message>
-    <message>
-        <source>登记问责决定</source>
-        <translation>Record the decision</translation>
+        <source>登记{0}</source>
+        <translation>Record {0}</translation>
     </message>
     <message>
         <source>启动问责</source>
@@ -1968,6 +1972,10 @@ Percent done, progress and funds are imported as of {day}.</translation>
         <translation>Deciding body&apos;s number</translation>
     </message>
     <message>
+        <source>不予或免予问责</source>
+        <translation>No accountability or exemption</translation>
+    </message>
+    <message>
         <source>通报组织部门</source>
         <translation>Organisation department told</translation>
     </message>
@@ -2022,6 +2030,10 @@ Percent done, progress and funds are imported as of {day}.</translation>
     <message>
         <source>{u}逾期未完成约谈整改（整改期限 {d}）</source>
         <translation>{u} did not complete the interview&apos;s rectification in time (deadline {d})</translation>
+    </message>
+    <message>
+        <source>登记{s}（决定机关：{b}）？登记后不能撤销，只能更正。</source>
+        <translation>Record {s} (deciding body: {b})? Once recorded it cannot be undone, only corrected.</translation>
     </message>
     <message>
         <source>未填</source>
@@ -4332,6 +4344,10 @@ attached by {by} at {at}</translation>
         <translation>Held accountable</translation>
     </message>
     <message>
+        <source>已决定不予或免予问责</source>
+        <translation>Decided: no accountability or exemption</translation>
+    </message>
+    <message>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
@@ -4662,6 +4678,14 @@ attached by {by} at {at}</translation>
     <message>
         <source>不执行</source>
         <translation>Not carried out</translation>
+    </message>
+    <message>
+        <source>不予问责</source>
+        <translation>No accountability</translation>
+    </message>
+    <message>
+        <source>免予问责</source>
+        <translation>Exempted from accountability</translation>
     </message>
     <message>
         <source>维持原决定</source>
@@ -5312,6 +5336,10 @@ Log: {path}</translation>
         <translation>The date of {0} cannot be after today.</translation>
     </message>
     <message>
+        <source>{0}的日期不能晚于其后的{1}（{2}）。</source>
+        <translation>The date of {0} cannot be after the {1} that follows it ({2}).</translation>
+    </message>
+    <message>
         <source>{0}的标题应以“{1}”结尾，如“关于……的{2}”。</source>
         <translation>The title of {0} must end with &quot;{1}&quot;, as in &quot;关于……的{2}&quot;.</translation>
     </message>
@@ -5482,6 +5510,10 @@ Log: {path}</translation>
     <message>
         <source>不采纳建议需要写明理由。</source>
         <translation>Declining a proposal must state its reason.</translation>
+    </message>
+    <message>
+        <source>与已登记的内容相同，无需更正。</source>
+        <translation>Nothing differs from what was recorded: no correction needed.</translation>
     </message>
     <message>
         <source>两次催办的最短间隔应在 0 至 60 天之间。</source>
@@ -5836,6 +5868,10 @@ Log: {path}</translation>
         <translation>Percent done must be a percentage</translation>
     </message>
     <message>
+        <source>该约谈已有进行中的问责程序（或已决定不予、免予问责）。</source>
+        <translation>This interview already has an accountability procedure in progress (or one ended with no accountability or an exemption).</translation>
+    </message>
+    <message>
         <source>任务 {0}：完成百分比应为 0 到 100 的数，可带一位小数（收到 {1}）。</source>
         <translation>Task {0}: the percent complete should be a number from 0 to 100, with at most one decimal (got {1}).</translation>
     </message>
@@ -5926,6 +5962,10 @@ Log: {path}</translation>
     <message>
         <source>尚未登记“{0}”，不能生成{1}。</source>
         <translation>&quot;{0}&quot; is not recorded yet; no {1} can be made.</translation>
+    </message>
+    <message>
+        <source>尚未登记“{0}”，无可更正。</source>
+        <translation>“{0}” has not been recorded: nothing to correct.</translation>
     </message>
     <message>
         <source>尚未登记回复，没有可退回的回复。</source>
@@ -6178,6 +6218,10 @@ Log: {path}</translation>
     <message>
         <source>日期不能晚于今天。</source>
         <translation>The date cannot be after today.</translation>
+    </message>
+    <message>
+        <source>更正须写明理由。</source>
+        <translation>A correction needs its reason.</translation>
     </message>
     <message>
         <source>最低等次的分数线应为 0，最高不超过 100。</source>
@@ -6526,10 +6570,6 @@ Log: {path}</translation>
     <message>
         <source>该督办事项没有关联任务，请用“通知”拟文。</source>
         <translation>This supervised item has no linked task; please draft a &quot;notice&quot; instead.</translation>
-    </message>
-    <message>
-        <source>该约谈已有进行中的问责程序。</source>
-        <translation>This interview already has an accountability procedure in progress.</translation>
     </message>
     <message>
         <source>该草稿已被他人修改，请重新打开后再改。</source>
@@ -6894,6 +6934,22 @@ Log: {path}</translation>
     <message>
         <source>SM4-GCM（国密，密钥由 SM3 派生）</source>
         <translation>SM4-GCM (Chinese national, key derived with SM3)</translation>
+    </message>
+    <message>
+        <source>更正问责步骤</source>
+        <translation>Correct accountability step</translation>
+    </message>
+    <message>
+        <source>更正“{0}”：原内容保留在操作日志和时间线中，须写明理由。</source>
+        <translation>Correcting “{0}”: the original stays in the audit log and on the timeline; a reason is required.</translation>
+    </message>
+    <message>
+        <source>例如：认定情形录入有误</source>
+        <translation>e.g. the finding was entered wrongly</translation>
+    </message>
+    <message>
+        <source>更正理由</source>
+        <translation>Reason for the correction</translation>
     </message>
 </context>
 <context>

@@ -1856,12 +1856,20 @@
             <translation>生成所选步骤文书</translation>
         </message>
         <message>
+            <source>更正所选步骤…</source>
+            <translation>更正所选步骤…</translation>
+        </message>
+        <message>
             <source>尚未启动问责：须经主要负责人批准。</source>
             <translation>尚未启动问责：须经主要负责人批准。</translation>
         </message>
         <message>
             <source>此问责决定登记于程序步骤启用之前。</source>
             <translation>此问责决定登记于程序步骤启用之前。</translation>
+        </message>
+        <message>
+            <source>已决定{0}，问责程序终结（无须执行，不设申诉期）。</source>
+            <translation>已决定{0}，问责程序终结（无须执行，不设申诉期）。</translation>
         </message>
         <message>
             <source>尚未作出问责决定。</source>
@@ -1876,12 +1884,8 @@
             <translation>；已办结</translation>
         </message>
         <message>
-            <source>登记问责决定（决定机关：{b}）？决定登记后不能撤销。</source>
-            <translation>登记问责决定（决定机关：{b}）？决定登记后不能撤销。</translation>
-        </message>
-        <message>
-            <source>登记问责决定</source>
-            <translation>登记问责决定</translation>
+            <source>登记{0}</source>
+            <translation>登记{0}</translation>
         </message>
         <message>
             <source>启动问责</source>
@@ -1968,6 +1972,10 @@
             <translation>决定机关文号</translation>
         </message>
         <message>
+            <source>不予或免予问责</source>
+            <translation>不予或免予问责</translation>
+        </message>
+        <message>
             <source>通报组织部门</source>
             <translation>通报组织部门</translation>
         </message>
@@ -2022,6 +2030,10 @@
         <message>
             <source>{u}逾期未完成约谈整改（整改期限 {d}）</source>
             <translation>{u}逾期未完成约谈整改（整改期限 {d}）</translation>
+        </message>
+        <message>
+            <source>登记{s}（决定机关：{b}）？登记后不能撤销，只能更正。</source>
+            <translation>登记{s}（决定机关：{b}）？登记后不能撤销，只能更正。</translation>
         </message>
         <message>
             <source>未填</source>
@@ -4332,6 +4344,10 @@
             <translation>已问责</translation>
         </message>
         <message>
+            <source>已决定不予或免予问责</source>
+            <translation>已决定不予或免予问责</translation>
+        </message>
+        <message>
             <source>今天到期</source>
             <translation>今天到期</translation>
         </message>
@@ -4662,6 +4678,14 @@
         <message>
             <source>不执行</source>
             <translation>不执行</translation>
+        </message>
+        <message>
+            <source>不予问责</source>
+            <translation>不予问责</translation>
+        </message>
+        <message>
+            <source>免予问责</source>
+            <translation>免予问责</translation>
         </message>
         <message>
             <source>维持原决定</source>
@@ -5312,6 +5336,10 @@
             <translation>{0}的日期不能晚于今天。</translation>
         </message>
         <message>
+            <source>{0}的日期不能晚于其后的{1}（{2}）。</source>
+            <translation>{0}的日期不能晚于其后的{1}（{2}）。</translation>
+        </message>
+        <message>
             <source>{0}的标题应以“{1}”结尾，如“关于……的{2}”。</source>
             <translation>{0}的标题应以“{1}”结尾，如“关于……的{2}”。</translation>
         </message>
@@ -5482,6 +5510,10 @@
         <message>
             <source>不采纳建议需要写明理由。</source>
             <translation>不采纳建议需要写明理由。</translation>
+        </message>
+        <message>
+            <source>与已登记的内容相同，无需更正。</source>
+            <translation>与已登记的内容相同，无需更正。</translation>
         </message>
         <message>
             <source>两次催办的最短间隔应在 0 至 60 天之间。</source>
@@ -5836,6 +5868,10 @@
             <translation>完成比例应为百分数</translation>
         </message>
         <message>
+            <source>该约谈已有进行中的问责程序（或已决定不予、免予问责）。</source>
+            <translation>该约谈已有进行中的问责程序（或已决定不予、免予问责）。</translation>
+        </message>
+        <message>
             <source>任务 {0}：完成百分比应为 0 到 100 的数，可带一位小数（收到 {1}）。</source>
             <translation>任务 {0}：完成百分比应为 0 到 100 的数，可带一位小数（收到 {1}）。</translation>
         </message>
@@ -5926,6 +5962,10 @@
         <message>
             <source>尚未登记“{0}”，不能生成{1}。</source>
             <translation>尚未登记“{0}”，不能生成{1}。</translation>
+        </message>
+        <message>
+            <source>尚未登记“{0}”，无可更正。</source>
+            <translation>尚未登记“{0}”，无可更正。</translation>
         </message>
         <message>
             <source>尚未登记回复，没有可退回的回复。</source>
@@ -6178,6 +6218,10 @@
         <message>
             <source>日期不能晚于今天。</source>
             <translation>日期不能晚于今天。</translation>
+        </message>
+        <message>
+            <source>更正须写明理由。</source>
+            <translation>更正须写明理由。</translation>
         </message>
         <message>
             <source>最低等次的分数线应为 0，最高不超过 100。</source>
@@ -6526,10 +6570,6 @@
         <message>
             <source>该督办事项没有关联任务，请用“通知”拟文。</source>
             <translation>该督办事项没有关联任务，请用“通知”拟文。</translation>
-        </message>
-        <message>
-            <source>该约谈已有进行中的问责程序。</source>
-            <translation>该约谈已有进行中的问责程序。</translation>
         </message>
         <message>
             <source>该草稿已被他人修改，请重新打开后再改。</source>
@@ -6894,6 +6934,22 @@
         <message>
             <source>SM4-GCM（国密，密钥由 SM3 派生）</source>
             <translation>SM4-GCM（国密，密钥由 SM3 派生）</translation>
+        </message>
+        <message>
+            <source>更正问责步骤</source>
+            <translation>更正问责步骤</translation>
+        </message>
+        <message>
+            <source>更正“{0}”：原内容保留在操作日志和时间线中，须写明理由。</source>
+            <translation>更正“{0}”：原内容保留在操作日志和时间线中，须写明理由。</translation>
+        </message>
+        <message>
+            <source>例如：认定情形录入有误</source>
+            <translation>例如：认定情形录入有误</translation>
+        </message>
+        <message>
+            <source>更正理由</source>
+            <translation>更正理由</translation>
         </message>
     </context>
     <context>

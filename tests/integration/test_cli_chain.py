@@ -44,3 +44,25 @@ def test_accountability_verbs_record_refuse_and_print(
     printed = [*base, "--user", "clerk", "accountability", "print", "1", "decision", "--out"]
     assert main([*printed, str(pdf)]) == 0
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_accountability_step_corrected_from_the_command_line(
+    demo_template: Path, tmp_path: Path, capsys, monkeypatch
+):
+    """`accountability correct`: only the fields given change, with the reason; nothing given
+    differs: refused; a decided case cannot be waived any more."""
+    from desktop.services.ledger import backup_sqlite
+
+    db = str(backup_sqlite(demo_template, tmp_path / "demo.sqlite3"))
+    base = ["--database", db, "--today", "2026-11-28", "--user", "clerk"]
+    monkeypatch.setenv("DUBAN_PASSWORD", "duban-clerk")
+    fix = [*base, "accountability", "correct", "1", "findings", "--finding", "improper"]
+    assert main([*fix, "--reason", "认定情形录入有误"]) == 0
+    assert "已更正“调查认定”" in capsys.readouterr().out
+    assert main([*base, "accountability", "show", "1"]) == 0
+    assert "执行不当" in capsys.readouterr().out
+    assert main([*fix, "--reason", "再改"]) == 1
+    assert "无需更正" in capsys.readouterr().err
+    assert main([*base, "accountability", "waive", "1", "--ending", "exempted",
+                 "--decided-by", "市委", "--basis", "主动补救"]) == 1  # fmt: skip
+    assert "不能登记“不予或免予问责”" in capsys.readouterr().err  # decided already

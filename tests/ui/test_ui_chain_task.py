@@ -93,3 +93,68 @@ def test_failed_rectification_ends_in_accountability(clerk_window, clock) -> Non
     acc.doc_button.click()
     assert clerk_window.current_key == "notices"
     assert clerk_window.pages["notices"].current.row.kind.label == "问责程序记录"
+
+
+def test_a_step_corrected_and_the_case_waived_from_the_stage(
+    clerk_window, clock, monkeypatch
+) -> None:
+    """六、问责: 更正所选步骤… corrects a recorded step with a reason; after the 陈述申辩 the
+    deciding body's 免予问责 ends the case (offered beside the 问责决定)."""
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.services.accountability import writes as accountability
+    from desktop.ui import confirm
+    from desktop.ui.interviews.step_correction import StepCorrectionDialog
+
+    desk = clerk_window.desk
+    at = datetime(2026, 11, 28, 9, 0)
+    with desk.session() as s:
+        p = escalation.proposals(s, desk.today, task_id=tasks.find_task_id(s, "05-03"))[0]
+        iid = escalation.confirm(s, desk.actor, p)
+        interviews.schedule(s, desk.actor, iid, InterviewNotice(at, "会议室", "陈", "书记", "局长"))
+        interviews.record_held(
+            s, desk.actor, iid, InterviewRecord(at, "李", "李明", "滞后", "", "改")
+        )
+        interviews.order_rectification(s, desk.actor, iid, "限期整改", date(2026, 12, 20))
+    clock.moment = clock.moment + timedelta(days=30)
+    with desk.session() as s:
+        interviews.mark_failed(s, desk.actor, iid, "逾期未完成整改")
+        today = clock.moment.date()
+        case = accountability.start(s, desk.actor, iid, today, {
+            "approver": "陈立群", "approver_title": "组长", "opinion": "同意",
+            "persons": "分管负责同志", "grounds": "逾期未整改"})  # fmt: skip
+        for code, values in (
+            ("investigate", {"members": "王静、刘建华", "leader": "王静", "remit": ""}),
+            ("findings", {"finding": "refused", "facts": "未整改", "responsibility": ""}),
+            ("statement", {"person": "钱立", "content": "确有客观困难", "response": ""}),
+        ):
+            accountability.record_step(s, desk.actor, case, code, today, values)
+    page = clerk_window.show_page("interviews")
+    page.select(iid)
+    acc = page.detail.accountability
+    acc.table.selectRow(2)  # 调查认定
+    assert acc.step_correct_button.isEnabled()
+
+    def fix(dialog: QDialog) -> int:
+        assert isinstance(dialog, StepCorrectionDialog)
+        finding = dialog.values["finding"]
+        finding.setCurrentIndex(finding.findData("weak"))
+        dialog.reason.setText("认定情形录入有误")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(QDialog, "exec", fix)
+    acc.correct()
+    findings = next(r for r in acc.model.rows if r.code == "findings")
+    assert "执行不力" in findings.summary and len(acc.model.rows) == 4
+    codes = [acc.step_choice.itemData(i) for i in range(acc.step_choice.count())]
+    assert codes == ["decision", "waive"]
+    acc.step_choice.setCurrentIndex(1)
+    fields = acc.step_fields["waive"]
+    fields["ending"].setCurrentIndex(fields["ending"].findData("exempted"))
+    fields["decided_by"].setText("市委")
+    fields["basis"].setPlainText("主动采取补救措施，有效挽回损失")
+    monkeypatch.setattr(confirm, "confirm", lambda *a, **k: True)
+    acc.action_button.click()
+    assert "已决定免予问责" in acc.lamp.text(), acc.error.text()
+    assert page.detail.info.status == InterviewStatus.WAIVED

@@ -18,6 +18,7 @@ from desktop.services.lookup import get_or_missing
 from desktop.services.notices import register as notices
 
 KIND_OF = {DECISION: DocKind.ACCOUNTABILITY, "appeal_outcome": DocKind.ACCOUNTABILITY}
+KIND_OF["waive"] = DocKind.ACCOUNTABILITY
 KIND_OF[NOTIFY] = DocKind.ACCOUNTABILITY_LETTER
 
 

@@ -14,13 +14,14 @@ import re
 from dataclasses import dataclass
 
 from db.enums import QT_TR_NOOP, LabelledEnum
-from db.models import AccountabilityKind, AppealOutcome, ConductFinding
+from db.models import AccountabilityKind, AppealOutcome, ConductFinding, Waiver
 
 LINE, TEXT, NAMES = "line", "text", "names"  # a short value, a paragraph, a list of names
 CHOICES: dict[str, type[LabelledEnum]] = {
     "finding": ConductFinding,
     "form": AccountabilityKind,
     "outcome": AppealOutcome,
+    "ending": Waiver,
 }
 
 
@@ -49,6 +50,7 @@ DECISION, NOTIFY, EXECUTE, APPEAL, APPEAL_OUTCOME = (
     "appeal",
     "appeal_outcome",
 )
+WAIVE = "waive"  # instead of the decision: 不予问责 or 免予问责, which ends the case
 
 SPECS: tuple[StepSpec, ...] = (
     StepSpec(
@@ -111,6 +113,18 @@ SPECS: tuple[StepSpec, ...] = (
         "问责决定书",
     ),
     StepSpec(
+        WAIVE,
+        QT_TR_NOOP("不予或免予问责"),
+        (
+            Field("ending", QT_TR_NOOP("处理结果"), "ending"),
+            Field("decided_by", QT_TR_NOOP("决定机关")),
+            Field("basis", QT_TR_NOOP("事实和依据"), TEXT),
+            Field("doc_number", QT_TR_NOOP("决定机关文号"), required=False),
+        ),
+        STATEMENT,
+        "不予（免予）问责决定",
+    ),
+    StepSpec(
         NOTIFY,
         QT_TR_NOOP("通报组织部门"),
         (
@@ -150,7 +164,9 @@ SPECS: tuple[StepSpec, ...] = (
     ),
 )
 SPEC = {s.code: s for s in SPECS}
-# The steps every 问责 goes through, in order; the 申诉 pair is optional.
+# The steps every 问责 goes through, in order; the 申诉 pair is optional. After the 陈述申辩
+# the deciding body may instead end it with WAIVE (不予问责 / 免予问责): no form, nothing to
+# carry out, nothing to appeal.
 MAIN = (START, INVESTIGATE, FINDINGS, STATEMENT, DECISION, NOTIFY, EXECUTE)
 
 

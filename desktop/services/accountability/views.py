@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Accountability, AccountabilityKind, Task
+from db.models import Accountability, AccountabilityKind, Task, Waiver
 from desktop.services import settings
 from desktop.services.accountability.steps import (
     APPEAL,
@@ -18,6 +18,7 @@ from desktop.services.accountability.steps import (
     EXECUTE,
     MAIN,
     SPEC,
+    WAIVE,
 )
 from desktop.services.enums import LampColor
 from desktop.services.lookup import get_or_missing
@@ -52,6 +53,7 @@ class CaseInfo:
     closed: bool
     legacy: bool  # decided before the due-process steps were kept
     task_ids: tuple[int, ...]
+    ending: str = ""  # 不予问责 / 免予问责: the case ended without a form of art. 8
 
     def step(self, code: str) -> StepRecord | None:
         return next((s for s in self.steps if s.code == code), None)
@@ -63,7 +65,11 @@ class CaseInfo:
 
 
 def _next(done: set[str], appeal_until: date | None, today: date) -> tuple[str, ...]:
+    if WAIVE in done:
+        return ()
     found = [next(code for code in MAIN if code not in done)] if not done >= set(MAIN) else []
+    if found == [DECISION]:
+        found.append(WAIVE)
     if DECISION in done and APPEAL not in done and appeal_until and today <= appeal_until:
         found.append(APPEAL)
     if APPEAL in done and APPEAL_OUTCOME not in done:
@@ -129,10 +135,16 @@ def case_info(session: Session, case: Accountability, today: date) -> CaseInfo:
         lamp,
         reason,
         appeal_until,
-        legacy or (executed is not None and appeal_settled),
+        legacy or (executed is not None and appeal_settled) or WAIVE in done,
         legacy,
         tuple(t.id for t in case.interview.tasks),
+        _ending(done.get(WAIVE)),
     )
+
+
+def _ending(waived: StepRecord | None) -> str:
+    """不予问责 / 免予问责 when the case ended so, else ""."""
+    return Waiver(waived.values["ending"]).label if waived else ""
 
 
 def get_case(session: Session, case_id: int, today: date) -> CaseInfo:

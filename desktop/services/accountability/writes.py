@@ -23,6 +23,7 @@ from desktop.services.accountability.steps import (
     NAMES,
     SPEC,
     START,
+    WAIVE,
     StepSpec,
     label_of,
     names_of,
@@ -78,6 +79,7 @@ def _summary(code: str, v: dict[str, str], case: Accountability) -> str:
         "execute": lambda: "问责决定执行完毕",
         APPEAL: lambda: f"{v['appellant']}提出申诉",
         "appeal_outcome": lambda: f"申诉复查：{v['reviewed_by']}{lab('outcome')}",
+        WAIVE: lambda: f"{v['decided_by']}决定对{case.persons}{lab('ending')}",
     }[code]()
 
 
@@ -125,7 +127,7 @@ def start(
     interview = get_or_missing(session, Interview, interview_id, "约谈")
     require_status(interview, InterviewStatus.FAILED, doing="启动问责")
     if any(c.decided_on is None for c in interview.decisions):
-        raise ValidationError("该约谈已有进行中的问责程序。")
+        raise ValidationError("该约谈已有进行中的问责程序（或已决定不予、免予问责）。")
     spec = SPEC[START]
     v = _clean(session, spec, values)
     _check_day(session, spec, on, None)
@@ -142,6 +144,15 @@ def start(
     session.flush()
     _add(session, actor, case, START, on, v)
     return case.id
+
+
+def _apply_decision(case: Accountability, on: date, v: dict[str, str]) -> None:
+    """The decision's form, day, persons and 文号 onto the case (the 考核 counts them)."""
+    kind = AccountabilityKind(v["form"])
+    if kind == AccountabilityKind.OTHER:
+        raise ValidationError("问责方式应为问责条例第八条所列之一。", field="form")
+    case.kind, case.decided_on, case.persons = kind, on, v["persons"]
+    case.doc_number = v["doc_number"]
 
 
 @audit.writes(Permission.EDIT_LEDGER)
@@ -175,10 +186,76 @@ def record_step(
             field="on",
         )
     if code == DECISION:
-        kind = AccountabilityKind(v["form"])
-        if kind == AccountabilityKind.OTHER:
-            raise ValidationError("问责方式应为问责条例第八条所列之一。", field="form")
-        case.kind, case.decided_on, case.persons = kind, on, v["persons"]
-        case.doc_number = v["doc_number"]
+        _apply_decision(case, on, v)
         case.interview.status = InterviewStatus.ESCALATED
+    if code == WAIVE:
+        case.interview.status = InterviewStatus.WAIVED
     _add(session, actor, case, code, on, v)
+
+
+# --- corrections: a recorded step is corrected, never deleted ------------------------------------
+
+
+def _check_corrected_day(session: Session, case: Accountability, code: str, on: date) -> None:
+    """The corrected date keeps the order: not before the step it follows, not after a step
+    recorded after it, not later than today."""
+    spec = SPEC[code]
+    _check_day(session, spec, on, case if spec.after else None)
+    for later in case.steps:
+        if SPEC[later.step].after == code and later.done_on < on:
+            raise ValidationError(
+                f"{spec.label}的日期不能晚于其后的{SPEC[later.step].label}"
+                f"（{later.done_on:%Y-%m-%d}）。",
+                field="on",
+            )
+
+
+@audit.writes(Permission.EDIT_LEDGER)
+def correct_step(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    code: str,
+    on: date,
+    values: Mapping[str, str],
+    reason: str,
+) -> str:
+    """Correct a recorded step (a mistyped date, name or finding): the step takes the new
+    values, the audit entry keeps the old and the new with the reason; nothing is deleted.
+    Returns a note on the step's paper if one was already drafted or issued."""
+    from desktop.services import corrections
+
+    case = get_or_missing(session, Accountability, case_id, "问责")
+    step = next((s for s in case.steps if s.step == code), None)
+    spec = SPEC[code]
+    if step is None:
+        raise ValidationError(f"尚未登记“{spec.label}”，无可更正。")
+    if not reason.strip():
+        raise ValidationError("更正须写明理由。", field="reason")
+    v = _clean(session, spec, values)
+    _check_corrected_day(session, case, code, on)
+    if code == DECISION:
+        _apply_decision(case, on, v)
+    if code == START:
+        case.persons, case.grounds, case.started_on = v["persons"], v["grounds"], on
+    before = {"on": step.done_on.isoformat(), **json.loads(step.detail)}
+    after = {"on": on.isoformat(), **v}
+    changed = {
+        k: {"前": before.get(k, ""), "后": after[k]} for k in after if before.get(k) != after[k]
+    }
+    if not changed:
+        raise ValidationError("与已登记的内容相同，无需更正。")
+    step.done_on, step.detail = on, json.dumps(v, ensure_ascii=False, sort_keys=True)
+    step.summary = _summary(code, v, case)
+    labels = {"on": "日期", **{f.key: f.label for f in spec.fields}}
+    names = "、".join(labels[k] for k in changed)
+    audit.record(
+        session,
+        actor,
+        "correct",
+        "accountability",
+        case.id,
+        f"{case.unit.name}问责：更正“{spec.label}”的{names}",
+        {"step": code, "changed": changed, "reason": reason.strip()},
+    )
+    return corrections.document_note(session, step.document_id)

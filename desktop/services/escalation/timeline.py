@@ -7,7 +7,14 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Accountability, Interview, SupervisionItem, SupervisionOrigin, Task
+from db.models import (
+    Accountability,
+    AuditEntry,
+    Interview,
+    SupervisionItem,
+    SupervisionOrigin,
+    Task,
+)
 from desktop.services.timeline import TimelineEvent
 
 _PLAIN_ORIGINS = (SupervisionOrigin.LAMP, SupervisionOrigin.MANUAL)
@@ -127,7 +134,27 @@ def events(session: Session, task_id: int) -> list[TimelineEvent]:
             )
         for decision in interview.decisions:
             found += _accountability(decision)
+            found += _accountability_corrections(session, decision.id)
     return found
+
+
+def _accountability_corrections(session: Session, case_id: int) -> list[TimelineEvent]:
+    """A recorded step corrected: what changed and why (the step itself shows as corrected)."""
+    return [
+        TimelineEvent(
+            e.at.date(),
+            "问责",
+            e.summary.split("：", 1)[-1],
+            f"理由：{json.loads(e.detail).get('reason', '')}（{e.actor}）",
+        )  # fmt: skip
+        for e in session.scalars(
+            select(AuditEntry).where(
+                AuditEntry.entity == "accountability",
+                AuditEntry.entity_id == str(case_id),
+                AuditEntry.action == "correct",
+            )
+        )
+    ]
 
 
 def _accountability(case: Accountability) -> list[TimelineEvent]:

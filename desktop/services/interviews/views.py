@@ -99,6 +99,7 @@ NEXT_STEP = {
     InterviewStatus.CLOSED: QT_TR_NOOP("已销号"),
     InterviewStatus.FAILED: QT_TR_NOOP("经主要负责人批准后启动问责"),
     InterviewStatus.ESCALATED: QT_TR_NOOP("已问责"),
+    InterviewStatus.WAIVED: QT_TR_NOOP("已决定不予或免予问责"),
 }
 
 
@@ -182,6 +183,8 @@ def list_interviews(
         query = query.where(Interview.tasks.any(Task.id == task_id))
     if open_only:
         query = query.where(
-            Interview.status.not_in([InterviewStatus.CLOSED, InterviewStatus.ESCALATED])
+            Interview.status.not_in(
+                [InterviewStatus.CLOSED, InterviewStatus.ESCALATED, InterviewStatus.WAIVED]
+            )
         )
     return [_info(interview, today) for interview in session.scalars(query)]

@@ -20,7 +20,7 @@ from desktop.services.accountability.views import CaseInfo, StepRecord
 from desktop.services.interviews.lifecycle import InterviewInfo
 from desktop.services.interviews.lifecycle import InterviewStatus as S
 from desktop.ui import confirm
-from desktop.ui.buttons import ISSUE, READ, allow, button
+from desktop.ui.buttons import EDIT, ISSUE, READ, allow, button
 from desktop.ui.calls import write
 from desktop.ui.fmt import DASH, day
 from desktop.ui.forms import date_edit, date_of, qdate
@@ -91,16 +91,18 @@ class AccountabilityStage(Stage):
         self.fields = {"on": self.on_edit}
         self.paper_button = button(self.desk, tr("生成所选步骤文书"), self.draft, ISSUE)
         self.open_paper_button = button(self.desk, tr("打开公文"), self.open_doc, READ)
+        self.step_correct_button = button(self.desk, tr("更正所选步骤…"), self.correct, EDIT)
         self.doc_button, self.open_button = self.paper_button, self.open_paper_button
         self.buttons.insertWidget(1, self.paper_button)
         self.buttons.insertWidget(2, self.open_paper_button)
+        self.buttons.insertWidget(3, self.step_correct_button)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._doc_buttons())
         self.finish()
 
     def state_of(self, info: InterviewInfo) -> str:
         if info.status == S.FAILED or (self.case is not None and not self.case.closed):
             return CURRENT
-        return DONE if info.status == S.ESCALATED else LATER
+        return DONE if info.status in (S.ESCALATED, S.WAIVED) else LATER
 
     def show_interview(self, info: InterviewInfo) -> None:
         with self.desk.session() as session:
@@ -139,6 +141,8 @@ class AccountabilityStage(Stage):
             return tr("尚未启动问责：须经主要负责人批准。")
         if case.legacy:
             return tr("此问责决定登记于程序步骤启用之前。")
+        if case.ending:
+            return tr("已决定{0}，问责程序终结（无须执行，不设申诉期）。").format(tr(case.ending))
         if case.lamp is None:
             return tr("尚未作出问责决定。")
         colour = LAMP_STYLE[case.lamp.value]
@@ -171,6 +175,7 @@ class AccountabilityStage(Stage):
     def _doc_buttons(self) -> None:
         chosen = self._selected()
         allow(self.desk, self.paper_button, chosen is not None)
+        allow(self.desk, self.step_correct_button, chosen is not None)
         self.open_paper_button.setEnabled(chosen is not None and chosen.document_id is not None)
 
     def act(self) -> None:
@@ -181,11 +186,11 @@ class AccountabilityStage(Stage):
         for key, widget in self.step_fields[code].items():
             values[key] = widget.currentData() if isinstance(widget, QComboBox) else text_of(widget)
         on = date_of(self.on_edit)
-        if code == "decision":
-            question = tr("登记问责决定（决定机关：{b}）？决定登记后不能撤销。").format(
-                b=values["decided_by"] or tr("未填")
+        if code in ("decision", "waive"):
+            question = tr("登记{s}（决定机关：{b}）？登记后不能撤销，只能更正。").format(
+                s=tr(SPEC[code].label), b=values["decided_by"] or tr("未填")
             )
-            if not confirm.confirm(self, tr("登记问责决定"), question):
+            if not confirm.confirm(self, tr("登记{0}").format(tr(SPEC[code].label)), question):
                 return
         fields = {**self.step_fields[code], "on": self.on_edit}
         iid, case = self.info.id, self.case
@@ -220,3 +225,15 @@ class AccountabilityStage(Stage):
         chosen = self._selected()
         if chosen is not None and chosen.document_id is not None:
             open_document(self.main, chosen.document_id)
+
+    def correct(self) -> None:
+        from desktop.ui.interviews.step_correction import StepCorrectionDialog
+
+        chosen, case = self._selected(), self.case
+        if chosen is None or case is None:
+            return
+        dialog = StepCorrectionDialog(self, self.desk, case.id, chosen)
+        if dialog.exec():
+            self.main.data_changed()
+            if dialog.note:
+                self.main.statusBar().showMessage(dialog.note, 10000)

@@ -20,7 +20,7 @@ from desktop.ui.interviews.stage import CURRENT, DONE, LATER, Stage, set_text, t
 from desktop.ui.supervision.attachments import AttachmentList, choose_files
 from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
 
-ENDED = {S.CLOSED, S.FAILED, S.ESCALATED}
+ENDED = {S.CLOSED, S.FAILED, S.ESCALATED, S.WAIVED}
 
 
 class FollowUpStage(Stage):

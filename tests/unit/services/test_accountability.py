@@ -182,3 +182,59 @@ def test_demo_runs_a_whole_accountability_with_each_step_printed(demo_session, c
     assert case.closed and case.lamp == LampColor.GREEN
     assert len(case.steps) == 9 and all(s.document_id for s in case.steps)
     assert case.step("appeal_outcome").values["outcome"] == "upheld"  # type: ignore[union-attr]
+
+
+def test_a_recorded_step_is_corrected_with_its_reason_never_deleted(
+    demo_session, clerk, clock
+) -> None:
+    """A mistyped finding corrected: the step shows the new value, the audit entry and the task's
+    timeline keep the old one with the reason; the order of dates still holds."""
+    s = demo_session
+    iid, task_id = _failed_interview(s, clerk, clock)
+    case_id = accountability.start(s, clerk, iid, clock.today(), START)
+    accountability.record_step(s, clerk, case_id, *STEPS[0][:1], clock.today(), STEPS[0][1])
+    found_on = _advance(clock, 2)
+    accountability.record_step(s, clerk, case_id, "findings", found_on, STEPS[1][1])
+    _advance(clock, 2)
+    fixed = {**STEPS[1][1], "finding": "weak"}
+    with pytest.raises(ValidationError, match="写明理由"):
+        accountability.correct_step(s, clerk, case_id, "findings", clock.today(), fixed, " ")
+    with pytest.raises(ValidationError, match="不能早于成立调查组"):
+        accountability.correct_step(s, clerk, case_id, "findings", found_on - timedelta(days=3),
+                                    fixed, "日期笔误")  # fmt: skip
+    with pytest.raises(ValidationError, match="不能晚于其后的调查认定"):
+        accountability.correct_step(s, clerk, case_id, "investigate", found_on + timedelta(1),
+                                    STEPS[0][1], "日期笔误")  # fmt: skip
+    accountability.correct_step(s, clerk, case_id, "findings", found_on, fixed, "认定情形录错")
+    case = views.get_case(s, case_id, clock.today())
+    assert case.step("findings").values["finding"] == "weak"
+    assert "执行不力" in case.step("findings").summary and len(case.steps) == 3
+    (event,) = [e for e in timeline.timeline(s, task_id) if e.title.startswith("更正")]
+    assert "认定情形" in event.title and event.detail.startswith("理由：认定情形录错")
+    with pytest.raises(ValidationError, match="无需更正"):
+        accountability.correct_step(s, clerk, case_id, "findings", found_on, fixed, "再改")
+
+
+def test_a_case_ends_without_a_form_not_pursued_or_exempted(demo_session, clerk, clock) -> None:
+    """After the findings and the person heard, the deciding body may end it with 免予问责: no
+    form, no execution lamp, nothing to appeal; it prints its 决定; 考核 does not count it."""
+    s = demo_session
+    iid, task_id = _failed_interview(s, clerk, clock)
+    case_id = accountability.start(s, clerk, iid, clock.today(), START)
+    for code, values in STEPS[:3]:
+        accountability.record_step(s, clerk, case_id, code, clock.today(), values)
+    assert views.get_case(s, case_id, clock.today()).next_steps == ("decision", "waive")
+    waive = {"ending": "exempted", "decided_by": "市委", "doc_number": "",
+             "basis": "问责对象主动采取补救措施，有效挽回损失"}  # fmt: skip
+    accountability.record_step(s, clerk, case_id, "waive", clock.today(), waive)
+    case = views.get_case(s, case_id, clock.today())
+    assert case.closed and case.ending == "免予问责" and case.kind is None and case.lamp is None
+    assert case.next_steps == ()
+    assert interviews.get_interview(s, iid, clock.today()).status == InterviewStatus.WAIVED
+    with pytest.raises(ValidationError, match="当前应登记"):
+        accountability.record_step(s, clerk, case_id, "decision", clock.today(), STEPS[3][1])
+    doc = accountability_documents.draft_step(s, clerk, case_id, "waive")
+    text = _text(notices.pdf_of(s, doc))
+    assert "免予问责的决定" in text and "主动采取补救措施" in text
+    titles = [e.title for e in timeline.timeline(s, task_id)]
+    assert any("免予问责" in t for t in titles)

@@ -35,6 +35,7 @@ APPROVE = frozenset({LEADER})  # a leader's approval (延期)
 
 WHO_MAY: dict[str, frozenset[Role]] = {
     "accountability.documents.draft_step": ISSUE,
+    "accountability.writes.correct_step": EDIT,
     "accountability.writes.record_step": EDIT,
     "accountability.writes.start": EDIT,
     "archive.export.export_year": BACKUP,
