@@ -275,3 +275,37 @@ def test_scheme_editor_tables_refuse_a_word_in_a_number_column(clerk_window, mes
     grades = page.editor.grades
     assert not grades.apply({(0, 1): "九十"}, "粘贴") and "应为数字" in messages[-1]
     assert grades.apply({(0, 1): "90.5"}, "粘贴") and page.has_unsaved_edits()
+
+
+def test_results_take_keys_as_a_spreadsheet_does(clerk_window, qtbot) -> None:
+    """Typing into a score opens its editor, Enter keeps it and moves down; a refused value
+    (85.55) stays in the editor with the reason, and Escape leaves the cell as it was."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    page = clerk_window.show_page("assessment")
+    table = page.results
+    row, col = _at(page, "市民政局", "质量")
+    below = table.item(row + 1, col).text()
+
+    def type_in(text: str) -> QLineEdit:
+        table.setCurrentCell(row, col)
+        table.setFocus()
+        qtbot.keyClick(table, text[0])
+        editor = next(e for e in table.findChildren(QLineEdit) if e.isVisible())
+        qtbot.keyClicks(editor, text[1:])
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        return editor
+
+    type_in("95")
+    qtbot.waitUntil(lambda: table.currentRow() == row + 1)
+    assert table.item(row, col).text() == "95" and page.has_unsaved_edits()
+    assert table.item(row + 1, col).text() == below
+    type_in("85.55")
+    qtbot.waitUntil(lambda: any(e.isVisible() and "最多一位小数" in e.toolTip()
+                                for e in table.findChildren(QLineEdit)), timeout=2000)  # fmt: skip
+    editor = next(e for e in table.findChildren(QLineEdit) if e.isVisible() and e.toolTip())
+    assert editor.text() == "85.55" and table.currentRow() == row
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not any(e.isVisible() for e in table.findChildren(QLineEdit)))
+    assert table.item(row, col).text() == "95"
