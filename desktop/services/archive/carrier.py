@@ -321,6 +321,17 @@ def register_pdf(form: Register) -> bytes:
     return render(TransferForm(REGISTER_TITLE, tuple(rows), REGISTER_FOOTER, sides))
 
 
+def _row_height(label: str, cells: list[tuple[str, int]]) -> float:
+    """Points for a row whose cells wrap (neither Excel nor LibreOffice grows a row of a
+    workbook a program wrote), with room to sign and for a seal as in the PDF."""
+    lines = 1
+    for text, width in cells:  # a Chinese character takes about two of a column's units
+        units = sum(2 if ord(c) > 0x2E80 else 1 for c in text)
+        lines = max(lines, -(-units // max(width - 1, 1)))
+    least = 62.0 if label.endswith("（印章）") else 37.0 if label.endswith("（签名）") else 20.0
+    return max(least, 15.0 * lines + 5)
+
+
 def register_xlsx(form: Register) -> bytes:
     """移交与接收登记表: the transfer form both sides sign, with the carrier's digests."""
     from openpyxl import Workbook
@@ -336,6 +347,7 @@ def register_xlsx(form: Register) -> bytes:
     sheet["A1"].font = Font(name="宋体", size=16, bold=True)
     sheet["A1"].alignment = Alignment(horizontal="center")
     rows, sides = register_rows(form)
+    widths = (18, 40, 16, 30)
     for n, row in enumerate(rows):
         r = n + 3
         for c, value in enumerate(row, start=1):
@@ -343,11 +355,16 @@ def register_xlsx(form: Register) -> bytes:
             cell.data_type = "s"  # never a formula, whatever the text
             cell.border = box
             cell.alignment = Alignment(wrap_text=True, vertical="center")
+        spans = [(row[0], widths[0]), (row[1], widths[1] + widths[2]), (row[3], widths[3])]
         if n >= sides:  # 移交单位's cell over B:C, 接收单位's in D
             sheet.merge_cells(start_row=r, start_column=2, end_row=r, end_column=3)
         elif row[2] == "" and row[3] == "":
             sheet.merge_cells(start_row=r, start_column=2, end_row=r, end_column=4)
-    for col, width in zip("ABCD", (18, 40, 16, 30), strict=True):
+            spans = [(row[0], widths[0]), (row[1], sum(widths[1:]))]
+        else:
+            spans = list(zip(row, widths, strict=True))
+        sheet.row_dimensions[r].height = _row_height(row[0], spans)
+    for col, width in zip("ABCD", widths, strict=True):
         sheet.column_dimensions[col].width = width
     last = len(rows) + 4
     sheet.merge_cells(start_row=last, start_column=1, end_row=last, end_column=4)

@@ -71,6 +71,10 @@ def test_the_register_leaves_only_the_receivers_part_blank(docs_session, admin, 
     assert rows["填表人（签名）"][0] == admin.display_name
     assert rows["日期"][0] == "2026-11-28"
     assert rows["移交电子档案数量"][0].startswith("5 件") and "字节" in rows["移交电子档案数量"][2]
+    # Printed from the XLSX the wrapped results do not overlap, and there is room to sign/seal.
+    heights = {sheet.cell(r, 1).value: sheet.row_dimensions[r].height for r in range(3, 20)}
+    assert heights["准确性检验"] >= 35 and heights["填表人（签名）"] >= 35
+    assert heights["单位（印章）"] >= 60
 
 
 def test_a_package_of_the_earlier_layout_verifies_and_imports(demo_session, clerk, tmp_path):
