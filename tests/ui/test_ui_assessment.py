@@ -309,3 +309,19 @@ def test_results_take_keys_as_a_spreadsheet_does(clerk_window, qtbot) -> None:
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not any(e.isVisible() for e in table.findChildren(QLineEdit)))
     assert table.item(row, col).text() == "95"
+
+
+def test_a_veto_typed_in_the_results_asks_its_reason_on_save(clerk_window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    page = clerk_window.show_page("assessment")
+    assert not _type(page, "市民政局", "一票否决", "2")  # the veto is 0 or 1
+    assert _type(page, "市民政局", "一票否决", "1")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
+    page.scores_button.click()  # 取消 at the reason: nothing saved, the typed 1 kept
+    assert page.has_unsaved_edits() and _cell(page, "市民政局", "一票否决").text() == "1"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("发生重大安全事故", True))
+    page.scores_button.click()
+    assert not page.has_unsaved_edits()
+    assert "一票否决" in _cell(page, "市民政局", "拟定等次").text()
+    assert _cell(page, "市民政局", "一票否决").toolTip() == "发生重大安全事故"

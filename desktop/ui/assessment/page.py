@@ -110,6 +110,7 @@ class AssessmentPage(Page):
         self.body.addWidget(split, 1)
         self.found: Results | None = None
         self._columns: list[tuple[str, str]] = []  # per results column: (target, code)
+        self._vetoes: set[str] = set()  # the codes of the veto items
         self.track_form(self.editor, self.save_scheme)
         self.track_form(self.results, self.save_scores)
         self._shown_year: object = None
@@ -196,6 +197,7 @@ class AssessmentPage(Page):
             return
         scheme = found.scheme
         manual_items = [i for i in scheme.items if i.rule in ("manual", "veto")]
+        self._vetoes = {i.code for i in manual_items if i.rule == "veto"}  # 0 or 1, a reason
         self._columns = [("", "rank"), ("", "unit")]
         self._columns += [("indicator", i.code) for i in scheme.indicators]
         sourced = [
@@ -298,7 +300,7 @@ class AssessmentPage(Page):
             if target in ("indicator", "source"):
                 assessment.check_score(text)
             elif target == "item":
-                assessment.check_count(text, code == "veto")
+                assessment.check_count(text, code in self._vetoes)
         except DomainError as error:
             return message_for(error)
         return ""
@@ -352,7 +354,7 @@ class AssessmentPage(Page):
             return
         units = {r.unit_id: r.unit for r in self.found.rows} if self.found else {}
         for i, e in enumerate(entries):
-            if e.target == "item" and e.code == "veto" and e.value not in ("", "0"):
+            if e.target == "item" and e.code in self._vetoes and e.value not in ("", "0"):
                 note, ok = QInputDialog.getText(
                     self, tr("一票否决"), tr("{0}一票否决事由：").format(units.get(e.unit_id, ""))
                 )
