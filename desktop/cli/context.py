@@ -7,13 +7,19 @@ import getpass
 import logging
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from desktop.services.clock import SYSTEM_CLOCK, Clock, FixedClock
 from desktop.services.errors import DomainError, ValidationError
-from desktop.services.ledger_address import password_in, server_url_path, server_url_setting
+from desktop.services.ledger_address import (
+    LedgerError,
+    password_in,
+    server_url_path,
+    server_url_setting,
+)
 
 if TYPE_CHECKING:
     from desktop.services.auth import Actor
@@ -52,6 +58,24 @@ class ChainBroken(DomainError):
     """The ledger's audit chain did not verify when the command opened it: no writes."""
 
 
+DB_PASSWORD_REFUSED = (
+    "数据库服务器拒绝登录：没有提供密码，或密码不对。请把密码写进 PostgreSQL 的密码文件"
+    "（PGPASSFILE，默认 ~/.pgpass，权限 0600），或在终端中运行、按提示输入"
+    "（不要写在 --database 的地址里）。"
+)
+_REFUSALS = ("password authentication failed", "no password supplied", "password is required")
+
+
+def _password_refused(error: BaseException) -> bool:
+    """The server refused the sign-in for want of the right password (libpq's wording)."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if any(words in str(seen) for words in _REFUSALS):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 @dataclass
 class CliContext:
     database: str | None
@@ -83,7 +107,7 @@ class CliContext:
         if self._ledger is None:
             from desktop.services.ledger import open_ledger
 
-            self._ledger = open_ledger(self.database, self.clock)
+            self._ledger = self._open_asking_db_password(open_ledger)
             if self.today_given:
                 self._refuse_today(self._ledger)
             self._check_chain(self._ledger)
@@ -93,6 +117,25 @@ class CliContext:
                 # A write on a broken chain is refused before anyone signs in (sign_in).
                 self.sign_in(password_change=True, despite_broken_chain=True)
         return self._ledger
+
+    def _open_asking_db_password(self, open_ledger: Callable[..., Ledger]) -> Ledger:
+        """A server that wants a password the address does not carry (nor PGPASSFILE): asked
+        at the terminal and handed to libpq as PGPASSWORD for this process only — never put on
+        the command line or into the address. Without a terminal: say where to put it."""
+        try:
+            return open_ledger(self.database, self.clock)
+        except LedgerError as exc:
+            if not _password_refused(exc):
+                raise
+            if os.environ.get("PGPASSWORD") or not sys.stdin.isatty():
+                raise LedgerError(DB_PASSWORD_REFUSED) from exc
+        os.environ["PGPASSWORD"] = getpass.getpass("数据库的登录密码（不会显示）：")
+        try:
+            return open_ledger(self.database, self.clock)
+        except LedgerError as exc:
+            if _password_refused(exc):
+                raise LedgerError(DB_PASSWORD_REFUSED) from exc
+            raise
 
     def _check_chain(self, ledger: Ledger) -> None:
         """Verify the audit chain from where this desk last verified it (cheap on every open);

@@ -5876,6 +5876,14 @@ Log: {path}</translation>
         <translation>Task {0}: the percent complete should be a number from 0 to 100, with at most one decimal (got {1}).</translation>
     </message>
     <message>
+        <source>“{0}”是加密传递副本，不是归档包本身：请先用同一口令解密（文件 → 解密传递副本…，或 duban archive decrypt-copy），再对解密得到的归档包操作。</source>
+        <translation>“{0}” is an encrypted transport copy, not the archive package itself: decrypt it first with the same passphrase (File → Decrypt transport copy…, or duban archive decrypt-copy), then work on the package decrypted from it.</translation>
+    </message>
+    <message>
+        <source>“{0}”是加密的台账备份，不是归档包。</source>
+        <translation>“{0}” is an encrypted ledger backup, not an archive package.</translation>
+    </message>
+    <message>
         <source>“{0}”最多一位小数。</source>
         <translation>“{0}” takes at most one decimal.</translation>
     </message>

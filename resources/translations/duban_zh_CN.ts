@@ -5876,6 +5876,14 @@
             <translation>任务 {0}：完成百分比应为 0 到 100 的数，可带一位小数（收到 {1}）。</translation>
         </message>
         <message>
+            <source>“{0}”是加密传递副本，不是归档包本身：请先用同一口令解密（文件 → 解密传递副本…，或 duban archive decrypt-copy），再对解密得到的归档包操作。</source>
+            <translation>“{0}”是加密传递副本，不是归档包本身：请先用同一口令解密（文件 → 解密传递副本…，或 duban archive decrypt-copy），再对解密得到的归档包操作。</translation>
+        </message>
+        <message>
+            <source>“{0}”是加密的台账备份，不是归档包。</source>
+            <translation>“{0}”是加密的台账备份，不是归档包。</translation>
+        </message>
+        <message>
             <source>“{0}”最多一位小数。</source>
             <translation>“{0}”最多一位小数。</translation>
         </message>

@@ -118,3 +118,34 @@ def test_decimal_percent_migration_round_trip_on_postgres(pg_ledger) -> None:
     from tests.unit.db.test_db_percent import round_trip
 
     round_trip(pg_ledger)
+
+
+def test_the_command_line_asks_for_the_database_password(pg_ledger, capsys, monkeypatch) -> None:
+    """An address without its password (and no PGPASSFILE entry): at a terminal the password is
+    asked and handed to libpq for this process only; without one, the message says where to
+    put it. Never a password on the command line."""
+    import getpass
+    import sys
+
+    from sqlalchemy.engine import URL, make_url
+
+    from desktop.cli import main
+
+    url = make_url(pg_ledger.engine.url.render_as_string(hide_password=False))
+    if not url.password:
+        pytest.skip("the test server's address has no password to withhold")
+    bare = URL.create(
+        url.drivername, url.username, None, url.host, url.port, url.database, url.query
+    ).render_as_string(hide_password=False)
+    monkeypatch.setenv("PGPASSFILE", os.devnull)
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
+    assert main(["--database", bare, "status"]) == 1
+    assert "数据库服务器拒绝登录" in capsys.readouterr().err
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(getpass, "getpass", lambda _prompt="": url.password)
+    assert main(["--database", bare, "status"]) == 0
+    monkeypatch.delenv("PGPASSWORD")
+    monkeypatch.setattr(getpass, "getpass", lambda _prompt="": "not-the-password")
+    assert main(["--database", bare, "status"]) == 1
+    assert "数据库服务器拒绝登录" in capsys.readouterr().err

@@ -220,6 +220,12 @@ class ZipReader:
         self.zip.close()
 
 
+def _sealed(path: Path) -> bool:
+    from desktop.services.backup_crypto import is_encrypted  # cryptography: only when needed
+
+    return is_encrypted(path)
+
+
 def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> PackageReader:
     """A folder or a ZIP file; anything else is refused."""
     path = Path(path)
@@ -228,5 +234,12 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> PackageReader:
     if path.is_dir():
         return FolderReader(path, limits)
     if path.is_file():
+        if _sealed(path) and path.name.endswith(".sqlite3.enc"):
+            raise UnsafePackage(f"“{path.name}”是加密的台账备份，不是归档包。")
+        if _sealed(path):
+            raise UnsafePackage(
+                f"“{path.name}”是加密传递副本，不是归档包本身：请先用同一口令解密（文件 → "
+                "解密传递副本…，或 duban archive decrypt-copy），再对解密得到的归档包操作。"
+            )
         return ZipReader(path, limits)
     raise UnsafePackage(f"找不到归档包“{path}”。")

@@ -6,6 +6,8 @@ a wrong passphrase or a changed copy writes nothing."""
 # ruff: noqa: F811  (docs_session is a fixture imported from archive_fixtures)
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -110,3 +112,20 @@ def test_only_a_package_that_passes_is_sealed(docs_session, admin, tmp_path) -> 
     with pytest.raises(DomainError, match="至少 8"):
         transport.seal_copy(docs_session, admin, package, stick, "short")
     assert list(stick.iterdir()) == []
+
+
+def test_a_transport_copy_is_not_taken_for_a_package(docs_session, admin, tmp_path) -> None:
+    """Import or browse of the sealed file says what it is and how to open it; the copy and
+    what is decrypted from it are the user's only (0600)."""
+    from desktop.services.archive import plan_import
+
+    package = export_year(docs_session, admin, 2026, _folder(tmp_path, "desk"), as_zip=True).path
+    sealed = transport.seal_copy(docs_session, admin, package, _folder(tmp_path, "s"), PASS).path
+    plan = plan_import(docs_session, sealed, tmp_path / "imported")
+    assert not plan.report.ok and "是加密传递副本" in plan.report.text()
+    assert "decrypt-copy" in plan.report.text()
+    opened = transport.open_copy(docs_session, admin, sealed, _folder(tmp_path, "r"), PASS).path
+    if os.name == "posix":
+        note = opened.with_name(opened.name + transport.NOTE)
+        for path in (sealed, opened, note):
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
