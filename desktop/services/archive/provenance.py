@@ -27,6 +27,7 @@ package made elsewhere."""
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -55,15 +56,26 @@ class ExportRecord:
     sealed: bool  # recorded by a desk that seals its packages ("sealed" in the entry's detail)
 
 
-@dataclass(frozen=True)
 class LedgerHistory:
-    """What the open ledger (whose key this desk holds) says about the packages it made."""
+    """What the open ledger (whose key this desk holds) says about the packages it made. The
+    exports are read from the log only when a package needs judging (a sealed one does not):
+    use it inside the session it was made from."""
 
-    uid: str
-    fonds: str
-    issuer: str
-    exports: tuple[ExportRecord, ...]
-    entry_hash: Callable[[int], str | None]  # the log's entry of that sequence number
+    def __init__(
+        self,
+        uid: str,
+        fonds: str,
+        issuer: str,
+        exports: Callable[[], tuple[ExportRecord, ...]],
+        entry_hash: Callable[[int], str | None],
+    ) -> None:
+        self.uid, self.fonds, self.issuer = uid, fonds, issuer
+        self._exports = exports
+        self.entry_hash = entry_hash  # the log's entry of that sequence number
+
+    @functools.cached_property
+    def exports(self) -> tuple[ExportRecord, ...]:
+        return self._exports()
 
     @property
     def first_sealed(self) -> ExportRecord | None:
@@ -80,27 +92,30 @@ def history(session: Session) -> LedgerHistory | None:
     if not uid or chain.load_key(uid) is None:
         return None
     office = settings.office(session)
-    exports = []
-    rows = session.execute(
-        select(AuditEntry.seq, AuditEntry.at, AuditEntry.detail)
-        .where(AuditEntry.action.in_(EXPORT_ACTIONS))
-        .order_by(AuditEntry.seq)
-    )
-    for seq, at, detail in rows:
-        try:
-            body = json.loads(detail or "{}")
-            items = tuple(str(code) for code in body.get("items", []))
-            year = int(body.get("year", 0))
-        except (ValueError, TypeError, AttributeError):
-            continue
-        stamp = chain.at_text(at).replace("T", " ")
-        exports.append(ExportRecord(seq, stamp, year, items, bool(body.get("sealed"))))
+
+    def exports() -> tuple[ExportRecord, ...]:
+        found = []
+        rows = session.execute(
+            select(AuditEntry.seq, AuditEntry.at, AuditEntry.detail)
+            .where(AuditEntry.action.in_(EXPORT_ACTIONS))
+            .order_by(AuditEntry.seq)
+        )
+        for seq, at, detail in rows:
+            try:
+                body = json.loads(detail or "{}")
+                items = tuple(str(code) for code in body.get("items", []))
+                year = int(body.get("year", 0))
+            except (ValueError, TypeError, AttributeError):
+                continue
+            stamp = chain.at_text(at).replace("T", " ")
+            found.append(ExportRecord(seq, stamp, year, items, bool(body.get("sealed"))))
+        return tuple(found)
 
     def entry_hash(seq: int) -> str | None:
         found = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == seq))
         return str(found) if found is not None else None
 
-    return LedgerHistory(uid, office.fonds_code, office.issuer_name, tuple(exports), entry_hash)
+    return LedgerHistory(uid, office.fonds_code, office.issuer_name, exports, entry_hash)
 
 
 @dataclass(frozen=True)
