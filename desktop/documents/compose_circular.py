@@ -216,7 +216,7 @@ def _problems(data: CircularData) -> list[str]:
 
 
 def _lag(t: CircularTask) -> float:
-    # as decimals, like the lamp rules: 82.5 − 62.5 is 20.0 points, not a hair over
+    # as decimals, like the lamp rules: 32.2 − 12.2 is 20.0 points, not a hair over
     return float(Decimal(repr(t.schedule_pct)) - Decimal(t.reported_pct or 0))
 
 

@@ -138,9 +138,9 @@ def evaluate(facts: TaskFacts, rules: LampRules, today: date) -> Lamp:
 
 
 def lag_of(schedule: float, reported: Decimal | float) -> Decimal:
-    """Schedule minus reported progress in points, compared as decimals: a 62.5 reported
-    against a schedule of 82.5 lags 20.0 points exactly (not 20.000000000000004), so a rule
-    "more than 20" reads it as the clerk would."""
+    """Schedule minus reported progress in points, compared as decimals: 12.2 reported against
+    a schedule of 32.2 lags 20.0 points exactly (in floats 20.000000000000004), so a rule "more
+    than 20" reads it as the clerk would."""
     return Decimal(repr(schedule)) - _exact(reported)
 
 

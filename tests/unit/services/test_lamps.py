@@ -134,3 +134,16 @@ def test_rules_are_data_a_stricter_rule_changes_the_colour() -> None:
         facts(latest_percent=pct, max_percent=pct), LampRules(yellow_lag=5, red_lag=11), TODAY
     )
     assert (lax.color, strict.color) == (LampColor.YELLOW, LampColor.RED)
+
+
+def test_a_decimal_report_is_kept_and_its_lag_compared_as_decimals() -> None:
+    """62.5 reported stays 62.5 on the lamp; a lag of exactly the threshold is not "more than"
+    it, however the floats of the schedule fall (32.2 − 12.2 is 20.000000000000004 in floats)."""
+    from desktop.services.lamps.rules import lag_of
+
+    assert lag_of(32.2, Decimal("12.2")) == Decimal("20.0")
+    assert 32.2 - 12.2 > 20  # what comparing floats said
+    reported = Decimal(str(round(schedule(), 1))) - Decimal("29.5")  # 29.5 points behind
+    lamp = evaluate(facts(latest_percent=reported, max_percent=reported), RULES, TODAY)
+    assert lamp.reported == reported.quantize(Decimal("0.1"))
+    assert lamp.color == LampColor.YELLOW  # 29.5 ≤ 30: not red
