@@ -304,3 +304,23 @@ def test_the_register_exports_as_a_formula_safe_table_and_prints(
     assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$1"
     pdf = documents.register_pdf(session)
     assert pdf.startswith(b"%PDF")
+
+
+def test_the_desk_counts_each_ask_of_an_item_resubmissions_and_periodic_reports(
+    session, clerk, task_id, clock
+) -> None:
+    """减负: an item asks its reply once, again for each 补办 after a 退办, and once a week while
+    open when it reports weekly; the yearly count (printed in the 考核结果通报) says so."""
+    from db.models import SupervisionItem
+    from desktop.services.assessment.burden import item_asks, requests_by_unit
+
+    police, _ = _units(session, clerk, task_id)
+    data = replace(_instruction(police, task_id), reply_due=TODAY + timedelta(days=20))
+    item_id = supervision.raise_item(session, clerk, data)  # 每周报告
+    day = _advance(clock, 15)
+    supervision.record_reply(session, clerk, item_id, day, "已排查。")
+    returns.return_reply(session, clerk, item_id, "未附补点方案")
+    item = session.get(SupervisionItem, item_id)
+    assert item_asks(item, date(2026, 1, 1), day) == 1 + 1 + 2  # reply, 补办, two weeks
+    (row,) = [r for r in requests_by_unit(session, 2026, day) if r.unit == "市公安局"]
+    assert row.replies == 4
