@@ -75,3 +75,37 @@ def test_a_restore_that_rolls_the_log_back_asks_for_a_reason(
     assert "其后的" in asked[0] and desk.ledger.path.read_bytes() == before
     actions.restore_ledger(admin_window)
     assert any("台账已恢复" in m for m in messages), messages
+
+
+def test_a_restore_from_an_sm4_backup_names_the_cipher_and_wants_the_passphrase(
+    admin_window, messages, tmp_path, monkeypatch
+) -> None:
+    """从备份恢复台账… of a .sqlite3.enc: the prompt names SM4 (read from the file's header); a
+    wrong passphrase is said in Chinese and changes nothing; the right one restores."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    from desktop.services import backup
+    from desktop.ui.archive import actions
+
+    desk = admin_window.desk
+    sealed = backup.write_backup(
+        desk.ledger.path, tmp_path, "20261128-100000", passphrase="Jiangcheng#2026", cipher="sm4"
+    )[0]
+    asked: list[str] = []
+    answers = iter([("not-the-passphrase", True), ("Jiangcheng#2026", True)])
+
+    def typed(_parent: object, _title: str, label: str, *_a: object, **_k: object):  # type: ignore[no-untyped-def]
+        asked.append(label)
+        return next(answers)
+
+    shown: list[str] = []
+    monkeypatch.setattr("desktop.ui.archive.actions.show_error", lambda _w, e: shown.append(str(e)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(sealed), ""))
+    monkeypatch.setattr(QInputDialog, "getText", typed)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    before = desk.ledger.path.read_bytes()
+    actions.restore_ledger(admin_window)
+    assert "SM4" in asked[0] and shown and "口令不正确" in shown[0]
+    assert desk.ledger.path.read_bytes() == before
+    actions.restore_ledger(admin_window)
+    assert any("台账已恢复" in m for m in messages), (messages, shown)
