@@ -13,6 +13,7 @@ from .compose_common import (
     numbered_items,
     ordinal,
     pct,
+    printed,
     rate,
     reported,
     share,
@@ -356,7 +357,10 @@ def _lamp_table(data: CircularData) -> Table:
         (t for t in data.tasks if t.lamp != "green"),
         key=lambda t: (0 if t.lamp == "red" else 1, t.code),
     )
-    rows = [[t.code, t.title, t.lead_unit, LAMP_LABEL[t.lamp], "；".join(t.reasons)] for t in lit]
+    rows = [
+        [t.code, t.title, t.lead_unit, LAMP_LABEL[t.lamp], "；".join(map(printed, t.reasons))]
+        for t in lit
+    ]
     if not rows:
         rows = [["—", "本期无黄灯、红灯任务", "", "", ""]]
     return Table(

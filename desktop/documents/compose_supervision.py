@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from .compose_common import Letterhead, frame, numbered_items, reported
+from .compose_common import Letterhead, frame, numbered_items, printed, reported
 from .model import DocumentKind, Grade, OfficialDocument
 
 SUPERVISION, REMINDER = "supervision", "reminder"
@@ -45,7 +45,7 @@ def _day(value: date) -> str:
 
 def _fact(t: SupervisedTask) -> str:
     said = "尚未报送进度" if t.reported_pct is None else f"报送进度{reported(t.reported_pct)}"
-    why = "；".join(t.reasons)
+    why = "；".join(printed(r) for r in t.reasons)
     return f"“{t.title}”（编号{t.code}），序时进度{t.schedule_pct:.0f}%，{said}，{why}"
 
 

@@ -123,3 +123,24 @@ def sample_with_attachments(paragraphs: int = 8) -> OfficialDocument:
             Attachment("资金到位和支出情况", [paragraph(2), paragraph(5)]),
         ],
     )
+
+
+RARE_NAMES = "喆堃镕昇玥珺赟琍龑彧犇㛃𠮷䶮䢺"  # outside GB2312, and outside GBK for the last four
+HOSTILE_RECIPIENTS = "，".join(f"江城市第{i}区平安建设领导小组" for i in range(1, 16))
+
+
+def hostile_document() -> OfficialDocument:
+    """15 recipients, a body of 40 pages and more with rare-character names, three attachments
+    with long titles and tables (issue 14's hostile set; tests and bench/documents_done)."""
+    paragraphs = body(150)
+    paragraphs.insert(3, "对" + "、".join(f"张{ch}" for ch in RARE_NAMES) + "等同志提出表扬。")
+    attachments = [
+        Attachment(
+            f"江城市平安建设补短板强弱项十大重点工程第{n}批重点任务推进情况及资金到位支出明细表",
+            [progress_table(15 + n), *body(3)],
+        )
+        for n in range(1, 4)
+    ]
+    return sample_document(
+        1, recipients=HOSTILE_RECIPIENTS, body=paragraphs, attachments=attachments
+    )

@@ -28,6 +28,7 @@ NUMBER_UNITS = set("%％‰℃天个项万亿元年月日时分秒号期次件�
 SQUEEZE_CLOSE = set("，。、；：？！）》〉」』】〕〗”’")
 SQUEEZE_OPEN = set("（《〈「『【〔〖“‘")
 SQUEEZE = 0.5  # of a full-width mark's advance
+MIN_ADVANCE = 0.05  # of a glyph's width: what a squeeze leaves between it and the next one
 MAX_SPREAD = 0.15  # em: the most extra spacing a justified line may put between characters
 
 
@@ -206,7 +207,9 @@ def squeezable(glyphs: list[Glyph]) -> list[float]:
             out[i] = g.width * SQUEEZE
         elif g.ch in SQUEEZE_OPEN and i > 0:
             out[i - 1] += g.width * SQUEEZE  # taken from the gap before the mark
-    return out
+    # 、“ or ）（: both halves from one gap would put the opening mark's box where the closing
+    # one's is, and text extraction that reads by position (pdfplumber, search) swaps them.
+    return [min(room, glyphs[i].width * (1 - MIN_ADVANCE)) for i, room in enumerate(out)]
 
 
 def break_lines(

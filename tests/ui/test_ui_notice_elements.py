@@ -64,3 +64,61 @@ def test_clerk_prints_a_request_with_signer_and_contact(
     with pdfplumber.open(io.BytesIO(page.pdf)) as pdf:
         text = "".join(c["text"] for p in pdf.pages for c in p.chars)
     assert "签发人：王建国" in text and "（联系人：张伟，联系电话：0710-3456789）" in text
+
+
+def _issue_and_print(page, monkeypatch, messages, path) -> list[str]:
+    """印发, then 打印… with the system dialog answered OK, printing into ``path`` (a PDF file);
+    the text of each page of the issued PDF, after checking every page went to the printer."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from desktop.services.notices.register import DocStatus
+    from desktop.ui.notices import pdf as pdf_ui
+
+    page.issue()
+    assert page.current.row.status == DocStatus.ISSUED, messages
+    made = pdf_ui.a4_printer
+
+    def to_file() -> QPrinter:
+        printer = made()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        return printer
+
+    monkeypatch.setattr(pdf_ui, "a4_printer", to_file)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda _d: QPrintDialog.DialogCode.Accepted)
+    page.print_current()
+    with pdfplumber.open(io.BytesIO(page.pdf)) as pdf:
+        texts = ["".join(c["text"] for c in p.chars) for p in pdf.pages]
+    with pdfplumber.open(path) as printed:
+        assert len(printed.pages) == len(texts)
+    return texts
+
+
+def test_clerk_issues_and_prints_a_joint_notice_and_a_request_with_signers(
+    clerk_window, monkeypatch, confirmations, messages, tmp_path
+) -> None:
+    from desktop.services.notices.register import DocKind
+
+    page = clerk_window.show_page("notices")
+    monkeypatch.setattr(
+        QInputDialog, "getText", lambda *a, **k: ("关于联合开展专项检查的通知", True)
+    )
+    page.new_notice()
+    _type(page.recipients_edit, "各区平安办：")
+    page.body_edit.setPlainText("一、检查内容\n对照标准逐项核查。\n二、工作要求\n按期报送。")
+    _type(page.joint_edit, "江城市应急管理局、江城市公安局")
+    texts = _issue_and_print(page, monkeypatch, messages, tmp_path / "joint.pdf")
+    assert "江城市应急管理局" in texts[0] and "江城市公安局" in texts[0]  # the stacked 版头
+    assert "江城市应急管理局" in texts[-1] and "江城市公安局" in texts[-1]  # each organ signs
+
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("请示", True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("关于申请专项经费的请示", True))
+    page.new_document()
+    assert page.current.row.kind == DocKind.REQUEST
+    _type(page.recipients_edit, "市平安建设领导小组")
+    page.body_edit.setPlainText("为推进十大重点工程，拟申请专项经费。\n妥否，请批示。")
+    _type(page.signer_edit, "王建国、李明")
+    _type(page.contact_edit, "张伟")
+    _type(page.phone_edit, "0710-3456789")
+    texts = _issue_and_print(page, monkeypatch, messages, tmp_path / "request.pdf")
+    assert "签发人：王建国" in texts[0] and "李明" in texts[0]

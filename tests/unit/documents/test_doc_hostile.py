@@ -6,26 +6,10 @@ from __future__ import annotations
 import pytest
 from doc_measure import AREA_BOTTOM, AREA_LEFT, AREA_RIGHT, page_number_dash, render_measured
 
-from desktop.documents import Attachment, OfficialDocument
 from desktop.documents.blocks import heading_level
-from desktop.documents.samples import body, progress_table, sample_document
+from desktop.documents.samples import RARE_NAMES, hostile_document
 
-NAMES = "喆堃镕昇玥珺赟琍龑彧犇㛃𠮷䶮䢺"
-RECIPIENTS = "，".join(f"江城市第{i}区平安建设领导小组" for i in range(1, 16))
-
-
-def hostile_document() -> OfficialDocument:
-    """The document itself (the OFD comparison renders it too)."""
-    paragraphs = body(150)
-    paragraphs.insert(3, "对" + "、".join(f"张{ch}" for ch in NAMES) + "等同志提出表扬。")
-    attachments = [
-        Attachment(
-            f"江城市平安建设补短板强弱项十大重点工程第{n}批重点任务推进情况及资金到位支出明细表",
-            [progress_table(15 + n), *body(3)],
-        )
-        for n in range(1, 4)
-    ]
-    return sample_document(1, recipients=RECIPIENTS, body=paragraphs, attachments=attachments)
+NAMES = RARE_NAMES
 
 
 @pytest.fixture(scope="module")

@@ -110,3 +110,51 @@ def test_squeezing_keeps_most_characters_on_their_slots():
     assert _squeeze_on_the_grid(room, 2 * h) == (0.0,) * 4 + (-h, 0.0, -h, 0.0, 0.0)
     assert _squeeze_on_the_grid(room, h) == (0.0,) * 6 + (-h, 0.0, 0.0)
     assert _squeeze_on_the_grid(room, 2.5 * h) == (-h / 2, 0.0, 0.0, 0.0, -h, 0.0, -h, 0.0, 0.0)
+
+
+def test_squeezed_marks_keep_their_order_in_the_text_layer():
+    """、“ and ）（ squeezed at a line's end never put the second mark's box at or before the
+    first one's: text read by position (pdfplumber, a search) keeps them as typed."""
+    sentence = (  # from the demo's circular, where 、“ read “、 before
+        "（三）节点任务逾期。8项任务共17个节点逾期未完成（“网格化服务管理信息平台升级”（市委政法委）"
+        "、“法治宣传教育基地建设”（市司法局）、“危险化学品企业安全风险监测预警”（市应急管理局）"
+        "、“城镇燃气安全专项整治”（市应急管理局）、“高层住宅消防设施提升”（市住房和城乡建设局）"
+        "、“心理援助热线建设”（市卫生健康委员会）等8项任务）。"
+    )
+    paragraphs = [sentence, *_shifted(sentence[10:])[::3]]
+    m = render_measured(sample_document(1, body=paragraphs))
+    for page in m.pages:
+        for ln in page:
+            xs = [c["x0"] for c in ln.chars]
+            assert all(b > a for a, b in zip(xs, xs[1:], strict=False)), ln.text
+    # the page numbers (— 2 —) left out: a paragraph may run on to the next page
+    flat = "".join(ln.text for page in m.pages for ln in page if "—" not in ln.text)
+    for p in paragraphs:
+        assert p in flat
+
+
+def test_the_lamps_reasons_print_without_the_screens_spaces():
+    from datetime import date
+
+    from desktop.documents.compose_common import Letterhead
+    from desktop.documents.compose_supervision import (
+        REMINDER,
+        SupervisedTask,
+        SupervisionData,
+        compose_supervision,
+    )
+
+    task = SupervisedTask(
+        "01-03",
+        "矛盾纠纷多元化解机制建设",
+        41.0,
+        None,
+        "yellow",
+        ("略滞后 2 个百分点",),
+        date(2026, 12, 31),
+    )
+    day = date(2026, 9, 29)
+    data = SupervisionData(REMINDER, "市司法局", [task], day, day, day)
+    doc = compose_supervision(data, Letterhead("江城市平安建设领导小组办公室", "市平安办"))
+    body = "".join(b for b in doc.body if isinstance(b, str))
+    assert "略滞后2个百分点" in body and "2 个" not in body
