@@ -103,3 +103,23 @@ def test_the_log_is_private_also_after_rotation(tmp_path: Path) -> None:
         previous = saved.get("handler")
         if isinstance(previous, logging.Handler):
             root.addHandler(previous)
+
+
+def test_the_crash_file_is_private(tmp_path: Path) -> None:
+    import faulthandler
+    import sys
+
+    from desktop.services.diagnostics import logs
+
+    saved = dict(logs._state)
+    logs._state.pop("crash_file", None)
+    was_enabled = faulthandler.is_enabled()
+    try:
+        path = logs.enable_crash_file(tmp_path)
+        assert path is not None and mode(path) == 0o600
+    finally:
+        logs._forget_crash_file()
+        logs._state.clear()
+        logs._state.update(saved)
+        if was_enabled:  # pytest's own fault handler, as it was
+            faulthandler.enable(sys.stderr)

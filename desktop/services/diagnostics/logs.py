@@ -85,7 +85,9 @@ def enable_crash_file(folder: Path) -> Path | None:
         return None
     path = folder / f"{CRASH_PREFIX}{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.txt"
     try:
-        handle = open(path, "w", encoding="utf-8")  # noqa: SIM115 - open for the process's life
+        # 0600 like the log beside it (a crash's stacks name files and functions of the desk)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        handle = os.fdopen(fd, "w", encoding="utf-8")  # open for the process's life
     except OSError:
         return None
     handle.write(
