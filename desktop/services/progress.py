@@ -125,9 +125,9 @@ def check_report(
     before: Decimal | int | None
     before, before_period = previous_percent(session, task.id, str(period))
     where = ""
-    for other, (percent, source) in sorted((batch or {}).items()):
+    for other, (earlier, source) in sorted((batch or {}).items()):
         if other < str(period) and (before_period is None or other >= before_period):
-            before, before_period, where = percent, other, source
+            before, before_period, where = _number(earlier), other, source
     if before is not None and percent < before and not data.fall_reason.strip():
         shown = before_period or ""
         if where:
@@ -157,6 +157,15 @@ def checked_percent(code: str, value: object) -> Decimal:
             f"任务 {code}：完成百分比应为 0 到 100 的数，可带一位小数（收到 {value}）。",
             field="percent",
         ) from None
+
+
+def _number(value: Decimal | int | str) -> Decimal | int:
+    """A batch's percent as typed ("62.5" from a grid or a file) as a number to compare; one
+    that is no percent is refused when its own report is checked (earlier periods first)."""
+    try:
+        return percent_of(value)
+    except ValueError:
+        return Decimal(-1)
 
 
 def batch_of(

@@ -77,3 +77,28 @@ def test_fund_entry_corrected_and_withdrawn_rates_follow(demo_session, clock) ->
     assert funds.totals_by_task(session, [task_id])[task_id].arrived == before.arrived
     titles = [e.title for e in timeline.timeline(session, task_id) if e.kind == "更正"]
     assert any("撤回" in t for t in titles) and any("金额" in t for t in titles)
+
+
+def test_decimal_reports_saved_together_are_judged_each_against_its_own_previous(
+    demo_session, clock
+) -> None:
+    """Two periods of one task in one save (a grid, or November's and December's files), typed
+    as text: each percent is compared with the one before it, as a decimal."""
+    from desktop.services.progress import record_reports, reports_of_task
+
+    session = demo_session
+    clerk = identity.sign_in(session, "clerk", "duban-clerk")
+    task_id = _task(session, "02-01")
+    later, d = ReportInput(task_id, "2026-11", Decimal("62.5")), Decimal
+    with pytest.raises(ValidationError, match=r"本期 62\.5% 低于上期（2026-10）70%"):
+        record_reports(session, clerk, [ReportInput(task_id, "2026-10", d(70)), later])
+    with pytest.raises(ValidationError, match=r"本期 10% 低于上期（2026-09）"):  # October's own
+        record_reports(session, clerk, [later, ReportInput(task_id, "2026-10", d(10))])
+    typed: list = ["62.5", "41.5"]  # text, as a client may pass it: read by percents.py
+    record_reports(
+        session,
+        clerk,
+        [ReportInput(task_id, "2026-11", typed[0]), ReportInput(task_id, "2026-10", typed[1])],
+    )
+    kept = {r.period: r.percent for r in reports_of_task(session, task_id)}
+    assert (kept["2026-10"], kept["2026-11"]) == (Decimal("41.5"), Decimal("62.5"))
