@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from pypdf.generic import DictionaryObject
 
 # reportlab is imported where a stamp is drawn: opening the desk must not pay for it.
-RED_RGB = (0.8, 0.0, 0.0)
+RED_CMYK = (0.0, 1.0, 1.0, 0.2)  # the 归档章's red (was RGB 0.8, 0, 0)
 mm = 72 / 25.4  # reportlab.lib.units.mm
 CELL_W, CELL_H = 17 * mm, 9 * mm
 RIGHT, TOP = 12 * mm, 8 * mm  # from the page's top-right corner, in the blank top margin
@@ -77,8 +77,10 @@ def _draw_stamp(width: float, height: float, fields: StampFields) -> bytes:
     pdf = canvas.Canvas(out, pagesize=(width, height), invariant=1, initialFontName=font)
     left = width - RIGHT - 3 * CELL_W
     top = height - TOP
-    pdf.setStrokeColorRGB(*RED_RGB)
-    pdf.setFillColorRGB(*RED_RGB)
+    # CMYK like the document under it: an issued PDF is PDF/A-2b with a CMYK output intent,
+    # which allows no DeviceRGB, so an RGB stamp would take that away from the archived copy.
+    pdf.setStrokeColorCMYK(*RED_CMYK)
+    pdf.setFillColorCMYK(*RED_CMYK)
     pdf.setLineWidth(1.2)
     pdf.rect(left, top - 2 * CELL_H, 3 * CELL_W, 2 * CELL_H)
     pdf.setLineWidth(0.6)

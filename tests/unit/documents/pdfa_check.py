@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 import xml.etree.ElementTree as ET
+from typing import Any
 
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
@@ -134,11 +135,16 @@ def _page(page: DictionaryObject) -> list[str]:
     if group is not None and group.get("/S") == "/Transparency":
         found.append("transparency group")
     data = page.get_contents().get_data() if page.get_contents() else b""
+    return found + _content(data, _obj(page.get("/Resources")) or {})
+
+
+def _content(data: bytes, resources: Any, depth: int = 0) -> list[str]:
+    """A content stream and its resources; form XObjects (the archive's 归档章) the same way."""
+    found = []
     if RGB_OPS.search(data):
         found.append("DeviceRGB colour in the content (the output intent is CMYK)")
     if SPACE_OPS.search(data):
         found.append("colour spaces, shadings or inline images beyond DeviceCMYK/Gray")
-    resources = _obj(page.get("/Resources")) or {}
     for gs in (_obj(resources.get("/ExtGState")) or {}).values():
         gs = _obj(gs)
         for key in ("/SMask", "/TR", "/TR2", "/HTP"):
@@ -148,8 +154,16 @@ def _page(page: DictionaryObject) -> list[str]:
             found.append("transparency (CA/ca below 1)")
         if gs.get("/BM", "/Normal") not in ("/Normal", "/Compatible"):
             found.append("blend mode")
-    if _obj(resources.get("/XObject")):
-        found.append("XObjects (images or forms) to check by hand")
+    for name, xobject in (_obj(resources.get("/XObject")) or {}).items():
+        form = _obj(xobject)
+        if form.get("/Subtype") != "/Form" or depth > 4:
+            found.append(f"XObject {name} ({form.get('/Subtype')}) to check by hand")
+            continue
+        group = _obj(form.get("/Group"))
+        if group is not None and group.get("/S") == "/Transparency":
+            found.append(f"XObject {name}: transparency group")
+        inner = _obj(form.get("/Resources")) or {}
+        found += [f"XObject {name}: {p}" for p in _content(form.get_data(), inner, depth + 1)]
     for name, font in (_obj(resources.get("/Font")) or {}).items():
         found += [f"font {name}: {p}" for p in _font(_obj(font))]
     return found

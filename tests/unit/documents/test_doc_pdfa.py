@@ -78,3 +78,16 @@ def test_the_rewrite_keeps_the_pages_as_drawn() -> None:
         assert a.get_contents().get_data() == b.get_contents().get_data()
     assert archival.startswith(b"%PDF-1.4")
     assert len(archival) - len(plain) < 80_000  # the profile, deflated, and the XMP
+
+
+def test_the_archives_stamped_copy_stays_pdfa_2b(demo_session) -> None:
+    """The 归档章 is appended as a form XObject in CMYK: the archived copy keeps PDF/A-2b."""
+    from desktop.services.archive.stamp import StampFields, stamp
+
+    doc_id = demo_session.scalar(
+        select(Document.id).where(Document.status == DocStatus.ISSUED).order_by(Document.id)
+    )
+    original = notices.pdf_of(demo_session, doc_id)
+    stamped = stamp(original, StampFields("J001", 2026, "D30", 7, 2)).data
+    assert stamped.startswith(original)  # an incremental update: the issued bytes untouched
+    assert problems(stamped) == []
