@@ -162,6 +162,12 @@ def open_ledger(database: str | Path, *, migrate_to_head: bool = True) -> Ledger
     except Exception as exc:  # a broken file or an unreachable server: say so, in Chinese
         engine.dispose()
         reference = log_incident(log, f"opening {_display(url)}", exc)
+        if password_refused(exc):  # the server's sign-in, not the ledger: say so plainly
+            raise LedgerError(
+                f"无法打开台账“{_display(url)}”：数据库服务器拒绝登录（没有提供密码，或密码"
+                "不对）。请把密码写进 PostgreSQL 的密码文件（PGPASSFILE，默认 ~/.pgpass，权限 "
+                "0600），不要写在地址里。"
+            ) from exc
         raise LedgerError(_open_failed(url, current, backup, reference)) from exc
     if path is not None:  # SQLite made them just now (Windows: with the folder's ACL)
         for suffix in ("-wal", "-shm"):
@@ -223,6 +229,19 @@ def hold_write_lock(session: Session, purpose: str) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEYS[purpose]})
     elif backend == "sqlite":
         session.execute(text("UPDATE audit_entry SET id = id WHERE 0"))
+
+
+_REFUSALS = ("password authentication failed", "no password supplied", "password is required")
+
+
+def password_refused(error: BaseException) -> bool:
+    """The server refused the sign-in for want of the right password (libpq's wording)."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if any(words in str(seen) for words in _REFUSALS):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _looks_like_sqlite(path: Path) -> bool:

@@ -63,17 +63,12 @@ DB_PASSWORD_REFUSED = (
     "（PGPASSFILE，默认 ~/.pgpass，权限 0600），或在终端中运行、按提示输入"
     "（不要写在 --database 的地址里）。"
 )
-_REFUSALS = ("password authentication failed", "no password supplied", "password is required")
 
 
 def _password_refused(error: BaseException) -> bool:
-    """The server refused the sign-in for want of the right password (libpq's wording)."""
-    seen: BaseException | None = error
-    while seen is not None:
-        if any(words in str(seen) for words in _REFUSALS):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
+    from db.engine import password_refused  # the ledger's services load later
+
+    return password_refused(error)
 
 
 @dataclass

@@ -6216,6 +6216,10 @@ Log: {path}</translation>
         <translation>Cannot create the ledger file: {0} ({1})</translation>
     </message>
     <message>
+        <source>无法打开台账“{0}”：数据库服务器拒绝登录（没有提供密码，或密码不对）。请把密码写进 PostgreSQL 的密码文件（PGPASSFILE，默认 ~/.pgpass，权限 0600），不要写在地址里。</source>
+        <translation>Cannot open the ledger “{0}”: the database server refused the sign-in (no password given, or a wrong one). Put the password in PostgreSQL&apos;s password file (PGPASSFILE, by default ~/.pgpass, mode 0600), not in the address.</translation>
+    </message>
+    <message>
         <source>无法读取“{0}”的剩余空间：{1}。</source>
         <translation>Cannot read the free space of &quot;{0}&quot;: {1}.</translation>
     </message>

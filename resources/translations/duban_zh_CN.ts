@@ -6216,6 +6216,10 @@
             <translation>无法创建台账文件：{0}（{1}）</translation>
         </message>
         <message>
+            <source>无法打开台账“{0}”：数据库服务器拒绝登录（没有提供密码，或密码不对）。请把密码写进 PostgreSQL 的密码文件（PGPASSFILE，默认 ~/.pgpass，权限 0600），不要写在地址里。</source>
+            <translation>无法打开台账“{0}”：数据库服务器拒绝登录（没有提供密码，或密码不对）。请把密码写进 PostgreSQL 的密码文件（PGPASSFILE，默认 ~/.pgpass，权限 0600），不要写在地址里。</translation>
+        </message>
+        <message>
             <source>无法读取“{0}”的剩余空间：{1}。</source>
             <translation>无法读取“{0}”的剩余空间：{1}。</translation>
         </message>
