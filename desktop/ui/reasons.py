@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from desktop.services.enums import FundKind, FundSource
+from desktop.services.enums import FundKind, FundSource, TaskStatus
+from desktop.services.supervision import SupervisionOrigin
 from desktop.ui.i18n import QT_TR_NOOP, SOURCE_LANGUAGE, current_language, tr
 
 SEPARATOR = QT_TR_NOOP("；")  # between reasons
@@ -44,6 +45,13 @@ TEMPLATES = (
     QT_TR_NOOP("节点“{title}”"),  # the dashboard's due list
     QT_TR_NOOP("计划 {day}"),
     QT_TR_NOOP("问题：{text}"),
+    # the task's own audit entries on its timeline (desktop/services/tasks.py)
+    QT_TR_NOOP("新建任务 {code}“{title}”"),
+    QT_TR_NOOP("任务 {code} 状态改为“{status}”"),
+    QT_TR_NOOP("任务 {code} 状态改为“{status}”：{text}"),
+    QT_TR_NOOP(
+        "任务 {code} 完成时限由 {old} 延至 {new}：督办事项 #{item}（{origin}）延期经{actor}批准"
+    ),  # tasks.follow_extension, from supervision/extensions.py
 )
 # Heads that put a lamp's reasons after a colon.
 PREFIXES = (
@@ -61,8 +69,14 @@ _FIELD = {
     "y": r"\d{4}",
     "source": "|".join(re.escape(s.label) for s in FundSource),
     "kind": "|".join(re.escape(k.label) for k in FundKind),
+    "status": "|".join(re.escape(s.label) for s in TaskStatus),
+    "origin": "|".join(re.escape(o.label) for o in SupervisionOrigin),
+    "old": r"[\d-]+",
+    "new": r"[\d-]+",
+    "item": r"\d+",
 }
-_LABELS = ("source", "kind")  # enum labels inside a sentence, translated on their own
+# Enum labels inside a sentence, translated on their own.
+_LABELS = ("source", "kind", "status", "origin")
 
 
 @lru_cache(maxsize=64)

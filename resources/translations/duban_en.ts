@@ -4520,6 +4520,22 @@ attached by {by} at {at}</translation>
         <translation>problems: {text}</translation>
     </message>
     <message>
+        <source>新建任务 {code}“{title}”</source>
+        <translation>Task {code} “{title}” created</translation>
+    </message>
+    <message>
+        <source>任务 {code} 状态改为“{status}”</source>
+        <translation>Task {code}: status set to “{status}”</translation>
+    </message>
+    <message>
+        <source>任务 {code} 状态改为“{status}”：{text}</source>
+        <translation>Task {code}: status set to “{status}”: {text}</translation>
+    </message>
+    <message>
+        <source>任务 {code} 完成时限由 {old} 延至 {new}：督办事项 #{item}（{origin}）延期经{actor}批准</source>
+        <translation>Task {code}: deadline moved from {old} to {new}: extension of supervision item #{item} ({origin}) approved by {actor}</translation>
+    </message>
+    <message>
         <source>亮红灯：</source>
         <translation>red: </translation>
     </message>

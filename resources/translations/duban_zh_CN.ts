@@ -4520,6 +4520,22 @@
             <translation>问题：{text}</translation>
         </message>
         <message>
+            <source>新建任务 {code}“{title}”</source>
+            <translation>新建任务 {code}“{title}”</translation>
+        </message>
+        <message>
+            <source>任务 {code} 状态改为“{status}”</source>
+            <translation>任务 {code} 状态改为“{status}”</translation>
+        </message>
+        <message>
+            <source>任务 {code} 状态改为“{status}”：{text}</source>
+            <translation>任务 {code} 状态改为“{status}”：{text}</translation>
+        </message>
+        <message>
+            <source>任务 {code} 完成时限由 {old} 延至 {new}：督办事项 #{item}（{origin}）延期经{actor}批准</source>
+            <translation>任务 {code} 完成时限由 {old} 延至 {new}：督办事项 #{item}（{origin}）延期经{actor}批准</translation>
+        </message>
+        <message>
             <source>亮红灯：</source>
             <translation>亮红灯：</translation>
         </message>

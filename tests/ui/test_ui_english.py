@@ -224,3 +224,49 @@ def test_every_service_message_keeps_its_holes_in_english(english) -> None:  # t
         english_text = tr(template)
         assert english_text != template, template  # translated
         assert sorted(holes.findall(english_text)) == sorted(holes.findall(template)), template
+
+
+def test_a_deadline_moved_by_an_approved_extension_is_said_in_english_on_the_timeline(
+    english, demo_session, clerk, leader, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """The task's timeline gets its 延期 entry from the audit log, written in Chinese; the page
+    says it in English with its dates, and the task's own status entries likewise."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from db.models import Task
+    from desktop.services import supervision, timeline
+    from desktop.services.enums import TaskStatus
+    from desktop.services.supervision import (
+        SupervisionInput,
+        SupervisionKind,
+        SupervisionOrigin,
+        extensions,
+    )
+    from desktop.ui.reasons import say
+
+    task = next(
+        t
+        for t in demo_session.scalars(select(Task).order_by(Task.code))
+        if t.status == TaskStatus.IN_PROGRESS
+    )
+    item_id = supervision.raise_item(demo_session, clerk, SupervisionInput(
+        kind=SupervisionKind.NOTICE, unit_id=task.lead_unit_id, requirement="报送补点方案。",
+        reply_due=None, task_ids=(task.id,), origin=SupervisionOrigin.INSTRUCTION,
+        source_ref="批示：尽快补齐盲区。", received_on=clock.today(), handling="15日内报送。",
+    ))  # fmt: skip
+    new_due = date(2028, 6, 30)  # after every task's 完成时限 in the demo
+    ext = extensions.request_extension(demo_session, clerk, item_id, new_due, "需财政局核定经费")
+    extensions.check_extension(demo_session, clerk, ext, True, "情况属实")
+    extensions.decide_extension(demo_session, leader, ext, True, "同意")
+    events = [e for e in timeline.timeline(demo_session, task.id) if e.kind in ("延期", "状态")]
+    moved = next(e for e in events if e.kind == "延期")
+    assert say(moved.title).startswith(f"Task {task.code}: deadline moved from ")
+    assert say(moved.title).endswith(f"approved by {leader.label}")
+    assert "2028-06-30" in say(moved.title) and not CJK.search(tr(moved.kind))
+    for event in events:  # only the names (the leader's, the task's title) stay Chinese
+        rest = say(event.title).replace(leader.label, "").replace(task.title, "")
+        assert not CJK.search(rest), event.title
+    install_translations(QApplication.instance(), "zh_CN")  # type: ignore[arg-type]
+    assert say(moved.title) == moved.title
