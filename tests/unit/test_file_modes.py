@@ -123,3 +123,29 @@ def test_the_crash_file_is_private(tmp_path: Path) -> None:
         logs._state.update(saved)
         if was_enabled:  # pytest's own fault handler, as it was
             faulthandler.enable(sys.stderr)
+
+
+def test_the_desks_data_folder_is_private_once_logging_starts(tmp_path: Path, monkeypatch) -> None:
+    """~/.local/share/duban (the default ledger, logs/, autosave) is 0700 as soon as the log
+    starts there, not left 0755 as mkdir's parent of logs/."""
+    from desktop.services.diagnostics import logs
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    monkeypatch.delenv("DUBAN_LOG_DIR", raising=False)
+    root = logging.getLogger()
+    saved = dict(logs._state)
+    logs._state.pop("path", None)
+    try:
+        target = logs.setup_logging(crash_file=False)
+        assert target.parent.parent == tmp_path / "share" / "duban"
+        assert mode(target.parent.parent) == 0o700 and mode(target.parent) == 0o700
+    finally:
+        mine = logs._state.get("handler")
+        if isinstance(mine, logging.Handler) and mine is not saved.get("handler"):
+            root.removeHandler(mine)
+            mine.close()
+        logs._state.clear()
+        logs._state.update(saved)
+        previous = saved.get("handler")
+        if isinstance(previous, logging.Handler) and previous not in root.handlers:
+            root.addHandler(previous)

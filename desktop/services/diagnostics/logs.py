@@ -49,6 +49,7 @@ class _PrivateLog(RotatingFileHandler):
 def setup_logging(folder: Path | None = None, crash_file: bool = True) -> Path:
     """A rotating log (five files of 1 MB) and a crash file for native faults; once per process
     and folder. Called first thing by `duban` (GUI and command line alike)."""
+    own_data = folder is None and not os.environ.get("DUBAN_LOG_DIR")
     folder = Path(folder) if folder is not None else log_folder()
     target = folder / LOG_NAME
     if _state.get("path") == target:
@@ -59,6 +60,8 @@ def setup_logging(folder: Path | None = None, crash_file: bool = True) -> Path:
         root.removeHandler(old)
         old.close()
     try:
+        if own_data:  # the desk's data folder (default ledger, logs, autosave): 0700 too
+            private_dir(folder.parent)
         private_dir(folder)  # the log names users and records: 0700, its files 0600
         handler: logging.Handler = _PrivateLog(
             target, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
