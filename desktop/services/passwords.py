@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import functools
-import hashlib
 import hmac
 import os
 import string
@@ -23,10 +22,6 @@ class Cost:
     n: int
     r: int
     p: int
-
-    @property
-    def maxmem(self) -> int:
-        return 129 * self.n * self.r * self.p + 1024 * 1024
 
 
 # OWASP's scrypt minimum (N=2^17, r=8, p=1: 128 MiB): about 0.4 s per sign-in on a 2-core PC.
@@ -69,9 +64,11 @@ def dummy_hash() -> str:
 
 
 def _scrypt(password: str, salt: bytes, cost: Cost) -> bytes:
-    return hashlib.scrypt(
-        password.encode(), salt=salt, n=cost.n, r=cost.r, p=cost.p, maxmem=cost.maxmem, dklen=32
-    )
+    """The same bytes as hashlib.scrypt, through cryptography's OpenSSL: the 信创 bundle leaves
+    out hashlib's own OpenSSL copy (_hashlib, 4 MB; build.spec)."""
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    return Scrypt(salt=salt, length=32, n=cost.n, r=cost.r, p=cost.p).derive(password.encode())
 
 
 def _parse(stored: str) -> tuple[Cost, bytes, bytes] | None:

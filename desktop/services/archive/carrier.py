@@ -54,11 +54,17 @@ CARRIER_FILES = (*LEGACY_CARRIER_FILES, REGISTER_PDF)
 
 
 def sm3(data: bytes) -> str:
-    """SM3 (GB/T 32905) through the OpenSSL the interpreter carries; "" where it has none."""
+    """SM3 (GB/T 32905) through cryptography's OpenSSL (the 信创 bundle has no _hashlib, see
+    build.spec); "" where that OpenSSL has none."""
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives import hashes
+
     try:
-        return hashlib.new("sm3", data).hexdigest()
-    except ValueError:
+        digest = hashes.Hash(hashes.SM3())
+    except UnsupportedAlgorithm:
         return ""
+    digest.update(data)
+    return digest.finalize().hex()
 
 
 def is_content(name: str) -> bool:

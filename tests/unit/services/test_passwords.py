@@ -48,6 +48,20 @@ def test_production_cost_is_the_recommended_scrypt_cost() -> None:
     assert passwords.check_password("x", stored) and not passwords.check_password("y", stored)
 
 
+def test_a_password_hashed_by_an_earlier_build_still_signs_in() -> None:
+    """Earlier builds hashed through hashlib.scrypt; the 信创 bundle has no hashlib OpenSSL and
+    hashes through cryptography: a clerk's stored password must keep working either way."""
+    import base64
+    import hashlib
+
+    salt = bytes(range(16))
+    digest = hashlib.scrypt(PASSWORD.encode(), salt=salt, n=2**14, r=8, p=1, maxmem=2**25, dklen=32)
+    b64 = lambda raw: base64.b64encode(raw).decode()  # noqa: E731
+    stored = "$".join(["scrypt", "16384", "8", "1", b64(salt), b64(digest)])
+    assert passwords.check_password(PASSWORD, stored)
+    assert not passwords.check_password(PASSWORD + "x", stored)
+
+
 def test_an_old_cheaper_hash_is_upgraded_at_sign_in(session, clerk) -> None:
     from db.models import User
 
