@@ -31,13 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
+# `cryptography` (its own OpenSSL, about 7 MB resident) loads when a file is sealed or opened,
+# not with this module: the window and the rolling backup import it for its names and checks.
 from db.private import open_private, private_dir
 from desktop.services.errors import ValidationError
 
@@ -121,10 +116,14 @@ class _Suite:
     """One chunk sealed or opened: ciphertext + 16-byte tag, nonce 12 bytes."""
 
     def __init__(self, cipher: str, key: bytes) -> None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         self.cipher, self.key = cipher, key
         self.aes = AESGCM(key) if cipher == "aes" else None
 
     def seal(self, nonce: bytes, data: bytes, aad: bytes) -> bytes:
+        from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
         if self.aes is not None:
             return self.aes.encrypt(nonce, data, aad)
         encryptor = Cipher(algorithms.SM4(self.key), modes.GCM(nonce)).encryptor()
@@ -133,6 +132,9 @@ class _Suite:
 
     def open(self, nonce: bytes, sealed: bytes, aad: bytes) -> bytes:
         """Raises InvalidTag for a wrong key or any change."""
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
         if self.aes is not None:
             return self.aes.decrypt(nonce, sealed, aad)
         if len(sealed) < _TAG:
@@ -144,10 +146,15 @@ class _Suite:
 
 
 def _key(passphrase: str, salt: bytes, log_n: int, r: int, p: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     return Scrypt(salt=salt, length=32, n=2**log_n, r=r, p=p).derive(passphrase.encode("utf-8"))
 
 
 def _sm3_key(passphrase: str, salt: bytes, iterations: int) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
     kdf = PBKDF2HMAC(algorithm=hashes.SM3(), length=16, salt=salt, iterations=iterations)
     return kdf.derive(passphrase.encode("utf-8"))
 
@@ -194,6 +201,8 @@ def encrypt_file(source: Path, target: Path, passphrase: str, cipher: str = DEFA
 def decrypt_file(source: Path, target: Path, passphrase: str) -> None:
     """Decrypt into ``target`` (0600); a wrong passphrase or any change raises WrongPassphrase
     and leaves no target behind."""
+    from cryptography.exceptions import InvalidTag
+
     try:
         with open(source, "rb") as src, open_private(target) as dst:
             header, aead, prefix, chunk = _read_header(src, passphrase)

@@ -17,6 +17,7 @@ HEAVY = (
     "PySide6.QtPdf",
     "pypdf",
     "fontTools",
+    "cryptography",  # its own OpenSSL, ~7 MB resident: only when a file is sealed or opened
 )
 ROOT = Path(__file__).resolve().parents[2]
 
