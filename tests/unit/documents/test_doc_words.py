@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import logging
 from pathlib import Path
 
@@ -40,3 +41,27 @@ def test_a_damaged_index_is_built_again(tmp_path: Path, monkeypatch: pytest.Monk
     tokenizer = words.tokenizer()
     assert list(tokenizer.cut("平安建设领导小组", HMM=False)) == ["平安", "建设", "领导小组"]
     assert tokenizer.total == 410 and tokenizer.FREQ["领导"] == 80 and tokenizer.FREQ["领导小"] == 0
+
+
+def test_the_bundles_gzip_dictionary_cuts_every_title_as_jieba_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bundle ships jieba's dict.txt gzip-compressed (build.spec); the index built from it
+    is the plain one's, so every title splits the same, with or without a cache folder."""
+    jieba.setLogLevel(logging.WARNING)
+    plain = words.dictionary_file()
+    packed = tmp_path / "dict.txt.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    whole = jieba.Tokenizer()
+    monkeypatch.setattr(words, "dictionary_file", lambda: packed)
+    monkeypatch.setattr(words, "index_path", lambda _source: tmp_path / "cache" / "w.sqlite3")
+    from_index = words.tokenizer()
+    assert isinstance(from_index.FREQ, words.Frequencies)
+    monkeypatch.setattr(words, "index_path", lambda _source: tmp_path / "file" / "w.sqlite3")
+    (tmp_path / "file").write_text("not a folder", "utf-8")  # no cache folder can be made
+    from_file = words.tokenizer()
+    assert not isinstance(from_file.FREQ, words.Frequencies)
+    for title in TITLES:
+        assert list(from_index.cut(title, HMM=False)) == list(whole.cut(title, HMM=False))
+        assert list(from_file.cut(title, HMM=False)) == list(whole.cut(title, HMM=False))
+    assert from_index.total == from_file.total == whole.total
