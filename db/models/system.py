@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, false, true
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, false, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base
@@ -61,6 +61,11 @@ class AuditEntry(Base):
     Append-only: triggers refuse UPDATE and DELETE (migration 0011)."""
 
     __tablename__ = "audit_entry"
+    # What the services look up by action and object (the hash recorded at a document's issue,
+    # checked by notice render, 另存为 and archive export; a task's status entries on its
+    # timeline): read from the index instead of a scan of the whole log, the latest first by id
+    # (migration 0016).
+    __table_args__ = (Index("ix_audit_entry_action", "action", "entity", "entity_id", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, default=0)  # 1, 2, 3 ... with no gaps

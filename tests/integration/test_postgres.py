@@ -120,6 +120,14 @@ def test_decimal_percent_migration_round_trip_on_postgres(pg_ledger) -> None:
     round_trip(pg_ledger)
 
 
+def test_audit_action_index_keeps_the_log_append_only_on_postgres(pg_ledger) -> None:
+    """0016 on PostgreSQL: the issue-hash lookup reads the index; down and up again, the
+    append-only triggers still refuse UPDATE and DELETE."""
+    from tests.unit.db.test_db_audit_index import round_trip
+
+    round_trip(pg_ledger)
+
+
 def test_the_command_line_asks_for_the_database_password(pg_ledger, capsys, monkeypatch) -> None:
     """An address without its password (and no PGPASSFILE entry): at a terminal the password is
     asked and handed to libpq for this process only; without one, the message says where to

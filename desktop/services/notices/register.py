@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session, undefer
 
 from db.models import AuditEntry, DocKind, DocNumber, DocStatus, Document
@@ -175,16 +175,10 @@ def ofd_of(session: Session, doc_id: int) -> bytes:
     return doc.ofd
 
 
-def copy_of(session: Session, doc_id: int, fmt: str) -> bytes:
-    """The document as a file that leaves the desk (另存为, `duban notice render`): a draft as
-    the form renders it; an issued one's stored PDF or OFD, checked against its stored hash and
-    also against the hash the audit log recorded at issue, so that a file swapped in the ledger
-    together with the hash beside it is refused, as archive export refuses it."""
-    data = ofd_of(session, doc_id) if fmt == "ofd" else pdf_of(session, doc_id)
-    doc = session.get(Document, doc_id)
-    if doc is None or doc.status == DocStatus.DRAFT:
-        return data
-    detail = session.scalar(
+def issue_entry_query(doc_id: int) -> Select[str]:
+    """The detail of the document's latest issue entry in the audit log (the hashes recorded at
+    issue), read from the index on action and object (migration 0016)."""
+    return (
         select(AuditEntry.detail)
         .where(
             AuditEntry.action == "issue",
@@ -194,6 +188,18 @@ def copy_of(session: Session, doc_id: int, fmt: str) -> bytes:
         .order_by(AuditEntry.id.desc())
         .limit(1)
     )
+
+
+def copy_of(session: Session, doc_id: int, fmt: str) -> bytes:
+    """The document as a file that leaves the desk (另存为, `duban notice render`): a draft as
+    the form renders it; an issued one's stored PDF or OFD, checked against its stored hash and
+    also against the hash the audit log recorded at issue, so that a file swapped in the ledger
+    together with the hash beside it is refused, as archive export refuses it."""
+    data = ofd_of(session, doc_id) if fmt == "ofd" else pdf_of(session, doc_id)
+    doc = session.get(Document, doc_id)
+    if doc is None or doc.status == DocStatus.DRAFT:
+        return data
+    detail = session.scalar(issue_entry_query(doc_id))
     try:
         recorded = json.loads(detail or "{}")
     except ValueError:
