@@ -180,13 +180,36 @@ def _pinyin_terms(name: str) -> tuple[str, ...]:
     return _pinyin_of("".join(c for c in name if _CJK.match(c)))
 
 
+@lru_cache(maxsize=1)
+def _pypinyin() -> tuple[Any, Any]:
+    """pypinyin's lazy_pinyin and Style. The bundle ships its phrase table (银行 yinhang, 重庆
+    chongqing…) as phrases_dict.json.gz (build.spec, 2.5 → 0.5 MB): there pypinyin is told to
+    skip the plain file it would open and is given the same table through load_phrases_dict."""
+    import gzip
+    import importlib.util
+    import os
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("pypinyin")
+    folder = Path(spec.origin).parent if spec and spec.origin else None
+    packed = folder / "phrases_dict.json.gz" if folder else None
+    if packed and packed.exists() and not packed.with_suffix("").exists():
+        os.environ["PYPINYIN_NO_PHRASES"] = "1"
+        import pypinyin
+
+        with gzip.open(packed, "rt", encoding="utf-8") as table:
+            pypinyin.load_phrases_dict(json.load(table))
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin, Style
+
+
 @lru_cache(maxsize=8192)
 def _pinyin_of(chars: str) -> tuple[str, ...]:
     """Full pinyin and initials of the characters from each starting one (gonganju, anju…)."""
     if not chars:
         return ()
-    from pypinyin import Style, lazy_pinyin  # loaded on the first index write, not at start-up
-
+    lazy_pinyin, Style = _pypinyin()  # loaded on the first index write, not at start-up
     full = lazy_pinyin(chars, errors="ignore")
     initials = lazy_pinyin(chars, style=Style.FIRST_LETTER, errors="ignore")
     out = []

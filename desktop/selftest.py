@@ -290,6 +290,10 @@ def check_search(run: Run) -> str:
     units = [g for g in by_pinyin.groups if g.kind == "unit"]
     if not by_text.count or not units:
         raise RuntimeError(f"检索“公安”{by_text.count} 条，拼音“gongan”找到单位 {len(units)} 类")
+    from db.search import pinyin_terms
+
+    if "chongqing" not in pinyin_terms(["重庆"]).split():  # pypinyin's phrase table is read
+        raise RuntimeError(f"拼音词库未载入：重庆 → {pinyin_terms(['重庆'])}")
     return f"“公安”{by_text.count} 条，拼音 gongan 找到单位 {len(units[0].hits)} 个"
 
 

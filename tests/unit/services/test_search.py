@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from sqlalchemy import delete, select
 
@@ -90,3 +97,30 @@ def test_rebuild_indexes_what_the_flush_hook_would(demo_ledger) -> None:
 def test_marks_are_where_the_words_are() -> None:
     assert marks("公安局与公安厅", ["公安"]) == ((0, 2), (4, 6))
     assert marks("GB/T 28181", ["gb", "28181"]) == ((0, 2), (5, 10))
+
+
+def test_the_bundles_gzip_phrase_table_gives_the_same_pinyin(tmp_path: Path) -> None:
+    """The bundle ships pypinyin's phrase table gzip-compressed (build.spec): searching 银行 or
+    重庆 by pinyin finds yinhang and chongqing there as from the plain table."""
+    import pypinyin
+
+    copy = tmp_path / "pypinyin"
+    shutil.copytree(Path(pypinyin.__file__).parent, copy)
+    plain = copy / "phrases_dict.json"
+    (copy / "phrases_dict.json.gz").write_bytes(gzip.compress(plain.read_bytes()))
+    plain.unlink()
+    probe = (
+        "import sys; from db.search import pinyin_terms, _pypinyin; _pypinyin();"
+        "import pypinyin; assert pypinyin.__file__.startswith(sys.argv[1]);"
+        "print(pinyin_terms(['银行行长', '重庆']))"
+    )
+    root = Path(__file__).resolve().parents[3]
+    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{root}"}
+    env.pop("PYPINYIN_NO_PHRASES", None)
+    run = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path)], capture_output=True, text=True, env=env
+    )
+    assert run.returncode == 0, run.stderr
+    out = run.stdout.split()
+    assert "yinhanghangzhang" in out and "chongqing" in out
+    assert out == index.pinyin_terms(["银行行长", "重庆"]).split()
