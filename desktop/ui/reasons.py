@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from desktop.services.enums import FundKind, FundSource, TaskStatus
-from desktop.services.supervision import SupervisionOrigin
+from desktop.services.supervision import SupervisionKind, SupervisionOrigin
 from desktop.ui.i18n import QT_TR_NOOP, SOURCE_LANGUAGE, current_language, tr
 
 SEPARATOR = QT_TR_NOOP("；")  # between reasons
@@ -52,6 +52,21 @@ TEMPLATES = (
     QT_TR_NOOP(
         "任务 {code} 完成时限由 {old} 延至 {new}：督办事项 #{item}（{origin}）延期经{actor}批准"
     ),  # tasks.follow_extension, from supervision/extensions.py
+    # the chain's steps on the task's timeline (desktop/services/escalation/timeline.py)
+    QT_TR_NOOP("督办·{skind}"),
+    QT_TR_NOOP("整改"),
+    QT_TR_NOOP("问责"),
+    QT_TR_NOOP("对{unit}发起{skind}"),
+    QT_TR_NOOP("申请延期（{old} 延至 {new}）"),
+    QT_TR_NOOP("批准延期（{old} 延至 {new}）"),
+    QT_TR_NOOP("延期核查通过"),
+    QT_TR_NOOP("延期核查未通过"),
+    QT_TR_NOOP("不予延期"),
+    QT_TR_NOOP("退办（限 {day} 前补办）"),
+    QT_TR_NOOP("催办"),
+    QT_TR_NOOP("收到回复"),
+    QT_TR_NOOP("收到回复（逾期）"),
+    QT_TR_NOOP("办结"),
 )
 # Heads that put a lamp's reasons after a colon.
 PREFIXES = (
@@ -71,12 +86,13 @@ _FIELD = {
     "kind": "|".join(re.escape(k.label) for k in FundKind),
     "status": "|".join(re.escape(s.label) for s in TaskStatus),
     "origin": "|".join(re.escape(o.label) for o in SupervisionOrigin),
+    "skind": "|".join(re.escape(k.label) for k in SupervisionKind),
     "old": r"[\d-]+",
     "new": r"[\d-]+",
     "item": r"\d+",
 }
 # Enum labels inside a sentence, translated on their own.
-_LABELS = ("source", "kind", "status", "origin")
+_LABELS = ("source", "kind", "status", "origin", "skind")
 
 
 @lru_cache(maxsize=64)

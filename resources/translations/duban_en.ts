@@ -4536,6 +4536,58 @@ attached by {by} at {at}</translation>
         <translation>Task {code}: deadline moved from {old} to {new}: extension of supervision item #{item} ({origin}) approved by {actor}</translation>
     </message>
     <message>
+        <source>督办·{skind}</source>
+        <translation>Supervision · {skind}</translation>
+    </message>
+    <message>
+        <source>整改</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>问责</source>
+        <translation>Accountability</translation>
+    </message>
+    <message>
+        <source>对{unit}发起{skind}</source>
+        <translation>{skind} sent to {unit}</translation>
+    </message>
+    <message>
+        <source>申请延期（{old} 延至 {new}）</source>
+        <translation>extension asked ({old} to {new})</translation>
+    </message>
+    <message>
+        <source>批准延期（{old} 延至 {new}）</source>
+        <translation>extension approved ({old} to {new})</translation>
+    </message>
+    <message>
+        <source>延期核查通过</source>
+        <translation>extension checked: passed</translation>
+    </message>
+    <message>
+        <source>延期核查未通过</source>
+        <translation>extension checked: not passed</translation>
+    </message>
+    <message>
+        <source>不予延期</source>
+        <translation>extension refused</translation>
+    </message>
+    <message>
+        <source>退办（限 {day} 前补办）</source>
+        <translation>reply sent back (to be redone by {day})</translation>
+    </message>
+    <message>
+        <source>收到回复</source>
+        <translation>reply received</translation>
+    </message>
+    <message>
+        <source>收到回复（逾期）</source>
+        <translation>reply received (late)</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>closed</translation>
+    </message>
+    <message>
         <source>亮红灯：</source>
         <translation>red: </translation>
     </message>

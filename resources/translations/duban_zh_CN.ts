@@ -4536,6 +4536,58 @@
             <translation>任务 {code} 完成时限由 {old} 延至 {new}：督办事项 #{item}（{origin}）延期经{actor}批准</translation>
         </message>
         <message>
+            <source>督办·{skind}</source>
+            <translation>督办·{skind}</translation>
+        </message>
+        <message>
+            <source>整改</source>
+            <translation>整改</translation>
+        </message>
+        <message>
+            <source>问责</source>
+            <translation>问责</translation>
+        </message>
+        <message>
+            <source>对{unit}发起{skind}</source>
+            <translation>对{unit}发起{skind}</translation>
+        </message>
+        <message>
+            <source>申请延期（{old} 延至 {new}）</source>
+            <translation>申请延期（{old} 延至 {new}）</translation>
+        </message>
+        <message>
+            <source>批准延期（{old} 延至 {new}）</source>
+            <translation>批准延期（{old} 延至 {new}）</translation>
+        </message>
+        <message>
+            <source>延期核查通过</source>
+            <translation>延期核查通过</translation>
+        </message>
+        <message>
+            <source>延期核查未通过</source>
+            <translation>延期核查未通过</translation>
+        </message>
+        <message>
+            <source>不予延期</source>
+            <translation>不予延期</translation>
+        </message>
+        <message>
+            <source>退办（限 {day} 前补办）</source>
+            <translation>退办（限 {day} 前补办）</translation>
+        </message>
+        <message>
+            <source>收到回复</source>
+            <translation>收到回复</translation>
+        </message>
+        <message>
+            <source>收到回复（逾期）</source>
+            <translation>收到回复（逾期）</translation>
+        </message>
+        <message>
+            <source>办结</source>
+            <translation>办结</translation>
+        </message>
+        <message>
             <source>亮红灯：</source>
             <translation>亮红灯：</translation>
         </message>

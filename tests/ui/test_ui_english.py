@@ -260,13 +260,23 @@ def test_a_deadline_moved_by_an_approved_extension_is_said_in_english_on_the_tim
     ext = extensions.request_extension(demo_session, clerk, item_id, new_due, "需财政局核定经费")
     extensions.check_extension(demo_session, clerk, ext, True, "情况属实")
     extensions.decide_extension(demo_session, leader, ext, True, "同意")
-    events = [e for e in timeline.timeline(demo_session, task.id) if e.kind in ("延期", "状态")]
+    events = [
+        e
+        for e in timeline.timeline(demo_session, task.id)
+        if e.kind in ("延期", "状态") or e.kind.startswith("督办")
+    ]
     moved = next(e for e in events if e.kind == "延期")
     assert say(moved.title).startswith(f"Task {task.code}: deadline moved from ")
     assert say(moved.title).endswith(f"approved by {leader.label}")
-    assert "2028-06-30" in say(moved.title) and not CJK.search(tr(moved.kind))
-    for event in events:  # only the names (the leader's, the task's title) stay Chinese
-        rest = say(event.title).replace(leader.label, "").replace(task.title, "")
-        assert not CJK.search(rest), event.title
+    assert "2028-06-30" in say(moved.title)
+    *_later, raised = [e for e in events if e.kind.startswith("督办")]  # newest first
+    assert say(tr(raised.kind)) == "Supervision · Supervision notice"
+    assert say(raised.title) == f"Supervision notice sent to {task.lead_unit.name}"
+    names = (leader.label, task.title, task.lead_unit.name)
+    for event in events:  # only the names (the leader's, the task's, its unit's) stay Chinese
+        said = say(tr(event.kind)) + " " + say(event.title)
+        for name in names:
+            said = said.replace(name, "")
+        assert not CJK.search(said), (event.kind, event.title)
     install_translations(QApplication.instance(), "zh_CN")  # type: ignore[arg-type]
     assert say(moved.title) == moved.title

@@ -110,7 +110,7 @@ class TaskPage(Page):
         self.events = RowTableModel[TimelineEvent](
             [
                 Column(tr("日期"), lambda e: day(e.day), align=CENTER, width=90),
-                Column(tr("类别"), lambda e: tr(e.kind), width=70),
+                Column(tr("类别"), lambda e: say(tr(e.kind)), width=70),
                 Column(
                     tr("事项"), lambda e: say(e.title), width=220, tooltip=lambda e: say(e.title)
                 ),
