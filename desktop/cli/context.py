@@ -66,7 +66,7 @@ DB_PASSWORD_REFUSED = (
 
 
 def _password_refused(error: BaseException) -> bool:
-    from db.engine import password_refused  # the ledger's services load later
+    from desktop.services.ledger_address import password_refused  # light: no ORM until asked
 
     return password_refused(error)
 

@@ -18,6 +18,7 @@ __all__ = [
     "LedgerError",
     "default_database",
     "password_in",
+    "password_refused",
     "server_url_path",
     "server_url_setting",
 ]
@@ -52,3 +53,11 @@ def server_url_setting() -> str | None:
         raise ValidationError(f"{path} 含数据库密码，须只有本人可读（chmod 600 {path}），未使用。")
     text = path.read_text("utf-8").strip()
     return text or None
+
+
+def password_refused(error: BaseException) -> bool:
+    """Did a database server refuse the sign-in for want of (the right) password? The engine
+    module is loaded only when an error is asked about, so this module stays light."""
+    from db.engine import password_refused as refused
+
+    return refused(error)
