@@ -110,7 +110,12 @@ class TaskPage(Page):
         self.events = RowTableModel[TimelineEvent](
             [
                 Column(tr("日期"), lambda e: day(e.day), align=CENTER, width=90),
-                Column(tr("类别"), lambda e: say(tr(e.kind)), width=70),
+                Column(
+                    tr("类别"),
+                    lambda e: say(tr(e.kind)),
+                    width=70,
+                    tooltip=lambda e: say(tr(e.kind)),  # in English wider than its column
+                ),
                 Column(
                     tr("事项"), lambda e: say(e.title), width=220, tooltip=lambda e: say(e.title)
                 ),
