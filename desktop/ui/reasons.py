@@ -67,6 +67,11 @@ TEMPLATES = (
     QT_TR_NOOP("收到回复"),
     QT_TR_NOOP("收到回复（逾期）"),
     QT_TR_NOOP("办结"),
+    QT_TR_NOOP("约谈通知"),
+    QT_TR_NOOP("限期整改（{day}前）"),
+    QT_TR_NOOP("整改情况报告"),
+    QT_TR_NOOP("整改核实销号"),
+    QT_TR_NOOP("逾期未完成整改"),
 )
 # Heads that put a lamp's reasons after a colon.
 PREFIXES = (

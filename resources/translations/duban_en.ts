@@ -4588,6 +4588,26 @@ attached by {by} at {at}</translation>
         <translation>closed</translation>
     </message>
     <message>
+        <source>约谈通知</source>
+        <translation>interview notified</translation>
+    </message>
+    <message>
+        <source>限期整改（{day}前）</source>
+        <translation>rectification due by {day}</translation>
+    </message>
+    <message>
+        <source>整改情况报告</source>
+        <translation>rectification reported</translation>
+    </message>
+    <message>
+        <source>整改核实销号</source>
+        <translation>rectification verified and closed</translation>
+    </message>
+    <message>
+        <source>逾期未完成整改</source>
+        <translation>rectification not done in time</translation>
+    </message>
+    <message>
         <source>亮红灯：</source>
         <translation>red: </translation>
     </message>

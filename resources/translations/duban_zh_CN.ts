@@ -4588,6 +4588,26 @@
             <translation>办结</translation>
         </message>
         <message>
+            <source>约谈通知</source>
+            <translation>约谈通知</translation>
+        </message>
+        <message>
+            <source>限期整改（{day}前）</source>
+            <translation>限期整改（{day}前）</translation>
+        </message>
+        <message>
+            <source>整改情况报告</source>
+            <translation>整改情况报告</translation>
+        </message>
+        <message>
+            <source>整改核实销号</source>
+            <translation>整改核实销号</translation>
+        </message>
+        <message>
+            <source>逾期未完成整改</source>
+            <translation>逾期未完成整改</translation>
+        </message>
+        <message>
             <source>亮红灯：</source>
             <translation>亮红灯：</translation>
         </message>

@@ -280,3 +280,12 @@ def test_a_deadline_moved_by_an_approved_extension_is_said_in_english_on_the_tim
         assert not CJK.search(said), (event.kind, event.title)
     install_translations(QApplication.instance(), "zh_CN")  # type: ignore[arg-type]
     assert say(moved.title) == moved.title
+
+
+def test_the_chains_interview_and_rectification_steps_are_said_in_english(english) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.reasons import say
+
+    assert say("限期整改（2026-12-31前）") == "rectification due by 2026-12-31"
+    assert say("整改核实销号") == "rectification verified and closed"
+    assert say("约谈通知") == "interview notified"
+    assert say("约谈后未按期完成整改") == "约谈后未按期完成整改"  # typed text: left as it was
