@@ -170,8 +170,7 @@ def _review(data: CaseData, paper: StepPaper, head: Letterhead, issued: date) ->
     appeal = data.steps["appeal"]
     decision = data.steps["decision"]
     appellant = appeal.value("申诉人")
-    body = [
-        f"{appellant}：",
+    body = [  # the 主送 line already names the appellant (frame below): not again in the body
         f"你于{format_date(appeal.on)}对{format_date(decision.on)}{decision.value('决定机关')}"
         f"作出的{decision.value('问责方式')}决定提出申诉，理由：{appeal.value('申诉理由')}",
         f"经{paper.value('复查机关')}复查：{paper.value('复查意见')}",

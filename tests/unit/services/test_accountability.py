@@ -107,6 +107,8 @@ def test_accountability_runs_every_due_process_step_recorded_and_printed(
         doc_id = accountability_documents.draft_step(session, clerk, case_id, code)
         text = _text(notices.pdf_of(session, doc_id))
         assert needle in text, (code, text[:200])
+        if code == "appeal_outcome":  # the 主送 names the appellant; the body does not again
+            assert text.replace(" ", "").count("钱立：") == 1, text[:300]
     decision_doc = views.get_case(session, case_id, clock.moment.date()).document_id
     assert decision_doc is not None
     issued = notices.issue(session, clerk, decision_doc)
