@@ -114,11 +114,15 @@ class Flow:
     def paragraph(self, text: str, keep: int = 0) -> None:
         """A body paragraph; ``keep`` lines of what follows must fit on its page.
 
-        In a 纪要 (``decisions_plain``) a numbered paragraph that is more than a heading is a
-        decision: 仿宋, with only its lead sentence bold (§10.3 and the office's practice).
+        In a 纪要 (``decisions_plain``) a numbered paragraph that is more than a heading, or ends
+        with 。 however short, is a decision: 仿宋, with only its lead sentence bold (§10.3 and
+        the office's practice).
         """
         split = bold_heading(text) if self.bold_level3 else None
-        if self.decisions_plain and heading_level(text) in (1, 2) and not is_heading_alone(text):
+        # A one-line decision is still a decision: only a heading without its 。 (一、议定事项)
+        # stays a heading, so items one and two of the same list print in the same face.
+        decision = not is_heading_alone(text) or text.strip().endswith("。")
+        if self.decisions_plain and heading_level(text) in (1, 2) and decision:
             end = text.find("。")
             head, rest = (
                 (text[: end + 1], text[end + 1 :]) if 0 <= end < len(text) - 1 else ("", text)

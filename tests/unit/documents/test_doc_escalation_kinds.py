@@ -243,3 +243,32 @@ def test_assessment_circular_names_grades_and_annexes_the_results(printed) -> No
     for expected in ("考核结果的通报", "优秀等次", "较差等次", "附件", "市应急管理局", "38.3"):
         assert expected in text
     assert "E+" not in text
+
+
+def test_a_one_line_decision_prints_like_a_long_one() -> None:
+    """Items one and two of a 纪要's decisions in the same face: a decision short enough for one
+    line is no heading (it was set in 黑体 while the wrapped one beside it was 仿宋)."""
+    from datetime import date
+
+    from desktop.documents.compose_common import Letterhead
+    from desktop.documents.compose_minutes import MinutesData, compose_minutes
+    from desktop.documents.fonts import FontSet
+    from desktop.documents.render import render_pdf
+
+    data = MinutesData(
+        "会商", "电动自行车充电设施建设专题会商", 1, date(2026, 11, 8), "市平安办会议室", "唐启航",
+        ("市住房和城乡建设局", "市财政局"), (), (), "研究充电设施选址和补助资金问题",
+        ("市住房和城乡建设局12月20日前完成充电设施选址并报送进度",
+         "市财政局12月10日前明确充电设施建设补助资金"),
+    )  # fmt: skip
+    doc = compose_minutes(
+        data, Letterhead("江城市平安建设领导小组办公室", "市平安办"), date(2026, 11, 9)
+    )
+    m = measure(render_pdf(doc, FontSet.shipped()).pdf)
+    lines = [ln for page in m.pages for ln in page]
+    short = next(ln for ln in lines if ln.text.startswith("二、市财政局"))
+    wrapped = next(ln for ln in lines if ln.text.startswith("一、市住房"))
+    assert short.text.endswith("。") and not wrapped.text.endswith("。")  # one line, two lines
+    for ln in (short, wrapped):
+        assert not any("WenQuanYi" in f for f in ln.fonts), ln.text  # never 黑体
+    assert set(short.fonts) == set(wrapped.fonts)
