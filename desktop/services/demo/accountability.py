@@ -33,7 +33,7 @@ STEPS: tuple[tuple[int, str, dict[str, str]], ...] = (
     (9, "decision", {
         "form": "criticism",
         "decided_by": "市平安建设领导小组",
-        "persons": "市应急管理局分管负责同志 赵建国",
+        "persons": "市应急管理局分管负责同志赵建国",
         "basis": "《中国共产党问责条例》第七条、第八条",
         "doc_number": "",
     }),
@@ -70,7 +70,7 @@ def accountability_story(story: Story, key: str, code: str, failed_ago: int) -> 
                 "approver": "陈立群",
                 "approver_title": "市委常委、政法委书记、市平安建设领导小组组长",
                 "opinion": "同意启动问责程序，由市平安办会同市纪委监委组成调查组。",
-                "persons": f"{task.lead_unit.name}分管负责同志 赵建国",
+                "persons": f"{task.lead_unit.name}分管负责同志赵建国",
                 "grounds": "约谈后未按期完成整改，任务超过完成时限仍未完成。",
             },
         )
