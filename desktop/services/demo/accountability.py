@@ -71,7 +71,7 @@ def accountability_story(story: Story, key: str, code: str, failed_ago: int) -> 
                 "approver_title": "市委常委、政法委书记、市平安建设领导小组组长",
                 "opinion": "同意启动问责程序，由市平安办会同市纪委监委组成调查组。",
                 "persons": f"{task.lead_unit.name}分管负责同志赵建国",
-                "grounds": "约谈后未按期完成整改，任务超过完成时限仍未完成。",
+                "grounds": "任务超过完成时限仍未完成，整改方案所列措施大部分未落实。",
             },
         )
         paper("start")
