@@ -118,7 +118,9 @@ def show_main_window(
     ledger_watch.watch(window, ledger)  # a file replaced under the desk is said at once
     FirstPaint(window, lambda: window.show_page(window.start_key), at_latest_ms=300)
     archive_actions.start_of_day(window)  # the day's rolling local backup, later
-    QTimer.singleShot(1000, lambda: chain_banner.start(window))  # the audit chain, off-thread
+    # the audit chain, off-thread; with the window as context, a window closed within the
+    # second cancels it (a bare lambda then met a deleted MainWindow)
+    QTimer.singleShot(1000, window, lambda: chain_banner.start(window))
     return window
 
 

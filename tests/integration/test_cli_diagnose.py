@@ -10,6 +10,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 
 def _duban(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "DUBAN_LOG_DIR": str(tmp_path / "logs"), "QT_QPA_PLATFORM": "offscreen"}
@@ -20,6 +22,7 @@ def _duban(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
+@pytest.mark.slow  # 80 s: a second whole self-test inside the zip; CI's slow stage runs it
 def test_diagnose_writes_the_zip_with_a_real_self_test(demo_template: Path, tmp_path: Path) -> None:
     out = tmp_path / "diag.zip"
     done = _duban(tmp_path, "--database", str(demo_template), "diagnose", "--out", str(out))

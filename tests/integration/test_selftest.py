@@ -6,9 +6,12 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from desktop import selftest
 
 
+@pytest.mark.slow  # 90 s: the whole self-test (demo ledger, archive, OFD…); CI's slow stage
 def test_self_test_from_source_passes_every_check() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(

@@ -466,7 +466,7 @@ def refresh_reminder(window: MainWindow) -> None:
 def start_of_day(window: MainWindow) -> None:
     """On a real start (desktop/ui/app.py, not in tests): the day's rolling local copy, once the
     window is up, unless one was made today."""
-    QTimer.singleShot(2000, lambda: _rolling_backup(window))
+    QTimer.singleShot(2000, window, lambda: _rolling_backup(window))  # cancelled if it closes
 
 
 def _rolling_backup(window: MainWindow) -> None:
