@@ -18,6 +18,7 @@ def demo_db(demo_template: Path, tmp_path: Path) -> str:
     return str(copy)
 
 
+@pytest.mark.slow  # a year's package exported and read back twice: CI's slow stage
 def test_export_verify_and_a_broken_copy(demo_db: str, tmp_path: Path, capsys, monkeypatch):
     stick = tmp_path / "stick"
     stick.mkdir()

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from desktop.cli import main
 
 
+@pytest.mark.slow  # 22 s: a year's package written, sealed, opened, verified: CI's slow stage
 def test_transport_copy_from_the_command_line(tmp_path: Path, capsys, monkeypatch) -> None:
     db = tmp_path / "demo.sqlite3"
     main(["--database", str(db), "demo"])

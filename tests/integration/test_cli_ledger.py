@@ -34,6 +34,7 @@ def test_demo_then_status_shows_ten_projects_and_red_reasons(tmp_path: Path, cap
     assert "红灯任务" in out and "连续 2 期未报送进度" in out
 
 
+@pytest.mark.slow  # two whole demo ledgers built: CI's slow stage
 def test_demo_refuses_to_overwrite_without_replace(tmp_path: Path, capsys) -> None:
     db = str(tmp_path / "demo.sqlite3")
     assert main(["--database", db, "demo"]) == 0

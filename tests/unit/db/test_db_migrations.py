@@ -55,6 +55,7 @@ def test_ledger_from_a_newer_program_is_refused_untouched(tmp_path: Path) -> Non
     assert path.read_bytes() == before
 
 
+@pytest.mark.slow  # every older revision built and upgraded: CI's slow stage
 def test_every_older_ledger_upgrades_with_a_backup_and_keeps_its_rows(tmp_path: Path) -> None:
     revisions = [r.revision for r in migrate.script().walk_revisions()][::-1]
     if len(revisions) < 2:
