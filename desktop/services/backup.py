@@ -36,7 +36,7 @@ from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
 from desktop.services.auth import Actor, Permission, require
 from desktop.services.clock import Clock, clock_of
 from desktop.services.errors import ValidationError
-from desktop.services.files import fsync_dir
+from desktop.services.files import file_sha256, fsync_dir
 from desktop.services.ledger import LedgerError, backup_sqlite, open_ledger
 from desktop.services.restore_chain import Rollback
 
@@ -78,14 +78,6 @@ def ledger_file(session: Session) -> Path:
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         raise ValidationError("共享台账（数据库服务器）由服务器管理员备份，不能在本机备份。")
     return Path(url.database)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _copy_verified(source: Path, target: Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ from desktop.services.errors import DomainError
 from desktop.services.oserrors import reason
 
 # The GUI reaches the private-file helpers (0600/0700, db/private.py) through here.
-__all__ = ["fsync_dir", "private_dir", "tighten", "write_atomically"]
+__all__ = ["file_sha256", "fsync_dir", "private_dir", "tighten", "write_atomically"]
 
 
 def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> Path:
@@ -51,3 +52,12 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in 1 MiB blocks (backups, transport copies)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -35,7 +35,7 @@ from desktop.services.auth import Actor, Permission
 from desktop.services.backup_crypto import WrongPassphrase
 from desktop.services.clock import clock_of
 from desktop.services.errors import ValidationError
-from desktop.services.files import fsync_dir
+from desktop.services.files import file_sha256, fsync_dir
 
 SUFFIX = ".zip.enc"
 NOTE = ".transport.json"  # beside a package decrypted here, outside it
@@ -70,16 +70,6 @@ def _package_name(path: Path) -> str:
     for suffix in (".enc", ".zip"):
         name = name.removesuffix(suffix)
     return name or "归档包"
-
-
-def _sha256_of(path: Path) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(_CHUNK):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _zip_folder(folder: Path, target: Path, top: str) -> None:
@@ -177,7 +167,7 @@ def seal_copy(
             digest = backup_crypto.encrypt_file(zipped, temp, passphrase, chosen)
             with open(temp, "rb") as handle:
                 fsio.forget_cached(handle.fileno())
-            if _sha256_of(temp) != digest:
+            if file_sha256(temp) != digest:
                 raise MediaError("传递副本写入后回读不一致，介质可能有坏块，已作废。")
             size = temp.stat().st_size
             os.rename(temp, final)
@@ -234,8 +224,8 @@ def open_copy(
         note = final.with_name(final.name + NOTE)
         try:
             fsio.write_file(temp, _chunks(plain))
-            digest = _sha256_of(temp)
-            if digest != _sha256_of(plain):
+            digest = file_sha256(temp)
+            if digest != file_sha256(plain):
                 raise MediaError("写出后回读不一致，介质可能有坏块，已作废。")
             at = clock_of(session).now()
             fsio.write_file(note, _note(sealed, cipher, digest, at))
@@ -296,7 +286,7 @@ def opened_from(package: Path) -> tuple[str, str]:
         recorded = facts["sha256"]
     except (OSError, ValueError, KeyError, TypeError):
         return "", f"旁边的“{note.name}”无法读取，不能确认该包的来源。"
-    if recorded != _sha256_of(Path(package)):
+    if recorded != file_sha256(Path(package)):
         return "", f"旁边的“{note.name}”与该文件不符：解密之后文件被改动或替换过。"
     label = backup_crypto.CIPHERS.get(str(cipher), str(cipher))
     return f"它于 {str(at).replace('T', ' ')} 由加密传递副本“{source}”（{label}）解密而来", ""
