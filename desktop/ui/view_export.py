@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
     from desktop.ui.page import Page
 
-VIEW_PAGES = ("tasks", "projects", "funds", "supervision", "interviews")
+VIEW_PAGES = ("tasks", "projects", "funds", "supervision", "interviews", "assessment")
 
 
 def table_view(view: QTableView, title: str) -> TableView:
@@ -38,8 +38,9 @@ def table_view(view: QTableView, title: str) -> TableView:
     columns = [header.logicalIndex(v) for v in range(header.count())]
     columns = [c for c in columns if not header.isSectionHidden(c)]
     role = Qt.ItemDataRole.DisplayRole
-    headers = tuple(
-        str(model.headerData(c, Qt.Orientation.Horizontal, role) or "") for c in columns
+    headers = tuple(  # a header wrapped on screen (考核's "质量\n（20）") is one line on paper
+        " ".join(str(model.headerData(c, Qt.Orientation.Horizontal, role) or "").split("\n"))
+        for c in columns
     )
     rows = tuple(
         tuple(_text(model.data(model.index(r, c), role)) for c in columns)

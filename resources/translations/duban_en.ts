@@ -794,6 +794,10 @@ Duban Desk will close; please open it again.</translation>
         <translation>Assessment year</translation>
     </message>
     <message>
+        <source>考核结果（{0}）</source>
+        <translation>Assessment results ({0})</translation>
+    </message>
+    <message>
         <source>{0}年度</source>
         <translation>Year {0}</translation>
     </message>

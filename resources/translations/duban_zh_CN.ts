@@ -794,6 +794,10 @@
             <translation>考核年度</translation>
         </message>
         <message>
+            <source>考核结果（{0}）</source>
+            <translation>考核结果（{0}）</translation>
+        </message>
+        <message>
             <source>{0}年度</source>
             <translation>{0}年度</translation>
         </message>

@@ -77,3 +77,40 @@ def test_column_widths_order_and_sort_are_remembered_per_user(
     assert header.logicalIndex(0) == 3
     assert header.sortIndicatorSection() == 1
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+def test_assessment_results_export_and_print_as_shown(
+    clerk_window, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    """The 考核 results take the same 导出 / 打印 (Ctrl+P) as the ledger: the rows in their order,
+    the visible columns in their dragged order, the year in the title."""
+    page = clerk_window.show_page("assessment")
+    table = page.results
+    assert table.rowCount() >= 10
+    header = table.horizontalHeader()
+    total = next(
+        c for c in range(table.columnCount()) if table.horizontalHeaderItem(c).text() == "总分"
+    )
+    header.moveSection(header.visualIndex(total), 0)  # 总分 dragged to the front
+    header.setSectionHidden(0, True)  # 排名 hidden
+    shown = [
+        (table.item(r, total).text(), table.item(r, 1).text()) for r in range(table.rowCount())
+    ]
+    target = tmp_path / "考核.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert view_export.export_current(clerk_window) == target
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    values = [tuple(row) for row in load_workbook(target).active.iter_rows(values_only=True)]
+    assert values[0][0] == f"考核结果（{page.year.currentText()}）"
+    assert values[1][:2] == ("总分", "单位") and "排名" not in values[1]
+    assert all("\n" not in str(h) for h in values[1])
+    assert [(float(row[0]), row[1]) for row in values[2:]] == [(float(t), u) for t, u in shown]
+
+    monkeypatch.setattr(QPrintPreviewDialog, "open", lambda self: None)
+    printing = next(b for b in page.findChildren(type(page.scores_button)) if b.text() == "打印…")
+    assert printing.shortcut().toString() == "Ctrl+P"
+    printing.click()
+    preview = clerk_window._print_preview
+    assert "考核结果" in preview.windowTitle()
+    found = view_export.current_view(clerk_window)
+    assert found is not None and [r[:2] for r in found[1].rows] == shown

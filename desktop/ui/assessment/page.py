@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSizePolicy,
     QSplitter,
+    QTableView,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -114,6 +115,14 @@ class AssessmentPage(Page):
         self.track_form(self.editor, self.save_scheme)
         self.track_form(self.results, self.save_scores)
         self._shown_year: object = None
+
+    # --- the table on screen (desktop/ui/view_export.py: 导出当前表格, 打印…) --------------------
+
+    def view_table(self) -> QTableView:
+        return self.results
+
+    def view_title(self) -> str:
+        return tr("考核结果（{0}）").format(self.year.currentText())
 
     # --- reading -----------------------------------------------------------------------------
 
