@@ -6,7 +6,7 @@ import pytest
 
 from desktop.services import identity, passwords, settings, users
 from desktop.services.enums import Role
-from desktop.services.errors import ValidationError
+from desktop.services.errors import DomainError, ValidationError
 
 PASSWORD = "Duban-Test-42"
 
@@ -41,11 +41,32 @@ def test_the_common_list_is_shipped_and_large() -> None:
     assert {"123456", "password", "1qaz2wsx", "duban-admin"} <= common
 
 
-def test_production_cost_is_the_recommended_scrypt_cost() -> None:
-    assert passwords.Cost(2**17, 8, 1) == passwords.RECOMMENDED
+def test_production_cost_is_owasps_16_mib_scrypt_setting() -> None:
+    """N=2^14, r=8, p=5: listed by OWASP as equal to N=2^17, r=8, p=1, in 16 MiB, not 128."""
+    assert passwords.Cost(2**14, 8, 5) == passwords.RECOMMENDED
     stored = passwords.hash_password("x", passwords.RECOMMENDED)
-    assert stored.split("$")[:4] == ["scrypt", str(2**17), "8", "1"]
+    assert stored.split("$")[:4] == ["scrypt", str(2**14), "8", "5"]
     assert passwords.check_password("x", stored) and not passwords.check_password("y", stored)
+
+
+def test_a_hash_of_the_earlier_128_mib_setting_signs_in_and_is_remade(
+    session, clerk, monkeypatch
+) -> None:
+    """A ledger of an earlier build keeps N=2^17, r=8, p=1 hashes: the clerk signs in with the
+    same password, and the hash is remade with today's setting, which then signs in too."""
+    from db.models import User
+
+    monkeypatch.setattr(passwords, "current_cost", passwords.RECOMMENDED)
+    user = session.get(User, clerk.user_id)
+    user.password_hash = passwords.hash_password(PASSWORD, passwords.Cost(2**17, 8, 1))
+    session.commit()
+    assert passwords.needs_upgrade(user.password_hash)
+    identity.sign_in(session, "t_clerk", PASSWORD)
+    session.refresh(user)
+    assert user.password_hash.split("$")[:4] == ["scrypt", str(2**14), "8", "5"]
+    assert identity.sign_in(session, "t_clerk", PASSWORD).user_id == clerk.user_id
+    with pytest.raises(DomainError):
+        identity.sign_in(session, "t_clerk", PASSWORD + "x")
 
 
 def test_a_password_hashed_by_an_earlier_build_still_signs_in() -> None:
