@@ -7,24 +7,23 @@ with one query, and Alembic is imported only when an upgrade (or a developer's c
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool, StaticPool
 
+from db.revisions import MIGRATIONS, head_revision, is_known, revisions
+
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-_ASSIGNED = re.compile(r'^(revision|down_revision)\b[^=\n]*=\s*(None|"[^"]*"|\'[^\']*\')', re.M)
+__all__ = ["MIGRATIONS", "current_revision", "head_revision", "is_known", "revisions", "upgrade"]
 
 
 def config(engine: Engine | None = None) -> Config:
@@ -41,31 +40,6 @@ def script() -> ScriptDirectory:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(config())
-
-
-@cache
-def revisions() -> dict[str, str | None]:
-    """Every revision this program ships, with the one it follows (read without Alembic)."""
-    graph: dict[str, str | None] = {}
-    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
-        source = path.read_text(encoding="utf-8")
-        found: dict[str, str] = {m.group(1): m.group(2) for m in _ASSIGNED.finditer(source)}
-        if "revision" in found:
-            down = found.get("down_revision", "None")
-            graph[found["revision"].strip("\"'")] = None if down == "None" else down.strip("\"'")
-    return graph
-
-
-def head_revision() -> str:
-    graph = revisions()
-    heads = sorted(set(graph) - {down for down in graph.values() if down is not None})
-    if len(heads) != 1:
-        raise RuntimeError(f"migrations must have one head, found {heads}")
-    return heads[0]
-
-
-def is_known(revision: str) -> bool:
-    return revision in revisions()
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -34,11 +34,13 @@ def command_modules() -> list[ModuleType]:
         pack_cmds,
         search_cmds,
         selftest_cmds,
+        status_cmds,
         user_cmds,
     )
 
     return [
         ledger_cmds,
+        status_cmds,
         gui_cmds,
         selftest_cmds,
         notice_cmds,
@@ -59,7 +61,7 @@ def command_modules() -> list[ModuleType]:
 # command_modules() register): `duban VERB …` loads that module alone to parse, not every area's
 # (all of them cost about a second of imports before `duban status` reads a row).
 VERB_MODULES = {
-    "status": "ledger_cmds",
+    "status": "status_cmds",
     "audit": "ledger_cmds",
     "demo": "ledger_cmds",
     "init": "ledger_cmds",

@@ -98,6 +98,10 @@ class CliContext:
         return cls(database_of(args.database), clock, args.user, today_given=bool(args.today))
 
     @property
+    def opened(self) -> bool:
+        return self._ledger is not None
+
+    @property
     def ledger(self) -> Ledger:
         if self._ledger is None:
             from desktop.services.ledger import open_ledger

@@ -14,12 +14,15 @@ import hashlib
 import json
 import logging
 from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
-
-from sqlalchemy.engine import URL, make_url
+from typing import TYPE_CHECKING
 
 from db.chain import config_dir
 from db.private import private_dir, tighten, write_private
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 log = logging.getLogger(__name__)
 
@@ -41,15 +44,33 @@ class Verified:
     recorded_break: int | None = None  # the first bad entry already written to the log
 
 
+FULL_EVERY = timedelta(days=7)  # the check on open walks the whole chain at least this often
+
+
+def whole_pass_recent(verified: Verified, now: datetime) -> bool:
+    """Did the last whole-chain pass end within FULL_EVERY (else the next check walks it all)?"""
+    try:
+        return now - datetime.fromisoformat(verified.full_at) < FULL_EVERY
+    except ValueError:
+        return False
+
+
 def location_of(url: str | URL) -> str:
     """A stable name for where a ledger lives (never with the password)."""
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url) if isinstance(url, str) else url
     if parsed.get_backend_name() == "sqlite":
-        return str(Path(parsed.database or ":memory:").resolve())
+        return location_of_file(Path(parsed.database or ":memory:"))
     return (
         f"{parsed.get_backend_name()}://{parsed.username or ''}@{parsed.host or ''}:"
         f"{parsed.port or ''}/{parsed.database or ''}"
     )
+
+
+def location_of_file(path: Path) -> str:
+    """The same name for a SQLite ledger given as a file (no SQLAlchemy needed)."""
+    return str(path.resolve())
 
 
 def _base(location: str) -> Path:

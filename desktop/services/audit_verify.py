@@ -8,7 +8,7 @@ import logging
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,6 @@ from desktop.services.errors import ValidationError
 
 log = logging.getLogger(__name__)
 
-FULL_EVERY = timedelta(days=7)  # the check on open walks the whole chain at least this often
 _BATCH = 10_000
 _SELECT = (
     "SELECT id, seq, at, user_id, actor, action, entity, entity_id, summary, detail, "
@@ -136,7 +135,11 @@ def verify(session: Session, *, incremental: bool = False) -> ChainCheck:
     start, now = _START, datetime.now()
     if incremental:
         done = audit_anchor.read_verified(location, uid)
-        if done and _recent(done.full_at, now) and _still_there(session, key, done.head):
+        if (
+            done
+            and audit_anchor.whole_pass_recent(done, now)
+            and _still_there(session, key, done.head)
+        ):
             start = done.head
     walk = _walk(session, key, start, anchor_head.count if anchor_head else -1)
     if walk.bad_id is not None:
@@ -185,13 +188,6 @@ def verify(session: Session, *, incremental: bool = False) -> ChainCheck:
 
 def _emptied(count: int) -> str:
     return f"操作日志被清空：本机记录到第 {count} 条，台账中现已没有记录，日志可能被删除过。"
-
-
-def _recent(stamp: str, now: datetime) -> bool:
-    try:
-        return now - datetime.fromisoformat(stamp) < FULL_EVERY
-    except ValueError:
-        return False
 
 
 @audit.writes(Permission.READ)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import partial
@@ -17,7 +17,8 @@ from db.enums import LampColor, TaskStatus
 from db.models import Project, Task, TaskLamp, Unit
 from desktop.services.funds import FundTotals
 from desktop.services.lamps import cache as lamp_cache
-from desktop.services.lamps.rules import Lamp, worst
+from desktop.services.lamps.rules import Lamp
+from desktop.services.status_values import LampOverview, RedTask, RollUp
 
 
 @dataclass(frozen=True)
@@ -307,51 +308,6 @@ def _live(session: Session, today: date, found: Sequence[Any]) -> list[TaskRow]:
 # --- roll-ups ----------------------------------------------------------------------------------
 
 
-@dataclass
-class RollUp:
-    """Lamp counts for a project or a lead unit; its lamp is the worst of its tasks."""
-
-    id: int
-    code: str
-    name: str
-    lead_unit: str
-    counts: dict[LampColor, int] = field(default_factory=lambda: {c: 0 for c in LampColor})
-    tasks: int = 0
-    done: int = 0
-    red_reasons: list[str] = field(default_factory=list)
-    # Sums for the dashboard's charts: mean progress and money per project or unit.
-    schedule_sum: float = 0.0
-    reported_sum: float = 0.0
-    budget: Decimal = Decimal(0)
-    arrived: Decimal = Decimal(0)
-    spent: Decimal = Decimal(0)
-
-    @property
-    def lamp(self) -> LampColor:
-        return worst([c for c, n in self.counts.items() if n])
-
-    @property
-    def mean_schedule(self) -> float:
-        return self.schedule_sum / self.tasks if self.tasks else 0.0
-
-    @property
-    def mean_reported(self) -> float:
-        """Mean reported progress, a task with no report counting as 0."""
-        return self.reported_sum / self.tasks if self.tasks else 0.0
-
-    def add(self, row: TaskRow) -> None:
-        self.tasks += 1
-        self.done += row.lamp.done
-        self.counts[row.lamp.color] += 1
-        self.schedule_sum += row.lamp.schedule_pct
-        self.reported_sum += float(row.reported_pct or 0)
-        self.budget += row.funds.budget
-        self.arrived += row.funds.arrived
-        self.spent += row.funds.spent
-        if row.lamp.color == LampColor.RED:
-            self.red_reasons.append(f"{row.code} {row.title}：{row.lamp.reason_text}")
-
-
 def project_rollups(
     session: Session, today: date, rows: list[TaskRow] | None = None
 ) -> list[RollUp]:
@@ -440,24 +396,6 @@ def _grouped(
     for owner, code, title, why in session.execute(reds):
         result[owner].red_reasons.append(f"{code} {title}：{'；'.join(json.loads(why))}")
     return result
-
-
-@dataclass(frozen=True)
-class RedTask:
-    code: str
-    title: str
-    lead_unit: str
-    reason_text: str
-
-
-@dataclass
-class LampOverview:
-    """What `duban status` prints: task count, roll-ups per project and lead unit, red tasks."""
-
-    total: int
-    projects: list[RollUp]
-    units: list[RollUp]
-    reds: list[RedTask]
 
 
 def lamp_overview(session: Session, today: date) -> LampOverview:

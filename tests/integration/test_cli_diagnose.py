@@ -44,13 +44,13 @@ def test_diagnose_writes_the_zip_with_a_real_self_test(demo_template: Path, tmp_
 def test_an_internal_error_on_the_command_line_gets_a_reference(
     demo_template: Path, monkeypatch, capsys
 ) -> None:
-    from desktop.cli import ledger_cmds, main
+    from desktop.cli import main, status_cmds
     from desktop.services.diagnostics import logs
 
     def broken(_ctx: object, _args: object) -> int:
         raise RuntimeError("故意的内部错误")
 
-    monkeypatch.setattr(ledger_cmds, "cmd_status", broken)
+    monkeypatch.setattr(status_cmds, "cmd_status", broken)
     assert main(["--database", str(demo_template), "status"]) == 3
     err = capsys.readouterr().err
     ref = err.split("参考编号 ")[1].split("）")[0]

@@ -41,4 +41,4 @@ def test_duban_status_loads_no_other_area(tmp_path: Path) -> None:
     areas = {name.rsplit(".", 1)[1] for name in done.stdout.split()} & set(
         cli.VERB_MODULES.values()
     )
-    assert areas == {"ledger_cmds", "user_cmds"}  # user_cmds: ledger_cmds' password prompt
+    assert areas == {"status_cmds"}

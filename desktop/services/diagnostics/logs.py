@@ -162,12 +162,13 @@ def is_internal(message: str) -> bool:
 def banner_lines(extra: Iterable[str] = ()) -> list[str]:
     """What the start-up line says: program, schema this program knows, Python, OS, and what
     the caller adds (Qt and fonts from the GUI, the ledger's kind)."""
-    from db import migrate
-    from desktop.services.about import program_version
+    from db.revisions import head_revision  # not db.migrate: a cold verb loads no SQLAlchemy
+    from desktop import __version__
 
+    program = _version("duban", __version__)  # as about.program_version
     lines = [
-        f"督办台 {program_version()}（{'安装包' if getattr(sys, 'frozen', False) else '源代码'}）"
-        f"，数据结构 {migrate.head_revision()}",
+        f"督办台 {program}（{'安装包' if getattr(sys, 'frozen', False) else '源代码'}）"
+        f"，数据结构 {head_revision()}",
         f"Python {platform.python_version()}（{platform.python_implementation()}）",
         f"系统 {platform.platform()}，{platform.machine()}",
         f"PySide6 {_version('PySide6')}，SQLAlchemy {_version('SQLAlchemy')}"
@@ -177,13 +178,13 @@ def banner_lines(extra: Iterable[str] = ()) -> list[str]:
     return lines
 
 
-def _version(package: str) -> str:
+def _version(package: str, missing: str = "（未安装）") -> str:
     from importlib import metadata
 
     try:
         return metadata.version(package)
     except metadata.PackageNotFoundError:
-        return "（未安装）"
+        return missing
 
 
 def log_banner(extra: Iterable[str] = ()) -> None:

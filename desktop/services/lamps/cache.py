@@ -9,10 +9,9 @@ or fields a transaction changed and recompute them before it commits; a read fin
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import partial
@@ -27,13 +26,12 @@ from db.models import FundEntry, LampCacheState, Milestone, ProgressReport, Task
 from desktop.services import settings
 from desktop.services.clock import clock_of
 from desktop.services.funds import FundTotals, totals_by_task
+from desktop.services.lamps import stamp
 from desktop.services.lamps.rules import Lamp, TaskFacts, evaluate
+from desktop.services.lamps.stamp import rules_version
 from desktop.services.periods import Period
-from desktop.services.settings import LampRules
 
-# Bump when lamps.evaluate (or the facts it is given) changes meaning: every cached lamp is redone.
-LOGIC_VERSION = "3"  # 2: a red task that makes its gap up turns yellow first; 3: 62.5 kept
-WATCHED = (Task, ProgressReport, Milestone, FundEntry)
+WATCHED = (Task, ProgressReport, Milestone, FundEntry)  # stamp.WATCHED_TABLES, in that order
 _TOUCHED = "lamp_cache_touched"  # session.info: task ids changed in this transaction
 _IN_SYNC = "lamp_cache_in_sync"  # session.info: the fingerprint matched when the transaction began
 _FLUSHED = "lamp_cache_flushed"  # session.info: this transaction holds the caller's writes
@@ -51,11 +49,6 @@ class Computed:
     funds: FundTotals
     last_period: str | None
     last_submitted: date | None
-
-
-def rules_version(rules: LampRules) -> str:
-    text = json.dumps(asdict(rules), sort_keys=True) + "/" + LOGIC_VERSION
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 # --- computing ---------------------------------------------------------------------------------
@@ -215,11 +208,10 @@ def _fingerprint(session: Session) -> str:
     """Row counts and last ids of the tables the rules read: plain SQL that adds or deletes rows
     changes it, so a cache made before such a write is not taken for current."""
     connection = session.connection()
-    parts = []
-    for model in WATCHED:
-        count, last = connection.execute(select(func.count(), func.max(model.id))).one()  # type: ignore[attr-defined]
-        parts.append(f"{count}:{last or 0}")
-    return "/".join(parts)
+    return stamp.fingerprint(
+        connection.execute(select(func.count(), func.max(model.id))).one()  # type: ignore[attr-defined,misc]
+        for model in WATCHED
+    )
 
 
 def _state(session: Session) -> Any:

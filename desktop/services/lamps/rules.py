@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from db.enums import LampColor, TaskStatus
 from desktop.services.periods import Period, add_months, schedule_progress
-from desktop.services.settings import LampRules
+from desktop.services.setting_values import LampRules
 
 DONE_STATUSES = frozenset(
     {TaskStatus.CLOSED, TaskStatus.FINISHED_LATE, TaskStatus.COMPLETION_REVIEW}

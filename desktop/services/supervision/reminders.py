@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -10,31 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from db.models import ItemExtension, SupervisionItem
 from desktop.services import settings
-
-
-@dataclass(frozen=True)
-class DueReminder:
-    item_id: int
-    unit: str
-    leader: str  # 分管领导; "" when none is named
-    due: date
-    days_left: int
-    requirement: str
-
-    @property
-    def text(self) -> str:
-        when = "今天到期" if self.days_left == 0 else f"还有 {self.days_left} 天到期"
-        return f"督办事项 #{self.item_id}（{self.unit}）{when}（{self.due:%Y-%m-%d}）"
-
-
-@dataclass(frozen=True)
-class PendingApproval:
-    extension_id: int
-    item_id: int
-    unit: str
-    old_due: date
-    new_due: date
-    reason: str
+from desktop.services.status_values import DueReminder, PendingApproval
 
 
 def due_reminders(session: Session, today: date) -> list[DueReminder]:
