@@ -52,12 +52,14 @@ class Autosaver(QObject):
 
 
 def offer(parent: QWidget, what: str) -> bool:
-    """After a crash: bring the copy back? (tests replace this function to answer)."""
+    """After a crash or a quit at the idle lock: bring the copy back? (tests replace this
+    function to answer)."""
     answer = QMessageBox.question(
         parent,
         tr("恢复未保存的内容"),
         tr(
-            "督办台上次没有正常退出，找到了未保存的{what}。要恢复吗？\n选“否”将丢弃这份副本。"
+            "找到了上次未保存的{what}（督办台没有正常退出，或在锁屏时退出）。要恢复吗？\n"
+            "选“否”将丢弃这份副本。"
         ).format(what=what),
     )
     return answer == QMessageBox.StandardButton.Yes

@@ -35,7 +35,7 @@ from desktop.ui.desk import Desk
 from desktop.ui.errors import log_path
 from desktop.ui.i18n import LANGUAGES, current_language, install_translations, save_language, tr
 from desktop.ui.page import Page
-from desktop.ui.unsaved import EditHolder, settle
+from desktop.ui.unsaved import EditHolder, keep_for_later, settle
 
 MAXIMISE_BELOW = 1440  # px of available screen width
 _windows: list[MainWindow] = []  # windows built by a language switch, kept alive until closed
@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.idle_lock = idle_lock.install(self)  # 安全管理员's idle time; tests set it short
         self.account_watch = AccountWatch(self)  # role, state and idle time read again
         self.next_window: MainWindow | None = None  # the one a 切换用户 opened
+        self.signed_in = True  # False while the idle lock has signed the user out
 
     # --- navigation -----------------------------------------------------------------------
 
@@ -485,7 +486,11 @@ class MainWindow(QMainWindow):
         tighten(Path(settings.fileName()))  # the user's settings are theirs only (0600)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self.settle_unsaved(tr("关闭窗口")):
+        if not self.signed_in:
+            # Quit at the idle lock: nobody may save (or throw away) now. What keeps a copy
+            # keeps it, offered back at the next sign-in; the lock asked about the rest.
+            keep_for_later(self.unsaved_holders())
+        elif not self.settle_unsaved(tr("关闭窗口")):
             event.ignore()
             return
         if self.remember:

@@ -14,6 +14,11 @@ or, for one holder (a page switching its own unit), ``settle(parent, [holder], d
 取消 returns ``False`` and touches nothing. Only when it returns ``True`` may the caller go on.
 
 A holder with nothing unsaved is never asked about, so calling ``settle`` is always cheap.
+
+While nobody is signed in (the idle lock's 退出督办台) the question cannot be honoured: 保存 would
+write without a user, 不保存 would lose the work. ``keep_for_later`` asks nothing: a holder that
+keeps a crash-safe copy (``keep_for_later()``: the progress grid, 公文 drafts) writes it now, and
+the page offers it back at the next sign-in.
 Pages whose edits are plain form fields call ``Page.track_form(widget)``; the form's values
 when it was last loaded (``mark_clean``) are compared with its values now (``form_state``).
 """
@@ -104,6 +109,20 @@ def settle(parent: QWidget | None, holders: Iterable[Any], doing: str) -> bool:
             holder.discard_edits()
         return True
     return all(holder.save_edits() for holder in dirty)
+
+
+def keep_for_later(holders: Iterable[Any]) -> list[str]:
+    """Signed out: every holder with unsaved edits that can keep a copy writes it now (nothing is
+    written to the ledger, nothing dropped). Returns the descriptions of the edits that have no
+    copy: they would go with the window."""
+    lost = []
+    for holder in holders:
+        if not isinstance(holder, EditHolder) or not holder.has_unsaved_edits():
+            continue
+        keep = getattr(holder, "keep_for_later", None)
+        if not (callable(keep) and keep()):
+            lost.append(holder.unsaved_description())
+    return lost
 
 
 def wait_for(job: Any) -> bool:

@@ -5214,6 +5214,12 @@ Log: {path}</translation>
         <translation>Quit Duban Desk</translation>
     </message>
     <message>
+        <source>以下修改尚未保存，也没有自动保存的副本，退出后将丢失。要保存它们，请选“取消”，输入密码解锁后保存。
+仍要退出督办台吗？</source>
+        <translation>The following changes are not saved and have no autosaved copy; they will be lost when you quit. To save them, choose “Cancel”, unlock with your password and save.
+Quit Duban Desk anyway?</translation>
+    </message>
+    <message>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
@@ -5226,9 +5232,9 @@ Log: {path}</translation>
         <translation>Restore unsaved work</translation>
     </message>
     <message>
-        <source>督办台上次没有正常退出，找到了未保存的{what}。要恢复吗？
+        <source>找到了上次未保存的{what}（督办台没有正常退出，或在锁屏时退出）。要恢复吗？
 选“否”将丢弃这份副本。</source>
-        <translation>Duban Desk did not close normally last time; {what} were not saved. Restore them?
+        <translation>Unsaved {what} from last time were found (Duban Desk did not close normally, or was quit at the lock screen). Restore them?
 “No” throws this copy away.</translation>
     </message>
     <message>

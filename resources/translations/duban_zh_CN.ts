@@ -5214,6 +5214,12 @@
             <translation>退出督办台</translation>
         </message>
         <message>
+            <source>以下修改尚未保存，也没有自动保存的副本，退出后将丢失。要保存它们，请选“取消”，输入密码解锁后保存。
+仍要退出督办台吗？</source>
+            <translation>以下修改尚未保存，也没有自动保存的副本，退出后将丢失。要保存它们，请选“取消”，输入密码解锁后保存。
+仍要退出督办台吗？</translation>
+        </message>
+        <message>
             <source>切换用户…</source>
             <translation>切换用户…</translation>
         </message>
@@ -5226,9 +5232,9 @@
             <translation>恢复未保存的内容</translation>
         </message>
         <message>
-            <source>督办台上次没有正常退出，找到了未保存的{what}。要恢复吗？
+            <source>找到了上次未保存的{what}（督办台没有正常退出，或在锁屏时退出）。要恢复吗？
 选“否”将丢弃这份副本。</source>
-            <translation>督办台上次没有正常退出，找到了未保存的{what}。要恢复吗？
+            <translation>找到了上次未保存的{what}（督办台没有正常退出，或在锁屏时退出）。要恢复吗？
 选“否”将丢弃这份副本。</translation>
         </message>
         <message>

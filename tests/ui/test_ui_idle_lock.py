@@ -100,3 +100,82 @@ def test_switch_user_signs_out_and_opens_a_window_for_the_next(
     monkeypatch.setattr(SignInDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
     assert session_actions.sign_out(successor)  # nobody signs in after: the window just goes
     assert successor.next_window is None and not successor.isVisible()
+
+
+def test_quitting_at_the_lock_asks_nothing_and_keeps_the_grid_for_the_next_sign_in(
+    clerk_window, qtbot, monkeypatch, unsaved_answers, confirmations
+) -> None:
+    """取消 at the lock, then 退出督办台: nobody is signed in, so nothing is saved and no
+    保存 / 不保存 / 取消 is asked; the typed lines are kept and offered back at the next sign-in."""
+    from decimal import Decimal
+
+    from desktop.services import progress
+    from desktop.ui import autosave
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.progress.model import PERCENT
+
+    page = clerk_window.show_page("reports")
+    unit = next(u for u in page.units.rows if u.missing)
+    page.select_unit(unit.unit_id)
+    row = next(i for i, line in enumerate(page.model.lines) if line.grid.report is None)
+    task_id = page.model.lines[row].grid.task_id
+    assert page.model.setData(page.model.index(row, PERCENT), "77.5")
+
+    def cancel_then_quit(d: UnlockDialog) -> int:
+        d.reject()  # 取消: still locked
+        assert d.isVisible() or d.result() != QDialog.DialogCode.Accepted
+        d.quit_button.click()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(UnlockDialog, "exec", cancel_then_quit)
+    clerk_window.idle_lock.set_timeout_ms(30)
+    qtbot.waitUntil(lambda: not clerk_window.isVisible(), timeout=5000)
+    assert unsaved_answers.asked == [] and confirmations.asked == []  # nothing to answer
+    assert _actions(clerk_window, 1) == ["sign_out"]  # nothing written after the lock
+    with clerk_window.desk.session() as session:
+        assert not any(
+            r.period == page.model.period for r in progress.reports_of_task(session, task_id)
+        )
+
+    offered: list[str] = []
+    monkeypatch.setattr(autosave, "offer", lambda _p, what: offered.append(what) or True)
+    again = MainWindow(clerk_window.desk, remember=False)  # the clerk signs in again
+    qtbot.addWidget(again)
+    again.idle_lock.set_timeout_ms(0)
+    restored = again.show_page("reports")
+    assert offered and "1 项" in offered[0]
+    assert {d.task_id: d.percent for d in restored.model.dirty_reports()} == {
+        task_id: Decimal("77.5")
+    }
+
+
+def test_quitting_at_the_lock_names_edits_without_a_copy_first(
+    clerk_window, qtbot, monkeypatch, unsaved_answers, confirmations
+) -> None:
+    """A dialog's typed fields have no copy: 退出督办台 names them; 取消 there stays at the lock
+    with the dialog and its text as they were, and nothing is asked as if it could be saved."""
+    from desktop.ui.forms import ServiceDialog
+
+    dialog = ServiceDialog(clerk_window, "登记资金")
+    typed = QLineEdit()
+    QVBoxLayout(dialog).addWidget(typed)
+    dialog.show()
+    typed.setText("十二万")
+    confirmations.append(False)  # 取消: back to the lock
+    outcomes: list[bool] = []
+
+    def quit_twice(d: UnlockDialog) -> int:
+        d.quit_button.click()
+        outcomes.append(d.isVisible() and d.result() != QDialog.DialogCode.Rejected)
+        d.password.setText("duban-clerk")
+        d.accept()
+        return d.result()
+
+    monkeypatch.setattr(UnlockDialog, "exec", quit_twice)
+    clerk_window.idle_lock.set_timeout_ms(30)
+    qtbot.waitUntil(lambda: bool(outcomes) and not clerk_window.idle_lock.locked, timeout=5000)
+    question, items = confirmations.asked[0]
+    assert "没有自动保存的副本" in question and items == ["“登记资金”对话框中填写的内容"]
+    assert clerk_window.isVisible() and dialog.isVisible() and typed.text() == "十二万"
+    assert unsaved_answers.asked == []
+    clerk_window.idle_lock.set_timeout_ms(0)

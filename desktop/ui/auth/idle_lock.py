@@ -1,5 +1,9 @@
 """Idle lock: after the 安全管理员's idle time without input the window hides its content behind a
-sign-in for the same user. Nothing is closed, so nothing typed is lost."""
+sign-in for the same user. Nothing is closed, so nothing typed is lost.
+
+退出督办台 at the lock quits while nobody is signed in: no 保存 / 不保存 / 取消 (nobody may
+save); the progress grid and 公文 drafts keep their crash-safe copies for the next sign-in, and
+edits without a copy are named first, so the clerk can unlock and save them instead."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import identity, settings
+from desktop.ui import confirm, unsaved
 from desktop.ui.forms import ServiceDialog, ok_cancel
 from desktop.ui.i18n import tr
 
@@ -66,8 +71,10 @@ class IdleLock(QObject):
         covers = _cover_everything(self.window)
         with self.window.desk.session() as session:
             identity.sign_out(session, self.window.desk.actor, "空闲锁屏")
+        self.window.signed_in = False
         dialog = UnlockDialog(self.window)
         unlocked = dialog.exec() == ServiceDialog.DialogCode.Accepted
+        self.window.signed_in = unlocked
         for restore in covers:
             restore()
         self.locked = False
@@ -117,9 +124,12 @@ def _cover(widget: QWidget) -> Callable[[], None]:
 class UnlockDialog(ServiceDialog):
     """The same user signs in again (same lockout and audit as the sign-in dialog)."""
 
+    guard_unsaved = False  # a typed password is nothing to keep
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window, tr("督办台已锁定"))
         self.desk = window.desk
+        self.main_window = window
         actor = window.desk.actor
         form = QFormLayout(self)
         note = QLabel(tr("长时间没有操作，督办台已锁定。请输入密码解锁，未保存的内容都还在。"))
@@ -133,7 +143,7 @@ class UnlockDialog(ServiceDialog):
         form.addRow(self.error)
         buttons = ok_cancel(self)
         self.quit_button = QPushButton(tr("退出督办台"))
-        self.quit_button.clicked.connect(super().reject)
+        self.quit_button.clicked.connect(self.quit_desk)
         buttons.addButton(self.quit_button, buttons.ButtonRole.DestructiveRole)
         form.addRow(buttons)
         self.setMinimumWidth(380)
@@ -150,6 +160,19 @@ class UnlockDialog(ServiceDialog):
 
     def reject(self) -> None:
         """Esc or 取消 leaves the desk locked; only 退出督办台 gives up."""
+
+    def quit_desk(self) -> None:
+        """退出督办台: what keeps a copy keeps it for the next sign-in; edits without one are
+        named first (to save them, the clerk unlocks instead)."""
+        holders = [h for h in self.main_window.unsaved_holders() if h is not self]
+        lost = unsaved.keep_for_later(holders)
+        question = tr(
+            "以下修改尚未保存，也没有自动保存的副本，退出后将丢失。"
+            "要保存它们，请选“取消”，输入密码解锁后保存。\n仍要退出督办台吗？"
+        )
+        if lost and not confirm.confirm(self, tr("退出督办台"), question, lost):
+            return
+        super().reject()
 
 
 def install(window: MainWindow) -> IdleLock:

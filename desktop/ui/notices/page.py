@@ -225,6 +225,11 @@ class NoticesPage(Page):
     def save_edits(self) -> bool:
         return self.save_draft()
 
+    def keep_for_later(self) -> bool:
+        """Signed out at the idle lock: the copy is written now, offered at the next sign-in."""
+        self.autosaver.write_now()
+        return True
+
     def discard_edits(self) -> None:
         self._dirty = False
         self.autosaver.forget()

@@ -280,6 +280,11 @@ class ProgressPage(Page):
         job = self.save()
         return job is None or wait_for(job)
 
+    def keep_for_later(self) -> bool:
+        """Signed out at the idle lock: the copy is written now, offered at the next sign-in."""
+        self.autosaver.write_now()
+        return True
+
     def discard_edits(self) -> None:
         self.autosaver.forget()
         self.model.discard()
