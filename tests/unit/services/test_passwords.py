@@ -54,15 +54,8 @@ def test_a_hash_of_the_earlier_128_mib_setting_signs_in_and_is_remade(
 ) -> None:
     """A ledger of an earlier build keeps N=2^17, r=8, p=1 hashes: the clerk signs in with the
     same password, and the hash is remade with today's setting, which then signs in too."""
-    from db.models import User
-
     monkeypatch.setattr(passwords, "current_cost", passwords.RECOMMENDED)
-    user = session.get(User, clerk.user_id)
-    user.password_hash = passwords.hash_password(PASSWORD, passwords.Cost(2**17, 8, 1))
-    session.commit()
-    assert passwords.needs_upgrade(user.password_hash)
-    identity.sign_in(session, "t_clerk", PASSWORD)
-    session.refresh(user)
+    user = _signed_in_with_stored_cost(session, clerk, passwords.Cost(2**17, 8, 1))
     assert user.password_hash.split("$")[:4] == ["scrypt", str(2**14), "8", "5"]
     assert identity.sign_in(session, "t_clerk", PASSWORD).user_id == clerk.user_id
     with pytest.raises(DomainError):
@@ -84,14 +77,7 @@ def test_a_password_hashed_by_an_earlier_build_still_signs_in() -> None:
 
 
 def test_an_old_cheaper_hash_is_upgraded_at_sign_in(session, clerk) -> None:
-    from db.models import User
-
-    user = session.get(User, clerk.user_id)
-    user.password_hash = passwords.hash_password(PASSWORD, passwords.Cost(2**8, 8, 1))
-    session.commit()
-    assert passwords.needs_upgrade(user.password_hash)
-    identity.sign_in(session, "t_clerk", PASSWORD)
-    session.refresh(user)
+    user = _signed_in_with_stored_cost(session, clerk, passwords.Cost(2**8, 8, 1))
     assert not passwords.needs_upgrade(user.password_hash)
     assert identity.sign_in(session, "t_clerk", PASSWORD).user_id == clerk.user_id
 
@@ -125,3 +111,16 @@ def _system():
     from desktop.services.auth import system_actor
 
     return system_actor("测试")
+
+
+def _signed_in_with_stored_cost(session, clerk, cost: passwords.Cost):
+    """The clerk's password stored at ``cost`` (due for remaking), then a good sign-in."""
+    from db.models import User
+
+    user = session.get(User, clerk.user_id)
+    user.password_hash = passwords.hash_password(PASSWORD, cost)
+    session.commit()
+    assert passwords.needs_upgrade(user.password_hash)
+    identity.sign_in(session, "t_clerk", PASSWORD)
+    session.refresh(user)
+    return user
