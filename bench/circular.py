@@ -58,10 +58,41 @@ def warm_in_process(
 
 
 def soffice(docs: list[Path | str], outdir: Path, profile: Path) -> Run:
-    return child(
+    """One soffice process converting ``docs``; refused unless every PDF was written by it.
+
+    soffice exits 0 even when it converts nothing (no Writer installed, a profile it cannot
+    use): an anchor timed on such a run once made the desk look slower than it is."""
+    made = [outdir / f"{Path(d).stem}.pdf" for d in docs]
+    for pdf in made:
+        pdf.unlink(missing_ok=True)
+    run = child(
         ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
          "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docs)]
     )  # fmt: skip
+    for pdf in made:
+        check_pdf(pdf, "soffice", run.out)
+    return run
+
+
+def check_pdf(pdf: Path, who: str, said: str) -> None:
+    """Stop the benchmark when ``who`` did not write a PDF at ``pdf``."""
+    try:
+        with pdf.open("rb") as handle:
+            head = handle.read(5)
+    except OSError:
+        head = b""
+    if head != b"%PDF-":
+        raise SystemExit(
+            f"{who} exited 0 but wrote no PDF at {pdf}; nothing it timed counts.\n{said}"
+            "(LibreOffice needs Writer: apt-get install libreoffice-writer-nogui)"
+        )
+
+
+def duban_cli(argv: list[str], env: dict[str, str], pdf: Path) -> Run:
+    pdf.unlink(missing_ok=True)
+    run = child(argv, env)
+    check_pdf(pdf, "duban notice circular", run.out)
+    return run
 
 
 def pages_of(pdf: Path) -> str:
@@ -89,7 +120,7 @@ def main() -> None:
         cli = [*duban, "--user", "clerk", "notice", "circular", "--period", PERIOD,
                "--out", str(tmp / "cli.pdf")]  # fmt: skip
         clerk = {"DUBAN_PASSWORD": "duban-clerk"}
-        child(cli, clerk)  # the first call drafts the circular; the timed ones render it
+        duban_cli(cli, clerk, tmp / "cli.pdf")  # the first call drafts; the timed ones render
         best, model = warm_in_process(ledger, tmp / "warm.pdf")
         # CPU time of this process too: on a shared machine the wall of a 50 ms step is
         # mostly other processes' turns.
@@ -104,7 +135,7 @@ def main() -> None:
         lo_warm = (six - one) / 5
         found = interleaved(
             {
-                "duban": lambda: child(cli, clerk),
+                "duban": lambda: duban_cli(cli, clerk, tmp / "cli.pdf"),
                 "soffice": lambda: soffice([docx], lo_out, profile),
             },
             args.rounds,

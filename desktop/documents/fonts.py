@@ -338,12 +338,12 @@ def coverage(fonts: FontSet, role: FontRole) -> dict[str, tuple[float, float]]:
 def _register_cached(path: str, index: int) -> str:
     # reportlab keeps fonts in a process-wide registry; one name per file keeps it stable.
     from reportlab.pdfbase import pdfmetrics  # here, so that naming a font role costs no reportlab
-    from reportlab.pdfbase.ttfonts import TTFont
 
+    from .face_cache import load_font
     from .subsets import install
 
     name = f"dbd-{Path(path).stem}-{index}-{abs(hash(path)) % 10_000_000}"
-    font = TTFont(name, path, subfontIndex=index)
+    font = load_font(name, path, index)  # parsed once per font file, then from the cache
     install(font)  # its subsets are made once per process, not once per PDF
     pdfmetrics.registerFont(font)
     return name

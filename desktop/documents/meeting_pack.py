@@ -32,6 +32,9 @@ from reportlab.platypus import (
 )
 
 from .fonts import FontRole, FontSet
+from .text import patch_reportlab_kinsoku
+
+patch_reportlab_kinsoku()  # its Paragraphs wrap CJK by reportlab's rules
 
 RED = colors.CMYKColor(0, 1, 1, 0)
 GREEN = colors.HexColor("#2e9d4f")

@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import reportlab.lib.textsplit as _textsplit
 import reportlab.pdfbase.ttfonts as _ttfonts
-import reportlab.platypus.paragraph as _paragraph
 from reportlab.pdfbase import pdfmetrics
 
 from .fonts import FontRole, FontSet, covers
@@ -34,14 +32,15 @@ MAX_SPREAD = 0.15  # em: the most extra spacing a justified line may put between
 
 def patch_reportlab_kinsoku() -> None:
     """reportlab's CJK wrap may start a line with ，：；？！》”: extend its list in both modules.
-    Our own layout (layout_lines below) does not use it; the meeting pack's Paragraphs do."""
+    Our own layout (layout_lines below) does not use it; the Paragraphs of the meeting pack and
+    the transfer form do, and call this first (platypus is ~0.08 s of a cold import, issue 11)."""
+    import reportlab.lib.textsplit as _textsplit
+    import reportlab.platypus.paragraph as _paragraph
+
     extra = "".join(ch for ch in CANNOT_START if ch not in _textsplit.ALL_CANNOT_START)
     if extra:
         _textsplit.ALL_CANNOT_START += extra
         _paragraph.ALL_CANNOT_START = _textsplit.ALL_CANNOT_START
-
-
-patch_reportlab_kinsoku()
 
 
 def patch_reportlab_to_unicode() -> None:

@@ -58,10 +58,9 @@ def _segmenter(words: Iterable[str]):
     global _tokenizer
     with _lock:
         if _tokenizer is None:
-            import jieba
-
             from desktop.documents import words as dictionary
 
+            jieba = dictionary.load_jieba()
             jieba.setLogLevel(logging.WARNING)
             _tokenizer = dictionary.tokenizer()
             for w in DOMAIN_WORDS:

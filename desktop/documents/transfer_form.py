@@ -34,6 +34,9 @@ def _render(form: TransferForm, fonts: FontSet) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+    from desktop.documents.text import patch_reportlab_kinsoku
+
+    patch_reportlab_kinsoku()  # its Paragraphs wrap CJK by reportlab's rules
     song = fonts[FontRole.SONGTI].reportlab_name
     hei = fonts[FontRole.HEITI].reportlab_name
     cell = ParagraphStyle("cell", fontName=song, fontSize=10.5, leading=15, wordWrap="CJK")

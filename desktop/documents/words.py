@@ -12,19 +12,38 @@ import contextlib
 import gzip
 import os
 import sqlite3
+import sys
 import threading
 from pathlib import Path
+from types import ModuleType
 
 from platformdirs import user_cache_dir
 
 _VERSION = 1  # of the index's layout
 
 
+def load_jieba() -> ModuleType:
+    """jieba, imported without setuptools' pkg_resources (about 0.1 s of CPU, issue 11): jieba
+    reads its own files through pkg_resources when it can import it, else by path beside its
+    __file__, the same files. The bundle leaves pkg_resources out for the same reason
+    (build.spec); this gives a run from the sources the bundle's import."""
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import: ImportError
+    try:
+        import jieba
+    finally:
+        if blocked and sys.modules.get("pkg_resources", False) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 def dictionary_file() -> Path:
     """jieba's dict.txt; in the bundle its gzip copy dict.txt.gz (build.spec: 5 → 1.9 MB)."""
-    import jieba
-
-    plain = Path(jieba.__file__).parent / "dict.txt"
+    jieba = load_jieba()
+    plain = Path(str(jieba.__file__)).parent / "dict.txt"
     return plain if plain.exists() else plain.with_name("dict.txt.gz")
 
 
@@ -107,8 +126,7 @@ class Frequencies:
 
 def tokenizer():  # type: ignore[no-untyped-def]
     """A jieba tokenizer whose dictionary is the on-disk index (built on first use)."""
-    import jieba
-
+    jieba = load_jieba()
     made = jieba.Tokenizer()
     source = dictionary_file()
     index = index_path(source)

@@ -1,0 +1,337 @@
+"""Parsed TrueType faces kept in the user's cache folder, so that a cold command does not parse
+the same fonts again: reportlab reads a CJK font's cmap and metrics glyph by glyph in Python,
+about 0.27 s of CPU for the five shipped fonts, a fifth of a cold `duban notice circular`
+(issue 11), and a font file always parses the same.
+
+The cache holds data only, never pickle: a JSON header and flat arrays of integers and floats,
+read back into exactly the attributes reportlab's ``extractInfo`` sets, each checked for its
+type, so a forged file can at worst give wrong widths, never run code. A file counts only when
+its format version, reportlab's version and the font file's SHA-256 all match (the file is
+hashed as it is read; the same bytes then serve reportlab's subsets, so nothing reads it twice).
+Anything else (missing, damaged, stale, forged) is parsed from the font again and rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+from array import array
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
+
+import reportlab
+from reportlab import rl_config
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1  # of the file below; a change of layout or of what is kept raises it
+MAGIC = b"DUBAN-FACE\n"
+# What extractInfo sets, apart from the big tables below and reportlab's scale function.
+SCALARS = (
+    "name",
+    "familyName",
+    "styleName",
+    "fullName",
+    "uniqueFontID",
+    "fontRevision",
+    "unitsPerEm",
+    "bbox",
+    "ascent",
+    "descent",
+    "capHeight",
+    "stemV",
+    "italicAngle",
+    "underlinePosition",
+    "underlineThickness",
+    "flags",
+    "numGlyphs",
+    "_full_font",
+    "defaultWidth",
+)
+# The tables, as flat arrays: (attribute, part) in the order they are written.
+ARRAYS = (
+    ("charToGlyph", "keys"),
+    ("charToGlyph", "values"),
+    ("charWidths", "keys"),
+    ("charWidths", "values"),
+    ("glyphToChar", "keys"),
+    ("glyphToChar", "counts"),
+    ("glyphToChar", "values"),
+    ("hmetrics", "advances"),
+    ("hmetrics", "bearings"),
+    ("glyphPos", "values"),
+)
+TYPECODES = {"I": 4, "q": 8, "d": 8}  # unsigned 32-bit, signed 64-bit, double
+Tables = dict[tuple[str, str], "array[Any]"]
+
+
+class BadCache(ValueError):
+    """The cache file is not one this version wrote for this font."""
+
+
+def cache_folder() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("duban", appauthor=False)) / "font-faces"
+
+
+def load_font(name: str, path: str, index: int = 0) -> TTFont:
+    """reportlab's TTFont for the file, its face from the cache when the cache vouches for it."""
+    data = Path(path).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    target = cache_folder() / f"{digest}-{index}.face"
+    info = None
+    try:
+        info = decode(target.read_bytes(), digest, index)
+    except FileNotFoundError:
+        pass
+    except (OSError, BadCache) as exc:
+        log.info("font cache %s not used: %s", target, exc)
+    face = _Face(path, data, index, info)
+    if info is None:
+        _store(target, face, digest, index)
+    return _font(name, face)
+
+
+class _Face(TTFontFace):
+    """A TTFontFace over bytes already read, its extractInfo answered from the cache if given.
+
+    The tables reportlab reads only to make a subset (glyphPos, hmetrics) or never after parsing
+    (glyphToChar) become lists when first read: a render needs charWidths and charToGlyph at
+    once, the others for a few glyphs at the end, if at all."""
+
+    def __init__(self, path: str, data: bytes, index: int, info: Cached | None) -> None:
+        self._ttf_data = data  # readFile then keeps it (and reads nothing)
+        self.filename = path
+        self._cached = info
+        super().__init__(path, validate=0, subfontIndex=index)
+        del self._cached
+
+    def extractInfo(self, charInfo: int = 1) -> None:  # noqa: N802 - reportlab's name
+        if self._cached is None:
+            super().extractInfo(charInfo)
+            return
+        self.__dict__.update(self._cached.eager)
+        self._pdfScale = _scale(self.unitsPerEm)
+        self._later = self._cached.later
+
+    def __getattr__(self, name: str) -> Any:
+        later = self.__dict__.get("_later")
+        if later is None or name not in LATER:
+            raise AttributeError(name)
+        value = LATER[name](later)
+        setattr(self, name, value)
+        return value
+
+
+def _scale(units_per_em: int) -> Any:
+    """reportlab's own scale (extractInfo): font units to 1/1000 em, unchanged at 1000."""
+    if units_per_em == 1000:
+        return lambda x: x
+    factor = 1000 / units_per_em
+    return lambda x: x * factor
+
+
+def _font(name: str, face: TTFontFace) -> TTFont:
+    """What TTFont.__init__ makes, around a face made here (test_doc_face_cache holds the two
+    equal, so that a reportlab upgrade that changes it fails a test, not a print)."""
+    font = TTFont.__new__(TTFont)
+    font.fontName = name
+    font.face = face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
+    return font
+
+
+# --- the file ---------------------------------------------------------------------------------
+
+
+def encode(face: TTFontFace, digest: str, index: int) -> bytes:
+    scalars = {key: _scalar_out(getattr(face, key)) for key in SCALARS}
+    g2c = face.glyphToChar
+    parts: dict[tuple[str, str], list[Any]] = {
+        ("charToGlyph", "keys"): list(face.charToGlyph),
+        ("charToGlyph", "values"): list(face.charToGlyph.values()),
+        ("charWidths", "keys"): list(face.charWidths),
+        ("charWidths", "values"): list(face.charWidths.values()),
+        ("glyphToChar", "keys"): list(g2c),
+        ("glyphToChar", "counts"): [len(v) for v in g2c.values()],
+        ("glyphToChar", "values"): [c for v in g2c.values() for c in v],
+        ("hmetrics", "advances"): [aw for aw, _ in face.hmetrics],
+        ("hmetrics", "bearings"): [lsb for _, lsb in face.hmetrics],
+        ("glyphPos", "values"): list(face.glyphPos),
+    }
+    blobs, layout = [], []
+    for key in ARRAYS:
+        values = parts[key]
+        typecode = _typecode(values)
+        blobs.append(array(typecode, values).tobytes())
+        layout.append([*key, typecode, len(values)])
+    header = {
+        "format": FORMAT,
+        "reportlab": reportlab.Version,
+        "sha256": digest,
+        "index": index,
+        "byteorder": sys.byteorder,
+        "scalars": scalars,
+        "arrays": layout,
+    }
+    text = json.dumps(header, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return MAGIC + len(text).to_bytes(4, "big") + text + b"".join(blobs)
+
+
+def _typecode(values: list[Any]) -> str:
+    if all(type(v) is int for v in values):
+        return "I" if all(0 <= v < 2**32 for v in values) else "q"
+    if all(type(v) is float for v in values):
+        return "d"
+    raise BadCache("a table mixes integers and floats")  # reportlab's never do
+
+
+def decode(blob: bytes, digest: str, index: int) -> Cached:
+    """The face's attributes from a cache file, or BadCache."""
+    if not blob.startswith(MAGIC) or len(blob) < len(MAGIC) + 4:
+        raise BadCache("not a face cache")
+    start = len(MAGIC) + 4
+    size = int.from_bytes(blob[len(MAGIC) : start], "big")
+    try:
+        header = json.loads(blob[start : start + size].decode("utf-8"))
+    except ValueError as exc:
+        raise BadCache("unreadable header") from exc
+    expected = {"format": FORMAT, "reportlab": reportlab.Version, "sha256": digest,
+                "index": index, "byteorder": sys.byteorder}  # fmt: skip
+    if not isinstance(header, dict) or any(header.get(k) != v for k, v in expected.items()):
+        raise BadCache("made for another font, format or reportlab")
+    info = _scalars_in(header.get("scalars"))
+    return _tables(_arrays_in(header.get("arrays"), memoryview(blob)[start + size :]), info)
+
+
+def _scalar_out(value: Any) -> Any:
+    if isinstance(value, TTFNameBytes):
+        return {"name": value.ustr}
+    if isinstance(value, tuple):
+        return {"tuple": list(value)}
+    return value
+
+
+def _scalar_in(value: Any) -> Any:
+    if isinstance(value, dict) and set(value) == {"name"} and isinstance(value["name"], str):
+        return TTFNameBytes(value["name"].encode("utf-8"))
+    if isinstance(value, dict) and set(value) == {"tuple"} and _numbers(value["tuple"]):
+        return tuple(value["tuple"])
+    if value is None or isinstance(value, str | int | float) or _numbers(value):
+        return value
+    raise BadCache("an unexpected value")
+
+
+def _numbers(value: Any) -> bool:
+    return isinstance(value, list) and all(type(v) in (int, float) for v in value)
+
+
+def _scalars_in(scalars: Any) -> dict[str, Any]:
+    if not isinstance(scalars, dict) or set(scalars) != set(SCALARS):
+        raise BadCache("unexpected attributes")
+    info = {key: _scalar_in(scalars[key]) for key in SCALARS}
+    if type(info["unitsPerEm"]) is not int or info["unitsPerEm"] <= 0:
+        raise BadCache("no units per em")
+    if type(info["numGlyphs"]) is not int:
+        raise BadCache("no glyph count")
+    return info
+
+
+def _arrays_in(layout: Any, payload: memoryview) -> Tables:
+    if not isinstance(layout, list) or len(layout) != len(ARRAYS):
+        raise BadCache("unexpected tables")
+    found: Tables = {}
+    offset = 0
+    for key, entry in zip(ARRAYS, layout, strict=True):
+        if not isinstance(entry, list) or len(entry) != 4 or tuple(entry[:2]) != key:
+            raise BadCache("unexpected tables")
+        typecode, count = entry[2], entry[3]
+        if typecode not in TYPECODES or type(count) is not int or count < 0:
+            raise BadCache("unexpected table type")
+        values = array(typecode)
+        if values.itemsize != TYPECODES[typecode]:
+            raise BadCache("another machine's sizes")
+        end = offset + count * values.itemsize
+        if end > len(payload):
+            raise BadCache("cut short")
+        values.frombytes(payload[offset:end])
+        found[key] = values
+        offset = end
+    if offset != len(payload):
+        raise BadCache("trailing bytes")
+    return found
+
+
+def _pair(found: Tables, name: str, a: str, b: str) -> tuple[array[Any], array[Any]]:
+    first, second = found[name, a], found[name, b]
+    if len(first) != len(second):
+        raise BadCache(f"{name} out of step")
+    return first, second
+
+
+def _glyph_to_char(found: Tables) -> dict[int, list[int]]:
+    flat = found["glyphToChar", "values"].tolist()
+    out: dict[int, list[int]] = {}
+    at = 0
+    keys, counts = (found["glyphToChar", p].tolist() for p in ("keys", "counts"))
+    for glyph, n in zip(keys, counts, strict=True):
+        out[glyph] = flat[at : at + n]
+        at += n
+    return out
+
+
+def _hmetrics(found: Tables) -> list[tuple[int, int]]:
+    advances, bearings = (found["hmetrics", p].tolist() for p in ("advances", "bearings"))
+    return list(zip(advances, bearings, strict=True))
+
+
+# Built when first read (see _Face), from tables whose sizes decode() has checked.
+LATER = {
+    "glyphToChar": _glyph_to_char,
+    "hmetrics": _hmetrics,
+    "glyphPos": lambda found: found["glyphPos", "values"].tolist(),
+}
+
+
+@dataclass(frozen=True)
+class Cached:
+    eager: dict[str, Any]  # set on the face at once
+    later: Tables  # the arrays of LATER's attributes
+
+
+def _tables(found: Tables, info: dict[str, Any]) -> Cached:
+    keys, counts = _pair(found, "glyphToChar", "keys", "counts")
+    if sum(counts) != len(found["glyphToChar", "values"]):
+        raise BadCache("glyphToChar out of step")
+    _pair(found, "hmetrics", "advances", "bearings")
+    if len(found["glyphPos", "values"]) != info["numGlyphs"] + 1:
+        raise BadCache("glyph positions do not fit the glyph count")
+    eager = {
+        **info,
+        "charToGlyph": dict(zip(*_pair(found, "charToGlyph", "keys", "values"), strict=True)),
+        "charWidths": dict(zip(*_pair(found, "charWidths", "keys", "values"), strict=True)),
+    }
+    return Cached(eager, found)
+
+
+def _store(target: Path, face: TTFontFace, digest: str, index: int) -> None:
+    """Write the cache beside nothing else: a temporary name, then renamed (best effort)."""
+    try:
+        blob = encode(face, digest, index)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp = target.with_name(f"{target.name}.{os.getpid()}.part")
+        temp.write_bytes(blob)
+        os.replace(temp, target)
+    except (OSError, BadCache, OverflowError) as exc:
+        log.info("font cache %s not written: %s", target, exc)

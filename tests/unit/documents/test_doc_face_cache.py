@@ -1,0 +1,148 @@
+"""Parsed font faces cached on disk (desktop/documents/face_cache.py): the same face as
+reportlab's own parse, the same PDF bytes, and a cache file that is not this version's own for
+this very font (damaged, stale, forged, a pickle) is never used and never runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from reportlab.pdfbase.ttfonts import TTFont
+
+from desktop.documents import face_cache
+from desktop.documents.fonts import SHIPPED, SHIPPED_DIR
+
+ROOT = Path(__file__).resolve().parents[3]
+FONTS = [SHIPPED_DIR / file for file, _name in SHIPPED.values()]
+SMALL = SHIPPED_DIR / "xiaobiaosong.ttf"  # the smallest shipped font: quick to parse
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "faces"
+    monkeypatch.setattr(face_cache, "cache_folder", lambda: folder)
+    return folder
+
+
+def _attributes(obj: object, skip: set[str]) -> dict[str, object]:
+    return {k: v for k, v in vars(obj).items() if k not in skip}
+
+
+FACE_OWN = {"_pdfScale", "_pos", "_later"}  # a function, a read position, the lazy tables
+
+
+@pytest.mark.parametrize("path", FONTS, ids=[p.stem for p in FONTS])
+def test_a_cached_face_is_reportlabs_own_parse(cache: Path, path: Path) -> None:
+    parsed = TTFont("reference", str(path))
+    face_cache.load_font("cached", str(path))  # parses and writes the cache
+    assert len(list(cache.glob("*.face"))) == 1
+    cached = face_cache.load_font("reference", str(path))
+    assert isinstance(cached.face._later, dict)  # served from the file, not parsed again
+    for lazy in face_cache.LATER:
+        getattr(cached.face, lazy)
+    mine, theirs = _attributes(cached.face, FACE_OWN), _attributes(parsed.face, FACE_OWN)
+    assert mine.keys() == theirs.keys()
+    for key, value in theirs.items():
+        assert mine[key] == value and type(mine[key]) is type(value), key
+    assert cached.face._pdfScale(517) == parsed.face._pdfScale(517)
+    skip = {"face", "state", "encoding"}
+    assert _attributes(cached, skip) == _attributes(parsed, skip)
+
+
+def _forged(blob: bytes, change) -> bytes:  # type: ignore[no-untyped-def]
+    start = len(face_cache.MAGIC) + 4
+    size = int.from_bytes(blob[len(face_cache.MAGIC) : start], "big")
+    header = json.loads(blob[start : start + size])
+    change(header)
+    text = json.dumps(header).encode()
+    return face_cache.MAGIC + len(text).to_bytes(4, "big") + text + blob[start + size :]
+
+
+class _Boom:
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (os.system, ("touch boom",))
+
+
+def _set_scalar(key: str, value: object):  # type: ignore[no-untyped-def]
+    return lambda header: header["scalars"].__setitem__(key, value)
+
+
+FORGERIES = {
+    "garbage": lambda good: b"not a cache at all",
+    "a pickle": lambda good: pickle.dumps(_Boom()),
+    "cut short": lambda good: good[: len(good) - 100],
+    "another font": lambda good: _forged(good, lambda h: h.__setitem__("sha256", "0" * 64)),
+    "older format": lambda good: _forged(good, lambda h: h.__setitem__("format", 0)),
+    "an object": lambda good: _forged(good, _set_scalar("ascent", {"__class__": "os.system"})),
+    "a missing attribute": lambda good: _forged(good, lambda h: h["scalars"].pop("ascent")),
+    "an extra attribute": lambda good: _forged(good, _set_scalar("makeSubset", 1)),
+    "a glyph count off": lambda good: _forged(good, _set_scalar("numGlyphs", 3)),
+}
+
+
+@pytest.mark.parametrize("forgery", FORGERIES, ids=list(FORGERIES))
+def test_a_cache_file_not_made_for_this_font_is_parsed_again(
+    cache: Path, forgery: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    face_cache.load_font("first", str(SMALL))
+    (target,) = cache.glob("*.face")
+    good = target.read_bytes()
+    target.write_bytes(FORGERIES[forgery](good))
+    font = face_cache.load_font("again", str(SMALL))
+    assert "_later" not in vars(font.face)  # parsed from the font, not taken from the file
+    assert font.face.charWidths == TTFont("reference", str(SMALL)).face.charWidths
+    assert target.read_bytes() == good  # written again, as it was
+    assert not (tmp_path / "boom").exists()
+
+
+def test_without_a_writable_cache_folder_the_font_still_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a file"
+    blocker.write_text("")
+    monkeypatch.setattr(face_cache, "cache_folder", lambda: blocker / "faces")
+    font = face_cache.load_font("nowhere", str(SMALL))
+    assert font.face.name == TTFont("reference", str(SMALL)).face.name
+
+
+RENDER = """
+import sys
+from pathlib import Path
+from reportlab import rl_config
+rl_config.invariant = 1  # no dates or random ids: two runs give the same bytes
+from desktop.documents import FontSet, face_cache, render_pdf
+face_cache.cache_folder = lambda: Path(sys.argv[1])
+from desktop.documents.samples import sample_with_attachments
+sys.stdout.buffer.write(render_pdf(sample_with_attachments(), FontSet.shipped()).pdf)
+"""
+
+
+def test_the_pdf_is_the_same_byte_for_byte_from_the_cache(tmp_path: Path) -> None:
+    """A fresh process parsing the fonts (and filling the cache), then one reading the cache:
+    the same PDF, every shipped font embedded (its subset in a FontFile2 stream)."""
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    folder = tmp_path / "faces"
+
+    def render() -> bytes:
+        done = subprocess.run(
+            [sys.executable, "-c", RENDER, str(folder)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr.decode()
+        return done.stdout
+
+    parsed = render()
+    faces = list(folder.glob("*.face"))
+    assert len(faces) == len(FONTS)
+    cached = render()
+    assert cached == parsed
+    assert cached.count(b"/FontFile2") >= 4 and b"/FontDescriptor" in cached
