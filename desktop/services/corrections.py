@@ -22,6 +22,7 @@ from db.models import DocStatus, Document, FundEntry, ProgressReport, Task
 from desktop.services import audit, funds, progress
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
+from desktop.services.enums import QT_TR_NOOP
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.lookup import get_or_missing
 from desktop.services.percents import percent_json, percent_text
@@ -83,18 +84,18 @@ def document_note(session: Session, document_id: int | None) -> str:
 # touched (lamps/cache.py), and the rates are computed from the rows.
 
 REPORT_FIELDS = {
-    "percent": "完成百分比",
-    "progress": "本期进展",
-    "problems": "存在问题",
-    "next_steps": "下步计划",
-    "fall_reason": "回落原因",
+    "percent": QT_TR_NOOP("完成百分比"),
+    "progress": QT_TR_NOOP("本期进展"),
+    "problems": QT_TR_NOOP("存在问题"),
+    "next_steps": QT_TR_NOOP("下步计划"),
+    "fall_reason": QT_TR_NOOP("回落原因"),
 }
 FUND_FIELDS = {
-    "kind": "类别",
-    "source": "来源",
-    "amount": "金额",
-    "entry_date": "日期",
-    "note": "说明",
+    "kind": QT_TR_NOOP("类别"),
+    "source": QT_TR_NOOP("来源"),
+    "amount": QT_TR_NOOP("金额"),
+    "entry_date": QT_TR_NOOP("日期"),
+    "note": QT_TR_NOOP("说明"),
 }
 CORRECTION_ACTIONS = ("correct_report", "withdraw_report", "correct_fund", "withdraw_fund")
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from db.models import AccountabilityKind, AppealOutcome, ConductFinding, DocKind, Waiver
+from desktop.services.accountability.steps import SPECS
+from desktop.services.corrections import FUND_FIELDS, REPORT_FIELDS
 from desktop.services.enums import FundKind, FundSource, TaskStatus
 from desktop.services.supervision import SupervisionKind, SupervisionOrigin
 from desktop.ui.i18n import QT_TR_NOOP, SOURCE_LANGUAGE, current_language, tr
@@ -72,6 +75,27 @@ TEMPLATES = (
     QT_TR_NOOP("整改情况报告"),
     QT_TR_NOOP("整改核实销号"),
     QT_TR_NOOP("逾期未完成整改"),
+    QT_TR_NOOP("{dkind} {number}"),  # an issued document (约谈记录 平安办约谈记录〔2026〕1号)
+    QT_TR_NOOP("拟约谈{unit}"),
+    QT_TR_NOOP("已约谈{unit}"),
+    # a 问责's steps (desktop/services/accountability/writes.py, _summary)
+    QT_TR_NOOP("经{approver}批准，对{persons}启动问责"),
+    QT_TR_NOOP("成立调查组：组长{leader}，成员{members}"),
+    QT_TR_NOOP("调查认定{persons}{finding}"),
+    QT_TR_NOOP("{person}陈述申辩"),
+    QT_TR_NOOP("{body}决定对{persons}予以{form}"),
+    QT_TR_NOOP("问责情况通报{department}"),
+    QT_TR_NOOP("问责决定执行完毕"),
+    QT_TR_NOOP("{person}提出申诉"),
+    QT_TR_NOOP("申诉复查：{body}{outcome}"),
+    QT_TR_NOOP("{body}决定对{persons}{ending}"),
+    QT_TR_NOOP("{form}：{persons}"),  # a 问责 recorded before its steps were kept
+    QT_TR_NOOP("更正“{step}”的{fields}"),
+    # corrections of saved records (desktop/services/corrections.py)
+    QT_TR_NOOP("更正任务 {code} {y}年{m}月进度（{fields}）"),
+    QT_TR_NOOP("撤回任务 {code} {y}年{m}月进度（原 {p}%）"),
+    QT_TR_NOOP("更正任务 {code} 资金记录 #{item}（{fields}）"),
+    QT_TR_NOOP("撤回任务 {code} 资金记录 #{item}（{source}{kind} {n} 万元）"),
 )
 # Heads that put a lamp's reasons after a colon.
 PREFIXES = (
@@ -80,6 +104,9 @@ PREFIXES = (
     QT_TR_NOOP("督办通知已回复仍亮红灯："),
     QT_TR_NOOP("催办 {n} 天后仍亮黄灯："),
     QT_TR_NOOP("{m}月底："),  # the forecast: what the lamp will say at the end of a month
+    QT_TR_NOOP("理由："),  # a correction's or a 退办's reason
+    QT_TR_NOOP("退回的回复（{day}）："),
+    QT_TR_NOOP("整改承诺："),
 )
 _FIELD = {
     "n": r"-?[\d.,]+",
@@ -95,9 +122,22 @@ _FIELD = {
     "old": r"[\d-]+",
     "new": r"[\d-]+",
     "item": r"\d+",
+    "code": r"[\w-]+",
+    "dkind": "|".join(re.escape(k.label) for k in DocKind),
+    "number": r"\S+〔\d{4}〕\d+号",
+    "finding": "|".join(re.escape(k.label) for k in ConductFinding),
+    "form": "|".join(re.escape(k.label) for k in AccountabilityKind),
+    "outcome": "|".join(re.escape(k.label) for k in AppealOutcome),
+    "ending": "|".join(re.escape(k.label) for k in Waiver),
+    "step": "|".join(re.escape(s.label) for s in SPECS),
 }
 # Enum labels inside a sentence, translated on their own.
-_LABELS = ("source", "kind", "status", "origin", "skind")
+_LABELS: tuple[str, ...] = ("source", "kind", "status", "origin", "skind", "dkind", "finding")
+_LABELS += ("form",)
+_LABELS += ("outcome", "ending", "step")
+# The names of fields in a list (完成百分比、本期进展), each translated.
+_FIELD_NAMES = {*REPORT_FIELDS.values(), *FUND_FIELDS.values()}
+_FIELD_NAMES |= {f.label for spec in SPECS for f in spec.fields} | {QT_TR_NOOP("日期")}
 
 
 @lru_cache(maxsize=64)
@@ -120,6 +160,9 @@ def _one(part: str) -> str:
         if match:
             found = match.groupdict()
             found.update({k: tr(found[k]) for k in _LABELS if k in found})
+            if "fields" in found:
+                names = found["fields"].split("、")
+                found["fields"] = tr("、").join(tr(n) if n in _FIELD_NAMES else n for n in names)
             return tr(template).format(**found)
     head, colon, rest = part.partition("：")  # a task's code and title before its reason
     if colon and rest:

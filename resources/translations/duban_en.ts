@@ -4612,6 +4612,82 @@ attached by {by} at {at}</translation>
         <translation>rectification not done in time</translation>
     </message>
     <message>
+        <source>拟约谈{unit}</source>
+        <translation>interview of {unit} proposed</translation>
+    </message>
+    <message>
+        <source>已约谈{unit}</source>
+        <translation>interview held with {unit}</translation>
+    </message>
+    <message>
+        <source>{dkind} {number}</source>
+        <translation>{dkind} {number}</translation>
+    </message>
+    <message>
+        <source>经{approver}批准，对{persons}启动问责</source>
+        <translation>accountability started against {persons}, approved by {approver}</translation>
+    </message>
+    <message>
+        <source>成立调查组：组长{leader}，成员{members}</source>
+        <translation>investigation team formed: leader {leader}, members {members}</translation>
+    </message>
+    <message>
+        <source>调查认定{persons}{finding}</source>
+        <translation>investigation found: {persons}, {finding}</translation>
+    </message>
+    <message>
+        <source>{person}陈述申辩</source>
+        <translation>statement in defence by {person}</translation>
+    </message>
+    <message>
+        <source>{body}决定对{persons}予以{form}</source>
+        <translation>{body} decided on {form} for {persons}</translation>
+    </message>
+    <message>
+        <source>问责情况通报{department}</source>
+        <translation>accountability reported to {department}</translation>
+    </message>
+    <message>
+        <source>问责决定执行完毕</source>
+        <translation>accountability decision carried out</translation>
+    </message>
+    <message>
+        <source>{person}提出申诉</source>
+        <translation>appeal filed by {person}</translation>
+    </message>
+    <message>
+        <source>申诉复查：{body}{outcome}</source>
+        <translation>appeal reviewed: {body}, {outcome}</translation>
+    </message>
+    <message>
+        <source>{body}决定对{persons}{ending}</source>
+        <translation>{body} decided for {persons}: {ending}</translation>
+    </message>
+    <message>
+        <source>{form}：{persons}</source>
+        <translation>{form}: {persons}</translation>
+    </message>
+    <message>
+        <source>更正“{step}”的{fields}</source>
+        <translation>“{step}” corrected: {fields}</translation>
+    </message>
+    <message>
+        <source>更正任务 {code} {y}年{m}月进度（{fields}）</source>
+        <translation>report of task {code} for {m}/{y} corrected ({fields})</translation>
+    </message>
+    <message>
+        <source>撤回任务 {code} {y}年{m}月进度（原 {p}%）</source>
+        <translation>report of task {code} for {m}/{y} withdrawn (was {p}%)</translation>
+    </message>
+    <message>
+        <source>更正任务 {code} 资金记录 #{item}（{fields}）</source>
+        <translation>fund entry #{item} of task {code} corrected ({fields})</translation>
+    </message>
+    <message>
+        <source>撤回任务 {code} 资金记录 #{item}（{source}{kind} {n} 万元）</source>
+        <translation>fund entry #{item} of task {code} withdrawn ({source}, {kind}: {n} (10k yuan))</translation>
+    </message>
+    <message>
         <source>亮红灯：</source>
         <translation>red: </translation>
     </message>
@@ -4630,6 +4706,22 @@ attached by {by} at {at}</translation>
     <message>
         <source>{m}月底：</source>
         <translation>end of month {m}: </translation>
+    </message>
+    <message>
+        <source>理由：</source>
+        <translation>reason: </translation>
+    </message>
+    <message>
+        <source>退回的回复（{day}）：</source>
+        <translation>reply sent back ({day}): </translation>
+    </message>
+    <message>
+        <source>整改承诺：</source>
+        <translation>commitments: </translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
     <message>
         <source>暂缓</source>
@@ -7060,6 +7152,14 @@ Quit Duban Desk anyway?</translation>
     <message>
         <source>更正理由</source>
         <translation>Reason for the correction</translation>
+    </message>
+    <message>
+        <source>完成百分比</source>
+        <translation>percent complete</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>amount</translation>
     </message>
 </context>
 <context>

@@ -4612,6 +4612,82 @@
             <translation>逾期未完成整改</translation>
         </message>
         <message>
+            <source>拟约谈{unit}</source>
+            <translation>拟约谈{unit}</translation>
+        </message>
+        <message>
+            <source>{dkind} {number}</source>
+            <translation>{dkind} {number}</translation>
+        </message>
+        <message>
+            <source>已约谈{unit}</source>
+            <translation>已约谈{unit}</translation>
+        </message>
+        <message>
+            <source>经{approver}批准，对{persons}启动问责</source>
+            <translation>经{approver}批准，对{persons}启动问责</translation>
+        </message>
+        <message>
+            <source>成立调查组：组长{leader}，成员{members}</source>
+            <translation>成立调查组：组长{leader}，成员{members}</translation>
+        </message>
+        <message>
+            <source>调查认定{persons}{finding}</source>
+            <translation>调查认定{persons}{finding}</translation>
+        </message>
+        <message>
+            <source>{person}陈述申辩</source>
+            <translation>{person}陈述申辩</translation>
+        </message>
+        <message>
+            <source>{body}决定对{persons}予以{form}</source>
+            <translation>{body}决定对{persons}予以{form}</translation>
+        </message>
+        <message>
+            <source>问责情况通报{department}</source>
+            <translation>问责情况通报{department}</translation>
+        </message>
+        <message>
+            <source>问责决定执行完毕</source>
+            <translation>问责决定执行完毕</translation>
+        </message>
+        <message>
+            <source>{person}提出申诉</source>
+            <translation>{person}提出申诉</translation>
+        </message>
+        <message>
+            <source>申诉复查：{body}{outcome}</source>
+            <translation>申诉复查：{body}{outcome}</translation>
+        </message>
+        <message>
+            <source>{body}决定对{persons}{ending}</source>
+            <translation>{body}决定对{persons}{ending}</translation>
+        </message>
+        <message>
+            <source>{form}：{persons}</source>
+            <translation>{form}：{persons}</translation>
+        </message>
+        <message>
+            <source>更正“{step}”的{fields}</source>
+            <translation>更正“{step}”的{fields}</translation>
+        </message>
+        <message>
+            <source>更正任务 {code} {y}年{m}月进度（{fields}）</source>
+            <translation>更正任务 {code} {y}年{m}月进度（{fields}）</translation>
+        </message>
+        <message>
+            <source>撤回任务 {code} {y}年{m}月进度（原 {p}%）</source>
+            <translation>撤回任务 {code} {y}年{m}月进度（原 {p}%）</translation>
+        </message>
+        <message>
+            <source>更正任务 {code} 资金记录 #{item}（{fields}）</source>
+            <translation>更正任务 {code} 资金记录 #{item}（{fields}）</translation>
+        </message>
+        <message>
+            <source>撤回任务 {code} 资金记录 #{item}（{source}{kind} {n} 万元）</source>
+            <translation>撤回任务 {code} 资金记录 #{item}（{source}{kind} {n} 万元）</translation>
+        </message>
+        <message>
             <source>亮红灯：</source>
             <translation>亮红灯：</translation>
         </message>
@@ -4630,6 +4706,22 @@
         <message>
             <source>{m}月底：</source>
             <translation>{m}月底：</translation>
+        </message>
+        <message>
+            <source>理由：</source>
+            <translation>理由：</translation>
+        </message>
+        <message>
+            <source>退回的回复（{day}）：</source>
+            <translation>退回的回复（{day}）：</translation>
+        </message>
+        <message>
+            <source>整改承诺：</source>
+            <translation>整改承诺：</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>、</translation>
         </message>
         <message>
             <source>暂缓</source>
@@ -7060,6 +7152,14 @@
         <message>
             <source>更正理由</source>
             <translation>更正理由</translation>
+        </message>
+        <message>
+            <source>完成百分比</source>
+            <translation>完成百分比</translation>
+        </message>
+        <message>
+            <source>金额</source>
+            <translation>金额</translation>
         </message>
     </context>
     <context>

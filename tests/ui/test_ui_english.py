@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -289,3 +290,45 @@ def test_the_chains_interview_and_rectification_steps_are_said_in_english(englis
     assert say("整改核实销号") == "rectification verified and closed"
     assert say("约谈通知") == "interview notified"
     assert say("约谈后未按期完成整改") == "约谈后未按期完成整改"  # typed text: left as it was
+
+
+def test_the_timelines_chain_documents_and_corrections_are_said_in_english(
+    english, demo_session, clerk
+) -> None:  # type: ignore[no-untyped-def]
+    """问责 steps, issued documents, interviews and corrections on every demo task's timeline:
+    once the names a clerk typed (units, persons, bodies, document numbers) are taken out, no
+    Chinese is left of what the program composed."""
+    import json
+
+    from sqlalchemy import select
+
+    from db.models import AccountabilityStep, Task, Unit
+    from desktop.services import corrections, funds, timeline
+    from desktop.services.enums import FundKind, FundSource
+    from desktop.ui.reasons import say
+
+    task = demo_session.scalars(select(Task).order_by(Task.code)).first()
+    entry = funds.add_fund_entry(
+        demo_session, clerk, task.id, FundKind.ARRIVED, FundSource.CITY, "10万", date(2026, 11, 2)
+    )
+    corrections.correct_fund_entry(demo_session, clerk, entry.id, "录错", amount="12万", note="x")
+    corrections.withdraw_fund_entry(demo_session, clerk, entry.id, "重复")
+    names = {u.name for u in demo_session.scalars(select(Unit))}
+    for step in demo_session.scalars(select(AccountabilityStep)):
+        for value in json.loads(step.detail).values():
+            names |= set(re.split(r"[、，]", value)) | {value}
+    number = re.compile(r"\S+〔\d{4}〕\d+号")
+    said: dict[str, str] = {}
+    for t in demo_session.scalars(select(Task)):
+        for e in timeline.timeline(demo_session, t.id):
+            if e.kind in ("问责", "公文", "约谈", "整改", "更正"):
+                said[e.title] = say(e.title)
+    assert any(k.startswith("撤回任务") for k in said) and any("调查组" in k for k in said)
+    left = {}
+    for title, text in said.items():
+        text = number.sub("", text)
+        for name in sorted(names, key=len, reverse=True):
+            text = text.replace(name, "") if name else text
+        if CJK.search(text):
+            left[title] = text
+    assert left == {}

@@ -36,7 +36,7 @@ from desktop.services.notices.render import (
     save_document,
     save_pdf,
 )
-from desktop.services.timeline import TimelineEvent
+from desktop.services.timeline import TimelineEvent, Writes
 
 if TYPE_CHECKING:  # the layout (reportlab) loads when a notice is first checked or laid out
     from desktop.documents.coverage import CoverageReport
@@ -620,13 +620,19 @@ def timeline_events(session: Session, task_id: int) -> list[TimelineEvent]:
     of every task of that unit it names, not only on the first.
     """
     concerns = select(DocumentTask.document_id).where(DocumentTask.task_id == task_id)
+    issued = session.scalars(
+        select(Document)
+        .where(Document.id.in_(concerns), Document.status == DocStatus.ISSUED)
+        .order_by(Document.issued_at, Document.id)
+    ).all()
+    writes = Writes(session, "document", (d.id for d in issued), ("issue",))
     return [
         TimelineEvent(
-            d.issued_on or d.updated_at.date(), "公文", f"{d.kind.label} {d.number}", d.title
+            d.issued_on or d.updated_at.date(),
+            "公文",
+            f"{d.kind.label} {d.number}",
+            d.title,
+            writes.last(d.id, "issue"),
         )
-        for d in session.scalars(
-            select(Document)
-            .where(Document.id.in_(concerns), Document.status == DocStatus.ISSUED)
-            .order_by(Document.issued_at, Document.id)
-        )
+        for d in issued
     ]

@@ -102,3 +102,21 @@ def test_decimal_reports_saved_together_are_judged_each_against_its_own_previous
     )
     kept = {r.period: r.percent for r in reports_of_task(session, task_id)}
     assert (kept["2026-10"], kept["2026-11"]) == (Decimal("41.5"), Decimal("62.5"))
+
+
+def test_one_days_timeline_lists_what_was_saved_in_the_order_it_was_saved(
+    demo_session, clock
+) -> None:
+    """A fund entry saved first, a report after it, then the entry corrected: newest first the
+    correction, the report, the entry, whatever area each comes from."""
+    session, today = demo_session, clock.today()
+    clerk = identity.sign_in(session, "clerk", "duban-clerk")
+    task_id, period = _task(session, "05-02"), str(Period.of(today))
+    entry = funds.add_fund_entry(
+        session, clerk, task_id, FundKind.ARRIVED, FundSource.CITY, "10万", today
+    )
+    record_report(session, clerk, ReportInput(task_id, period, 60, "施工推进", submitted_on=today))
+    corrections.correct_fund_entry(session, clerk, entry.id, "金额录错", amount="12万")
+    todays = [e for e in timeline.timeline(session, task_id) if e.day == today]
+    assert [e.kind for e in todays[:3]] == ["更正", "进度报送", "资金"], todays
+    assert "资金记录" in todays[0].title and "60%" in todays[1].title
