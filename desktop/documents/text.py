@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 import reportlab.pdfbase.ttfonts as _ttfonts
 from reportlab.pdfbase import pdfmetrics
@@ -83,6 +84,7 @@ class Shaper:
     # Font names looked up once per shaper; which font draws a character once per process.
     _names: dict[FontRole, str] = field(default_factory=dict)
     _fallbacks: dict[FontRole, tuple[str, ...]] = field(default_factory=dict)
+    _glyphs: dict[tuple[str, FontRole, float, bool], Glyph] = field(default_factory=dict)
 
     def name(self, role: FontRole) -> str:
         found = self._names.get(role)
@@ -91,20 +93,30 @@ class Shaper:
         return found
 
     def shape(self, text: str, role: FontRole, size: float, bold: bool = False) -> list[Glyph]:
-        primary = self.name(role)
+        # A document repeats a few hundred characters: each glyph is made (and its fallback
+        # warned about) once per shaper, then shared; a Glyph is frozen.
+        made = self._glyphs
         out: list[Glyph] = []
         for ch in text:
-            if ch in "\r\n\t":
-                ch = " "
-            font = self._font_for(ch, role)
-            if font is None:
-                self._warn(ch, role, None)
-                font = self._font_for(MISSING_SUBSTITUTE, FontRole.SONGTI) or primary
-                ch = MISSING_SUBSTITUTE
-            elif font != primary:
-                self._warn(ch, role, font)
-            out.append(Glyph(ch, font, _width(font, ch) * size, bold))
+            key = (ch, role, size, bold)
+            glyph = made.get(key)
+            if glyph is None:
+                glyph = made[key] = self._glyph(ch, role, size, bold)
+            out.append(glyph)
         return out
+
+    def _glyph(self, ch: str, role: FontRole, size: float, bold: bool) -> Glyph:
+        primary = self.name(role)
+        if ch in "\r\n\t":
+            ch = " "
+        font = self._font_for(ch, role)
+        if font is None:
+            self._warn(ch, role, None)
+            font = self._font_for(MISSING_SUBSTITUTE, FontRole.SONGTI) or primary
+            ch = MISSING_SUBSTITUTE
+        elif font != primary:
+            self._warn(ch, role, font)
+        return Glyph(ch, font, _width(font, ch) * size, bold)
 
     def _font_for(self, ch: str, role: FontRole) -> str | None:
         chain = self._fallbacks.get(role)
@@ -183,16 +195,19 @@ def _ends_in_number(unit: list[Glyph]) -> bool:
     return bool(chars) and chars[-1].isdigit()
 
 
+_WIDTH = attrgetter("width")  # the same sum as a generator's, in C: break_lines calls it often
+
+
 def line_width(glyphs: list[Glyph], char_space: float) -> float:
     """Width from the first glyph's left to the last glyph's right edge."""
     if not glyphs:
         return 0.0
-    return sum(g.width for g in glyphs) + char_space * (len(glyphs) - 1)
+    return sum(map(_WIDTH, glyphs)) + char_space * (len(glyphs) - 1)
 
 
 def advance(glyphs: list[Glyph], char_space: float) -> float:
     """Width the glyphs take on the grid: each one with its spacing (28 slots fill 156 mm)."""
-    return sum(g.width for g in glyphs) + char_space * len(glyphs)
+    return sum(map(_WIDTH, glyphs)) + char_space * len(glyphs)
 
 
 def squeezable(glyphs: list[Glyph]) -> list[float]:
