@@ -5312,6 +5312,16 @@ Log: {path}</translation>
 Quit Duban Desk anyway?</translation>
     </message>
     <message>
+        <source>账号已变更，本账号不能再保存以下修改，它们没有自动保存的副本，将随窗口关闭：
+{lost}
+
+其余未保存的内容已留存副本，本账号下次登录时可恢复。</source>
+        <translation>The account was changed and can no longer save the edits below; they have no autosaved copy and go with the window:
+{lost}
+
+Other unsaved work has been kept as a copy, offered back when this account signs in again.</translation>
+    </message>
+    <message>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>

@@ -5312,6 +5312,16 @@
 仍要退出督办台吗？</translation>
         </message>
         <message>
+            <source>账号已变更，本账号不能再保存以下修改，它们没有自动保存的副本，将随窗口关闭：
+{lost}
+
+其余未保存的内容已留存副本，本账号下次登录时可恢复。</source>
+            <translation>账号已变更，本账号不能再保存以下修改，它们没有自动保存的副本，将随窗口关闭：
+{lost}
+
+其余未保存的内容已留存副本，本账号下次登录时可恢复。</translation>
+        </message>
+        <message>
             <source>切换用户…</source>
             <translation>切换用户…</translation>
         </message>

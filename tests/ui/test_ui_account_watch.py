@@ -17,7 +17,9 @@ from desktop.ui.calls import write
 def signed_out(monkeypatch) -> list[str]:
     """注销 recorded instead of opening the sign-in dialog."""
     ended: list[str] = []
-    monkeypatch.setattr(session_actions, "sign_out", lambda _w, why: ended.append(why) or True)
+    monkeypatch.setattr(
+        session_actions, "sign_out", lambda _w, why, **_forced: ended.append(why) or True
+    )
     return ended
 
 
@@ -62,3 +64,43 @@ def test_a_deactivated_account_is_signed_out_without_waiting_for_a_save(
     assert leader.account_watch.check()  # what the timer runs every few seconds
     assert any("已停用" in m for m in messages) and signed_out == ["账号变更"]
     assert not leader.account_watch.check()  # said once
+
+
+def test_a_demoted_clerks_unsaved_work_is_kept_or_named_never_asked_to_save(
+    window_as, messages, unsaved_answers, monkeypatch, qtbot
+) -> None:
+    """The account may no longer write, so 保存 / 不保存 / 取消 is not asked: the progress grid
+    keeps its crash-safe copy for the clerk's next sign-in, a dialog's fields (no copy) are named
+    in the message, and the window goes to the sign-in dialog."""
+    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+
+    from desktop.services import autosave
+    from desktop.ui.auth.sign_in import SignInDialog
+    from desktop.ui.forms import ServiceDialog
+    from desktop.ui.progress.model import PERCENT
+
+    clerk, security = window_as("clerk"), window_as("security")
+    page = clerk.show_page("reports")
+    unit = next(u for u in page.units.rows if u.missing)
+    page.select_unit(unit.unit_id)
+    row = next(i for i, line in enumerate(page.model.lines) if line.grid.report is None)
+    assert page.model.setData(page.model.index(row, PERCENT), "77.5")
+    dialog = ServiceDialog(clerk, "登记资金")
+    typed = QLineEdit()
+    QVBoxLayout(dialog).addWidget(typed)
+    dialog.show()
+    typed.setText("十二万")
+    with security.desk.session() as session:
+        users.set_role(session, security.desk.actor, _account(security, "clerk"), Role.LEADER)
+    monkeypatch.setattr(SignInDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
+    assert clerk.account_watch.check()
+    assert unsaved_answers.asked == []  # nothing asked that could not be honoured
+    assert any("角色已由科员改为领导" in m for m in messages), messages
+    named = next(m for m in messages if "账号已变更" in m)
+    assert (
+        "“登记资金”对话框中填写的内容" in named and "进度报送" not in named
+    )  # the grid kept a copy
+    assert not clerk.isVisible()
+    folder = autosave.folder_for(clerk.desk.ledger.path, clerk.desk.ledger.url)
+    kept = [p.name for p in folder.glob("*.json")]
+    assert any(name.startswith("clerk-") for name in kept), kept

@@ -54,5 +54,5 @@ class AccountWatch(QObject):
         self.ended = True
         self.timer.stop()
         QMessageBox.warning(self.window, tr("督办台"), message_for(change))
-        session_actions.sign_out(self.window, QT_TR_NOOP("账号变更"))
+        session_actions.sign_out(self.window, QT_TR_NOOP("账号变更"), forced=True)
         return True
