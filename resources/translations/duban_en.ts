@@ -560,6 +560,10 @@ Duban Desk will close; please open it again.</translation>
         <translation>File → Back up ledger… backs up to a USB stick.</translation>
     </message>
     <message>
+        <source>今日自动备份未完成：{reason}</source>
+        <translation>Today&apos;s automatic backup was not made: {reason}</translation>
+    </message>
+    <message>
         <source>正在自动备份台账…</source>
         <translation>Backing up the ledger automatically…</translation>
     </message>
@@ -6102,6 +6106,10 @@ Other unsaved work has been kept as a copy, offered back when this account signs
     <message>
         <source>公文 {0}（{1}）印发时只存档了 PDF（操作日志的印发记录中没有 OFD），现在却有 OFD，可能是事后加入的，未导出归档包。</source>
         <translation>Document {0} ({1}) was issued with its PDF only (the issue record in the audit log has no OFD), yet it now has an OFD, which may have been added afterwards; no archive package was exported.</translation>
+    </message>
+    <message>
+        <source>台账一直被其他操作占用，今日自动备份试了 {0} 次仍未完成，下次启动时再试；也可用“文件 → 备份台账…”立即备份。</source>
+        <translation>The ledger was held by other work throughout: today&apos;s automatic backup was tried {0} times without success and will be tried at the next start; File → Back up ledger… backs up now.</translation>
     </message>
     <message>
         <source>完成百分比应为0到100的数，最多一位小数</source>

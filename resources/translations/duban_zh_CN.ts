@@ -560,6 +560,10 @@
             <translation>文件 → 备份台账… 可备份到U盘。</translation>
         </message>
         <message>
+            <source>今日自动备份未完成：{reason}</source>
+            <translation>今日自动备份未完成：{reason}</translation>
+        </message>
+        <message>
             <source>正在自动备份台账…</source>
             <translation>正在自动备份台账…</translation>
         </message>
@@ -6102,6 +6106,10 @@
         <message>
             <source>公文 {0}（{1}）印发时只存档了 PDF（操作日志的印发记录中没有 OFD），现在却有 OFD，可能是事后加入的，未导出归档包。</source>
             <translation>公文 {0}（{1}）印发时只存档了 PDF（操作日志的印发记录中没有 OFD），现在却有 OFD，可能是事后加入的，未导出归档包。</translation>
+        </message>
+        <message>
+            <source>台账一直被其他操作占用，今日自动备份试了 {0} 次仍未完成，下次启动时再试；也可用“文件 → 备份台账…”立即备份。</source>
+            <translation>台账一直被其他操作占用，今日自动备份试了 {0} 次仍未完成，下次启动时再试；也可用“文件 → 备份台账…”立即备份。</translation>
         </message>
         <message>
             <source>完成百分比应为0到100的数，最多一位小数</source>
