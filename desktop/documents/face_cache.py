@@ -19,10 +19,11 @@ import logging
 import os
 import sys
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 from weakref import WeakKeyDictionary
 
 import reportlab
@@ -104,8 +105,9 @@ class _Face(TTFontFace):
     """A TTFontFace over bytes already read, its extractInfo answered from the cache if given.
 
     The tables reportlab reads only to make a subset (glyphPos, hmetrics) or never after parsing
-    (glyphToChar) become lists when first read: a render needs charWidths and charToGlyph at
-    once, the others for a few glyphs at the end, if at all."""
+    (glyphToChar) are made when first read, hmetrics as a sequence over its arrays: a render
+    needs charWidths and charToGlyph at once, the others for a few glyphs at the end, if at
+    all."""
 
     def __init__(self, path: str, data: bytes, index: int, info: Cached | None) -> None:
         self._ttf_data = data  # readFile then keeps it (and reads nothing)
@@ -291,9 +293,28 @@ def _glyph_to_char(found: Tables) -> dict[int, list[int]]:
     return out
 
 
-def _hmetrics(found: Tables) -> list[tuple[int, int]]:
-    advances, bearings = (found["hmetrics", p].tolist() for p in ("advances", "bearings"))
-    return list(zip(advances, bearings, strict=True))
+class Metrics(Sequence[tuple[int, int]]):
+    """hmetrics as reportlab reads it, (advance, left side bearing) by glyph index, over the two
+    arrays: makeSubset looks up a few hundred glyphs, so no tuple is made for the other 30,000."""
+
+    def __init__(self, advances: array[Any], bearings: array[Any]) -> None:
+        self._advances, self._bearings = advances, bearings
+
+    def __len__(self) -> int:
+        return len(self._advances)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, int]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[int, int] | list[tuple[int, int]]:
+        if isinstance(index, slice):
+            return list(zip(self._advances[index], self._bearings[index], strict=True))
+        return self._advances[index], self._bearings[index]
+
+
+def _hmetrics(found: Tables) -> Metrics:
+    return Metrics(found["hmetrics", "advances"], found["hmetrics", "bearings"])
 
 
 # Built when first read (see _Face), from tables whose sizes decode() has checked.

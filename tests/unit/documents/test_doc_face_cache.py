@@ -45,6 +45,11 @@ def test_a_cached_face_is_reportlabs_own_parse(cache: Path, path: Path) -> None:
     assert isinstance(cached.face._later, dict)  # served from the file, not parsed again
     for lazy in face_cache.LATER:
         getattr(cached.face, lazy)
+    metrics = cached.face.hmetrics
+    assert isinstance(metrics, face_cache.Metrics)  # what makeSubset indexes, tuple by tuple
+    assert metrics[5] == parsed.face.hmetrics[5] and metrics[-1] == parsed.face.hmetrics[-1]
+    assert metrics[2:9] == parsed.face.hmetrics[2:9]
+    cached.face.hmetrics = list(metrics)
     mine, theirs = _attributes(cached.face, FACE_OWN), _attributes(parsed.face, FACE_OWN)
     assert mine.keys() == theirs.keys()
     for key, value in theirs.items():
