@@ -1,5 +1,6 @@
 """All ledger models; importing this package registers every table on Base.metadata."""
 
+from db.models.archive import ArchiveCopy
 from db.models.assessment import (
     AssessmentGrade,
     AssessmentIndicator,
@@ -62,6 +63,7 @@ __all__ = [
     "AccountabilityStep",
     "AppealOutcome",
     "ConductFinding",
+    "ArchiveCopy",
     "Attachment",
     "Interview",
     "LampCacheState",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
@@ -81,8 +82,14 @@ def digest_of_hashes(hashes: dict[str, str]) -> tuple[str, str]:
     return hashlib.sha256(lines).hexdigest(), sm3(lines)
 
 
-def content_digest(files: dict[str, bytes]) -> tuple[str, str]:
-    return digest_of_hashes({n: hashlib.sha256(d).hexdigest() for n, d in files.items()})
+def content_digest(
+    files: dict[str, bytes], digests: Mapping[str, tuple[str, str]] | None = None
+) -> tuple[str, str]:
+    """``digests``: SHA-256 already taken (name → (hash, …)), not taken again."""
+    known = digests or {}
+    return digest_of_hashes(
+        {n: known[n][0] if n in known else hashlib.sha256(d).hexdigest() for n, d in files.items()}
+    )
 
 
 def readme_digest(text: str) -> str:
@@ -98,11 +105,12 @@ def carrier_files(
     files: dict[str, bytes],
     checks: VerifyReport | None = None,
     preparer: str = "",
+    digests: Mapping[str, tuple[str, str]] | None = None,
 ) -> dict[str, bytes]:
     """The carrier's own files for a package whose content ``files`` are final. ``checks``: the
     package's self-check, whose results the 登记表's 移交单位 column states; ``preparer``: who
-    exported it (填表人)."""
-    sha, sm = content_digest({**files, CATALOGUE_XML: catalogue_xml(info)})
+    exported it (填表人); ``digests``: the files' hashes where already taken."""
+    sha, sm = content_digest({**files, CATALOGUE_XML: catalogue_xml(info)}, digests)
     size = sum(len(d) for d in files.values())
     form = Register(info, sha, sm, size, checks, preparer)
     out = {

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from desktop.services.archive import carrier, codes
 from desktop.services.archive.checks import VerifyReport
+from desktop.services.archive.facts import Facts, Known, of_ofd, of_pdf
 from desktop.services.archive.model import (
     ALLOWED_FORMATS,
     CATALOGUE,
@@ -20,7 +22,6 @@ from desktop.services.archive.model import (
     PackageItem,
     format_of,
 )
-from desktop.services.archive.pdfcheck import PdfProblem, pdf_facts
 from desktop.services.archive.reader import UnsafePackage, ZipReader
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 
 class Passed(Protocol):
+    sha256: str
     data: bytes | None
     tail: bytes
     utf8: bool
@@ -42,10 +44,25 @@ _ATTACHMENT = re.compile(r"-附件(\d+)-")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
+def _facts(one: Passed, read: Callable[[bytes], Facts], known: Known | None) -> Facts:
+    """What ``one`` holds, read from its bytes unless the same bytes were read before."""
+    assert one.data is not None
+    if known is None:
+        return read(one.data)
+    found = known.get(one.sha256)
+    if found is None:
+        found = known[one.sha256] = read(one.data)
+    return found
+
+
 def check_opens(
-    report: VerifyReport, passes: Mapping[str, Passed], info: PackageInfo | None
+    report: VerifyReport,
+    passes: Mapping[str, Passed],
+    info: PackageInfo | None,
+    known: Known | None = None,
 ) -> dict[str, int]:
-    """可用性: every file's format is allowed and it opens; the pages each PDF/OFD has."""
+    """可用性: every file's format is allowed and it opens; the pages each PDF/OFD has.
+    ``known``: facts by SHA-256 of files already read (and it gains the ones read here)."""
     roles = {f.path: f.role for i in info.items for f in i.files} if info is not None else {}
     if info is not None and info.layout == LEGACY_FORMAT:
         # Earlier versions drew the 归档章 with a Helvetica left unembedded: said, not failed.
@@ -58,28 +75,33 @@ def check_opens(
                 "formats", f"“{name}”的格式（{fmt or '无扩展名'}）不在长期保存允许的格式之列。"
             )
         if fmt == "pdf":
-            _pdf(report, name, one, roles.get(name, ""), pages)
+            _pdf(report, name, one, roles.get(name, ""), pages, known)
         elif fmt == "ofd" and one.data is not None:
-            from desktop.documents.ofd import OfdProblem, check_ofd
-
-            try:
-                pages[name] = check_ofd(one.data, archival=True)
-            except OfdProblem as exc:
-                report.add("opens", f"“{name}”：{exc}。")
+            facts = _facts(one, of_ofd, known)
+            if facts.problem:
+                report.add("opens", f"“{name}”：{facts.problem}。")
+            else:
+                pages[name] = facts.pages
         elif fmt == "csv" and not one.utf8:
             report.add("opens", f"“{name}”不是 UTF-8 文本。")
     return pages
 
 
-def _pdf(report: VerifyReport, name: str, one: Passed, role: str, pages: dict[str, int]) -> None:
+def _pdf(
+    report: VerifyReport,
+    name: str,
+    one: Passed,
+    role: str,
+    pages: dict[str, int],
+    known: Known | None,
+) -> None:
     if one.data is None:  # too big to parse whole: at least whole
         if b"%%EOF" not in one.tail:
             report.add("opens", f"“{name}”：PDF 文件不完整（缺少文件尾）。")
         return
-    try:
-        facts = pdf_facts(one.data)
-    except PdfProblem as exc:
-        report.add("opens", f"“{name}”：{exc}。")
+    facts = _facts(one, of_pdf, known)
+    if facts.problem:
+        report.add("opens", f"“{name}”：{facts.problem}。")
         return
     if facts.encrypted:
         report.add("plain", f"“{name}”是加密的 PDF，归档文件不得加密。")
@@ -100,6 +122,7 @@ def check_items(
     sizes: Mapping[str, int],
     pages: Mapping[str, int],
     passes: Mapping[str, Passed],
+    known: Known | None = None,
 ) -> None:
     numbers: list[int] = []
     referenced: set[str] = set()
@@ -130,7 +153,7 @@ def check_items(
             if counted and f.pages and counted != f.pages:
                 report.add("content", f"“{f.path}”有 {counted} 页，元数据记载 {f.pages} 页。")
             if f.format == "ofd" and f.role == "正文" and info.layout != LEGACY_FORMAT:
-                _ofd_stamp(report, item, f.path, passes[f.path].data)
+                _ofd_stamp(report, item, f.path, passes[f.path], known)
         report.pages += item.pages
     _numbering(report, info, numbers)
     root = info.items_root
@@ -138,18 +161,20 @@ def check_items(
         report.add("extras", f"“{name}”不属于目录中的任何一件。")
 
 
-def _ofd_stamp(report: VerifyReport, item: PackageItem, path: str, data: bytes | None) -> None:
+def _ofd_stamp(
+    report: VerifyReport, item: PackageItem, path: str, one: Passed, known: Known | None
+) -> None:
     """An OFD-A 正文 carries its 归档章 as an annotation (GB/T 42133), stating the 件's own
     全宗号, 年度, 件号, 机构, 保管期限 and 页数."""
-    if data is None:
+    if one.data is None:
         return  # too big to parse whole: its pages were not counted either
-    from desktop.documents.ofd import archive_stamp
     from desktop.services.archive import stamp
 
     code = codes.parse(item.code)
     if code is None:
         return  # 元数据类型、长度、值域 names the code
-    found = archive_stamp(data)
+    values = _facts(one, of_ofd, known).stamp
+    found = None if values is None else list(values)
     if found is None:
         report.add("content", f"“{path}”没有归档章注释（OFD-A 的归档章应为单独文件中的注释）。")
         return
@@ -282,11 +307,18 @@ def _numbering(report: VerifyReport, info: PackageInfo, numbers: list[int]) -> N
         report.add("numbering", "有重复的件号。")
 
 
-def check_catalogues(report: VerifyReport, info: PackageInfo, kept: Mapping[str, bytes]) -> None:
-    """catalogue.xlsx and 文件目录.XML list exactly metadata.xml's 件; 说明文件's count agrees."""
+def check_catalogues(
+    report: VerifyReport,
+    info: PackageInfo,
+    kept: Mapping[str, bytes],
+    known: Known | None = None,
+    actual: Mapping[str, str] | None = None,
+) -> None:
+    """catalogue.xlsx and 文件目录.XML list exactly metadata.xml's 件; 说明文件's count agrees.
+    ``known``/``actual``: a catalogue.xlsx whose hash was read before is not opened again."""
     expected = [item.code for item in info.items]
     if CATALOGUE in kept:
-        listed = _xlsx_codes(report, kept[CATALOGUE])
+        listed = _catalogue_codes(report, kept[CATALOGUE], known, (actual or {}).get(CATALOGUE))
         if listed is not None and listed != expected:
             report.add("catalogue", "catalogue.xlsx 的归档文件目录与 metadata.xml 的件不一致。")
     if carrier.CATALOGUE_XML in kept:
@@ -302,6 +334,18 @@ def check_catalogues(report: VerifyReport, info: PackageInfo, kept: Mapping[str,
         if match is None or int(match[1]) != len(info.items):
             stated = match[1] if match else "（未记载）"
             report.add("counts", f"说明文件.TXT 记载件数 {stated}，实有 {len(info.items)} 件。")
+
+
+def _catalogue_codes(
+    report: VerifyReport, data: bytes, known: Known | None, digest: str | None
+) -> list[str] | None:
+    found = known.get(digest) if known is not None and digest else None
+    if found is not None and found.codes is not None:
+        return list(found.codes)
+    listed = _xlsx_codes(report, data)
+    if listed is not None and known is not None and digest:
+        known[digest] = Facts(codes=tuple(listed))
+    return listed
 
 
 def _xlsx_codes(report: VerifyReport, data: bytes) -> list[str] | None:

@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 
 from desktop import __version__
 from desktop.services import audit, audit_verify, media, settings
-from desktop.services.archive import carrier, codes, fsio, offsite, pending, seal, sources, stamp
+from desktop.services.archive import carrier, codes, copies, fsio, offsite, pending, seal, sources
 from desktop.services.archive.checks import CHECKS
+from desktop.services.archive.facts import Facts
 from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
 from desktop.services.archive.metadata import manifest, sha256, to_xml
 from desktop.services.archive.model import (
@@ -25,15 +26,9 @@ from desktop.services.archive.model import (
     MANIFEST,
     METADATA,
     REPORT,
-    PackageFile,
     PackageInfo,
-    PackageItem,
     Span,
-    format_of,
-    item_folder,
-    item_pages,
 )
-from desktop.services.archive.pdfcheck import PdfProblem, pdf_pages
 from desktop.services.archive.reader import MemoryReader
 from desktop.services.archive.verify import VerifyReport, verify_package, verify_reader
 from desktop.services.audit_anchor import HEAD_FILE
@@ -49,6 +44,10 @@ class BuiltPackage:
     name: str
     info: PackageInfo
     files: dict[str, bytes]
+    # Taken once, as the files were made: name → (SHA-256, SHA-256 of an embedded original),
+    # and what the checks read inside them by SHA-256 (archive/facts.py), for the read-back.
+    digests: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
+    known: dict[str, Facts] = dataclasses.field(default_factory=dict)
 
     @property
     def size(self) -> int:
@@ -123,12 +122,18 @@ def build(
     count += len(carrier.CARRIER_FILES)
     steps.total = len(documents) + 2 * count
     files: dict[str, bytes] = {}
+    digests: dict[str, tuple[str, str]] = {}
+    known: dict[str, Facts] = {}
     items = []
+    kept = copies.kept(session, span)
+    uid, key = audit.chain_key(session)  # the seal: only a desk holding this key can make one
     for code, doc in zip(numbers, documents, strict=True):
         steps.tick()
-        item, data = _item(code, doc, office)
-        items.append(item)
-        files.update(data)
+        one = copies.item(session, code, doc, office, kept.setdefault(doc.id, {}), key)
+        items.append(one.item)
+        files.update(one.files)
+        digests.update(one.digests)
+        known.update(one.known)
     info = PackageInfo(
         office.fonds_code,
         year,
@@ -149,136 +154,33 @@ def build(
     files[METADATA] = to_xml(info)
     files[HEAD_FILE] = audit_verify.head_document(session)  # duban audit --against <package>
     content = dict(files)
-    files.update(carrier.carrier_files(info, content))  # 说明文件, 文件目录.XML, 其他/ with 登记表
-    uid, key = audit.chain_key(session)  # the seal: only a desk holding this key can make one
-    listed = manifest(files)
+    # 说明文件, 文件目录.XML, 其他/ with 登记表
+    files.update(carrier.carrier_files(info, content, digests=digests))
+    listed = manifest(files, _digested(files, digests))
+    checking = {**files, MANIFEST: listed, seal.SEAL: seal.make(listed, uid, key)}
     precheck = verify_reader(
-        MemoryReader({**files, MANIFEST: listed, seal.SEAL: seal.make(listed, uid, key)}),
+        MemoryReader(checking, digests=_digested(checking, digests)),
         with_report=False,
+        known=known,
     )
     if not precheck.ok:
         raise DomainError("归档包在写入前的自检未通过，未导出：\n" + precheck.text())
     # The 登记表 again, its 移交单位 column filled from the self-check (其他/ is outside the
     # content digest; the read-back after writing checks the new one like every file).
-    files.update(carrier.carrier_files(info, content, precheck, preparer))
+    files.update(carrier.carrier_files(info, content, precheck, preparer, digests))
     files[REPORT] = _report_text(info, files, precheck).encode("utf-8")
-    files[MANIFEST] = manifest(files)  # every file but itself and the seal, REPORT.txt included
+    # every file but itself and the seal, REPORT.txt included
+    files[MANIFEST] = manifest(files, _digested(files, digests))
     files[seal.SEAL] = seal.make(files[MANIFEST], uid, key)
-    return BuiltPackage(package_name(office.fonds_code, span), info, files)
+    return BuiltPackage(package_name(office.fonds_code, span), info, files, digests, known)
 
 
-def _item(
-    code: codes.ArchiveCode, doc: sources.SourceDocument, office: settings.OfficeSettings
-) -> tuple[PackageItem, dict[str, bytes]]:
-    """One 件: its files as issued, the 正文 PDF as a copy bearing the 归档章."""
-    folder = item_folder(str(code), code.year)
-    entries: list[PackageFile] = []
-    files: dict[str, bytes] = {}
-    ofd_copies: list[int] = []
-    for source in chosen_files(doc, office.archive_formats):
-        path = f"{folder}/{code}-{source.name}"
-        try:
-            pages = pdf_pages(source.data) if format_of(path) == "pdf" else 0
-            if format_of(path) == "ofd":
-                pages = check_ofd_pages(source.data)
-                ofd_copies.append(len(entries))
-        except (PdfProblem, DomainError) as exc:
-            raise DomainError(f"公文 {doc.number} 的文件“{source.name}”{exc}，未导出。") from exc
-        files[path] = source.data
-        entries.append(
-            PackageFile(
-                path, source.role, format_of(path), len(source.data), pages, sha256(source.data)
-            )
-        )
-    note = ""
-    fields = stamp.StampFields(
-        code.fonds,
-        code.year,
-        code.retention,
-        code.number,
-        item_pages(entries),
-        code.organisation,
-    )
-    for i in ofd_copies:  # OFD-A with the 归档章 as an annotation of its own; pages untouched
-        entry = entries[i]
-        archival, pages = ofd_archival(files[entry.path], fields)
-        files[entry.path] = archival
-        entries[i] = dataclasses.replace(
-            entry, size=len(archival), sha256=sha256(archival), pages=pages
-        )
-    main = next((i for i, f in enumerate(entries) if f.role == "正文" and f.format == "pdf"), None)
-    if main is not None:
-        entry = entries[main]
-        try:
-            stamped = stamp.stamp(files[entry.path], fields)
-        except stamp.StampProblem as exc:
-            note = f"未能加盖电子归档章（{exc}），附原件"
-        else:
-            files[entry.path] = stamped.data
-            entries[main] = dataclasses.replace(
-                entry,
-                size=len(stamped.data),
-                sha256=sha256(stamped.data),
-                original_size=stamped.original_size,
-                original_sha256=stamped.original_sha256,
-            )
-    item = PackageItem(
-        code.number,
-        str(code),
-        doc.number,
-        office.issuer_name,
-        doc.title,
-        doc.issued_on,
-        office.retention,
-        doc.kind,
-        note=note,
-        files=tuple(entries),
-    )
-    return item, files
-
-
-def chosen_files(doc: sources.SourceDocument, formats: str) -> list[sources.SourceFile]:
-    """The 件's files under the 归档格式 setting: 正文 as PDF, OFD or both; attachments as they
-    are. A 正文 kept only as PDF (issued before OFD was stored) stays PDF whatever the setting."""
-    mains = {f.name.rsplit(".", 1)[-1]: f for f in doc.files if f.role == "正文"}
-    keep: tuple[str, ...] = {"pdf": ("pdf",), "ofd": ("ofd",)}.get(formats, ("pdf", "ofd"))
-    if not any(k in mains for k in keep):
-        keep = tuple(mains)
-    return [f for f in doc.files if f.role != "正文" or f.name.rsplit(".", 1)[-1] in keep]
-
-
-def check_ofd_pages(data: bytes) -> int:
-    """Pages of an issued OFD (before its archive copy is made)."""
-    from desktop.documents.ofd import OfdProblem
-    from desktop.documents.ofd import check_ofd as check
-
-    try:
-        return check(data)
-    except OfdProblem as exc:
-        raise DomainError(str(exc)) from exc
-
-
-def ofd_archival(data: bytes, fields: stamp.StampFields) -> tuple[bytes, int]:
-    """The issued OFD as its archive copy (OFD-A, 归档章 annotation), checked as OFD-A once:
-    the copy and its page count."""
-    from desktop.documents.fonts import FontSet
-    from desktop.documents.ofd import OfdProblem, to_archival
-
-    try:
-        copy = to_archival(
-            data, [(label, value) for label, value in fields.cells()], FontSet.shipped()
-        )
-        pages = check_ofd(copy)
-    except (OfdProblem, KeyError, ValueError) as exc:
-        raise DomainError(f"OFD 归档副本未能生成（{exc}），未导出。") from exc
-    return copy, pages
-
-
-def check_ofd(data: bytes) -> int:
-    """Pages of an OFD-A archive copy, or the reason it is not one (GB/T 42133 self-check)."""
-    from desktop.documents.ofd import check_ofd as check
-
-    return check(data, archival=True)
+def _digested(
+    files: dict[str, bytes], digests: dict[str, tuple[str, str]]
+) -> dict[str, tuple[str, str]]:
+    """The item files' hashes as taken when they were read; the files made since (tables,
+    catalogues, carrier files, a few MB) hashed now."""
+    return {name: digests.get(name) or (sha256(data), "") for name, data in files.items()}
 
 
 def _report_text(info: PackageInfo, files: dict[str, bytes], check: VerifyReport) -> str:
@@ -333,15 +235,17 @@ def _period_lines(info: PackageInfo) -> list[str]:
 def _write_folder(built: BuiltPackage, temp: Path, steps: Steps) -> None:
     temp.mkdir()
     folders = {temp}
-    for rel, data in built.files.items():
-        steps.tick()
-        target = temp / rel
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        fsio.write_file(target, data)
-    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
-        fsync_dir(folder)
+    with fsio.synced_once(temp) as synced:
+        for rel, data in built.files.items():
+            steps.tick()
+            target = temp / rel
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            fsio.write_file(target, data)
+    if not synced:  # the file system's sync made the folders durable too
+        for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+            fsync_dir(folder)
 
 
 def _write_zip(built: BuiltPackage, temp: Path, steps: Steps) -> None:
@@ -375,7 +279,9 @@ def write(
     temp = final.with_name(final.name + UNFINISHED)
     try:
         (_write_zip if as_zip else _write_folder)(built, temp, steps)
-        report = verify_package(temp, on_file=steps.tick)  # read back from the medium
+        # Read back from the medium: each file once, hashed; what the checks read inside a file
+        # before writing stands for the same bytes read back (same SHA-256).
+        report = verify_package(temp, on_file=steps.tick, known=dict(built.known))
         report.label = str(final)
         if not report.ok:
             raise MediaError(

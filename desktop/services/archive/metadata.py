@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 import xml.etree.ElementTree as ET  # noqa: S405 - only for writing; reading uses defusedxml
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from defusedxml import ElementTree as SafeET
@@ -136,8 +137,15 @@ def _day(text: str | None) -> date | None:
     return datetime.strptime(text, "%Y%m%d").date() if text else None
 
 
-def manifest(files: dict[str, bytes]) -> bytes:
-    lines = [f"{sha256(data)}  {name}\n" for name, data in sorted(files.items())]
+def manifest(
+    files: dict[str, bytes], digests: Mapping[str, tuple[str, str]] | None = None
+) -> bytes:
+    """``digests``: the files' SHA-256 where already taken (name → (hash, …)), not taken again."""
+    known = digests or {}
+    lines = [
+        f"{known[name][0] if name in known else sha256(data)}  {name}\n"
+        for name, data in sorted(files.items())
+    ]
     return "".join(lines).encode("utf-8")
 
 

@@ -70,9 +70,16 @@ CHUNK = 1024 * 1024
 class MemoryReader:
     """The files of a package still in memory: the same checks run before anything is written."""
 
-    def __init__(self, files: dict[str, bytes], label: str = "（内存）") -> None:
+    def __init__(
+        self,
+        files: dict[str, bytes],
+        label: str = "（内存）",
+        digests: dict[str, tuple[str, str]] | None = None,
+    ) -> None:
         self.files = files
         self.label = label
+        # name → (SHA-256, SHA-256 of an embedded original or ""), taken as the files were made
+        self.digests = digests or {}
 
     def names(self) -> list[str]:
         return sorted(self.files)
@@ -97,6 +104,7 @@ class FolderReader:
         self.label = str(root)
         self.limits = limits
         self._read_total = 0
+        self._folders: set[Path] = set()  # checked not to be links
 
     def names(self) -> list[str]:
         found: list[str] = []
@@ -120,12 +128,17 @@ class FolderReader:
 
     def chunks(self, name: str) -> Iterator[bytes]:
         path = self.root / check_name(name)
-        # Every component is checked for links, so nothing resolves outside the root.
+        # Every component is checked for links, so nothing resolves outside the root (a folder
+        # once: a package's 500 items share their first three).
         probe = self.root
         for part in PurePosixPath(name).parts:
             probe = probe / part
+            if probe in self._folders:
+                continue
             if probe.is_symlink():
                 raise UnsafePackage(f"包内“{name}”经过一个链接，已拒绝。")
+            if probe != path:
+                self._folders.add(probe)
         size = path.stat().st_size
         if size > self.limits.entry or self._read_total + size > self.limits.total:
             raise UnsafePackage(f"包内“{name}”过大（{size} 字节），已拒绝。")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import csv
 import enum
+import functools
 import hashlib
 import io
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from functools import cached_property
+from typing import Any, NoReturn
 
 from sqlalchemy import LargeBinary, Table, and_, func, select
 from sqlalchemy.orm import Session, undefer
@@ -25,9 +27,17 @@ from desktop.services.sheet_guard import csv_field
 
 @dataclass(frozen=True)
 class SourceFile:
+    """One issued file; its bytes are read from the ledger (and checked against ``sha256``)
+    only when asked for: an export that has the file's archive copy never needs them."""
+
     name: str
-    data: bytes
     role: str  # 正文 or 附件
+    sha256: str  # as registered at issue (and, for a 正文, as the audit log recorded it)
+    load: Callable[[], bytes] = field(repr=False, compare=False)
+
+    @cached_property
+    def data(self) -> bytes:
+        return self.load()
 
 
 @dataclass(frozen=True)
@@ -64,7 +74,8 @@ def issued_documents(session: Session, span: Span) -> list[SourceDocument]:
     """The span's issued documents by date (then number): the order that fixes their 件号.
 
     Read here rather than through the notices register's one-document `pdf_of` so that a year
-    is one query; the PDF is checked against the SHA-256 recorded when it was issued.
+    is one query; the hashes registered beside the PDF and OFD are checked against those the
+    audit log recorded when they were issued, the bytes against them when they are read.
     """
     first, last = span.first, span.last
     query = (
@@ -73,18 +84,12 @@ def issued_documents(session: Session, span: Span) -> list[SourceDocument]:
         .order_by(
             Document.issued_on, Document.issued_at, Document.year, Document.serial, Document.id
         )
-        .options(undefer(Document.pdf))
     )
     recorded = issued_hashes(session)
+    attachments = _attachments_between(session, first, last)
     found = []
-    for doc in session.scalars(query.options(undefer(Document.ofd))):
-        pdf = doc.pdf or b""
-        digest = hashlib.sha256(pdf).hexdigest()
-        if not pdf or digest != doc.pdf_sha256:
-            raise DomainError(
-                f"公文 {doc.number}（{doc.title}）存档的 PDF 与印发时登记的校验值不符，"
-                "可能已被改动，未导出归档包。"
-            )
+    for doc in session.scalars(query):
+        digest = doc.pdf_sha256
         at_issue = recorded.get(doc.id, {})
         if at_issue.get("sha256") not in (None, digest):
             # The file and the hash beside it were both replaced: the audit log still holds the
@@ -93,17 +98,9 @@ def issued_documents(session: Session, span: Span) -> list[SourceDocument]:
                 f"公文 {doc.number}（{doc.title}）存档的 PDF 与印发时操作日志记录的校验值不符，"
                 "文件和登记的校验值可能被一并替换，未导出归档包。"
             )
-        files = [SourceFile("正文.pdf", pdf, "正文")]
-        if doc.ofd:
-            ofd_digest = hashlib.sha256(doc.ofd).hexdigest()
-            if ofd_digest != doc.ofd_sha256 or at_issue.get("ofd_sha256") not in (
-                None,
-                ofd_digest,
-            ):
-                raise DomainError(
-                    f"公文 {doc.number}（{doc.title}）存档的 OFD 与印发时登记的校验值不符，"
-                    "可能已被改动，未导出归档包。"
-                )
+        if doc.ofd_sha256:
+            if at_issue.get("ofd_sha256") not in (None, doc.ofd_sha256):
+                _refuse_changed(doc, "OFD")
             if "sha256" in at_issue and "ofd_sha256" not in at_issue:
                 # Issued with its PDF only (before the OFD was kept): an OFD there now was put
                 # in afterwards, by someone with the ledger file and not the program.
@@ -111,20 +108,63 @@ def issued_documents(session: Session, span: Span) -> list[SourceDocument]:
                     f"公文 {doc.number}（{doc.title}）印发时只存档了 PDF（操作日志的印发记录中"
                     "没有 OFD），现在却有 OFD，可能是事后加入的，未导出归档包。"
                 )
-            files.append(SourceFile("正文.ofd", doc.ofd, "正文"))
-        files += _attachments(session, doc.id)
-        found.append(
-            SourceDocument(
-                doc.id,
-                doc.kind.label,
-                doc.number or "",
-                doc.title,
-                doc.issued_on or first,
-                doc.pages,
-                tuple(files),
-            )
-        )
+        found.append(source_of(session, doc, attachments.get(doc.id, [])))
     return found
+
+
+def source_of(
+    session: Session, doc: Document, attachments: list[Attachment] | None = None
+) -> SourceDocument:
+    """One issued document and its files (``attachments``: its own, when already read)."""
+    files = [SourceFile("正文.pdf", "正文", doc.pdf_sha256, _pdf_of(doc))]
+    if doc.ofd_sha256:
+        files.append(SourceFile("正文.ofd", "正文", doc.ofd_sha256, _ofd_of(doc)))
+    if attachments is None:
+        attachments = list(
+            session.scalars(_attachment_query().where(Attachment.owner_id == doc.id))
+        )
+    files += _attachment_files(attachments)
+    return SourceDocument(
+        doc.id,
+        doc.kind.label,
+        doc.number or "",
+        doc.title,
+        doc.issued_on or date(doc.year or 1970, 1, 1),
+        doc.pages,
+        tuple(files),
+    )
+
+
+def _refuse_changed(doc: Document, what: str) -> NoReturn:
+    if what == "OFD":
+        raise DomainError(
+            f"公文 {doc.number}（{doc.title}）存档的 OFD 与印发时登记的校验值不符，"
+            "可能已被改动，未导出归档包。"
+        )
+    raise DomainError(
+        f"公文 {doc.number}（{doc.title}）存档的 PDF 与印发时登记的校验值不符，"
+        "可能已被改动，未导出归档包。"
+    )
+
+
+def _pdf_of(doc: Document) -> Callable[[], bytes]:
+    def load() -> bytes:
+        pdf = doc.pdf or b""
+        if not pdf or hashlib.sha256(pdf).hexdigest() != doc.pdf_sha256:
+            _refuse_changed(doc, "PDF")
+        return pdf
+
+    return load
+
+
+def _ofd_of(doc: Document) -> Callable[[], bytes]:
+    def load() -> bytes:
+        ofd = doc.ofd or b""
+        if hashlib.sha256(ofd).hexdigest() != doc.ofd_sha256:
+            _refuse_changed(doc, "OFD")
+        return ofd
+
+    return load
 
 
 def issued_hashes(session: Session) -> dict[int, dict[str, str]]:
@@ -145,20 +185,34 @@ def issued_hashes(session: Session) -> dict[int, dict[str, str]]:
     return found
 
 
-def _attachments(session: Session, doc_id: int) -> list[SourceFile]:
-    query = (
+def _attachment_query() -> Any:
+    return (
         select(Attachment)
-        .where(Attachment.owner_type == "document", Attachment.owner_id == doc_id)
+        .where(Attachment.owner_type == "document")
         .order_by(Attachment.id)
         .options(undefer(Attachment.content))
     )
+
+
+def _attachments_between(session: Session, first: date, last: date) -> dict[int, list[Attachment]]:
+    """The attachments of the documents issued between two days, by document, in one query."""
+    ids = select(Document.id).where(_issued_between(first, last))
+    found: dict[int, list[Attachment]] = {}
+    for att in session.scalars(_attachment_query().where(Attachment.owner_id.in_(ids))):
+        found.setdefault(att.owner_id, []).append(att)
+    return found
+
+
+def _attachment_files(attachments: list[Attachment]) -> list[SourceFile]:
     files = []
-    for n, att in enumerate(session.scalars(query), start=1):
-        if hashlib.sha256(att.content).hexdigest() != att.sha256:
+    for n, att in enumerate(attachments, start=1):
+        content = att.content
+        if hashlib.sha256(content).hexdigest() != att.sha256:
             raise DomainError(
                 f"附件“{att.filename}”与登记的校验值不符，可能已被改动，未导出归档包。"
             )
-        files.append(SourceFile(f"附件{n}-{_safe_filename(att.filename)}", att.content, "附件"))
+        name = f"附件{n}-{_safe_filename(att.filename)}"
+        files.append(SourceFile(name, "附件", att.sha256, functools.partial(bytes, content)))
     return files
 
 
@@ -171,7 +225,8 @@ def _safe_filename(name: str) -> str:
 # --- the ledger as open formats (data/) ---------------------------------------------------------
 
 # Credentials never leave the PC; the rest of the ledger does, so it can be read without us.
-SKIPPED_TABLES = {"user_account", "alembic_version"}
+# archive_copy holds files the items' folders have, and what the checks read from them.
+SKIPPED_TABLES = {"user_account", "alembic_version", "archive_copy"}
 
 _YEAR_FILTERS: dict[str, Callable[[int], Any]] = {
     "progress_report": lambda y: ProgressReport.period.like(f"{y}-%"),

@@ -15,6 +15,7 @@ from pathlib import Path
 from desktop.services.archive import carrier, provenance, seal
 from desktop.services.archive.checks import VerifyReport
 from desktop.services.archive.content import check_catalogues, check_items, check_opens
+from desktop.services.archive.facts import Known
 from desktop.services.archive.metadata import from_xml, parse_manifest, sha256
 from desktop.services.archive.model import (
     CATALOGUE,
@@ -45,11 +46,13 @@ def verify_package(
     on_file: Callable[[], None] | None = None,
     *,
     ledger: provenance.LedgerHistory | None = None,
+    known: Known | None = None,
 ) -> VerifyReport:
     """Check a package made here or on another PC; reads only, never writes. ``on_file`` is
     called after each file is read (progress; it may raise to cancel). ``ledger``: the open
     ledger's exports (provenance.history), against which an unsigned package claiming it is
-    judged; without it, such a package naming a ledger whose key this desk holds is refused."""
+    judged; without it, such a package naming a ledger whose key this desk holds is refused.
+    ``known``: see verify_reader (the export's read-back of what it has just checked)."""
     report = VerifyReport(str(path))
     try:
         reader = open_package(Path(path))
@@ -63,7 +66,7 @@ def verify_package(
         report.internal = internal_error(log, f"opening package {path}", exc)
         return report
     try:
-        verify_reader(reader, report, on_file=on_file, ledger=ledger)
+        verify_reader(reader, report, on_file=on_file, ledger=ledger, known=known)
     finally:
         reader.close()
     from desktop.services.archive.transport import opened_from  # it imports this module
@@ -84,10 +87,13 @@ def verify_reader(
     with_report: bool = True,
     on_file: Callable[[], None] | None = None,
     ledger: provenance.LedgerHistory | None = None,
+    known: Known | None = None,
 ) -> VerifyReport:
+    """``known``: what was read from inside files before (archive/facts.py), by SHA-256; a file
+    with the same hash is not parsed again, and what is parsed here is added to it."""
     report = report or VerifyReport(reader.label)
     try:
-        _verify(reader, report, with_report, on_file, ledger)
+        _verify(reader, report, with_report, on_file, ledger, {} if known is None else known)
     except UnsafePackage as exc:
         report.abort(exc.check, str(exc))
     except OSError as exc:
@@ -141,7 +147,11 @@ class Read:
         return set(self.names)
 
 
-def _stream(reader: PackageReader, name: str, keep: bool, prefix: int | None) -> _Pass:
+def _stream(
+    reader: PackageReader, name: str, keep: bool, prefix: int | None, digests: Digests
+) -> _Pass:
+    if name in digests:  # bytes in memory whose hashes were taken as they were made
+        return _known(reader.read(name), keep, digests[name])
     digest, size = hashlib.sha256(), 0
     head = hashlib.sha256() if prefix is not None else None
     decoder = codecs.getincrementaldecoder("utf-8")()
@@ -168,6 +178,19 @@ def _stream(reader: PackageReader, name: str, keep: bool, prefix: int | None) ->
             utf8 = False
     data = b"".join(kept) if kept is not None else None
     return _Pass(digest.hexdigest(), size, head.hexdigest() if head else "", utf8, data, tail)
+
+
+Digests = dict[str, tuple[str, str]]  # name → (SHA-256, SHA-256 of its embedded original or "")
+
+
+def _known(data: bytes, keep: bool, digests: tuple[str, str]) -> _Pass:
+    utf8 = True
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        utf8 = False
+    kept = data if keep and len(data) <= KEEP_WHOLE else None
+    return _Pass(digests[0], len(data), digests[1], utf8, kept, data[-4096:])
 
 
 def _read(reader: PackageReader, name: str, report: VerifyReport) -> bytes | None:
@@ -200,8 +223,10 @@ def _verify(
     with_report: bool,
     on_file: Callable[[], None] | None,
     ledger: provenance.LedgerHistory | None,
+    known: Known,
 ) -> None:
     read = Read()
+    digests: Digests = getattr(reader, "digests", {})
     for name in reader.names():
         (report.litter if is_litter(name) else read.names).append(name)
     present = read.present
@@ -218,7 +243,7 @@ def _verify(
     for name in read.names:
         whole = name.rsplit(".", 1)[-1].lower() in ("pdf", "ofd") or name in _PARSED
         try:
-            one = _stream(reader, name, whole, embedded.get(name))
+            one = _stream(reader, name, whole, embedded.get(name), digests)
         except _READ_FAULTS as exc:  # CRC error, corrupt deflate stream, truncated entry
             report.add("readable", f"“{name}”读取时校验出错：{exc}")
             continue
@@ -237,10 +262,10 @@ def _verify(
     _check_hashes(report, read, with_report)
     _check_seal(report, read, manifest_data, info, ledger)
     _check_description(report, read)
-    pages = check_opens(report, read.passes, info)
+    pages = check_opens(report, read.passes, info, known)
     if info is not None:
-        check_items(report, info, read.actual, read.sizes, pages, read.passes)
-        check_catalogues(report, info, read.kept)
+        check_items(report, info, read.actual, read.sizes, pages, read.passes, known)
+        check_catalogues(report, info, read.kept, known, read.actual)
     else:
         for key in ("content", "fields", "paths", "metadata", "counts", "numbering", "catalogue"):
             report.skip(key, "metadata.xml 缺失或无法读取，未检")

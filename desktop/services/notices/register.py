@@ -587,6 +587,9 @@ def _issue_once(session: Session, actor: Actor, doc_id: int, confirm_fallbacks: 
             **fonts_detail,
         },
     )
+    from desktop.services.archive import copies  # its archive copies, so exports copy bytes
+
+    copies.make_at_issue(session, doc)
     return Issued(doc.id, number, digest, result.page_count)
 
 

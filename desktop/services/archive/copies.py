@@ -1,0 +1,223 @@
+"""Archive copies kept in the ledger (archive_copy, migration 0017): each issued document's files
+as a package holds them, made at issue (or by the first export that lacks them) and copied as
+bytes by every export after. Issue 11: re-stamping, re-zipping and re-parsing every document
+was nearly all of a year's export.
+
+A kept copy is used only when it bears the 归档章 the export would draw (same 档号, 页数, codes),
+was made from the file registered at issue (the hash the audit log checked), its bytes hash to
+what it states, a stamped PDF begins with the issued bytes, and its row carries a MAC under the
+audit chain's key: a row written with the ledger file and a SQLite shell is remade, not taken."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+from dataclasses import dataclass, replace
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, undefer
+
+from db.models import ArchiveCopy, DocStatus, Document
+from desktop.services import audit, settings
+from desktop.services.archive import codes, making, sources
+from desktop.services.archive.facts import Facts
+from desktop.services.archive.model import PackageFile, PackageItem, Span, format_of, item_folder
+
+log = logging.getLogger(__name__)
+
+Kept = dict[int, dict[str, ArchiveCopy]]  # document id → source name → its kept copy
+
+
+@dataclass(frozen=True)
+class Item:
+    """One 件 ready for the package: its files' bytes, their hashes (and the hash of an embedded
+    original) taken once, and what the checks read from inside them, by hash."""
+
+    item: PackageItem
+    files: dict[str, bytes]
+    digests: dict[str, tuple[str, str]]
+    known: dict[str, Facts]
+
+
+def kept(session: Session, span: Span) -> Kept:
+    """The kept copies of the span's issued documents, in one query."""
+    query = (
+        select(ArchiveCopy)
+        .join(Document, Document.id == ArchiveCopy.document_id)
+        .where(
+            Document.status == DocStatus.ISSUED,
+            Document.issued_on >= span.first,
+            Document.issued_on <= span.last,
+        )
+        .options(undefer(ArchiveCopy.data))
+    )
+    found: Kept = {}
+    for row in session.scalars(query):
+        found.setdefault(row.document_id, {})[row.name] = row
+    return found
+
+
+def item(
+    session: Session,
+    code: codes.ArchiveCode,
+    doc: sources.SourceDocument,
+    office: settings.OfficeSettings,
+    rows: dict[str, ArchiveCopy],
+    key: bytes,
+) -> Item:
+    """The 件 from its kept copies, or made (and kept) when they are missing or do not fit."""
+    chosen = making.chosen_files(doc, office.archive_formats)
+    found = _from_kept(code, doc, office, chosen, rows, key)
+    if found is not None:
+        return found
+    made = making.make(code, doc, chosen)
+    _keep(session, doc.id, made, rows, key)
+    return _assembled(code, doc, office, made.files, made.note)
+
+
+def _assembled(
+    code: codes.ArchiveCode,
+    doc: sources.SourceDocument,
+    office: settings.OfficeSettings,
+    files: tuple[making.MadeFile, ...],
+    note: str,
+) -> Item:
+    data: dict[str, bytes] = {}
+    digests: dict[str, tuple[str, str]] = {}
+    known: dict[str, Facts] = {}
+    for f in files:
+        data[f.entry.path] = f.source.data if f.data is None else f.data
+        digests[f.entry.path] = (f.entry.sha256, f.entry.original_sha256)
+        if f.facts is not None:
+            known[f.entry.sha256] = f.facts
+    packaged = PackageItem(
+        code.number,
+        str(code),
+        doc.number,
+        office.issuer_name,
+        doc.title,
+        doc.issued_on,
+        office.retention,
+        doc.kind,
+        note=note,
+        files=tuple(f.entry for f in files),
+    )
+    return Item(packaged, data, digests, known)
+
+
+def _from_kept(
+    code: codes.ArchiveCode,
+    doc: sources.SourceDocument,
+    office: settings.OfficeSettings,
+    chosen: list[sources.SourceFile],
+    rows: dict[str, ArchiveCopy],
+    key: bytes,
+) -> Item | None:
+    folder = item_folder(str(code), code.year)
+    files: list[making.MadeFile] = []
+    for source in chosen:
+        row = rows.get(source.name)
+        if row is None or row.source_sha256 != source.sha256 or not _signed(row, key):
+            return None
+        path = f"{folder}/{code}-{source.name}"
+        entry = PackageFile(
+            path, source.role, format_of(path), row.size, row.pages, row.sha256,
+            row.original_size, row.original_sha256,
+        )  # fmt: skip
+        files.append(
+            making.MadeFile(source, entry, row.data, Facts.from_json(row.facts), row.stamp)
+        )
+    expected = making.stamp_key(making.stamp_fields(code, [f.entry for f in files]))
+    note = ""
+    for f, row in zip(files, (rows[s.name] for s in chosen), strict=True):
+        if f.stamp not in ("", expected) or (f.source.role == "正文" and f.stamp != expected):
+            return None  # another 件号 or 页数 than when it was made, or another way of making
+        if not _whole(f, row):
+            return None
+        note = note or row.note
+    return _assembled(code, doc, office, tuple(files), note)
+
+
+def _whole(f: making.MadeFile, row: ArchiveCopy) -> bool:
+    """The kept bytes are what the row states, a stamped PDF begins with the issued file, and a
+    file kept as issued is the issued one: one pass over the bytes."""
+    if f.data is None:
+        return row.sha256 == f.source.sha256 and row.original_sha256 == ""
+    view = memoryview(f.data)
+    if len(f.data) != row.size:
+        return False
+    if row.original_sha256:
+        if row.original_sha256 != f.source.sha256 or not 0 < row.original_size <= row.size:
+            return False
+        digest = hashlib.sha256(view[: row.original_size])
+        if digest.hexdigest() != row.original_sha256:
+            return False
+        digest.update(view[row.original_size :])
+        return digest.hexdigest() == row.sha256
+    return hashlib.sha256(view).hexdigest() == row.sha256
+
+
+def _message(document_id: int, name: str, row: ArchiveCopy) -> bytes:
+    parts = (
+        str(document_id), name, row.source_sha256, row.stamp, row.sha256, str(row.size),
+        str(row.pages), str(row.original_size), row.original_sha256, row.note, row.facts,
+    )  # fmt: skip
+    return "\x1f".join(parts).encode("utf-8")
+
+
+def _signed(row: ArchiveCopy, key: bytes) -> bool:
+    made = hmac.new(key, _message(row.document_id, row.name, row), hashlib.sha256).hexdigest()
+    return hmac.compare_digest(made, row.mac or "")
+
+
+def _keep(
+    session: Session, document_id: int, made: making.MadeItem, rows: dict[str, ArchiveCopy],
+    key: bytes,
+) -> None:  # fmt: skip
+    """Keep what was made (replacing what no longer fits), signed, for the exports after."""
+    for f in made.files:
+        row = rows.get(f.source.name)
+        if row is None:
+            row = ArchiveCopy(document_id=document_id, name=f.source.name)
+            session.add(row)
+            rows[f.source.name] = row
+        row.source_sha256 = f.source.sha256
+        row.stamp = f.stamp
+        row.data = f.data
+        row.sha256, row.size, row.pages = f.entry.sha256, f.entry.size, f.entry.pages
+        row.original_size, row.original_sha256 = f.entry.original_size, f.entry.original_sha256
+        row.note = made.note if f.source.role == "正文" and f.entry.format == "pdf" else ""
+        row.facts = (f.facts or Facts()).to_json()
+        row.mac = hmac.new(key, _message(document_id, row.name, row), hashlib.sha256).hexdigest()
+
+
+def make_at_issue(session: Session, doc: Document) -> None:
+    """Make a just-issued document's copies, with the 件号 it takes if its year is exported
+    now, so that export copies bytes. Never stops an issue: an export makes what is missing."""
+    try:
+        _make_at_issue(session, doc)
+    except Exception:  # a file the export would refuse says so then, in its own words
+        log.warning("archive copy of document %s not made at issue", doc.id, exc_info=True)
+
+
+def _make_at_issue(session: Session, doc: Document) -> None:
+    if doc.issued_on is None:
+        return
+    office = replace(settings.office(session), archive_formats="both")
+    span = Span.of_year(doc.issued_on.year)
+    before = session.scalar(
+        select(func.count(Document.id)).where(
+            Document.status == DocStatus.ISSUED,
+            Document.id != doc.id,
+            Document.issued_on >= span.first,
+            Document.issued_on <= doc.issued_on,
+        )
+    )
+    code = codes.assign(
+        office.fonds_code, span.year, office.retention, office.organisation_code, 1, before or 0
+    )[0]
+    source = sources.source_of(session, doc)
+    _uid, key = audit.chain_key(session)
+    made = making.make(code, source, making.chosen_files(source, office.archive_formats))
+    _keep(session, doc.id, made, {}, key)
