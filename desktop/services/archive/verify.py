@@ -153,15 +153,19 @@ def _stream(
     if name in digests:  # bytes in memory whose hashes were taken as they were made
         return _known(reader.read(name), keep, digests[name])
     digest, size = hashlib.sha256(), 0
-    head = hashlib.sha256() if prefix is not None else None
+    head = ""  # the hash of the first ``prefix`` bytes: the same pass, read off on the way
     decoder = codecs.getincrementaldecoder("utf-8")()
     utf8 = True
     kept: list[bytes] | None = [] if keep else None
     tail = b""
     for chunk in reader.chunks(name):
-        digest.update(chunk)
-        if head is not None and prefix is not None and size < prefix:
-            head.update(chunk[: prefix - size])
+        if prefix is not None and not head and size + len(chunk) >= prefix:
+            view = memoryview(chunk)
+            digest.update(view[: prefix - size])
+            head = digest.hexdigest()
+            digest.update(view[prefix - size :])
+        else:
+            digest.update(chunk)
         if utf8:
             try:
                 decoder.decode(chunk)
@@ -177,7 +181,9 @@ def _stream(
         except UnicodeDecodeError:
             utf8 = False
     data = b"".join(kept) if kept is not None else None
-    return _Pass(digest.hexdigest(), size, head.hexdigest() if head else "", utf8, data, tail)
+    if prefix is not None and not head:  # shorter than its original claims to be
+        head = digest.hexdigest()
+    return _Pass(digest.hexdigest(), size, head, utf8, data, tail)
 
 
 Digests = dict[str, tuple[str, str]]  # name → (SHA-256, SHA-256 of its embedded original or "")
