@@ -3,6 +3,7 @@ while something is unsaved, and the question that offers a copy back after a cra
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop.services import autosave
 from desktop.ui.desk import Desk
 from desktop.ui.i18n import tr
+from desktop.ui.unsaved import form_values, restore_form
 
 INTERVAL_MS = 3000
 
@@ -63,3 +65,57 @@ def offer(parent: QWidget, what: str) -> bool:
         ).format(what=what),
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def desk_of(widget: QWidget) -> Desk | None:
+    """The Desk of the page or window a dialog was opened from (None outside a signed-in one)."""
+    w: QWidget | None = widget
+    while w is not None:
+        desk = getattr(w, "desk", None)
+        if isinstance(desk, Desk):
+            return desk
+        w = w.parentWidget()
+    return None
+
+
+class FormCopy(QObject):
+    """A crash-safe copy of a form's typed fields (a dialog's, desktop/ui/forms.py): kept every
+    few seconds while they differ from what was shown, offered back when the same form (same
+    kind and title, same fields) opens again for the same user. Passwords are never kept."""
+
+    def __init__(self, root: QWidget, desk: Desk, name: str, dirty: Callable[[], bool]) -> None:
+        super().__init__(root)
+        self.root, self.dirty = root, dirty
+        digest = hashlib.sha256(name.encode()).hexdigest()[:12]
+        self.saver = Autosaver(root, desk, f"form-{digest}", self.payload)
+        self.last: Any = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self.keep)
+
+    def payload(self) -> dict[str, Any] | None:
+        if not self.dirty():
+            return None
+        return {"title": self.root.windowTitle(), "values": form_values(self.root, True)}
+
+    def start(self) -> None:
+        """Once the form shows: offer a copy left from before, then keep one while typing."""
+        left = self.saver.left_over()
+        if left is not None:
+            if offer(self.root, tr("“{title}”对话框中填写的内容").format(title=left["title"])):
+                restore_form(self.root, left.get("values", []))
+            self.saver.forget()
+        self.timer.start()
+
+    def keep(self) -> bool:
+        """Write the copy now if it changed; True when one is kept."""
+        value = self.payload()
+        if value != self.last:
+            self.saver.write_now()
+            self.last = value
+        return value is not None
+
+    def forget(self) -> None:
+        self.timer.stop()
+        self.saver.forget()
+        self.last = None

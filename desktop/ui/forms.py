@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel, QWidget
 
 from desktop.services.errors import DomainError
+from desktop.ui.autosave import FormCopy, desk_of
 from desktop.ui.i18n import tr
 from desktop.ui.messages import translated
 from desktop.ui.unsaved import form_state
@@ -73,13 +74,33 @@ class ServiceDialog(QDialog):
         self.error = error_label()
         self.fields: dict[str, QWidget] = {}
         self._shown_state: tuple[object, ...] | None = None
+        self._copy: FormCopy | None = None
+        self._kept = False
 
     # --- unsaved edits (desktop/ui/unsaved.py's EditHolder): what was typed since it opened ---
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         if self._shown_state is None:
             self._shown_state = form_state(self)
+            desk = desk_of(self)
+            if self.guard_unsaved and desk is not None:
+                # A crash-safe copy of what is typed, offered back if the desk stops first
+                # (desktop/ui/autosave.py); asked after the dialog has painted.
+                name = f"{type(self).__qualname__}:{self.windowTitle()}"
+                self._copy = FormCopy(self, desk, name, self.has_unsaved_edits)
+                QTimer.singleShot(0, self, self._copy.start)
         super().showEvent(event)
+
+    def keep_for_later(self) -> bool:
+        """Signed out with this dialog open: its copy is written now, offered at the next sign-in."""
+        self._kept = self._copy is not None and self._copy.keep()
+        return self._kept
+
+    def done(self, result: int) -> None:
+        """Saved, or closed with its edits settled: no copy to offer any more."""
+        if self._copy is not None and not self._kept:
+            self._copy.forget()
+        super().done(result)
 
     def has_unsaved_edits(self) -> bool:
         return (

@@ -29,16 +29,19 @@ from collections.abc import Iterable, Sequence
 from enum import Enum
 from typing import Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import QEventLoop
+from PySide6.QtCore import QDateTime, QEventLoop, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
     QDateTimeEdit,
+    QDoubleSpinBox,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QSpinBox,
     QTableWidget,
+    QTableWidgetItem,
     QTextEdit,
     QWidget,
 )
@@ -67,6 +70,17 @@ class EditHolder(Protocol):
     def discard_edits(self) -> None:
         """Throw the edits away: afterwards the holder shows the ledger again."""
         ...
+
+
+_INPUTS = (
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractButton,
+    QTableWidget,
+)
 
 
 class Choice(Enum):
@@ -133,26 +147,87 @@ def wait_for(job: Any) -> bool:
     return job.error is None and not job.cancelled
 
 
-def form_state(root: QWidget) -> tuple[Any, ...]:
-    """The values of every input under ``root``, in a stable order, to compare before/after."""
-    values: list[Any] = []
-    widgets = [root, *root.findChildren(QWidget)]
-    for w in widgets:
+def _inputs(root: QWidget) -> list[QWidget]:
+    return [
+        w
+        for w in (root, *root.findChildren(QWidget))
+        if isinstance(w, _INPUTS) and not (isinstance(w, QAbstractButton) and not w.isCheckable())
+    ]
+
+
+def _cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
+
+
+def form_values(root: QWidget, for_copy: bool = False) -> list[list[Any]]:
+    """The values of every input under ``root``, in a stable order, as JSON-able [kind, value]
+    pairs: compared before/after, and kept as a crash-safe copy. ``for_copy``: a password
+    field's text is left out (never written to disk)."""
+    values: list[list[Any]] = []
+    for w in _inputs(root):
         if isinstance(w, QLineEdit):
-            values.append(w.text())
+            secret = for_copy and w.echoMode() != QLineEdit.EchoMode.Normal
+            values.append(["line", "" if secret else w.text()])
         elif isinstance(w, QPlainTextEdit | QTextEdit):
-            values.append(w.toPlainText())
+            values.append(["text", w.toPlainText()])
         elif isinstance(w, QComboBox):
-            values.append((w.currentIndex(), w.currentText()))
+            values.append(["combo", [w.currentIndex(), w.currentText()]])
         elif isinstance(w, QDateTimeEdit):
-            values.append(w.dateTime().toString())
+            values.append(["datetime", w.dateTime().toString(Qt.DateFormat.ISODate)])
         elif isinstance(w, QAbstractSpinBox):
-            values.append(w.text())
-        elif isinstance(w, QAbstractButton) and w.isCheckable():
-            values.append(w.isChecked())
+            values.append(["spin", w.text()])
+        elif isinstance(w, QAbstractButton):
+            values.append(["check", w.isChecked()])
         elif isinstance(w, QTableWidget):
-            for r in range(w.rowCount()):
-                for c in range(w.columnCount()):
+            cells = [[_cell(w, r, c) for c in range(w.columnCount())] for r in range(w.rowCount())]
+            values.append(["table", cells])
+    return values
+
+
+def form_state(root: QWidget) -> tuple[Any, ...]:
+    """form_values as something to compare (a tuple of tuples)."""
+    return tuple((kind, repr(value)) for kind, value in form_values(root))
+
+
+def restore_form(root: QWidget, values: list[list[Any]]) -> bool:
+    """Put a copy made by form_values back; False (and nothing changed) when the form is not
+    the one it was taken from (other fields, or a table of another size)."""
+    widgets = _inputs(root)
+    if [k for k, _v in values] != [k for k, _v in form_values(root)] or len(widgets) != len(values):
+        return False
+    for w, (_kind, value) in zip(widgets, values, strict=True):
+        if isinstance(w, QTableWidget) and (
+            len(value) != w.rowCount() or any(len(row) != w.columnCount() for row in value)
+        ):
+            return False
+    for w, (_kind, value) in zip(widgets, values, strict=True):
+        if isinstance(w, QLineEdit):
+            if value or w.echoMode() == QLineEdit.EchoMode.Normal:
+                w.setText(value)
+        elif isinstance(w, QPlainTextEdit | QTextEdit):
+            w.setPlainText(value)
+        elif isinstance(w, QComboBox):
+            index, text = value
+            found = w.findText(text)
+            if found >= 0:
+                w.setCurrentIndex(found)
+            elif w.isEditable():
+                w.setEditText(text)
+            elif 0 <= index < w.count():
+                w.setCurrentIndex(index)
+        elif isinstance(w, QDateTimeEdit):
+            w.setDateTime(QDateTime.fromString(value, Qt.DateFormat.ISODate))
+        elif isinstance(w, QSpinBox | QDoubleSpinBox):
+            w.setValue(w.valueFromText(value))  # type: ignore[arg-type]
+        elif isinstance(w, QAbstractButton):
+            w.setChecked(bool(value))
+        elif isinstance(w, QTableWidget):
+            for r, row in enumerate(value):
+                for c, text in enumerate(row):
                     item = w.item(r, c)
-                    values.append(item.text() if item is not None else "")
-    return tuple(values)
+                    if item is None:
+                        w.setItem(r, c, QTableWidgetItem(text))
+                    elif item.text() != text:
+                        item.setText(text)
+    return True

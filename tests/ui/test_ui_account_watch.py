@@ -85,11 +85,17 @@ def test_a_demoted_clerks_unsaved_work_is_kept_or_named_never_asked_to_save(
     page.select_unit(unit.unit_id)
     row = next(i for i, line in enumerate(page.model.lines) if line.grid.report is None)
     assert page.model.setData(page.model.index(row, PERCENT), "77.5")
-    dialog = ServiceDialog(clerk, "登记资金")
+    kept, amount = ServiceDialog(clerk, "登记资金"), QLineEdit()  # in the window: keeps a copy
+    QVBoxLayout(kept).addWidget(amount)
+    kept.show()
+    qtbot.wait(10)
+    amount.setText("十二万")
+    dialog = ServiceDialog(None, "新建单位")  # outside it: whose copy would it be? named
+    qtbot.addWidget(dialog)
     typed = QLineEdit()
     QVBoxLayout(dialog).addWidget(typed)
     dialog.show()
-    typed.setText("十二万")
+    typed.setText("市档案馆")
     with security.desk.session() as session:
         users.set_role(session, security.desk.actor, _account(security, "clerk"), Role.LEADER)
     monkeypatch.setattr(SignInDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
@@ -97,10 +103,9 @@ def test_a_demoted_clerks_unsaved_work_is_kept_or_named_never_asked_to_save(
     assert unsaved_answers.asked == []  # nothing asked that could not be honoured
     assert any("角色已由科员改为领导" in m for m in messages), messages
     named = next(m for m in messages if "账号已变更" in m)
-    assert (
-        "“登记资金”对话框中填写的内容" in named and "进度报送" not in named
-    )  # the grid kept a copy
+    assert "“新建单位”对话框中填写的内容" in named
+    assert "进度报送" not in named and "登记资金" not in named  # those kept a copy
     assert not clerk.isVisible()
     folder = autosave.folder_for(clerk.desk.ledger.path, clerk.desk.ledger.url)
-    kept = [p.name for p in folder.glob("*.json")]
-    assert any(name.startswith("clerk-") for name in kept), kept
+    copies = [p.name for p in folder.glob("clerk-*.json")]
+    assert len(copies) == 2, copies  # the grid's and the dialog's

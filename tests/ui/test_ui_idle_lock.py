@@ -152,11 +152,13 @@ def test_quitting_at_the_lock_asks_nothing_and_keeps_the_grid_for_the_next_sign_
 def test_quitting_at_the_lock_names_edits_without_a_copy_first(
     clerk_window, qtbot, monkeypatch, unsaved_answers, confirmations
 ) -> None:
-    """A dialog's typed fields have no copy: 退出督办台 names them; 取消 there stays at the lock
-    with the dialog and its text as they were, and nothing is asked as if it could be saved."""
+    """Typed fields with no copy (a dialog opened outside the signed-in window, which cannot
+    know whose copy it would be): 退出督办台 names them; 取消 there stays at the lock with the
+    dialog and its text as they were, and nothing is asked as if it could be saved."""
     from desktop.ui.forms import ServiceDialog
 
-    dialog = ServiceDialog(clerk_window, "登记资金")
+    dialog = ServiceDialog(None, "登记资金")
+    qtbot.addWidget(dialog)
     typed = QLineEdit()
     QVBoxLayout(dialog).addWidget(typed)
     dialog.show()
@@ -179,3 +181,51 @@ def test_quitting_at_the_lock_names_edits_without_a_copy_first(
     assert clerk_window.isVisible() and dialog.isVisible() and typed.text() == "十二万"
     assert unsaved_answers.asked == []
     clerk_window.idle_lock.set_timeout_ms(0)
+
+
+def test_a_dialogs_typed_fields_are_kept_at_the_lock_and_offered_at_the_next_sign_in(
+    clerk_window, qtbot, monkeypatch, unsaved_answers, confirmations
+) -> None:
+    """退出督办台 with a dialog open in the window: its fields are kept as a copy (nothing asked,
+    nothing named as lost, no password written), and the same dialog offers them back."""
+    from desktop.services import autosave as copies
+    from desktop.ui import autosave
+    from desktop.ui.forms import ServiceDialog
+    from desktop.ui.main_window import MainWindow
+
+    def fund_dialog(parent):  # type: ignore[no-untyped-def]
+        dialog = ServiceDialog(parent, "登记资金")
+        amount, secret = QLineEdit(), QLineEdit()
+        secret.setEchoMode(QLineEdit.EchoMode.Password)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(amount)
+        layout.addWidget(secret)
+        dialog.show()
+        qtbot.wait(10)  # the copy starts once the dialog has painted
+        return dialog, amount, secret
+
+    _dialog, amount, secret = fund_dialog(clerk_window)
+    amount.setText("十二万")
+    secret.setText("口令不落盘")
+
+    def quit_at_lock(d: UnlockDialog) -> int:
+        d.quit_button.click()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(UnlockDialog, "exec", quit_at_lock)
+    clerk_window.idle_lock.set_timeout_ms(30)
+    qtbot.waitUntil(lambda: not clerk_window.isVisible(), timeout=5000)
+    assert confirmations.asked == [] and unsaved_answers.asked == []
+    folder = copies.folder_for(clerk_window.desk.ledger.path, "")
+    kept = "".join(p.read_text(encoding="utf-8") for p in folder.glob("*.json"))
+    assert "十二万" in kept and "口令不落盘" not in kept
+
+    offered: list[str] = []
+    monkeypatch.setattr(autosave, "offer", lambda _p, what: offered.append(what) or True)
+    again = MainWindow(clerk_window.desk, remember=False)  # the clerk signs in again
+    qtbot.addWidget(again)
+    again.idle_lock.set_timeout_ms(0)
+    _dialog, amount, secret = fund_dialog(again)
+    qtbot.waitUntil(lambda: bool(offered), timeout=2000)
+    assert offered == ["“登记资金”对话框中填写的内容"]
+    assert amount.text() == "十二万" and secret.text() == ""
