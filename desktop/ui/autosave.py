@@ -79,13 +79,22 @@ def desk_of(widget: QWidget) -> Desk | None:
 
 
 class FormCopy(QObject):
-    """A crash-safe copy of a form's typed fields (a dialog's, desktop/ui/forms.py): kept every
-    few seconds while they differ from what was shown, offered back when the same form (same
-    kind and title, same fields) opens again for the same user. Passwords are never kept."""
+    """A crash-safe copy of a form's typed fields (a dialog's, desktop/ui/forms.py; a page's
+    tracked form, desktop/ui/page.py): kept every few seconds while they differ from what was
+    shown, offered back when the same form (same ``name``: a dialog's kind and title, a page's
+    form and what it showed from the ledger) opens again for the same user. ``describe`` names
+    it in the offer. Passwords are never kept."""
 
-    def __init__(self, root: QWidget, desk: Desk, name: str, dirty: Callable[[], bool]) -> None:
+    def __init__(
+        self,
+        root: QWidget,
+        desk: Desk,
+        name: str,
+        dirty: Callable[[], bool],
+        describe: Callable[[], str],
+    ) -> None:
         super().__init__(root)
-        self.root, self.dirty = root, dirty
+        self.root, self.dirty, self.describe = root, dirty, describe
         digest = hashlib.sha256(name.encode()).hexdigest()[:12]
         self.saver = Autosaver(root, desk, f"form-{digest}", self.payload)
         self.last: Any = None
@@ -96,13 +105,13 @@ class FormCopy(QObject):
     def payload(self) -> dict[str, Any] | None:
         if not self.dirty():
             return None
-        return {"title": self.root.windowTitle(), "values": form_values(self.root, True)}
+        return {"what": self.describe(), "values": form_values(self.root, True)}
 
     def start(self) -> None:
         """Once the form shows: offer a copy left from before, then keep one while typing."""
         left = self.saver.left_over()
         if left is not None:
-            if offer(self.root, tr("“{title}”对话框中填写的内容").format(title=left["title"])):
+            if offer(self.root, str(left.get("what", ""))):
                 restore_form(self.root, left.get("values", []))
             self.saver.forget()
         self.timer.start()

@@ -87,7 +87,9 @@ class ServiceDialog(QDialog):
                 # A crash-safe copy of what is typed, offered back if the desk stops first
                 # (desktop/ui/autosave.py); asked after the dialog has painted.
                 name = f"{type(self).__qualname__}:{self.windowTitle()}"
-                self._copy = FormCopy(self, desk, name, self.has_unsaved_edits)
+                self._copy = FormCopy(
+                    self, desk, name, self.has_unsaved_edits, self.unsaved_description
+                )
                 QTimer.singleShot(0, self, self._copy.start)
         super().showEvent(event)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.auth import Permission
+from desktop.ui.autosave import FormCopy
 from desktop.ui.buttons import button
 from desktop.ui.calls import Job
 from desktop.ui.desk import Desk
@@ -157,9 +158,26 @@ class Page(QWidget):
         self._forms.append(_Form(root, save, form_state(root)))
 
     def mark_clean(self) -> None:
-        """What the tracked forms show now is what the ledger holds (call after loading)."""
-        for form in self._forms:
+        """What the tracked forms show now is what the ledger holds (call after loading).
+        Each form then keeps a crash-safe copy of what is typed into it (desktop/ui/autosave.py),
+        named by what it showed, so a copy is only offered back over the same record as it was;
+        the copy of what it showed before (saved, discarded or reloaded) goes."""
+        for index, form in enumerate(self._forms):
             form.clean = form_state(form.root)
+            if form.copy is not None:
+                form.copy.forget()
+                form.copy.deleteLater()
+            name = f"{type(self).__qualname__}:{index}:{form.clean!r}"
+            form.copy = FormCopy(form.root, self.desk, name, form.is_dirty, self._copy_description)
+            QTimer.singleShot(0, form.copy, form.copy.start)
+
+    def _copy_description(self) -> str:
+        return tr("“{page}”页上填写的内容").format(page=self.title_label.text())
+
+    def keep_for_later(self) -> bool:
+        """Signed out with typed forms: their copies are written now (see mark_clean)."""
+        dirty = [f for f in self._forms if f.dirty]
+        return bool(dirty) and all(f.copy is not None and f.copy.keep() for f in dirty)
 
     def has_unsaved_edits(self) -> bool:
         return any(form.dirty for form in self._forms)
@@ -196,7 +214,11 @@ class _Form:
     root: QWidget
     save: Callable[[], object] | None
     clean: tuple[object, ...]
+    copy: FormCopy | None = None
 
     @property
     def dirty(self) -> bool:
         return form_state(self.root) != self.clean
+
+    def is_dirty(self) -> bool:
+        return self.dirty

@@ -5062,6 +5062,10 @@ Log: {path}</translation>
         <translation>closing the dialog</translation>
     </message>
     <message>
+        <source>“{page}”页上填写的内容</source>
+        <translation>what was typed on the “{page}” page</translation>
+    </message>
+    <message>
         <source>{page}：有尚未保存的修改</source>
         <translation>{page}: changes not saved</translation>
     </message>

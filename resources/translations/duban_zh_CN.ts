@@ -5062,6 +5062,10 @@
             <translation>关闭对话框</translation>
         </message>
         <message>
+            <source>“{page}”页上填写的内容</source>
+            <translation>“{page}”页上填写的内容</translation>
+        </message>
+        <message>
             <source>{page}：有尚未保存的修改</source>
             <translation>{page}：有尚未保存的修改</translation>
         </message>

@@ -54,3 +54,38 @@ def test_notice_draft_survives_a_crash(clerk_window, qtbot, monkeypatch) -> None
     restored = again.show_page("notices")
     assert restored.body_edit.toPlainText() == "一、第一段正文" and restored.has_unsaved_edits()
     assert restored.current is not None and restored.current.row.title == "关于测试的通知"
+
+
+def test_a_pages_typed_form_is_kept_and_offered_back_over_the_same_record(
+    window_as, qtbot, monkeypatch
+) -> None:
+    """设置 with a field typed and not saved: signed out at the lock (keep_for_later), the copy
+    is written; the next window's 设置 page, showing the same saved values, offers it back."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from desktop.ui import autosave
+    from desktop.ui.main_window import MainWindow
+
+    def first_field(page):  # type: ignore[no-untyped-def]
+        return next(
+            e
+            for e in page.content.findChildren(QLineEdit)
+            if e.isEnabled() and not e.isReadOnly() and e.echoMode() == QLineEdit.EchoMode.Normal
+        )
+
+    admin = window_as("admin")
+    page = admin.show_page("settings")
+    qtbot.wait(10)
+    field = first_field(page)
+    typed = field.text() + "（未保存）"
+    field.setText(typed)
+    assert page.has_unsaved_edits() and page.keep_for_later()
+
+    offered: list[str] = []
+    monkeypatch.setattr(autosave, "offer", lambda _p, what: offered.append(what) or True)
+    again = MainWindow(admin.desk, remember=False)
+    qtbot.addWidget(again)
+    restored = again.show_page("settings")
+    qtbot.waitUntil(lambda: bool(offered), timeout=2000)
+    assert "设置" in offered[0]
+    assert first_field(restored).text() == typed and restored.has_unsaved_edits()
