@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -126,8 +128,14 @@ class TaskPage(Page):
         self.timeline_table.setSortingEnabled(False)
         right_layout.addWidget(self.timeline_table)
 
+        # The task's facts wrap (long in English); in a scroll area they keep their wrapped
+        # height instead of being squeezed to one clipped line at 1024×768.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(left)
         splitter = QSplitter()
-        splitter.addWidget(left)
+        splitter.addWidget(scroll)
         splitter.addWidget(right)
         splitter.setSizes([560, 620])
         self.body.addWidget(splitter, 1)
