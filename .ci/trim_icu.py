@@ -4,12 +4,17 @@ Qt's libicuuc links libicudata.so.NN, a 32 MB library whose only content is one 
 ``icudtNN_dat``, ICU's common data package (every locale's names, currencies, units, time zone
 names, collation and break rules). The desk shows Chinese (and Qt's English fall-backs) only, so
 the bundle carries a library of the same name and symbol built from that package minus the
-other ~700 locales, transliteration and the legacy code pages it never decodes, and two items
-only ICU APIs that Qt never calls read: character names (unames) and the spoof checker's
-confusables. Kept in full: the Unicode properties, normalisation, root collation (UCA) with the
-zh (pinyin) tailoring, all break rules and dictionaries (3 MB that Qt does not read either — it
-finds text boundaries with its own tables — but icupkg refuses a package whose brkitr/root.res
-names a dictionary that is not there), time zones, GB18030/GBK converters.
+other ~700 locales, transliteration and the legacy code pages it never decodes, and what only
+ICU APIs that Qt never calls read: character names (unames), the spoof checker's confusables,
+the break iterators' rules and dictionaries (brkitr, 3.2 MB), currency and unit names and
+rule-based number spelling (curr, unit, rbnf). Qt 6's libQt6Core imports from ICU only ucol_*
+(QCollator), ucnv_* (QStringConverter), ucal_* (time-zone ids and names) and u_strToLower/Upper
+(objdump -T; no other Qt library links ICU): it finds text and line boundaries with its own
+Unicode tables and formats numbers and currencies from its own CLDR data, so QTextBoundaryFinder
+and QLocale give the same results with or without those trees (compared on Chinese text: word,
+line, sentence and grapheme boundaries, pinyin order, 中国标准时间, ¥1,234.50). Kept in full: the
+Unicode properties, normalisation, root collation (UCA) with the zh (pinyin) tailoring, time
+zones, language and region names, GB18030/GBK converters.
 
     python3 .ci/trim_icu.py PATH/libicudata.so.73 OUT_DIR   # -> OUT_DIR/libicudata.so.73
 
@@ -30,7 +35,7 @@ KEEP_LOCALES = {"root", "en", "en_US", "en_001", "zh", "zh_Hans", "zh_Hans_CN", 
 # a locale's name: language, optional script, optional region/variant (data items are not)
 LOCALE = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]*)*$")  # de, zh_Hans_CN, de__PHONEBOOK, es_
 KEEP_CONVERTERS = re.compile(r"^(gb18030|windows-936|ibm-1386|ibm-1383|ibm-5478)")
-DROP_TREES = ("translit/",)
+DROP_TREES = ("translit/", "brkitr/", "curr/", "unit/", "rbnf/")
 DROP_ITEMS = re.compile(r"^(unames\.icu|confusables\w*\.cfu)$")
 
 

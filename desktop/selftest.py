@@ -22,9 +22,7 @@ from pathlib import Path
 from typing import Any
 
 NOT_YET = "跳过（尚未实现）"
-# resources/ sits beside desktop/ both in the source tree and in the bundle (build.spec datas).
 DEMO_PERIOD = "2026-11"  # the demo ledger's latest reported month (its clock: 2026-11-28)
-FONT_DIR = Path(__file__).resolve().parents[1] / "resources" / "fonts"
 
 
 class NotYet(Exception):
@@ -205,12 +203,13 @@ def check_translations(run: Run) -> str:
 
 
 def check_chinese_text(run: Run) -> str:
-    """Chinese through Qt's ICU: pinyin collation, line breaks before ，。 forbidden, dates.
+    """Chinese through Qt's ICU: pinyin collation, line breaks before ，。 forbidden, dates,
+    GB 18030.
 
     The Linux bundle carries a trimmed ICU data library (.ci/trim_icu.py): this proves what it
     kept still serves Chinese. Root collation (no zh data) would order 上海 before 北京.
     """
-    from PySide6.QtCore import QCollator, QDate, QLocale, QTextBoundaryFinder
+    from PySide6.QtCore import QCollator, QDate, QLocale, QStringDecoder, QTextBoundaryFinder
 
     run.qt()
     china = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
@@ -229,14 +228,21 @@ def check_chinese_text(run: Run) -> str:
     date = china.toString(QDate(2026, 11, 28), "yyyy年M月d日 dddd")
     if date != "2026年11月28日 星期六":
         raise RuntimeError(f"日期格式有误：{date}")
-    return f"拼音排序 {'、'.join(cities)}；断行 {len(breaks)} 处；{date}"
+    rare = "督办𠮷"  # 𠮷 is four bytes in GB 18030 (outside GBK): Python's _codecs_cn, ICU's table
+    if rare.encode("gb18030").decode("gb18030") != rare or not QStringDecoder("GB18030").isValid():
+        raise RuntimeError("GB 18030 编码不可用")
+    return f"拼音排序 {'、'.join(cities)}；断行 {len(breaks)} 处；{date}；GB 18030"
 
 
 def check_ui_fonts(run: Run) -> str:
+    """The shipped fonts as Qt loads them; in the bundle unpacked from their .xz (the hash of
+    each unpacked file checked again, a damaged one unpacked anew)."""
     from PySide6.QtGui import QFontDatabase
 
+    from desktop.documents.shipped_fonts import FONT_DIR, shipped_fonts
+
     run.qt()
-    files = sorted(FONT_DIR.glob("*.ttf"))
+    files = shipped_fonts(verify=True)
     if len(files) < 5:
         raise RuntimeError(f"随程序的字体不全：{FONT_DIR} 中只有 {len(files)} 个")
     families: list[str] = []
@@ -245,7 +251,8 @@ def check_ui_fonts(run: Run) -> str:
         if font_id < 0:
             raise RuntimeError(f"Qt 无法加载字体 {path.name}")
         families += QFontDatabase.applicationFontFamilies(font_id)
-    return f"{len(files)} 个字体：{'、'.join(dict.fromkeys(families))}"
+    where = "" if files[0].parent == FONT_DIR else f"（解压于 {files[0].parent.parent}）"
+    return f"{len(files)} 个字体{where}：{'、'.join(dict.fromkeys(families))}"
 
 
 def check_migrate(run: Run) -> str:

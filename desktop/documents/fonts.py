@@ -10,12 +10,14 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
+from .shipped_fonts import FONT_DIR, shipped_font
+
 # reportlab keeps each registered TrueType font's subset tables on the shared font object, so two
 # PDFs drawn at once (the live preview's worker thread and an issue on the GUI thread) corrupt
 # each other's subsets. Everything that draws with the registered fonts holds this lock.
 reportlab_lock = threading.RLock()
 
-SHIPPED_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+SHIPPED_DIR = FONT_DIR  # the licences; the fonts themselves through shipped_font()
 
 
 class FontRole(StrEnum):
@@ -242,7 +244,7 @@ class FontSet:
 
 def _shipped_choice(role: FontRole) -> FontChoice:
     file, name = SHIPPED[role]
-    return FontChoice(role, SHIPPED_DIR / file, 0, name, shipped=True)
+    return FontChoice(role, shipped_font(file), 0, name, shipped=True)
 
 
 def _default_dirs() -> tuple[str, ...]:

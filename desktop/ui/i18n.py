@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 TRANSLATION_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 # Preferred UI families, best first: the PC's own fonts, then what we ship (heiti.ttf).
 UI_FAMILIES = (
@@ -97,7 +96,14 @@ def register_fonts() -> list[str]:
     if _fonts_done:
         return families
     _fonts_done = True
-    for path in sorted(FONT_DIR.glob("*.tt[fc]")):
+    from desktop.documents.shipped_fonts import FontUnpackError, shipped_fonts
+
+    try:
+        paths = shipped_fonts()  # the bundle's first start unpacks them (about a second)
+    except FontUnpackError as error:  # the PC's own fonts still serve the screen
+        log.warning("%s", error)
+        return families
+    for path in paths:
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id < 0:
             log.warning("字体注册失败：%s", path)

@@ -6084,6 +6084,10 @@ Other unsaved work has been kept as a copy, offered back when this account signs
         <translation>Task {0}: the percent complete should be a number from 0 to 100, with at most one decimal (got {1}).</translation>
     </message>
     <message>
+        <source>{0} 第 {1} 行格式不对，请重新安装督办台</source>
+        <translation>Line {1} of {0} is malformed; please reinstall Duban Desk</translation>
+    </message>
+    <message>
         <source>“{0}”是加密传递副本，不是归档包本身：请先用同一口令解密（文件 → 解密传递副本…，或 duban archive decrypt-copy），再对解密得到的归档包操作。</source>
         <translation>“{0}” is an encrypted transport copy, not the archive package itself: decrypt it first with the same passphrase (File → Decrypt transport copy…, or duban archive decrypt-copy), then work on the package decrypted from it.</translation>
     </message>
@@ -6430,6 +6434,14 @@ Other unsaved work has been kept as a copy, offered back when this account signs
     <message>
         <source>无法打开台账“{0}”：数据库服务器拒绝登录（没有提供密码，或密码不对）。请把密码写进 PostgreSQL 的密码文件（PGPASSFILE，默认 ~/.pgpass，权限 0600），不要写在地址里。</source>
         <translation>Cannot open the ledger “{0}”: the database server refused the sign-in (no password given, or a wrong one). Put the password in PostgreSQL&apos;s password file (PGPASSFILE, by default ~/.pgpass, mode 0600), not in the address.</translation>
+    </message>
+    <message>
+        <source>无法把随程序提供的字体 {0} 解压到 {1}：{2}。请腾出磁盘空间或让该文件夹可写，再重新打开督办台</source>
+        <translation>Cannot unpack the bundled font {0} into {1}: {2}. Free some disk space or make that folder writable, then open Duban Desk again</translation>
+    </message>
+    <message>
+        <source>无法读取 {0}（{1}），请重新安装督办台</source>
+        <translation>Cannot read {0} ({1}); please reinstall Duban Desk</translation>
     </message>
     <message>
         <source>无法读取“{0}”的剩余空间：{1}。</source>
@@ -7006,6 +7018,18 @@ Other unsaved work has been kept as a copy, offered back when this account signs
     <message>
         <source>附件“{0}”的内容与登记时的校验值不符，可能已损坏。</source>
         <translation>The content of attachment &quot;{0}&quot; does not match the checksum taken when it was registered; it may be damaged.</translation>
+    </message>
+    <message>
+        <source>随程序提供的字体 {0} 不在 {1} 中，安装不完整，请重新安装督办台</source>
+        <translation>The bundled font {0} is not listed in {1}: the installation is incomplete; please reinstall Duban Desk</translation>
+    </message>
+    <message>
+        <source>随程序提供的字体 {0} 已损坏（{1} 解压后校验值不符），请重新安装督办台</source>
+        <translation>The bundled font {0} is damaged ({1} does not unpack to the expected checksum); please reinstall Duban Desk</translation>
+    </message>
+    <message>
+        <source>随程序提供的字体 {0} 已损坏（{1}：{2}），请重新安装督办台</source>
+        <translation>The bundled font {0} is damaged ({1}: {2}); please reinstall Duban Desk</translation>
     </message>
     <message>
         <source>预览之后台账有改动，请重新预览后再导入。</source>

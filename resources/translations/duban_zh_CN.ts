@@ -6084,6 +6084,10 @@
             <translation>任务 {0}：完成百分比应为 0 到 100 的数，可带一位小数（收到 {1}）。</translation>
         </message>
         <message>
+            <source>{0} 第 {1} 行格式不对，请重新安装督办台</source>
+            <translation>{0} 第 {1} 行格式不对，请重新安装督办台</translation>
+        </message>
+        <message>
             <source>“{0}”是加密传递副本，不是归档包本身：请先用同一口令解密（文件 → 解密传递副本…，或 duban archive decrypt-copy），再对解密得到的归档包操作。</source>
             <translation>“{0}”是加密传递副本，不是归档包本身：请先用同一口令解密（文件 → 解密传递副本…，或 duban archive decrypt-copy），再对解密得到的归档包操作。</translation>
         </message>
@@ -6430,6 +6434,14 @@
         <message>
             <source>无法打开台账“{0}”：数据库服务器拒绝登录（没有提供密码，或密码不对）。请把密码写进 PostgreSQL 的密码文件（PGPASSFILE，默认 ~/.pgpass，权限 0600），不要写在地址里。</source>
             <translation>无法打开台账“{0}”：数据库服务器拒绝登录（没有提供密码，或密码不对）。请把密码写进 PostgreSQL 的密码文件（PGPASSFILE，默认 ~/.pgpass，权限 0600），不要写在地址里。</translation>
+        </message>
+        <message>
+            <source>无法把随程序提供的字体 {0} 解压到 {1}：{2}。请腾出磁盘空间或让该文件夹可写，再重新打开督办台</source>
+            <translation>无法把随程序提供的字体 {0} 解压到 {1}：{2}。请腾出磁盘空间或让该文件夹可写，再重新打开督办台</translation>
+        </message>
+        <message>
+            <source>无法读取 {0}（{1}），请重新安装督办台</source>
+            <translation>无法读取 {0}（{1}），请重新安装督办台</translation>
         </message>
         <message>
             <source>无法读取“{0}”的剩余空间：{1}。</source>
@@ -7006,6 +7018,18 @@
         <message>
             <source>附件“{0}”的内容与登记时的校验值不符，可能已损坏。</source>
             <translation>附件“{0}”的内容与登记时的校验值不符，可能已损坏。</translation>
+        </message>
+        <message>
+            <source>随程序提供的字体 {0} 不在 {1} 中，安装不完整，请重新安装督办台</source>
+            <translation>随程序提供的字体 {0} 不在 {1} 中，安装不完整，请重新安装督办台</translation>
+        </message>
+        <message>
+            <source>随程序提供的字体 {0} 已损坏（{1} 解压后校验值不符），请重新安装督办台</source>
+            <translation>随程序提供的字体 {0} 已损坏（{1} 解压后校验值不符），请重新安装督办台</translation>
+        </message>
+        <message>
+            <source>随程序提供的字体 {0} 已损坏（{1}：{2}），请重新安装督办台</source>
+            <translation>随程序提供的字体 {0} 已损坏（{1}：{2}），请重新安装督办台</translation>
         </message>
         <message>
             <source>预览之后台账有改动，请重新预览后再导入。</source>

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import gzip
 import logging
+import lzma
 from pathlib import Path
 
 import jieba
@@ -43,15 +43,15 @@ def test_a_damaged_index_is_built_again(tmp_path: Path, monkeypatch: pytest.Monk
     assert tokenizer.total == 410 and tokenizer.FREQ["领导"] == 80 and tokenizer.FREQ["领导小"] == 0
 
 
-def test_the_bundles_gzip_dictionary_cuts_every_title_as_jieba_does(
+def test_the_bundles_xz_dictionary_cuts_every_title_as_jieba_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The bundle ships jieba's dict.txt gzip-compressed (build.spec); the index built from it
+    """The bundle ships jieba's dict.txt xz-compressed (build.spec); the index built from it
     is the plain one's, so every title splits the same, with or without a cache folder."""
     jieba.setLogLevel(logging.WARNING)
     plain = words.dictionary_file()
-    packed = tmp_path / "dict.txt.gz"
-    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    packed = tmp_path / "dict.txt.xz"
+    packed.write_bytes(lzma.compress(plain.read_bytes(), preset=0))
     whole = jieba.Tokenizer()
     monkeypatch.setattr(words, "dictionary_file", lambda: packed)
     monkeypatch.setattr(words, "index_path", lambda _source: tmp_path / "cache" / "w.sqlite3")
