@@ -14,8 +14,6 @@ import hmac
 import json
 import os
 import re
-import secrets
-import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -90,6 +88,8 @@ def legacy_hash(
 
 
 def new_uid() -> str:
+    import uuid  # only a new ledger needs one: `duban status` reads without (issue 11)
+
     return uuid.uuid4().hex
 
 
@@ -122,6 +122,8 @@ def ensure_key(uid: str) -> bytes:
     if existing is not None:
         return existing
     path = key_path(uid)
+    import secrets
+
     key = secrets.token_bytes(32)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -12,7 +12,6 @@ import contextlib
 import logging
 import ntpath
 import os
-import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
@@ -26,6 +25,8 @@ log = logging.getLogger(__name__)
 
 
 def _run_icacls(argv: Sequence[str]) -> bool:
+    import subprocess  # Windows only: not on the path of a POSIX command (issue 11)
+
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0x08000000)  # no console flashing up
     done = subprocess.run(
         list(argv), capture_output=True, timeout=60, check=False, creationflags=flags
@@ -71,6 +72,8 @@ def _user_only(path: Path) -> None:
     folder = os.path.isdir(path)
     if not folder and _key(Path(path).parent) in _USER_ONLY:
         return  # made in a user-only folder of this process: it inherits exactly that
+    import subprocess
+
     try:
         ok = RUN(icacls_argv(Path(path), folder))
     except (OSError, subprocess.SubprocessError) as exc:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -71,20 +69,21 @@ def _password_refused(error: BaseException) -> bool:
     return password_refused(error)
 
 
-@dataclass
 class CliContext:
-    database: str | None
-    clock: Clock
-    username: str | None
-    _ledger: Ledger | None = field(default=None, repr=False)
-    _actor: Actor | None = field(default=None, repr=False)
-    chain_problem: str = ""  # what the check on open found (empty: the chain verified)
-
-    today_given: bool = False
-    _signed_in_for: str = field(default="", repr=False)
-    _due: str = field(default="", repr=False)  # the signed-in user's password must change first
-    _writing: bool = field(default=False, repr=False)  # a write asked to sign in (sign_in)
-    banner: list[str] | None = None  # the window logs the start-up banner itself
+    # A plain class, not a dataclass: its generated methods cost a cold `duban status` about
+    # 4 ms (issue 11), and nothing compares or prints a context.
+    def __init__(
+        self, database: str | None, clock: Clock, username: str | None, today_given: bool = False
+    ) -> None:
+        self.database, self.clock, self.username = database, clock, username
+        self.today_given = today_given
+        self._ledger: Ledger | None = None
+        self._actor: Actor | None = None
+        self.chain_problem = ""  # what the check on open found (empty: the chain verified)
+        self._signed_in_for = ""
+        self._due = ""  # the signed-in user's password must change first
+        self._writing = False  # a write asked to sign in (sign_in)
+        self.banner: list[str] | None = None  # the window logs the start-up banner itself
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CliContext:
@@ -128,6 +127,8 @@ class CliContext:
                 raise
             if os.environ.get("PGPASSWORD") or not sys.stdin.isatty():
                 raise LedgerError(DB_PASSWORD_REFUSED) from exc
+        import getpass  # only when asked: not on the path of a command that prompts for nothing
+
         os.environ["PGPASSWORD"] = getpass.getpass("数据库的登录密码（不会显示）：")
         try:
             return open_ledger(self.database, self.clock)
@@ -200,6 +201,8 @@ class CliContext:
                 )
             target = ledger or self.ledger  # opening self.ledger signs in already (above)
         if self._actor is None and username:
+            import getpass
+
             from desktop.services import identity
 
             password = os.environ.get("DUBAN_PASSWORD") or getpass.getpass(

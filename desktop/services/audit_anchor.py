@@ -38,6 +38,8 @@ class Head:
 
 @dataclass(frozen=True)
 class Verified:
+    """How far this desk has verified a ledger's chain, and when."""
+
     head: Head
     at: str  # when (ISO, system clock)
     full_at: str  # when the last whole-chain pass ended

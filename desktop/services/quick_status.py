@@ -30,7 +30,14 @@ from db.enums import LampColor
 from db.private import tighten
 from desktop.services import audit_anchor
 from desktop.services.lamps import stamp
-from desktop.services.setting_values import DEMO_KEY, KEYS, ItemRules, LampRules, from_stored
+from desktop.services.setting_values import (
+    DEMO_KEY,
+    ITEM_RULES_KEY,
+    LAMP_RULES_KEY,
+    ItemRules,
+    LampRules,
+    from_stored,
+)
 from desktop.services.status_values import (
     DueReminder,
     LampOverview,
@@ -44,6 +51,8 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class StatusReport:
+    """What `duban status` prints, read straight from SQLite."""
+
     overview: LampOverview
     due: list[DueReminder]
     waiting: list[PendingApproval]
@@ -148,7 +157,7 @@ def _lamps_current(db: sqlite3.Connection, today: date, settings: dict[str, str]
     ).fetchone()
     if state is None:
         return False
-    rules = from_stored(LampRules, settings.get(KEYS[LampRules]))
+    rules = from_stored(LampRules, settings.get(LAMP_RULES_KEY))
     found = stamp.fingerprint(
         db.execute(f"SELECT count(*), max(id) FROM {table}").fetchone()  # noqa: S608 - constants
         for table in stamp.WATCHED_TABLES
@@ -203,7 +212,7 @@ def _overview(db: sqlite3.Connection) -> LampOverview:
 def _reminders(
     db: sqlite3.Connection, today: date, settings: dict[str, str]
 ) -> tuple[list[DueReminder], list[PendingApproval]]:
-    days = from_stored(ItemRules, settings.get(KEYS[ItemRules])).remind_before_days
+    days = from_stored(ItemRules, settings.get(ITEM_RULES_KEY)).remind_before_days
     due = []
     if days > 0:
         horizon = today + timedelta(days=days)

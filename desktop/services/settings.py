@@ -13,17 +13,29 @@ from db.models import Setting
 from desktop.services import audit
 from desktop.services.auth import Actor, Permission
 from desktop.services.errors import ValidationError
-from desktop.services.setting_values import (
+from desktop.services.office_values import (
     ARCHIVE_FORMATS,
-    DEMO_KEY,
     AccountabilityRules,
-    ItemRules,
-    LampRules,
     OfficeSettings,
     SecurityPolicy,
+)
+from desktop.services.setting_values import (
+    DEMO_KEY,
+    ITEM_RULES_KEY,
+    LAMP_RULES_KEY,
+    ItemRules,
+    LampRules,
     from_stored,
 )
-from desktop.services.setting_values import KEYS as _KEYS
+
+# Each kind's row in the setting table (one JSON value per kind).
+_KEYS: dict[type, str] = {
+    OfficeSettings: "office",
+    LampRules: LAMP_RULES_KEY,
+    ItemRules: ITEM_RULES_KEY,
+    SecurityPolicy: "security",
+    AccountabilityRules: "accountability_rules",
+}
 
 
 def _load(session: Session, cls: type) -> Any:

@@ -10,10 +10,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from db.enums import LampColor
-from desktop.services.lamps.rules import worst
 
 if TYPE_CHECKING:
     from desktop.services.overview import TaskRow
+
+
+def worst(colors: list[LampColor]) -> LampColor:
+    return max(colors, key=lambda c: c.severity, default=LampColor.GREEN)
 
 
 @dataclass
@@ -63,6 +66,8 @@ class RollUp:
 
 @dataclass(frozen=True)
 class RedTask:
+    """A red task as status lists it, with its reasons joined."""
+
     code: str
     title: str
     lead_unit: str
@@ -81,6 +86,8 @@ class LampOverview:
 
 @dataclass(frozen=True)
 class DueReminder:
+    """A 督办事项 whose reply falls due within the reminder days."""
+
     item_id: int
     unit: str
     leader: str  # 分管领导; "" when none is named
@@ -96,6 +103,8 @@ class DueReminder:
 
 @dataclass(frozen=True)
 class PendingApproval:
+    """A 延期 request that passed its check and waits for a leader."""
+
     extension_id: int
     item_id: int
     unit: str

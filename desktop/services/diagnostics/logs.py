@@ -11,13 +11,13 @@ import platform
 import sys
 from collections.abc import Iterable
 from datetime import datetime
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
 from db.incidents import log_incident
-from db.private import private_dir, tighten
+from db.private import private_dir
+from desktop.services.diagnostics.log_file import PrivateRotatingLog
 
 log = logging.getLogger("duban")
 LOG_NAME = "duban.log"
@@ -37,15 +37,6 @@ def log_path() -> Path:
     return current if isinstance(current, Path) else log_folder() / LOG_NAME
 
 
-class _PrivateLog(RotatingFileHandler):
-    """Each log file, also after rotation, is its user's only (0600)."""
-
-    def _open(self):  # type: ignore[no-untyped-def]
-        stream = super()._open()
-        tighten(Path(self.baseFilename))
-        return stream
-
-
 def setup_logging(folder: Path | None = None, crash_file: bool = True) -> Path:
     """A rotating log (five files of 1 MB) and a crash file for native faults; once per process
     and folder. Called first thing by `duban` (GUI and command line alike)."""
@@ -63,9 +54,7 @@ def setup_logging(folder: Path | None = None, crash_file: bool = True) -> Path:
         if own_data:  # the desk's data folder (default ledger, logs, autosave): 0700 too
             private_dir(folder.parent)
         private_dir(folder)  # the log names users and records: 0700, its files 0600
-        handler: logging.Handler = _PrivateLog(
-            target, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-        )
+        handler: logging.Handler = PrivateRotatingLog(target, max_bytes=1_000_000, backups=5)
     except OSError as exc:  # a read-only profile must not stop the program
         handler = logging.StreamHandler(sys.stderr)
         handler.setLevel(logging.WARNING)
@@ -170,7 +159,7 @@ def banner_lines(extra: Iterable[str] = ()) -> list[str]:
         f"督办台 {program}（{'安装包' if getattr(sys, 'frozen', False) else '源代码'}）"
         f"，数据结构 {head_revision()}",
         f"Python {platform.python_version()}（{platform.python_implementation()}）",
-        f"系统 {platform.platform()}，{platform.machine()}",
+        f"系统 {system_text()}，{platform.machine()}",
         f"PySide6 {_version('PySide6')}，SQLAlchemy {_version('SQLAlchemy')}"
         f"，reportlab {_version('reportlab')}",
         *extra,
@@ -178,13 +167,23 @@ def banner_lines(extra: Iterable[str] = ()) -> list[str]:
     return lines
 
 
-def _version(package: str, missing: str = "（未安装）") -> str:
-    from importlib import metadata
+def system_text() -> str:
+    """platform.platform() as it reads on Linux, without the `uname -p` child process it starts
+    for the processor (a fork and exec on every cold command; issue 11): Linux's uname says
+    "unknown" there (Debian, Kylin, UOS) or repeats the machine (RHEL), and platform.platform()
+    leaves out both. Elsewhere platform.platform() itself."""
+    if not sys.platform.startswith("linux"):
+        return platform.platform()
+    uname = platform.uname()  # its processor is computed only when read
+    libc, version = platform.libc_ver()
+    parts = (uname.system, uname.release, uname.machine, "with", libc + version)
+    return "-".join(part.strip() for part in parts if part)
 
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return missing
+
+def _version(package: str, missing: str = "（未安装）") -> str:
+    from desktop.services.diagnostics.versions import version
+
+    return version(package, missing)
 
 
 def log_banner(extra: Iterable[str] = ()) -> None:

@@ -167,7 +167,3 @@ def recovery(facts: TaskFacts, rules: LampRules) -> str:
         f"差距已补齐，由红转黄：{Period.parse(period).label}滞后序时进度 {before:.0f} 个百分点"
         "亮红灯，本期补齐，下期保持即转绿"
     )
-
-
-def worst(colors: list[LampColor]) -> LampColor:
-    return max(colors, key=lambda c: c.severity, default=LampColor.GREEN)
