@@ -11,7 +11,14 @@ from datetime import date
 from pathlib import Path
 
 from desktop.cli.context import INTERNAL_ERROR, REFUSED, CliContext
-from desktop.services import archive, backup, backup_crypto, desk_lock, restore_chain
+from desktop.services import (
+    archive,
+    backup,
+    backup_crypto,
+    backup_restore,
+    desk_lock,
+    restore_chain,
+)
 from desktop.services.archive.fsio import human_size
 from desktop.services.archive.model import IMPORT_FOLDER
 from desktop.services.auth import Actor, Permission
@@ -334,7 +341,7 @@ def _restore(ctx: CliContext, args: argparse.Namespace, file: Path) -> int:
     busy = desk_lock.held_elsewhere(path)
     if busy:
         raise ValidationError(busy)
-    check = backup.inspect_backup(file, path)
+    check = backup_restore.inspect_backup(file, path)
     print(check.text())
     if not check.ok:
         return 1
@@ -356,7 +363,7 @@ def _restore(ctx: CliContext, args: argparse.Namespace, file: Path) -> int:
             print("已取消，台账未作改动。")
             return 1
     ctx.close()  # every connection closed before the file is replaced
-    result = backup.restore(path, file, actor, ctx.clock, reason=reason)
+    result = backup_restore.restore(path, file, actor, ctx.clock, reason=reason)
     print(f"已恢复：{result.ledger}")
     if result.set_aside:
         print(f"  原台账已另存为：{result.set_aside}")

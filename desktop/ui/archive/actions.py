@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import archive, backup, backup_crypto, daily_backup, settings
+from desktop.services import archive, backup, backup_crypto, backup_restore, daily_backup, settings
 from desktop.services.archive.fsio import human_size
 from desktop.services.auth import Permission
 from desktop.services.diagnostics import logs
@@ -390,7 +390,7 @@ def restore_ledger(window: MainWindow) -> None:
 def _restore_from(window: MainWindow, chosen: Path) -> None:
     desk = window.desk
     assert desk.ledger.path is not None
-    check = backup.inspect_backup(Path(chosen), desk.ledger.path)
+    check = backup_restore.inspect_backup(Path(chosen), desk.ledger.path)
     if not check.ok:
         QMessageBox.warning(window, tr("不能恢复"), check.text())
         return
@@ -419,7 +419,7 @@ def _restore_from(window: MainWindow, chosen: Path) -> None:
     if desk.lock is not None:
         desk.lock.unlock()  # the restore takes the same lock itself (services/desk_lock.py)
     try:
-        result = backup.restore(path, Path(chosen), desk.actor, desk.clock, reason=reason)
+        result = backup_restore.restore(path, Path(chosen), desk.actor, desk.clock, reason=reason)
     except Exception as error:  # noqa: BLE001 - shown to the clerk; the old ledger is untouched
         if desk.lock is not None:
             desk.lock.tryLock(100)

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEntry
-from desktop.services import auth, backup, backup_crypto, settings, tasks
+from desktop.services import auth, backup, backup_crypto, backup_restore, settings, tasks
 from desktop.services.backup_crypto import CHUNK, WrongPassphrase
 from desktop.services.errors import ValidationError
 from desktop.services.ledger import open_ledger
@@ -45,11 +45,13 @@ def test_the_backup_is_encrypted_and_restores_with_the_passphrase(live, tmp_path
     data = path.read_bytes()
     assert path.name.endswith(".sqlite3.enc") and data.startswith(backup_crypto.MAGIC)
     assert b"SQLite format 3" not in data and "市公安局".encode() not in data
-    assert not backup.inspect_backup(path).ok  # says it needs the passphrase
+    assert not backup_restore.inspect_backup(path).ok  # says it needs the passphrase
     with backup_crypto.decrypted(path, PASS) as plain:
-        check = backup.inspect_backup(plain)
+        check = backup_restore.inspect_backup(plain)
         assert check.ok, check.text()
-        result = backup.restore(live, plain, auth.system_actor("测试"), clock, reason="测试")
+        result = backup_restore.restore(
+            live, plain, auth.system_actor("测试"), clock, reason="测试"
+        )
     assert result.set_aside is not None
 
 
@@ -131,9 +133,11 @@ def test_an_sm4_backup_names_its_cipher_and_restores(live, tmp_path, clock) -> N
     before = live.read_bytes()
     with backup_crypto.decrypted(result.path, PASS) as plain:
         assert live.read_bytes() == before  # the wrong try changed nothing
-        check = backup.inspect_backup(plain)
+        check = backup_restore.inspect_backup(plain)
         assert check.ok, check.text()
-        restored = backup.restore(live, plain, auth.system_actor("测试"), clock, reason="测试")
+        restored = backup_restore.restore(
+            live, plain, auth.system_actor("测试"), clock, reason="测试"
+        )
     assert restored.set_aside is not None
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import audit, auth, backup, media, tasks
+from desktop.services import audit, auth, backup, backup_restore, media, tasks
 from desktop.services.archive import MediaError, fsio, reminder
 from desktop.services.errors import PermissionDenied, ValidationError
 from desktop.services.ledger import open_ledger
@@ -28,7 +28,7 @@ def test_backup_writes_a_verified_copy_with_its_hash(session, admin, stick) -> N
     sidecar = result.path.with_name(result.path.name + ".sha256")
     assert sidecar.read_text().split() == [result.sha256, result.path.name]
     assert backup.file_sha256(result.path) == result.sha256
-    check = backup.inspect_backup(result.path)
+    check = backup_restore.inspect_backup(result.path)
     assert check.ok, check.text()
     assert ("用户", 1) in check.counts
     assert audit.recent(session, 1)[0].action == "offsite_backup"
@@ -83,10 +83,10 @@ def test_restore_round_trip_keeps_the_current_ledger(tmp_path: Path, clock, stic
         copy = backup.backup_to(s, admin, stick).path
         tasks.create_unit(s, admin, "市民政局", "民政局")  # a change after the backup
     ledger.dispose()
-    assert "须确认" in backup.inspect_backup(copy, live).text()  # the unit's entry would go
+    assert "须确认" in backup_restore.inspect_backup(copy, live).text()  # the unit's entry would go
     with pytest.raises(ValidationError, match="须写明理由"):
-        backup.restore(live, copy, admin, clock)
-    result = backup.restore(live, copy, admin, clock, reason="误删了单位，回到备份")
+        backup_restore.restore(live, copy, admin, clock)
+    result = backup_restore.restore(live, copy, admin, clock, reason="误删了单位，回到备份")
     assert result.set_aside and result.set_aside.exists()
     reopened = open_ledger(live, clock)
     with reopened.session() as s:
@@ -106,38 +106,38 @@ def test_restore_refuses_a_tampered_backup(tmp_path, clock, admin, stick, sessio
     data = bytearray(copy.read_bytes())
     data[5000] ^= 1
     copy.write_bytes(bytes(data))
-    check = backup.inspect_backup(copy)
+    check = backup_restore.inspect_backup(copy)
     assert not check.ok and "校验值不符" in check.text()
     live = tmp_path / "other.sqlite3"
     with pytest.raises(ValidationError, match="未作任何改动"):
-        backup.restore(live, copy, admin, clock)
+        backup_restore.restore(live, copy, admin, clock)
     assert not live.exists()
 
 
 def test_restore_refuses_what_is_not_a_ledger_or_too_new(tmp_path, session, admin, stick) -> None:
     text = tmp_path / "notes.sqlite3"
     text.write_text("hello")
-    assert "不是 SQLite" in backup.inspect_backup(text).text()
+    assert "不是 SQLite" in backup_restore.inspect_backup(text).text()
     other = tmp_path / "other.sqlite3"
     con = sqlite3.connect(other)
     con.execute("CREATE TABLE t (x)")
     con.commit()
     con.close()
-    assert "不是督办台的台账" in backup.inspect_backup(other).text()
+    assert "不是督办台的台账" in backup_restore.inspect_backup(other).text()
     newer = backup.backup_to(session, admin, stick).path
     con = sqlite3.connect(newer)
     con.execute("UPDATE alembic_version SET version_num = '9999'")
     con.commit()
     con.close()
     newer.with_name(newer.name + ".sha256").unlink()
-    check = backup.inspect_backup(newer)
+    check = backup_restore.inspect_backup(newer)
     assert "更新版本" in check.text() and "没有同名的 .sha256" in check.text()
 
 
 def test_restore_needs_manage_permission(tmp_path, clerk, session, admin, stick, clock) -> None:
     copy = backup.backup_to(session, admin, stick).path
     with pytest.raises(PermissionDenied):
-        backup.restore(tmp_path / "x.sqlite3", copy, clerk, clock)
+        backup_restore.restore(tmp_path / "x.sqlite3", copy, clerk, clock)
 
 
 def test_linux_mounts_mark_removable_drives(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import audit, audit_anchor, auth, backup, tasks
+from desktop.services import audit, audit_anchor, auth, backup, backup_restore, tasks
 from desktop.services.audit_anchor import Head
 from desktop.services.errors import ValidationError
 from desktop.services.ledger import open_ledger
@@ -50,11 +50,11 @@ def _location(path: Path) -> str:
 def test_a_backup_cut_back_after_it_was_made_is_refused(live, tmp_path, clock) -> None:
     copy = _backup(live, tmp_path)
     _rewrite(copy, "DELETE FROM audit_entry WHERE id = (SELECT max(id) FROM audit_entry)")
-    check = backup.inspect_backup(copy, live)
+    check = backup_restore.inspect_backup(copy, live)
     assert not check.ok and "被截短" in check.text(), check.text()
     before = live.read_bytes()
     with pytest.raises(ValidationError, match="台账未作任何改动"):
-        backup.restore(live, copy, SYSTEM, clock, reason="试图绕过")
+        backup_restore.restore(live, copy, SYSTEM, clock, reason="试图绕过")
     assert live.read_bytes() == before
 
 
@@ -62,27 +62,29 @@ def test_a_recorded_head_that_is_not_ours_or_is_missing(live, tmp_path) -> None:
     copy = _backup(live, tmp_path)
     head = copy.with_name(copy.name + backup.HEAD_SIDECAR)
     head.write_text("{}")
-    assert "无法识别" in backup.inspect_backup(copy).text()
+    assert "无法识别" in backup_restore.inspect_backup(copy).text()
     head.unlink()
-    check = backup.inspect_backup(copy)
+    check = backup_restore.inspect_backup(copy)
     assert check.ok and ".audit-head.json" in check.text()  # said, not refused (older backups)
 
 
 def test_a_backup_behind_the_anchor_needs_a_reason_kept_in_the_log(live, tmp_path, clock) -> None:
     copy = _backup(live, tmp_path)
-    assert backup.inspect_backup(copy, live).rollback == ""  # the anchor is where the copy ends
+    assert (
+        backup_restore.inspect_backup(copy, live).rollback == ""
+    )  # the anchor is where the copy ends
     ledger = open_ledger(live, clock)
     with ledger.session() as s:
         tasks.create_unit(s, SYSTEM, "市档案馆", "档案馆")
     ledger.dispose()
-    check = backup.inspect_backup(copy, live)
+    check = backup_restore.inspect_backup(copy, live)
     assert check.ok and "其后的 1 条操作记录将不在台账中" in check.rollback
     assert "写明理由确认" in check.text()
     before = live.read_bytes()
     with pytest.raises(ValidationError, match="须写明理由"):
-        backup.restore(live, copy, SYSTEM, clock, reason="  ")
+        backup_restore.restore(live, copy, SYSTEM, clock, reason="  ")
     assert live.read_bytes() == before
-    backup.restore(live, copy, SYSTEM, clock, reason="档案馆录错，回到备份")
+    backup_restore.restore(live, copy, SYSTEM, clock, reason="档案馆录错，回到备份")
     ledger = open_ledger(live, clock)
     with ledger.session() as s:
         entry = audit.recent(s, 1)[0]
@@ -96,7 +98,7 @@ def test_a_forked_or_foreign_log_needs_a_reason(live, tmp_path) -> None:
     uid, seen = audit_anchor.read_anchor(_location(live)) or ("", Head(0, 0, ""))
     audit_anchor.forget(_location(live))
     audit_anchor.advance_anchor(_location(live), uid, Head(seen.count, seen.id, "f" * 64))
-    assert "分岔" in backup.inspect_backup(copy, live).rollback
+    assert "分岔" in backup_restore.inspect_backup(copy, live).rollback
     audit_anchor.forget(_location(live))
     audit_anchor.advance_anchor(_location(live), "0" * 32, seen)
-    assert "另一个台账" in backup.inspect_backup(copy, live).rollback
+    assert "另一个台账" in backup_restore.inspect_backup(copy, live).rollback

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import auth, backup, desk_lock, ledger_guard, tasks
+from desktop.services import auth, backup, backup_restore, desk_lock, ledger_guard, tasks
 from desktop.services.clock import FixedClock
 from desktop.services.errors import ValidationError
 from desktop.services.ledger import open_ledger
@@ -112,12 +112,12 @@ BAD = {
 def test_a_bad_backup_is_refused_and_the_ledger_is_untouched(case, live, tmp_path) -> None:
     make, expected = BAD[case]
     bad = make(live, tmp_path)
-    check = backup.inspect_backup(bad)  # never raises
+    check = backup_restore.inspect_backup(bad)  # never raises
     assert not check.ok
     assert re.search(expected, check.text()), check.text()
     before = live.read_bytes()
     with pytest.raises(ValidationError, match="台账未作任何改动"):
-        backup.restore(live, bad, ADMIN, _clock())
+        backup_restore.restore(live, bad, ADMIN, _clock())
     assert live.read_bytes() == before and _tasks(live) == 37
     assert not list(live.parent.glob("*.恢复中*"))
 
@@ -130,8 +130,8 @@ def test_a_good_backup_restores_and_the_replaced_ledger_is_kept(live, tmp_path) 
     good = _good_backup(live, tmp_path / "stick")
     with _opened(live) as ledger, ledger.session() as s:
         tasks.create_unit(s, ADMIN, "市档案馆", "档案馆")  # a save after the backup
-    result = backup.restore(live, good, ADMIN, _clock(), reason="测试")
-    assert backup.inspect_backup(good).ok
+    result = backup_restore.restore(live, good, ADMIN, _clock(), reason="测试")
+    assert backup_restore.inspect_backup(good).ok
     assert result.set_aside is not None
     with sqlite3.connect(result.set_aside) as raw:  # the save lives on in the kept copy
         assert raw.execute("SELECT count(*) FROM unit WHERE name='市档案馆'").fetchone()[0] == 1
@@ -153,11 +153,11 @@ class _opened:  # noqa: N801 - a tiny context manager over open_ledger
 def test_a_backup_that_fails_to_open_leaves_the_current_ledger(live, tmp_path, monkeypatch) -> None:
     good = _good_backup(live, tmp_path / "stick")
     monkeypatch.setattr(
-        backup, "_opens_and_verifies", lambda *_a: ("备份无法作为台账打开：测试", None)
+        backup_restore, "_opens_and_verifies", lambda *_a: ("备份无法作为台账打开：测试", None)
     )
     before = live.read_bytes()
     with pytest.raises(ValidationError, match="未作任何改动"):
-        backup.restore(live, good, ADMIN, _clock())
+        backup_restore.restore(live, good, ADMIN, _clock())
     assert live.read_bytes() == before
 
 
@@ -193,7 +193,7 @@ def test_restore_is_refused_while_a_desk_holds_the_ledger(live, tmp_path) -> Non
         assert held and "进程" in held
         before = live.read_bytes()
         with pytest.raises(desk_lock.LedgerInUse, match="关闭打开这个台账的督办台"):
-            backup.restore(live, good, ADMIN, _clock())
+            backup_restore.restore(live, good, ADMIN, _clock())
         assert live.read_bytes() == before
         cli = subprocess.run(
             [
@@ -216,7 +216,7 @@ def test_restore_is_refused_while_a_desk_holds_the_ledger(live, tmp_path) -> Non
     finally:
         desk.communicate("\n", timeout=30)
     assert desk_lock.held_elsewhere(live) is None  # the desk closed: the lock is free again
-    backup.restore(live, good, ADMIN, _clock())
+    backup_restore.restore(live, good, ADMIN, _clock())
 
 
 def test_a_desk_whose_ledger_was_replaced_under_it_refuses_every_save(live, tmp_path) -> None:

@@ -55,7 +55,7 @@ WHO_MAY: dict[str, frozenset[Role]] = {
     "assessment.writes.update_scheme": EDIT,
     "attachments.attach": EDIT,
     "audit_verify._note_break": ANYONE,  # the desk records a chain break, whoever is signed in
-    "backup._note_restore": SYS,
+    "backup_restore._note_restore": SYS,
     "backup.backup_to": BACKUP,
     "backup.rolling_backup": BACKUP,
     "corrections.correct_fund_entry": EDIT,
