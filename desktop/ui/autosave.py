@@ -6,15 +6,17 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.services import autosave
-from desktop.ui.desk import Desk
 from desktop.ui.i18n import tr
 from desktop.ui.unsaved import form_values, restore_form
+
+if TYPE_CHECKING:  # desk.py loads the services and the ORM: not before the sign-in dialog
+    from desktop.ui.desk import Desk
 
 INTERVAL_MS = 3000
 
@@ -72,8 +74,8 @@ def desk_of(widget: QWidget) -> Desk | None:
     w: QWidget | None = widget
     while w is not None:
         desk = getattr(w, "desk", None)
-        if isinstance(desk, Desk):
-            return desk
+        if desk is not None and hasattr(desk, "ledger") and hasattr(desk, "actor"):
+            return desk  # type: ignore[no-any-return]
         w = w.parentWidget()
     return None
 

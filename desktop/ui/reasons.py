@@ -8,9 +8,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from db.models import AccountabilityKind, AppealOutcome, ConductFinding, DocKind, Waiver
-from desktop.services.accountability.steps import SPECS
-from desktop.services.corrections import FUND_FIELDS, REPORT_FIELDS
 from desktop.services.enums import FundKind, FundSource, TaskStatus
 from desktop.services.supervision import SupervisionKind, SupervisionOrigin
 from desktop.ui.i18n import QT_TR_NOOP, SOURCE_LANGUAGE, current_language, tr
@@ -123,28 +120,42 @@ _FIELD = {
     "new": r"[\d-]+",
     "item": r"\d+",
     "code": r"[\w-]+",
-    "dkind": "|".join(re.escape(k.label) for k in DocKind),
     "number": r"\S+〔\d{4}〕\d+号",
-    "finding": "|".join(re.escape(k.label) for k in ConductFinding),
-    "form": "|".join(re.escape(k.label) for k in AccountabilityKind),
-    "outcome": "|".join(re.escape(k.label) for k in AppealOutcome),
-    "ending": "|".join(re.escape(k.label) for k in Waiver),
-    "step": "|".join(re.escape(s.label) for s in SPECS),
 }
 # Enum labels inside a sentence, translated on their own.
 _LABELS: tuple[str, ...] = ("source", "kind", "status", "origin", "skind", "dkind", "finding")
 _LABELS += ("form",)
 _LABELS += ("outcome", "ending", "step")
-# The names of fields in a list (完成百分比、本期进展), each translated.
-_FIELD_NAMES = {*REPORT_FIELDS.values(), *FUND_FIELDS.values()}
-_FIELD_NAMES |= {f.label for spec in SPECS for f in spec.fields} | {QT_TR_NOOP("日期")}
+
+
+@lru_cache(maxsize=1)
+def _late_fields() -> dict[str, str]:
+    """Fields whose choices come from the 问责 steps and the document kinds: read at the first
+    sentence said, not at import (they load the ORM, which the sign-in dialog must not wait for)."""
+    from desktop.services.accountability.steps import CHOICES, SPECS
+    from desktop.services.notices.register import DocKind
+
+    fields = {key: "|".join(re.escape(c.label) for c in kind) for key, kind in CHOICES.items()}
+    fields["dkind"] = "|".join(re.escape(k.label) for k in DocKind)
+    fields["step"] = "|".join(re.escape(s.label) for s in SPECS)
+    return fields
+
+
+@lru_cache(maxsize=1)
+def _field_names() -> frozenset[str]:
+    """The names of fields in a list (完成百分比、本期进展), each translated."""
+    from desktop.services.accountability.steps import SPECS
+    from desktop.services.corrections import FUND_FIELDS, REPORT_FIELDS
+
+    names = {*REPORT_FIELDS.values(), *FUND_FIELDS.values(), QT_TR_NOOP("日期")}
+    return frozenset(names | {f.label for spec in SPECS for f in spec.fields})
 
 
 @lru_cache(maxsize=64)
 def _pattern(template: str, whole: bool) -> re.Pattern[str]:
     parts = re.split(r"\{(\w+)\}", template)
     regex = "".join(
-        re.escape(p) if i % 2 == 0 else f"(?P<{p}>{_FIELD.get(p, '.+?')})"
+        re.escape(p) if i % 2 == 0 else f"(?P<{p}>{_FIELD.get(p) or _late_fields().get(p, '.+?')})"
         for i, p in enumerate(parts)
     )
     return re.compile(regex + ("$" if whole else ""))
@@ -162,7 +173,7 @@ def _one(part: str) -> str:
             found.update({k: tr(found[k]) for k in _LABELS if k in found})
             if "fields" in found:
                 names = found["fields"].split("、")
-                found["fields"] = tr("、").join(tr(n) if n in _FIELD_NAMES else n for n in names)
+                found["fields"] = tr("、").join(tr(n) if n in _field_names() else n for n in names)
             return tr(template).format(**found)
     head, colon, rest = part.partition("：")  # a task's code and title before its reason
     if colon and rest:
