@@ -7,7 +7,6 @@ the clerk types the name and password."""
 
 from __future__ import annotations
 
-import gc
 import importlib
 import logging
 import sys
@@ -101,7 +100,7 @@ def show_main_window(
 ) -> MainWindow:
     """The window, painted first: its start page fills in on the next turn of the event loop,
     and the day's start-up work (rolling backup) waits until the clerk can see the desk."""
-    from desktop.ui import chain_banner, ledger_watch
+    from desktop.ui import chain_banner, idle, ledger_watch
     from desktop.ui.archive import actions as archive_actions
     from desktop.ui.desk import Desk
     from desktop.ui.main_window import MainWindow
@@ -111,10 +110,9 @@ def show_main_window(
     # first entry current then, and its page was built and loaded before the window painted.
     window.select_nav(window.start_key)
     window.show_fitted()
-    # What exists now (modules, Qt wrappers, the window) lives as long as the program: a full
-    # garbage collection walks it each time and holds every thread meanwhile — 380 ms a walk,
-    # measured, and one came every few seconds while a page loaded a big ledger.
-    gc.freeze()
+    # What exists now lives as long as the program: frozen out of every collection; the full
+    # collections, and the pages opened most, wait for a pause (desktop/ui/idle.py).
+    idle.install(window)
     ledger_watch.watch(window, ledger)  # a file replaced under the desk is said at once
     FirstPaint(window, lambda: window.show_page(window.start_key), at_latest_ms=300)
     archive_actions.start_of_day(window)  # the day's rolling local backup, later

@@ -9,7 +9,8 @@
   service raises ``Cancelled`` and rolls back, so nothing is half-written.
 - ``off_thread(work, busy)``: a call of a second or so that the caller waits for (the password
   check at sign-in): done in a thread while the window keeps painting, ``busy`` disabled.
-- ``wait_for_running_work()``: at shutdown, before the ledger is closed.
+- ``wait_for_running_work()``: at shutdown, before the ledger is closed; ``busy()``: whether
+  any of the above is under way (desktop/ui/idle.py waits for a pause).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 _running: set[Job] = set()  # keep jobs alive until they finish
+_waiting: list[threading.Thread] = []  # off_thread calls the GUI thread is waiting for
 
 __all__ = [
     "Cancelled",
@@ -113,6 +115,7 @@ def off_thread(work: Callable[[], T], busy: QWidget | None = None) -> T:
     if busy is not None:
         busy.setEnabled(False)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    _waiting.append(thread)
     try:
         thread.start()
         loop = QEventLoop()
@@ -120,6 +123,7 @@ def off_thread(work: Callable[[], T], busy: QWidget | None = None) -> T:
             loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
             thread.join(0.005)
     finally:
+        _waiting.remove(thread)
         QApplication.restoreOverrideCursor()
         if busy is not None:
             busy.setEnabled(True)
@@ -259,6 +263,11 @@ def run_in_background(
 
 def running_jobs() -> int:
     return len(_running)
+
+
+def busy() -> bool:
+    """A background job runs, or the GUI thread waits for an ``off_thread`` call."""
+    return bool(_running or _waiting)
 
 
 def wait_for_running_work(timeout_ms: int = 30_000) -> bool:

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from desktop.services.lamps.forecast import Forecast
 
 LARGE_LEDGER = 2000
+# Above this many tasks the 工作台 (where a sign-in lands) reads in a worker: 0.3–0.6 s of
+# frozen window at 2,000 tasks when it read on the GUI thread (bench/gui_stalls.py).
+SMALL_LEDGER = 200
 
 
 @dataclass
@@ -46,13 +49,16 @@ class Desk:
     def can_edit(self) -> bool:
         return self.actor.can(Permission.EDIT_LEDGER)
 
-    def is_large(self) -> bool:
-        """Over a few thousand tasks, queries that compute every lamp take seconds (measured by
-        bench/ledger_window.py), so pages run them off the GUI thread."""
+    def task_count(self) -> int:
         from desktop.services.overview import task_count
 
         with self.session() as session:  # a count only: asking must not cost what it avoids
-            return task_count(session) > LARGE_LEDGER
+            return task_count(session)
+
+    def is_large(self) -> bool:
+        """Over a few thousand tasks, queries that compute every lamp take seconds (measured by
+        bench/ledger_window.py), so pages run them off the GUI thread."""
+        return self.task_count() > LARGE_LEDGER
 
     def forecast(self) -> list[Forecast]:
         """预警 for today, computed once per generation: the 工作台's list and the 任务台账's

@@ -283,10 +283,11 @@ class MainWindow(QMainWindow):
         done: Callable[[Any], None] | None = None,
         refresh: bool = True,
         failed: Callable[[BaseException], None] | None = None,
+        quiet: bool = False,
     ) -> Job:
-        """Run a service call off the GUI thread; afterwards every page shows the new ledger."""
+        """A service call off the GUI thread (``quiet``: no dialog), then every page reloads."""
         return run_in_background(
-            self, label, work, done, self.data_changed if refresh else None, failed
+            self, label, work, done, self.data_changed if refresh else None, failed, quiet
         )
 
     # --- menus and status bar -----------------------------------------------------------------

@@ -24,7 +24,7 @@ from desktop.services.auth import Permission
 from desktop.ui.autosave import FormCopy
 from desktop.ui.buttons import button
 from desktop.ui.calls import Job
-from desktop.ui.desk import Desk
+from desktop.ui.desk import LARGE_LEDGER, Desk
 from desktop.ui.flow import FlowLayout
 from desktop.ui.i18n import tr
 from desktop.ui.unsaved import form_state, wait_for
@@ -125,11 +125,17 @@ class Page(QWidget):
         work: Callable[[], T],
         apply: Callable[[T], None],
         failed: Callable[[BaseException], None] | None = None,
+        off_thread_above: int = LARGE_LEDGER,
     ) -> None:
         """Run a read; on a large ledger in the background (progress dialog), else at once.
-        ``failed`` runs after the error was shown (in both cases)."""
-        if self.desk.is_large():
-            self.main.run_task(label, lambda _progress: work(), apply, refresh=False, failed=failed)
+        Above ``off_thread_above`` tasks (when lower than the large ledger's count) it runs in
+        the background too, without the dialog: the page shows its own loading state.
+        ``failed`` runs after the error was shown (in all cases)."""
+        large = self.desk.is_large()
+        if large or (off_thread_above < LARGE_LEDGER and self.desk.task_count() > off_thread_above):
+            self.main.run_task(
+                label, lambda _p: work(), apply, refresh=False, failed=failed, quiet=not large
+            )
             return
         try:
             result = work()

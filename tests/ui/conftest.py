@@ -66,6 +66,18 @@ def confirmations(monkeypatch: pytest.MonkeyPatch) -> Answers:
 
 
 @pytest.fixture(autouse=True)
+def automatic_gc_after_the_test() -> Iterator[None]:
+    """A test that opened a window through app.show_main_window leaves the process's garbage
+    collection as CPython has it (desktop/ui/idle.py turns the automatic full ones off)."""
+    yield
+    from desktop.ui import idle
+
+    work = idle.installed()
+    if work is not None:
+        work.uninstall()
+
+
+@pytest.fixture(autouse=True)
 def no_autosave_offers(monkeypatch: pytest.MonkeyPatch) -> None:
     """A copy left by an earlier window of the same test is never offered back unasked."""
     from desktop.ui import autosave

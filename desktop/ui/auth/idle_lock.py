@@ -7,6 +7,7 @@ edits without a copy are named first, so the clerk can unlock and save them inst
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,15 @@ _INPUT = {
 }
 
 
+_last_input = time.monotonic()
+
+
+def seconds_since_input() -> float:
+    """Since the last key, click, wheel or mouse move in any window (desktop/ui/idle.py
+    waits for a pause with it; one filter on every event is enough of a cost)."""
+    return time.monotonic() - _last_input
+
+
 class IdleLock(QObject):
     """Watches the application's input; a quiet spell of ``timeout_ms`` locks the window."""
 
@@ -60,8 +70,11 @@ class IdleLock(QObject):
             self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if not self.locked and event.type() in _INPUT and self.timer.interval() > 0:
-            self.timer.start()
+        if event.type() in _INPUT:
+            global _last_input
+            _last_input = time.monotonic()
+            if not self.locked and self.timer.interval() > 0:
+                self.timer.start()
         return False
 
     def lock(self) -> None:

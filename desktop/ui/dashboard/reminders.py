@@ -27,7 +27,8 @@ class Line:
     who: str
 
 
-def _lines(session: Session, today: date) -> list[Line]:
+def reminder_lines(session: Session, today: date) -> list[Line]:
+    """The reminders due (read in the 工作台's worker with its summary on a big ledger)."""
     found = [
         Line(
             d.due,
@@ -70,8 +71,8 @@ class ItemReminders(DataTable):
     def count(self) -> int:
         return self.lines.rowCount()
 
-    def show_rows(self, session: Session, today: date) -> None:
-        self.lines.set_rows(_lines(session, today))
+    def show_lines(self, lines: list[Line]) -> None:
+        self.lines.set_rows(lines)
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

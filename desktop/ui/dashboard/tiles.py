@@ -36,6 +36,12 @@ class NumberTile(QFrame):
 
     def set_value(self, value: int) -> None:
         self.number.setText(str(value))
+        self.number.setEnabled(True)
+
+    def set_loading(self) -> None:
+        """No number until the figures arrive (a click would open a list not counted yet)."""
+        self.number.setText("…")
+        self.number.setEnabled(False)
 
 
 def link_button(text: str, on_click: Callable[[], None]) -> QPushButton:
