@@ -30,17 +30,17 @@ def test_icu_trim_keeps_chinese_english_and_the_unicode_data_and_drops_other_loc
         "coll/root.res",
         "coll/ucadata.icu",
         "en.res",
-        "curr/pool.res",
         "res_index.res",
         "supplementalData.res",
-        "brkitr/cjdict.dict",
-        "brkitr/line.brk",
         "uprops.icu",
         "nfkc.nrm",
         "gb18030.cnv",
     ]
     dropped = ["fr.res", "coll/de.res", "coll/de__PHONEBOOK.res", "zone/ja.res", "zh_Hant_TW.res"]
     dropped += ["translit/root.res", "ibm-37_P100-1995.cnv", "euc-tw-2014.cnv"]
+    # Qt's Core calls only ICU's collation, converters and calendar (ucol/ucnv/ucal): break
+    # iterators, currency and unit names and rbnf go (7640e82; self-test checks boundaries).
+    dropped += ["curr/pool.res", "brkitr/cjdict.dict", "brkitr/line.brk", "unit/zh.res"]
     assert [item for item in kept if not trim.wanted(item)] == []
     assert [item for item in dropped if trim.wanted(item)] == []
 
