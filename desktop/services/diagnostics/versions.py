@@ -2,9 +2,9 @@
 way importlib.metadata finds it, without importing importlib.metadata (with the email, zipfile
 and csv modules it loads, about 40 ms of every cold `duban status`; issue 11).
 
-Only the plain case is read here: sys.path folders holding .dist-info folders, no other finder
-of distributions on sys.meta_path. Anything else (a zip or an .egg on sys.path, an .egg-info, a
-METADATA without a Version line, another finder) is left to importlib.metadata itself, so the
+Only the plain case is read here: sys.path folders holding .dist-info or .egg-info folders, no
+other finder of distributions on sys.meta_path. Anything else (a zip or an .egg on sys.path, an
+.egg-info file, a METADATA without a Version line, another finder) is left to importlib.metadata itself, so the
 answer is always the one importlib.metadata gives."""
 
 from __future__ import annotations
@@ -62,9 +62,14 @@ def _from_dist_info(package: str) -> str | None:
             continue
         found = _infos(folder, mtime).get(wanted)
         if found is not None:
-            if not found.lower().endswith(".dist-info"):
-                raise _Unsure
-            return _version_line(os.path.join(folder, found, "METADATA"))
+            path = os.path.join(folder, found)
+            if found.lower().endswith(".dist-info"):
+                return _version_line(os.path.join(path, "METADATA"))
+            if os.path.isdir(path) and not os.path.exists(os.path.join(path, "METADATA")):
+                # An .egg-info folder (setuptools' editable install leaves one in the source
+                # tree, first on sys.path when run from it): importlib.metadata reads PKG-INFO.
+                return _version_line(os.path.join(path, "PKG-INFO"))
+            raise _Unsure
     return None
 
 
