@@ -100,8 +100,8 @@ class ServiceDialog(QDialog):
 
     def done(self, result: int) -> None:
         """Saved, or closed with its edits settled: no copy to offer any more."""
-        if self._copy is not None and not self._kept:
-            self._copy.forget()
+        if self._copy is not None and (self.isVisible() or not self._kept):
+            self._copy.forget()  # kept at a lock the clerk then unlocked: saved or settled now
         super().done(result)
 
     def has_unsaved_edits(self) -> bool:
