@@ -9,6 +9,7 @@ import types
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 # Qt must see this before any QApplication exists (PITFALLS.md).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -176,6 +177,36 @@ def pg_ledger(clock: FixedClock) -> Iterator[Ledger]:
     ledger = open_ledger(make_url(PG_URL).set(database=name).render_as_string(False), clock)
     yield ledger
     ledger.dispose()
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    drop_pg_database(admin, name)
     admin.dispose()
+
+
+def drop_pg_database(admin: Any, name: str) -> None:
+    """Drop a test database even while PostgreSQL's autovacuum is working in it.
+
+    DROP ... WITH (FORCE) terminates every other backend in the database, an autovacuum worker
+    included, and a role that is neither superuser nor in pg_signal_backend may not do that (a
+    fresh clone's CI failed a teardown on it after the demo ledger's inserts woke autovacuum).
+    A plain DROP asks autovacuum workers to stop itself and waits for them, so it is tried next;
+    a few retries cover a worker that starts between the two.
+    """
+    import time
+
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    last: DBAPIError | None = None
+    for attempt in range(10):
+        for statement in (
+            f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
+            f'DROP DATABASE IF EXISTS "{name}"',
+        ):
+            try:
+                with admin.connect() as connection:
+                    connection.execute(text(statement))
+                return
+            except DBAPIError as exc:
+                last = exc
+        time.sleep(0.5 * (attempt + 1))
+    assert last is not None
+    raise last

@@ -25,6 +25,7 @@ from desktop.services.clock import FixedClock
 from desktop.services.demo import build as demo
 from desktop.services.ledger import backup_sqlite
 from desktop.services.ledger import open_ledger as open_desk
+from tests.conftest import drop_pg_database
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -214,6 +215,7 @@ def test_on_postgres_a_kill_after_any_statement_of_0003_to_head_leaves_old_or_ne
                 text("SELECT datname FROM pg_database WHERE datname LIKE :p"),
                 {"p": f"{template}%"},
             ).scalars()
-            for name in list(names):
-                connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+            doomed = list(names)
+        for name in doomed:
+            drop_pg_database(admin, name)
         admin.dispose()
