@@ -55,6 +55,18 @@ def test_the_window_modules_load_none_of_them(module: str, tmp_path: Path) -> No
     assert _heavy_loaded_by(f"import {module}", tmp_path) == []
 
 
+def test_the_dashboard_charts_paint_without_qtcharts(tmp_path: Path) -> None:
+    code = (
+        "from desktop.ui import app\n"
+        "from desktop.ui.painted_chart import bar_chart\n"
+        "app.create_app()\n"
+        "chart = bar_chart('t', ['01', '02'], [('a', '#3b7dd8', [1.0, 2.0])], print)\n"
+        "chart.resize(400, 260)\n"
+        "assert not chart.grab().isNull()\n"
+    )
+    assert _heavy_loaded_by(code, tmp_path) == []
+
+
 def test_the_window_paints_its_sign_in_before_sqlalchemy_loads(tmp_path: Path) -> None:
     """A bare `duban` parses, sets up and builds the sign-in dialog with no ORM behind it."""
     code = (

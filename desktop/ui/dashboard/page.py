@@ -252,7 +252,7 @@ class DashboardPage(Page):
             self.status_layout.addWidget(QLabel(tr("台账中还没有任务")), 0, 0)
 
     def _fill_charts(self, s: DashboardSummary) -> None:
-        from desktop.ui.charts import bar_chart  # QtCharts: loaded when first drawn
+        from desktop.ui.painted_chart import bar_chart  # QPainter: no QtCharts at start
 
         for widget in self.chart_widgets:
             widget.setParent(None)
