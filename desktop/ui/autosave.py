@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.services import autosave
@@ -85,7 +85,8 @@ class FormCopy(QObject):
     tracked form, desktop/ui/page.py): kept every few seconds while they differ from what was
     shown, offered back when the same form (same ``name``: a dialog's kind and title, a page's
     form and what it showed from the ledger) opens again for the same user. ``describe`` names
-    it in the offer. Passwords are never kept."""
+    it in the offer. Passwords are never kept. The timer runs only while the form shows: a
+    hidden page's form (another page current, the window hidden) gets a last copy and stops."""
 
     def __init__(
         self,
@@ -103,6 +104,22 @@ class FormCopy(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.keep)
+        self.active = False  # started and not forgotten
+        root.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.root and self.active:
+            if event.type() == QEvent.Type.Hide:
+                # one turn later, bound to self: a form being destroyed is not read
+                QTimer.singleShot(0, self, self._hidden)
+            elif event.type() == QEvent.Type.Show:
+                self.timer.start()
+        return False
+
+    def _hidden(self) -> None:
+        if self.active and not self.root.isVisible():
+            self.timer.stop()
+            self.keep()
 
     def payload(self) -> dict[str, Any] | None:
         if not self.dirty():
@@ -116,7 +133,9 @@ class FormCopy(QObject):
             if offer(self.root, str(left.get("what", ""))):
                 restore_form(self.root, left.get("values", []))
             self.saver.forget()
-        self.timer.start()
+        self.active = True
+        if self.root.isVisibleTo(self.root.window()):  # not a page loaded behind another
+            self.timer.start()
 
     def keep(self) -> bool:
         """Write the copy now if it changed; True when one is kept."""
@@ -127,6 +146,7 @@ class FormCopy(QObject):
         return value is not None
 
     def forget(self) -> None:
+        self.active = False
         self.timer.stop()
         self.saver.forget()
         self.last = None

@@ -89,3 +89,30 @@ def test_a_pages_typed_form_is_kept_and_offered_back_over_the_same_record(
     qtbot.waitUntil(lambda: bool(offered), timeout=2000)
     assert "设置" in offered[0]
     assert first_field(restored).text() == typed and restored.has_unsaved_edits()
+
+
+def test_a_hidden_pages_form_stops_its_timer_and_keeps_a_last_copy(window_as, qtbot) -> None:
+    """设置 shown: its copy's timer runs; another page current: it stops; back: it runs again.
+    With a field typed and the window hidden, the last copy is written as it hides."""
+    from PySide6.QtWidgets import QLineEdit
+
+    admin = window_as("admin")
+    admin.show()
+    qtbot.waitExposed(admin)
+    page = admin.show_page("settings")
+    qtbot.wait(10)
+    copy = page._forms[0].copy
+    assert copy is not None and copy.timer.isActive()
+    admin.show_page("dashboard")  # nothing typed: no question on the way
+    qtbot.waitUntil(lambda: not copy.timer.isActive(), timeout=2000)
+    assert admin.show_page("settings") is page
+    qtbot.waitUntil(copy.timer.isActive, timeout=2000)
+
+    field = next(
+        e for e in page.content.findChildren(QLineEdit) if e.isEnabled() and not e.isReadOnly()
+    )
+    field.setText(field.text() + "（未保存）")
+    assert not copy.saver.left_over()
+    admin.hide()
+    qtbot.waitUntil(lambda: copy.saver.left_over() is not None, timeout=2000)
+    assert not copy.timer.isActive()
