@@ -16,6 +16,7 @@ import os
 import re
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_config_dir
 
@@ -60,6 +61,16 @@ def canonical(
     return _ENCODE(
         [prev_hash, seq, at_text(at), user_id, actor, action, entity, entity_id, summary, detail]
     ).encode("utf-8")
+
+
+def detail_text(detail: dict[str, Any] | None) -> str:
+    """An entry's detail as stored (and signed): sorted JSON, Chinese kept as it is."""
+    return json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def at_stored(value: datetime) -> str:
+    """An entry time as SQLAlchemy's DateTime stores it in SQLite (written by the quick path)."""
+    return f"{value:%Y-%m-%d %H:%M:%S.%f}"
 
 
 def mac(key: bytes, message: bytes) -> str:

@@ -88,3 +88,30 @@ class LampColor(LabelledEnum):
 class ReportSource(LabelledEnum):
     MANUAL = ("manual", QT_TR_NOOP("手工录入"))
     EXCEL = ("excel", QT_TR_NOOP("Excel导入"))
+
+
+# The document register's kinds and states (db/models/documents.py), here so that a cold
+# `duban notice circular` names them without SQLAlchemy (issue 11).
+class DocKind(LabelledEnum):
+    """What the notice is; later areas (interviews, meetings, assessment) add members here."""
+
+    CIRCULAR = ("circular", QT_TR_NOOP("通报"))
+    NOTICE = ("notice", QT_TR_NOOP("通知"))
+    SUPERVISION = ("supervision", QT_TR_NOOP("督办通知"))
+    REMINDER = ("reminder", QT_TR_NOOP("催办单"))
+    INTERVIEW_NOTICE = ("interview_notice", QT_TR_NOOP("约谈通知书"))
+    INTERVIEW_RECORD = ("interview_record", QT_TR_NOOP("约谈记录"))
+    RECTIFICATION = ("rectification", QT_TR_NOOP("限期整改通知书"))
+    ACCOUNTABILITY = ("accountability", QT_TR_NOOP("问责决定"))
+    ACCOUNTABILITY_RECORD = ("accountability_record", QT_TR_NOOP("问责程序记录"))
+    ACCOUNTABILITY_LETTER = ("accountability_letter", QT_TR_NOOP("问责情况通报函"))
+    MINUTES = ("minutes", QT_TR_NOOP("会议纪要"))
+    ASSESSMENT = ("assessment", QT_TR_NOOP("考核结果通报"))
+    REQUEST = ("request", QT_TR_NOOP("请示"))  # 上行文: 签发人, one 主送机关, 联系人及电话
+    REPORT = ("report", QT_TR_NOOP("报告"))  # 上行文: 签发人, no 请示 matters inside
+    LETTER = ("letter", QT_TR_NOOP("函"))  # 信函格式, on any subject
+
+
+class DocStatus(LabelledEnum):
+    DRAFT = ("draft", QT_TR_NOOP("草稿"))
+    ISSUED = ("issued", QT_TR_NOOP("已印发"))

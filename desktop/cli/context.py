@@ -8,12 +8,14 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.services.clock import SYSTEM_CLOCK, Clock, FixedClock
 from desktop.services.errors import DomainError, ValidationError
 from desktop.services.ledger_address import (
     LedgerError,
+    default_database,
     password_in,
     server_url_path,
     server_url_setting,
@@ -83,6 +85,7 @@ class CliContext:
         self._signed_in_for = ""
         self._due = ""  # the signed-in user's password must change first
         self._writing = False  # a write asked to sign in (sign_in)
+        self._password: str | None = None
         self.banner: list[str] | None = None  # the window logs the start-up banner itself
 
     @classmethod
@@ -201,15 +204,10 @@ class CliContext:
                 )
             target = ledger or self.ledger  # opening self.ledger signs in already (above)
         if self._actor is None and username:
-            import getpass
-
             from desktop.services import identity
 
-            password = os.environ.get("DUBAN_PASSWORD") or getpass.getpass(
-                f"用户 {username} 的密码："
-            )
             with target.session() as session:
-                actor = identity.sign_in(session, username, password)
+                actor = identity.sign_in(session, username, self.password())
                 due = identity.password_change_due(session, actor)
             self._actor, self._due = actor, due or ""
             self._signed_in_for = "" if ledger else "ledger"
@@ -217,6 +215,26 @@ class CliContext:
         if self._due and not password_change:
             raise ValidationError(f"{self._due}请先运行：duban --user {self.username} user passwd")
         return self._actor
+
+    def password(self) -> str:
+        """The --user's password: DUBAN_PASSWORD, or asked once at the terminal."""
+        if self._password is None:
+            import getpass
+
+            self._password = os.environ.get("DUBAN_PASSWORD") or getpass.getpass(
+                f"用户 {self.username} 的密码："
+            )
+        return self._password
+
+    def local_file(self) -> Path | None:
+        """The SQLite file of a ledger given as a path (or the default one) that no session of
+        this command has opened yet; None for a server, a sqlite:// address, or once opened."""
+        if self.opened:
+            return None
+        given = self.database
+        if given is not None and "://" in given:
+            return None  # a server, or a sqlite:// address: the services open it
+        return Path(given).expanduser().resolve() if given else default_database()
 
     @property
     def reader(self) -> Actor:

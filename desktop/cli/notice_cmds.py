@@ -5,12 +5,18 @@ from __future__ import annotations
 import argparse
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli import table
 from desktop.cli.context import CliContext
+from desktop.services.enums import DocKind, DocStatus
 from desktop.services.errors import ValidationError
-from desktop.services.notices import register as notices
-from desktop.services.notices.register import DocKind, DocStatus
+
+if TYPE_CHECKING:
+    from desktop.services.notices import register as notices_register
+
+# The register (and with it SQLAlchemy and the ORM) is imported by the verb that needs it: a
+# cold `duban notice circular` on a local ledger renders its draft without them (issue 11).
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -115,7 +121,9 @@ def _accept_arg(p: argparse.ArgumentParser, action: str) -> None:
     )
 
 
-def _fonts_refused(error: notices.FontsToConfirm, doc_id: int | None = None) -> ValidationError:
+def _fonts_refused(
+    error: notices_register.FontsToConfirm, doc_id: int | None = None
+) -> ValidationError:
     """Nothing saved or issued: the list, and how to go on once the clerk has checked it."""
     report = error.report
     listed = report.fallback_message() if report.fallback else ""
@@ -128,15 +136,25 @@ def _fonts_refused(error: notices.FontsToConfirm, doc_id: int | None = None) -> 
 
 
 def _write(ctx: CliContext, doc_id: int, out: Path, fmt: str | None = None) -> None:
+    from desktop.services.notices import register as notices
+
     started = time.perf_counter()
     fmt = notices.format_of(out, fmt)
     with ctx.ledger.session() as session:
         data = notices.copy_of(session, doc_id, fmt)
-    notices.save_document(data, out, fmt)
+    _save(data, out, fmt, started)
+
+
+def _save(data: bytes, out: Path, fmt: str, started: float) -> None:
+    from desktop.services.notices.layout import save_document
+
+    save_document(data, out, fmt)
     print(f"已输出：{out}（{len(data) // 1024} KB，用时 {time.perf_counter() - started:.2f} 秒）")
 
 
 def _issue(ctx: CliContext, doc_id: int, out: Path | None, accept: bool = False) -> None:
+    from desktop.services.notices import register as notices
+
     try:
         with ctx.ledger.session() as session:
             issued = notices.issue(session, ctx.actor, doc_id, confirm_fallbacks=accept)
@@ -150,10 +168,13 @@ def _issue(ctx: CliContext, doc_id: int, out: Path | None, accept: bool = False)
 
 
 def cmd_circular(ctx: CliContext, args: argparse.Namespace) -> int:
+    period = args.period or f"{ctx.clock.today():%Y-%m}"
+    if _quick_circular(ctx, args, period):
+        return 0
     from desktop.services import circular
+    from desktop.services.notices import register as notices
 
     ctx.sign_in_to_write()
-    period = args.period or f"{ctx.clock.today():%Y-%m}"
     with ctx.ledger.session() as session:
         existing = {
             r.id for r in notices.list_documents(session, DocKind.CIRCULAR, DocStatus.DRAFT)
@@ -168,6 +189,32 @@ def cmd_circular(ctx: CliContext, args: argparse.Namespace) -> int:
     else:
         _write(ctx, doc_id, args.out)
     return 0
+
+
+def _quick_circular(ctx: CliContext, args: argparse.Namespace, period: str) -> bool:
+    """An existing draft rendered to a PDF straight from a local SQLite ledger that needs
+    nothing done to it (services.quick_circular); False: the services do it all."""
+    path = ctx.local_file()
+    if args.issue or args.recompose or not ctx.username or path is None:
+        return False
+    if args.out.suffix.lower() != ".pdf":
+        return False  # an OFD, or a name the services refuse with their message
+    from desktop.services import quick_circular
+
+    draft = quick_circular.open_draft(
+        path, ctx.clock, ctx.username, period, real_refused=ctx.today_given
+    )
+    if draft is None:
+        return False
+    try:
+        if not draft.sign_in(ctx.password()):
+            return False  # signed in again through the services: counted, recorded, refused
+        print(f"沿用已有草稿 #{draft.doc_id}（如需按台账重新生成，请加 --recompose）")
+        started = time.perf_counter()
+        _save(draft.render(), args.out, "pdf", started)
+    finally:
+        draft.close()
+    return True
 
 
 def cmd_supervise(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -259,6 +306,7 @@ def _has_elements(args: argparse.Namespace) -> bool:
 
 def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.services.notices import drafts as notice_drafts
+    from desktop.services.notices import register as notices
 
     ctx.sign_in_to_write()
     paragraphs = _paragraphs(args.body_file)
@@ -293,6 +341,8 @@ def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
 def _said_fallbacks(ctx: CliContext, doc_id: int, action: str) -> None:
     """After --accept-fallback: what was confirmed (the audit entry has it too), and what still
     blocks 印发."""
+    from desktop.services.notices import register as notices
+
     with ctx.ledger.session() as session:
         report = notices.font_check(session, doc_id)
     if report.fallback:
@@ -303,6 +353,7 @@ def _said_fallbacks(ctx: CliContext, doc_id: int, action: str) -> None:
 
 def cmd_edit(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.services.notices import drafts as notice_drafts
+    from desktop.services.notices import register as notices
 
     ctx.sign_in_to_write()
     accept = args.accept_fallback
@@ -335,6 +386,8 @@ def cmd_edit(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.notices import register as notices
+
     with ctx.ledger.session() as session:
         rows = notices.list_documents(
             session,
@@ -364,6 +417,8 @@ def cmd_issue(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_correct(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.notices import register as notices
+
     ctx.sign_in_to_write()
     with ctx.ledger.session() as session:
         doc_id = notices.draft_correction(session, ctx.actor, args.id)
@@ -372,6 +427,8 @@ def cmd_correct(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_delete(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.notices import register as notices
+
     ctx.sign_in_to_write()
     with ctx.ledger.session() as session:
         notices.delete_draft(session, ctx.actor, args.id)

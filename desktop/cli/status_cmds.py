@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 
 from desktop.cli import table
 from desktop.cli.context import CliContext
 from desktop.services import quick_status
 from desktop.services.enums import LampColor
-from desktop.services.ledger_address import default_database
 from desktop.services.status_values import DueReminder, LampOverview, PendingApproval, RollUp
 
 LAMP_MARK = {LampColor.GREEN: "绿", LampColor.YELLOW: "黄", LampColor.RED: "红"}
@@ -48,12 +46,9 @@ def cmd_status(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _quick(ctx: CliContext, today: date) -> quick_status.StatusReport | None:
     """The quick read, for a local file read by the shell's user (--user signs in: services)."""
-    if ctx.username or ctx.opened:
+    path = None if ctx.username else ctx.local_file()
+    if path is None:
         return None
-    given = ctx.database
-    if given is not None and "://" in given:
-        return None  # a server, or a sqlite:// address: the services open it
-    path = Path(given).expanduser().resolve() if given else default_database()
     return quick_status.read(path, today, real_refused=ctx.today_given)
 
 

@@ -184,7 +184,7 @@ def record(
         entity=entity,
         entity_id=str(entity_id),
         summary=summary,
-        detail=json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str),
+        detail=chain.detail_text(detail),
         prev_hash=previous.hash if previous else GENESIS,
     )
     entry.hash = entry_hash(entry, key)

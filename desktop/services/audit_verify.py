@@ -7,7 +7,6 @@ import json
 import logging
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from sqlalchemy.orm import Session
 from db import chain
 from db.models import AuditEntry, Setting
 from db.private import write_private
-from desktop.services import audit, audit_anchor
+from desktop.services import audit, audit_anchor, chain_walk
 from desktop.services.audit import ChainCheck
 from desktop.services.audit_anchor import Head, Verified
 from desktop.services.auth import Actor, Permission, system_actor
@@ -27,10 +26,7 @@ from desktop.services.errors import ValidationError
 log = logging.getLogger(__name__)
 
 _BATCH = 10_000
-_SELECT = (
-    "SELECT id, seq, at, user_id, actor, action, entity, entity_id, summary, detail, "
-    "prev_hash, hash FROM audit_entry WHERE id > {after} ORDER BY id"
-)
+_SELECT = chain_walk.SELECT_AFTER
 _START = Head(0, 0, chain.GENESIS)
 
 
@@ -54,36 +50,8 @@ def _rows(session: Session, after: int) -> Iterator[Any]:
         yield from part
 
 
-@dataclass
-class _Walk:
-    head: Head
-    bad_id: int | None = None
-    reason: str = ""
-    at_anchor: tuple[int, str] | None = None  # (id, hash) of the entry numbered anchor.count
-
-
-def _walk(session: Session, key: bytes, start: Head, anchor_count: int) -> _Walk:
-    canonical, mac = chain.canonical, chain.mac
-    prev, seq, last_id = start.hash, start.count, start.id
-    walk = _Walk(start)
-    for row_id, s, at, uid, actor, action, entity, eid, summary, detail, p, h in _rows(
-        session, start.id
-    ):
-        seq += 1
-        if s != seq:
-            walk.bad_id, walk.reason = row_id, "序号不连续：其前有记录被删除或插入"
-        elif p != prev:
-            walk.bad_id, walk.reason = row_id, "与上一条记录接不上：记录被删除、插入或调换了顺序"
-        elif mac(key, canonical(p, s, at, uid, actor, action, entity, eid, summary, detail)) != h:
-            walk.bad_id, walk.reason = row_id, "签名不符：内容被改动，或校验链被重新计算过"
-        if walk.bad_id is not None:
-            walk.head = Head(seq - 1, last_id, prev)
-            return walk
-        if s == anchor_count:
-            walk.at_anchor = (row_id, h)
-        prev, last_id = h, row_id
-    walk.head = Head(seq, last_id, prev)
-    return walk
+def _walk(session: Session, key: bytes, start: Head, anchor_count: int) -> chain_walk.Walk:
+    return chain_walk.walk(_rows(session, start.id), key, start, anchor_count)
 
 
 def _uid(session: Session) -> str:

@@ -2,6 +2,8 @@
 
 from db.enums import (
     QT_TR_NOOP,
+    DocKind,
+    DocStatus,
     FundKind,
     FundSource,
     LabelledEnum,
@@ -13,6 +15,8 @@ from db.enums import (
 
 __all__ = [
     "QT_TR_NOOP",
+    "DocKind",
+    "DocStatus",
     "FundKind",
     "FundSource",
     "LabelledEnum",

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from desktop.services.errors import ValidationError
 
+OFFICE_KEY, SECURITY_KEY = "office", "security"  # their rows in the setting table
+
 
 @dataclass(frozen=True)
 class OfficeSettings:

@@ -28,7 +28,8 @@ from typing import Any
 from db import chain, revisions
 from db.enums import LampColor
 from db.private import tighten
-from desktop.services import audit_anchor
+from desktop.services import audit_anchor, chain_walk
+from desktop.services.audit_anchor import Head, Verified
 from desktop.services.lamps import stamp
 from desktop.services.setting_values import (
     DEMO_KEY,
@@ -62,17 +63,11 @@ def read(path: Path, today: date, *, real_refused: bool) -> StatusReport | None:
     """The status of the SQLite ledger at ``path`` for ``today`` (the clock's day), or None when
     the services must open it. ``real_refused``: --today was given, so a ledger holding an
     office's records is left to the services (they refuse it)."""
-    if not path.is_file() or not _looks_like_sqlite(path):
-        return None
-    for suffix in ("", "-wal", "-shm"):  # as every open does (db/engine.py)
-        tighten(Path(f"{path}{suffix}"))
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=5, isolation_level=None)
-    except sqlite3.Error:
+    db = connect(path)
+    if db is None:
         return None
     with closing(db):
         try:
-            db.execute("PRAGMA busy_timeout=5000")
             db.execute("BEGIN")  # one snapshot for every read below
             report = _read(db, path, today, real_refused)
             db.execute("COMMIT")
@@ -82,13 +77,41 @@ def read(path: Path, today: date, *, real_refused: bool) -> StatusReport | None:
     return report
 
 
-def _read(db: sqlite3.Connection, path: Path, today: date, real_refused: bool) -> Any:
+def connect(path: Path) -> sqlite3.Connection | None:
+    """A local SQLite ledger file opened with the standard module (autocommit: the caller
+    begins), or None when it is not one."""
+    if not path.is_file() or not _looks_like_sqlite(path):
+        return None
+    for suffix in ("", "-wal", "-shm"):  # as every open does (db/engine.py)
+        tighten(Path(f"{path}{suffix}"))
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=5, isolation_level=None)
+        db.execute("PRAGMA busy_timeout=5000")
+    except sqlite3.Error:
+        return None
+    return db
+
+
+def servable(
+    db: sqlite3.Connection, path: Path, settings: dict[str, str], real_refused: bool
+) -> bool:
+    """Nothing for the services to do on open: the schema at head, no copy waiting to be
+    recorded, and (``real_refused``: --today) a demo or empty ledger."""
     if not _at_head(db) or _copies_pending(path):
-        return None
+        return False
+    return not (
+        real_refused and DEMO_KEY not in settings and _one(db, "SELECT count(*) FROM user_account")
+    )
+
+
+def _read(db: sqlite3.Connection, path: Path, today: date, real_refused: bool) -> Any:
     settings = dict(db.execute("SELECT key, value FROM setting"))
-    if real_refused and DEMO_KEY not in settings and _one(db, "SELECT count(*) FROM user_account"):
+    if not servable(db, path, settings, real_refused):
         return None
-    if not _chain_verified(db, path, settings) or not _lamps_current(db, today, settings):
+    verified = chain_pass(db, path, settings)
+    if verified is None or verified.head != verified.done.head:  # status writes no verified
+        return None
+    if not _lamps_current(db, today, settings):
         return None
     return StatusReport(_overview(db), *_reminders(db, today, settings))
 
@@ -116,36 +139,58 @@ def _copies_pending(path: Path) -> bool:
 # --- the audit chain: verified up to the newest entry, nothing since --------------------------
 
 
-def _chain_verified(db: sqlite3.Connection, path: Path, settings: dict[str, str]) -> bool:
-    """What audit_verify.verify(incremental=True) finds when no entry came since its last pass:
-    the verified head is the newest entry, unchanged (its MAC recomputed), the anchor there too,
-    the last whole pass recent. Any other case is the services' to walk and to record."""
+@dataclass(frozen=True)
+class ChainPass:
+    """The chain checked from this desk's verified position to the newest entry."""
+
+    uid: str
+    key: bytes
+    location: str
+    done: Verified  # where this desk had verified up to
+    head: Head  # the newest entry, verified now
+
+
+def chain_pass(db: sqlite3.Connection, path: Path, settings: dict[str, str]) -> ChainPass | None:
+    """What audit_verify.verify(incremental=True) finds on its good path: the entries after
+    this desk's verified head (still there, its MAC recomputed; the last whole pass recent)
+    link on to the newest, through the entry the anchor names. Any other case (no key, no
+    anchor, a break, a whole pass due) is the services' to walk and to record: None."""
     try:
         uid = str(json.loads(settings[chain.SETTING_KEY]).get("uid", ""))
     except (KeyError, ValueError, AttributeError):
-        return False
+        return None
     key = chain.load_key(uid) if uid else None
     if key is None:
-        return False
+        return None
     location = audit_anchor.location_of_file(path)
     anchor = audit_anchor.read_anchor(location)
     done = audit_anchor.read_verified(location, uid)
-    if anchor is None or done is None or anchor != (uid, done.head) or done.recorded_break:
-        return False
+    if anchor is None or done is None or anchor[0] != uid or done.recorded_break:
+        return None
+    mark = anchor[1]
     if not done.head.count or not audit_anchor.whole_pass_recent(done, datetime.now()):
-        return False
-    newest = db.execute(
+        return None
+    if mark.count < done.head.count or not _still_there(db, key, done.head):
+        return None
+    rows = db.execute(chain_walk.SELECT_AFTER.format(after=int(done.head.id)))
+    walk = chain_walk.walk(rows, key, done.head, mark.count)
+    if walk.bad_id is not None or walk.head.count < mark.count:
+        return None
+    seen = (done.head.id, done.head.hash) if mark.count == done.head.count else walk.at_anchor
+    if seen != (mark.id, mark.hash):
+        return None
+    return ChainPass(uid, key, location, done, walk.head)
+
+
+def _still_there(db: sqlite3.Connection, key: bytes, head: Head) -> bool:
+    row = db.execute(
         "SELECT id, seq, at, user_id, actor, action, entity, entity_id, summary, detail,"
-        " prev_hash, hash FROM audit_entry ORDER BY id DESC LIMIT 1"
+        " prev_hash, hash FROM audit_entry WHERE id = ?",
+        (head.id,),
     ).fetchone()
-    if newest is None:
+    if row is None or (row[1], row[11]) != (head.count, head.hash):
         return False
-    row_id, seq, at, user_id, actor, action, entity, entity_id, summary, detail, prev, h = newest
-    if (seq, row_id, h) != (done.head.count, done.head.id, done.head.hash):
-        return False
-    canonical = chain.canonical(prev, seq, at, user_id, actor, action, entity, entity_id,
-                                summary, detail)  # fmt: skip
-    return chain.mac(key, canonical) == h
+    return chain.mac(key, chain.canonical(row[10], *row[1:10])) == head.hash
 
 
 # --- the lamp cache: current for today -----------------------------------------------------

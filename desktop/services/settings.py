@@ -15,6 +15,8 @@ from desktop.services.auth import Actor, Permission
 from desktop.services.errors import ValidationError
 from desktop.services.office_values import (
     ARCHIVE_FORMATS,
+    OFFICE_KEY,
+    SECURITY_KEY,
     AccountabilityRules,
     OfficeSettings,
     SecurityPolicy,
@@ -30,10 +32,10 @@ from desktop.services.setting_values import (
 
 # Each kind's row in the setting table (one JSON value per kind).
 _KEYS: dict[type, str] = {
-    OfficeSettings: "office",
+    OfficeSettings: OFFICE_KEY,
     LampRules: LAMP_RULES_KEY,
     ItemRules: ITEM_RULES_KEY,
-    SecurityPolicy: "security",
+    SecurityPolicy: SECURITY_KEY,
     AccountabilityRules: "accountability_rules",
 }
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,70 +10,47 @@ from sqlalchemy.orm import Session
 from db.models import Project, Unit
 from desktop.documents.model import OfficialDocument
 from desktop.services import settings
-from desktop.services.errors import ValidationError
-from desktop.services.files import write_atomically
+from desktop.services.notices.layout import (
+    FORMATS,
+    RenderOptions,
+    fonts_of,
+    format_of,
+    options_for,
+    render_ofd_with,
+    render_with,
+    save_document,
+    save_pdf,
+)
 
 if TYPE_CHECKING:  # reportlab is imported when a notice is first laid out, not with the register
     from desktop.documents.fonts import FontSet
     from desktop.documents.ofd import OfdResult
     from desktop.documents.render import RenderResult
 
+__all__ = [
+    "FORMATS",
+    "RenderOptions",
+    "archival_pdf",
+    "fonts_for",
+    "format_of",
+    "render",
+    "render_ofd",
+    "render_ofd_with",
+    "render_options",
+    "render_with",
+    "save_document",
+    "save_pdf",
+]
+
 
 def fonts_for(session: Session) -> FontSet:
-    from desktop.documents.fonts import FontSet
-
-    office = settings.office(session)
-    chosen = dict(office.font_paths)
-    extra = [office.font_dir] if office.font_dir.strip() else []
-    return FontSet.resolve(chosen or None, extra_dirs=extra)
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    """What the office's settings say about layout, read once; needs no session afterwards."""
-
-    fonts: FontSet
-    line_pitch_pt: float | None
-    bold_level3: bool
-    title_words: tuple[str, ...] = ()  # unit and project names a title never cuts
+    return fonts_of(settings.office(session))
 
 
 def render_options(session: Session) -> RenderOptions:
     office = settings.office(session)
-    return RenderOptions(
-        fonts_for(session),
-        office.line_pitch_pt or None,
-        office.bold_level3,
-        title_words(session, office),
-    )
-
-
-def title_words(session: Session, office: settings.OfficeSettings) -> tuple[str, ...]:
-    """The office's own names: issuer, units (full and short) and key projects."""
-    names = [office.issuer_name, office.issuer_short, office.city]
-    for name, short in session.execute(select(Unit.name, Unit.short_name)):
-        names += [name, short]
-    names += session.scalars(select(Project.name)).all()
-    return tuple(dict.fromkeys(n.strip() for n in names if n and n.strip()))
-
-
-def render_with(
-    model: OfficialDocument, options: RenderOptions, *, seal_marks: bool = False
-) -> RenderResult:
-    """Lay out a model without touching the database (safe on a worker thread).
-
-    ``seal_marks``: outline where the seals go (a draft); an issued PDF leaves them white.
-    """
-    from desktop.documents.render import render_pdf
-
-    return render_pdf(
-        model,
-        options.fonts,
-        line_pitch_pt=options.line_pitch_pt,
-        bold_level3=options.bold_level3,
-        title_words=options.title_words,
-        seal_marks=seal_marks,
-    )
+    units = [name for pair in session.execute(select(Unit.name, Unit.short_name)) for name in pair]
+    return options_for(office, units, session.scalars(select(Project.name)).all())
 
 
 def archival_pdf(pdf: bytes) -> bytes:
@@ -90,50 +65,5 @@ def render(session: Session, model: OfficialDocument, *, seal_marks: bool = Fals
     return render_with(model, render_options(session), seal_marks=seal_marks)
 
 
-def render_ofd_with(
-    model: OfficialDocument, options: RenderOptions, *, archival: bool = False
-) -> OfdResult:
-    """The same pages as :func:`render_with`, written as OFD (OFD-A for an archive copy)."""
-    from desktop.documents.ofd import render_ofd
-
-    return render_ofd(
-        model,
-        options.fonts,
-        line_pitch_pt=options.line_pitch_pt,
-        bold_level3=options.bold_level3,
-        title_words=options.title_words,
-        archival=archival,
-    )
-
-
 def render_ofd(session: Session, model: OfficialDocument, *, archival: bool = False) -> OfdResult:
     return render_ofd_with(model, render_options(session), archival=archival)
-
-
-FORMATS = {".pdf": "PDF", ".ofd": "OFD"}
-
-
-def format_of(target: Path, wanted: str | None = None) -> str:
-    """pdf or ofd: as asked, else from the file's suffix; the suffix must agree."""
-    suffix = target.suffix.lower()
-    fmt = (wanted or suffix.lstrip(".") or "pdf").lower()
-    if f".{fmt}" not in FORMATS:
-        raise ValidationError(f"不支持的格式“{wanted}”，可选 pdf 或 ofd。", field="format")
-    if suffix != f".{fmt}":
-        raise ValidationError(f"输出文件“{target}”应以 .{fmt} 结尾。", field="out")
-    return fmt
-
-
-def save_pdf(data: bytes, target: Path) -> Path:
-    """Write PDF bytes for the clerk: temporary name beside the target, fsync, rename."""
-    return save_document(data, target, "pdf")
-
-
-def save_document(data: bytes, target: Path, fmt: str) -> Path:
-    """Write a PDF or OFD for the clerk: temporary name beside the target, fsync, rename."""
-    format_of(target, fmt)
-
-    def write(handle: BinaryIO) -> None:
-        handle.write(data)
-
-    return write_atomically(target, write)
