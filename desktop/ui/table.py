@@ -133,6 +133,18 @@ class DataTable(QTableView):
         self.customContextMenuRequested.connect(self._menu)
         self.apply_widths()
 
+    def select_quietly(self, row_id: object) -> None:
+        """Select the row whose ``id`` is ``row_id`` without telling the page (取消 after a
+        question put the selection back on the record still being edited)."""
+        model = self.model()
+        for i, row in enumerate(getattr(model, "rows", ())):
+            if getattr(row, "id", None) == row_id:
+                selection = self.selectionModel()
+                selection.blockSignals(True)
+                self.selectRow(i)
+                selection.blockSignals(False)
+                return
+
     def apply_widths(self) -> None:
         model = self.model()
         assert isinstance(model, RowTableModel)

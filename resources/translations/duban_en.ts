@@ -3786,6 +3786,10 @@ attached by {by} at {at}</translation>
         <translation>{n} items, {o} overdue without reply</translation>
     </message>
     <message>
+        <source>打开另一项督办事项</source>
+        <translation>Open another supervision item</translation>
+    </message>
+    <message>
         <source>督查事项登记簿（截至{0}）</source>
         <translation>Register of supervised items (as of {0})</translation>
     </message>
@@ -7206,6 +7210,10 @@ Other unsaved work has been kept as a copy, offered back when this account signs
     <message>
         <source>金额</source>
         <translation>amount</translation>
+    </message>
+    <message>
+        <source>切换通报期次</source>
+        <translation>Switch the report period</translation>
     </message>
 </context>
 <context>

@@ -3786,6 +3786,10 @@
             <translation>{n} 项，其中逾期未回复 {o} 项</translation>
         </message>
         <message>
+            <source>打开另一项督办事项</source>
+            <translation>打开另一项督办事项</translation>
+        </message>
+        <message>
             <source>督查事项登记簿（截至{0}）</source>
             <translation>督查事项登记簿（截至{0}）</translation>
         </message>
@@ -7206,6 +7210,10 @@
         <message>
             <source>金额</source>
             <translation>金额</translation>
+        </message>
+        <message>
+            <source>切换通报期次</source>
+            <translation>切换通报期次</translation>
         </message>
     </context>
     <context>

@@ -117,7 +117,7 @@ def test_demo_year_shows_the_decision_then_reopen_and_decide_again(
     page.final_button.click()
     dialog = DecisionDialog(page, window.desk, window, 2026)
     assert dialog.minutes.text().startswith("第") and "陈立群" in dialog.by.text()
-    dialog.save()
+    dialog.accept()
     page.refresh()
     assert "审定（纪要第" in page.status.text()
     ledger.dispose()

@@ -164,3 +164,88 @@ def test_dialog_close_with_typed_amount_asks(clerk_window, unsaved_answers, qtbo
     unsaved_answers.append(Choice.DISCARD)
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_supervision_reply_typed_survives_f5_another_item_and_filters(
+    clerk_window, unsaved_answers
+) -> None:
+    from desktop.services import supervision
+
+    page = clerk_window.show_page("supervision")
+    page.state_filter.setCurrentIndex(0)  # 全部状态: the demo's items, replied or not
+    open_rows = [i for i, r in enumerate(page.model.rows) if r.reply_received_on is None]
+    assert len(page.model.rows) >= 2 and open_rows
+    first = open_rows[0]
+    page.table.selectRow(first)
+    item_id = page.model.rows[first].id
+    assert not page.has_unsaved_edits()
+    page.detail.reply_edit.setPlainText("已落实整改，详见附件。")
+    page.detail.signer_edit.setText("王局长")
+    assert page.has_unsaved_edits()
+
+    unsaved_answers.append(Choice.CANCEL)
+    clerk_window.reload()  # F5
+    assert unsaved_answers.asked[-1][0] == "刷新"
+    assert page.detail.reply_edit.toPlainText() == "已落实整改，详见附件。"
+
+    other = next(i for i in range(len(page.model.rows)) if i != first)
+    unsaved_answers.append(Choice.CANCEL)
+    page.table.selectRow(other)  # another item: asked, and 取消 stays on this one
+    assert unsaved_answers.asked[-1][0] == "打开另一项督办事项"
+    assert page.detail.item is not None and page.detail.item.id == item_id
+    assert page.table.currentIndex().row() == first
+    assert page.detail.reply_edit.toPlainText() == "已落实整改，详见附件。"
+
+    page.kind_filter.setCurrentIndex(0)  # a filter re-read that keeps the item keeps the reply
+    page.state_filter.setCurrentIndex(1)  # 未办结: still listed
+    assert page.detail.item is not None and page.detail.item.id == item_id
+    assert page.detail.signer_edit.text() == "王局长"
+
+    unsaved_answers.append(Choice.SAVE)
+    assert clerk_window.show_page("dashboard") is not page  # 保存 on leaving records it
+    with clerk_window.desk.session() as s:
+        saved = supervision.get_item(s, item_id, clerk_window.desk.today)
+    assert saved.reply_text == "已落实整改，详见附件。" and saved.reply_signer == "王局长"
+    assert not page.has_unsaved_edits()
+
+
+def test_meeting_pack_items_typed_are_asked_about_on_close_and_period_switch(
+    clerk_window, unsaved_answers, qtbot
+) -> None:
+    from desktop.services import meeting_pack
+    from desktop.ui.dashboard.pack_dialog import MeetingPackDialog
+
+    dialog = MeetingPackDialog(clerk_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    period, shown = dialog.selected_period(), dialog.period.currentIndex()
+    dialog.items.setPlainText("研究市应急管理局问责事项")
+    unsaved_answers.append(Choice.CANCEL)
+    dialog.period.setCurrentIndex(shown + 1)  # another period: asked; 取消 keeps both as shown
+    assert unsaved_answers.asked[-1][0] == "切换通报期次"
+    assert dialog.period.currentIndex() == shown
+    assert dialog.items.toPlainText() == "研究市应急管理局问责事项"
+    unsaved_answers.append(Choice.CANCEL)
+    dialog.reject()  # Esc / 取消 / the close box
+    assert dialog.isVisible() and dialog.items.toPlainText() == "研究市应急管理局问责事项"
+    unsaved_answers.append(Choice.SAVE)
+    dialog.reject()
+    assert not dialog.isVisible()
+    with clerk_window.desk.session() as session:
+        assert meeting_pack.items_of(session, period) == ["研究市应急管理局问责事项"]
+
+
+def test_assessment_decision_typed_is_asked_about_on_close(
+    clerk_window, unsaved_answers, qtbot
+) -> None:
+    from desktop.ui.assessment.decision import DecisionDialog
+
+    page = clerk_window.show_page("assessment")
+    dialog = DecisionDialog(page, clerk_window.desk, clerk_window, 2026)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.minutes.setText("第9期")
+    unsaved_answers.append(Choice.CANCEL)
+    dialog.reject()
+    assert dialog.isVisible() and dialog.minutes.text() == "第9期"
+    assert clerk_window.unsaved_holders()[-1] is dialog  # sign-out and close see it too

@@ -5,22 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QInputDialog,
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QInputDialog, QLineEdit, QWidget
 
 from desktop.services import meetings
 from desktop.services.assessment import decision
 from desktop.services.meetings import MeetingKind
 from desktop.ui.calls import write
 from desktop.ui.desk import Desk
-from desktop.ui.forms import date_edit, date_of, error_label
+from desktop.ui.forms import ServiceDialog, date_edit, date_of, ok_cancel
 from desktop.ui.i18n import tr
 
 if TYPE_CHECKING:
@@ -53,13 +45,13 @@ def reopen(parent: QWidget, desk: Desk, window: MainWindow, year: int) -> bool:
     return done
 
 
-class DecisionDialog(QDialog):
-    """领导小组审定: the meeting it was taken at (from the ledger), who chaired, the day, 期号."""
+class DecisionDialog(ServiceDialog):
+    """领导小组审定: the meeting it was taken at (from the ledger), who chaired, the day, 期号.
+    Closed with typed fields it asks 保存 / 不保存 / 取消 (ServiceDialog)."""
 
     def __init__(self, parent: QWidget, desk: Desk, window: MainWindow, year: int) -> None:
-        super().__init__(parent)
+        super().__init__(parent, tr("领导小组审定考核等次"))
         self.desk, self.main, self.year = desk, window, year
-        self.setWindowTitle(tr("领导小组审定考核等次"))
         form = QFormLayout(self)
         self.meeting = QComboBox()
         self.meeting.addItem(tr("（不关联台账中的会议）"), None)
@@ -75,18 +67,13 @@ class DecisionDialog(QDialog):
         self.minutes = QLineEdit()
         self.minutes.setPlaceholderText(tr("如：第4期"))
         self.on = date_edit(desk.today)
-        self.error = error_label()
+        self.fields = {"decided_by": self.by, "decided_on": self.on, "minutes_issue": self.minutes}
         form.addRow(tr("审定会议"), self.meeting)
         form.addRow(tr("会议及主持人"), self.by)
         form.addRow(tr("会议纪要期号"), self.minutes)
         form.addRow(tr("审定日期"), self.on)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
         if self.meeting.count() > 1:
             self.meeting.setCurrentIndex(1)
 
@@ -97,14 +84,15 @@ class DecisionDialog(QDialog):
             self.minutes.setText(tr("第{0}期").format(m.issue_no))
             self.on.setDate(self.on.date().fromString(m.held_on.isoformat(), "yyyy-MM-dd"))
 
-    def save(self) -> None:
+    def submit(self) -> None:
         m = self.meeting.currentData()
-        by, minutes, on = self.by.text(), self.minutes.text(), date_of(self.on)
-        fields: dict[str, QWidget] = {
-            "decided_by": self.by, "decided_on": self.on, "minutes_issue": self.minutes
-        }  # fmt: skip
-        ok, _ = write(self, self.desk, self.main, lambda s: decision.record_decision(
-            s, self.desk.actor, self.year, decided_on=on, decided_by=by, minutes_issue=minutes,
-            meeting_id=m.id if m else None), self.error, fields)  # fmt: skip
-        if ok:
-            self.accept()
+        with self.desk.session() as session:
+            decision.record_decision(
+                session,
+                self.desk.actor,
+                self.year,
+                decided_on=date_of(self.on),
+                decided_by=self.by.text(),
+                minutes_issue=self.minutes.text(),
+                meeting_id=m.id if m else None,
+            )

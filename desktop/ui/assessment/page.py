@@ -418,7 +418,8 @@ class AssessmentPage(Page):
         assessment_decision.review(self, self.desk, self.main, self._year(), unit_id)
 
     def decide(self) -> None:
-        assessment_decision.DecisionDialog(self, self.desk, self.main, self._year()).exec()
+        if assessment_decision.DecisionDialog(self, self.desk, self.main, self._year()).exec():
+            self.main.data_changed()
 
     def reopen(self) -> None:
         assessment_decision.reopen(self, self.desk, self.main, self._year())

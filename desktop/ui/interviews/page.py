@@ -123,22 +123,13 @@ class InterviewsPage(Page):
             row = self.model.row_at(index)  # type: ignore[arg-type]
             moved = row.id != self.selected_id
             if moved and not settle(self, [self], tr("打开另一项约谈")):
-                self._reselect()
+                self.table.select_quietly(self.selected_id)
                 return
             self.selected_id = row.id
             self.detail.show_interview(row)
             self.mark_clean()
             if moved:
                 QTimer.singleShot(0, self._scroll_to_current)
-
-    def _reselect(self) -> None:
-        """取消: the list's selection goes back to the interview still being edited."""
-        for i, r in enumerate(self.model.rows):
-            if r.id == self.selected_id:
-                selection = self.table.selectionModel()
-                selection.blockSignals(True)
-                self.table.selectRow(i)
-                selection.blockSignals(False)
 
     def _scroll_to_current(self) -> None:
         """The clerk lands on the stage to do next; a finished interview shows from the top."""

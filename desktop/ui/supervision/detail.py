@@ -101,7 +101,7 @@ class ItemDetail(QGroupBox):
             self.values[key] = value_label()
             form.addRow(tr(label) + tr("："), self.values[key])
 
-        reply_box = QGroupBox(tr("登记回复"))
+        reply_box = self.reply_box = QGroupBox(tr("登记回复"))
         reply_form = QFormLayout(reply_box)
         self.received_edit = date_edit(desk.today)
         self.reply_edit = QPlainTextEdit()
@@ -156,7 +156,8 @@ class ItemDetail(QGroupBox):
         layout.addStretch(1)
         self.show_item(None)
 
-    def show_item(self, item: SupervisionRow | None) -> None:
+    def show_item(self, item: SupervisionRow | None, keep_typed: bool = False) -> None:
+        """Show ``item``; ``keep_typed``: the same item again, its reply form left as typed."""
         self.item = item
         v = self.values
         if item is None:
@@ -189,7 +190,8 @@ class ItemDetail(QGroupBox):
         )
         allow(self.desk, self.close_button, open_)
         self._enable_corrections(item)
-        self._fill_reply(item)
+        if not keep_typed:
+            self._fill_reply(item)
         allow(self.desk, self.draft_button, item is not None)
         if item is not None and self.desk.can(ISSUE):
             self.draft_button.setToolTip(
@@ -256,12 +258,18 @@ class ItemDetail(QGroupBox):
             self.reply_edit.toPlainText(),
         )
         signer, stamped = self.signer_edit.text(), self.stamped_check.isChecked()
-        if self._write(
+        self._write(  # the page reloads: the form then shows the reply as recorded
             lambda s: supervision.record_reply(
                 s, self.desk.actor, item_id, received, text, signer, stamped
             )
-        ):
-            self.reply_edit.clear()
+        )
+
+    def save_reply(self) -> None:
+        """保存 when leaving with a typed reply: recorded, or the recorded one corrected."""
+        if self.item is not None and self.item.reply_received_on is not None:
+            self.correct_reply()
+        else:
+            self.record_reply()
 
     def edit_item(self) -> None:
         if self.item is None:

@@ -31,6 +31,7 @@ from desktop.ui.supervision.raise_dialog import RaiseItemDialog
 from desktop.ui.supervision.register_dialog import RegisterItemDialog
 from desktop.ui.supervision.shared import unit_combo
 from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
+from desktop.ui.unsaved import settle
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -122,6 +123,8 @@ class SupervisionPage(Page):
         split.setSizes([300, 400])
         self.body.addWidget(split, 1)
         self.selected_id: int | None = None
+        # A reply being typed is unsaved work: F5, close, page switch and another item ask first.
+        self.track_form(self.detail.reply_box, self.detail.save_reply)
 
     def refresh(self) -> None:
         self.proposals.refresh()
@@ -146,9 +149,9 @@ class SupervisionPage(Page):
         self.count.setText(tr("{n} 项，其中逾期未回复 {o} 项").format(n=len(rows), o=overdue))
         keep = self.selected_id
         for i, row in enumerate(rows):
-            if row.id == keep:
+            if row.id == keep:  # a reply typed for it stays (a filter changed, another write)
                 self.table.selectRow(i)
-                self.detail.show_item(row)
+                self.detail.show_item(row, keep_typed=self.has_unsaved_edits())
                 return
         if rows:
             self.table.selectRow(0)
@@ -158,8 +161,15 @@ class SupervisionPage(Page):
     def _select(self, index: object) -> None:
         if index.isValid():  # type: ignore[attr-defined]
             row = self.model.row_at(index)  # type: ignore[arg-type]
+            moved = row.id != self.selected_id
+            if moved and not settle(self, [self], tr("打开另一项督办事项")):
+                self.table.select_quietly(self.selected_id)
+                return
+            keep = not moved and self.has_unsaved_edits()  # the list re-read: the reply stays
             self.selected_id = row.id
-            self.detail.show_item(row)
+            self.detail.show_item(row, keep_typed=keep)
+            if not keep:
+                self.mark_clean()
 
     def select_item(self, item_id: int) -> None:
         """Show one item (just raised from a proposal or a meeting): clear filters hiding it."""
