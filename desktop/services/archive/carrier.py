@@ -106,10 +106,13 @@ def carrier_files(
     checks: VerifyReport | None = None,
     preparer: str = "",
     digests: Mapping[str, tuple[str, str]] | None = None,
+    *,
+    draw: bool = True,
 ) -> dict[str, bytes]:
     """The carrier's own files for a package whose content ``files`` are final. ``checks``: the
     package's self-check, whose results the 登记表's 移交单位 column states; ``preparer``: who
-    exported it (填表人); ``digests``: the files' hashes where already taken."""
+    exported it (填表人); ``digests``: the files' hashes where already taken. ``draw=False``:
+    the 登记表 PDF is left as UNDRAWN_PDF (the self-check's copy, made again after it)."""
     sha, sm = content_digest({**files, CATALOGUE_XML: catalogue_xml(info)}, digests)
     size = sum(len(d) for d in files.values())
     form = Register(info, sha, sm, size, checks, preparer)
@@ -119,7 +122,7 @@ def carrier_files(
         NAMING: _naming(info).encode("utf-8"),
         SCHEMA: _schema().encode("utf-8"),
         REGISTER: register_xlsx(form),
-        REGISTER_PDF: register_pdf(form),
+        REGISTER_PDF: register_pdf(form) if draw else UNDRAWN_PDF,
     }
     out[README] = _readme(info, sha, sm, size).encode("utf-8")
     return out
@@ -317,6 +320,11 @@ def register_rows(form: Register) -> tuple[list[tuple[str, str, str, str]], int]
         ("日期", f"{info.created[:10]}", "", ""),
     ]
     return header + sides, len(header)
+
+
+# Stands for the 登记表 PDF in the self-check before writing, which cannot state its own result:
+# the PDF is drawn once, after it, and the read-back of the written package opens that one.
+UNDRAWN_PDF = b"%PDF-1.7\n% register form: drawn after the self-check\n%%EOF\n"
 
 
 REGISTER_FOOTER = (
