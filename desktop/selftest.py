@@ -77,7 +77,6 @@ LAZY_MODULES = [
     "PySide6.QtWidgets",
     "PySide6.QtPdf",
     "PySide6.QtPdfWidgets",
-    "PySide6.QtCharts",
     "PySide6.QtPrintSupport",
     "PySide6.QtSvg",
     "reportlab.pdfgen.canvas",

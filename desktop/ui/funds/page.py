@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCharts import QChartView
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -112,13 +111,13 @@ class FundsPage(Page):
         splitter.addWidget(right)
         splitter.setSizes([760, 440])
         self.body.addWidget(splitter, 1)
-        self.chart: QChartView | None = None
+        self.chart: QWidget | None = None
 
     def view_table(self) -> QTableView | None:
         return self.task_table
 
     def refresh(self) -> None:
-        from desktop.ui.charts import bar_chart  # QtCharts: loaded when first drawn
+        from desktop.ui.painted_chart import bar_chart  # QPainter, as on the 工作台
 
         with self.desk.session() as session:
             rows = funds.fund_rows(session)

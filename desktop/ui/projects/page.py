@@ -118,7 +118,7 @@ class ProjectsPage(Page):
         return tr("在建")
 
     def _show(self, loaded: tuple[list[RollUp], list[ProjectInfo]]) -> None:
-        from desktop.ui.charts import bar_chart  # QtCharts: loaded when first drawn
+        from desktop.ui.painted_chart import bar_chart  # QPainter, as on the 工作台
 
         rollups, infos = loaded
         self.infos = {p.id: p for p in infos}
