@@ -6,9 +6,15 @@ about 0.27 s of CPU for the five shipped fonts, a fifth of a cold `duban notice 
 The cache holds data only, never pickle: a JSON header and flat arrays of integers and floats,
 read back into exactly the attributes reportlab's ``extractInfo`` sets, each checked for its
 type, so a forged file can at worst give wrong widths, never run code. A file counts only when
-its format version, reportlab's version and the font file's SHA-256 all match (the file is
-hashed as it is read; the same bytes then serve reportlab's subsets, so nothing reads it twice).
-Anything else (missing, damaged, stale, forged) is parsed from the font again and rewritten.
+its format version, reportlab's version and the font file's SHA-256 all match (the same bytes
+then serve reportlab's subsets, so nothing reads it twice). Anything else (missing, damaged,
+stale, forged) is parsed from the font again and rewritten.
+
+Hashing the five fonts' 31 MB cost every cold command ~0.04 s of CPU (issue 11), so the digest
+is recorded beside the cache with the file's path, size, mtime_ns, ctime_ns and inode, and the
+file is hashed again only when one of those changes. The fonts are unpacked once into the cache
+folder and hash-checked there (shipped_fonts.py; the self-test hashes them again), and a file
+rewritten in place gets a new ctime however its mtime is set back.
 """
 
 from __future__ import annotations
@@ -85,8 +91,13 @@ def cache_folder() -> Path:
 
 def load_font(name: str, path: str, index: int = 0) -> TTFont:
     """reportlab's TTFont for the file, its face from the cache when the cache vouches for it."""
-    data = Path(path).read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
+    with open(path, "rb") as handle:  # fstat: the identity of the very file that is read
+        seen = _identity(path, os.fstat(handle.fileno()))
+        data = handle.read()
+    digest = _known_digest(seen)
+    if digest is None:
+        digest = hashlib.sha256(data).hexdigest()
+        _remember(seen, digest)
     target = cache_folder() / f"{digest}-{index}.face"
     info = None
     try:
@@ -99,6 +110,39 @@ def load_font(name: str, path: str, index: int = 0) -> TTFont:
     if info is None:
         _store(target, face, digest, index)
     return _font(name, face)
+
+
+def _identity(path: str, stat: os.stat_result) -> dict[str, Any]:
+    return {"format": FORMAT, "path": path, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
+            "ctime_ns": stat.st_ctime_ns, "inode": stat.st_ino, "device": stat.st_dev}  # fmt: skip
+
+
+def _digest_file(path: str) -> Path:
+    """Where a font file's recorded digest is kept: one small JSON file per path."""
+    return cache_folder() / f"{hashlib.sha256(os.fsencode(path)).hexdigest()[:32]}.file"
+
+
+def _known_digest(seen: dict[str, Any]) -> str | None:
+    """The SHA-256 recorded for this file when it had exactly this identity, else None."""
+    try:
+        recorded = json.loads(_digest_file(seen["path"]).read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(recorded, dict) or set(recorded) != {*seen, "sha256"}:
+        return None
+    digest = recorded["sha256"]
+    if any(recorded[key] != value for key, value in seen.items()) or not _is_hex(digest):
+        return None
+    return str(digest)
+
+
+def _is_hex(digest: Any) -> bool:
+    return isinstance(digest, str) and len(digest) == 64 and set(digest) <= set("0123456789abcdef")
+
+
+def _remember(seen: dict[str, Any], digest: str) -> None:
+    """Record the digest for the file's identity (best effort, like the cache itself)."""
+    _write(_digest_file(seen["path"]), json.dumps({**seen, "sha256": digest}).encode("utf-8"))
 
 
 class _Face(TTFontFace):
@@ -350,9 +394,17 @@ def _store(target: Path, face: TTFontFace, digest: str, index: int) -> None:
     """Write the cache beside nothing else: a temporary name, then renamed (best effort)."""
     try:
         blob = encode(face, digest, index)
+    except (BadCache, OverflowError) as exc:
+        log.info("font cache %s not written: %s", target, exc)
+        return
+    _write(target, blob)
+
+
+def _write(target: Path, blob: bytes) -> None:
+    try:
         target.parent.mkdir(parents=True, exist_ok=True)
         temp = target.with_name(f"{target.name}.{os.getpid()}.part")
         temp.write_bytes(blob)
         os.replace(temp, target)
-    except (OSError, BadCache, OverflowError) as exc:
+    except OSError as exc:
         log.info("font cache %s not written: %s", target, exc)

@@ -151,3 +151,45 @@ def test_the_pdf_is_the_same_byte_for_byte_from_the_cache(tmp_path: Path) -> Non
     cached = render()
     assert cached == parsed
     assert cached.count(b"/FontFile2") >= 4 and b"/FontDescriptor" in cached
+
+
+def _unhashed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make hashing a whole font file fail the test (a path's short name is still hashed)."""
+    real = face_cache.hashlib.sha256
+
+    def sha256(data: bytes = b"") -> object:
+        assert len(data) < 10_000, "the font file was hashed again"
+        return real(data)
+
+    monkeypatch.setattr(face_cache.hashlib, "sha256", sha256)
+
+
+def test_an_unchanged_font_file_is_not_hashed_again(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    face_cache.load_font("first", str(SMALL))
+    assert len(list(cache.glob("*.file"))) == 1  # its digest, recorded with its identity
+    _unhashed(monkeypatch)
+    font = face_cache.load_font("again", str(SMALL))
+    assert "_later" in vars(font.face)  # from the cache, found by the recorded digest
+
+
+@pytest.mark.parametrize("change", ["size", "same size, mtime set back"])
+def test_a_font_file_changed_at_the_same_path_is_hashed_again(
+    cache: Path, tmp_path: Path, change: str
+) -> None:
+    font_file = tmp_path / "font.ttf"
+    data = SMALL.read_bytes()
+    font_file.write_bytes(data)
+    face_cache.load_font("first", str(font_file))
+    before = font_file.stat()
+    if change == "size":
+        font_file.write_bytes(data + b"\0\0\0\0")
+    else:
+        with font_file.open("r+b") as handle:  # in place: the same inode
+            handle.seek(len(data) - 1)
+            handle.write(bytes([data[-1] ^ 1]))
+        os.utime(font_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    font = face_cache.load_font("again", str(font_file))
+    assert "_later" not in vars(font.face)  # a new digest: parsed, not the old file's cache
+    assert len(list(cache.glob("*.face"))) == 2
