@@ -9,6 +9,7 @@ the user's cache folder; the tokenizer's ``FREQ`` answers the same questions as 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import lzma
 import os
 import sqlite3
@@ -33,11 +34,40 @@ def load_jieba() -> ModuleType:
     if blocked:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import: ImportError
     try:
+        _defer_hmm()
         import jieba
     finally:
         if blocked and sys.modules.get("pkg_resources", False) is None:
             del sys.modules["pkg_resources"]
     return jieba
+
+
+def _defer_hmm() -> None:
+    """jieba.finalseg, the HMM for words not in the dictionary, imported when first used: its
+    probability tables (prob_emit's 300,000 entries) cost ~0.025 s of CPU of every cold circular
+    (issue 11), and titles are cut with HMM=False, which never reads them. jieba's ``from .
+    import finalseg`` takes the stand-in below from sys.modules; jieba.cut with HMM (or add_word
+    with freq=0) reads an attribute of it, which imports the real module, unchanged."""
+    if "jieba" not in sys.modules and "jieba.finalseg" not in sys.modules:
+        sys.modules["jieba.finalseg"] = _DeferredModule("jieba.finalseg")
+
+
+class _DeferredModule(ModuleType):
+    """A module imported at the first read of one of its attributes, then read through."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.__spec__ = None  # the import system reads it; read here, it must not import
+        self._lock = threading.Lock()
+
+    def __getattr__(self, attribute: str) -> object:  # only for what the stand-in lacks
+        if attribute.startswith("__"):
+            raise AttributeError(attribute)
+        with self._lock:
+            if sys.modules.get(self.__name__) is self:
+                del sys.modules[self.__name__]
+            real = importlib.import_module(self.__name__)  # also rebinds jieba.finalseg
+        return getattr(real, attribute)
 
 
 def dictionary_file() -> Path:

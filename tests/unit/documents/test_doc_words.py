@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import lzma
+import subprocess
+import sys
 from pathlib import Path
 
 import jieba
@@ -65,3 +68,34 @@ def test_the_bundles_xz_dictionary_cuts_every_title_as_jieba_does(
         assert list(from_index.cut(title, HMM=False)) == list(whole.cut(title, HMM=False))
         assert list(from_file.cut(title, HMM=False)) == list(whole.cut(title, HMM=False))
     assert from_index.total == from_file.total == whole.total
+
+
+HMM_SCRIPT = """
+import json, sys
+from desktop.documents import words
+words.load_jieba().setLogLevel(40)
+tokenizer = words.tokenizer()
+plain = list(tokenizer.cut(sys.argv[1], HMM=False))
+loaded = "jieba.finalseg.prob_emit" in sys.modules
+print(json.dumps([plain, loaded, list(tokenizer.cut(sys.argv[2]))]))
+"""
+
+
+def test_jiebas_hmm_is_loaded_only_for_a_cut_that_uses_it() -> None:
+    """A title cut with HMM=False leaves jieba's HMM tables unread (issue 11); a cut with the
+    HMM still finds a word no dictionary has, as jieba does."""
+    unknown = "我来到北京清华大学杭研大厦"
+    done = subprocess.run(
+        [sys.executable, "-c", HMM_SCRIPT, TITLES[0], unknown],
+        cwd=Path(__file__).resolve().parents[3],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    plain, loaded, with_hmm = json.loads(done.stdout)
+    assert not loaded
+    jieba.setLogLevel(logging.WARNING)
+    whole = jieba.Tokenizer()
+    assert plain == list(whole.cut(TITLES[0], HMM=False))
+    assert with_hmm == list(whole.cut(unknown)) and "杭研" in with_hmm
