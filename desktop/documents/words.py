@@ -15,6 +15,7 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 from pathlib import Path
 from types import ModuleType
 
@@ -113,6 +114,27 @@ def build_index(source: Path, target: Path) -> None:
     finally:
         db.close()
     os.replace(temp, target)
+    _forget_old_indexes(target)
+
+
+def _forget_old_indexes(kept: Path, keep_others: int = 1, part_age: float = 3600.0) -> None:
+    """A new index is built when jieba's dict.txt changes (the desk installed again or
+    upgraded), so the older ones belong to an earlier install: the newest other one is kept (a
+    second install of the desk on the PC goes on using its own), the rest are removed, and so
+    are pieces (.part) left by a build that was stopped an hour or more ago. 6 MB each."""
+    now = time.time()
+    others: list[tuple[float, Path]] = []
+    for path in kept.parent.glob("jieba-words-v*.sqlite3*"):
+        with contextlib.suppress(OSError):
+            modified = path.stat().st_mtime
+            if path.name.endswith(".part"):
+                if now - modified >= part_age:
+                    path.unlink()
+            elif path.name.endswith(".sqlite3") and path != kept:
+                others.append((modified, path))
+    for _modified, path in sorted(others, reverse=True)[keep_others:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 class Frequencies:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import logging
 import lzma
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import jieba
@@ -44,6 +46,30 @@ def test_a_damaged_index_is_built_again(tmp_path: Path, monkeypatch: pytest.Monk
     tokenizer = words.tokenizer()
     assert list(tokenizer.cut("平安建设领导小组", HMM=False)) == ["平安", "建设", "领导小组"]
     assert tokenizer.total == 410 and tokenizer.FREQ["领导"] == 80 and tokenizer.FREQ["领导小"] == 0
+
+
+def test_indexes_of_earlier_installs_do_not_pile_up(tmp_path: Path) -> None:
+    """Each install or upgrade of the desk changes dict.txt and so builds a new 6 MB index:
+    building one keeps the newest earlier index (a second install on the PC) and removes the
+    older ones and pieces left by a stopped build, but not a build still running."""
+    source = tmp_path / "dict.txt"
+    source.write_text("平安 100 n\n建设 100 n\n", "utf-8")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    old = [cache / f"jieba-words-v1-10-{n}.sqlite3" for n in (1, 2, 3)]
+    stale_part = cache / "jieba-words-v1-10-4.sqlite3.77.1.part"
+    running_part = cache / "jieba-words-v1-10-5.sqlite3.78.1.part"
+    unrelated = cache / "font-faces.json"
+    for path in [*old, stale_part, running_part, unrelated]:
+        path.write_bytes(b"x")
+    for path, hours_ago in zip([*old, stale_part], (30, 20, 10, 2), strict=True):
+        stamp = time.time() - hours_ago * 3600
+        os.utime(path, (stamp, stamp))
+    target = cache / "jieba-words-v1-10-9.sqlite3"
+    words.build_index(source, target)
+    left = sorted(path.name for path in cache.iterdir())
+    assert left == sorted([target.name, old[2].name, running_part.name, unrelated.name])
+    assert words.Frequencies(target)["平安"] == 100
 
 
 def test_the_bundles_xz_dictionary_cuts_every_title_as_jieba_does(
