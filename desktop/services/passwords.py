@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import hashlib
 import hmac
 import os
 import string
@@ -64,8 +65,17 @@ def dummy_hash() -> str:
 
 
 def _scrypt(password: str, salt: bytes, cost: Cost) -> bytes:
-    """The same bytes as hashlib.scrypt, through cryptography's OpenSSL: the 信创 bundle leaves
-    out hashlib's own OpenSSL copy (_hashlib, 4 MB; build.spec)."""
+    """hashlib.scrypt where this Python's hashlib has its OpenSSL (_hashlib, already loaded for
+    hashlib and, through asyncio, ssl): cryptography's own OpenSSL would add 6.4 MB to the
+    sign-in's peak (issue 11). The 信创 bundle leaves _hashlib out (build.spec): there the same
+    bytes come through cryptography."""
+    scrypt = getattr(hashlib, "scrypt", None)
+    if scrypt is not None:
+        # OpenSSL's default limit is 32 MiB; an older 128 MiB hash must still check
+        maxmem = 128 * cost.r * (cost.n + cost.p + 2) + 2**20
+        return scrypt(
+            password.encode(), salt=salt, n=cost.n, r=cost.r, p=cost.p, maxmem=maxmem, dklen=32
+        )
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
     return Scrypt(salt=salt, length=32, n=cost.n, r=cost.r, p=cost.p).derive(password.encode())

@@ -76,6 +76,20 @@ def test_a_password_hashed_by_an_earlier_build_still_signs_in() -> None:
     assert not passwords.check_password(PASSWORD + "x", stored)
 
 
+def test_a_hash_made_without_hashlibs_openssl_checks_with_it_and_back(monkeypatch) -> None:
+    """The 信创 bundle (no _hashlib) hashes through cryptography, the others through hashlib:
+    a ledger moved between them keeps every clerk's password."""
+    cost = passwords.Cost(2**8, 8, 2)
+    with_hashlib = passwords.hash_password(PASSWORD, cost)
+    monkeypatch.delattr("hashlib.scrypt")
+    without = passwords.hash_password(PASSWORD, cost)
+    assert passwords.check_password(PASSWORD, with_hashlib)
+    assert not passwords.check_password(PASSWORD + "x", with_hashlib)
+    monkeypatch.undo()
+    assert passwords.check_password(PASSWORD, without)
+    assert not passwords.check_password(PASSWORD + "x", without)
+
+
 def test_an_old_cheaper_hash_is_upgraded_at_sign_in(session, clerk) -> None:
     user = _signed_in_with_stored_cost(session, clerk, passwords.Cost(2**8, 8, 1))
     assert not passwords.needs_upgrade(user.password_hash)
