@@ -33,7 +33,8 @@ def _attributes(obj: object, skip: set[str]) -> dict[str, object]:
     return {k: v for k, v in vars(obj).items() if k not in skip}
 
 
-FACE_OWN = {"_pdfScale", "_pos", "_later"}  # a function, a read position, the lazy tables
+# a function, a read position, the lazy tables, the file read where sliced (compared below)
+FACE_OWN = {"_pdfScale", "_pos", "_later", "_ttf_data"}
 
 
 @pytest.mark.parametrize("path", FONTS, ids=[p.stem for p in FONTS])
@@ -55,6 +56,10 @@ def test_a_cached_face_is_reportlabs_own_parse(cache: Path, path: Path) -> None:
     for key, value in theirs.items():
         assert mine[key] == value and type(mine[key]) is type(value), key
     assert cached.face._pdfScale(517) == parsed.face._pdfScale(517)
+    data = cached.face._ttf_data
+    assert isinstance(data, face_cache.FileBytes)  # not read whole from a cached face
+    assert len(data) == len(parsed.face._ttf_data) and bytes(data) == parsed.face._ttf_data
+    assert data[5] == parsed.face._ttf_data[5] and data[-1] == parsed.face._ttf_data[-1]
     skip = {"face", "state", "encoding"}
     assert _attributes(cached, skip) == _attributes(parsed, skip)
 
