@@ -25,7 +25,9 @@ import logging
 import os
 import sys
 from array import array
+from bisect import bisect_left
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
@@ -38,7 +40,7 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFa
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # of the file below; a change of layout or of what is kept raises it
+FORMAT = 2  # of the file below; a change of layout or of what is kept raises it
 MAGIC = b"DUBAN-FACE\n"
 # What extractInfo sets, apart from the big tables below and reportlab's scale function.
 SCALARS = (
@@ -98,7 +100,7 @@ def load_font(name: str, path: str, index: int = 0) -> TTFont:
         if digest is None:
             digest = hashlib.file_digest(handle, "sha256").hexdigest()
             _remember(seen, digest)
-        target = cache_folder() / f"{digest}-{index}.face"
+        target = cache_folder() / f"{digest}-{index}-{FORMAT}.face"  # formats side by side
         info = None
         try:
             info = decode(target.read_bytes(), digest, index)
@@ -227,10 +229,20 @@ def _scale(units_per_em: int) -> Any:
     return lambda x: x * factor
 
 
+class _Font(TTFont):
+    """reportlab's TTFont, its widths' entries made before its C stringWidth reads them."""
+
+    def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:  # noqa: N802
+        widths = self.face.charWidths
+        if isinstance(widths, Lookup):
+            widths.want(text if isinstance(text, str) else text.decode(encoding))
+        return float(TTFont.stringWidth(self, text, size, encoding))
+
+
 def _font(name: str, face: TTFontFace) -> TTFont:
     """What TTFont.__init__ makes, around a face made here (test_doc_face_cache holds the two
     equal, so that a reportlab upgrade that changes it fails a test, not a print)."""
-    font = TTFont.__new__(TTFont)
+    font = TTFont.__new__(_Font)
     font.fontName = name
     font.face = face
     font.encoding = TTEncoding()
@@ -247,10 +259,10 @@ def encode(face: TTFontFace, digest: str, index: int) -> bytes:
     scalars = {key: _scalar_out(getattr(face, key)) for key in SCALARS}
     g2c = face.glyphToChar
     parts: dict[tuple[str, str], list[Any]] = {
-        ("charToGlyph", "keys"): list(face.charToGlyph),
-        ("charToGlyph", "values"): list(face.charToGlyph.values()),
-        ("charWidths", "keys"): list(face.charWidths),
-        ("charWidths", "values"): list(face.charWidths.values()),
+        ("charToGlyph", "keys"): sorted(face.charToGlyph),  # ascending: Lookup bisects them
+        ("charToGlyph", "values"): [face.charToGlyph[c] for c in sorted(face.charToGlyph)],
+        ("charWidths", "keys"): sorted(face.charWidths),
+        ("charWidths", "values"): [face.charWidths[c] for c in sorted(face.charWidths)],
         ("glyphToChar", "keys"): list(g2c),
         ("glyphToChar", "counts"): [len(v) for v in g2c.values()],
         ("glyphToChar", "values"): [c for v in g2c.values() for c in v],
@@ -403,6 +415,88 @@ def _hmetrics(found: Tables) -> Metrics:
     return Metrics(found["hmetrics", "advances"], found["hmetrics", "bearings"])
 
 
+class Lookup(dict[int, Any]):
+    """charToGlyph or charWidths over its two arrays (keys ascending): an entry is made when a
+    character is first looked up, and the whole dict only when something reads it whole.
+    Making the five fonts' dicts at once cost a cold command ~0.02 s of CPU (issue 11) for the
+    few hundred characters a document uses. reportlab's C stringWidth reads the dict's own
+    entries (PyDict_GetItem, no __missing__), so _Font.stringWidth looks its text up first."""
+
+    def __init__(self, keys: array[Any], values: array[Any]) -> None:
+        super().__init__()
+        self._keys, self._values, self._whole = keys, values, False
+
+    def _find(self, key: Any) -> Any:
+        if type(key) is int and not self._whole:
+            at = bisect_left(self._keys, key)
+            if at < len(self._keys) and self._keys[at] == key:
+                value = self._values[at]
+                dict.__setitem__(self, key, value)
+                return value
+        raise KeyError(key)
+
+    def want(self, text: str) -> None:
+        """Make the entries of the characters in ``text`` (those the font has)."""
+        for ch in text:
+            code = ord(ch)
+            if not dict.__contains__(self, code):
+                with suppress(KeyError):
+                    self._find(code)
+
+    def whole(self) -> Lookup:
+        """Every entry made (those set since win over the arrays'); the arrays let go."""
+        if not self._whole:
+            made = dict(zip(self._keys, self._values, strict=True))
+            made.update(dict.items(self))
+            dict.clear(self)
+            dict.update(self, made)
+            self._whole = True
+        return self
+
+    def __bool__(self) -> bool:  # reportlab asks `if charToGlyph:` of every new PDF's font
+        return bool(len(self._keys)) or dict.__len__(self) > 0
+
+    def __missing__(self, key: Any) -> Any:
+        return self._find(key)
+
+    def __contains__(self, key: object) -> bool:
+        if dict.__contains__(self, key):
+            return True
+        try:
+            self._find(key)
+        except KeyError:
+            return False
+        return True
+
+    def get(self, key: Any, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def setdefault(self, key: Any, default: Any = None) -> Any:  # type: ignore[override]
+        if key in self:
+            return self[key]
+        self[key] = default
+        return default
+
+
+def _whole(name: str) -> Any:
+    method = getattr(dict, name)
+
+    def whole(self: Lookup, *args: Any, **kwargs: Any) -> Any:
+        return method(self.whole(), *args, **kwargs)
+
+    whole.__name__ = name
+    return whole
+
+
+# What reads the dict whole (or removes from it) sees every entry.
+for _name in ("__iter__", "__len__", "__reversed__", "__eq__", "__ne__", "__repr__", "__or__",
+              "__ror__", "__delitem__", "keys", "values", "items", "copy", "pop", "popitem"):  # fmt: skip
+    setattr(Lookup, _name, _whole(_name))
+
+
 # Built when first read (see _Face), from tables whose sizes decode() has checked.
 LATER = {
     "glyphToChar": _glyph_to_char,
@@ -426,8 +520,8 @@ def _tables(found: Tables, info: dict[str, Any]) -> Cached:
         raise BadCache("glyph positions do not fit the glyph count")
     eager = {
         **info,
-        "charToGlyph": dict(zip(*_pair(found, "charToGlyph", "keys", "values"), strict=True)),
-        "charWidths": dict(zip(*_pair(found, "charWidths", "keys", "values"), strict=True)),
+        "charToGlyph": Lookup(*_pair(found, "charToGlyph", "keys", "values")),
+        "charWidths": Lookup(*_pair(found, "charWidths", "keys", "values")),
     }
     return Cached(eager, found)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
@@ -361,7 +361,17 @@ def register(path: Path, index: int = 0) -> str:
 
 def covers(font_name: str, ch: str) -> bool:
     """True if the font's cmap maps the character (reportlab would draw nothing otherwise)."""
-    return ord(ch) in _cmap(font_name)
+    return ord(ch) in _chars(font_name)
+
+
+@lru_cache(maxsize=64)
+def _chars(font_name: str) -> Container[int]:
+    """The font's charToGlyph itself: a face from the cache makes its entries as they are asked
+    for (face_cache.Lookup), where a frozenset would make all 30,000 of them (issue 11)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    chars: Container[int] = pdfmetrics.getFont(font_name).face.charToGlyph
+    return chars
 
 
 @lru_cache(maxsize=256)

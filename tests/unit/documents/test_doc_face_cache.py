@@ -53,6 +53,12 @@ def test_a_cached_face_is_reportlabs_own_parse(cache: Path, path: Path) -> None:
     cached.face.hmetrics = list(metrics)
     mine, theirs = _attributes(cached.face, FACE_OWN), _attributes(parsed.face, FACE_OWN)
     assert mine.keys() == theirs.keys()
+    for key in ("charToGlyph", "charWidths"):  # entries made as asked for, then all of them
+        lookup = mine[key]
+        assert isinstance(lookup, face_cache.Lookup) and lookup[0x4E2D] == theirs[key][0x4E2D]
+        assert 0x4E00 in lookup and lookup.get(0x10FFFF) is None and 0x10FFFF not in lookup
+        assert len(lookup) == len(theirs[key]) and dict(lookup) == theirs[key], key
+        mine[key] = dict(lookup)
     for key, value in theirs.items():
         assert mine[key] == value and type(mine[key]) is type(value), key
     assert cached.face._pdfScale(517) == parsed.face._pdfScale(517)
@@ -62,6 +68,9 @@ def test_a_cached_face_is_reportlabs_own_parse(cache: Path, path: Path) -> None:
     assert data[5] == parsed.face._ttf_data[5] and data[-1] == parsed.face._ttf_data[-1]
     skip = {"face", "state", "encoding"}
     assert _attributes(cached, skip) == _attributes(parsed, skip)
+    for text in ("中a", "（一）2026"):  # widths read by reportlab's C code, entries made first
+        fresh = face_cache.load_font("fresh", str(path))
+        assert fresh.stringWidth(text, 16) == parsed.stringWidth(text, 16), text
 
 
 def _forged(blob: bytes, change) -> bytes:  # type: ignore[no-untyped-def]
