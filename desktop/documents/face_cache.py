@@ -163,8 +163,13 @@ class FileBytes:
     command's CPU to read, issue 11). A file cut short since gives short reads, so reportlab's
     own errors, never a crash (as an mmap would give)."""
 
-    def __init__(self, handle: BinaryIO, size: int) -> None:
-        self._handle, self._fd, self._size = handle, handle.fileno(), size
+    def __init__(self, handle: BinaryIO, size: int, start: int = 0) -> None:
+        self._handle, self._fd, self._size, self._start = handle, handle.fileno(), size, start
+
+    def window(self, start: int, size: int) -> FileBytes:
+        """``size`` bytes from ``start`` on, read where sliced as the whole is."""
+        size = max(0, min(size, self._size - start))
+        return FileBytes(self._handle, size, self._start + start)
 
     def __len__(self) -> int:
         return self._size
@@ -178,9 +183,9 @@ class FileBytes:
             start, stop, step = index.indices(self._size)
             if step != 1:
                 raise ValueError("a font file is read forwards")
-            return os.pread(self._fd, max(0, stop - start), start)
+            return os.pread(self._fd, max(0, stop - start), self._start + start)
         at = index + self._size if index < 0 else index
-        byte = os.pread(self._fd, 1, at) if 0 <= at < self._size else b""
+        byte = os.pread(self._fd, 1, self._start + at) if 0 <= at < self._size else b""
         if not byte:
             raise IndexError(index)
         return byte[0]
@@ -211,6 +216,15 @@ class _Face(TTFontFace):
         self.__dict__.update(self._cached.eager)
         self._pdfScale = _scale(self.unitsPerEm)
         self._later = self._cached.later
+
+    def get_table(self, tag: str) -> Any:
+        """A table's bytes; the glyf table of a face over its file as a window on the file:
+        makeSubset slices the few glyphs it needs from it, where reading it whole cost a
+        cold circular ~0.015 s of CPU for its 7 subsets (2.7-13 MB each, issue 11)."""
+        data = self._ttf_data
+        if tag != "glyf" or not isinstance(data, FileBytes):
+            return super().get_table(tag)
+        return data.window(*self.get_table_pos(tag))
 
     def __getattr__(self, name: str) -> Any:
         later = self.__dict__.get("_later")

@@ -66,6 +66,10 @@ def test_a_cached_face_is_reportlabs_own_parse(cache: Path, path: Path) -> None:
     assert isinstance(data, face_cache.FileBytes)  # not read whole from a cached face
     assert len(data) == len(parsed.face._ttf_data) and bytes(data) == parsed.face._ttf_data
     assert data[5] == parsed.face._ttf_data[5] and data[-1] == parsed.face._ttf_data[-1]
+    glyf, whole = cached.face.get_table("glyf"), parsed.face.get_table("glyf")
+    assert isinstance(glyf, face_cache.FileBytes)  # makeSubset slices glyphs from the file
+    assert len(glyf) == len(whole) and glyf[100:300] == whole[100:300] and glyf[-1] == whole[-1]
+    assert cached.face.get_table("name") == parsed.face.get_table("name")
     skip = {"face", "state", "encoding"}
     assert _attributes(cached, skip) == _attributes(parsed, skip)
     for text in ("中a", "（一）2026"):  # widths read by reportlab's C code, entries made first
