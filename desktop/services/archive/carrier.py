@@ -39,6 +39,9 @@ from desktop.services.archive.model import (
 from desktop.services.archive.seal import SEAL
 
 if TYPE_CHECKING:
+    from xlsxwriter.format import Format
+    from xlsxwriter.worksheet import Worksheet
+
     from desktop.services.archive.checks import VerifyReport
 
 OTHER = "其他"
@@ -354,45 +357,52 @@ def _row_height(label: str, cells: list[tuple[str, int]]) -> float:
     return max(least, 15.0 * lines + 5)
 
 
-def register_xlsx(form: Register) -> bytes:
-    """移交与接收登记表: the transfer form both sides sign, with the carrier's digests."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
+# Text written as text, never a formula or a link, whatever it says (merge_range's write).
+TEXT_ONLY = {"strings_to_formulas": False, "strings_to_urls": False}
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "移交与接收登记表"
-    thin = Side(style="thin")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    sheet.merge_cells("A1:D1")
-    sheet["A1"] = REGISTER_TITLE
-    sheet["A1"].font = Font(name="宋体", size=16, bold=True)
-    sheet["A1"].alignment = Alignment(horizontal="center")
+
+def _text(sheet: Worksheet, row: int, col: int, value: str, fmt: Format) -> None:
+    """A cell of text as text; an empty one blank (no empty string), boxed like its row."""
+    if value:
+        sheet.write_string(row, col, value, fmt)
+    else:
+        sheet.write_blank(row, col, None, fmt)
+
+
+def register_xlsx(form: Register) -> bytes:
+    """移交与接收登记表: the transfer form both sides sign, with the carrier's digests (written
+    with xlsxwriter: openpyxl's import and writer were ~0.3 s of an export, issue 11)."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, TEXT_ONLY)
+    sheet = book.add_worksheet("移交与接收登记表")
+    title = book.add_format({"font_name": "宋体", "font_size": 16, "bold": True, "align": "center"})
+    boxed = book.add_format({"border": 1, "text_wrap": True, "valign": "vcenter"})
+    sheet.merge_range(0, 0, 0, 3, REGISTER_TITLE, title)
     rows, sides = register_rows(form)
     widths = (18, 40, 16, 30)
     for n, row in enumerate(rows):
-        r = n + 3
-        for c, value in enumerate(row, start=1):
-            cell = sheet.cell(row=r, column=c, value=value)
-            cell.data_type = "s"  # never a formula, whatever the text
-            cell.border = box
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        r = n + 2
         spans = [(row[0], widths[0]), (row[1], widths[1] + widths[2]), (row[3], widths[3])]
         if n >= sides:  # 移交单位's cell over B:C, 接收单位's in D
-            sheet.merge_cells(start_row=r, start_column=2, end_row=r, end_column=3)
+            _text(sheet, r, 0, row[0], boxed)
+            sheet.merge_range(r, 1, r, 2, row[1], boxed)
+            _text(sheet, r, 3, row[3], boxed)
         elif row[2] == "" and row[3] == "":
-            sheet.merge_cells(start_row=r, start_column=2, end_row=r, end_column=4)
+            _text(sheet, r, 0, row[0], boxed)
+            sheet.merge_range(r, 1, r, 3, row[1], boxed)
             spans = [(row[0], widths[0]), (row[1], sum(widths[1:]))]
         else:
+            for c, value in enumerate(row):
+                _text(sheet, r, c, value, boxed)
             spans = list(zip(row, widths, strict=True))
-        sheet.row_dimensions[r].height = _row_height(row[0], spans)
-    for col, width in zip("ABCD", widths, strict=True):
-        sheet.column_dimensions[col].width = width
-    last = len(rows) + 4
-    sheet.merge_cells(start_row=last, start_column=1, end_row=last, end_column=4)
-    sheet.cell(row=last, column=1, value=REGISTER_FOOTER).alignment = Alignment(wrap_text=True)
-    sheet.row_dimensions[last].height = 48
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    buffer = io.BytesIO()
-    book.save(buffer)
+        sheet.set_row(r, _row_height(row[0], spans))
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, width)
+    last = len(rows) + 3
+    sheet.merge_range(last, 0, last, 3, REGISTER_FOOTER, book.add_format({"text_wrap": True}))
+    sheet.set_row(last, 48)
+    sheet.set_paper(9)  # A4
+    book.close()
     return buffer.getvalue()

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
-from copy import copy
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook
-from openpyxl.cell import Cell
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import FundEntry, ProgressReport, Task
 from desktop.services import record_sheets
+from desktop.services.archive import carrier
 from desktop.services.archive.model import CATALOGUE_HEADERS, CATALOGUE_SHEET, PackageInfo
 from desktop.services.record_sheets import Sheet
-from desktop.services.sheet_guard import guard_book
+from desktop.services.sheet_guard import risky
+
+if TYPE_CHECKING:  # xlsxwriter is imported when a package is built
+    from xlsxwriter.format import Format
+    from xlsxwriter.workbook import Workbook
+    from xlsxwriter.worksheet import Worksheet
 
 
 def _tasks(session: Session, year: int) -> Sheet:
@@ -106,26 +109,48 @@ SHEETS: list[Callable[[Session, int], Sheet]] = [
     record_sheets.interviews_sheet,
 ]
 
-_THIN = Side(style="thin")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WRAP = Alignment(wrap_text=True, vertical="center")
-_CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_TOP_WRAP = Alignment(wrap_text=True, vertical="top")
-_TOP = Alignment(vertical="top")
+_BOX = {"border": 1}  # thin on all four sides
+_CENTRE = {"align": "center", "valign": "vcenter", "text_wrap": True}
+_WRAP = {"valign": "vcenter", "text_wrap": True}
+_TOP = {"valign": "top"}
+_TOP_WRAP = {"valign": "top", "text_wrap": True}
+_SONG = {"font_name": "宋体", "font_size": 11}
+_DATE = "yyyy-mm-dd"
 
 
-def _style(ws: Worksheet, font: Font | None = None, border: Border | None = None,
-           alignment: Alignment | None = None) -> StyleArray:  # fmt: skip
-    """A style made once and given to every cell that has it (issue 11: setting a font, border
-    and alignment object on each of thousands of cells was most of the catalogue's time)."""
-    cell = Cell(ws)
-    if font is not None:
-        cell.font = font
-    if border is not None:
-        cell.border = border
-    if alignment is not None:
-        cell.alignment = alignment
-    return cell._style
+class _Formats:
+    """The workbook's formats, each made once with its quote-prefix twin (issue 11: openpyxl
+    built and serialised a style per cell; xlsxwriter writes a few bytes of XML per cell)."""
+
+    def __init__(self, book: Workbook) -> None:
+        self.book = book
+        self.made: dict[tuple[tuple[str, Any], ...], tuple[Format, Format]] = {}
+
+    def __call__(self, *specs: dict[str, Any]) -> tuple[Format, Format]:
+        spec = {k: v for part in specs for k, v in part.items()}
+        key = tuple(sorted(spec.items()))
+        found = self.made.get(key)
+        if found is None:
+            add = self.book.add_format
+            found = self.made[key] = (add(spec), add({**spec, "quote_prefix": True}))
+        return found
+
+
+def _write(ws: Worksheet, row: int, col: int, value: object, fmt: tuple[Format, Format]) -> None:
+    """Every cell of the catalogue: text always as text (never a formula), and text that a
+    spreadsheet would evaluate once edited (= + - @ ..., sheet_guard) quote-prefixed."""
+    if value is None or value == "":
+        ws.write_blank(row, col, None, fmt[0])  # boxed and aligned like its row
+    elif isinstance(value, str):
+        ws.write_string(row, col, value, fmt[1] if risky(value) else fmt[0])
+    elif isinstance(value, bool):
+        ws.write_boolean(row, col, value, fmt[0])
+    elif isinstance(value, int | float | Decimal):
+        ws.write_number(row, col, float(value), fmt[0])
+    elif isinstance(value, date | datetime):
+        ws.write_datetime(row, col, value, fmt[0])
+    else:
+        ws.write_string(row, col, str(value), fmt[0])
 
 
 def _text_width(text: str) -> int:
@@ -133,102 +158,96 @@ def _text_width(text: str) -> int:
     return sum(2 if ord(c) > 0x2E80 else 1 for c in text)
 
 
-def _fit_rows(ws: Worksheet, first_row: int, line_height: float = 15.0) -> None:
-    """Row heights for wrapped text: neither Excel nor LibreOffice grows a row on its own when
-    the workbook was written by a program, so the printed catalogue would overlap its lines."""
-    widths = {
-        letter: (dim.width or 8.43) - 1 for letter, dim in ws.column_dimensions.items() if dim.width
-    }
-    alignments = ws.parent._alignments  # by a cell's alignment id: no style proxy per cell
-    for row in ws.iter_rows(min_row=first_row):
-        lines = 1
-        for cell in row:
-            if cell.value is None or not alignments[cell._style.alignmentId].wrap_text:
-                continue
-            width = widths.get(cell.column_letter, 8.0)
-            for part in str(cell.value).split("\n"):
-                lines = max(lines, -(-_text_width(part) // max(int(width), 1)))
-        ws.row_dimensions[row[0].row].height = line_height * min(lines, 12)
+def _lines(values: Sequence[object], wraps: Sequence[int]) -> int:
+    """Lines of the tallest wrapped cell of a row, by the width of its column (``wraps``, 0 for
+    a column that does not wrap): neither Excel nor LibreOffice grows a row on its own when the
+    workbook was written by a program, so the printed catalogue would overlap its lines."""
+    lines = 1
+    for value, width in zip(values, wraps, strict=False):
+        if value is None or not width:
+            continue
+        for part in str(value).split("\n"):
+            lines = max(lines, -(-_text_width(part) // width))
+    return min(lines, 12)
 
 
-def _print_setup(ws: Worksheet, header_row: int) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"1:{header_row}"
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+def _print_setup(ws: Worksheet, header_rows: int) -> None:
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)  # one page wide, as many down as needed
+    ws.repeat_rows(0, header_rows - 1)
+    ws.center_horizontally()
+    ws.set_margins(left=0.5, right=0.5, top=1, bottom=1)
+    ws.set_header("", {"margin": 0.5})
+    ws.set_footer("&C第 &P 页 共 &N 页", {"margin": 0.5})
+    ws.freeze_panes(header_rows, 0)
 
 
-def _catalogue_sheet(ws: Worksheet, info: PackageInfo) -> None:
-    ws.title = CATALOGUE_SHEET
+def _catalogue_sheet(book: Workbook, formats: _Formats, info: PackageInfo) -> None:
+    ws = book.add_worksheet(CATALOGUE_SHEET)
+    widths = (6, 26, 18, 20, 46, 11, 6, 6, 10)
+    for col, width in enumerate(widths):
+        ws.set_column(col, col, width)
     scope = f"{info.year}年度"
     if info.first_day is not None:
         scope += f"（{info.span.label()}）"
-    ws.append([f"归档文件目录　{info.issuer}　{scope}"])
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(CATALOGUE_HEADERS))
-    ws["A1"].font = Font(name="黑体", size=16)
-    ws["A1"].alignment = _CENTRE
-    ws.row_dimensions[1].height = 32
-    ws.append(list(CATALOGUE_HEADERS))
-    for item in info.items:
-        ws.append(
-            [
-                item.seq,
-                item.code,
-                item.number,
-                item.author,
-                item.title,
-                item.day.strftime("%Y%m%d"),
-                item.classification,
-                item.pages,
-                item.note,
-            ]
+    ws.set_row(0, 32)
+    big = formats({"font_name": "黑体", "font_size": 16}, _CENTRE)[0]
+    ws.merge_range(
+        0, 0, 0, len(CATALOGUE_HEADERS) - 1, f"归档文件目录　{info.issuer}　{scope}", big
+    )
+    wraps = [width - 1 for width in widths]  # every cell of the catalogue wraps
+    head = formats(_SONG, {"bold": True}, _BOX, _CENTRE)
+    ws.set_row(1, 15.0 * _lines(CATALOGUE_HEADERS, wraps))
+    for col, name in enumerate(CATALOGUE_HEADERS):
+        _write(ws, 1, col, name, head)
+    body, wrapped = formats(_SONG, _BOX, _CENTRE), formats(_SONG, _BOX, _WRAP)
+    cells = [wrapped if col == 4 else body for col in range(len(CATALOGUE_HEADERS))]
+    for row, item in enumerate(info.items, start=2):
+        values = (
+            item.seq,
+            item.code,
+            item.number,
+            item.author,
+            item.title,
+            item.day.strftime("%Y%m%d"),
+            item.classification,
+            item.pages,
+            item.note,
         )
-    head = _style(ws, Font(name="宋体", size=11, bold=True), _BOX, _CENTRE)
-    body = _style(ws, Font(name="宋体", size=11, bold=False), _BOX, _CENTRE)
-    title = _style(ws, Font(name="宋体", size=11, bold=False), _BOX, _WRAP)
-    for row in ws.iter_rows(min_row=2, max_row=ws.max_row):
-        for cell in row:
-            made = head if cell.row == 2 else title if cell.column == 5 else body
-            cell._style = copy(made)
-    for letter, width in zip("ABCDEFGHI", (6, 26, 18, 20, 46, 11, 6, 6, 10), strict=True):
-        ws.column_dimensions[letter].width = width
-    _fit_rows(ws, 2)
+        ws.set_row(row, 15.0 * _lines(values, wraps))
+        for col, value in enumerate(values):
+            _write(ws, row, col, value, cells[col])
     _print_setup(ws, 2)
 
 
-def _plain_sheet(ws: Worksheet, sheet: Sheet) -> None:
-    ws.title = sheet.title
-    ws.append(list(sheet.headers))
-    for row in sheet.rows:
-        ws.append(list(row))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = _CENTRE
-    for index, width in enumerate(sheet.widths, start=1):
-        ws.column_dimensions[ws.cell(row=1, column=index).column_letter].width = width
-    wide = {i for i, width in enumerate(sheet.widths, start=1) if width >= 24}
-    top, top_wrap = _style(ws, alignment=_TOP), _style(ws, alignment=_TOP_WRAP)
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell._style = copy(top_wrap if cell.column in wide else top)
-            if cell.is_date:
-                cell.number_format = "yyyy-mm-dd"
-    _fit_rows(ws, 2)
+def _plain_sheet(book: Workbook, formats: _Formats, sheet: Sheet) -> None:
+    ws = book.add_worksheet(sheet.title)
+    for col, width in enumerate(sheet.widths):
+        ws.set_column(col, col, width)
+    head = formats({"bold": True}, _CENTRE)
+    for col, name in enumerate(sheet.headers):
+        _write(ws, 0, col, name, head)
+    widths = list(sheet.widths) + [0] * (len(sheet.headers) - len(sheet.widths))
+    wide = [width - 1 if width >= 24 else 0 for width in widths]  # the columns that wrap
+    plain = [formats(_TOP_WRAP if w else _TOP) for w in wide]
+    dated = [formats(_TOP_WRAP if w else _TOP, {"num_format": _DATE}) for w in wide]
+    for row, values in enumerate(sheet.rows, start=1):
+        ws.set_row(row, 15.0 * _lines(values, wide))
+        for col, value in enumerate(values):
+            cell = dated[col] if isinstance(value, date) else plain[col]
+            _write(ws, row, col, value, cell)
     _print_setup(ws, 1)
 
 
 def build(session: Session, info: PackageInfo) -> bytes:
-    workbook = Workbook()
-    _catalogue_sheet(workbook.active, info)
-    for make in SHEETS:
-        _plain_sheet(workbook.create_sheet(), make(session, info.year))
-    guard_book(workbook)
+    import xlsxwriter  # only when a package is built
+
     out = io.BytesIO()
-    workbook.save(out)
+    book = xlsxwriter.Workbook(out, {"constant_memory": True, **carrier.TEXT_ONLY})
+    formats = _Formats(book)
+    _catalogue_sheet(book, formats, info)
+    for make in SHEETS:
+        _plain_sheet(book, formats, make(session, info.year))
+    book.close()
     return out.getvalue()
