@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop.services.archive import carrier, codes
 from desktop.services.archive.checks import VerifyReport
@@ -349,26 +349,150 @@ def _catalogue_codes(
 
 
 def _xlsx_codes(report: VerifyReport, data: bytes) -> list[str] | None:
-    import openpyxl  # only when a package is verified: opening the desk must not pay for it
+    """The 档号 (column B from row 3) of catalogue.xlsx's 归档文件目录, read with the standard
+    library: each XML part streamed through defusedxml (no DTD, no entities), only the parts
+    needed inflated, each bounded as a package's entries are (ZipReader), and of the shared
+    strings only those the column uses kept. openpyxl took ~0.6 s of an export for this."""
+    try:
+        from defusedxml import ElementTree as SafeET
+    except ImportError as exc:  # PITFALLS.md: without it XML entities are expanded
+        raise UnsafePackage("未安装 defusedxml，不能安全地打开外来的表格。") from exc
 
-    if not openpyxl.DEFUSEDXML:  # PITFALLS.md: without it openpyxl expands XML entities
-        raise UnsafePackage("未安装 defusedxml，不能安全地打开外来的表格。")
+    def parse(name: str, events: tuple[str, ...] = ("end",)) -> Iterator[tuple[str, Any]]:
+        return SafeET.iterparse(_Stream(inner.chunks(name)), events, forbid_dtd=True)
+
     try:
         inner = ZipReader(io.BytesIO(data), label=CATALOGUE)  # an .xlsx is a ZIP: vet it first
-        for name in inner.names():
-            inner.read(name)
-        inner.close()
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            rows = list(book[CATALOGUE_SHEET].iter_rows(min_row=3, values_only=True))
+            sheet, shared_part = _parts(inner.names(), parse)
+            cells = _column_cells(parse(sheet, ("start", "end")))
+            needed = {int(v) for shared, v in cells if shared}
+            shared = _shared_strings(parse(shared_part or "xl/sharedStrings.xml"), needed)
+            codes = [shared[int(v)] if is_shared else v for is_shared, v in cells]
         finally:
-            book.close()
+            inner.close()
     except UnsafePackage:
         raise
-    except Exception as exc:  # openpyxl raises KeyError/ElementTree/zipfile errors from deep inside
+    except Exception as exc:  # KeyError, ParseError, DTDForbidden, ValueError, zipfile errors …
         report.add("opens", f"catalogue.xlsx 无法打开或缺少“{CATALOGUE_SHEET}”：{exc}")
         return None
-    return [str(r[1]) for r in rows if r and r[1]]
+    return [code for code in codes if code]
+
+
+class _Stream(io.RawIOBase):
+    """A ZIP entry's bounded chunks (ZipReader.chunks) as a file for iterparse."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks, self._rest = chunks, memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._rest:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._rest = memoryview(chunk)
+        n = min(len(buffer), len(self._rest))
+        buffer[:n] = self._rest[:n]
+        self._rest = self._rest[n:]
+        return n
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]  # transitional or strict OOXML: the same local names
+
+
+def _parts(
+    names: list[str], parse: Callable[[str], Iterator[tuple[str, Any]]]
+) -> tuple[str, str | None]:
+    """The ZIP entries of the 归档文件目录 sheet and of the shared strings (None if there are
+    none), through the package's relationships as a spreadsheet program finds them."""
+
+    def targets(rels: str, base: str) -> dict[str, tuple[str, str]]:  # Id -> (Type, entry)
+        found = {}
+        for _event, rel in parse(rels):
+            if _local(rel.tag) == "Relationship":
+                target = rel.get("Target", "")
+                entry = target.lstrip("/") if target.startswith("/") else base + target
+                found[rel.get("Id", "")] = (rel.get("Type", ""), entry)
+        return found
+
+    root = targets("_rels/.rels", "") if "_rels/.rels" in names else {}
+    book = next((e for t, e in root.values() if t.endswith("/officeDocument")), "xl/workbook.xml")
+    folder, _, leaf = book.rpartition("/")
+    rels = targets(f"{folder}/_rels/{leaf}.rels", f"{folder}/" if folder else "")
+    rid = None
+    for _event, element in parse(book):
+        if _local(element.tag) == "sheet" and element.get("name") == CATALOGUE_SHEET:
+            rid = next((v for k, v in element.attrib.items() if _local(k) == "id"), None)
+    if rid not in rels:
+        raise KeyError("没有这张工作表")
+    shared = next((e for t, e in rels.values() if t.endswith("/sharedStrings")), None)
+    return rels[rid][1], shared
+
+
+def _column_cells(events: Iterator[tuple[str, Any]]) -> list[tuple[bool, str]]:
+    """Column B's cells from row 3 on, in the sheet's order: (True, a shared string's index)
+    or (False, the text: inline, a formula's string or a number as written)."""
+    found: list[tuple[bool, str]] = []
+    row = col = 0
+    for event, element in events:
+        tag = _local(element.tag)
+        if event == "start":
+            if tag == "row":
+                row, col = int(element.get("r") or row + 1), 0
+            continue
+        if tag == "c":
+            ref = element.get("r") or ""
+            letters = ref.rstrip("0123456789")
+            col = _column_number(letters) if letters else col + 1
+            row = int(ref[len(letters) :] or row)
+            if col == 2 and row >= 3:
+                kind = element.get("t", "n")
+                if kind == "inlineStr":
+                    texts = [t.text or "" for t in element.iter() if _local(t.tag) == "t"]
+                    found.append((False, "".join(texts)))
+                else:
+                    value = next((v.text or "" for v in element if _local(v.tag) == "v"), "")
+                    found.append((kind == "s", value))
+            element.clear()
+        elif tag == "row":
+            element.clear()
+    return found
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _shared_strings(events: Iterator[tuple[str, Any]], needed: set[int]) -> dict[int, str]:
+    """The shared strings whose index is in ``needed`` (rich runs joined, phonetics left out)."""
+    found: dict[int, str] = {}
+    if not needed:
+        return found
+    index = 0
+    for _event, element in events:
+        if _local(element.tag) != "si":
+            continue
+        if index in needed:
+            parts = []
+            for child in element:
+                name = _local(child.tag)
+                if name == "t":
+                    parts.append(child.text or "")
+                elif name == "r":
+                    parts.extend(t.text or "" for t in child if _local(t.tag) == "t")
+            found[index] = "".join(parts)
+        element.clear()
+        index += 1
+        if index > max(needed):
+            break
+    return found
 
 
 def _xml_rows(report: VerifyReport, data: bytes) -> list[tuple[str, str]] | None:
