@@ -14,16 +14,16 @@ workbook is saved, csv_field for CSV.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-_TRIGGERS = ("=", "+", "-", "@")
-_CONTROL = ("\t", "\r")
+# A tab or carriage return first, or = + - @ after any spaces, tabs, line breaks or 全角空格:
+# one match in C for each of an export's ~750,000 texts (the str methods took ~1 µs each).
+_RISKY = re.compile("[\t\r]|[ \t\r\n\u3000]*[=+\\-@]")
 
 
 def risky(text: str) -> bool:
-    if text[:1] in _CONTROL:
-        return True
-    return text.lstrip(" \t\r\n\u3000").startswith(_TRIGGERS)
+    return _RISKY.match(text) is not None
 
 
 def csv_field(value: Any) -> Any:

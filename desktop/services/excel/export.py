@@ -45,26 +45,50 @@ class ExportSummary:
 
 
 def write_cell(ws: Worksheet, row: int, col: int, value: object, fmt: Format | None) -> None:
+    """One cell through the sheet's CellWriter (for a few cells; rows go through _Sheet)."""
+    CellWriter(ws)(row, col, value, fmt)
+
+
+class CellWriter:
     """Every cell of the export is written here (one place to vet what goes into a sheet).
 
     Text is always written as text: a string that starts with = is never taken for a formula,
     and one that a spreadsheet would evaluate once edited (= + - @ ..., sheet_guard) also gets
     its format's quote-prefix twin.
+
+    The cells go to xlsxwriter's undecorated writers (``_write_string`` …, which its own
+    ``write_row`` calls) where this version has them: the public ones first try each call's row
+    as A1 notation, ~1 µs of each of an export's 1.2 million cells.
     """
-    if value is None or value == "":
-        return  # an empty cell is no cell: a sheet of 1.5 million cells has many
-    if isinstance(value, str):
-        if fmt is not None and risky(value):
-            fmt = _QUOTED.get(id(fmt), fmt)
-        ws.write_string(row, col, value, fmt)
-    elif isinstance(value, bool):
-        ws.write_boolean(row, col, value, fmt)
-    elif isinstance(value, int | float | Decimal):
-        ws.write_number(row, col, float(value), fmt)
-    elif isinstance(value, date | datetime):
-        ws.write_datetime(row, col, value, fmt)
-    else:
-        ws.write_string(row, col, str(value), fmt)
+
+    def __init__(self, ws: Worksheet) -> None:
+        self.string = getattr(ws, "_write_string", ws.write_string)
+        self.number = getattr(ws, "_write_number", ws.write_number)
+        self.boolean = getattr(ws, "_write_boolean", ws.write_boolean)
+        self.datetime = getattr(ws, "_write_datetime", ws.write_datetime)
+
+    def __call__(self, row: int, col: int, value: object, fmt: Format | None) -> None:
+        kind = type(value)  # the exact types first: a sheet's cells are nearly all of these
+        if kind is str:
+            if not value:
+                return  # an empty cell is no cell: a sheet of 1.5 million cells has many
+            if fmt is not None and risky(value):  # type: ignore[arg-type]
+                fmt = _QUOTED.get(id(fmt), fmt)
+            self.string(row, col, value, fmt)
+        elif kind is float or kind is int or kind is Decimal:
+            self.number(row, col, float(value), fmt)  # type: ignore[arg-type]
+        elif value is None:
+            return
+        elif isinstance(value, str):  # a str subclass (an enum's value)
+            self(row, col, str(value), fmt)
+        elif isinstance(value, bool):
+            self.boolean(row, col, value, fmt)
+        elif isinstance(value, int | float | Decimal):
+            self.number(row, col, float(value), fmt)
+        elif isinstance(value, date | datetime):
+            self.datetime(row, col, value, fmt)
+        else:
+            self(row, col, str(value), fmt)
 
 
 class _Sheet:
@@ -82,9 +106,10 @@ class _Sheet:
             self.ws.set_column(index, index, width)
         self.ws.freeze_panes(*_cell_index(freeze))
         self.ws.autofilter(0, 0, 0, len(columns) - 1)
+        self.cell = CellWriter(self.ws)
         head = _format(book, ("head",))
         for index, (name, _) in enumerate(columns):
-            write_cell(self.ws, 0, index, name, head)
+            self.cell(0, index, name, head)
         self.rows = 0
         self._formats: dict[LampColor | None, list[Format]] = {}  # each column's, per lamp
 
@@ -105,9 +130,9 @@ class _Sheet:
                 )
                 for i in range(len(values))
             ]
-        ws, row = self.ws, self.rows
+        cell, row = self.cell, self.rows
         for index, value in enumerate(values):
-            write_cell(ws, row, index, value, row_formats[index])
+            cell(row, index, value, row_formats[index])
 
 
 _FORMATS: dict[tuple[int, tuple[Any, ...]], Format] = {}  # (id of the workbook, kind of cell)

@@ -59,3 +59,36 @@ def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path) -> None:
     cells = openpyxl.load_workbook(path)["s"]
     assert (cells["A1"].data_type, cells["A1"].value) == ("s", '=HYPERLINK("http://x")')
     assert cells["B1"].value == 12.5
+
+
+def test_each_kind_of_value_lands_in_its_cell_as_the_clerk_reads_it(tmp_path) -> None:
+    """Texts, enum labels, amounts (Decimal), counts, ticks, dates; empty values leave no
+    cell; formula-looking text keeps its text and gets the quote prefix from its format."""
+    from datetime import date
+    from decimal import Decimal
+    from enum import StrEnum
+
+    import xlsxwriter
+
+    from desktop.services.excel.export import CellWriter, _format
+
+    class Source(StrEnum):
+        EXCEL = "Excel导入"
+
+    path = tmp_path / "kinds.xlsx"
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = book.add_worksheet("s")
+    body = _format(book, ("body", None, None))
+    cell = CellWriter(sheet)
+    values = ["市公安局", Source.EXCEL, Decimal("12.50"), 3, True, date(2026, 11, 30), None, "",
+              " +86 公安", 0.625]  # fmt: skip
+    day = _format(book, ("body", "yyyy-mm-dd", None))
+    for col, value in enumerate(values):
+        cell(0, col, value, day if col == 5 else body)
+    book.close()
+    row = next(openpyxl.load_workbook(path)["s"].iter_rows())
+    assert [c.value for c in row[:5]] == ["市公安局", "Excel导入", 12.5, 3, True]
+    assert row[5].value.date() == date(2026, 11, 30) and row[5].number_format == "yyyy-mm-dd"
+    assert row[6].value is None and row[7].value is None
+    assert (row[8].value, row[8].data_type, row[8].quotePrefix) == (" +86 公安", "s", True)
+    assert row[9].value == 0.625 and not row[0].quotePrefix
