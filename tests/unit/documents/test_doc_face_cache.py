@@ -54,10 +54,11 @@ def test_a_cached_face_is_reportlabs_own_parse(cache: Path, path: Path) -> None:
     mine, theirs = _attributes(cached.face, FACE_OWN), _attributes(parsed.face, FACE_OWN)
     assert mine.keys() == theirs.keys()
     for key in ("charToGlyph", "charWidths"):  # entries made as asked for, then all of them
-        lookup = mine[key]
-        assert isinstance(lookup, face_cache.Lookup) and lookup[0x4E2D] == theirs[key][0x4E2D]
+        lookup, expected = mine[key], theirs[key]
+        assert isinstance(lookup, face_cache.Lookup) and isinstance(expected, dict)
+        assert lookup[0x4E2D] == expected[0x4E2D]
         assert 0x4E00 in lookup and lookup.get(0x10FFFF) is None and 0x10FFFF not in lookup
-        assert len(lookup) == len(theirs[key]) and dict(lookup) == theirs[key], key
+        assert len(lookup) == len(expected) and dict(lookup) == expected, key
         mine[key] = dict(lookup)
     for key, value in theirs.items():
         assert mine[key] == value and type(mine[key]) is type(value), key
