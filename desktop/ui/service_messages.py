@@ -303,6 +303,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TR_NOOP("没有找到可导入的 Excel 文件（.xlsx）。"),
     QT_TR_NOOP("没有要保存的评分。"),
     QT_TR_NOOP("没有要保存的进度。"),
+    QT_TR_NOOP("没有这张工作表"),
     QT_TR_NOOP("没有选中的任务。"),
     QT_TR_NOOP("没有选中的建议。"),
     QT_TR_NOOP("滞后阈值应满足 0 < 黄灯 < 红灯 ≤ 100。"),

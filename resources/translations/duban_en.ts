@@ -6540,6 +6540,10 @@ Other unsaved work has been kept as a copy, offered back when this account signs
         <translation>There is no progress to save.</translation>
     </message>
     <message>
+        <source>没有这张工作表</source>
+        <translation>no such worksheet</translation>
+    </message>
+    <message>
         <source>没有选中的任务。</source>
         <translation>No task is selected.</translation>
     </message>

@@ -6540,6 +6540,10 @@
             <translation>没有要保存的进度。</translation>
         </message>
         <message>
+            <source>没有这张工作表</source>
+            <translation>没有这张工作表</translation>
+        </message>
+        <message>
             <source>没有选中的任务。</source>
             <translation>没有选中的任务。</translation>
         </message>
