@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -16,7 +15,7 @@ from desktop.services import record_sheets
 from desktop.services.archive import carrier
 from desktop.services.archive.model import CATALOGUE_HEADERS, CATALOGUE_SHEET, PackageInfo
 from desktop.services.record_sheets import Sheet
-from desktop.services.sheet_guard import risky
+from desktop.services.sheet_guard import CellWriter
 
 if TYPE_CHECKING:  # xlsxwriter is imported when a package is built
     from xlsxwriter.format import Format
@@ -124,33 +123,24 @@ class _Formats:
 
     def __init__(self, book: Workbook) -> None:
         self.book = book
-        self.made: dict[tuple[tuple[str, Any], ...], tuple[Format, Format]] = {}
+        self.made: dict[tuple[tuple[str, Any], ...], Format] = {}
+        self.twins: dict[int, Format] = {}  # id of a format -> the same quote-prefixed
 
-    def __call__(self, *specs: dict[str, Any]) -> tuple[Format, Format]:
+    def __call__(self, *specs: dict[str, Any]) -> Format:
         spec = {k: v for part in specs for k, v in part.items()}
         key = tuple(sorted(spec.items()))
         found = self.made.get(key)
         if found is None:
-            add = self.book.add_format
-            found = self.made[key] = (add(spec), add({**spec, "quote_prefix": True}))
+            found = self.made[key] = self.book.add_format(spec)
+            self.twins[id(found)] = self.book.add_format({**spec, "quote_prefix": True})
         return found
 
+    def quoted(self, fmt: Format) -> Format:
+        return self.twins.get(id(fmt), fmt)
 
-def _write(ws: Worksheet, row: int, col: int, value: object, fmt: tuple[Format, Format]) -> None:
-    """Every cell of the catalogue: text always as text (never a formula), and text that a
-    spreadsheet would evaluate once edited (= + - @ ..., sheet_guard) quote-prefixed."""
-    if value is None or value == "":
-        ws.write_blank(row, col, None, fmt[0])  # boxed and aligned like its row
-    elif isinstance(value, str):
-        ws.write_string(row, col, value, fmt[1] if risky(value) else fmt[0])
-    elif isinstance(value, bool):
-        ws.write_boolean(row, col, value, fmt[0])
-    elif isinstance(value, int | float | Decimal):
-        ws.write_number(row, col, float(value), fmt[0])
-    elif isinstance(value, date | datetime):
-        ws.write_datetime(row, col, value, fmt[0])
-    else:
-        ws.write_string(row, col, str(value), fmt[0])
+    def cells(self, ws: Worksheet) -> CellWriter:
+        """Every cell of the catalogue: empty ones blank, boxed and aligned like their row."""
+        return CellWriter(ws, self.quoted, blanks=True)
 
 
 def _text_width(text: str) -> int:
@@ -192,15 +182,16 @@ def _catalogue_sheet(book: Workbook, formats: _Formats, info: PackageInfo) -> No
     if info.first_day is not None:
         scope += f"（{info.span.label()}）"
     ws.set_row(0, 32)
-    big = formats({"font_name": "黑体", "font_size": 16}, _CENTRE)[0]
+    big = formats({"font_name": "黑体", "font_size": 16}, _CENTRE)
     ws.merge_range(
         0, 0, 0, len(CATALOGUE_HEADERS) - 1, f"归档文件目录　{info.issuer}　{scope}", big
     )
     wraps = [width - 1 for width in widths]  # every cell of the catalogue wraps
     head = formats(_SONG, {"bold": True}, _BOX, _CENTRE)
     ws.set_row(1, 15.0 * _lines(CATALOGUE_HEADERS, wraps))
+    cell = formats.cells(ws)
     for col, name in enumerate(CATALOGUE_HEADERS):
-        _write(ws, 1, col, name, head)
+        cell(1, col, name, head)
     body, wrapped = formats(_SONG, _BOX, _CENTRE), formats(_SONG, _BOX, _WRAP)
     cells = [wrapped if col == 4 else body for col in range(len(CATALOGUE_HEADERS))]
     for row, item in enumerate(info.items, start=2):
@@ -217,7 +208,7 @@ def _catalogue_sheet(book: Workbook, formats: _Formats, info: PackageInfo) -> No
         )
         ws.set_row(row, 15.0 * _lines(values, wraps))
         for col, value in enumerate(values):
-            _write(ws, row, col, value, cells[col])
+            cell(row, col, value, cells[col])
     _print_setup(ws, 2)
 
 
@@ -226,8 +217,9 @@ def _plain_sheet(book: Workbook, formats: _Formats, sheet: Sheet) -> None:
     for col, width in enumerate(sheet.widths):
         ws.set_column(col, col, width)
     head = formats({"bold": True}, _CENTRE)
+    cell = formats.cells(ws)
     for col, name in enumerate(sheet.headers):
-        _write(ws, 0, col, name, head)
+        cell(0, col, name, head)
     widths = list(sheet.widths) + [0] * (len(sheet.headers) - len(sheet.widths))
     wide = [width - 1 if width >= 24 else 0 for width in widths]  # the columns that wrap
     plain = [formats(_TOP_WRAP if w else _TOP) for w in wide]
@@ -235,8 +227,7 @@ def _plain_sheet(book: Workbook, formats: _Formats, sheet: Sheet) -> None:
     for row, values in enumerate(sheet.rows, start=1):
         ws.set_row(row, 15.0 * _lines(values, wide))
         for col, value in enumerate(values):
-            cell = dated[col] if isinstance(value, date) else plain[col]
-            _write(ws, row, col, value, cell)
+            cell(row, col, value, dated[col] if isinstance(value, date) else plain[col])
     _print_setup(ws, 1)
 
 

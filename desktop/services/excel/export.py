@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -21,7 +21,7 @@ from desktop.services.enums import LampColor
 from desktop.services.files import write_atomically
 from desktop.services.jobs import Progress, step
 from desktop.services.periods import Period
-from desktop.services.sheet_guard import risky
+from desktop.services.sheet_guard import CellWriter
 
 if TYPE_CHECKING:  # xlsxwriter is imported when an export runs, not with the desk
     from xlsxwriter.format import Format
@@ -45,50 +45,8 @@ class ExportSummary:
 
 
 def write_cell(ws: Worksheet, row: int, col: int, value: object, fmt: Format | None) -> None:
-    """One cell through the sheet's CellWriter (for a few cells; rows go through _Sheet)."""
-    CellWriter(ws)(row, col, value, fmt)
-
-
-class CellWriter:
-    """Every cell of the export is written here (one place to vet what goes into a sheet).
-
-    Text is always written as text: a string that starts with = is never taken for a formula,
-    and one that a spreadsheet would evaluate once edited (= + - @ ..., sheet_guard) also gets
-    its format's quote-prefix twin.
-
-    The cells go to xlsxwriter's undecorated writers (``_write_string`` …, which its own
-    ``write_row`` calls) where this version has them: the public ones first try each call's row
-    as A1 notation, ~1 µs of each of an export's 1.2 million cells.
-    """
-
-    def __init__(self, ws: Worksheet) -> None:
-        self.string = getattr(ws, "_write_string", ws.write_string)
-        self.number = getattr(ws, "_write_number", ws.write_number)
-        self.boolean = getattr(ws, "_write_boolean", ws.write_boolean)
-        self.datetime = getattr(ws, "_write_datetime", ws.write_datetime)
-
-    def __call__(self, row: int, col: int, value: object, fmt: Format | None) -> None:
-        kind = type(value)  # the exact types first: a sheet's cells are nearly all of these
-        if kind is str:
-            if not value:
-                return  # an empty cell is no cell: a sheet of 1.5 million cells has many
-            if fmt is not None and risky(value):  # type: ignore[arg-type]
-                fmt = _QUOTED.get(id(fmt), fmt)
-            self.string(row, col, value, fmt)
-        elif kind is float or kind is int or kind is Decimal:
-            self.number(row, col, float(value), fmt)  # type: ignore[arg-type]
-        elif value is None:
-            return
-        elif isinstance(value, str):  # a str subclass (an enum's value)
-            self(row, col, str(value), fmt)
-        elif isinstance(value, bool):
-            self.boolean(row, col, value, fmt)
-        elif isinstance(value, int | float | Decimal):
-            self.number(row, col, float(value), fmt)
-        elif isinstance(value, date | datetime):
-            self.datetime(row, col, value, fmt)
-        else:
-            self(row, col, str(value), fmt)
+    """One cell as the export writes it (for a few cells; rows go through _Sheet's writer)."""
+    CellWriter(ws, _quoted)(row, col, value, fmt)
 
 
 class _Sheet:
@@ -106,7 +64,7 @@ class _Sheet:
             self.ws.set_column(index, index, width)
         self.ws.freeze_panes(*_cell_index(freeze))
         self.ws.autofilter(0, 0, 0, len(columns) - 1)
-        self.cell = CellWriter(self.ws)
+        self.cell = CellWriter(self.ws, _quoted)
         head = _format(book, ("head",))
         for index, (name, _) in enumerate(columns):
             self.cell(0, index, name, head)
@@ -137,6 +95,10 @@ class _Sheet:
 
 _FORMATS: dict[tuple[int, tuple[Any, ...]], Format] = {}  # (id of the workbook, kind of cell)
 _QUOTED: dict[int, Format] = {}  # id of a format -> the same with Excel's quotePrefix
+
+
+def _quoted(fmt: Format) -> Format:
+    return _QUOTED.get(id(fmt), fmt)
 
 
 def _format(book: Workbook, key: tuple[Any, ...]) -> Format:

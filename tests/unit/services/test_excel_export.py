@@ -70,7 +70,8 @@ def test_each_kind_of_value_lands_in_its_cell_as_the_clerk_reads_it(tmp_path) ->
 
     import xlsxwriter
 
-    from desktop.services.excel.export import CellWriter, _format
+    from desktop.services.excel.export import _format, _quoted
+    from desktop.services.sheet_guard import CellWriter
 
     class Source(StrEnum):
         EXCEL = "Excel导入"
@@ -79,7 +80,7 @@ def test_each_kind_of_value_lands_in_its_cell_as_the_clerk_reads_it(tmp_path) ->
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     sheet = book.add_worksheet("s")
     body = _format(book, ("body", None, None))
-    cell = CellWriter(sheet)
+    cell = CellWriter(sheet, _quoted)
     values = ["市公安局", Source.EXCEL, Decimal("12.50"), 3, True, date(2026, 11, 30), None, "",
               " +86 公安", 0.625]  # fmt: skip
     day = _format(book, ("body", "yyyy-mm-dd", None))
