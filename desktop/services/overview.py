@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +16,7 @@ from db.enums import LampColor, TaskStatus
 from db.models import Project, Task, TaskLamp, Unit
 from desktop.services.funds import FundTotals
 from desktop.services.lamps import cache as lamp_cache
+from desktop.services.lamps import stamp
 from desktop.services.lamps.rules import Lamp
 from desktop.services.status_values import LampOverview, RedTask, RollUp
 
@@ -394,7 +394,7 @@ def _grouped(
         .order_by(Task.code, Task.id)
     )
     for owner, code, title, why in session.execute(reds):
-        result[owner].red_reasons.append(f"{code} {title}：{'；'.join(json.loads(why))}")
+        result[owner].red_reasons.append(f"{code} {title}：{'；'.join(stamp.reasons_of(why))}")
     return result
 
 
@@ -414,7 +414,7 @@ def lamp_overview(session: Session, today: date) -> LampOverview:
             .order_by(Task.code, Task.id)
         )
         reds = [
-            RedTask(code, title, unit, "；".join(json.loads(reasons)))
+            RedTask(code, title, unit, "；".join(stamp.reasons_of(reasons)))
             for code, title, unit, reasons in session.execute(red)
         ]
         return LampOverview(sum(p.tasks for p in projects), projects, units, reds)

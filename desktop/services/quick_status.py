@@ -240,7 +240,7 @@ def _overview(db: sqlite3.Connection) -> LampOverview:
             rollup.tasks += n
             rollup.done += done or 0
     reds = [
-        RedTask(code, title, unit, "；".join(json.loads(reasons)))
+        RedTask(code, title, unit, "；".join(stamp.reasons_of(reasons)))
         for code, title, unit, reasons in db.execute(
             "SELECT t.code, t.title, u.name, l.reasons FROM task t"
             " JOIN task_lamp l ON l.task_id = t.id JOIN unit u ON t.lead_unit_id = u.id"

@@ -9,7 +9,6 @@ or fields a transaction changed and recompute them before it commits; a read fin
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -192,7 +191,7 @@ def _row(task_id: int, c: Computed, today: date, version: str) -> dict[str, Any]
         "reported_pct": c.lamp.reported,
         "missed_reports": c.lamp.missed_reports,
         "done": c.lamp.done,
-        "reasons": json.dumps(c.lamp.reasons, ensure_ascii=False),
+        "reasons": stamp.stored_reasons(c.lamp.reasons),
         "budget": c.funds.budget,
         "arrived": c.funds.arrived,
         "spent": c.funds.spent,
@@ -213,7 +212,7 @@ def lamp_of(
     reported: Decimal | None = None,
 ) -> Lamp:
     """A cached row back into the Lamp that evaluate() returned."""
-    return Lamp(color, tuple(json.loads(reasons)), schedule, lag, missed, bool(done), reported)
+    return Lamp(color, stamp.reasons_of(reasons), schedule, lag, missed, bool(done), reported)
 
 
 def _fingerprint(session: Session) -> str:
