@@ -29,8 +29,14 @@ from desktop.services.archive.model import (
     PackageInfo,
     Span,
 )
+from desktop.services.archive.readback import ReadBack
 from desktop.services.archive.reader import MemoryReader
-from desktop.services.archive.verify import VerifyReport, verify_package, verify_reader
+from desktop.services.archive.verify import (
+    VerifyReport,
+    embedded_sizes,
+    verify_package,
+    verify_reader,
+)
 from desktop.services.audit_anchor import HEAD_FILE
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
@@ -238,10 +244,17 @@ def _period_lines(info: PackageInfo) -> list[str]:
     ]
 
 
-def _write_folder(built: BuiltPackage, temp: Path, steps: Steps) -> None:
+# Files are made durable (and handed to the read-back) this many bytes at a time: on the
+# measuring machine 8 MB batches wrote 128 MB in ~0.3 s against ~1 s for one sync at the end
+# (fsio.synced_batches), and the read-back of a batch runs while the next one is written.
+SETTLE_BYTES = 8 * 1024**2
+
+
+def _write_folder(built: BuiltPackage, temp: Path, steps: Steps, back: ReadBack) -> None:
     temp.mkdir()
+    back.start(temp)
     folders = {temp}
-    with fsio.synced_once(temp) as synced:
+    with fsio.synced_batches(temp) as durable:
         for rel, data in built.files.items():
             steps.tick()
             target = temp / rel
@@ -249,7 +262,10 @@ def _write_folder(built: BuiltPackage, temp: Path, steps: Steps) -> None:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(target.parent)
             fsio.write_file(target, data)
-    if not synced:  # the file system's sync made the folders durable too
+            if durable.pending >= SETTLE_BYTES:
+                back.read(durable.settle())
+        back.read(durable.settle())
+    if not durable.whole_fs:  # the file system's sync made the folders durable too
         for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
             fsync_dir(folder)
 
@@ -284,10 +300,17 @@ def write(
     final = fsio.unique_target(destination, built.name, ".zip" if as_zip else "")
     temp = final.with_name(final.name + UNFINISHED)
     try:
-        (_write_zip if as_zip else _write_folder)(built, temp, steps)
-        # Read back from the medium: each file once, hashed; what the checks read inside a file
-        # before writing stands for the same bytes read back (same SHA-256).
-        report = verify_package(temp, on_file=steps.tick, known=dict(built.known))
+        # Read back from the medium: each file once, hashed (a folder's batch by batch while the
+        # next is written, archive/readback.py); what the checks read inside a file before
+        # writing stands for the same bytes read back (same SHA-256).
+        with ReadBack(embedded_sizes(built.info)) as back:
+            if as_zip:
+                _write_zip(built, temp, steps)
+            else:
+                _write_folder(built, temp, steps, back)
+            report = verify_package(
+                temp, on_file=steps.tick, known=dict(built.known), ahead=back.ahead
+            )
         report.label = str(final)
         if not report.ok:
             raise MediaError(

@@ -8,7 +8,8 @@ import hashlib
 import logging
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +35,17 @@ from desktop.services.errors import DomainError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["VerifyReport", "verify_package", "verify_reader", "report_manifest_line"]
+__all__ = [
+    "Ahead",
+    "Pass",
+    "VerifyReport",
+    "embedded_sizes",
+    "keeps_whole",
+    "report_manifest_line",
+    "stream",
+    "verify_package",
+    "verify_reader",
+]
 
 
 def report_manifest_line(manifest_hash: str) -> str:
@@ -47,12 +58,14 @@ def verify_package(
     *,
     ledger: provenance.LedgerHistory | None = None,
     known: Known | None = None,
+    ahead: Ahead | None = None,
 ) -> VerifyReport:
     """Check a package made here or on another PC; reads only, never writes. ``on_file`` is
     called after each file is read (progress; it may raise to cancel). ``ledger``: the open
     ledger's exports (provenance.history), against which an unsigned package claiming it is
     judged; without it, such a package naming a ledger whose key this desk holds is refused.
-    ``known``: see verify_reader (the export's read-back of what it has just checked)."""
+    ``known``, ``ahead``: see verify_reader (the export's read-back of what it has just
+    checked, and of the files it read back while writing the next ones)."""
     report = VerifyReport(str(path))
     try:
         reader = open_package(Path(path))
@@ -66,7 +79,7 @@ def verify_package(
         report.internal = internal_error(log, f"opening package {path}", exc)
         return report
     try:
-        verify_reader(reader, report, on_file=on_file, ledger=ledger, known=known)
+        verify_reader(reader, report, on_file=on_file, ledger=ledger, known=known, ahead=ahead)
     finally:
         reader.close()
     from desktop.services.archive.transport import opened_from  # it imports this module
@@ -88,12 +101,17 @@ def verify_reader(
     on_file: Callable[[], None] | None = None,
     ledger: provenance.LedgerHistory | None = None,
     known: Known | None = None,
+    ahead: Ahead | None = None,
 ) -> VerifyReport:
     """``known``: what was read from inside files before (archive/facts.py), by SHA-256; a file
-    with the same hash is not parsed again, and what is parsed here is added to it."""
+    with the same hash is not parsed again, and what is parsed here is added to it. ``ahead``:
+    files of this package already read through (archive/readback.py), by name, with the
+    original's size their pass assumed: taken as read here when that is the size metadata.xml
+    gives (their errors are raised here, as if read now)."""
     report = report or VerifyReport(reader.label)
+    known = {} if known is None else known
     try:
-        _verify(reader, report, with_report, on_file, ledger, {} if known is None else known)
+        _verify(reader, report, with_report, on_file, ledger, known, ahead or {})
     except UnsafePackage as exc:
         report.abort(exc.check, str(exc))
     except OSError as exc:
@@ -118,6 +136,18 @@ _PARSED = (
 )
 
 
+def keeps_whole(name: str) -> bool:
+    """Whether verify parses the file (so its pass keeps the bytes)."""
+    return name.rsplit(".", 1)[-1].lower() in ("pdf", "ofd") or name in _PARSED
+
+
+def embedded_sizes(info: PackageInfo | None) -> dict[str, int]:
+    """Path → size of the original a file embeds (its pass hashes that prefix on the way)."""
+    if info is None:
+        return {}
+    return {f.path: f.original_size for i in info.items for f in i.files if f.original_sha256}
+
+
 @dataclass
 class _Pass:
     """One file read through once, in chunks: its hash and size, the prefix hash of an embedded
@@ -129,6 +159,16 @@ class _Pass:
     utf8: bool = True
     data: bytes | None = None
     tail: bytes = b""
+
+
+Pass = _Pass  # what :func:`stream` returns
+# name → (the original's size its pass assumed, the pass): what was read ahead (readback.py)
+Ahead = Mapping[str, tuple[int | None, Future[_Pass]]]
+
+
+def stream(reader: PackageReader, name: str, prefix: int | None) -> _Pass:
+    """One file read through once, as verify reads it (for a read-back run ahead of it)."""
+    return _stream(reader, name, keeps_whole(name), prefix, {})
 
 
 @dataclass
@@ -230,6 +270,7 @@ def _verify(
     on_file: Callable[[], None] | None,
     ledger: provenance.LedgerHistory | None,
     known: Known,
+    ahead: Ahead,
 ) -> None:
     read = Read()
     digests: Digests = getattr(reader, "digests", {})
@@ -241,15 +282,14 @@ def _verify(
     manifest_data = (_read(reader, MANIFEST, report) if MANIFEST in present else None) or b""
     read.listed = parse_manifest(manifest_data) if manifest_data else {}
     report.manifest_sha256 = sha256(manifest_data) if manifest_data else ""
-    embedded = (
-        {f.path: f.original_size for i in info.items for f in i.files if f.original_sha256}
-        if info is not None
-        else {}
-    )
+    embedded = embedded_sizes(info)
     for name in read.names:
-        whole = name.rsplit(".", 1)[-1].lower() in ("pdf", "ofd") or name in _PARSED
+        early = ahead.get(name)
         try:
-            one = _stream(reader, name, whole, embedded.get(name), digests)
+            if early is not None and early[0] == embedded.get(name):
+                one = early[1].result()
+            else:
+                one = _stream(reader, name, keeps_whole(name), embedded.get(name), digests)
         except _READ_FAULTS as exc:  # CRC error, corrupt deflate stream, truncated entry
             report.add("readable", f"“{name}”读取时校验出错：{exc}")
             continue

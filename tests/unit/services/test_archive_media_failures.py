@@ -156,3 +156,30 @@ def test_a_really_full_file_system(docs_session, admin, tiny_fs: Path, monkeypat
     with pytest.raises(MediaError, match="空间已满"):
         export_year(docs_session, admin, 2026, tiny_fs, as_zip=as_zip)
     assert list(tiny_fs.iterdir()) == []
+
+
+def test_a_file_spoilt_on_the_medium_after_its_batch_was_synced_is_caught(
+    docs_session, admin, stick, monkeypatch
+) -> None:
+    """The read-back runs in a thread while later files are written: a file that changes on the
+    medium after it was written and synced (a lying stick) still fails the export."""
+    real = fsio.Durable.settle
+    spoilt: list[Path] = []
+
+    def settle_then_spoil(self: fsio.Durable) -> list[Path]:
+        paths = real(self)
+        pdfs = [p for p in paths if p.suffix == ".pdf"]
+        if pdfs and not spoilt:
+            data = bytearray(pdfs[0].read_bytes())
+            data[len(data) // 2] ^= 1
+            pdfs[0].write_bytes(bytes(data))
+            spoilt.append(pdfs[0])
+        return paths
+
+    monkeypatch.setattr(fsio.Durable, "settle", settle_then_spoil)
+    count = len(audit.recent(docs_session, 1000))
+    with pytest.raises(MediaError, match="回读校验未通过") as caught:
+        export_year(docs_session, admin, 2026, stick)
+    assert spoilt and spoilt[0].name in str(caught.value)
+    assert list(stick.iterdir()) == []
+    assert len(audit.recent(docs_session, 1000)) == count

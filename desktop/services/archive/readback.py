@@ -1,0 +1,54 @@
+"""The export's read-back, run while the package is still being written: each batch of files,
+once durable and dropped from the page cache, is read from the medium and hashed in one worker
+thread while the next batch is written (reads and SHA-256 release the GIL). verify then takes
+these passes as its own reading of those files and decides every check as before."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from types import TracebackType
+
+from desktop.services.archive import verify
+from desktop.services.archive.reader import FolderReader
+
+
+class ReadBack:
+    """``with ReadBack(prefixes) as back``: ``back.start(folder)`` once the folder exists, then
+    ``back.read(paths)`` for each batch made durable; ``back.ahead`` goes to verify_package.
+    Leaving the block (an error, a cancel) waits for the file being read and drops the rest,
+    so the unfinished folder can be removed with nothing reading it."""
+
+    def __init__(self, prefixes: dict[str, int]) -> None:
+        self.prefixes = prefixes  # path → size of the original it embeds (verify.embedded_sizes)
+        self.ahead: dict[str, tuple[int | None, Future[verify.Pass]]] = {}
+        self._pool: ThreadPoolExecutor | None = None
+        self._reader: FolderReader | None = None
+        self._root = Path()
+
+    def start(self, root: Path) -> None:
+        self._root = root
+        self._reader = FolderReader(root)  # only the worker reads through it
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="archive-readback")
+
+    def read(self, paths: list[Path]) -> None:
+        assert self._pool is not None and self._reader is not None
+        for path in paths:
+            name = path.relative_to(self._root).as_posix()
+            prefix = self.prefixes.get(name)
+            self.ahead[name] = (
+                prefix,
+                self._pool.submit(verify.stream, self._reader, name, prefix),
+            )
+
+    def __enter__(self) -> ReadBack:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
