@@ -67,3 +67,28 @@ def test_an_archive_package_carries_the_head_and_says_it_is_not_encrypted(
     assert "加密：否" in capsys.readouterr().out
     assert main(["--database", db, "audit", "--against", str(package)]) == 0
     assert "与归档包对照一致" in capsys.readouterr().out
+
+
+def test_audit_walks_the_chain_once_and_says_a_break_once(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """The verb's own whole check is the only walk (the check on open would walk a million
+    entries once more first), and a break is said once, on its output, not also as a warning."""
+    from desktop.services import chain_walk
+
+    db = str(tmp_path / "demo.sqlite3")
+    main(["--database", db, "demo"])
+    with sqlite3.connect(db) as raw:
+        raw.execute("DROP TRIGGER audit_entry_no_update")
+        raw.execute("UPDATE audit_entry SET summary = summary || '（改）' WHERE seq = 3")
+    walks = []
+    real = chain_walk.walk
+    monkeypatch.setattr(chain_walk, "walk", lambda *a, **k: walks.append(1) or real(*a, **k))
+    capsys.readouterr()
+    assert main(["--database", db, "audit"]) == 1
+    said = capsys.readouterr()
+    assert "签名不符" in said.out
+    assert "警告" not in said.err
+    assert len(walks) == 1
+    main(["--database", db, "status"])  # any other verb still checks on open, and warns
+    assert "警告：操作日志" in capsys.readouterr().err
