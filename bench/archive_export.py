@@ -96,6 +96,10 @@ def main() -> None:
         for n in range(args.rounds):  # interleaved, so a neighbour's load hits both alike
             scratch = folder / "archive-run.sqlite3"
             shutil.copy(path, scratch)  # an export is recorded in the ledger: run on a copy
+            # The copy's dirty pages are this script's, not the export's: synced before it, as
+            # the anchor is (with the stick and the ledger on one file system, the export's
+            # syncfs would write back the 245 MB copy too; a real stick is its own one).
+            subprocess.run(["sync"], check=False)
             out = tmp / f"stick-{n}"
             out.mkdir()
             result, wall, cpu = export(scratch, out)

@@ -46,13 +46,19 @@ _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 def _facts(one: Passed, read: Callable[[bytes], Facts], known: Known | None) -> Facts:
     """What ``one`` holds, read from its bytes unless the same bytes were read before."""
-    assert one.data is not None
-    if known is None:
-        return read(one.data)
-    found = known.get(one.sha256)
+    found = known.get(one.sha256) if known is not None else None
     if found is None:
-        found = known[one.sha256] = read(one.data)
+        assert one.data is not None
+        found = read(one.data)
+        if known is not None:
+            known[one.sha256] = found
     return found
+
+
+def _readable(one: Passed, known: Known | None) -> bool:
+    """Its bytes are at hand, or what they hold is known (a read-back of a file checked in
+    memory keeps only its hash: readback.py)."""
+    return one.data is not None or (known is not None and one.sha256 in known)
 
 
 def check_opens(
@@ -76,7 +82,7 @@ def check_opens(
             )
         if fmt == "pdf":
             _pdf(report, name, one, roles.get(name, ""), pages, known)
-        elif fmt == "ofd" and one.data is not None:
+        elif fmt == "ofd" and _readable(one, known):
             facts = _facts(one, of_ofd, known)
             if facts.problem:
                 report.add("opens", f"“{name}”：{facts.problem}。")
@@ -95,7 +101,7 @@ def _pdf(
     pages: dict[str, int],
     known: Known | None,
 ) -> None:
-    if one.data is None:  # too big to parse whole: at least whole
+    if not _readable(one, known):  # too big to parse whole: at least whole
         if b"%%EOF" not in one.tail:
             report.add("opens", f"“{name}”：PDF 文件不完整（缺少文件尾）。")
         return
@@ -166,7 +172,7 @@ def _ofd_stamp(
 ) -> None:
     """An OFD-A 正文 carries its 归档章 as an annotation (GB/T 42133), stating the 件's own
     全宗号, 年度, 件号, 机构, 保管期限 and 页数."""
-    if one.data is None:
+    if not _readable(one, known):
         return  # too big to parse whole: its pages were not counted either
     from desktop.services.archive import stamp
 

@@ -303,7 +303,7 @@ def write(
         # Read back from the medium: each file once, hashed (a folder's batch by batch while the
         # next is written, archive/readback.py); what the checks read inside a file before
         # writing stands for the same bytes read back (same SHA-256).
-        with ReadBack(embedded_sizes(built.info)) as back:
+        with ReadBack(embedded_sizes(built.info), _lean(built)) as back:
             if as_zip:
                 _write_zip(built, temp, steps)
             else:
@@ -327,6 +327,16 @@ def write(
         _discard(temp)
         raise
     return final, report
+
+
+def _lean(built: BuiltPackage) -> dict[str, str]:
+    """The PDFs and OFDs whose facts the self-check holds by their SHA-256: read back, they
+    need only their hash (readback.py)."""
+    return {
+        name: sha
+        for name, (sha, _original) in built.digests.items()
+        if sha in built.known and name.rsplit(".", 1)[-1].lower() in ("pdf", "ofd")
+    }
 
 
 def _discard(temp: Path) -> str:

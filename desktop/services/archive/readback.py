@@ -19,8 +19,11 @@ class ReadBack:
     Leaving the block (an error, a cancel) waits for the file being read and drops the rest,
     so the unfinished folder can be removed with nothing reading it."""
 
-    def __init__(self, prefixes: dict[str, int]) -> None:
+    def __init__(self, prefixes: dict[str, int], lean: dict[str, str] | None = None) -> None:
         self.prefixes = prefixes  # path → size of the original it embeds (verify.embedded_sizes)
+        # path → the SHA-256 it was written with, for files whose facts are known by it: read
+        # back without keeping their bytes (verify.stream)
+        self.lean = lean or {}
         self.ahead: dict[str, tuple[int | None, Future[verify.Pass]]] = {}
         self._pool: ThreadPoolExecutor | None = None
         self._reader: FolderReader | None = None
@@ -36,10 +39,9 @@ class ReadBack:
         for path in paths:
             name = path.relative_to(self._root).as_posix()
             prefix = self.prefixes.get(name)
-            self.ahead[name] = (
-                prefix,
-                self._pool.submit(verify.stream, self._reader, name, prefix),
-            )
+            expected = self.lean.get(name)
+            job = self._pool.submit(verify.stream, self._reader, name, prefix, expected)
+            self.ahead[name] = (prefix, job)
 
     def __enter__(self) -> ReadBack:
         return self

@@ -166,9 +166,19 @@ Pass = _Pass  # what :func:`stream` returns
 Ahead = Mapping[str, tuple[int | None, Future[_Pass]]]
 
 
-def stream(reader: PackageReader, name: str, prefix: int | None) -> _Pass:
-    """One file read through once, as verify reads it (for a read-back run ahead of it)."""
-    return _stream(reader, name, keeps_whole(name), prefix, {})
+def stream(
+    reader: PackageReader, name: str, prefix: int | None, expected: str | None = None
+) -> _Pass:
+    """One file read through once, as verify reads it (for a read-back run ahead of it).
+    ``expected``: the SHA-256 it was written with, when what the checks read inside it is known
+    by that hash: its bytes are not kept (128 MB of PDFs held a second time, in fresh memory),
+    unless it reads back different, when it is read again to say what is wrong with it."""
+    if expected is None:
+        return _stream(reader, name, keeps_whole(name), prefix, {})
+    one = _stream(reader, name, False, prefix, {})
+    if one.sha256 != expected and keeps_whole(name):
+        one = _stream(reader, name, True, prefix, {})
+    return one
 
 
 @dataclass
