@@ -30,6 +30,7 @@ Nothing here imports Qt.
 
 from typing import TYPE_CHECKING, Any
 
+from .deferred import defer_pil_image
 from .model import (
     Attachment,
     Attendance,
@@ -44,6 +45,8 @@ from .model import (
 if TYPE_CHECKING:
     from .fonts import FontChoice, FontRole, FontSet
     from .render import RenderResult, render_pdf
+
+defer_pil_image()  # before reportlab: its lib.utils imports PIL.Image, read only for bitmaps
 
 # reportlab (fonts, render) is imported on first use: the model alone is what most callers need.
 _LAZY = {

@@ -17,6 +17,10 @@ from typing import Any
 _LIMIT = 96  # subsets kept: a few documents' worth of five fonts (a few MB at most)
 _cache: OrderedDict[tuple[str, bytes, tuple[int, ...]], tuple[bytes, int]] = OrderedDict()
 _lock = threading.Lock()
+# Deflate level of the subsets' font programs: 1 deflates the demo circular's 7 subsets (425 KB)
+# in 7.5 ms of CPU where zlib's default 6 takes 16 ms, for a file 6 % larger (273 vs 258 KB
+# deflated); the pages' content streams (152 KB, 1.8 ms) keep reportlab's default (issue 11).
+SUBSET_LEVEL = 1
 
 
 def deflated_subset(face: Any, subset: list[int]) -> tuple[bytes, int]:
@@ -28,7 +32,7 @@ def deflated_subset(face: Any, subset: list[int]) -> tuple[bytes, int]:
             _cache.move_to_end(key)
             return found
     raw = face.makeSubset(subset)
-    found = (zlib.compress(raw), len(raw))
+    found = (zlib.compress(raw, SUBSET_LEVEL), len(raw))
     with _lock:
         _cache[key] = found
         while len(_cache) > _LIMIT:

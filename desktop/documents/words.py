@@ -9,7 +9,6 @@ the user's cache folder; the tokenizer's ``FREQ`` answers the same questions as 
 from __future__ import annotations
 
 import contextlib
-import importlib
 import lzma
 import os
 import sqlite3
@@ -20,6 +19,8 @@ from pathlib import Path
 from types import ModuleType
 
 from platformdirs import user_cache_dir
+
+from .deferred import defer
 
 _VERSION = 1  # of the index's layout
 
@@ -50,25 +51,7 @@ def _defer_hmm() -> None:
     import finalseg`` takes the stand-in below from sys.modules; jieba.cut with HMM (or add_word
     with freq=0) reads an attribute of it, which imports the real module, unchanged."""
     if "jieba" not in sys.modules and "jieba.finalseg" not in sys.modules:
-        sys.modules["jieba.finalseg"] = _DeferredModule("jieba.finalseg")
-
-
-class _DeferredModule(ModuleType):
-    """A module imported at the first read of one of its attributes, then read through."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__(name)
-        self.__spec__ = None  # the import system reads it; read here, it must not import
-        self._lock = threading.Lock()
-
-    def __getattr__(self, attribute: str) -> object:  # only for what the stand-in lacks
-        if attribute.startswith("__"):
-            raise AttributeError(attribute)
-        with self._lock:
-            if sys.modules.get(self.__name__) is self:
-                del sys.modules[self.__name__]
-            real = importlib.import_module(self.__name__)  # also rebinds jieba.finalseg
-        return getattr(real, attribute)
+        defer("jieba.finalseg")
 
 
 def dictionary_file() -> Path:
