@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from desktop.services import identity, passwords, settings, users
@@ -80,12 +82,14 @@ def test_a_hash_made_without_hashlibs_openssl_checks_with_it_and_back(monkeypatc
     """The 信创 bundle (no _hashlib) hashes through cryptography, the others through hashlib:
     a ledger moved between them keeps every clerk's password."""
     cost = passwords.Cost(2**8, 8, 2)
+    monkeypatch.setattr(passwords, "_sodium", lambda: None)  # hashlib's, not libsodium's
     with_hashlib = passwords.hash_password(PASSWORD, cost)
     monkeypatch.delattr("hashlib.scrypt")
     without = passwords.hash_password(PASSWORD, cost)
     assert passwords.check_password(PASSWORD, with_hashlib)
     assert not passwords.check_password(PASSWORD + "x", with_hashlib)
     monkeypatch.undo()
+    monkeypatch.setattr(passwords, "_sodium", lambda: None)
     assert passwords.check_password(PASSWORD, without)
     assert not passwords.check_password(PASSWORD + "x", without)
 
@@ -138,3 +142,24 @@ def _signed_in_with_stored_cost(session, clerk, cost: passwords.Cost):
     identity.sign_in(session, "t_clerk", PASSWORD)
     session.refresh(user)
     return user
+
+
+def test_a_hash_made_through_libsodium_checks_without_it_and_back(monkeypatch) -> None:
+    """Where the system has libsodium the sign-in's scrypt runs there (issue 11), else through
+    hashlib: the same bytes, so a ledger moved between such PCs keeps every clerk's password."""
+    if passwords._sodium() is None:
+        pytest.skip("no libsodium on this machine")
+    cost = passwords.Cost(2**8, 8, 2)
+    salt = bytes(range(16))
+    with_sodium = passwords._sodium_scrypt(PASSWORD.encode(), salt, cost)
+    assert with_sodium == hashlib.scrypt(
+        PASSWORD.encode(), salt=salt, n=cost.n, r=cost.r, p=cost.p, dklen=32
+    )
+    made_with = passwords.hash_password(PASSWORD, cost)
+    monkeypatch.setattr(passwords, "_sodium", lambda: None)
+    made_without = passwords.hash_password(PASSWORD, cost)
+    assert passwords.check_password(PASSWORD, made_with)
+    assert not passwords.check_password(PASSWORD + "x", made_with)
+    monkeypatch.undo()
+    assert passwords.check_password(PASSWORD, made_without)
+    assert not passwords.check_password(PASSWORD + "x", made_without)
