@@ -187,6 +187,7 @@ def hostile_issued(s, words):  # type: ignore[no-untyped-def]
     """A 请示 with two 签发人 (one a rare name), a 联合行文 of three organs, a 函: issued."""
     from desktop.services import auth
     from desktop.services.notices import drafts as notice_drafts
+    from desktop.services.notices import issuing
     from desktop.services.notices import register as notices
     from desktop.services.notices.register import DocKind
 
@@ -219,7 +220,7 @@ def hostile_issued(s, words):  # type: ignore[no-untyped-def]
         info = notices.get_document(s, doc_id)
         model = notice_drafts.with_elements(info.model, **elements)
         notices.update_draft(s, clerk, doc_id, model, info.version, confirm_fallbacks=True)
-        issued = notices.issue(s, clerk, doc_id, confirm_fallbacks=True)
+        issued = issuing.issue(s, clerk, doc_id, confirm_fallbacks=True)
         info = notices.get_document(s, doc_id)
         yield f"hostile {kind.label} {issued.number}", notices.pdf_of(s, doc_id), info.model, words
 

@@ -13,7 +13,7 @@ from desktop.services.enums import DocKind, DocStatus
 from desktop.services.errors import ValidationError
 
 if TYPE_CHECKING:
-    from desktop.services.notices import register as notices_register
+    from desktop.services.notices import glyphs
 
 # The register (and with it SQLAlchemy and the ORM) is imported by the verb that needs it: a
 # cold `duban notice circular` on a local ledger renders its draft without them (issue 11).
@@ -121,9 +121,7 @@ def _accept_arg(p: argparse.ArgumentParser, action: str) -> None:
     )
 
 
-def _fonts_refused(
-    error: notices_register.FontsToConfirm, doc_id: int | None = None
-) -> ValidationError:
+def _fonts_refused(error: glyphs.FontsToConfirm, doc_id: int | None = None) -> ValidationError:
     """Nothing saved or issued: the list, and how to go on once the clerk has checked it."""
     report = error.report
     listed = report.fallback_message() if report.fallback else ""
@@ -153,12 +151,12 @@ def _save(data: bytes, out: Path, fmt: str, started: float) -> None:
 
 
 def _issue(ctx: CliContext, doc_id: int, out: Path | None, accept: bool = False) -> None:
-    from desktop.services.notices import register as notices
+    from desktop.services.notices import glyphs, issuing
 
     try:
         with ctx.ledger.session() as session:
-            issued = notices.issue(session, ctx.actor, doc_id, confirm_fallbacks=accept)
-    except notices.FontsToConfirm as error:
+            issued = issuing.issue(session, ctx.actor, doc_id, confirm_fallbacks=accept)
+    except glyphs.FontsToConfirm as error:
         raise _fonts_refused(error, doc_id) from error
     if accept:
         _said_fallbacks(ctx, doc_id, "印发")
@@ -306,6 +304,7 @@ def _has_elements(args: argparse.Namespace) -> bool:
 
 def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.services.notices import drafts as notice_drafts
+    from desktop.services.notices import glyphs
     from desktop.services.notices import register as notices
 
     ctx.sign_in_to_write()
@@ -315,9 +314,9 @@ def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.ledger.session() as session:
         # The whole draft, elements and all, is checked before anything is saved.
         whole = notice_drafts.notice_model(session, args.title, args.recipients, paragraphs, kind)
-        report = notices.font_check_model(session, _elements(whole, args))
+        report = glyphs.font_check_model(session, _elements(whole, args))
         if (report.fallback or report.missing) and not accept:
-            raise _fonts_refused(notices.FontsToConfirm(report, issuing=False))
+            raise _fonts_refused(glyphs.FontsToConfirm(report, issuing=False))
         doc_id = notice_drafts.draft_notice(
             session,
             ctx.actor,
@@ -341,10 +340,10 @@ def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
 def _said_fallbacks(ctx: CliContext, doc_id: int, action: str) -> None:
     """After --accept-fallback: what was confirmed (the audit entry has it too), and what still
     blocks 印发."""
-    from desktop.services.notices import register as notices
+    from desktop.services.notices import glyphs
 
     with ctx.ledger.session() as session:
-        report = notices.font_check(session, doc_id)
+        report = glyphs.font_check(session, doc_id)
     if report.fallback:
         print(f"已确认{action}：{report.fallback_message()}")
     if report.missing:
@@ -353,6 +352,7 @@ def _said_fallbacks(ctx: CliContext, doc_id: int, action: str) -> None:
 
 def cmd_edit(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.services.notices import drafts as notice_drafts
+    from desktop.services.notices import glyphs
     from desktop.services.notices import register as notices
 
     ctx.sign_in_to_write()
@@ -378,7 +378,7 @@ def cmd_edit(ctx: CliContext, args: argparse.Namespace) -> int:
             version = notices.update_draft(
                 session, ctx.actor, args.id, model, info.version, confirm_fallbacks=accept
             )
-        except notices.FontsToConfirm as error:
+        except glyphs.FontsToConfirm as error:
             raise _fonts_refused(error) from error
     print(f"草稿 #{args.id} 已修改（第 {version} 版）：{model.title}")
     _said_fallbacks(ctx, args.id, "保存")

@@ -15,7 +15,7 @@ from desktop.services import audit, auth, identity, overview
 from desktop.services.demo import build as demo
 from desktop.services.enums import LampColor
 from desktop.services.notices import drafts as notice_drafts
-from desktop.services.notices import register as notices
+from desktop.services.notices import issuing
 from desktop.services.search.query import search
 
 PG_URL = os.environ.get("DUBAN_TEST_PG_URL", "")
@@ -56,14 +56,14 @@ def test_two_clerks_issuing_at_once_get_gapless_distinct_numbers(pg_ledger) -> N
             )
             for i in range(6)
         ]
-        before = notices.numbers_issued(session, "平安办", 2026)
+        before = issuing.numbers_issued(session, "平安办", 2026)
     errors: list[BaseException] = []
 
     def issue(ids: list[int]) -> None:
         try:
             with pg_ledger.session() as own:
                 for doc_id in ids:
-                    notices.issue(own, clerk, doc_id)
+                    issuing.issue(own, clerk, doc_id)
         except BaseException as exc:  # reported below
             errors.append(exc)
 
@@ -74,7 +74,7 @@ def test_two_clerks_issuing_at_once_get_gapless_distinct_numbers(pg_ledger) -> N
         worker.join()
     assert not errors
     with pg_ledger.session() as session:
-        after = notices.numbers_issued(session, "平安办", 2026)
+        after = issuing.numbers_issued(session, "平安办", 2026)
     new = sorted(set(after) - set(before))
     assert new == list(range(max(before) + 1, max(before) + 7))
 

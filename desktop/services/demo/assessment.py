@@ -14,7 +14,7 @@ from desktop.services.auth import Actor
 from desktop.services.clock import clock_of
 from desktop.services.escalation import documents as escalation_documents
 from desktop.services.meetings import MeetingInput, MeetingKind
-from desktop.services.notices import register as notices
+from desktop.services.notices import issuing
 
 # 工作实效 by source: (unit, 群众评价, 自查自评, 部门考评, 实地考评)
 QUALITY = (
@@ -70,7 +70,7 @@ def add_demo_assessment(session: Session, actor: Actor) -> None:
     meetings.add_decision(
         session, actor, meeting, f"审定{year}年度考核等次：同意市平安办拟定的考核等次", None, None
     )
-    notices.issue(session, actor, escalation_documents.draft_minutes(session, actor, meeting))
+    issuing.issue(session, actor, escalation_documents.draft_minutes(session, actor, meeting))
     issue = meetings.get_meeting(session, meeting, today).issue_no
     decision.record_decision(
         session,

@@ -24,7 +24,7 @@ from desktop.services.interviews.lifecycle import (
     InterviewRecord,
 )
 from desktop.services.meetings import MeetingInput, MeetingKind
-from desktop.services.notices import register as notices
+from desktop.services.notices import issuing
 from desktop.services.supervision import SupervisionInput, SupervisionKind, SupervisionOrigin
 
 Step = tuple[int, int, Callable[[], None]]  # days ago, hour, action
@@ -50,7 +50,7 @@ class Story:
         return task
 
     def issue(self, doc_id: int) -> None:
-        notices.issue(self.session, self.actor, doc_id)
+        issuing.issue(self.session, self.actor, doc_id)
         self.issued += 1
 
     def run(self) -> int:

@@ -143,7 +143,7 @@ def draft_notice(
     """A 通知, 请示, 报告 or 函 with the clerk's own text (kinds.py: what each must carry).
 
     Characters a fallback font draws (or none can) refuse the draft unless the clerk has
-    confirmed them (``confirm_fallbacks``; register.FontsToConfirm lists them)."""
+    confirmed them (``confirm_fallbacks``; glyphs.FontsToConfirm lists them)."""
     model = notice_model(session, title, recipients, paragraphs, kind)
     return notices.create_draft(session, actor, kind, model, confirm_fallbacks=confirm_fallbacks)
 

@@ -1,46 +1,39 @@
-"""The document register (公文): drafts that change, numbers without gaps, issued PDFs that never do."""
+"""The document register (公文): reading it, and drafts that change until they are issued
+(notices/issuing.py numbers and freezes them; notices/glyphs.py checks their characters)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, undefer
 
-from db.models import AuditEntry, DocKind, DocNumber, DocStatus, Document
+from db.models import AuditEntry, DocKind, DocStatus, Document
 from db.models.documents import DocumentTask
-from desktop.documents.model import DocumentKind, OfficialDocument
-from desktop.services import audit, settings
+from desktop.documents.model import OfficialDocument
+from desktop.services import audit
 from desktop.services.auth import Actor, Permission
 from desktop.services.clock import clock_of
-from desktop.services.errors import ConcurrentChange, ConflictError, DomainError, ValidationError
+from desktop.services.errors import ConflictError, DomainError, ValidationError
 from desktop.services.lookup import get_or_missing
+from desktop.services.notices import glyphs
 from desktop.services.notices.codec import from_json, to_json
-from desktop.services.notices.kinds import check_kind
 from desktop.services.notices.render import (
     RenderOptions,
-    archival_pdf,
     fonts_for,
     format_of,
     render,
     render_ofd,
-    render_ofd_with,
     render_options,
     render_with,
     save_document,
     save_pdf,
 )
 from desktop.services.timeline import TimelineEvent, Writes
-
-if TYPE_CHECKING:  # the layout (reportlab) loads when a notice is first checked or laid out
-    from desktop.documents.coverage import CoverageReport
-    from desktop.documents.fonts import FontSet
 
 __all__ = [
     "RenderOptions",
@@ -55,8 +48,6 @@ __all__ = [
     "DocKind",
     "DocStatus",
 ]  # re-exported for the GUI and CLI
-
-ISSUE_ATTEMPTS = 8
 
 
 @dataclass(frozen=True)
@@ -83,14 +74,6 @@ class DocumentInfo:
     pages: int
     corrected_by: tuple[int, ...]
     task_ids: tuple[int, ...] = ()  # every task the document concerns (its timelines)
-
-
-@dataclass(frozen=True)
-class Issued:
-    id: int
-    number: str
-    sha256: str
-    pages: int
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -238,7 +221,7 @@ def check_elements(result: OfficialDocument) -> None:
         raise ValidationError("填写保密期限时须同时填写密级。", field="classification")
 
 
-def _check_model(model: OfficialDocument) -> None:
+def check_model(model: OfficialDocument) -> None:
     if not model.title.strip():
         raise ValidationError("公文标题不能为空。", field="title")
     if len(model.title) > 200:
@@ -248,7 +231,7 @@ def _check_model(model: OfficialDocument) -> None:
     check_elements(model)
 
 
-def _frozen(doc: Document) -> ConflictError:
+def frozen_error(doc: Document) -> ConflictError:
     return ConflictError(
         f"公文 {doc.number} 已印发，不能修改或删除；如需更正，请以其为底稿另拟一份更正文件。"
     )
@@ -275,8 +258,8 @@ def create_draft(
     the list; the audit entry records it). None: composed by the program from the ledger, not
     the clerk's typing; checked at issue.
     """
-    _check_model(model)
-    fonts_detail = _check_fonts(model, fonts_for(session), confirm_fallbacks, issuing=False)
+    check_model(model)
+    fonts_detail = glyphs.check_fonts(model, fonts_for(session), confirm_fallbacks, issuing=False)
     now = clock_of(session).now()
     doc = Document(
         kind=kind,
@@ -329,11 +312,11 @@ def update_draft(
     """
     doc = get_or_missing(session, Document, doc_id, "公文")
     if doc.status != DocStatus.DRAFT:
-        raise _frozen(doc)
+        raise frozen_error(doc)
     if expected_version is not None and doc.version != expected_version:
         raise ConflictError("该草稿已被他人修改，请重新打开后再改。")
-    _check_model(model)
-    fonts_detail = _check_fonts(model, fonts_for(session), confirm_fallbacks, issuing=False)
+    check_model(model)
+    fonts_detail = glyphs.check_fonts(model, fonts_for(session), confirm_fallbacks, issuing=False)
     doc.title = model.title.strip()
     doc.recipients = model.recipients
     doc.cc = model.cc
@@ -356,7 +339,7 @@ def update_draft(
 def delete_draft(session: Session, actor: Actor, doc_id: int) -> None:
     doc = get_or_missing(session, Document, doc_id, "公文")
     if doc.status != DocStatus.DRAFT:
-        raise _frozen(doc)
+        raise frozen_error(doc)
     title = doc.title
     session.delete(doc)
     audit.record(session, actor, "delete", "document", doc_id, f"删除公文草稿：{title}")
@@ -381,235 +364,6 @@ def draft_correction(session: Session, actor: Actor, doc_id: int) -> int:
         corrects_id=old.id,
         task_ids=tasks_of(session, old.id),
         confirm_fallbacks=None,  # the issued text, its characters confirmed then; checked at issue
-    )
-
-
-# --- issuing -----------------------------------------------------------------------------------
-
-
-MINUTES_SUFFIX = "纪要"  # 平安办纪要: the sequence key of the minutes' 期号
-RECORD_SUFFIX = "约谈记录"  # 平安办约谈记录〔2026〕3号, printed as the record's 编号
-# Records of other kinds number in a sequence of their own: 平安办问责记录〔2026〕2号.
-RECORD_SUFFIXES = {DocKind.ACCOUNTABILITY_RECORD: "问责记录"}
-
-
-def format_number(prefix: str, year: int, serial: int) -> str:
-    """机关代字〔2026〕12号: year in full inside 〔〕, no 第, no leading zeros."""
-    return f"{prefix}〔{year}〕{serial}号"
-
-
-class FontsToConfirm(ValidationError):
-    """Characters of the draft print from a fallback font (or, at save, from none): the clerk
-    sees the list and confirms before the draft is saved or issued."""
-
-    def __init__(self, report: CoverageReport, *, issuing: bool = True) -> None:
-        parts = [report.fallback_message()] if report.fallback else []
-        if report.missing:  # only at save: at issue they refuse outright
-            parts.append(report.missing_message())
-        then = "确认无误后再印发。" if issuing else "确认无误后再保存。"
-        super().__init__("".join(parts) + then, field="fonts")
-        self.report = report
-        self.issuing = issuing
-
-
-def font_check(session: Session, doc_id: int) -> CoverageReport:
-    """Every character of a saved draft against the office's fonts."""
-    doc = get_or_missing(session, Document, doc_id, "公文")
-    return font_check_model(session, from_json(doc.content))
-
-
-def font_check_model(session: Session, model: OfficialDocument) -> CoverageReport:
-    """Every character of a draft as the clerk has it (before it is saved) against the fonts."""
-    from desktop.documents.coverage import check_coverage
-
-    return check_coverage(model, fonts_for(session))
-
-
-AUDITED_GLYPHS = 50  # places listed in an audit entry; the characters are always all there
-
-
-def _glyph_detail(report: CoverageReport) -> dict[str, object]:
-    """What the clerk confirmed, for the audit entry of the save or issue."""
-    detail: dict[str, object] = {}
-    if report.fallback:
-        faces = {i.ch: i.font for i in report.fallback}
-        detail["fonts_confirmed"] = {
-            "chars": report.fallback_chars(),
-            "faces": faces,
-            "places": [i.describe() for i in report.fallback[:AUDITED_GLYPHS]],
-            "count": len(report.fallback),
-        }
-    if report.missing:
-        detail["fonts_missing"] = {
-            "chars": "".join(dict.fromkeys(i.ch for i in report.missing)),
-            "places": [i.describe() for i in report.missing[:AUDITED_GLYPHS]],
-            "count": len(report.missing),
-        }
-    return detail
-
-
-def _check_fonts(
-    model: OfficialDocument, fonts: FontSet, confirmed: bool | None, *, issuing: bool
-) -> dict[str, object]:
-    """Check every character; returns what the audit entry records of the clerk's confirmation.
-
-    ``confirmed`` None: a draft the program composed from the ledger, not checked until issue.
-    At issue characters no font can draw refuse; at save they are listed with the fallbacks
-    (the draft keeps what the clerk typed, 印发 stays blocked until they are changed).
-    """
-    from desktop.documents.coverage import check_coverage
-
-    if confirmed is None:
-        return {}
-    report = check_coverage(model, fonts)
-    if issuing and report.missing:
-        raise ValidationError(report.missing_message(), field="fonts")
-    if (report.fallback or report.missing) and not confirmed:
-        raise FontsToConfirm(report, issuing=issuing)
-    return _glyph_detail(report)
-
-
-def issue(
-    session: Session, actor: Actor, doc_id: int, *, confirm_fallbacks: bool = False
-) -> Issued:
-    """Number, render, store and freeze a draft, retrying when another window issues at once.
-
-    Characters no font can draw block the issue; characters drawn by a fallback font raise
-    :class:`FontsToConfirm` unless ``confirm_fallbacks`` (the clerk has seen the list).
-
-    The PDF is rendered with the number the sequence will most likely give before the write
-    lock is taken, so two clerks issuing together hold the lock only for a few milliseconds.
-    """
-    last_error: Exception | None = None
-    for attempt in range(ISSUE_ATTEMPTS):
-        try:
-            return _issue_once(session, actor, doc_id, confirm_fallbacks)
-        except ConcurrentChange as exc:  # locked, or the number was taken: try again
-            last_error = exc
-            time.sleep(0.05 * (attempt + 1))
-    raise ConflictError("其他窗口正在发文，暂时无法取得文号，请稍后再试。") from last_error
-
-
-def _peek(session: Session, prefix: str, year: int) -> int:
-    last = session.scalar(
-        select(DocNumber.last).where(DocNumber.prefix == prefix, DocNumber.year == year)
-    )
-    return (last or 0) + 1
-
-
-def _take_number(session: Session, prefix: str, year: int) -> int:
-    """Advance the sequence inside the issuing transaction: a rollback gives the number back."""
-    result = session.execute(
-        update(DocNumber)
-        .where(DocNumber.prefix == prefix, DocNumber.year == year)
-        .values(last=DocNumber.last + 1)
-        .execution_options(synchronize_session=False)
-    )
-    if not getattr(result, "rowcount", 0):
-        # First number of the year: a concurrent insert fails on the primary key and retries.
-        session.add(DocNumber(prefix=prefix, year=year, last=1))
-        session.flush()
-    return session.execute(
-        select(DocNumber.last).where(DocNumber.prefix == prefix, DocNumber.year == year)
-    ).scalar_one()
-
-
-@audit.writes(Permission.ISSUE_DOCUMENTS)
-def _issue_once(session: Session, actor: Actor, doc_id: int, confirm_fallbacks: bool) -> Issued:
-    doc = get_or_missing(session, Document, doc_id, "公文")
-    if doc.status != DocStatus.DRAFT:
-        raise _frozen(doc)
-    office = settings.office(session)
-    today = clock_of(session).today()
-    base = from_json(doc.content)
-    if base.kind != DocumentKind.RECORD:  # a record carries no 成文日期 and no 印发 line
-        base = replace(base, date=today, printing_date=today)
-    letter = base.kind == DocumentKind.LETTER and office.letter_prefix.strip()
-    minutes = base.kind == DocumentKind.MINUTES
-    prefix = office.letter_prefix.strip() if letter else office.doc_prefix.strip()
-    record = base.kind == DocumentKind.RECORD
-    if record:
-        suffix = RECORD_SUFFIXES.get(doc.kind, RECORD_SUFFIX)
-        prefix = (prefix + suffix)[:20]  # 约谈记录: a register number of their own
-    if minutes:
-        # 纪要 never take a 文件 number: a sequence of their own per year (and per series: the
-        # 会商 minutes apart from the 领导小组会议's), printed as （第N期）. The meeting's own
-        # 期号, when the draft has one, is what prints.
-        series = "会商" if "会商" in base.issuer_mark else ""
-        prefix = (prefix + MINUTES_SUFFIX + series)[:20]
-    year = today.year
-    _check_model(base)
-    check_kind(doc.kind, base)
-
-    def numbered(serial: int) -> OfficialDocument:
-        if minutes:
-            return replace(base, doc_number="", minutes_issue=base.minutes_issue or f"第{serial}期")
-        return replace(base, doc_number=format_number(prefix, year, serial))
-
-    options = render_options(session)
-    fonts_detail = _check_fonts(base, options.fonts, confirm_fallbacks, issuing=True)
-    guess = _peek(session, prefix, year)
-    model = numbered(guess)
-    result, ofd = render_with(model, options), render_ofd_with(model, options)
-    serial = _take_number(session, prefix, year)  # from here on the write lock is held
-    if serial != guess:
-        model = numbered(serial)
-        result, ofd = render_with(model, options), render_ofd_with(model, options)
-
-    number = f"{prefix}〔{year}〕{model.minutes_issue}" if minutes else model.doc_number
-    pdf = archival_pdf(result.pdf)  # PDF/A-2b: what is kept, hashed and handed out
-    digest = hashlib.sha256(pdf).hexdigest()
-    doc.content = to_json(model)
-    doc.prefix, doc.year, doc.serial, doc.number = prefix, year, serial, number
-    doc.issued_on = today
-    doc.issued_at = clock_of(session).now()
-    doc.issued_by = actor.label
-    doc.pdf = pdf
-    doc.pdf_sha256 = digest
-    doc.ofd = ofd.ofd  # the same pages as OFD (GB/T 33190), kept beside the PDF
-    doc.ofd_sha256 = hashlib.sha256(ofd.ofd).hexdigest()
-    doc.pages = result.page_count
-    doc.updated_at = doc.issued_at
-    doc.status = DocStatus.ISSUED
-    session.flush()
-    audit.record(
-        session,
-        actor,
-        "issue",
-        "document",
-        doc.id,
-        f"印发{doc.kind.label}{number}：{doc.title}",
-        {
-            "number": number,
-            "sha256": digest,
-            "ofd_sha256": doc.ofd_sha256,
-            "pages": result.page_count,
-            **fonts_detail,
-        },
-    )
-    from desktop.services.archive import copies  # its archive copies, so exports copy bytes
-
-    copies.make_at_issue(session, doc)
-    return Issued(doc.id, number, digest, result.page_count)
-
-
-def numbers_issued(session: Session, prefix: str, year: int) -> list[int]:
-    """Serials issued under a prefix and year, in order (for checks and the register)."""
-    return list(
-        session.scalars(
-            select(Document.serial)
-            .where(Document.prefix == prefix, Document.year == year)
-            .order_by(Document.serial)
-        )
-    )
-
-
-def count_issued(session: Session) -> int:
-    return (
-        session.scalar(
-            select(func.count()).select_from(Document).where(Document.status == DocStatus.ISSUED)
-        )
-        or 0
     )
 
 

@@ -25,6 +25,7 @@ from desktop.services import circular
 from desktop.services.auth import Permission
 from desktop.services.errors import DomainError
 from desktop.services.notices import drafts as notice_drafts
+from desktop.services.notices import glyphs, issuing
 from desktop.services.notices import register as notices
 from desktop.services.notices.register import DocKind, DocStatus, DocumentInfo, DocumentRow
 from desktop.services.periods import Period
@@ -470,7 +471,7 @@ class NoticesPage(Page):
             try:
                 with self.desk.session() as session:
                     model = notice_drafts.notice_model(session, title, "", body, kind)
-                    report = notices.font_check_model(session, model)
+                    report = glyphs.font_check_model(session, model)
             except Exception as exc:
                 show_error(self, exc)
                 return
@@ -504,13 +505,13 @@ class NoticesPage(Page):
         )
         if done is not None:
             with self.desk.session() as session:
-                self.glyphs.show_report(notices.font_check(session, doc_id))
+                self.glyphs.show_report(glyphs.font_check(session, doc_id))
         return done is not None
 
     def _font_report(self, model: OfficialDocument) -> CoverageReport | None:
         try:
             with self.desk.session() as session:
-                return notices.font_check_model(session, model)
+                return glyphs.font_check_model(session, model)
         except Exception as exc:
             show_error(self, exc)
             return None
@@ -602,7 +603,7 @@ class NoticesPage(Page):
         assert self.current is not None
         doc_id = self.current.row.id
         issued = self._run(
-            lambda s: notices.issue(s, self.desk.actor, doc_id, confirm_fallbacks=confirmed),
+            lambda s: issuing.issue(s, self.desk.actor, doc_id, confirm_fallbacks=confirmed),
             lambda i: i.id,
         )
         if issued is not None:

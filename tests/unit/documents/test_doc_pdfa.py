@@ -17,6 +17,7 @@ from db.models import DocStatus, Document
 from desktop.documents.pdfa import PROFILE, to_pdfa
 from desktop.documents.samples import sample_document
 from desktop.services.notices import drafts as notice_drafts
+from desktop.services.notices import issuing
 from desktop.services.notices import register as notices
 
 
@@ -47,7 +48,7 @@ def test_a_notice_with_rare_names_issued_is_pdfa_2b_and_says_what_it_is(session,
         ["对张喆、李堃、王䶮同志予以通报表扬。", "一、基本情况", "GB/T 28181-2022 已落实。"],
         confirm_fallbacks=True,
     )
-    issued = notices.issue(session, clerk, doc_id, confirm_fallbacks=True)
+    issued = issuing.issue(session, clerk, doc_id, confirm_fallbacks=True)
     pdf = notices.pdf_of(session, doc_id)
     assert problems(pdf) == []
     reader = pypdf.PdfReader(io.BytesIO(pdf))

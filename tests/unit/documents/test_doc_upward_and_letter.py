@@ -11,6 +11,7 @@ from doc_measure import AREA_LEFT, AREA_RIGHT, AREA_TOP, MM, SLOT, measure
 
 from desktop.documents.grid import cmyk
 from desktop.services.errors import ValidationError
+from desktop.services.notices import issuing
 from desktop.services.notices import register as notices
 from desktop.services.notices.kinds import check_kind
 from desktop.services.notices.register import DocKind
@@ -27,7 +28,7 @@ def _draft(session, clerk, kind, title, recipients=UP, body=BODY, **elements) ->
 
 def _refused(session, clerk, doc_id) -> str:
     with pytest.raises(ValidationError) as caught:
-        notices.issue(session, clerk, doc_id)
+        issuing.issue(session, clerk, doc_id)
     assert notices.get_document(session, doc_id).row.number == ""  # no number was used up
     return str(caught.value)
 
@@ -58,7 +59,7 @@ def _a_report_carries_no_request(session, clerk) -> None:
     asks = _draft(session, clerk, DocKind.REPORT, title, signers=["王明"])
     assert "不得夹带请示事项" in _refused(session, clerk, asks)
     fine = _draft(session, clerk, DocKind.REPORT, title, body=BODY[:1], signers=["王明", "李强"])
-    issued = notices.issue(session, clerk, fine)
+    issued = issuing.issue(session, clerk, fine)
     assert issued.number.startswith("平安办〔")
     m = measure(notices.pdf_of(session, fine))
     page = m.pages[0]
@@ -76,7 +77,7 @@ def _issued_request(session, clerk):
         contact="张伟",
         contact_phone="0710-3456789",
     )
-    issued = notices.issue(session, clerk, doc_id)
+    issued = issuing.issue(session, clerk, doc_id)
     assert notices.get_document(session, doc_id).row.kind == DocKind.REQUEST
     return issued, measure(notices.pdf_of(session, doc_id))
 
@@ -112,7 +113,7 @@ def test_a_letter_on_any_subject(session, clerk) -> None:
         "市公安局",
         ["为做好年度通报，请于12月10日前提供有关数据。", "特此函达。"],
     )
-    issued = notices.issue(session, clerk, doc_id)
+    issued = issuing.issue(session, clerk, doc_id)
     assert issued.number.startswith("平安办函〔")
     m = measure(notices.pdf_of(session, doc_id))
     page = m.pages[0]

@@ -17,6 +17,7 @@ from desktop.services.enums import LampColor
 from desktop.services.errors import ValidationError
 from desktop.services.interviews import lifecycle as interviews
 from desktop.services.interviews.lifecycle import InterviewNotice, InterviewRecord, InterviewStatus
+from desktop.services.notices import issuing
 from desktop.services.notices import register as notices
 from desktop.services.tasks import find_task_id
 
@@ -111,7 +112,7 @@ def test_accountability_runs_every_due_process_step_recorded_and_printed(
             assert text.replace(" ", "").count("钱立：") == 1, text[:300]
     decision_doc = views.get_case(session, case_id, clock.moment.date()).document_id
     assert decision_doc is not None
-    issued = notices.issue(session, clerk, decision_doc)
+    issued = issuing.issue(session, clerk, decision_doc)
     assert "〔" in issued.number
     decision_text = _text(notices.pdf_of(session, decision_doc))
     assert "日内向市委提出书面申诉" in decision_text and "30日内执行完毕" in decision_text

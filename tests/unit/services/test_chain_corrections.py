@@ -16,6 +16,7 @@ from desktop.services.interviews import corrections as interview_corrections
 from desktop.services.interviews import lifecycle as interviews
 from desktop.services.interviews.lifecycle import InterviewNotice, InterviewRecord, InterviewStatus
 from desktop.services.meetings import MeetingInput, MeetingKind
+from desktop.services.notices import issuing
 from desktop.services.notices import register as notices
 from desktop.services.supervision import ItemEdit, SupervisionInput, SupervisionKind
 
@@ -300,7 +301,7 @@ def test_issued_document_stays_frozen(session, clerk, unit_id) -> None:
     fixed = InterviewNotice(**{**vars(NOTICE), "contact": "刘建华 0715-8201101"})
     note = interview_corrections.correct_notice(session, clerk, iid, fixed)
     assert "草稿不随之更新" in note
-    issued = notices.issue(session, clerk, doc_id)
+    issued = issuing.issue(session, clerk, doc_id)
     content = notices.get_document(session, doc_id)
     again = InterviewNotice(**{**vars(fixed), "to_bring": "整改方案"})
     note = interview_corrections.correct_notice(session, clerk, iid, again)

@@ -15,6 +15,7 @@ from desktop.services import circular, funds, overview, timeline
 from desktop.services.auth import system_actor
 from desktop.services.errors import ConflictError, ValidationError
 from desktop.services.notices import drafts as notice_drafts
+from desktop.services.notices import issuing
 from desktop.services.notices import register as notices
 from desktop.services.notices.register import DocKind
 from desktop.services.tasks import find_task_id
@@ -81,7 +82,7 @@ def test_circular_draft_says_it_in_words_and_annexes_four_tables(demo_session) -
     assert circular.draft_circular(demo_session, actor, "2026-11") == doc_id
     assert circular.draft_circular(demo_session, actor, "2026-11", recompose=True) == doc_id
     assert notices.get_document(demo_session, doc_id).version == 2
-    notices.issue(demo_session, actor, doc_id)
+    issuing.issue(demo_session, actor, doc_id)
     with pytest.raises(ConflictError, match="已印发"):
         circular.draft_circular(demo_session, actor, "2026-11")
 
@@ -115,7 +116,7 @@ def test_supervision_notice_for_a_red_task_and_reminder_for_a_unit(demo_session)
         notice_drafts.draft_supervision(demo_session, actor, DocKind.REMINDER)
 
     # Issued, the notice shows on the task's timeline.
-    issued = notices.issue(demo_session, actor, doc_id)
+    issued = issuing.issue(demo_session, actor, doc_id)
     task_id = find_task_id(demo_session, "04-02")
     events = timeline.timeline(demo_session, task_id)
     assert any(e.kind == "公文" and issued.number in e.title for e in events)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from db.models import Document
 from desktop.documents.model import OfficialDocument
+from desktop.services.notices import issuing
 from desktop.services.notices import register as notices
 from desktop.services.notices.register import DocKind, DocStatus
 
@@ -57,7 +58,7 @@ def test_two_threads_issue_at_once(ledger, session, clerk) -> None:
             with ledger.session() as own:
                 barrier.wait()
                 for doc_id in mine:
-                    notices.issue(own, clerk, doc_id)
+                    issuing.issue(own, clerk, doc_id)
         except BaseException as exc:  # reported below, the thread must not die silently
             errors.append(exc)
 
@@ -76,6 +77,7 @@ from datetime import datetime
 from pathlib import Path
 from desktop.services import auth
 from desktop.services.notices import register as notices
+from desktop.services.notices import issuing
 from desktop.services.clock import FixedClock
 from desktop.services.ledger import open_ledger
 
@@ -87,7 +89,7 @@ with ledger.session() as session:
     while not go.exists():
         time.sleep(0.01)
     for doc_id in ids:
-        print(notices.issue(session, auth.system_actor("并发"), doc_id).number, flush=True)
+        print(issuing.issue(session, auth.system_actor("并发"), doc_id).number, flush=True)
 ledger.dispose()
 """
 

@@ -14,6 +14,7 @@ from db.models.documents import FrozenDocumentError
 from desktop.documents.model import OfficialDocument
 from desktop.services.clock import FixedClock
 from desktop.services.errors import ConflictError, PermissionDenied, ValidationError
+from desktop.services.notices import issuing
 from desktop.services.notices import register as notices
 from desktop.services.notices.register import DocKind, DocStatus
 
@@ -48,7 +49,7 @@ def test_a_draft_changes_and_keeps_every_field(session, clerk) -> None:
 
 def test_issue_numbers_stores_the_pdf_with_its_hash_and_freezes(session, clerk) -> None:
     doc_id = draft(session, clerk)
-    issued = notices.issue(session, clerk, doc_id)
+    issued = issuing.issue(session, clerk, doc_id)
     assert issued.number == "平安办〔2026〕1号"
     pdf = notices.pdf_of(session, doc_id)
     assert pdf.startswith(b"%PDF") and hashlib.sha256(pdf).hexdigest() == issued.sha256
@@ -62,7 +63,7 @@ def test_issue_numbers_stores_the_pdf_with_its_hash_and_freezes(session, clerk) 
     with pytest.raises(ConflictError, match="已印发"):
         notices.delete_draft(session, clerk, doc_id)
     with pytest.raises(ConflictError):
-        notices.issue(session, clerk, doc_id)
+        issuing.issue(session, clerk, doc_id)
     # Even code that bypasses the service cannot change the row.
     row = session.get(Document, doc_id)
     row.title = "偷改"
@@ -75,7 +76,7 @@ def test_issue_numbers_stores_the_pdf_with_its_hash_and_freezes(session, clerk) 
 
 def test_a_tampered_pdf_is_detected(session, clerk) -> None:
     doc_id = draft(session, clerk)
-    notices.issue(session, clerk, doc_id)
+    issuing.issue(session, clerk, doc_id)
     session.connection().exec_driver_sql("UPDATE document SET pdf = X'00' WHERE id = ?", (doc_id,))
     session.commit()
     session.expire_all()
@@ -85,10 +86,10 @@ def test_a_tampered_pdf_is_detected(session, clerk) -> None:
 
 def test_numbers_run_per_prefix_and_year_without_gaps(session, clerk, admin, monkeypatch) -> None:
     ids = [draft(session, clerk, f"关于第{i}件事的通知") for i in range(4)]
-    assert notices.issue(session, clerk, ids[0]).number.endswith("〔2026〕1号")
+    assert issuing.issue(session, clerk, ids[0]).number.endswith("〔2026〕1号")
 
     # A failure after the number was taken rolls the sequence back: no gap.
-    real = notices.to_json
+    real = issuing.to_json
     calls = {"n": 0}
 
     def failing(doc):
@@ -97,32 +98,32 @@ def test_numbers_run_per_prefix_and_year_without_gaps(session, clerk, admin, mon
             raise ValueError("disk full")
         return real(doc)
 
-    monkeypatch.setattr(notices, "to_json", failing)
+    monkeypatch.setattr(issuing, "to_json", failing)
     with pytest.raises(ValueError):
-        notices.issue(session, clerk, ids[1])
-    monkeypatch.setattr(notices, "to_json", real)
+        issuing.issue(session, clerk, ids[1])
+    monkeypatch.setattr(issuing, "to_json", real)
     assert calls["n"] == 1
     assert notices.get_document(session, ids[1]).row.status == DocStatus.DRAFT
-    assert notices.issue(session, clerk, ids[1]).number.endswith("〔2026〕2号")
+    assert issuing.issue(session, clerk, ids[1]).number.endswith("〔2026〕2号")
 
     session.info["clock"] = FixedClock(datetime(2027, 1, 4, 9, 0))
-    assert notices.issue(session, clerk, ids[2]).number == "平安办〔2027〕1号"
+    assert issuing.issue(session, clerk, ids[2]).number == "平安办〔2027〕1号"
     from desktop.services import settings
 
     office = settings.office(session)
     settings.save_office(session, admin, replace(office, doc_prefix="平安督"))
-    assert notices.issue(session, clerk, ids[3]).number == "平安督〔2027〕1号"
-    assert notices.numbers_issued(session, "平安办", 2026) == [1, 2]
+    assert issuing.issue(session, clerk, ids[3]).number == "平安督〔2027〕1号"
+    assert issuing.numbers_issued(session, "平安办", 2026) == [1, 2]
 
 
 def test_correction_is_a_new_document_referring_to_the_old(session, clerk) -> None:
     doc_id = draft(session, clerk)
-    original = notices.issue(session, clerk, doc_id)
+    original = issuing.issue(session, clerk, doc_id)
     new_id = notices.draft_correction(session, clerk, doc_id)
     fixed = notices.get_document(session, new_id)
     assert fixed.row.corrects_id == doc_id and fixed.row.status == DocStatus.DRAFT
     assert original.number in fixed.model.note and not fixed.model.doc_number
-    again = notices.issue(session, clerk, new_id)
+    again = issuing.issue(session, clerk, new_id)
     assert again.number == "平安办〔2026〕2号"
     old = notices.get_document(session, doc_id)
     assert old.corrected_by == (new_id,) and old.pdf_sha256 == original.sha256
@@ -133,7 +134,7 @@ def test_correction_is_a_new_document_referring_to_the_old(session, clerk) -> No
 def test_leaders_read_but_do_not_issue(session, clerk, leader) -> None:
     doc_id = draft(session, clerk)
     with pytest.raises(PermissionDenied):
-        notices.issue(session, leader, doc_id)
+        issuing.issue(session, leader, doc_id)
     with pytest.raises(PermissionDenied):
         draft(session, leader)
     assert [r.id for r in notices.list_documents(session)] == [doc_id]

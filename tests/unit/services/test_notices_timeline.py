@@ -7,6 +7,7 @@ from collections import defaultdict
 from desktop.services import timeline
 from desktop.services.clock import clock_of
 from desktop.services.notices import drafts as notice_drafts
+from desktop.services.notices import issuing
 from desktop.services.notices import register as notices
 from desktop.services.notices.register import DocKind
 from desktop.services.overview import TaskFilter, task_rows
@@ -27,7 +28,7 @@ def test_unit_notice_on_each_named_task_timeline(demo_session, clerk) -> None:
     info = notices.get_document(demo_session, doc_id)
     assert info.task_id is None and info.unit_id is not None
     assert set(info.task_ids) == {r.id for r in lagging}
-    number = notices.issue(demo_session, clerk, doc_id).number
+    number = issuing.issue(demo_session, clerk, doc_id).number
 
     def mentions(task_id: int) -> bool:
         return any(number in e.title for e in timeline.timeline(demo_session, task_id))

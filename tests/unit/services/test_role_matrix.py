@@ -97,7 +97,7 @@ WHO_MAY: dict[str, frozenset[Role]] = {
     "meetings.edit_meeting": EDIT,
     "meetings.link_minutes": EDIT,
     "meetings.supervise_decision": EDIT,
-    "notices.register._issue_once": ISSUE,
+    "notices.issuing._issue_once": ISSUE,
     "notices.register.create_draft": ISSUE,
     "notices.register.delete_draft": ISSUE,
     "notices.register.draft_correction": ISSUE,
