@@ -380,7 +380,7 @@ def check_qtpdf(run: Run) -> str:
 
 
 def check_sign_in(run: Run) -> str:
-    """A demo account signs in (scrypt through cryptography's OpenSSL); a wrong password is refused."""
+    """A demo account signs in (scrypt: libsodium, hashlib or cryptography); a wrong password is refused."""
     from desktop.services import identity
     from desktop.services.demo.build import DEMO_USERS
     from desktop.services.errors import DomainError
