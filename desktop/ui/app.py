@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWidget
 
 from desktop.services.clock import Clock
 from desktop.services.diagnostics import logs
@@ -43,6 +43,13 @@ PRELOAD = (
     "desktop.ui.chain_banner",
     "desktop.ui.ledger_watch",
 )
+
+
+def wrap_a_private_object() -> None:
+    """The first time Python sees one of Qt's private child objects (a line edit's inner widgets),
+    PySide6 builds its wrapper types, about 60 ms on a 2-core PC (issue 11); the main window's
+    first paint does that unless it was done here, while the clerk types the password."""
+    QLineEdit().children()
 
 
 def create_app() -> QApplication:
@@ -162,6 +169,7 @@ class Opening:
         self.refused = False  # the ledger could not be opened or is in use (the clerk was told)
         self.error: BaseException | None = None
         self.pending = list(PRELOAD)
+        self.types_ready = False  # PySide6's lazily made wrapper types, set up once (below)
 
     def open(self) -> None:
         try:
@@ -189,9 +197,14 @@ class Opening:
         QTimer.singleShot(0, self.preload)
 
     def preload(self) -> None:
-        if self.pending and self.dialog.isVisible():
+        if not self.dialog.isVisible():
+            return
+        if self.pending:
             importlib.import_module(self.pending.pop(0))
             QTimer.singleShot(0, self.preload)
+        elif not self.types_ready:
+            wrap_a_private_object()
+            self.types_ready = True
 
     def _close(self) -> None:
         QDialog.done(self.dialog, QDialog.DialogCode.Rejected)
