@@ -56,9 +56,10 @@ DUBAN = (
     + _PAINTED
     + """
 from datetime import datetime
+from desktop.ui import app as desk_app  # as `duban` does: the desk's Qt set-up before the ORM
 from desktop.services import identity
 from desktop.services.clock import FixedClock
-from desktop.ui import app as desk_app, calls
+from desktop.ui import calls
 clock = FixedClock(datetime(2026, 11, 28, 9, 0))
 app = desk_app.create_app()
 ledger, lock = desk_app.open_and_lock(sys.argv[1], clock)

@@ -97,3 +97,25 @@ def test_the_window_paints_before_its_start_page_loads(
     from desktop.ui import chain_banner
 
     qtbot.waitUntil(lambda: not chain_banner._running, timeout=20000)
+
+
+def test_modules_imported_after_pyside_keep_no_source_lines(tmp_path: Path, monkeypatch) -> None:
+    """PySide6 reads each newly imported module's source to see whether it uses PySide6; the
+    desk keeps that check but not the lines (20 MB of the cold start's peak, issue 11)."""
+    import linecache
+
+    from shibokensupport import feature  # type: ignore[import-not-found]
+
+    assert getattr(feature._mod_uses_pyside, "forgets_lines", False)  # by `import desktop.ui`
+    (tmp_path / "uses_qt_here.py").write_text("import PySide6\nVALUE = 1\n", encoding="utf-8")
+    (tmp_path / "plain_here.py").write_text("VALUE = 2\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    lines_before = len(linecache.cache)
+
+    assert __import__("uses_qt_here").VALUE == 1  # `import`, which PySide6's hook sees
+    assert __import__("plain_here").VALUE == 2
+
+    assert str(tmp_path / "uses_qt_here.py") not in linecache.cache
+    assert len(linecache.cache) <= lines_before
+    assert feature.pyside_feature_dict["uses_qt_here"] == 0  # PySide6's own verdict, unchanged
+    assert feature.pyside_feature_dict["plain_here"] == -1
