@@ -3,8 +3,10 @@
 Its import hook (``shibokensupport.feature``, PYSIDE-2029) asks ``inspect.getsource`` of each
 newly imported module whether it mentions PySide6, and ``inspect`` leaves every file's lines in
 ``linecache``: SQLAlchemy, the ORM and the window's modules, about 20 MB the desk never reads
-again (issue 11: the cold start's peak memory). The check is kept as PySide6 does it; only the
-lines it cached are dropped after it. A frozen bundle has no sources, so there it costs nothing.
+again (issue 11: the cold start's peak memory), and ~0.13 s of CPU splitting 378 files into
+lines. The verdict is kept (does the source mention PySide6?) but a plain ``.py`` file is read
+as bytes and searched, and anything else goes to PySide6's own check with the lines it cached
+dropped after it. A frozen bundle has no sources, so there it costs nothing.
 
 Nothing is imported inside the wrapper: it runs inside every import (pyzo's recursion, PR 851)."""
 
@@ -18,7 +20,7 @@ import shiboken6  # noqa: F401  (loads shibokensupport, whose hook is wrapped be
 
 
 def forget_after_check() -> bool:
-    """Wrap PySide6's per-import source check so that it leaves no lines behind; False where
+    """Make PySide6's per-import source check read less and leave no lines behind; False where
     this PySide6 has no such check (the hook is internal and may change)."""
     try:
         from shibokensupport import feature  # type: ignore[import-not-found]
@@ -30,6 +32,13 @@ def forget_after_check() -> bool:
     cache = linecache.cache
 
     def uses_pyside(module: ModuleType) -> bool:
+        path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.endswith(".py"):  # the file inspect would read
+            try:
+                with open(path, "rb") as source:  # ASCII "PySide6" in any source encoding
+                    return b"PySide6" in source.read()
+            except OSError:
+                pass
         kept = len(cache)
         try:
             return check(module)
