@@ -6,7 +6,6 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from .blocks import Flow, is_heading_alone
@@ -28,6 +27,7 @@ from .grid import (
 from .header import layout_header
 from .model import Block, DocumentKind, OfficialDocument, Table, format_date, note_text
 from .pages import Composer, Page, RuleOp, TextOp
+from .pdf_text import TextWriter
 from .seals import sign_with_seals
 from .tables import layout_table
 from .text import Shaper
@@ -198,8 +198,9 @@ def _draw(pages: list[Page], doc: OfficialDocument, seal_marks: bool = False) ->
         lang="zh-CN",
     )
     _metadata(canvas, doc)
+    writer = TextWriter(canvas)
     for page in pages:
-        _draw_page(canvas, page)
+        _draw_page(canvas, writer, page)
         if seal_marks:
             _draw_seal_marks(canvas, page)
         canvas.showPage()
@@ -234,14 +235,14 @@ def _metadata(canvas: Canvas, doc: OfficialDocument) -> None:
     canvas.setCreator("督办台")  # CreationDate and ModDate: reportlab writes the moment drawn
 
 
-def _draw_page(canvas: Canvas, page: Page) -> None:
+def _draw_page(canvas: Canvas, writer: TextWriter, page: Page) -> None:
     for op in page.ops:
         if isinstance(op, RuleOp):
             canvas.setStrokeColorCMYK(*cmyk(op.color))
             canvas.setLineWidth(op.thickness)
             canvas.line(LEFT + op.x0, PAGE_H - TOP - op.y0, LEFT + op.x1, PAGE_H - TOP - op.y1)
         elif op.glyphs:
-            _draw_text(canvas, op)
+            _draw_text(canvas, writer, op)
 
 
 SEAL_MARK_LINE = 0.6  # pt, dashed: the outline of a place for a seal, never mistaken for one
@@ -258,40 +259,11 @@ def _draw_seal_marks(canvas: Canvas, page: Page) -> None:
     canvas.restoreState()
 
 
-def _draw_text(canvas: Canvas, op: TextOp) -> None:
-    """Draw a line; the em box of the line's first font has its top at ``op.top``."""
-    first = pdfmetrics.getFont(op.glyphs[0].font)
-    descent = first.face.descent / 1000.0  # negative; the same value goes into /Descent
-    baseline = PAGE_H - TOP - op.top - op.size * (1.0 + descent)
-    text = canvas.beginText()
-    text.setTextOrigin(LEFT + op.x, baseline)
-    text.setCharSpace(op.char_space)
-    # Tz (like Tc) is page state that outlives BT/ET: set it on every line, not just the mark.
-    text.setHorizScale(op.hscale * 100)
-    text.setFillColorCMYK(*cmyk(op.color))
+def _draw_text(canvas: Canvas, writer: TextWriter, op: TextOp) -> None:
     if any(g.bold for g in op.glyphs):
         # Outline width and colour are graphics state: set before BT, used by Tr 2 runs.
         canvas.setLineWidth(op.size * FAUX_BOLD)
         canvas.setStrokeColorCMYK(*cmyk(op.color))
-    xs = op.positions()
-    gaps = op.gaps
-    start = 0
-    for i, g in enumerate(op.glyphs):
-        last = i == len(op.glyphs) - 1
-        corrected = i < len(gaps) and gaps[i] != 0.0
-        if not last and not corrected:
-            nxt = op.glyphs[i + 1]
-            if (nxt.font, nxt.bold) == (g.font, g.bold):
-                continue
-        # One run: same font and weight, no correction inside; each starts at its own x.
-        text.setTextOrigin(LEFT + xs[start], baseline)
-        text.setFont(g.font, op.size)
-        if g.bold:
-            text.setTextRenderMode(2)  # fill, then stroke the outline
-        text.textOut("".join(r.ch for r in op.glyphs[start : i + 1]))
-        if g.bold:
-            text.setTextRenderMode(0)  # Tr outlives ET: never leak bold into the next line
-        start = i + 1
-    canvas.drawText(text)
+    writer.line(op)
     if op.color != BLACK:
         canvas.setFillColorCMYK(*cmyk(BLACK))

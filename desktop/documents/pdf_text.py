@@ -1,0 +1,122 @@
+"""Lines of glyphs written straight into a reportlab page's content: the operators its text
+object writes for the same calls (render.py's before issue 11), without the per-call
+bookkeeping. The text object measured every run again, re-looked-up its font and made a
+string per operator: half of a warm circular's render (≈ 30 of 60 ms for 700 lines)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from .grid import LEFT, PAGE_H, TOP, cmyk
+from .pages import TextOp
+
+
+class TextWriter:
+    """Writes TextOps into one canvas (one PDF); keeps what it looked up for that PDF.
+
+    A character's subset and code are reportlab's own: the first time a font meets a character
+    in this PDF it is assigned by the font's ``splitString``, in the order the text object
+    would have met it, so the subsets, their names and the bytes come out the same.
+    """
+
+    def __init__(self, canvas: Canvas) -> None:
+        self._canvas = canvas
+        self._doc = canvas._doc
+        self._codes: dict[str, dict[str, int]] = {}  # font -> character -> subset * 256 + code
+        self._runs: dict[tuple[str, str, float], str] = {}  # (font, text, size) -> Tf … Tj
+        self._heads: dict[tuple[str, int, float], str] = {}  # (font, subset, size) -> "/F1+0 … TL"
+        self._descents: dict[str, float] = {}
+        self._colors: dict[tuple[float, float, float], str] = {}
+
+    def line(self, op: TextOp) -> None:
+        """``op`` as one BT … ET: the em box of its first font has its top at ``op.top``."""
+        glyphs = op.glyphs
+        size, cs, hscale, gaps = op.size, op.char_space, op.hscale, op.gaps
+        first = glyphs[0].font
+        descent = self._descents.get(first)
+        if descent is None:
+            descent = self._descents[first] = pdfmetrics.getFont(first).face.descent / 1000.0
+        baseline = PAGE_H - TOP - op.top - size * (1.0 + descent)
+        color = self._colors.get(op.color)
+        if color is None:
+            color = self._colors[op.color] = f"{fp_str(cmyk(op.color))} k"
+        # Tz (like Tc) is page state that outlives BT/ET: set on every line, not just the mark.
+        code = [
+            "BT",
+            "1 0 0 1 0 0 Tm",  # beginText()'s origin, then the line's
+            f"1 0 0 1 {fp_str(LEFT + op.x, baseline)} Tm",
+            f"{fp_str(cs)} Tc",
+            f"{fp_str(hscale * 100)} Tz",
+            color,
+        ]
+        add = code.append
+        n = len(glyphs)
+        ngaps = len(gaps)
+        x = op.x  # each glyph's left edge, summed as TextOp.positions() sums it
+        start_x = x
+        start = 0
+        for i, g in enumerate(glyphs):
+            gap = gaps[i] if i < ngaps else 0.0
+            last = i == n - 1
+            if not last and gap == 0.0:
+                nxt = glyphs[i + 1]
+                if nxt.font == g.font and nxt.bold == g.bold:
+                    x += (g.width + cs + gap) * hscale
+                    continue
+            # One run: same font and weight, no correction inside; each starts at its own x.
+            add(f"1 0 0 1 {fp_str(LEFT + start_x, baseline)} Tm")
+            if g.bold:
+                add("2 Tr")  # fill, then stroke the outline
+            add(self._run(g.font, "".join([r.ch for r in glyphs[start : i + 1]]), size))
+            if g.bold:
+                add("0 Tr")  # Tr outlives ET: never leak bold into the next line
+            x += (g.width + cs + gap) * hscale
+            start, start_x = i + 1, x
+        add("ET")
+        self._canvas._code.append(" ".join(code))
+
+    def _run(self, font: str, text: str, size: float) -> str:
+        key = (font, text, size)
+        found = self._runs.get(key)
+        if found is not None:
+            return found
+        codes = self._codes.get(font)
+        if codes is None:
+            codes = self._codes[font] = {}
+        missing = [ch for ch in text if ch not in codes]
+        if missing:
+            reportlab_font: Any = pdfmetrics.getFont(font)
+            for ch in missing:
+                if ch not in codes:  # a character twice in the run is assigned once
+                    ((subset, byte),) = reportlab_font.splitString(ch, self._doc)
+                    codes[ch] = subset << 8 | byte[0]
+        parts = []
+        current, chunk = -1, bytearray()
+        for ch in text:
+            value = codes[ch]
+            subset = value >> 8
+            if subset != current:
+                if chunk:
+                    parts.append(f"({escapePDF(bytes(chunk))}) Tj")
+                    chunk = bytearray()
+                parts.append(self._head(font, subset, size))
+                current = subset
+            chunk.append(value & 0xFF)
+        parts.append(f"({escapePDF(bytes(chunk))}) Tj")
+        found = self._runs[key] = " ".join(parts)
+        return found
+
+    def _head(self, font: str, subset: int, size: float) -> str:
+        key = (font, subset, size)
+        head = self._heads.get(key)
+        if head is None:
+            # Naming a subset first registers the font with the PDF (its /F number): the text
+            # object did it at the same point.
+            name = pdfmetrics.getFont(font).getSubsetInternalName(subset, self._doc)
+            # setFont's leading: 1.2 × the size.
+            head = self._heads[key] = f"{name} {fp_str(size)} Tf {fp_str(size * 1.2)} TL"
+        return head
