@@ -234,16 +234,18 @@ def break_lines(
     A unit that overflows by no more than the line's punctuation can give up still goes on the
     line (标点挤压 comes before spreading the line). Spaces at either end of a line are dropped.
     """
+    whole = _trimmed(glyphs)
+    if char_space >= 0.0 and advance(whole, char_space) <= first_width + 0.01:
+        # Every part of it fits as well (widths are never negative): the fill below would put
+        # it all on one line. Most table cells are such (issue 11).
+        return [whole]
     lines: list[list[Glyph]] = []
-    current: list[Glyph] = []
+    line = _Line(char_space)
     width = first_width
-
-    def fits(candidate: list[Glyph]) -> bool:
-        return advance(_trimmed(candidate), char_space) <= width + 0.01
 
     def squeezes(candidate: list[Glyph]) -> bool:
         """The line would be short without the unit: may squeezing pull it in instead?"""
-        if advance(_trimmed(current), char_space) >= width - 0.01:
+        if advance(_trimmed(line.glyphs), char_space) >= width - 0.01:
             return False  # the line is full as it is: nothing to avoid
         trimmed = _trimmed(candidate)
         over = advance(trimmed, char_space) - width
@@ -251,23 +253,84 @@ def break_lines(
         return over <= min(em, sum(squeezable(trimmed))) + 0.01
 
     for unit in units(glyphs):
-        candidate = current + unit
-        if not current and not fits(candidate):
+        fits = line.fits_with(unit, width)
+        if not line.glyphs and not fits:
             # A single unit longer than the line (a long number or URL): cut it by glyph.
+            current: list[Glyph] = []
             for g in unit:
                 if current and advance([*current, g], char_space) > width + 0.01:
                     lines.append(current)
                     current, width = [], rest_width
                 current.append(g)
+            line = _Line(char_space)
+            line.add(current)
             continue
-        if fits(candidate) or squeezes(candidate):
-            current = candidate
+        if fits or squeezes(line.glyphs + unit):
+            line.add(unit)
             continue
-        lines.append(current)
-        current, width = list(unit), rest_width
-    if current or not lines:
-        lines.append(current)
+        lines.append(line.glyphs)
+        line, width = _Line(char_space), rest_width
+        line.add(unit)
+    if line.glyphs or not lines:
+        lines.append(line.glyphs)
     return [_trimmed(line) for line in lines]
+
+
+class _Line:
+    """A line being filled and the running sum of its widths from its first non-space glyph:
+    whether it still fits with one more unit is then known in the unit's time, not the line's
+    (break_lines asked it of every unit: most of a warm circular's layout, issue 11)."""
+
+    __slots__ = ("glyphs", "lead", "end", "sums", "char_space")
+
+    def __init__(self, char_space: float) -> None:
+        self.glyphs: list[Glyph] = []
+        self.lead = 0  # leading spaces (all of the glyphs while there is no other)
+        self.end = 0  # after the last non-space glyph (== lead while there is none)
+        self.sums: list[float] = [0]  # sums[i]: glyphs[lead : lead + i]'s widths, left to right
+        self.char_space = char_space
+
+    def _with(self, unit: list[Glyph]) -> tuple[int, int, list[float]]:
+        """(lead, end, sums added) of the line with ``unit`` after it."""
+        at = len(self.glyphs)
+        lead, end = self.lead, self.end
+        added: list[float] = []
+        if end > lead:
+            total = self.sums[-1]
+        else:  # only spaces so far: the trimmed line starts in the unit
+            total = 0
+            for g in unit:
+                if g.ch != " ":
+                    break
+                at += 1
+            lead = end = at
+            unit = unit[at - len(self.glyphs) :]
+        for g in unit:
+            total = total + g.width  # the order sum() adds them in, so the same float
+            added.append(total)
+            at += 1
+            if g.ch != " ":
+                end = at
+        return lead, end, added
+
+    def fits_with(self, unit: list[Glyph], width: float) -> bool:
+        """advance(_trimmed(glyphs + unit)) <= width + 0.01, from the running sum."""
+        lead, end, added = self._with(unit)
+        n = end - lead
+        sums = self.sums if lead == self.lead else [0]
+        taken = (sums[n] if n < len(sums) else added[n - len(sums)]) + self.char_space * n
+        limit = width + 0.01
+        if abs(taken - limit) < 1e-9:  # a tie: decide it as sum() adds (compensated in 3.12)
+            taken = advance(_trimmed(self.glyphs + unit), self.char_space)
+        return taken <= limit
+
+    def add(self, unit: list[Glyph]) -> None:
+        lead, end, added = self._with(unit)
+        if lead != self.lead:
+            self.sums = [0]
+        self.sums += added
+        self.lead, self.end = lead, end
+        self.glyphs += unit
 
 
 def _trimmed(line: list[Glyph]) -> list[Glyph]:
