@@ -116,11 +116,12 @@ def carrier_files(
     package's self-check, whose results the 登记表's 移交单位 column states; ``preparer``: who
     exported it (填表人); ``digests``: the files' hashes where already taken. ``draw=False``:
     the 登记表 PDF is left as UNDRAWN_PDF (the self-check's copy, made again after it)."""
-    sha, sm = content_digest({**files, CATALOGUE_XML: catalogue_xml(info)}, digests)
+    listing = catalogue_xml(info)
+    sha, sm = content_digest({**files, CATALOGUE_XML: listing}, digests)
     size = sum(len(d) for d in files.values())
     form = Register(info, sha, sm, size, checks, preparer)
     out = {
-        CATALOGUE_XML: catalogue_xml(info),
+        CATALOGUE_XML: listing,
         SCHEME: _scheme().encode("utf-8"),
         NAMING: _naming(info).encode("utf-8"),
         SCHEMA: _schema().encode("utf-8"),

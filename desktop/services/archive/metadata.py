@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import xml.etree.ElementTree as ET  # noqa: S405 - only for writing; reading uses defusedxml
 from collections.abc import Mapping
 from datetime import date, datetime
 
@@ -25,58 +24,105 @@ def sha256(data: bytes) -> str:
 
 
 def to_xml(info: PackageInfo) -> bytes:
-    root = ET.Element(
-        "archive-package",
-        {
-            "format": info.layout,
-            "fonds": info.fonds,
-            "category": "WS",
-            "year": str(info.year),
-            "retention": info.retention,
-            "organisation": info.organisation,
-            "issuer": info.issuer,
-            "created": info.created,
-            "program": info.program,
-            "items": str(len(info.items)),
-        },
-    )
+    """metadata.xml, byte for byte what ElementTree writes for it (attributes in this order,
+    indented by two spaces, ``<tag />`` when empty), composed as text: building and serialising
+    the element tree of a year of 500 件 was ~0.1 s of an export (issue 11)."""
+    root = {
+        "format": info.layout,
+        "fonds": info.fonds,
+        "category": "WS",
+        "year": str(info.year),
+        "retention": info.retention,
+        "organisation": info.organisation,
+        "issuer": info.issuer,
+        "created": info.created,
+        "program": info.program,
+        "items": str(len(info.items)),
+    }
     if info.first_day is not None and info.last_day is not None:  # a period of the year
-        root.set("from", info.first_day.strftime("%Y%m%d"))
-        root.set("to", info.last_day.strftime("%Y%m%d"))
-        root.set("first-number", str(info.first_number))
-    for item in info.items:
-        node = ET.SubElement(root, "item", {"seq": str(item.seq), "code": item.code})
-        for tag, value in (
-            ("title", item.title),
-            ("number", item.number),
-            ("author", item.author),
-            ("date", item.day.strftime("%Y%m%d")),
-            ("retention", item.retention),
-            ("classification", item.classification),
-            ("kind", item.kind),
-            ("pages", str(item.pages)),
-            ("note", item.note),
-        ):
-            ET.SubElement(node, tag).text = value
-        for f in item.files:
-            attributes = {
-                "path": f.path,
-                "role": f.role,
-                "format": f.format,
-                "size": str(f.size),
-                "pages": str(f.pages),
-                "sha256": f.sha256,
-            }
-            if f.original_sha256:  # the 归档章 copy: which issued file it was made from
-                attributes["original-size"] = str(f.original_size)
-                attributes["original-sha256"] = f.original_sha256
-            ET.SubElement(node, "file", attributes)
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+        root["from"] = info.first_day.strftime("%Y%m%d")
+        root["to"] = info.last_day.strftime("%Y%m%d")
+        root["first-number"] = str(info.first_number)
+    out = ["<?xml version='1.0' encoding='utf-8'?>\n<archive-package", _attributes(root)]
+    if not info.items:
+        out.append(" />")
+    else:
+        out.append(">")
+        for item in info.items:
+            out.append(f'\n  <item seq="{item.seq}" code="{_attribute(item.code)}">')
+            for tag, value in (
+                ("title", item.title),
+                ("number", item.number),
+                ("author", item.author),
+                ("date", item.day.strftime("%Y%m%d")),
+                ("retention", item.retention),
+                ("classification", item.classification),
+                ("kind", item.kind),
+                ("pages", str(item.pages)),
+                ("note", item.note),
+            ):
+                out.append(f"\n    <{tag}>{_text(value)}</{tag}>" if value else f"\n    <{tag} />")
+            for f in item.files:
+                attributes = {
+                    "path": f.path,
+                    "role": f.role,
+                    "format": f.format,
+                    "size": str(f.size),
+                    "pages": str(f.pages),
+                    "sha256": f.sha256,
+                }
+                if f.original_sha256:  # the 归档章 copy: which issued file it was made from
+                    attributes["original-size"] = str(f.original_size)
+                    attributes["original-sha256"] = f.original_sha256
+                out.append(f"\n    <file{_attributes(attributes)} />")
+            out.append("\n  </item>")
+        out.append("\n</archive-package>")
+    out.append("\n")
+    return "".join(out).encode("utf-8", "xmlcharrefreplace")
+
+
+def _text(value: str) -> str:
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    return value
+
+
+_IN_ATTRIBUTE = (('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;"))
+
+
+def _attribute(value: str) -> str:
+    value = _text(value)
+    for char, entity in _IN_ATTRIBUTE:
+        if char in value:
+            value = value.replace(char, entity)
+    return value
+
+
+def _attributes(values: dict[str, str]) -> str:
+    return "".join(f' {name}="{_attribute(value)}"' for name, value in values.items())
+
+
+# The last metadata.xml parsed, by the SHA-256 of its bytes: an export's self-check and its
+# read-back parse the same file (~50 ms for a year of 500 件); the second time it is only hashed.
+_last: tuple[str, PackageInfo] | None = None
 
 
 def from_xml(data: bytes) -> PackageInfo:
     """Parse metadata.xml from any package (defused: no entity expansion)."""
+    global _last
+    digest, last = sha256(data), _last
+    if last is not None and last[0] == digest:
+        return last[1]  # frozen all the way down: the same value for the same bytes
+    info = _parsed(data)
+    _last = (digest, info)
+    return info
+
+
+def _parsed(data: bytes) -> PackageInfo:
     try:
         root = SafeET.fromstring(data)
     except Exception as exc:  # ParseError, DTDForbidden, EntitiesForbidden …

@@ -44,8 +44,10 @@ def check_name(name: str) -> str:
         raise UnsafePackage(f"包内有无效的文件名：{name!r}。")
     if name.startswith(("/", "\\")) or "\\" in name or (len(name) > 1 and name[1] == ":"):
         raise UnsafePackage(f"包内文件“{name}”使用了绝对路径或盘符，已拒绝。")
-    parts = PurePosixPath(name).parts
-    if any(part in ("..", ".") for part in parts) or name.endswith("/"):
+    parts = name.split("/")
+    if "" in parts or "." in parts:  # "a//b", "a/./b": normalised as a POSIX path is
+        parts = list(PurePosixPath(name).parts)
+    if ".." in parts or name.endswith("/"):
         raise UnsafePackage(f"包内文件“{name}”试图指向包外（含 ..），已拒绝。")
     return "/".join(parts)
 
@@ -104,21 +106,32 @@ class FolderReader:
         self.label = str(root)
         self.limits = limits
         self._read_total = 0
-        self._folders: set[Path] = set()  # checked not to be links
+        self._folders: set[str] = set()  # checked not to be links
 
     def names(self) -> list[str]:
         found: list[str] = []
-        for folder, dirs, files in os.walk(self.root, followlinks=False):
-            here = Path(folder)
-            for name in dirs + files:
-                mode = os.lstat(here / name).st_mode
-                rel = (here / name).relative_to(self.root).as_posix()
-                if stat.S_ISLNK(mode):
+        # Folder by folder from the top, as os.walk goes (a folder that cannot be listed is
+        # passed over, its files then missing), each entry's type from the listing itself.
+        folders = [(str(self.root), "")]  # a stack: the next folder to list last
+        while folders:
+            folder, prefix = folders.pop()
+            try:
+                with os.scandir(folder) as listing:
+                    entries = list(listing)
+            except OSError:
+                continue
+            below = []
+            for entry in entries:
+                rel = prefix + entry.name
+                if entry.is_symlink():
                     raise UnsafePackage(f"包内“{rel}”是一个链接，已拒绝。")
-                if name in files and not stat.S_ISREG(mode):
+                if entry.is_dir(follow_symlinks=False):
+                    below.append((entry.path, rel + "/"))
+                elif not entry.is_file(follow_symlinks=False):
                     raise UnsafePackage(f"包内“{rel}”不是普通文件，已拒绝。")
-                if name in files:
+                else:
                     found.append(check_name(rel))
+            folders.extend(reversed(below))  # depth first, in listing order, as os.walk
             if len(found) > self.limits.entries:
                 raise UnsafePackage(f"包内文件超过 {self.limits.entries} 个，不像真实的归档包。")
         return sorted(found)
@@ -127,19 +140,23 @@ class FolderReader:
         return b"".join(self.chunks(name))
 
     def chunks(self, name: str) -> Iterator[bytes]:
-        path = self.root / check_name(name)
         # Every component is checked for links, so nothing resolves outside the root (a folder
-        # once: a package's 500 items share their first three).
-        probe = self.root
-        for part in PurePosixPath(name).parts:
-            probe = probe / part
+        # once: a package's 500 items share their first three). Plain strings, not Paths: the
+        # export reads back a thousand files through here while it writes (issue 11).
+        *folders, leaf = check_name(name).split("/")
+        probe = str(self.root)
+        for part in folders:
+            probe = os.path.join(probe, part)
             if probe in self._folders:
                 continue
-            if probe.is_symlink():
+            if os.path.islink(probe):
                 raise UnsafePackage(f"包内“{name}”经过一个链接，已拒绝。")
-            if probe != path:
-                self._folders.add(probe)
-        size = path.stat().st_size
+            self._folders.add(probe)
+        path = os.path.join(probe, leaf)
+        found = os.lstat(path)  # the file itself: a link is refused, never followed
+        if stat.S_ISLNK(found.st_mode):
+            raise UnsafePackage(f"包内“{name}”经过一个链接，已拒绝。")
+        size = found.st_size
         if size > self.limits.entry or self._read_total + size > self.limits.total:
             raise UnsafePackage(f"包内“{name}”过大（{size} 字节），已拒绝。")
         with open(path, "rb") as handle:

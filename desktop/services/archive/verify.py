@@ -151,7 +151,8 @@ def embedded_sizes(info: PackageInfo | None) -> dict[str, int]:
 @dataclass
 class _Pass:
     """One file read through once, in chunks: its hash and size, the prefix hash of an embedded
-    original, whether it is UTF-8, and the bytes only if it must be parsed and is not huge."""
+    original, whether it is UTF-8 (looked at for the CSV tables only: nothing else is text the
+    checks read as UTF-8), and the bytes only if it must be parsed and is not huge."""
 
     sha256: str = ""
     size: int = 0
@@ -201,11 +202,11 @@ def _stream(
     reader: PackageReader, name: str, keep: bool, prefix: int | None, digests: Digests
 ) -> _Pass:
     if name in digests:  # bytes in memory whose hashes were taken as they were made
-        return _known(reader.read(name), keep, digests[name])
+        return _known(name, reader.read(name), keep, digests[name])
     digest, size = hashlib.sha256(), 0
     head = ""  # the hash of the first ``prefix`` bytes: the same pass, read off on the way
     decoder = codecs.getincrementaldecoder("utf-8")()
-    utf8 = True
+    utf8 = checks_utf8 = _is_text(name)
     kept: list[bytes] | None = [] if keep else None
     tail = b""
     for chunk in reader.chunks(name):
@@ -222,7 +223,7 @@ def _stream(
             except UnicodeDecodeError:
                 utf8 = False
         size += len(chunk)
-        tail = (tail + chunk)[-4096:]
+        tail = chunk[-4096:] if len(chunk) >= 4096 else (tail + chunk)[-4096:]
         if kept is not None:
             kept = kept + [chunk] if size <= KEEP_WHOLE else None
     if utf8:
@@ -230,6 +231,7 @@ def _stream(
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             utf8 = False
+    utf8 = utf8 or not checks_utf8
     data = b"".join(kept) if kept is not None else None
     if prefix is not None and not head:  # shorter than its original claims to be
         head = digest.hexdigest()
@@ -239,12 +241,17 @@ def _stream(
 Digests = dict[str, tuple[str, str]]  # name → (SHA-256, SHA-256 of its embedded original or "")
 
 
-def _known(data: bytes, keep: bool, digests: tuple[str, str]) -> _Pass:
+def _is_text(name: str) -> bool:
+    return name.rsplit(".", 1)[-1].lower() == "csv"
+
+
+def _known(name: str, data: bytes, keep: bool, digests: tuple[str, str]) -> _Pass:
     utf8 = True
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        utf8 = False
+    if _is_text(name):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            utf8 = False
     kept = data if keep and len(data) <= KEEP_WHOLE else None
     return _Pass(digests[0], len(data), digests[1], utf8, kept, data[-4096:])
 
