@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.enums import FundKind, TaskStatus
@@ -16,12 +16,7 @@ from db.models import (
     DocKind,
     DocStatus,
     Document,
-    FundEntry,
-    Milestone,
     ProgressReport,
-    Project,
-    Task,
-    Unit,
 )
 from desktop.documents.compose_circular import (
     AHEAD,
@@ -40,6 +35,7 @@ from desktop.services.auth import Actor
 from desktop.services.clock import clock_of
 from desktop.services.errors import ConflictError, ValidationError
 from desktop.services.lamps.forecast import Forecast
+from desktop.services.lamps.ledger_rows import LedgerRows, TaskRow, read_rows
 from desktop.services.lamps.rules import DONE_STATUSES, Lamp, TaskFacts, evaluate, lag_of
 from desktop.services.notices import register as notices
 from desktop.services.periods import Period, add_months
@@ -70,43 +66,29 @@ def as_of_day(period: Period, today: date) -> date:
     return min(today, period_end(period))
 
 
-def task_states(session: Session, period: Period, day: date, rules: LampRules) -> list[TaskState]:
-    """Every task as it stood on ``day``: the circular's tables and the yearly assessment."""
-    tasks = session.execute(
-        select(Task, Unit.name, Project.name)
-        .join(Unit, Task.lead_unit_id == Unit.id)
-        .join(Project, Task.project_id == Project.id)
-        .where(Task.start <= day)
-        .order_by(Task.code)
-    ).all()
-    reports: dict[int, list[tuple[str, Decimal]]] = defaultdict(list)
-    for task_id, p, percent in session.execute(
-        select(ProgressReport.task_id, ProgressReport.period, ProgressReport.percent)
-        .where(ProgressReport.period <= str(period))
-        .order_by(ProgressReport.period)
-    ):
-        reports[task_id].append((p, percent))
-    milestones: dict[int, list[tuple[str, date]]] = defaultdict(list)
-    for task_id, title, due in session.execute(
-        select(Milestone.task_id, Milestone.title, Milestone.due).where(
-            Milestone.due < day, (Milestone.done_on.is_(None)) | (Milestone.done_on > day)
-        )
-    ):
-        milestones[task_id].append((title, due))
-    money: dict[int, dict[FundKind, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    for task_id, kind, total in session.execute(
-        select(FundEntry.task_id, FundEntry.kind, func.sum(FundEntry.amount))
-        .where(FundEntry.entry_date <= day)
-        .group_by(FundEntry.task_id, FundEntry.kind)
-    ):
-        money[task_id][kind] = Decimal(total)
+def task_states(
+    session: Session, period: Period, day: date, rules: LampRules, rows: LedgerRows | None = None
+) -> list[TaskState]:
+    """Every task as it stood on ``day``: the circular's tables and the yearly assessment.
+
+    ``rows`` (read_rows) serve several days from one read; by default they are read here.
+    """
+    rows = rows or read_rows(session)
+    last = str(period)
     states = []
-    for task, unit_name, project_name in tasks:
-        own = reports.get(task.id, [])
+    for task in rows.tasks:
+        if task.start > day:
+            continue
+        own = [(p, percent) for p, percent, _on in rows.reports.get(task.id, ()) if p <= last]
+        overdue = tuple(
+            (title, due)
+            for title, due, done in rows.milestones.get(task.id, ())
+            if due < day and (done is None or done > day)
+        )
         status = task.status
         if status in DONE_STATUSES and task.closed_on and task.closed_on > day:
             status = TaskStatus.IN_PROGRESS  # closed only later: still in progress back then
-        m = money[task.id]
+        m = rows.money(task.id, day)
         facts = TaskFacts(
             start=task.start,
             deadline=task.deadline,
@@ -114,18 +96,20 @@ def task_states(session: Session, period: Period, day: date, rules: LampRules) -
             latest_percent=own[-1][1] if own else None,
             reported_periods=frozenset(p for p, _ in own),
             max_percent=max((pc for _, pc in own), default=0),
-            overdue_milestones=tuple(milestones.get(task.id, [])),
+            overdue_milestones=overdue,
             budget=m[FundKind.BUDGET],
             arrived=m[FundKind.ARRIVED],
             previous_report=own[-2] if len(own) > 1 else None,
         )
         lamp = evaluate(facts, rules, day)
+        unit_name = rows.unit_names[task.lead_unit_id]
+        project_name = rows.project_names[task.project_id]
         states.append(_state(task, unit_name, project_name, facts, lamp, rules, day, m))
     return states
 
 
 def _state(
-    task: Task,
+    task: TaskRow,
     unit_name: str,
     project_name: str,
     facts: TaskFacts,
@@ -180,16 +164,13 @@ def _state(
 
 
 def _ranking(
-    session: Session, states: list[TaskState]
+    rows: LedgerRows, states: list[TaskState]
 ) -> list[tuple[int, str, list[TaskState], float]]:
     """Lead units, best first, by the mean gap of their tasks (ties: fewer red, fewer yellow)."""
     by_unit: dict[int, list[TaskState]] = defaultdict(list)
     for s in states:
         by_unit[s.lead_unit_id].append(s)
-    names = dict(session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(by_unit))).all())
-    order = dict(
-        session.execute(select(Unit.id, Unit.sort_order).where(Unit.id.in_(by_unit))).all()
-    )
+    names, order = rows.unit_names, rows.unit_order
     ranked = []
     for unit_id, own in by_unit.items():
         gap = sum(s.gap for s in own) / len(own)
@@ -208,15 +189,15 @@ def circular_data(session: Session, period: Period | str) -> CircularData:
         raise ValidationError(f"{period.label}尚未开始，不能生成通报。", field="period")
     rules = settings.lamp_rules(session)
     day = as_of_day(period, today)
-    states = task_states(session, period, day, rules)
+    rows = read_rows(session)  # this period, the one before and the forecast: one read
+    states = task_states(session, period, day, rules, rows)
     if not states:
         raise ValidationError(f"截至{period.label}，台账中没有已开始的任务。", field="period")
-    before = _ranking(
-        session, task_states(session, period.shift(-1), period_end(period.shift(-1)), rules)
-    )
+    earlier = period.shift(-1)
+    before = _ranking(rows, task_states(session, earlier, period_end(earlier), rules, rows))
     previous = {unit_id: rank for rank, (unit_id, *_rest) in enumerate(before, start=1)}
     units = []
-    for rank, (unit_id, name, own, gap) in enumerate(_ranking(session, states), start=1):
+    for rank, (unit_id, name, own, gap) in enumerate(_ranking(rows, states), start=1):
         units.append(
             CircularUnit(
                 name=name,
@@ -237,30 +218,28 @@ def circular_data(session: Session, period: Period | str) -> CircularData:
         projects=len({s.project_id for s in states}),
         tasks=[s.task for s in states],
         units=units,
-        funds=_funds(session, states),
+        funds=_funds(rows, states),
         next_report_due=period.shift(1).due(rules.report_day),
         ahead_points=AHEAD_POINTS,
         yellow_lag=rules.yellow_lag,
         red_lag=rules.red_lag,
         reported_problems=_reported_problems(session, period),
-        forecast=[(f.code, f.title, f.unit) for f in _forecast(session, day)],
+        forecast=[(f.code, f.title, f.unit) for f in _forecast(session, day, rules, rows)],
     )
 
 
-def _forecast(session: Session, day: date) -> list[Forecast]:
+def _forecast(session: Session, day: date, rules: LampRules, rows: LedgerRows) -> list[Forecast]:
     from desktop.services.lamps.forecast import forecast  # it builds on the lamp rules
 
-    return forecast(session, day)
+    return forecast(session, day, rules=rules, rows=rows)
 
 
-def _funds(session: Session, states: list[TaskState]) -> list[CircularFunds]:
+def _funds(rows: LedgerRows, states: list[TaskState]) -> list[CircularFunds]:
     sums: dict[int, list[Decimal]] = defaultdict(lambda: [Decimal(0)] * 3)
     for s in states:
         total = sums[s.project_id]
         sums[s.project_id] = [total[0] + s.budget, total[1] + s.arrived, total[2] + s.spent]
-    names = session.execute(
-        select(Project.id, Project.name).where(Project.id.in_(sums)).order_by(Project.code)
-    ).all()
+    names = [(pid, name) for pid, name in rows.project_names.items() if pid in sums]
     return [CircularFunds(name, *sums[pid]) for pid, name in names]
 
 

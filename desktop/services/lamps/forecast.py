@@ -17,9 +17,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.enums import FundKind, LampColor
-from db.models import FundEntry, Milestone, ProgressReport, Task, TaskUnit, Unit
+from db.models import FundEntry, Milestone, ProgressReport, Task, Unit
 from desktop.services import settings
 from desktop.services.jobs import shed
+from desktop.services.lamps.ledger_rows import LedgerRows, lead_names
 from desktop.services.lamps.rules import TaskFacts, evaluate
 from desktop.services.periods import Period, schedule_progress
 from desktop.services.settings import LampRules
@@ -63,10 +64,20 @@ def month_end(period: Period) -> date:
     return date(period.year, period.month, calendar.monthrange(period.year, period.month)[1])
 
 
-def forecast(session: Session, as_of: date) -> list[Forecast]:
-    """Every task not red on ``as_of`` whose trend turns it red at the next period's end."""
-    rules = settings.lamp_rules(session)
-    tasks = _load(session, since=Period.of(as_of).shift(-12))
+def forecast(
+    session: Session,
+    as_of: date,
+    *,
+    rules: LampRules | None = None,
+    rows: LedgerRows | None = None,
+) -> list[Forecast]:
+    """Every task not red on ``as_of`` whose trend turns it red at the next period's end.
+
+    ``rows``: the ledger already read (the circular's), instead of the forecast's own query.
+    """
+    rules = rules or settings.lamp_rules(session)
+    since = Period.of(as_of).shift(-12)
+    tasks = _load(session, since=since) if rows is None else _from_rows(rows, since)
     try:
         return [f for t in tasks if (f := _forecast_one(t, rules, as_of)) is not None]
     finally:
@@ -161,13 +172,7 @@ def _facts(
 
 
 def _load(session: Session, since: Period | None = None) -> list[_Task]:
-    leads = dict(
-        session.execute(
-            select(TaskUnit.task_id, Unit.name)
-            .join(Unit, Unit.id == TaskUnit.unit_id)
-            .where(TaskUnit.role == "lead")
-        ).all()
-    )
+    leads = lead_names(session)
     units = dict(session.execute(select(Unit.id, Unit.name)).all())
     reports: dict[int, list] = defaultdict(list)
     query = select(
@@ -227,6 +232,31 @@ def _load(session: Session, since: Period | None = None) -> list[_Task]:
         )
         for r in rows
     ]
+
+
+def _from_rows(rows: LedgerRows, since: Period) -> list[_Task]:
+    """What _load(since=since) reads, from rows read whole (the circular's)."""
+    first = str(since)
+    out = []
+    for t in rows.tasks:
+        own = rows.reports.get(t.id, [])
+        earlier = [percent for period, percent, _on in own if period < first]
+        out.append(
+            _Task(
+                t.id,
+                t.code,
+                t.title,
+                rows.leads.get(t.id) or rows.unit_names.get(t.lead_unit_id, ""),
+                t.start,
+                t.deadline,
+                t.status,
+                [(p, float(percent), on) for p, percent, on in own if p >= first],
+                rows.milestones.get(t.id, []),
+                rows.funds.get(t.id, []),
+                max(earlier) if earlier else 0,
+            )
+        )
+    return out
 
 
 # -- how often it is right ---------------------------------------------------------------------
