@@ -9,7 +9,7 @@ from .fonts import FontRole
 from .grid import AREA_W, CHARS_PER_LINE, RED, SIZE_2
 from .model import Attachment, Attendance, format_date
 from .pages import Composer, centred_x
-from .text import Glyph, Shaper, break_lines, line_width
+from .text import Glyph, Shaper, break_lines_kept, line_width
 from .titles import split_title
 
 NUM = "一二三四五六七八九十百零"
@@ -102,7 +102,7 @@ class Flow:
         ``keep`` more lines must fit below on the same page (a heading keeps with its text).
         """
         cs = self.comp.grid.char_space
-        lines = break_lines(glyphs, AREA_W - right - first_x, AREA_W - right - rest_x, cs)
+        lines = break_lines_kept(glyphs, AREA_W - right - first_x, AREA_W - right - rest_x, cs)
         if keep:
             self.comp.keep_lines(len(lines) + keep)
         for i, line in enumerate(lines):

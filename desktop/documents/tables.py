@@ -6,7 +6,7 @@ from .blocks import Flow
 from .fonts import FontRole
 from .grid import AREA_H, AREA_W, EPS
 from .model import Table
-from .text import Glyph, break_lines, line_width
+from .text import Glyph, break_lines_kept, line_width
 
 PAD_X = 3.0
 PAD_Y = 3.0
@@ -83,7 +83,7 @@ def _row(flow: Flow, cells: list[str], widths: list[float], size: float, role) -
     for i, w in enumerate(widths):
         text = cells[i] if i < len(cells) else ""
         glyphs = flow.shaper.shape(str(text), role, size)
-        out.append(break_lines(glyphs, w - 2 * PAD_X, w - 2 * PAD_X, 0.0) if glyphs else [])
+        out.append(break_lines_kept(glyphs, w - 2 * PAD_X, w - 2 * PAD_X, 0.0) if glyphs else [])
     return out
 
 

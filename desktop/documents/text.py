@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
+from typing import Any
 
 import reportlab.pdfbase.ttfonts as _ttfonts
 from reportlab.pdfbase import pdfmetrics
@@ -74,6 +77,15 @@ class Glyph:
     bold: bool = False  # drawn with a faux-bold outline (仿宋 has no bold face)
 
 
+Warning = tuple[str, FontRole, str | None]  # (character, role, the font drawing it or None)
+GlyphKey = tuple[str, FontRole, float, bool]  # (character, role, size, bold)
+
+# Glyphs made once per process for each set of fonts (Shaper key): a warm render of a document
+# makes none, and break_lines_kept can keep its lines by the glyphs' identity (issue 11).
+_MADE: dict[tuple[Any, ...], dict[GlyphKey, tuple[Glyph, Warning | None]]] = {}
+_MADE_LIMIT = 65536  # glyphs per set of fonts; past it the set starts again
+
+
 @dataclass
 class Shaper:
     """Maps text of a role to glyphs, falling back per character; records what it did."""
@@ -84,7 +96,8 @@ class Shaper:
     # Font names looked up once per shaper; which font draws a character once per process.
     _names: dict[FontRole, str] = field(default_factory=dict)
     _fallbacks: dict[FontRole, tuple[str, ...]] = field(default_factory=dict)
-    _glyphs: dict[tuple[str, FontRole, float, bool], Glyph] = field(default_factory=dict)
+    _glyphs: dict[GlyphKey, Glyph] = field(default_factory=dict)
+    _made: dict[GlyphKey, tuple[Glyph, Warning | None]] | None = None
 
     def name(self, role: FontRole) -> str:
         found = self._names.get(role)
@@ -93,37 +106,59 @@ class Shaper:
         return found
 
     def shape(self, text: str, role: FontRole, size: float, bold: bool = False) -> list[Glyph]:
-        # A document repeats a few hundred characters: each glyph is made (and its fallback
-        # warned about) once per shaper, then shared; a Glyph is frozen.
+        # A document repeats a few hundred characters: each glyph is looked up (and its
+        # fallback warned about) once per shaper, then shared; a Glyph is frozen.
         made = self._glyphs
         out: list[Glyph] = []
         for ch in text:
             key = (ch, role, size, bold)
             glyph = made.get(key)
             if glyph is None:
-                glyph = made[key] = self._glyph(ch, role, size, bold)
+                glyph = made[key] = self._glyph(key)
             out.append(glyph)
         return out
 
-    def _glyph(self, ch: str, role: FontRole, size: float, bold: bool) -> Glyph:
+    def _glyph(self, key: GlyphKey) -> Glyph:
+        """The process's glyph for ``key`` with these fonts; its warning given to this shaper."""
+        made = self._made
+        if made is None:
+            fonts = tuple((role, self.name(role), self._chain(role)) for role in FontRole)
+            made = self._made = _MADE.setdefault(fonts, {})
+        entry = made.get(key)
+        if entry is None:
+            if len(made) >= _MADE_LIMIT:
+                made.clear()
+            entry = made[key] = self._make(*key)
+        glyph, warning = entry
+        if warning is not None:
+            self._warn(*warning)
+        return glyph
+
+    def _make(
+        self, ch: str, role: FontRole, size: float, bold: bool
+    ) -> tuple[Glyph, Warning | None]:
         primary = self.name(role)
         if ch in "\r\n\t":
             ch = " "
         font = self._font_for(ch, role)
+        warning: Warning | None = None
         if font is None:
-            self._warn(ch, role, None)
+            warning = (ch, role, None)
             font = self._font_for(MISSING_SUBSTITUTE, FontRole.SONGTI) or primary
             ch = MISSING_SUBSTITUTE
         elif font != primary:
-            self._warn(ch, role, font)
-        return Glyph(ch, font, _width(font, ch) * size, bold)
+            warning = (ch, role, font)
+        return Glyph(ch, font, _width(font, ch) * size, bold), warning
 
-    def _font_for(self, ch: str, role: FontRole) -> str | None:
+    def _chain(self, role: FontRole) -> tuple[str, ...]:
         chain = self._fallbacks.get(role)
         if chain is None:
             chain = tuple(c.reportlab_name for c in self.fonts.fallbacks_for(role))
             self._fallbacks[role] = chain
-        return _font_for(self.name(role), chain, ch)
+        return chain
+
+    def _font_for(self, ch: str, role: FontRole) -> str | None:
+        return _font_for(self.name(role), self._chain(role), ch)
 
     def _warn(self, ch: str, role: FontRole, used: str | None) -> None:
         key = (ch, role.value)
@@ -331,6 +366,33 @@ class _Line:
         self.sums += added
         self.lead, self.end = lead, end
         self.glyphs += unit
+
+
+_kept: OrderedDict[
+    tuple[tuple[int, ...], float, float, float], tuple[list[Glyph], list[list[Glyph]]]
+] = OrderedDict()
+_kept_lock = threading.Lock()
+_KEPT_LIMIT = 4096  # paragraphs and cells: a few documents' worth
+
+
+def break_lines_kept(
+    glyphs: list[Glyph], first_width: float, rest_width: float, char_space: float
+) -> list[list[Glyph]]:
+    """break_lines, kept per process for the same glyph objects (Shaper makes each glyph once
+    per process): a warm render of the same text breaks it once. The entry holds the glyphs,
+    so the ids in its key cannot be another object's while it is kept."""
+    key = (tuple(map(id, glyphs)), first_width, rest_width, char_space)
+    with _kept_lock:
+        found = _kept.get(key)
+        if found is not None:
+            _kept.move_to_end(key)
+    if found is None:
+        found = (glyphs[:], break_lines(glyphs, first_width, rest_width, char_space))
+        with _kept_lock:
+            _kept[key] = found
+            while len(_kept) > _KEPT_LIMIT:
+                _kept.popitem(last=False)
+    return [line[:] for line in found[1]]  # the caller's own lists (a TextOp keeps one)
 
 
 def _trimmed(line: list[Glyph]) -> list[Glyph]:
