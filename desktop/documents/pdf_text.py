@@ -5,6 +5,8 @@ string per operator: half of a warm circular's render (≈ 30 of 60 ms for 700 l
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from typing import Any
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -13,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .grid import LEFT, PAGE_H, TOP, cmyk
 from .pages import TextOp
+from .text import Glyph
 
 
 class TextWriter:
@@ -30,54 +33,43 @@ class TextWriter:
         self._runs: dict[tuple[str, str, float], str] = {}  # (font, text, size) -> Tf … Tj
         self._heads: dict[tuple[str, int, float], str] = {}  # (font, subset, size) -> "/F1+0 … TL"
         self._descents: dict[str, float] = {}
-        self._colors: dict[tuple[float, float, float], str] = {}
+        self._state: dict[tuple[float, float, tuple[float, float, float]], str] = {}
 
     def line(self, op: TextOp) -> None:
         """``op`` as one BT … ET: the em box of its first font has its top at ``op.top``."""
         glyphs = op.glyphs
-        size, cs, hscale, gaps = op.size, op.char_space, op.hscale, op.gaps
+        size = op.size
         first = glyphs[0].font
         descent = self._descents.get(first)
         if descent is None:
             descent = self._descents[first] = pdfmetrics.getFont(first).face.descent / 1000.0
         baseline = PAGE_H - TOP - op.top - size * (1.0 + descent)
-        color = self._colors.get(op.color)
-        if color is None:
-            color = self._colors[op.color] = f"{fp_str(cmyk(op.color))} k"
-        # Tz (like Tc) is page state that outlives BT/ET: set on every line, not just the mark.
-        code = [
-            "BT",
-            "1 0 0 1 0 0 Tm",  # beginText()'s origin, then the line's
-            f"1 0 0 1 {fp_str(LEFT + op.x, baseline)} Tm",
-            f"{fp_str(cs)} Tc",
-            f"{fp_str(hscale * 100)} Tz",
-            color,
-        ]
+        state = self._state.get((op.char_space, op.hscale, op.color))
+        if state is None:
+            state = self._line_state(op)
+        origin = f"1 0 0 1 {fp_str(LEFT + op.x, baseline)} Tm"
+        code = ["BT", "1 0 0 1 0 0 Tm", origin, state]  # beginText()'s origin, then the line's
         add = code.append
-        n = len(glyphs)
-        ngaps = len(gaps)
-        x = op.x  # each glyph's left edge, summed as TextOp.positions() sums it
-        start_x = x
-        start = 0
-        for i, g in enumerate(glyphs):
-            gap = gaps[i] if i < ngaps else 0.0
-            last = i == n - 1
-            if not last and gap == 0.0:
-                nxt = glyphs[i + 1]
-                if nxt.font == g.font and nxt.bold == g.bold:
-                    x += (g.width + cs + gap) * hscale
-                    continue
+        runs = _runs_of(glyphs, op.gaps)
+        starts = _starts(op, runs) if len(runs) > 1 else None
+        for k, (_end, font, bold, text) in enumerate(runs):
             # One run: same font and weight, no correction inside; each starts at its own x.
-            add(f"1 0 0 1 {fp_str(LEFT + start_x, baseline)} Tm")
-            if g.bold:
+            add(origin if starts is None else f"1 0 0 1 {fp_str(LEFT + starts[k], baseline)} Tm")
+            if bold:
                 add("2 Tr")  # fill, then stroke the outline
-            add(self._run(g.font, "".join([r.ch for r in glyphs[start : i + 1]]), size))
-            if g.bold:
+            add(self._run(font, text, size))
+            if bold:
                 add("0 Tr")  # Tr outlives ET: never leak bold into the next line
-            x += (g.width + cs + gap) * hscale
-            start, start_x = i + 1, x
         add("ET")
         self._canvas._code.append(" ".join(code))
+
+    def _line_state(self, op: TextOp) -> str:
+        """Tc, Tz and the fill colour, as the text object wrote them."""
+        # Tz (like Tc) is page state that outlives BT/ET: set on every line, not just the mark.
+        found = self._state[op.char_space, op.hscale, op.color] = (
+            f"{fp_str(op.char_space)} Tc {fp_str(op.hscale * 100)} Tz {fp_str(cmyk(op.color))} k"
+        )
+        return found
 
     def _run(self, font: str, text: str, size: float) -> str:
         key = (font, text, size)
@@ -120,3 +112,52 @@ class TextWriter:
             # setFont's leading: 1.2 × the size.
             head = self._heads[key] = f"{name} {fp_str(size)} Tf {fp_str(size * 1.2)} TL"
         return head
+
+
+Run = tuple[int, str, bool, str]  # (index after its last glyph, font, bold, its text)
+_kept: OrderedDict[tuple[tuple[int, ...], tuple[float, ...]], tuple[list[Glyph], list[Run]]] = (
+    OrderedDict()
+)
+_kept_lock = threading.Lock()
+_KEPT_LIMIT = 8192  # lines: a few documents' worth
+
+
+def _runs_of(glyphs: list[Glyph], gaps: tuple[float, ...]) -> list[Run]:
+    """A line's runs: a run ends where the font or weight changes or a correction follows a
+    glyph. Kept per process by the glyphs' identity (a glyph is made once per process for a
+    set of fonts, text.Shaper); the entry holds the glyphs, so no id is another object's."""
+    key = (tuple(map(id, glyphs)), gaps)
+    with _kept_lock:
+        found = _kept.get(key)
+        if found is not None:
+            _kept.move_to_end(key)
+            return found[1]
+    runs: list[Run] = []
+    n, ngaps = len(glyphs), len(gaps)
+    start = 0
+    for i, g in enumerate(glyphs):
+        if i < n - 1 and (i >= ngaps or gaps[i] == 0.0):
+            nxt = glyphs[i + 1]
+            if nxt.font == g.font and nxt.bold == g.bold:
+                continue
+        runs.append((i + 1, g.font, g.bold, "".join([r.ch for r in glyphs[start : i + 1]])))
+        start = i + 1
+    with _kept_lock:
+        _kept[key] = (glyphs[:], runs)
+        while len(_kept) > _KEPT_LIMIT:
+            _kept.popitem(last=False)
+    return runs
+
+
+def _starts(op: TextOp, runs: list[Run]) -> list[float]:
+    """Each run's x, summed glyph by glyph as TextOp.positions() sums them (the same floats)."""
+    cs, hscale, gaps = op.char_space, op.hscale, op.gaps
+    ngaps = len(gaps)
+    x = op.x
+    out = [x]
+    ends = {end for end, *_rest in runs[:-1]}
+    for i, g in enumerate(op.glyphs):
+        x += (g.width + cs + (gaps[i] if i < ngaps else 0.0)) * hscale
+        if i + 1 in ends:
+            out.append(x)
+    return out
