@@ -46,9 +46,10 @@ def build(path: Path, documents: int) -> None:
     db.close()
 
 
-def export(path: Path, out: Path) -> tuple[object, float, float]:
+def export(path: Path, out: Path, minute: int = 0) -> tuple[object, float, float]:
     """The program's export of 2026 from the ledger at ``path`` into ``out``, in-process:
-    the result, wall and CPU seconds."""
+    the result, wall and CPU seconds. ``minute``: the clock's, so that each round's package is
+    made at its own time (its metadata.xml new bytes, as every real export's is)."""
     from datetime import datetime
 
     from desktop.services import archive
@@ -56,7 +57,7 @@ def export(path: Path, out: Path) -> tuple[object, float, float]:
     from desktop.services.clock import FixedClock
     from desktop.services.ledger import open_ledger
 
-    ledger = open_ledger(path, FixedClock(datetime(2026, 11, 28, 10)))
+    ledger = open_ledger(path, FixedClock(datetime(2026, 11, 28, 10, minute)))
     try:
         with ledger.session() as s:
             w, c = time.perf_counter(), time.process_time()
@@ -102,7 +103,7 @@ def main() -> None:
             subprocess.run(["sync"], check=False)
             out = tmp / f"stick-{n}"
             out.mkdir()
-            result, wall, cpu = export(scratch, out)
+            result, wall, cpu = export(scratch, out, minute=n + 1)
             walls.append(wall)
             cpus.append(cpu)
             anchors.append(anchor(result.path, tmp / f"copy-{n}"))  # type: ignore[attr-defined]
