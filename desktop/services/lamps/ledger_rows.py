@@ -11,9 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from db.enums import FundKind, TaskStatus
@@ -54,60 +54,77 @@ class LedgerRows:
 
 def lead_names(session: Session) -> dict[int, str]:
     """Task id -> the name of its lead unit as task_unit records it (role "lead")."""
-    return dict(
-        session.execute(
-            select(TaskUnit.task_id, Unit.name)
-            .join(Unit, Unit.id == TaskUnit.unit_id)
-            .where(TaskUnit.role == "lead")
-        ).all()
+    return dict(_core(session)(_query(5)).all())
+
+
+def _core(session: Session) -> Any:
+    """The session's connection's execute, after the flush session.execute would make."""
+    if session.autoflush:
+        session.flush()
+    return session.connection().execute
+
+
+def _statements() -> tuple[Select[Any], ...]:
+    """read_rows' queries over the tables' columns (Core: no ORM loading), built once."""
+    task, unit, report = Task.__table__.c, Unit.__table__.c, ProgressReport.__table__.c
+    milestone, fund, project = Milestone.__table__.c, FundEntry.__table__.c, Project.__table__.c
+    link = TaskUnit.__table__.c
+    return (
+        select(
+            task.id,
+            task.code,
+            task.title,
+            task.lead_unit_id,
+            task.project_id,
+            task.start,
+            task.deadline,
+            task.status,
+            task.closed_on,
+        ).order_by(task.code),
+        select(unit.id, unit.name, unit.sort_order),
+        select(report.task_id, report.period, report.percent, report.submitted_on).order_by(
+            report.task_id, report.period
+        ),
+        select(milestone.task_id, milestone.title, milestone.due, milestone.done_on).order_by(
+            milestone.id
+        ),
+        select(fund.task_id, fund.kind, func.sum(fund.amount), fund.entry_date).group_by(
+            fund.task_id, fund.kind, fund.entry_date
+        ),
+        select(project.id, project.name).order_by(project.code),
+        select(link.task_id, unit.name)
+        .join_from(TaskUnit.__table__, Unit.__table__, link.unit_id == unit.id)
+        .where(link.role == "lead"),
     )
+
+
+_STATEMENTS: tuple[Select[Any], ...] | None = None
+
+
+def _query(index: int) -> Select[Any]:
+    global _STATEMENTS
+    if _STATEMENTS is None:
+        _STATEMENTS = _statements()
+    return _STATEMENTS[index]
 
 
 def read_rows(session: Session) -> LedgerRows:
     """Every task's rows; reports by period, milestones in the order they were entered."""
-    tasks = [
-        TaskRow(*row)
-        for row in session.execute(
-            select(
-                Task.id,
-                Task.code,
-                Task.title,
-                Task.lead_unit_id,
-                Task.project_id,
-                Task.start,
-                Task.deadline,
-                Task.status,
-                Task.closed_on,
-            ).order_by(Task.code)
-        )
-    ]
+    tasks_q, units_q, reports_q, milestones_q, funds_q, projects_q = map(_query, range(6))
+    run = _core(session)
+    tasks = [TaskRow(*row) for row in run(tasks_q)]
     unit_names, unit_order = {}, {}
-    for unit_id, name, order in session.execute(select(Unit.id, Unit.name, Unit.sort_order)):
+    for unit_id, name, order in run(units_q):
         unit_names[unit_id], unit_order[unit_id] = name, order
     leads = lead_names(session)
     reports: dict[int, list[tuple[str, Decimal, date]]] = defaultdict(list)
-    for task_id, period, percent, submitted in session.execute(
-        select(
-            ProgressReport.task_id,
-            ProgressReport.period,
-            ProgressReport.percent,
-            ProgressReport.submitted_on,
-        ).order_by(ProgressReport.task_id, ProgressReport.period)
-    ):
+    for task_id, period, percent, submitted in run(reports_q):
         reports[task_id].append((period, percent, submitted))
     milestones: dict[int, list[tuple[str, date, date | None]]] = defaultdict(list)
-    for task_id, title, due, done in session.execute(
-        select(Milestone.task_id, Milestone.title, Milestone.due, Milestone.done_on).order_by(
-            Milestone.id
-        )
-    ):
+    for task_id, title, due, done in run(milestones_q):
         milestones[task_id].append((title, due, done))
     funds: dict[int, list[tuple[FundKind, Decimal, date]]] = defaultdict(list)
-    for task_id, kind, amount, day in session.execute(
-        select(
-            FundEntry.task_id, FundEntry.kind, func.sum(FundEntry.amount), FundEntry.entry_date
-        ).group_by(FundEntry.task_id, FundEntry.kind, FundEntry.entry_date)
-    ):
+    for task_id, kind, amount, day in run(funds_q):
         funds[task_id].append((kind, Decimal(amount), day))
-    projects = dict(session.execute(select(Project.id, Project.name).order_by(Project.code)).all())
+    projects = dict(run(projects_q).all())
     return LedgerRows(tasks, unit_names, unit_order, projects, leads, reports, milestones, funds)
