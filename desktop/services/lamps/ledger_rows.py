@@ -112,19 +112,19 @@ def read_rows(session: Session) -> LedgerRows:
     """Every task's rows; reports by period, milestones in the order they were entered."""
     tasks_q, units_q, reports_q, milestones_q, funds_q, projects_q = map(_query, range(6))
     run = _core(session)
-    tasks = [TaskRow(*row) for row in run(tasks_q)]
+    tasks = [TaskRow(*row) for row in run(tasks_q).all()]
     unit_names, unit_order = {}, {}
-    for unit_id, name, order in run(units_q):
+    for unit_id, name, order in run(units_q).all():
         unit_names[unit_id], unit_order[unit_id] = name, order
     leads = lead_names(session)
     reports: dict[int, list[tuple[str, Decimal, date]]] = defaultdict(list)
-    for task_id, period, percent, submitted in run(reports_q):
+    for task_id, period, percent, submitted in run(reports_q).all():
         reports[task_id].append((period, percent, submitted))
     milestones: dict[int, list[tuple[str, date, date | None]]] = defaultdict(list)
-    for task_id, title, due, done in run(milestones_q):
+    for task_id, title, due, done in run(milestones_q).all():
         milestones[task_id].append((title, due, done))
     funds: dict[int, list[tuple[FundKind, Decimal, date]]] = defaultdict(list)
-    for task_id, kind, amount, day in run(funds_q):
+    for task_id, kind, amount, day in run(funds_q).all():
         funds[task_id].append((kind, Decimal(amount), day))
     projects = dict(run(projects_q).all())
     return LedgerRows(tasks, unit_names, unit_order, projects, leads, reports, milestones, funds)
