@@ -6,7 +6,7 @@ from .blocks import Flow
 from .fonts import FontRole
 from .grid import AREA_H, AREA_W, EPS
 from .model import Table
-from .text import Glyph, break_lines_kept, line_width
+from .text import Glyph, line_width
 
 PAD_X = 3.0
 PAD_Y = 3.0
@@ -79,12 +79,8 @@ def _chunks(heights: list[float], head: float, first: float, full: float) -> lis
 
 
 def _row(flow: Flow, cells: list[str], widths: list[float], size: float, role) -> list[Cell]:
-    out = []
-    for i, w in enumerate(widths):
-        text = cells[i] if i < len(cells) else ""
-        glyphs = flow.shaper.shape(str(text), role, size)
-        out.append(break_lines_kept(glyphs, w - 2 * PAD_X, w - 2 * PAD_X, 0.0) if glyphs else [])
-    return out
+    texts = tuple(str(cells[i]) if i < len(cells) else "" for i in range(len(widths)))
+    return flow.shaper.cells(texts, role, size, tuple(w - 2 * PAD_X for w in widths))
 
 
 def _height(row: list[Cell] | None, size: float) -> float:

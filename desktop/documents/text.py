@@ -98,6 +98,56 @@ class Shaper:
     _fallbacks: dict[FontRole, tuple[str, ...]] = field(default_factory=dict)
     _glyphs: dict[GlyphKey, Glyph] = field(default_factory=dict)
     _made: dict[GlyphKey, tuple[Glyph, Warning | None]] | None = None
+    _key: tuple[Any, ...] | None = None
+
+    def fonts_key(self) -> tuple[Any, ...]:
+        """Every role's font and fallback chain: what a glyph depends on besides its text."""
+        if self._key is None:
+            self._key = tuple((role, self.name(role), self._chain(role)) for role in FontRole)
+        return self._key
+
+    def cells(
+        self, texts: tuple[str, ...], role: FontRole, size: float, widths: tuple[float, ...]
+    ) -> list[list[list[Glyph]]]:
+        """Each text shaped and broken to its width (a table row), kept per process for these
+        fonts: a warm render neither shapes nor breaks the row again, and gets its warnings."""
+        key = (self.fonts_key(), texts, role, size, widths)
+        with _kept_lock:
+            found = _rows.get(key)
+            if found is not None:
+                _rows.move_to_end(key)
+        if found is None:
+            made = [self.shape(t, role, size) for t in texts]
+            lines = [
+                break_lines(g, w, w, 0.0) if g else [] for g, w in zip(made, widths, strict=True)
+            ]
+            warnings = self._warnings_in(texts, role, size)
+            if warnings is None:
+                return lines  # the glyph table started again meanwhile: not kept
+            found = (lines, warnings)
+            with _kept_lock:
+                _rows[key] = found
+                while len(_rows) > _KEPT_LIMIT:
+                    _rows.popitem(last=False)
+        else:
+            for warning in found[1]:
+                self._warn(*warning)
+        return [[line[:] for line in cell] for cell in found[0]]
+
+    def _warnings_in(
+        self, texts: tuple[str, ...], role: FontRole, size: float
+    ) -> tuple[Warning, ...] | None:
+        """The fallback warnings the texts' glyphs give, in order (None: a glyph not kept)."""
+        made = self._made if self._made is not None else {}
+        out = []
+        for text in texts:
+            for ch in text:
+                entry = made.get((ch, role, size, False))
+                if entry is None:
+                    return None
+                if entry[1] is not None:
+                    out.append(entry[1])
+        return tuple(out)
 
     def name(self, role: FontRole) -> str:
         found = self._names.get(role)
@@ -122,8 +172,7 @@ class Shaper:
         """The process's glyph for ``key`` with these fonts; its warning given to this shaper."""
         made = self._made
         if made is None:
-            fonts = tuple((role, self.name(role), self._chain(role)) for role in FontRole)
-            made = self._made = _MADE.setdefault(fonts, {})
+            made = self._made = _MADE.setdefault(self.fonts_key(), {})
         entry = made.get(key)
         if entry is None:
             if len(made) >= _MADE_LIMIT:
@@ -373,6 +422,10 @@ _kept: OrderedDict[
 ] = OrderedDict()
 _kept_lock = threading.Lock()
 _KEPT_LIMIT = 4096  # paragraphs and cells: a few documents' worth
+# Table rows (Shaper.cells): their cells' lines and the warnings their glyphs give.
+_rows: OrderedDict[tuple[Any, ...], tuple[list[list[list[Glyph]]], tuple[Warning, ...]]] = (
+    OrderedDict()
+)
 
 
 def break_lines_kept(
