@@ -81,11 +81,7 @@ class TextWriter:
             codes = self._codes[font] = {}
         missing = [ch for ch in text if ch not in codes]
         if missing:
-            reportlab_font: Any = pdfmetrics.getFont(font)
-            for ch in missing:
-                if ch not in codes:  # a character twice in the run is assigned once
-                    ((subset, byte),) = reportlab_font.splitString(ch, self._doc)
-                    codes[ch] = subset << 8 | byte[0]
+            self._assign(font, codes, list(dict.fromkeys(missing)))
         parts = []
         current, chunk = -1, bytearray()
         for ch in text:
@@ -101,6 +97,18 @@ class TextWriter:
         parts.append(f"({escapePDF(bytes(chunk))}) Tj")
         found = self._runs[key] = " ".join(parts)
         return found
+
+    def _assign(self, font: str, codes: dict[str, int], chars: list[str]) -> None:
+        """Codes for ``chars`` (new to the font in this PDF, in the order met) from one
+        ``splitString`` call: it assigns them in that order, as one call per character did
+        (620 calls in the circular, each looking its PDF's state up through a weak
+        reference), so the codes and subsets are the same."""
+        reportlab_font: Any = pdfmetrics.getFont(font)
+        reportlab_font.splitString("".join(chars), self._doc)
+        assigned = reportlab_font.state[self._doc].assignments
+        for ch in chars:
+            # splitString's own reading: a no-break space as a space, no glyph as code 0
+            codes[ch] = assigned.get(32 if ch == "\xa0" else ord(ch), 0)
 
     def _head(self, font: str, subset: int, size: float) -> str:
         key = (font, subset, size)
