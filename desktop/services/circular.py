@@ -36,7 +36,13 @@ from desktop.services.clock import clock_of
 from desktop.services.errors import ConflictError, ValidationError
 from desktop.services.lamps.forecast import Forecast
 from desktop.services.lamps.ledger_rows import LedgerRows, TaskRow, read_rows
-from desktop.services.lamps.rules import DONE_STATUSES, Lamp, TaskFacts, evaluate, lag_of
+from desktop.services.lamps.rules import (
+    DONE_STATUSES,
+    Lamp,
+    TaskFacts,
+    kept_evaluate,
+    lag_of,
+)
 from desktop.services.notices import register as notices
 from desktop.services.periods import Period, add_months
 from desktop.services.settings import LampRules, OfficeSettings
@@ -101,7 +107,7 @@ def task_states(
             arrived=m[FundKind.ARRIVED],
             previous_report=own[-2] if len(own) > 1 else None,
         )
-        lamp = evaluate(facts, rules, day)
+        lamp = kept_evaluate(facts, rules, day)
         unit_name = rows.unit_names[task.lead_unit_id]
         project_name = rows.project_names[task.project_id]
         states.append(_state(task, unit_name, project_name, facts, lamp, rules, day, m))

@@ -21,7 +21,7 @@ from db.models import FundEntry, Milestone, ProgressReport, Task, Unit
 from desktop.services import settings
 from desktop.services.jobs import shed
 from desktop.services.lamps.ledger_rows import LedgerRows, lead_names
-from desktop.services.lamps.rules import TaskFacts, evaluate
+from desktop.services.lamps.rules import TaskFacts, evaluate, kept_evaluate
 from desktop.services.periods import Period, schedule_progress
 from desktop.services.settings import LampRules
 
@@ -85,7 +85,7 @@ def forecast(
 
 
 def _forecast_one(task: _Task, rules: LampRules, as_of: date) -> Forecast | None:
-    now = evaluate(_facts(task, as_of), rules, as_of)
+    now = kept_evaluate(_facts(task, as_of), rules, as_of)
     if now.color == LampColor.RED or now.done:
         return None
     horizon = month_end(Period.of(as_of).shift(1))
@@ -95,7 +95,7 @@ def _forecast_one(task: _Task, rules: LampRules, as_of: date) -> Forecast | None
     months_ahead = _months(month_end(Period.parse(known[-1][0])) if known else as_of, horizon)
     projected = min(100, round(last_pct + rate * months_ahead))
     facts = _facts(task, as_of, projected, horizon, lagging=now.color == LampColor.YELLOW)
-    later = evaluate(facts, rules, horizon)
+    later = kept_evaluate(facts, rules, horizon)
     if later.color != LampColor.RED:
         return None
     lag = schedule_progress(task.start, task.deadline, horizon) - projected

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 
 from db.enums import LampColor, TaskStatus
 from desktop.services.periods import Period, add_months, schedule_progress
@@ -135,6 +136,21 @@ def evaluate(facts: TaskFacts, rules: LampRules, today: date) -> Lamp:
         calm = "按序时推进" if (lag or 0) <= 0 else f"略滞后 {lag:.0f} 个百分点"
         return Lamp(LampColor.GREEN, (calm,), schedule, lag, missed, False, mine)
     return Lamp(verdict.color, verdict.reasons(), schedule, lag, missed, False, mine)
+
+
+@lru_cache(maxsize=4096)
+def _kept(facts: TaskFacts, rules: LampRules, today: date) -> Lamp:
+    return evaluate(facts, rules, today)
+
+
+def kept_evaluate(facts: TaskFacts, rules: LampRules, today: date) -> Lamp:
+    """:func:`evaluate`, kept per process for equal facts, rules and day (a few documents'
+    worth): it reads nothing else and a Lamp is immutable. The circular evaluates its tasks
+    for this period, the one before and the forecast, on every render (issue 11)."""
+    try:
+        return _kept(facts, rules, today)
+    except TypeError:  # facts holding a list or a set: not hashable, evaluated as they are
+        return evaluate(facts, rules, today)
 
 
 def lag_of(schedule: float, reported: Decimal | float) -> Decimal:
