@@ -22,6 +22,7 @@ from desktop.services.ledger_address import LedgerError
 from desktop.ui.auth.sign_in import SignInDialog
 from desktop.ui.errors import install_excepthook, install_qt_message_handler
 from desktop.ui.i18n import setup_language_and_fonts, tr
+from desktop.ui.stop_signals import end_on_terminate
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile
@@ -214,6 +215,7 @@ def run(database: str | None, clock: Clock, banner: list[str] | None = None) -> 
     logs.setup_logging()  # `duban` did it already; idempotent
     app = create_app()
     install_excepthook()
+    end_on_terminate(app)  # logout, shutdown, kill: typed work kept, the ledger closed
     sign_in = SignInDialog(None)
     opening = Opening(sign_in, database, clock, banner)
     FirstPaint(sign_in, opening.open)
