@@ -37,6 +37,11 @@ def log_path() -> Path:
     return current if isinstance(current, Path) else log_folder() / LOG_NAME
 
 
+# Libraries that log at INFO what only their developers read: fontTools lists every glyph id of
+# each subset (an OFD's fonts wrote ~1 MB of the 5 MB log within an hour of notices).
+QUIET_LIBRARIES = ("fontTools",)
+
+
 def setup_logging(folder: Path | None = None, crash_file: bool = True) -> Path:
     """A rotating log (five files of 1 MB) and a crash file for native faults; once per process
     and folder. Called first thing by `duban` (GUI and command line alike)."""
@@ -64,6 +69,8 @@ def setup_logging(folder: Path | None = None, crash_file: bool = True) -> Path:
     )
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    for chatty in QUIET_LIBRARIES:  # their INFO is per glyph or per statement: it rotated the log
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     _state.update(path=target, handler=handler)
     if crash_file:
         enable_crash_file(folder)

@@ -117,3 +117,22 @@ def test_the_diagnostics_zip_holds_what_it_should_and_no_secret(
     assert hashes and not any(h in everything for h in hashes)
     assert "duban-admin" not in everything and "duban-clerk" not in everything
     assert titles and not any(t in everything for t in titles)  # no ledger content
+
+
+def test_font_subsetting_leaves_the_log_to_the_desk(tmp_path: Path) -> None:
+    """An OFD's fonts are subset with fontTools, which logs every glyph id at INFO: the log
+    (five files of 1 MB) keeps the desk's own records instead."""
+    from desktop.documents.ofd import subset_font
+    from desktop.documents.shipped_fonts import shipped_font
+
+    logs.setup_logging(tmp_path, crash_file=False)
+    try:
+        logging.getLogger("desktop").info("公文已印发")
+        assert subset_font(shipped_font("fangsong.ttf"), set("关于开展平安建设督查的通知"))
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        text = (tmp_path / logs.LOG_NAME).read_text(encoding="utf-8")
+    finally:
+        logs.setup_logging(Path(logs.log_folder()), crash_file=False)
+    assert "公文已印发" in text
+    assert "fontTools" not in text and "Glyph IDs" not in text
