@@ -85,7 +85,9 @@ class MainWindow(QMainWindow):
         self.remember = remember
         self.pages: dict[str, Page] = {}
         self.specs = [s for s in registry.PAGES if s.allowed(desk)]
-        self.setWindowTitle(tr("督办台 — {place}").format(place=desk.location))
+        # Qt appends " — 督办台" (the display name) to a title that does not end with it (xcb,
+        # Windows): "督办台 — path" was shown as "督办台 — path — 督办台".
+        self.setWindowTitle(tr("{place} — 督办台").format(place=desk.location))
         # Small enough for 1024×768, and for 150 % scaling on 1366×768 (910×512 logical):
         # pages scroll and their toolbars wrap rather than push the window past the screen.
         self.setMinimumSize(QSize(640, 420))

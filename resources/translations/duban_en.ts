@@ -2426,10 +2426,6 @@ Switch to the open window, or close it and try again.
 Ledger: {path}</translation>
     </message>
     <message>
-        <source>督办台 — {place}</source>
-        <translation>Duban Desk — {place}</translation>
-    </message>
-    <message>
         <source>离开“{page}”</source>
         <translation>leaving “{page}”</translation>
     </message>
@@ -2480,6 +2476,10 @@ Ledger: {path}</translation>
     <message>
         <source>刷新</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>{place} — 督办台</source>
+        <translation>{place} — Duban Desk</translation>
     </message>
     <message>
         <source>界面语言（Language）</source>

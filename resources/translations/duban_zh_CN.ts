@@ -2426,10 +2426,6 @@
 台账：{path}</translation>
         </message>
         <message>
-            <source>督办台 — {place}</source>
-            <translation>督办台 — {place}</translation>
-        </message>
-        <message>
             <source>离开“{page}”</source>
             <translation>离开“{page}”</translation>
         </message>
@@ -2480,6 +2476,10 @@
         <message>
             <source>刷新</source>
             <translation>刷新</translation>
+        </message>
+        <message>
+            <source>{place} — 督办台</source>
+            <translation>{place} — 督办台</translation>
         </message>
         <message>
             <source>界面语言（Language）</source>

@@ -154,3 +154,10 @@ def test_settings_page_saves_the_layout_switches(qtbot, demo_ledger, clock, mess
     page.save()
     with demo_ledger.session() as session:
         assert settings.office(session).reminder_letter == switch.isChecked()
+
+
+def test_the_window_title_names_the_ledger_then_the_program_once(clerk_window, qapp) -> None:
+    """Qt (xcb, Windows) appends the display name to a title that does not end with it."""
+    title, name = clerk_window.windowTitle(), qapp.applicationDisplayName()
+    assert name == "督办台" and title.endswith(" — 督办台") and title.count(name) == 1
+    assert str(clerk_window.desk.location) in title
