@@ -354,6 +354,10 @@ It holds the program version, logs, crash records, the self-test result, setting
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
+        <source>（没有错误信息：这次运行是被外部结束的，例如断电、强制结束或关机，不是程序出错。）</source>
+        <translation>(No error was recorded: this run was ended from outside, for example by a power cut, a forced quit or a shutdown, not by a fault in the program.)</translation>
+    </message>
+    <message>
         <source>正在校验归档包…</source>
         <translation>Verifying the archive package…</translation>
     </message>

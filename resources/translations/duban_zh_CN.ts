@@ -354,6 +354,10 @@
             <translation>文本文件 (*.txt)</translation>
         </message>
         <message>
+            <source>（没有错误信息：这次运行是被外部结束的，例如断电、强制结束或关机，不是程序出错。）</source>
+            <translation>（没有错误信息：这次运行是被外部结束的，例如断电、强制结束或关机，不是程序出错。）</translation>
+        </message>
+        <message>
             <source>正在校验归档包…</source>
             <translation>正在校验归档包…</translation>
         </message>

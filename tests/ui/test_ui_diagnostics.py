@@ -84,3 +84,28 @@ def test_a_crash_of_the_last_run_is_shown_once_at_start(qapp, monkeypatch, tmp_p
 @pytest.fixture(autouse=True)
 def _fresh_log() -> None:
     logs.setup_logging(crash_file=False)
+
+
+def test_a_run_ended_from_outside_is_said_to_be_no_fault_of_the_program(
+    qapp, monkeypatch, tmp_path: Path
+) -> None:
+    """A power cut or a forced kill leaves only the crash file's first line: the clerk is told
+    that nothing went wrong in the program, not shown an empty crash record."""
+    monkeypatch.setenv("DUBAN_LOG_DIR", str(tmp_path))
+    monkeypatch.setattr(logs, "log_path", lambda: tmp_path / logs.LOG_NAME)
+    (tmp_path / "crash-20261127-090000-78.txt").write_text(
+        "督办台 崩溃记录（进程 78，启动于 2026-11-27 09:00:00）\n", encoding="utf-8"
+    )
+    (tmp_path / "crash-20261127-100000-79.txt").write_text(
+        "督办台 崩溃记录（进程 79，启动于 2026-11-27 10:00:00）\n"
+        "Fatal Python error: Segmentation fault\n",
+        encoding="utf-8",
+    )
+    shown: list[str] = []
+    monkeypatch.setattr(
+        diagnostics.CrashReportDialog, "exec", lambda self: shown.append(self.text.toPlainText())
+    )
+    assert diagnostics.show_last_crash()
+    killed, crashed = shown[0].split("== crash-20261127-100000-79.txt")
+    assert "被外部结束" in killed and "不是程序出错" in killed
+    assert "Segmentation fault" in crashed and "被外部结束" not in crashed

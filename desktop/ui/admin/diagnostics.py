@@ -111,9 +111,15 @@ class CrashReportDialog(QDialog):
 
 def _read(path: Path) -> str:
     try:
-        return f"== {path.name}\n" + path.read_text(encoding="utf-8", errors="replace")
+        text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         return f"== {path.name}\n（无法读取：{exc}）"
+    if len(text.strip().splitlines()) <= 1:  # only the line written at start: no fault came
+        text += (
+            tr("（没有错误信息：这次运行是被外部结束的，例如断电、强制结束或关机，不是程序出错。）")
+            + "\n"
+        )
+    return f"== {path.name}\n" + text
 
 
 def show_last_crash(parent: QWidget | None = None) -> bool:
