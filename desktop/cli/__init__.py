@@ -129,9 +129,29 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
+def unwind_on_terminate() -> None:
+    """SIGTERM or SIGHUP (shutdown, logout, `kill`, a scheduler's timeout) during a command:
+    raise SystemExit there, so that it unwinds as on an error (the transaction rolled back, an
+    unfinished export's folder removed, the run's empty crash file deleted) instead of dying in
+    the middle and leaving a crash record for the next start. The window replaces this with its
+    own (desktop/ui/stop_signals.py: Qt's loops must exit, typed work be kept)."""
+    import signal
+    import threading
+
+    if sys.platform == "win32" or threading.current_thread() is not threading.main_thread():
+        return  # (signals are only for the main thread: a test may call main() from another)
+
+    def ended(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        signal.signal(getattr(signal, name), ended)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # The log from the first line, so that what goes wrong while starting is kept too.
     logs.setup_logging(crash_file=not os.environ.get("DUBAN_NO_CRASH_FILE"))
+    unwind_on_terminate()
     args = parse(argv)
     context = CliContext.from_args(args)
     handler = getattr(args, "handler", None)

@@ -16,6 +16,7 @@ import logging
 import signal
 import socket
 import sys
+import threading
 from types import FrameType
 
 from PySide6.QtCore import QSocketNotifier
@@ -29,6 +30,8 @@ SIGNALS = ("SIGTERM", "SIGHUP")
 def end_on_terminate(app: QApplication) -> bool:
     """Install the handlers (once per application); False where signals do not end sessions."""
     if sys.platform == "win32" or app.property("duban_ends_on_terminate"):
+        return False
+    if threading.current_thread() is not threading.main_thread():
         return False
     reader, writer = socket.socketpair()
     reader.setblocking(False)

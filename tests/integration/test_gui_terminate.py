@@ -46,3 +46,29 @@ def test_sigterm_at_the_sign_in_ends_cleanly_without_a_crash_record(
     assert desk.returncode == 0, output
     assert not list(logs.glob("crash-*.txt"))  # the next start says nothing about a crash
     assert "收到结束信号 SIGTERM" in log.read_text("utf-8")
+
+
+def test_sigterm_during_a_command_unwinds_it_and_leaves_no_crash_record(tmp_path: Path) -> None:
+    """A command ended by the system runs its clean-up (``finally``: a rolled-back transaction,
+    an unfinished folder removed) and exits 143, with no crash record for the next start."""
+    logs = tmp_path / "logs"
+    env = {**os.environ, "DUBAN_LOG_DIR": str(logs)}
+    env.pop("DUBAN_NO_CRASH_FILE", None)
+    script = (
+        "import os, signal, sys, time\n"
+        "from desktop.cli import unwind_on_terminate\n"
+        "from desktop.services.diagnostics import logs\n"
+        "logs.setup_logging()\n"
+        "unwind_on_terminate()\n"
+        "try:\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    time.sleep(30)\n"
+        "finally:\n"
+        "    print('cleaned up', flush=True)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 128 + signal.SIGTERM, done.stderr
+    assert "cleaned up" in done.stdout
+    assert not list(logs.glob("crash-*.txt"))
