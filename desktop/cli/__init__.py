@@ -129,6 +129,11 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
+# How the system ends a program on Linux (shutdown, logout, `kill`, a timeout); the window
+# handles the same ones its own way (desktop/ui/stop_signals.py).
+ENDING_SIGNALS = ("SIGTERM", "SIGHUP")
+
+
 def unwind_on_terminate() -> None:
     """SIGTERM or SIGHUP (shutdown, logout, `kill`, a scheduler's timeout) during a command:
     raise SystemExit there, so that it unwinds as on an error (the transaction rolled back, an
@@ -144,7 +149,7 @@ def unwind_on_terminate() -> None:
     def ended(signum: int, _frame: object) -> None:
         raise SystemExit(128 + signum)
 
-    for name in ("SIGTERM", "SIGHUP"):
+    for name in ENDING_SIGNALS:
         signal.signal(getattr(signal, name), ended)
 
 

@@ -22,14 +22,14 @@ from types import FrameType
 from PySide6.QtCore import QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
-log = logging.getLogger(__name__)
+from desktop.cli import ENDING_SIGNALS
 
-SIGNALS = ("SIGTERM", "SIGHUP")
+log = logging.getLogger(__name__)
 
 
 def end_on_terminate(app: QApplication) -> bool:
     """Install the handlers (once per application); False where signals do not end sessions."""
-    if sys.platform == "win32" or app.property("duban_ends_on_terminate"):
+    if sys.platform == "win32" or hasattr(app, "_duban_signal_socket"):
         return False
     if threading.current_thread() is not threading.main_thread():
         return False
@@ -50,9 +50,8 @@ def end_on_terminate(app: QApplication) -> bool:
         keep_typed_work(app)
         app.exit(0)  # every event loop, the sign-in's too; quit() would ask each window to close
 
-    for name in SIGNALS:
+    for name in ENDING_SIGNALS:
         signal.signal(getattr(signal, name), terminated)
-    app.setProperty("duban_ends_on_terminate", True)
     app._duban_signal_socket = (reader, writer, notifier)  # type: ignore[attr-defined]
     return True
 

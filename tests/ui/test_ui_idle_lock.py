@@ -9,6 +9,7 @@ from desktop.services import audit
 from desktop.ui.auth import idle_lock, session_actions
 from desktop.ui.auth.idle_lock import UnlockDialog
 from desktop.ui.auth.sign_in import SignInDialog
+from tests.fixtures.progress_grid import saved_this_period, sign_in_again, type_unsaved_percent
 
 
 def _actions(window, n: int) -> list[str]:
@@ -109,17 +110,7 @@ def test_quitting_at_the_lock_asks_nothing_and_keeps_the_grid_for_the_next_sign_
     保存 / 不保存 / 取消 is asked; the typed lines are kept and offered back at the next sign-in."""
     from decimal import Decimal
 
-    from desktop.services import progress
-    from desktop.ui import autosave
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.progress.model import PERCENT
-
-    page = clerk_window.show_page("reports")
-    unit = next(u for u in page.units.rows if u.missing)
-    page.select_unit(unit.unit_id)
-    row = next(i for i, line in enumerate(page.model.lines) if line.grid.report is None)
-    task_id = page.model.lines[row].grid.task_id
-    assert page.model.setData(page.model.index(row, PERCENT), "77.5")
+    page, task_id = type_unsaved_percent(clerk_window, "77.5")
 
     def cancel_then_quit(d: UnlockDialog) -> int:
         d.reject()  # 取消: still locked
@@ -132,17 +123,9 @@ def test_quitting_at_the_lock_asks_nothing_and_keeps_the_grid_for_the_next_sign_
     qtbot.waitUntil(lambda: not clerk_window.isVisible(), timeout=5000)
     assert unsaved_answers.asked == [] and confirmations.asked == []  # nothing to answer
     assert _actions(clerk_window, 1) == ["sign_out"]  # nothing written after the lock
-    with clerk_window.desk.session() as session:
-        assert not any(
-            r.period == page.model.period for r in progress.reports_of_task(session, task_id)
-        )
+    assert not saved_this_period(clerk_window, page, task_id)
 
-    offered: list[str] = []
-    monkeypatch.setattr(autosave, "offer", lambda _p, what: offered.append(what) or True)
-    again = MainWindow(clerk_window.desk, remember=False)  # the clerk signs in again
-    qtbot.addWidget(again)
-    again.idle_lock.set_timeout_ms(0)
-    restored = again.show_page("reports")
+    offered, restored = sign_in_again(clerk_window, qtbot, monkeypatch)
     assert offered and "1 项" in offered[0]
     assert {d.task_id: d.percent for d in restored.model.dirty_reports()} == {
         task_id: Decimal("77.5")
