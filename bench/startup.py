@@ -158,9 +158,9 @@ def _stamps(run: Run, what: str) -> tuple[float, float]:
     return float(found.group(1)), float(found.group(2))
 
 
-def _spawn(code: str, *args: str) -> tuple[Run, float]:
+def _spawn(code: str, *args: str, env: dict[str, str] | None = None) -> tuple[Run, float]:
     started = time.time()
-    return child([PYTHON, "-c", code, *args]), started
+    return child([PYTHON, "-c", code, *args], env), started
 
 
 def main() -> None:
@@ -170,8 +170,14 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         ledger = Path(tmp) / "demo.sqlite3"
-        child([PYTHON, "-m", "desktop", "--database", str(ledger), "demo"])
-        child([PYTHON, "-c", DUBAN, str(ledger)])  # first start after the build: lamps cached
+        # The desk's settings (window geometry, language) and its per-PC data (the audit
+        # anchor) in the run's own folders: the benchmark never writes into the user's.
+        home = {
+            "XDG_CONFIG_HOME": str(Path(tmp) / "config"),
+            "XDG_DATA_HOME": str(Path(tmp) / "data"),
+        }
+        child([PYTHON, "-m", "desktop", "--database", str(ledger), "demo"], home)
+        child([PYTHON, "-c", DUBAN, str(ledger)], home)  # first start after the build: lamps cached
         stamps: dict[str, list[float]] = {
             k: []
             for k in ("bare", "painted", "filled", "signin", "ok", "window", "shown")
@@ -185,12 +191,12 @@ def main() -> None:
             return run
 
         def duban() -> Run:
-            run, started = _spawn(DUBAN, str(ledger))
+            run, started = _spawn(DUBAN, str(ledger), env=home)
             stamps["painted"].append(_stamp(run, started, "painted"))
             stamps["filled"].append(_stamp(run, started, "filled"))
             return run
 
-        logs = {"DUBAN_LOG_DIR": str(Path(tmp) / "logs")}  # no crash file of another run to show
+        logs = {**home, "DUBAN_LOG_DIR": str(Path(tmp) / "logs")}  # no other run's crash file
 
         def real() -> Run:
             started = time.time()
@@ -205,7 +211,7 @@ def main() -> None:
             return run
 
         found = interleaved({"bare": bare, "duban": duban, "real": real}, args.rounds)
-        imports = child([PYTHON, "-X", "importtime", "-c", DUBAN, str(ledger)])
+        imports = child([PYTHON, "-X", "importtime", "-c", DUBAN, str(ledger)], home)
     med = {k: sorted(v)[len(v) // 2] for k, v in stamps.items()}
     b, d, r = found["bare"], found["duban"], found["real"]
     header(f"cold start, medians of {args.rounds} interleaved runs (whole processes)")
