@@ -45,14 +45,16 @@ def test_notice_draft_survives_a_crash(clerk_window, qtbot, monkeypatch) -> None
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("关于测试的通知", True))
     page = clerk_window.show_page("notices")
     page.new_notice()
-    page.body_edit.setPlainText("一、第一段正文")
+    page.form.body_edit.setPlainText("一、第一段正文")
     assert page.has_unsaved_edits()
     page.autosaver.write_now()
     monkeypatch.setattr(autosave_ui, "offer", lambda _p, _what: True)
     again = MainWindow(clerk_window.desk, remember=False)
     qtbot.addWidget(again)
     restored = again.show_page("notices")
-    assert restored.body_edit.toPlainText() == "一、第一段正文" and restored.has_unsaved_edits()
+    assert (
+        restored.form.body_edit.toPlainText() == "一、第一段正文" and restored.has_unsaved_edits()
+    )
     assert restored.current is not None and restored.current.row.title == "关于测试的通知"
 
 

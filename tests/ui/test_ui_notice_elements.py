@@ -18,13 +18,13 @@ def test_editor_sets_every_element_and_saving_checks_them(clerk_window, monkeypa
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("关于申请专项资金的请示", True))
     page = clerk_window.show_page("notices")
     page.new_notice()
-    _type(page.copy_edit, "12")
-    _type(page.secret_edit, "机密")
-    _type(page.period_edit, "1年")
-    _type(page.urgency_edit, "特急")
-    _type(page.signer_edit, "王建国、李明")
-    _type(page.joint_edit, "江城市应急管理局")
-    page.attachments_edit.setPlainText("资金测算表\n有关说明")
+    _type(page.form.copy_edit, "12")
+    _type(page.form.secret_edit, "机密")
+    _type(page.form.period_edit, "1年")
+    _type(page.form.urgency_edit, "特急")
+    _type(page.form.signer_edit, "王建国、李明")
+    _type(page.form.joint_edit, "江城市应急管理局")
+    page.form.attachments_edit.setPlainText("资金测算表\n有关说明")
     assert page.save_draft()
     model = page.current.model
     assert (model.copy_number, model.classification, model.urgency) == ("12", "机密", "特急")
@@ -36,7 +36,7 @@ def test_editor_sets_every_element_and_saving_checks_them(clerk_window, monkeypa
         text = "".join(c["text"] for c in pdf.pages[0].chars)
     assert text.startswith("000012机密★1年特急") and "签发人：王建国" in text
 
-    _type(page.urgency_edit, "很急")
+    _type(page.form.urgency_edit, "很急")
     assert not page.save_draft()  # refused with a Chinese message, nothing saved
     assert page.current.model.urgency == "特急"
 
@@ -51,14 +51,14 @@ def test_clerk_prints_a_request_with_signer_and_contact(
     page = clerk_window.show_page("notices")
     page.new_document()
     assert page.current.row.kind == DocKind.REQUEST
-    _type(page.recipients_edit, "市平安建设领导小组")
-    page.body_edit.setPlainText("为推进十大重点工程，拟申请专项经费。\n妥否，请批示。")
-    _type(page.signer_edit, "王建国")
+    _type(page.form.recipients_edit, "市平安建设领导小组")
+    page.form.body_edit.setPlainText("为推进十大重点工程，拟申请专项经费。\n妥否，请批示。")
+    _type(page.form.signer_edit, "王建国")
     page.issue()  # no 联系人 yet: refused, nothing numbered
     assert page.current.row.status == DocStatus.DRAFT
     assert any("联系人" in m for m in messages)
-    _type(page.contact_edit, "张伟")
-    _type(page.phone_edit, "0710-3456789")
+    _type(page.form.contact_edit, "张伟")
+    _type(page.form.phone_edit, "0710-3456789")
     page.issue()
     assert page.current.row.status == DocStatus.ISSUED, messages
     with pdfplumber.open(io.BytesIO(page.pdf)) as pdf:
@@ -104,9 +104,9 @@ def test_clerk_issues_and_prints_a_joint_notice_and_a_request_with_signers(
         QInputDialog, "getText", lambda *a, **k: ("关于联合开展专项检查的通知", True)
     )
     page.new_notice()
-    _type(page.recipients_edit, "各区平安办：")
-    page.body_edit.setPlainText("一、检查内容\n对照标准逐项核查。\n二、工作要求\n按期报送。")
-    _type(page.joint_edit, "江城市应急管理局、江城市公安局")
+    _type(page.form.recipients_edit, "各区平安办：")
+    page.form.body_edit.setPlainText("一、检查内容\n对照标准逐项核查。\n二、工作要求\n按期报送。")
+    _type(page.form.joint_edit, "江城市应急管理局、江城市公安局")
     texts = _issue_and_print(page, monkeypatch, messages, tmp_path / "joint.pdf")
     assert "江城市应急管理局" in texts[0] and "江城市公安局" in texts[0]  # the stacked 版头
     assert "江城市应急管理局" in texts[-1] and "江城市公安局" in texts[-1]  # each organ signs
@@ -115,10 +115,10 @@ def test_clerk_issues_and_prints_a_joint_notice_and_a_request_with_signers(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("关于申请专项经费的请示", True))
     page.new_document()
     assert page.current.row.kind == DocKind.REQUEST
-    _type(page.recipients_edit, "市平安建设领导小组")
-    page.body_edit.setPlainText("为推进十大重点工程，拟申请专项经费。\n妥否，请批示。")
-    _type(page.signer_edit, "王建国、李明")
-    _type(page.contact_edit, "张伟")
-    _type(page.phone_edit, "0710-3456789")
+    _type(page.form.recipients_edit, "市平安建设领导小组")
+    page.form.body_edit.setPlainText("为推进十大重点工程，拟申请专项经费。\n妥否，请批示。")
+    _type(page.form.signer_edit, "王建国、李明")
+    _type(page.form.contact_edit, "张伟")
+    _type(page.form.phone_edit, "0710-3456789")
     texts = _issue_and_print(page, monkeypatch, messages, tmp_path / "request.pdf")
     assert "签发人：王建国" in texts[0] and "李明" in texts[0]

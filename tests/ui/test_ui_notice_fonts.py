@@ -53,7 +53,7 @@ def _draft_with(page, monkeypatch, text: str) -> None:
     page.new_notice()
     assert [d.ok_button.text() for d in made] == ["确认保存"]  # the title's 喆, before it is made
     assert page.current is not None
-    page.body_edit.setPlainText(text)
+    page.form.body_edit.setPlainText(text)
     page._dirty = True
 
 
@@ -92,22 +92,22 @@ def test_issue_refuses_a_character_no_font_has(clerk_window, monkeypatch) -> Non
     assert rows[0][0] == "\U00020000  U+20000" and "正文第1段第3字" in rows[0][2]
     assert "不能印发" in shown[0].message.text()
     assert page.current.row.status == DocStatus.DRAFT
-    cursor = page.body_edit.textCursor()  # on the character, to change it
+    cursor = page.form.body_edit.textCursor()  # on the character, to change it
     assert cursor.selectedText() == "\U00020000"
 
 
 def test_saving_asks_first_and_going_back_saves_nothing(clerk_window, monkeypatch) -> None:
     page = clerk_window.show_page("notices")
     _draft_with(page, monkeypatch, "各单位：\n\n  对张喆同志予以通报表扬。")
-    page.title_edit.setText("关于表扬先进个人的通报")  # the body's 喆 is the first listed
+    page.form.title_edit.setText("关于表扬先进个人的通报")  # the body's 喆 is the first listed
     version = page.current.version
     shown = _answer(monkeypatch, False)  # 返回修改
     assert not page.save_draft()
     assert len(shown) == 1 and shown[0].ok_button.text() == "确认保存"
     assert shown[0].back_button.text() == "返回修改" and shown[0].back_button.isDefault()
     assert page.current.version == version and page.has_unsaved_edits()  # nothing saved
-    assert "张喆" in page.body_edit.toPlainText()  # nothing the clerk typed lost
-    cursor = page.body_edit.textCursor()  # the blank line and the indent counted in
+    assert "张喆" in page.form.body_edit.toPlainText()  # nothing the clerk typed lost
+    cursor = page.form.body_edit.textCursor()  # the blank line and the indent counted in
     assert cursor.blockNumber() == 2 and cursor.selectedText() == "喆"
     assert cursor.selectionStart() == len("各单位：\n\n  对张")
 
@@ -118,7 +118,7 @@ def test_saving_asks_first_and_going_back_saves_nothing(clerk_window, monkeypatc
     assert "喆" in detail["fonts_confirmed"]["chars"]
     assert any("正文第2段第3字" in p for p in detail["fonts_confirmed"]["places"])
 
-    page.body_edit.setPlainText("对张喆同志予以通报表扬。又及。")
+    page.form.body_edit.setPlainText("对张喆同志予以通报表扬。又及。")
     page._dirty = True
     shown = _answer(monkeypatch, True)
     assert page.save_draft() and not shown  # the same characters: not asked again
@@ -130,7 +130,7 @@ def test_a_saved_draft_without_rare_characters_is_not_asked(clerk_window, monkey
         QInputDialog, "getText", lambda *a, **k: ("关于开展平安建设检查的通知", True)
     )
     page.new_notice()
-    page.body_edit.setPlainText("请各单位按时报送。")
+    page.form.body_edit.setPlainText("请各单位按时报送。")
     page._dirty = True
     shown = _answer(monkeypatch, True)
     assert page.save_draft() and not shown
@@ -150,23 +150,23 @@ def test_saving_lists_the_characters_and_choosing_one_puts_the_cursor_on_it(
 ) -> None:
     page = clerk_window.show_page("notices")
     _draft_with(page, monkeypatch, "对张喆同志予以通报表扬。\n请刘\U00020000同志报到。")
-    assert page.glyphs.isHidden()
+    assert page.form.glyphs.isHidden()
     _answer(monkeypatch, True)
     assert page.save_draft()
-    listed = [page.glyphs.item(i).text() for i in range(page.glyphs.count())]
-    assert not page.glyphs.isHidden() and len(listed) >= 3
+    listed = [page.form.glyphs.item(i).text() for i in range(page.form.glyphs.count())]
+    assert not page.form.glyphs.isHidden() and len(listed) >= 3
     assert "不能印发" in listed[0] and "U+20000" in listed[0]  # what blocks 印发 comes first
     assert any("喆" in t and "标题" in t for t in listed)
     assert any("喆" in t and "正文第1段" in t for t in listed)
 
-    page.glyphs.setCurrentRow(0)  # the one no font has: body, 2nd paragraph, 3rd character
-    cursor = page.body_edit.textCursor()
+    page.form.glyphs.setCurrentRow(0)  # the one no font has: body, 2nd paragraph, 3rd character
+    cursor = page.form.body_edit.textCursor()
     assert cursor.blockNumber() == 1 and cursor.selectedText() == "\U00020000"
     title_row = next(i for i, t in enumerate(listed) if "标题" in t)
-    page.glyphs.setCurrentRow(title_row)
-    assert page.title_edit.selectedText() == "喆"
+    page.form.glyphs.setCurrentRow(title_row)
+    assert page.form.title_edit.selectedText() == "喆"
     body_row = next(i for i, t in enumerate(listed) if "喆" in t and "正文" in t)
-    page.glyphs.setCurrentRow(body_row)
-    cursor = page.body_edit.textCursor()
+    page.form.glyphs.setCurrentRow(body_row)
+    cursor = page.form.body_edit.textCursor()
     assert cursor.blockNumber() == 0 and cursor.selectedText() == "喆"
     assert cursor.selectionStart() == 2

@@ -28,8 +28,8 @@ def test_circular_edit_issue_and_print(clerk_window, qtbot, monkeypatch, tmp_pat
     assert page.preview.current is not None and page.preview.current.pages > 3
 
     # The clerk edits the title; the preview follows after the pause; saving keeps it.
-    page.title_edit.setText("关于2026年11月重点工程推进情况的通报（修改）")
-    page.title_edit.textEdited.emit(page.title_edit.text())
+    page.form.title_edit.setText("关于2026年11月重点工程推进情况的通报（修改）")
+    page.form.title_edit.textEdited.emit(page.form.title_edit.text())
     assert page.timer.isActive()
     page.update_preview()
     assert page.renderer.pending  # update_preview returned before the render finished
@@ -45,7 +45,7 @@ def test_circular_edit_issue_and_print(clerk_window, qtbot, monkeypatch, tmp_pat
 
     page.issue()
     assert page.current.row.status == DocStatus.ISSUED and page.current.row.number
-    assert page.title_edit.isReadOnly() and not page.save_button.isEnabled()
+    assert page.form.title_edit.isReadOnly() and not page.save_button.isEnabled()
     assert page.correct_button.isEnabled()
 
     # Printing draws exactly the PDF's pages (here onto a PDF printer instead of paper).

@@ -2,43 +2,29 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QFormLayout,
     QGroupBox,
-    QHBoxLayout,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QSplitter,
     QVBoxLayout,
 )
 
 from desktop.documents.model import OfficialDocument
-from desktop.services import circular
 from desktop.services.auth import Permission
 from desktop.services.errors import DomainError
-from desktop.services.notices import drafts as notice_drafts
-from desktop.services.notices import glyphs, issuing
 from desktop.services.notices import register as notices
-from desktop.services.notices.register import DocKind, DocStatus, DocumentInfo, DocumentRow
-from desktop.services.periods import Period
+from desktop.services.notices.register import DocStatus, DocumentInfo, DocumentRow
 from desktop.ui import autosave as autosave_ui
-from desktop.ui import confirm
 from desktop.ui.autosave import Autosaver
 from desktop.ui.calls import write
 from desktop.ui.desk import Desk
 from desktop.ui.errors import show_error
 from desktop.ui.i18n import tr
-from desktop.ui.notices import font_check
-from desktop.ui.notices.font_check import Action
-from desktop.ui.notices.glyph_list import GlyphList, place_cursor
+from desktop.ui.notices import new_drafts, save_and_issue
+from desktop.ui.notices.draft_form import DraftForm
 from desktop.ui.notices.pdf import PdfPreview, print_pdf, save_document_as, save_pdf_as
 from desktop.ui.notices.preview_worker import PreviewRenderer
 from desktop.ui.page import Page
@@ -46,7 +32,7 @@ from desktop.ui.table import CENTER, Column, DataTable, RowTableModel
 from desktop.ui.unsaved import settle
 
 if TYPE_CHECKING:
-    from desktop.documents.coverage import CoverageReport, GlyphIssue
+    from desktop.documents.coverage import GlyphIssue
     from desktop.ui.main_window import MainWindow
 
 PREVIEW_DELAY_MS = 500  # re-render after the clerk pauses typing
@@ -79,34 +65,12 @@ class NoticesPage(Page):
         self.table = DataTable(self.model)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._select(cur))
 
-        self.title_edit = QLineEdit()
-        self.recipients_edit = QLineEdit()
-        self.cc_edit = QLineEdit()
-        self.note_edit = QLineEdit()
-        self.body_edit = QPlainTextEdit()
-        self.body_edit.setPlaceholderText(
-            tr("一段一行；以“一、”“（一）”“1.”“（1）”开头的段落自动成为各级标题。")
-        )
-        self.info = QLabel()
-        self.info.setWordWrap(True)
-        form_box = QGroupBox(tr("公文内容"))
-        form = QFormLayout(form_box)
-        form.addRow(tr("标题"), self.title_edit)
-        form.addRow(tr("主送机关"), self.recipients_edit)
-        form.addRow(tr("正文"), self.body_edit)
-        # After saving: the characters another font prints or none can, each a click from
-        # its place in the text; under the body, where the clerk looks.
-        self.glyphs = GlyphList()
-        self.glyphs.chosen.connect(self.show_glyph)
-        form.addRow(self.glyphs)
-        form.addRow(tr("附注"), self.note_edit)
-        form.addRow(tr("抄送"), self.cc_edit)
-        self._element_rows(form)
-        form.addRow(self.info)
-        for edit in self._line_edits():
+        self.form = DraftForm()
+        self.form.glyphs.chosen.connect(self.show_glyph)
+        for edit in self.form.line_edits():
             edit.textEdited.connect(self._edited)
-        self.body_edit.textChanged.connect(self._edited)
-        self.attachments_edit.textChanged.connect(self._edited)
+        self.form.body_edit.textChanged.connect(self._edited)
+        self.form.attachments_edit.textChanged.connect(self._edited)
 
         self.preview = PdfPreview()
         self.timer = QTimer(self)
@@ -120,7 +84,7 @@ class NoticesPage(Page):
 
         left = QSplitter()
         left.addWidget(self.table)
-        left.addWidget(form_box)
+        left.addWidget(self.form)
         left.setOrientation(Qt.Orientation.Vertical)
         left.setSizes([260, 460])
         splitter = QSplitter()
@@ -134,7 +98,7 @@ class NoticesPage(Page):
         self.current: DocumentInfo | None = None
         # (character, face) pairs the clerk confirmed at a save, per draft: the next save of the
         # same draft does not ask again for them; 印发 always asks.
-        self._fonts_seen: dict[int, frozenset[tuple[str, str | None]]] = {}
+        self.fonts_seen: dict[int, frozenset[tuple[str, str | None]]] = {}
         self.pdf: bytes = b""
         self._loading = False
         self._dirty = False
@@ -155,8 +119,8 @@ class NoticesPage(Page):
         if not self.has_unsaved_edits() or self.current is None:
             return None
         fields = ("title_edit", "recipients_edit", "cc_edit", "note_edit")
-        kept: dict[str, object] = {f: getattr(self, f).text() for f in fields}
-        kept.update(doc_id=self.current.row.id, body=self.body_edit.toPlainText())
+        kept: dict[str, object] = {f: getattr(self.form, f).text() for f in fields}
+        kept.update(doc_id=self.current.row.id, body=self.form.body_edit.toPlainText())
         return kept
 
     def _offer_autosave(self) -> None:
@@ -172,8 +136,8 @@ class NoticesPage(Page):
             return
         self._fill_register(row.id)
         for name in ("title_edit", "recipients_edit", "cc_edit", "note_edit"):
-            getattr(self, name).setText(str(left.get(name, "")))
-        self.body_edit.setPlainText(str(left.get("body", "")))
+            getattr(self.form, name).setText(str(left.get(name, "")))
+        self.form.body_edit.setPlainText(str(left.get("body", "")))
         self._dirty = True
         self.update_preview()
 
@@ -238,109 +202,16 @@ class NoticesPage(Page):
             with self.desk.session() as session:
                 self._show(notices.get_document(session, self.current.row.id))
 
-    def _element_rows(self, form: QFormLayout) -> None:
-        """份号, 密级 and 保密期限, 紧急程度, 签发人, 联合行文 organs and attachments."""
-        self.copy_edit = QLineEdit()
-        self.copy_edit.setPlaceholderText(tr("份号，如 1（印为 000001）；不编号则留空"))
-        self.secret_edit = QLineEdit()
-        self.secret_edit.setPlaceholderText(tr("密级：秘密 / 机密 / 绝密"))
-        self.period_edit = QLineEdit()
-        self.period_edit.setPlaceholderText(tr("保密期限，如 1年"))
-        self.urgency_edit = QLineEdit()
-        self.urgency_edit.setPlaceholderText(tr("特急 / 加急"))
-        self.signer_edit = QLineEdit()
-        self.signer_edit.setPlaceholderText(tr("上行文（请示、报告）的签发人，多人用“、”分隔"))
-        self.joint_edit = QLineEdit()
-        self.joint_edit.setPlaceholderText(tr("联合行文的其他发文机关，用“、”分隔"))
-        self.contact_edit = QLineEdit()
-        self.contact_edit.setPlaceholderText(tr("联系人（请示须注明，印在附注处）"))
-        self.phone_edit = QLineEdit()
-        self.phone_edit.setPlaceholderText(tr("联系电话"))
-        self.attachments_edit = QPlainTextEdit()
-        self.attachments_edit.setPlaceholderText(tr("附件标题，一行一件；各附件另起一页"))
-        self.attachments_edit.setMaximumHeight(70)
-        secret = QHBoxLayout()
-        secret.addWidget(self.secret_edit, 1)
-        secret.addWidget(self.period_edit, 1)
-        form.addRow(tr("份号"), self.copy_edit)
-        form.addRow(tr("密级、保密期限"), secret)
-        form.addRow(tr("紧急程度"), self.urgency_edit)
-        form.addRow(tr("签发人"), self.signer_edit)
-        contact = QHBoxLayout()
-        contact.addWidget(self.contact_edit, 1)
-        contact.addWidget(self.phone_edit, 1)
-        form.addRow(tr("联系人、电话"), contact)
-        form.addRow(tr("联合发文机关"), self.joint_edit)
-        form.addRow(tr("附件"), self.attachments_edit)
-
-    def _line_edits(self) -> list[QLineEdit]:
-        return [
-            self.title_edit,
-            self.recipients_edit,
-            self.cc_edit,
-            self.note_edit,
-            self.copy_edit,
-            self.secret_edit,
-            self.period_edit,
-            self.urgency_edit,
-            self.signer_edit,
-            self.joint_edit,
-            self.contact_edit,
-            self.phone_edit,
-        ]
-
     def _show(self, info: DocumentInfo | None) -> None:
         self.current, self._dirty = info, False
-        self.glyphs.show_report(None)
+        self.form.glyphs.show_report(None)
         self._loading = True
-        m = info.model if info else OfficialDocument(title="", issuer_mark="")
-        self.title_edit.setText(m.title)
-        self.recipients_edit.setText(m.recipients)
-        self.cc_edit.setText(m.cc)
-        self.note_edit.setText(m.note)
-        self.body_edit.setPlainText("\n".join(b for b in m.body if isinstance(b, str)))
-        self.copy_edit.setText(m.copy_number)
-        self.secret_edit.setText(m.classification)
-        self.period_edit.setText(m.classification_period)
-        self.urgency_edit.setText(m.urgency)
-        self.signer_edit.setText(m.signer)
-        self.contact_edit.setText(m.contact)
-        self.phone_edit.setText(m.contact_phone)
-        self.joint_edit.setText("、".join(m.joint_issuers[1:]))
-        self.attachments_edit.setPlainText("\n".join(a.title for a in m.attachments))
+        self.form.load(info.model if info else OfficialDocument(title="", issuer_mark=""))
         self._loading = False
-        frozen = info is None or info.row.status == DocStatus.ISSUED
-        for edit in self._line_edits():
-            edit.setReadOnly(frozen)
-        self.body_edit.setReadOnly(frozen)
-        self.attachments_edit.setReadOnly(frozen)
-        self._describe()
+        self.form.set_read_only(info is None or info.row.status == DocStatus.ISSUED)
+        self.form.describe(info)
         self._enable()
         self.update_preview()
-
-    def _describe(self) -> None:
-        info = self.current
-        if info is None:
-            self.info.setText(tr("登记簿中还没有公文。"))
-            return
-        parts = [
-            tr("{kind}，{status}").format(
-                kind=tr(info.row.kind.label), status=tr(info.row.status.label)
-            )
-        ]
-        if info.row.status == DocStatus.ISSUED:
-            parts.append(
-                tr("{n} 页，SHA-256 {h}…，已印发的公文不能修改").format(
-                    n=info.pages, h=info.pdf_sha256[:16]
-                )
-            )
-        if info.model.attachments:
-            parts.append(tr("附件 {n} 个（随文生成）").format(n=len(info.model.attachments)))
-        if info.row.corrects_id:
-            parts.append(tr("更正 #{id}").format(id=info.row.corrects_id))
-        if info.corrected_by:
-            parts.append(tr("已由 #{ids} 更正").format(ids="、".join(map(str, info.corrected_by))))
-        self.info.setText("；".join(parts))
 
     def _enable(self) -> None:
         can = self.desk.can(Permission.ISSUE_DOCUMENTS)
@@ -358,33 +229,7 @@ class NoticesPage(Page):
 
     def edited_model(self) -> OfficialDocument:
         assert self.current is not None
-        base = self.current.model
-        paragraphs = [line.strip() for line in self.body_edit.toPlainText().splitlines()]
-        tables = [b for b in base.body if not isinstance(b, str)]
-        model = replace(
-            base,
-            title=self.title_edit.text().strip(),
-            recipients=self.recipients_edit.text().strip(),
-            cc=self.cc_edit.text().strip(),
-            note=self.note_edit.text().strip(),
-            body=[p for p in paragraphs if p] + tables,
-        )
-        # Attachments by title: one a line, an existing one keeps its content.
-        kept = {a.title: a for a in base.attachments}
-        titles = [t.strip() for t in self.attachments_edit.toPlainText().splitlines() if t.strip()]
-        return notice_drafts.with_elements(
-            model,
-            copy_number=self.copy_edit.text(),
-            classification=self.secret_edit.text(),
-            classification_period=self.period_edit.text(),
-            urgency=self.urgency_edit.text(),
-            signers=[self.signer_edit.text()],
-            attachments=[(t, kept[t].blocks if t in kept else []) for t in titles],
-            joint=[n for n in re.split("[、，,]", self.joint_edit.text()) if n.strip()],
-            contact=self.contact_edit.text(),
-            contact_phone=self.phone_edit.text(),
-            check=False,
-        )
+        return self.form.edited_model(self.current.model)
 
     def _edited(self) -> None:
         if self._loading or self.current is None or self.current.row.status != DocStatus.DRAFT:
@@ -426,7 +271,7 @@ class NoticesPage(Page):
 
     # --- actions --------------------------------------------------------------------------
 
-    def _run(self, work, select_id_of=lambda result: result) -> object:  # type: ignore[no-untyped-def]
+    def run_write(self, work, select_id_of=lambda result: result) -> object:  # type: ignore[no-untyped-def]
         """A write from this page; afterwards the register shows the document it made."""
         ok, result = write(self, self.desk, self.main, work)
         if not ok:
@@ -438,185 +283,35 @@ class NoticesPage(Page):
         return result
 
     def new_circular(self) -> None:
-        latest = Period.of(self.desk.today)
-        periods = [str(latest.shift(-i)) for i in range(12)]
-        period, ok = QInputDialog.getItem(
-            self, tr("生成进展通报"), tr("通报期次："), periods, 0, False
-        )
-        if ok:
-            self._run(lambda s: circular.draft_circular(s, self.desk.actor, period))
+        new_drafts.new_circular(self)
 
     def new_notice(self) -> None:
-        self._new_draft(notice_drafts.WRITTEN_KINDS[0], tr("新建通知"), tr("通知标题："))
+        new_drafts.new_notice(self)
 
     def new_document(self) -> None:
         """A 请示 or 报告 (上行文) or a 函, with the clerk's own text."""
-        kinds = list(notice_drafts.WRITTEN_KINDS[1:])
-        labels = [tr(k.label) for k in kinds]
-        label, ok = QInputDialog.getItem(self, tr("新建公文"), tr("文种："), labels, 0, False)
-        if not ok:
-            return
-        kind = kinds[labels.index(label)]
-        self._new_draft(kind, tr("新建公文"), tr("标题（如“关于……的{k}”）：").format(k=label))
-
-    def _new_draft(self, kind: DocKind, caption: str, prompt: str) -> None:
-        """Ask the title; one another font prints is confirmed before the draft is made (返回修改
-        asks the title again, as typed)."""
-        title = ""
-        body = [tr("（在此填写正文）")]
-        while True:
-            title, ok = QInputDialog.getText(self, caption, prompt, text=title)
-            if not ok or not title.strip():
-                return
-            try:
-                with self.desk.session() as session:
-                    model = notice_drafts.notice_model(session, title, "", body, kind)
-                    report = glyphs.font_check_model(session, model)
-            except Exception as exc:
-                show_error(self, exc)
-                return
-            if report.ok or font_check.ask(self, report, Action.SAVE):
-                break
-        confirmed = not report.ok
-        self._run(
-            lambda s: notice_drafts.draft_notice(
-                s, self.desk.actor, title, "", body, kind, confirm_fallbacks=confirmed
-            )
-        )
+        new_drafts.new_document(self)
 
     def save_draft(self) -> bool:
         """Save the form; characters another font prints (or none can) are confirmed first."""
-        if self.current is None:
-            return False
-        model = self.edited_model()
-        confirmed = self._confirm_fonts(model)
-        if confirmed is None:
-            return False
-        return self._save(model, confirmed)
-
-    def _save(self, model: OfficialDocument, confirmed: bool) -> bool:
-        assert self.current is not None
-        doc_id, version = self.current.row.id, self.current.version
-        done = self._run(
-            lambda s: notices.update_draft(
-                s, self.desk.actor, doc_id, model, version, confirm_fallbacks=confirmed
-            ),
-            lambda _v: doc_id,
-        )
-        if done is not None:
-            with self.desk.session() as session:
-                self.glyphs.show_report(glyphs.font_check(session, doc_id))
-        return done is not None
-
-    def _font_report(self, model: OfficialDocument) -> CoverageReport | None:
-        try:
-            with self.desk.session() as session:
-                return glyphs.font_check_model(session, model)
-        except Exception as exc:
-            show_error(self, exc)
-            return None
-
-    def _confirm_fonts(self, model: OfficialDocument) -> bool | None:
-        """Before a save: True when the clerk confirmed the list (or had for this draft), False
-        when there is nothing to confirm, None for 返回修改 (the cursor is then on the first)."""
-        assert self.current is not None
-        report = self._font_report(model)
-        if report is None:
-            return None
-        if report.ok:
-            return False
-        doc_id = self.current.row.id
-        listed = frozenset((i.ch, i.font) for i in (*report.missing, *report.fallback))
-        seen = self._fonts_seen.get(doc_id, frozenset())
-        if listed <= seen:
-            return True
-        if not font_check.ask(self, report, Action.SAVE):
-            self._go_to_first(report, model)
-            return None
-        self._fonts_seen[doc_id] = seen | listed
-        return True
-
-    def _go_to_first(self, report: CoverageReport, model: OfficialDocument) -> None:
-        first = next((i for i in (*report.missing, *report.fallback) if i.field), None)
-        if first is not None:
-            self.show_glyph(first, model)
+        return save_and_issue.save_draft(self)
 
     def show_glyph(self, issue: GlyphIssue, model: OfficialDocument | None = None) -> None:
         """Put the editor's cursor on a character the list names. ``model``: the draft the
         places were counted in (as saved when not given); blank lines and the spaces around a
         line that saving drops are counted back in."""
         assert self.current is not None
-        model = model or self.current.model
-        edits = {
-            "title": self.title_edit,
-            "recipients": self.recipients_edit,
-            "note": self.note_edit,
-            "cc": self.cc_edit,
-            "signer": self.signer_edit,
-            "urgency": self.urgency_edit,
-            "classification": self.secret_edit,
-            "classification_period": self.period_edit,
-            "contact": self.contact_edit,
-            "contact_phone": self.phone_edit,
-            "joint": self.joint_edit,
-        }
-        if issue.field in ("body", "attachment"):
-            edit = self.body_edit if issue.field == "body" else self.attachments_edit
-            lines = edit.toPlainText().split("\n")
-            filled = [n for n, line in enumerate(lines) if line.strip()]
-            if issue.index < len(filled):
-                line = filled[issue.index]
-                indent = len(lines[line]) - len(lines[line].lstrip())
-                place_cursor(edit, line, issue.offset + indent)
-        elif issue.field == "joint":  # the organs after ours, joined with 、
-            before = sum(len(n) + 1 for n in model.joint_issuers[1 : issue.index + 1])
-            place_cursor(self.joint_edit, 0, before + issue.offset)
-        elif issue.field in edits:
-            text = edits[issue.field].text()
-            place_cursor(edits[issue.field], 0, issue.offset + len(text) - len(text.lstrip()))
+        self.form.show_glyph(issue, model or self.current.model)
 
     def issue(self) -> None:
-        """印发: the characters another font prints are confirmed in the same question; those
-        none can print refuse it, with their places; unsaved edits are saved first."""
-        if self.current is None:
-            return
-        model = self.edited_model() if self._dirty else self.current.model
-        report = self._font_report(model)
-        if report is None:
-            return
-        question = tr("印发后将取得发文字号并存档 PDF，此后不能再修改。确定印发“{t}”吗？").format(
-            t=model.title or self.current.row.title
-        )
-        if report.missing:  # would print as □: the clerk changes the text or the fonts first
-            font_check.ask(self, report, Action.ISSUE)
-            self._go_to_first(report, model)
-            return
-        if report.fallback:
-            if not font_check.ask(self, report, Action.ISSUE, question):
-                self._go_to_first(report, model)
-                return
-        elif not confirm.confirm(self, tr("印发公文"), question):
-            return
-        confirmed = bool(report.fallback)
-        if self._dirty and not self._save(model, confirmed):
-            return
-        assert self.current is not None
-        doc_id = self.current.row.id
-        issued = self._run(
-            lambda s: issuing.issue(s, self.desk.actor, doc_id, confirm_fallbacks=confirmed),
-            lambda i: i.id,
-        )
-        if issued is not None:
-            QMessageBox.information(
-                self,
-                tr("督办台"),
-                tr("已印发：{n}，共 {p} 页。").format(n=issued.number, p=issued.pages),  # type: ignore[attr-defined]
-            )
+        """印发 (desktop/ui/notices/save_and_issue.py): the characters another font prints are
+        confirmed first; those none can print refuse it."""
+        save_and_issue.issue(self)
 
     def correct(self) -> None:
         if self.current is not None:
             doc_id = self.current.row.id
-            self._run(lambda s: notices.draft_correction(s, self.desk.actor, doc_id))
+            self.run_write(lambda s: notices.draft_correction(s, self.desk.actor, doc_id))
 
     def delete(self) -> None:
         if self.current is None:
@@ -626,7 +321,9 @@ class NoticesPage(Page):
         )
         if answer == QMessageBox.StandardButton.Yes:
             doc_id = self.current.row.id
-            self._run(lambda s: notices.delete_draft(s, self.desk.actor, doc_id), lambda _r: None)
+            self.run_write(
+                lambda s: notices.delete_draft(s, self.desk.actor, doc_id), lambda _r: None
+            )
 
     def _suggested_name(self) -> str:
         assert self.current is not None
