@@ -5,18 +5,30 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import os
 import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy.orm import Session
 
 from desktop import __version__
 from desktop.services import audit, audit_verify, media, settings
-from desktop.services.archive import carrier, codes, copies, fsio, offsite, pending, seal, sources
+from desktop.services.archive import (
+    carrier,
+    codes,
+    copies,
+    fsio,
+    offsite,
+    pending,
+    seal,
+    sources,
+    writer,
+)
 from desktop.services.archive.checks import CHECKS
 from desktop.services.archive.facts import Facts
 from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
@@ -28,6 +40,7 @@ from desktop.services.archive.model import (
     REPORT,
     PackageInfo,
     Span,
+    item_folder,
 )
 from desktop.services.archive.readback import ReadBack
 from desktop.services.archive.reader import MemoryReader
@@ -58,6 +71,27 @@ class BuiltPackage:
     @property
     def size(self) -> int:
         return sum(len(d) for d in self.files.values())
+
+
+@dataclass(frozen=True)
+class Items:
+    """A package's items as soon as they are made: what ``build`` hands its ``items_ready``."""
+
+    name: str
+    info: PackageInfo
+    files: dict[str, bytes]
+    digests: dict[str, tuple[str, str]]
+    known: dict[str, Facts]
+
+
+class EarlyItems(Protocol):
+    """What ``build`` tells as it goes, for the export to start writing before it ends."""
+
+    def begin(self, name: str, folders: list[str], size: int) -> None:
+        """The package's name, its items' folders and about how many bytes their files hold."""
+
+    def items(self, items: Items) -> None:
+        """The items' files, made."""
 
 
 @dataclass(frozen=True)
@@ -102,10 +136,13 @@ def build(
     steps: Steps | None = None,
     formats: str | None = None,
     preparer: str = "",
+    early: EarlyItems | None = None,
 ) -> BuiltPackage:
     """Every file of the package, in memory, already self-checked (four checks on the bytes).
     ``formats`` (pdf / ofd / both) overrides the 归档格式 setting for this package; ``preparer``
-    (who exports) is the 登记表's 填表人.
+    (who exports) is the 登记表's 填表人. ``early`` is told the items' folders once they are
+    numbered and given their files (nearly all the bytes) as soon as they are made, before the
+    rest is built: the export starts writing them then (EarlyWrite).
 
     A period (``Span``) keeps the year's numbering: its items are a contiguous slice of it."""
     steps = steps or Steps(None)
@@ -121,6 +158,10 @@ def build(
     numbers = codes.assign(
         office.fonds_code, year, office.retention, office.organisation_code, len(documents), before
     )
+    name = package_name(office.fonds_code, span)
+    if early is not None:
+        folders = [item_folder(str(code), code.year) for code in numbers]
+        early.begin(name, folders, sum(len(f.data) for d in documents for f in d.files))
     # Read each document, then write and read back each file (6 = catalogue, metadata, audit
     # head, manifest, its seal, report; then the carrier's own files): the bar's length is known
     # before the first step.
@@ -153,6 +194,8 @@ def build(
         None if span.whole_year else span.last,
         before + 1,
     )
+    if early is not None:
+        early.items(Items(name, info, dict(files), dict(digests), dict(known)))
     files.update(sources.ledger_tables(session, year))
     from desktop.services.archive import catalogue  # openpyxl: only when a package is built
 
@@ -184,7 +227,7 @@ def build(
     # every file but itself and the seal, REPORT.txt included
     files[MANIFEST] = manifest(files, _digested(files, digests))
     files[seal.SEAL] = seal.make(files[MANIFEST], uid, key)
-    return BuiltPackage(package_name(office.fonds_code, span), info, files, digests, known)
+    return BuiltPackage(name, info, files, digests, known)
 
 
 def _digested(
@@ -244,32 +287,6 @@ def _period_lines(info: PackageInfo) -> list[str]:
     ]
 
 
-# Files are made durable (and handed to the read-back) this many bytes at a time: on the
-# measuring machine 8 MB batches wrote 128 MB in ~0.3 s against ~1 s for one sync at the end
-# (fsio.synced_batches), and the read-back of a batch runs while the next one is written.
-SETTLE_BYTES = 8 * 1024**2
-
-
-def _write_folder(built: BuiltPackage, temp: Path, steps: Steps, back: ReadBack) -> None:
-    temp.mkdir()
-    back.start(temp)
-    folders = {temp}
-    with fsio.synced_batches(temp) as durable:
-        for rel, data in built.files.items():
-            steps.tick()
-            target = temp / rel
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
-            fsio.write_file(target, data)
-            if durable.pending >= SETTLE_BYTES:
-                back.read(durable.settle())
-        back.read(durable.settle())
-    if not durable.whole_fs:  # the file system's sync made the folders durable too
-        for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
-            fsync_dir(folder)
-
-
 def _write_zip(built: BuiltPackage, temp: Path, steps: Steps) -> None:
     with open(temp, "wb") as handle:
         with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
@@ -288,29 +305,42 @@ def write(
     as_zip: bool = False,
     steps: Steps | None = None,
     before_final: Callable[[Path, int], None] | None = None,
+    early: writer.Early | None = None,
 ) -> tuple[Path, VerifyReport]:
     """Write and verify; on any failure or a cancel nothing that looks like a complete package
     remains (the 未完成 folder or file is removed). ``before_final(path, size)`` runs once the
-    copy is verified, just before it takes its final name (the pending-record journal)."""
+    copy is verified, just before it takes its final name (the pending-record journal).
+    ``early``: the items already being written into their unfinished folder (EarlyWrite)."""
     steps = steps or Steps(None)
     destination = Path(destination)
-    if not destination.is_dir():
-        raise ValidationError(f"目标文件夹“{destination}”不存在或不可用（移动介质是否已插好？）。")
-    fsio.check_room(destination, built.size)
-    final = fsio.unique_target(destination, built.name, ".zip" if as_zip else "")
-    temp = final.with_name(final.name + UNFINISHED)
+    rest = built.files
+    if early is not None and early.root is not None:
+        temp = early.root
+        final = temp.with_name(temp.name.removesuffix(UNFINISHED))
+        rest = {name: data for name, data in built.files.items() if name not in early.names}
+    else:
+        _check_destination(destination, built.size)
+        final = fsio.unique_target(destination, built.name, ".zip" if as_zip else "")
+        temp = final.with_name(final.name + UNFINISHED)
     try:
+        if rest is not built.files:
+            _check_rest_room(destination, rest)
         # Read back from the medium: each file once, hashed (a folder's batch by batch while the
         # next is written, archive/readback.py); what the checks read inside a file before
         # writing stands for the same bytes read back (same SHA-256).
-        with ReadBack(embedded_sizes(built.info), _lean(built)) as back:
+        with ReadBack(embedded_sizes(built.info), _lean(built.digests, built.known)) as back:
+            ahead = back.ahead
             if as_zip:
                 _write_zip(built, temp, steps)
             else:
-                _write_folder(built, temp, steps, back)
-            report = verify_package(
-                temp, on_file=steps.tick, known=dict(built.known), ahead=back.ahead
-            )
+                temp.mkdir(exist_ok=rest is not built.files)
+                back.start(temp)
+                writer.write_batches(rest, temp, back, steps.tick)
+                if early is not None and early.root is not None:
+                    ahead = {**ahead, **early.finish()}
+                    for _name in early.names:
+                        steps.tick()
+            report = verify_package(temp, on_file=steps.tick, known=dict(built.known), ahead=ahead)
         report.label = str(final)
         if not report.ok:
             raise MediaError(
@@ -321,22 +351,69 @@ def write(
         os.rename(temp, final)
         fsync_dir(destination)
     except OSError as exc:
-        left = _discard(temp)
+        left = _stop_and_discard(early, temp)
         raise MediaError(f"导出失败：{fsio.reason(exc)}。{left}") from exc
     except BaseException:
-        _discard(temp)
+        _stop_and_discard(early, temp)
         raise
     return final, report
 
 
-def _lean(built: BuiltPackage) -> dict[str, str]:
+def _check_destination(destination: Path, size: int) -> None:
+    if not destination.is_dir():
+        raise ValidationError(f"目标文件夹“{destination}”不存在或不可用（移动介质是否已插好？）。")
+    fsio.check_room(destination, size)
+
+
+def _check_rest_room(destination: Path, rest: dict[str, bytes]) -> None:
+    """Room for what is left once the items are on the medium (checked before they were)."""
+    try:
+        fsio.check_room(destination, sum(len(d) for d in rest.values()))
+    except MediaError as exc:
+        raise OSError(errno.ENOSPC, str(exc)) from exc
+
+
+class EarlyWrite:
+    """``build``'s EarlyItems for a folder export: once the items are numbered, the destination is
+    checked (room for their files), the package's unfinished folder made and its items'
+    folders begun in a child; once they are made, their files written and read back in
+    another (writer.Early). Where no child process can be started, nothing happens early and
+    ``write`` writes everything."""
+
+    def __init__(self, destination: Path, children: writer.Early) -> None:
+        self.destination = Path(destination)
+        self.children = children
+
+    def begin(self, name: str, folders: list[str], size: int) -> None:
+        if not writer.forks():
+            return
+        _check_destination(self.destination, size)
+        final = fsio.unique_target(self.destination, name)
+        temp = final.with_name(final.name + UNFINISHED)
+        temp.mkdir()
+        self.children.root = temp
+        self.children.make_folders(folders)
+
+    def items(self, items: Items) -> None:
+        if self.children.root is not None:
+            lean = _lean(items.digests, items.known)
+            self.children.start(items.files, embedded_sizes(items.info), lean)
+
+
+def _lean(digests: dict[str, tuple[str, str]], known: dict[str, Facts]) -> dict[str, str]:
     """The PDFs and OFDs whose facts the self-check holds by their SHA-256: read back, they
     need only their hash (readback.py)."""
     return {
         name: sha
-        for name, (sha, _original) in built.digests.items()
-        if sha in built.known and name.rsplit(".", 1)[-1].lower() in ("pdf", "ofd")
+        for name, (sha, _original) in digests.items()
+        if sha in known and name.rsplit(".", 1)[-1].lower() in ("pdf", "ofd")
     }
+
+
+def _stop_and_discard(early: writer.Early | None, temp: Path) -> str:
+    if early is not None:
+        early.stop()  # nothing writes into the folder while it is removed
+    return _discard(temp)
 
 
 def _discard(temp: Path) -> str:
@@ -363,14 +440,25 @@ def export_year(
     unfinished package is removed and nothing is recorded."""
     started = time.perf_counter()
     steps = Steps(progress)
-    built = build(session, year, steps, formats, actor.display_name)
-    gone = offsite.on_removable(Path(destination)) if leaves_pc is None else leaves_pc
+    early = writer.Early()
+    try:
+        try:
+            built = build(session, year, steps, formats, actor.display_name,
+                          None if as_zip else EarlyWrite(destination, early))  # fmt: skip
+        except BaseException:
+            if early.root is not None:  # the items' folder, begun before the build failed
+                _stop_and_discard(early, early.root)
+            raise
+        gone = offsite.on_removable(Path(destination)) if leaves_pc is None else leaves_pc
 
-    def expect(final: Path, size: int) -> None:  # a kill after the medium's sync still records
-        pending.expect(session, actor, "archive", final, gone, built.info.span.year,
-                       *_record(built, final, size, gone, as_zip))  # fmt: skip
+        def expect(final: Path, size: int) -> None:  # a kill after the medium's sync records
+            pending.expect(session, actor, "archive", final, gone, built.info.span.year,
+                           *_record(built, final, size, gone, as_zip))  # fmt: skip
 
-    path, report = write(built, Path(destination), as_zip=as_zip, steps=steps, before_final=expect)
+        path, report = write(built, Path(destination), as_zip=as_zip, steps=steps,
+                             before_final=expect, early=early)  # fmt: skip
+    finally:
+        early.stop()  # reaped whatever happened: no child outlives the export
     size = report.size
     if as_zip:
         with contextlib.suppress(OSError):
