@@ -15,8 +15,8 @@ import pytest
 from archive_fixtures import docs_session  # noqa: F401
 
 from desktop.services.archive import build
+from desktop.services.archive.catalogue_read import check_catalogues
 from desktop.services.archive.checks import VerifyReport
-from desktop.services.archive.content import check_catalogues
 from desktop.services.archive.model import CATALOGUE, PackageInfo
 from desktop.services.archive.reader import UnsafePackage
 
