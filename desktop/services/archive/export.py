@@ -40,7 +40,6 @@ from desktop.services.archive.model import (
     REPORT,
     PackageInfo,
     Span,
-    item_folder,
 )
 from desktop.services.archive.readback import ReadBack
 from desktop.services.archive.reader import MemoryReader
@@ -87,8 +86,8 @@ class Items:
 class EarlyItems(Protocol):
     """What ``build`` tells as it goes, for the export to start writing before it ends."""
 
-    def begin(self, name: str, folders: list[str], size: int) -> None:
-        """The package's name, its items' folders and about how many bytes their files hold."""
+    def begin(self, name: str, size: int) -> None:
+        """The package's name and about how many bytes its items' files hold."""
 
     def items(self, items: Items) -> None:
         """The items' files, made."""
@@ -140,7 +139,7 @@ def build(
 ) -> BuiltPackage:
     """Every file of the package, in memory, already self-checked (four checks on the bytes).
     ``formats`` (pdf / ofd / both) overrides the 归档格式 setting for this package; ``preparer``
-    (who exports) is the 登记表's 填表人. ``early`` is told the items' folders once they are
+    (who exports) is the 登记表's 填表人. ``early`` is told the package's name once the items are
     numbered and given their files (nearly all the bytes) as soon as they are made, before the
     rest is built: the export starts writing them then (EarlyWrite).
 
@@ -160,8 +159,7 @@ def build(
     )
     name = package_name(office.fonds_code, span)
     if early is not None:
-        folders = [item_folder(str(code), code.year) for code in numbers]
-        early.begin(name, folders, sum(len(f.data) for d in documents for f in d.files))
+        early.begin(name, sum(len(f.data) for d in documents for f in d.files))
     # Read each document, then write and read back each file (6 = catalogue, metadata, audit
     # head, manifest, its seal, report; then the carrier's own files): the bar's length is known
     # before the first step.
@@ -375,24 +373,22 @@ def _check_rest_room(destination: Path, rest: dict[str, bytes]) -> None:
 
 class EarlyWrite:
     """``build``'s EarlyItems for a folder export: once the items are numbered, the destination is
-    checked (room for their files), the package's unfinished folder made and its items'
-    folders begun in a child; once they are made, their files written and read back in
-    another (writer.Early). Where no child process can be started, nothing happens early and
+    checked (room for their files) and the package's unfinished folder made; once they are
+    made, their files are written and read back in a child (writer.Early). Where no child process can be started, nothing happens early and
     ``write`` writes everything."""
 
     def __init__(self, destination: Path, children: writer.Early) -> None:
         self.destination = Path(destination)
         self.children = children
 
-    def begin(self, name: str, folders: list[str], size: int) -> None:
+    def begin(self, name: str, size: int) -> None:
         if not writer.forks():
             return
         _check_destination(self.destination, size)
         final = fsio.unique_target(self.destination, name)
         temp = final.with_name(final.name + UNFINISHED)
-        temp.mkdir()
+        temp.mkdir()  # the name is taken now: another export picks another
         self.children.root = temp
-        self.children.make_folders(folders)
 
     def items(self, items: Items) -> None:
         if self.children.root is not None:

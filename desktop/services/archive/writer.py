@@ -63,14 +63,14 @@ def forks() -> bool:
 
 
 class Early:
-    """The items' folders made and their files written and read back by children while the
-    parent goes on.
+    """The items' files written and read back by a child while the parent goes on.
 
-    Once ``root`` (the unfinished folder) is made, ``make_folders`` and ``start`` each fork;
-    ``finish()`` waits for the children and returns the writer's read-back, by name, as
-    verify's ``ahead`` takes it (an error the writer met is raised here, as if met now);
-    ``stop()`` after an error or a cancel kills them first, so the folder can be removed with
-    nothing writing into it (the export stops them whatever happens)."""
+    Once ``root`` (the unfinished folder) is made, ``start`` forks; ``finish()`` waits for the
+    child and returns its read-back, by name, as verify's ``ahead`` takes it (an error it met
+    is raised here, as if met now); ``stop()`` after an error or a cancel kills it first, so
+    the folder can be removed with nothing writing into it (the export stops it whatever
+    happens). Making the items' folders in a second child while the items are read from the
+    ledger was tried and measured slower (the two contended for the same folders)."""
 
     def __init__(self) -> None:
         self.pid = 0
@@ -78,27 +78,10 @@ class Early:
         self.names: frozenset[str] = frozenset()
         self.size = 0
         self._fd = -1
-        self._folders = 0  # the child making the items' folders
 
     @property
     def started(self) -> bool:
         return self.pid > 0
-
-    def make_folders(self, folders: list[str]) -> None:
-        """Begin the items' folders under ``root`` in a child of their own: a folder costs as
-        much as a 120 KB file to make, and the items are not read from the ledger yet."""
-        assert self.root is not None
-        root = self.root
-        pid = _fork()
-        if pid == 0:
-            code = 0
-            try:
-                for folder in folders:
-                    (root / folder).mkdir(parents=True, exist_ok=True)
-            except BaseException:  # noqa: BLE001 — the writer meets the same error and says it
-                code = 1
-            os._exit(code)
-        self._folders = pid
 
     def start(
         self, files: dict[str, bytes], prefixes: dict[str, int], lean: dict[str, str]
@@ -142,28 +125,25 @@ class Early:
         return ahead
 
     def stop(self) -> None:
-        """Kill the children (if still running) and wait for them: nothing writes into the
-        folder."""
-        for pid in (self.pid, self._folders):
-            if pid > 0:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
+        """Kill the child (if still running) and wait for it: nothing writes into the folder."""
+        if self.pid > 0:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
         self._reap()
 
     def _reap(self) -> None:
         if self._fd >= 0:
             os.close(self._fd)
             self._fd = -1
-        for pid in (self.pid, self._folders):
-            if pid > 0:
-                with contextlib.suppress(ChildProcessError):  # reaped by a SIGCHLD handler
-                    os.waitpid(pid, 0)
-        self.pid = self._folders = 0
+        if self.pid > 0:
+            with contextlib.suppress(ChildProcessError):  # reaped by a SIGCHLD handler
+                os.waitpid(self.pid, 0)
+        self.pid = 0
 
 
 def _fork() -> int:
     with warnings.catch_warnings():  # 3.12+: "fork() in a multi-threaded process"; the
-        warnings.simplefilter("ignore", DeprecationWarning)  # children take no lock (above)
+        warnings.simplefilter("ignore", DeprecationWarning)  # child takes no lock (above)
         return os.fork()
 
 
