@@ -23,14 +23,14 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
+from desktop.services.heap import DEFAULT_FULL, NEVER, set_full_threshold
 from desktop.ui.auth.idle_lock import seconds_since_input
 from desktop.ui.calls import busy
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-DEFAULT_FULL = 10  # CPython's own generation-2 threshold
-NEVER = 1_000_000_000  # the generation-2 threshold that turns automatic full collections off
+__all__ = ["DEFAULT_FULL", "NEVER", "IdleWork", "install", "installed"]
 IDLE_S = 1.0  # seconds without input that count as a pause
 LONG_IDLE_S = 60.0  # …and as a long one: the whole heap is walked (0.2 s of CPU at 100,000)
 CHECK_MS = 500
@@ -57,8 +57,7 @@ class IdleWork(QObject):
         self.swept = False  # …in this long pause
         self.promoted = gc.get_count()[2]  # younger collections counted when last frozen
         self.windows: list[MainWindow] = []  # whose pages are still to be built ahead
-        young, middle, _full = gc.get_threshold()
-        gc.set_threshold(young, middle, NEVER)
+        set_full_threshold(NEVER)
         self.switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(SWITCH_S)
         self.timer = QTimer(self)
@@ -110,8 +109,7 @@ class IdleWork(QObject):
         """Automatic collections as CPython has them (tests; a process that closes its desk)."""
         global _installed
         self.timer.stop()
-        young, middle, _never = gc.get_threshold()
-        gc.set_threshold(young, middle, DEFAULT_FULL)
+        set_full_threshold(DEFAULT_FULL)
         sys.setswitchinterval(self.switch_interval)
         gc.unfreeze()
         _installed = None

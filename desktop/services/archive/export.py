@@ -17,7 +17,7 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from desktop import __version__
-from desktop.services import audit, audit_verify, media, settings
+from desktop.services import audit, audit_verify, heap, media, settings
 from desktop.services.archive import (
     carrier,
     codes,
@@ -159,7 +159,7 @@ def build(
     )
     name = package_name(office.fonds_code, span)
     if early is not None:
-        early.begin(name, sum(len(f.data) for d in documents for f in d.files))
+        early.begin(name, copies.files_size(session, span))
     # Read each document, then write and read back each file (6 = catalogue, metadata, audit
     # head, manifest, its seal, report; then the carrier's own files): the bar's length is known
     # before the first step.
@@ -434,6 +434,20 @@ def export_year(
 
     ``progress(done, total)`` is called per step; returning False cancels (Cancelled), the
     unfinished package is removed and nothing is recorded."""
+    with heap.paused_full_collections():  # its objects live until it ends (heap.py)
+        return _export_year(session, actor, year, destination, as_zip, leaves_pc, progress, formats)
+
+
+def _export_year(
+    session: Session,
+    actor: Actor,
+    year: int | Span,
+    destination: Path,
+    as_zip: bool,
+    leaves_pc: bool | None,
+    progress: Progress | None,
+    formats: str | None,
+) -> ExportResult:
     started = time.perf_counter()
     steps = Steps(progress)
     early = writer.Early()
@@ -501,5 +515,4 @@ def estimate_size(session: Session, year: int | Span) -> int:
     """About what the package will take (PDFs and attachments, plus the tables), for the
     destination dialog's "will it fit" line before anything is built."""
     span = year if isinstance(year, Span) else Span.of_year(year)
-    files = sum(len(f.data) for doc in sources.issued_documents(session, span) for f in doc.files)
-    return files + 2 * 1024 * 1024
+    return copies.files_size(session, span) + 2 * 1024 * 1024

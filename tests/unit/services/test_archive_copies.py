@@ -91,3 +91,25 @@ def test_issued_documents_keep_their_copies_and_export_copies_them(
     monkeypatch.setattr(ofd, "to_archival", _refuse)
     result = export_year(demo_session, system_actor("测试"), 2026, tmp_path)
     assert result.report.ok and verify_package(result.path).ok
+
+
+def test_the_size_a_package_needs_is_known_before_anything_is_read(docs_session) -> None:
+    """The room check before an export (and the dialog's "will it fit") from the ledger's sizes:
+    the issued files before any copy is kept, the kept copies (what goes) after."""
+    from desktop.services.archive import copies
+    from desktop.services.archive.model import Span
+
+    year = Span.of_year(2026)
+    issued = docs_session.execute(
+        text("SELECT sum(length(pdf) + coalesce(length(ofd), 0)) FROM document "
+             "WHERE status = 'issued'")
+    ).scalar_one()  # fmt: skip
+    attached = docs_session.execute(
+        text("SELECT coalesce(sum(size), 0) FROM attachment WHERE owner_type = 'document'")
+    ).scalar_one()
+    assert copies.files_size(docs_session, year) == issued + attached > 0
+    built = build(docs_session, 2026)
+    docs_session.commit()
+    assert copies.files_size(docs_session, year) == sum(
+        len(data) for path, data in _items(built).items()
+    )
