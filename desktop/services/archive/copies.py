@@ -10,9 +10,11 @@ audit chain's key: a row written with the ledger file and a SQLite shell is rema
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
@@ -53,9 +55,29 @@ def kept(session: Session, span: Span) -> Kept:
         .options(undefer(ArchiveCopy.data))
     )
     found: Kept = {}
-    for row in session.scalars(query):
-        found.setdefault(row.document_id, {})[row.name] = row
+    with _mapped(session):
+        for row in session.scalars(query):
+            found.setdefault(row.document_id, {})[row.name] = row
     return found
+
+
+# A year's kept copies (~130 MB) read through a memory map of the ledger file rather than one
+# read(2) per 4 KB page: 52-57 -> 26-27 ms warm, 125 -> 83 ms cold (issue 11). Only for this
+# read: elsewhere an I/O error stays an error (SQLite's mmap turns it into SIGBUS).
+_MAP_BYTES = 1 << 30
+
+
+@contextlib.contextmanager
+def _mapped(session: Session) -> Iterator[None]:
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    connection.exec_driver_sql(f"PRAGMA mmap_size={_MAP_BYTES}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql("PRAGMA mmap_size=0")
 
 
 def files_size(session: Session, span: Span) -> int:

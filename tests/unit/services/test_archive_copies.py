@@ -113,3 +113,33 @@ def test_the_size_a_package_needs_is_known_before_anything_is_read(docs_session)
     assert copies.files_size(docs_session, year) == sum(
         len(data) for path, data in _items(built).items()
     )
+
+
+def test_the_kept_copies_are_read_through_a_map_only_while_they_are_read(
+    docs_session, monkeypatch
+) -> None:
+    """The ledger file is memory-mapped for the one read of a year's kept copies (issue 11) and
+    not after it: elsewhere an I/O error on the ledger stays an error, not a crash."""
+    import contextlib
+
+    from desktop.services.archive import copies
+
+    build(docs_session, 2026)
+    docs_session.commit()
+
+    def size() -> int:
+        return docs_session.execute(text("PRAGMA mmap_size")).scalar_one()
+
+    inside: list[int] = []
+    real = copies._mapped
+
+    @contextlib.contextmanager
+    def watched(session):
+        with real(session):
+            inside.append(size())
+            yield
+
+    monkeypatch.setattr(copies, "_mapped", watched)
+    second = build(docs_session, 2026)
+    assert _items(second) and inside and inside[0] > 0
+    assert size() == 0
