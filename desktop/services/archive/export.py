@@ -172,13 +172,15 @@ def build(
     items = []
     kept = copies.kept(session, span)
     uid, key = audit.chain_key(session)  # the seal: only a desk holding this key can make one
-    for code, doc in zip(numbers, documents, strict=True):
-        steps.tick()
-        one = copies.item(session, code, doc, office, kept.setdefault(doc.id, {}), key)
-        items.append(one.item)
-        files.update(one.files)
-        digests.update(one.digests)
-        known.update(one.known)
+    with copies.Hashing(kept) as hashing:
+        for code, doc in zip(numbers, documents, strict=True):
+            steps.tick()
+            rows = kept.setdefault(doc.id, {})
+            one = copies.item(session, code, doc, office, rows, key, hashing)
+            items.append(one.item)
+            files.update(one.files)
+            digests.update(one.digests)
+            known.update(one.known)
     info = PackageInfo(
         office.fonds_code,
         year,

@@ -143,3 +143,24 @@ def test_the_kept_copies_are_read_through_a_map_only_while_they_are_read(
     second = build(docs_session, 2026)
     assert _items(second) and inside and inside[0] > 0
     assert size() == 0
+
+
+def test_a_copy_whose_bytes_alone_were_changed_is_made_again(docs_session) -> None:
+    """Same length, same signed row: only the hash of the bytes (taken in the hashing threads)
+    tells, and the copy is made again from the issued file."""
+    first = build(docs_session, 2026)
+    docs_session.commit()
+    row = docs_session.execute(
+        text("SELECT document_id, name, data FROM archive_copy WHERE data IS NOT NULL LIMIT 1")
+    ).one()
+    flipped = bytearray(row.data)
+    flipped[len(flipped) // 2] ^= 0x20
+    docs_session.execute(
+        text("UPDATE archive_copy SET data = :d WHERE document_id = :i AND name = :m"),
+        {"d": bytes(flipped), "i": row.document_id, "m": row.name},
+    )
+    docs_session.commit()
+    docs_session.expire_all()
+    second = build(docs_session, 2026)
+    assert bytes(flipped) not in second.files.values()
+    assert _items(second) == _items(first)
