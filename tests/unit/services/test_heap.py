@@ -1,5 +1,7 @@
 """No automatic full collection during work whose objects live until it ends (heap.py)."""
 
+# ruff: noqa: F811  (docs_session is a fixture imported from archive_fixtures)
+
 from __future__ import annotations
 
 import gc
