@@ -26,7 +26,7 @@ _before = DEFAULT_FULL  # the generation-2 threshold when the first of them bega
 
 @contextlib.contextmanager
 def paused_full_collections() -> Iterator[None]:
-    """No automatic full collection until the work inside ends (nested or in several threads at
+    """No automatic full collection until the work inside (or the function it decorates) ends (nested or in several threads at
     once: until the last one ends); then the threshold it found is back."""
     global _paused, _before
     with _lock:

@@ -114,8 +114,7 @@ def files_size(session: Session, span: Span) -> int:
         ).where(*between)
     )
     return sum(
-        int(kept_sizes.get(doc_id) or (own or 0) + (attached.get(doc_id) or 0))
-        for doc_id, own in issued
+        int(kept_sizes.get(doc_id) or own + (attached.get(doc_id) or 0)) for doc_id, own in issued
     )
 
 

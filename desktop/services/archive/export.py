@@ -421,6 +421,7 @@ def _discard(temp: Path) -> str:
 
 
 @audit.writes(Permission.BACKUP)
+@heap.paused_full_collections()  # its objects live until it ends (heap.py)
 def export_year(
     session: Session,
     actor: Actor,
@@ -436,20 +437,6 @@ def export_year(
 
     ``progress(done, total)`` is called per step; returning False cancels (Cancelled), the
     unfinished package is removed and nothing is recorded."""
-    with heap.paused_full_collections():  # its objects live until it ends (heap.py)
-        return _export_year(session, actor, year, destination, as_zip, leaves_pc, progress, formats)
-
-
-def _export_year(
-    session: Session,
-    actor: Actor,
-    year: int | Span,
-    destination: Path,
-    as_zip: bool,
-    leaves_pc: bool | None,
-    progress: Progress | None,
-    formats: str | None,
-) -> ExportResult:
     started = time.perf_counter()
     steps = Steps(progress)
     early = writer.Early()
