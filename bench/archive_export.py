@@ -86,6 +86,8 @@ def anchor(package: Path, copy: Path) -> Run:
 
 
 def main() -> None:
+    from desktop.services import audit_anchor  # its folders follow the XDG ones set below
+
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--documents", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=3)
@@ -111,6 +113,9 @@ def main() -> None:
         for n in range(args.rounds):  # interleaved, so a neighbour's load hits both alike
             scratch = folder / "archive-run.sqlite3"
             shutil.copy(path, scratch)  # an export is recorded in the ledger: run on a copy
+            # The copy replaces the last round's ledger on purpose: a new anchor, as a restore
+            # starts one (the last round's would call this copy an older ledger, and warn).
+            audit_anchor.forget(audit_anchor.location_of_file(scratch))
             # The copy's dirty pages are this script's, not the export's: synced before it, as
             # the anchor is (with the stick and the ledger on one file system, the export's
             # syncfs would write back the 245 MB copy too; a real stick is its own one).
