@@ -7,13 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from desktop.services.archive.browse import PackageView, open_view
-    from desktop.services.archive.export import (
-        ExportResult,
-        build,
-        estimate_size,
-        export_year,
-        package_name,
-    )
+    from desktop.services.archive.building import build, package_name
+    from desktop.services.archive.export import ExportResult, estimate_size, export_year
     from desktop.services.archive.fsio import MediaError
     from desktop.services.archive.importer import (
         ImportPlan,
@@ -41,14 +36,14 @@ _HOME = {
     "Span": "model",
     "UnsafePackage": "reader",
     "VerifyReport": "verify",
-    "build": "export",
+    "build": "building",
     "default_folder": "importer",
     "estimate_size": "export",
     "export_year": "export",
     "history": "provenance",
     "import_package": "importer",
     "open_view": "browse",
-    "package_name": "export",
+    "package_name": "building",
     "plan_import": "importer",
     "reminder": "offsite",
     "verify_package": "verify",

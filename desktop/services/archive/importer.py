@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from db.models import AuditEntry, DocStatus, Document
 from desktop.services import audit
 from desktop.services.archive import fsio, provenance
-from desktop.services.archive.export import Steps
+from desktop.services.archive.building import Steps
 from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
 from desktop.services.archive.model import IMPORT_FOLDER, PackageInfo, PackageItem, is_litter
 from desktop.services.archive.reader import UnsafePackage, check_name, open_package

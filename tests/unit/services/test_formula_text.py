@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select, text
 
 from db.models import ProgressReport
-from desktop.services.archive import export as archive_export
+from desktop.services.archive import building
 from desktop.services.auth import Actor, Role
 from desktop.services.excel.export import export_ledger
 from desktop.services.excel.import_reports import apply_import, preview_import
@@ -100,7 +100,7 @@ def test_the_ledger_export_writes_the_text_as_text(hostile, tmp_path: Path) -> N
 
 
 def test_the_archive_catalogue_and_csv_write_the_text_as_text(hostile) -> None:
-    built = archive_export.build(hostile, 2026)
+    built = building.build(hostile, 2026)
     _assert_all_guarded(_cells(built.files["catalogue.xlsx"]), LINK)
     rows = list(csv.reader(io.StringIO(built.files["data/unit.csv"].decode("utf-8-sig"))))
     fields = [f for row in rows for f in row]
