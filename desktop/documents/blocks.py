@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from .fonts import FontRole
 from .grid import AREA_W, CHARS_PER_LINE, RED, SIZE_2
+from .lines import break_lines_kept, line_width
 from .model import Attachment, Attendance, format_date
 from .pages import Composer, centred_x
-from .text import Glyph, Shaper, break_lines_kept, line_width
+from .text import Glyph, Shaper
 from .titles import split_title
 
 NUM = "一二三四五六七八九十百零"

@@ -9,8 +9,9 @@ from reportlab.pdfbase import pdfmetrics
 from .blocks import Flow
 from .fonts import FontRole, ink_extent
 from .grid import AREA_H, AREA_W, EPS, MM, SIZE_4
+from .lines import break_lines, line_width
 from .model import DocumentKind, OfficialDocument, format_date
-from .text import Glyph, break_lines, line_width
+from .text import Glyph
 
 OUTER = 0.35 * MM  # first and last rule of the 版记
 INNER = 0.25 * MM  # rules between its items

@@ -13,8 +13,8 @@ import re
 from .blocks import Flow
 from .fonts import FontRole
 from .grid import AREA_W, LEFT, MM, PAGE_H, PAGE_W, RED, SIZE_3, SIZE_4, TOP
+from .lines import line_width
 from .model import DocumentKind, Grade, OfficialDocument, format_date
-from .text import line_width
 
 MARK_MAX_SIZE = 42.0  # 初号: the mark never grows beyond it
 MARK_MIN_HSCALE = 0.75  # compress long names horizontally before shrinking them

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .grid import AREA_H, AREA_W, BLACK, EPS, Grid
-from .text import Glyph, justify, line_width
+from .lines import justify, line_width
+from .text import Glyph
 
 if TYPE_CHECKING:
     from .seals import Seal

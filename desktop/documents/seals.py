@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from .blocks import Flow
 from .grid import AREA_W, MM
-from .text import Glyph, line_width
+from .lines import line_width
+from .text import Glyph
 
 SEAL_DIAMETER = 42 * MM  # the usual 公章 of a local organ (4.2 cm)
 SEAL_GAP = 3 * MM  # at least, between two seals

@@ -5,8 +5,9 @@ from __future__ import annotations
 from .blocks import Flow
 from .fonts import FontRole
 from .grid import AREA_H, AREA_W, EPS
+from .lines import line_width
 from .model import Table
-from .text import Glyph, line_width
+from .text import Glyph
 
 PAD_X = 3.0
 PAD_Y = 3.0

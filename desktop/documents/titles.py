@@ -15,7 +15,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable
 
-from .text import CANNOT_END, CANNOT_START, NUMBER_UNITS
+from .lines import CANNOT_END, CANNOT_START, NUMBER_UNITS
 
 # Words of this domain that a general dictionary may cut, added to jieba with a high weight.
 DOMAIN_WORDS = (

@@ -17,7 +17,7 @@ from doc_measure import (
 )
 
 from desktop.documents.grid import default_line_pitch
-from desktop.documents.text import CANNOT_START
+from desktop.documents.lines import CANNOT_START
 
 PAGES = (1, 2, 3, 7)
 

@@ -103,7 +103,7 @@ def test_punctuation_is_squeezed_before_a_line_is_spread(wrapped):
 def test_squeezing_keeps_most_characters_on_their_slots():
     """One slot over: the two marks closest together give up their blank halves, so only the
     characters between them leave the grid; half a slot: the mark nearest the end."""
-    from desktop.documents.text import _squeeze_on_the_grid
+    from desktop.documents.lines import _squeeze_on_the_grid
 
     h = 8.0
     room = [h, 0.0, 0.0, 0.0, h, 0.0, h, 0.0, 0.0]
