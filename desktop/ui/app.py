@@ -41,6 +41,7 @@ PRELOAD = (
     "desktop.ui.auth.after_sign_in",
     "desktop.ui.main_window",
     "desktop.ui.archive.actions",
+    "desktop.ui.archive.backups",
     "desktop.ui.chain_banner",
     "desktop.ui.ledger_watch",
 )
@@ -109,7 +110,7 @@ def show_main_window(
     """The window, painted first: its start page fills in on the next turn of the event loop,
     and the day's start-up work (rolling backup) waits until the clerk can see the desk."""
     from desktop.ui import chain_banner, idle, ledger_watch
-    from desktop.ui.archive import actions as archive_actions
+    from desktop.ui.archive import backups
     from desktop.ui.desk import Desk
     from desktop.ui.main_window import MainWindow
 
@@ -123,7 +124,7 @@ def show_main_window(
     idle.install(window)
     ledger_watch.watch(window, ledger)  # a file replaced under the desk is said at once
     FirstPaint(window, lambda: window.show_page(window.start_key), at_latest_ms=300)
-    archive_actions.start_of_day(window)  # the day's rolling local backup, later
+    backups.start_of_day(window)  # the day's rolling local backup, later
     # the audit chain, off-thread; with the window as context, a window closed within the
     # second cancels it (a bare lambda then met a deleted MainWindow)
     QTimer.singleShot(1000, window, lambda: chain_banner.start(window))

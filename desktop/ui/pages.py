@@ -14,6 +14,7 @@ from desktop.ui import view_export
 from desktop.ui.actions import ActionSpec
 from desktop.ui.admin import actions as admin_actions
 from desktop.ui.archive import actions as archive_actions
+from desktop.ui.archive import backups
 from desktop.ui.auth import session_actions
 from desktop.ui.desk import Desk
 from desktop.ui.excel import actions as excel_actions
@@ -168,7 +169,7 @@ for _key in view_export.VIEW_PAGES:  # 导出当前表格 and 打印… (Ctrl+P)
     PAGE_ACTIONS[_key] = [*PAGE_ACTIONS.get(_key, []), *view_export.VIEW_ACTIONS]
 
 # Status-bar widgets: each is called with the window and returns a QWidget.
-STATUS_WIDGETS: list[Callable[[MainWindow], QWidget]] = [archive_actions.backup_reminder]
+STATUS_WIDGETS: list[Callable[[MainWindow], QWidget]] = [backups.backup_reminder]
 
 
 def spec_of(key: str) -> PageSpec:

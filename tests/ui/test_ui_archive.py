@@ -14,7 +14,7 @@ from desktop.services import archive, media
 from desktop.services.archive import Span
 from desktop.services.archive.checks import CHECKS
 from desktop.services.auth import system_actor
-from desktop.ui.archive import actions, destination
+from desktop.ui.archive import actions, backups, destination
 from desktop.ui.archive.browser import ImportPlanDialog, PackageBrowser, ReportDialog
 from desktop.ui.archive.destination import DestinationDialog
 
@@ -118,7 +118,7 @@ def test_backup_action_updates_the_reminder(clerk_window, monkeypatch, tmp_path,
             return 1
 
     monkeypatch.setattr(destination, "DestinationDialog", Fake)
-    actions.backup_ledger(clerk_window)
+    backups.backup_ledger(clerk_window)
     qtbot.waitUntil(lambda: bool(list(stick.glob("*.sqlite3.sha256"))), timeout=10_000)
     reminder = clerk_window.statusBar().findChild(QLabel, "backupReminder")
     qtbot.waitUntil(lambda: "天前" in reminder.text(), timeout=10_000)
@@ -155,7 +155,7 @@ def test_backup_dialog_encrypts_with_the_cipher_chosen(
             return self.result()
 
     monkeypatch.setattr(destination, "DestinationDialog", Typed)
-    actions.backup_ledger(clerk_window)
+    backups.backup_ledger(clerk_window)
     qtbot.waitUntil(lambda: bool(list(stick.glob("*.sqlite3.enc.sha256"))), timeout=20_000)
     (sealed,) = stick.glob("*.sqlite3.enc")
     assert backup_crypto.sealed_with(sealed) == backup_crypto.Sealed("sm4", 2)

@@ -25,7 +25,7 @@ def signed_in(demo_ledger, clock, qapp, qtbot, monkeypatch, tmp_path: Path):  # 
     from desktop.ui import idle
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    monkeypatch.setattr("desktop.ui.archive.actions.start_of_day", lambda _window: None)
+    monkeypatch.setattr("desktop.ui.archive.backups.start_of_day", lambda _window: None)
     with demo_ledger.session() as session:
         actor = identity.sign_in(session, "clerk", "duban-clerk")
     window = desk_app.show_main_window(demo_ledger, clock, actor)

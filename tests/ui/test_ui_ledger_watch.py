@@ -34,14 +34,14 @@ def test_a_restore_from_the_menu_does_not_warn_about_itself(
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from desktop.services import backup
-    from desktop.ui.archive import actions
+    from desktop.ui.archive import backups
 
     desk = admin_window.desk
     watch = ledger_watch.watch(admin_window, desk.ledger)
     copy = backup.write_backup(desk.ledger.path, tmp_path, "20261128-100000")[0]
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(copy), ""))
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
-    actions.restore_ledger(admin_window)
+    backups.restore_ledger(admin_window)
     assert any("台账已恢复" in m for m in messages), messages
     watch.check()  # replaced on purpose: nothing to say
     assert not any("已被替换" in m for m in messages)
@@ -54,7 +54,7 @@ def test_a_restore_that_rolls_the_log_back_asks_for_a_reason(
 
     from desktop.services import backup
     from desktop.services.auth import system_actor
-    from desktop.ui.archive import actions
+    from desktop.ui.archive import backups
 
     desk = admin_window.desk
     copy = backup.write_backup(desk.ledger.path, tmp_path, "20261128-100000")[0]
@@ -71,9 +71,9 @@ def test_a_restore_that_rolls_the_log_back_asks_for_a_reason(
     monkeypatch.setattr(QInputDialog, "getText", reason)
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     before = desk.ledger.path.read_bytes()
-    actions.restore_ledger(admin_window)  # cancelled at the reason: nothing replaced
+    backups.restore_ledger(admin_window)  # cancelled at the reason: nothing replaced
     assert "其后的" in asked[0] and desk.ledger.path.read_bytes() == before
-    actions.restore_ledger(admin_window)
+    backups.restore_ledger(admin_window)
     assert any("台账已恢复" in m for m in messages), messages
 
 
@@ -85,7 +85,7 @@ def test_a_restore_from_an_sm4_backup_names_the_cipher_and_wants_the_passphrase(
     from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
     from desktop.services import backup
-    from desktop.ui.archive import actions
+    from desktop.ui.archive import backups
 
     desk = admin_window.desk
     sealed = backup.write_backup(
@@ -99,13 +99,13 @@ def test_a_restore_from_an_sm4_backup_names_the_cipher_and_wants_the_passphrase(
         return next(answers)
 
     shown: list[str] = []
-    monkeypatch.setattr("desktop.ui.archive.actions.show_error", lambda _w, e: shown.append(str(e)))
+    monkeypatch.setattr("desktop.ui.archive.backups.show_error", lambda _w, e: shown.append(str(e)))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(sealed), ""))
     monkeypatch.setattr(QInputDialog, "getText", typed)
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     before = desk.ledger.path.read_bytes()
-    actions.restore_ledger(admin_window)
+    backups.restore_ledger(admin_window)
     assert "SM4" in asked[0] and shown and "口令不正确" in shown[0]
     assert desk.ledger.path.read_bytes() == before
-    actions.restore_ledger(admin_window)
+    backups.restore_ledger(admin_window)
     assert any("台账已恢复" in m for m in messages), (messages, shown)

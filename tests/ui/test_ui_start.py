@@ -67,7 +67,7 @@ def test_the_window_paints_before_its_start_page_loads(
     from desktop.services import identity
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    monkeypatch.setattr("desktop.ui.archive.actions.start_of_day", lambda _window: None)
+    monkeypatch.setattr("desktop.ui.archive.backups.start_of_day", lambda _window: None)
     with demo_ledger.session() as session:
         actor = identity.sign_in(session, "clerk", "duban-clerk")
     painted: list[bool] = []
