@@ -62,6 +62,39 @@ def save_language(language: str) -> None:
     settings.sync()
 
 
+class QtAccelerators(QTranslator):
+    """Qt's own strings that a newer Qt gave an accelerator (6.11's file dialog: "&Look in:",
+    "Files of &type:") while its qtbase_zh_CN.qm still has them without one ("Look in:"): the
+    translation of the text without the ``&``, with the key as a Chinese label shows one
+    ("查找范围(&L)："). Installed before qtbase's own, so it is asked only where that has none."""
+
+    def __init__(self, base: QTranslator, parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self._base = base
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return self._base.isEmpty()
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        key = _accelerator(source)
+        if not key:
+            return ""
+        plain = source.replace("&" + key, key, 1)
+        found = self._base.translate(context, plain, disambiguation, n)
+        if not found:
+            return ""
+        body = found.rstrip("：:")
+        return f"{body}(&{key.upper()}){found[len(body) :]}"
+
+
+def _accelerator(source: str) -> str:
+    """The character after the single ``&`` of a Qt label ("" for none, or for a literal "&&")."""
+    at = source.replace("&&", "  ").find("&")
+    return source[at + 1] if 0 <= at < len(source) - 1 else ""
+
+
 def install_translations(app: QCoreApplication, language: str | None = None) -> str:
     """Qt's own strings (qtbase_<lang>.qm: OK/Cancel, file and print dialogs) and ours
     (resources/translations/duban_<lang>.qm); a second call switches language."""
@@ -81,6 +114,10 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
     ):
         translator = QTranslator(app)
         if translator.load(name, folder):
+            if name.startswith("qtbase_"):
+                fallback = QtAccelerators(translator, app)
+                app.installTranslator(fallback)  # asked after the one installed next
+                _installed.append(fallback)
             app.installTranslator(translator)
             _installed.append(translator)
         else:

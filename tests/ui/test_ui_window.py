@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,24 @@ def test_the_window_title_names_the_ledger_then_the_program_once(clerk_window, q
     title, name = clerk_window.windowTitle(), qapp.applicationDisplayName()
     assert name == "督办台" and title.endswith(" — 督办台") and title.count(name) == 1
     assert str(clerk_window.desk.location) in title
+
+
+def test_the_file_dialog_is_chinese_where_qt_added_accelerators(qapp) -> None:
+    """6.11's file dialog labels are "&Look in:" and "Files of &type:"; its qtbase_zh_CN.qm has
+    them only without the "&": a clerk saw them in English in 选择文件夹."""
+    from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
+
+    from desktop.ui.i18n import install_translations
+
+    install_translations(qapp, "zh_CN")
+    dialog = QFileDialog(None, "选择文件夹")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] in ("查找范围(&L)：", "查找范围：")
+    assert labels["fileTypeLabel"] in ("文件类型(&T)：", "文件类型：")
+    shown = [*labels.values(), *(b.text() for b in dialog.findChildren(QPushButton))]
+    english = [t for t in shown if re.search(r"[A-Za-z]{2,}", re.sub(r"\(&\w\)", "", t))]
+    assert english == []
+    assert qapp.translate("QFileDialog", "Save && close") == ""  # a literal "&": no guess
+    dialog.deleteLater()
