@@ -77,14 +77,16 @@ class QtAccelerators(QTranslator):
 
     def translate(  # type: ignore[override]
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    ) -> str | None:
+        # None is a null QString: Qt asks the next translator (an empty "" would end the search
+        # and show nothing).
         key = _accelerator(source)
         if not key:
-            return ""
+            return None
         plain = source.replace("&" + key, key, 1)
         found = self._base.translate(context, plain, disambiguation, n)
         if not found:
-            return ""
+            return None
         body = found.rstrip("：:")
         return f"{body}(&{key.upper()}){found[len(body) :]}"
 

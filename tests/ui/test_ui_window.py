@@ -181,5 +181,21 @@ def test_the_file_dialog_is_chinese_where_qt_added_accelerators(qapp) -> None:
     shown = [*labels.values(), *(b.text() for b in dialog.findChildren(QPushButton))]
     english = [t for t in shown if re.search(r"[A-Za-z]{2,}", re.sub(r"\(&\w\)", "", t))]
     assert english == []
-    assert qapp.translate("QFileDialog", "Save && close") == ""  # a literal "&": no guess
+    assert qapp.translate("QFileDialog", "Save && close") == "Save && close"  # no guess
     dialog.deleteLater()
+
+
+def test_the_accelerator_fallback_leaves_every_other_string_to_the_next_translator(qapp) -> None:
+    """It once answered "" for the strings it does not know: Qt took that for a translation, and
+    the English window's Qt buttons went blank."""
+    from desktop.ui.i18n import install_translations
+
+    try:
+        install_translations(qapp, "en")
+        assert qapp.translate("QPlatformTheme", "Cancel") == "Cancel"
+        assert qapp.translate("QFileDialog", "&Look in:") == "&Look in:"
+        install_translations(qapp, "zh_CN")
+        assert qapp.translate("QPlatformTheme", "Cancel") == "取消"
+        assert qapp.translate("Nowhere", "Some &thing") == "Some &thing"
+    finally:
+        install_translations(qapp, "zh_CN")
