@@ -12,7 +12,6 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeySequence, QUn
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -35,6 +34,7 @@ from desktop.ui.desk import Desk
 from desktop.ui.errors import log_path
 from desktop.ui.i18n import LANGUAGES, current_language, install_translations, save_language, tr
 from desktop.ui.page import Page
+from desktop.ui.status_bar import build_status_bar
 from desktop.ui.unsaved import EditHolder, keep_for_later, settle
 
 MAXIMISE_BELOW = 1440  # px of available screen width
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(outer)
         self.undo_group = QUndoGroup(self)
         self._build_menus()
-        self._build_status_bar()
+        build_status_bar(self)
         self.current_key = ""
         self._restore()
         self.idle_lock = idle_lock.install(self)  # 安全管理员's idle time; tests set it short
@@ -349,21 +349,6 @@ class MainWindow(QMainWindow):
         help_menu.addAction(tr("关于督办台"), self._about)
         help_menu.addAction(tr("日志文件位置"), self._show_log)
         help_menu.addAction(tr("导出诊断信息…"), self._export_diagnostics)
-
-    def _build_status_bar(self) -> None:
-        desk = self.desk
-        status = self.statusBar()
-        status.addWidget(QLabel(tr("台账：{place}").format(place=desk.location)), 1)
-        role = tr(desk.actor.role.label)
-        status.addPermanentWidget(
-            QLabel(tr("用户：{name}（{role}）").format(name=desk.actor.display_name, role=role))
-        )
-        today = desk.today
-        status.addPermanentWidget(
-            QLabel(tr("{y}年{m}月{d}日").format(y=today.year, m=today.month, d=today.day))
-        )
-        for make in registry.STATUS_WIDGETS:  # e.g. the off-PC backup reminder
-            status.addPermanentWidget(make(self))
 
     def _copy(self) -> None:
         focus = QApplication.focusWidget()

@@ -11,7 +11,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMessageBox,
 )
@@ -23,6 +22,7 @@ from desktop.services.diagnostics import logs
 from desktop.ui import ledger_watch
 from desktop.ui.archive.ciphers import CIPHER_LABELS
 from desktop.ui.calls import Cancelled, Progress, run_in_background
+from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.errors import is_domain, message_for, show_error
 from desktop.ui.i18n import tr
 
@@ -159,9 +159,9 @@ def _restore_from(window: MainWindow, chosen: Path) -> None:
 # --- the status-bar reminder -------------------------------------------------------------------
 
 
-def backup_reminder(window: MainWindow) -> QLabel:
+def backup_reminder(window: MainWindow) -> ElidedLabel:
     """“n 天未离机备份” in the status bar."""
-    label = QLabel()
+    label = ElidedLabel(hint=tr("文件 → 备份台账… 可备份到U盘。"))
     label.setObjectName("backupReminder")
     window._backup_reminder = label  # type: ignore[attr-defined]
     refresh_reminder(window)
@@ -169,7 +169,7 @@ def backup_reminder(window: MainWindow) -> QLabel:
 
 
 def refresh_reminder(window: MainWindow) -> None:
-    label: QLabel | None = getattr(window, "_backup_reminder", None)
+    label: ElidedLabel | None = getattr(window, "_backup_reminder", None)
     if label is None:
         return
     with window.desk.session() as session:
@@ -182,7 +182,6 @@ def refresh_reminder(window: MainWindow) -> None:
         text = tr("已有 {d} 天没有把台账备份到移动介质，请尽快备份。").format(d=state.days)
     label.setText(text)
     label.setStyleSheet("color: #b00020;" if state.due else "")
-    label.setToolTip(tr("文件 → 备份台账… 可备份到U盘。"))
 
 
 def start_of_day(window: MainWindow) -> None:
