@@ -62,15 +62,25 @@ def save_language(language: str) -> None:
     settings.sync()
 
 
-class QtAccelerators(QTranslator):
-    """Qt's own strings that a newer Qt gave an accelerator (6.11's file dialog: "&Look in:",
-    "Files of &type:") while its qtbase_zh_CN.qm still has them without one ("Look in:"): the
-    translation of the text without the ``&``, with the key as a Chinese label shows one
-    ("查找范围(&L)："). Installed before qtbase's own, so it is asked only where that has none."""
+# Qt's Chinese mended where a clerk stops at it: the file dialogs' size column is "大小" on every
+# Chinese desktop (Windows, Kylin, UOS); qtbase_zh_CN says "体积" (volume).
+QT_MENDS = {"zh_CN": {("QFileSystemModel", "Size"): "大小"}}
 
-    def __init__(self, base: QTranslator, parent: QCoreApplication) -> None:
+
+class QtMends(QTranslator):
+    """Qt's own strings mended over its qtbase_<lang>.qm (``base``), asked before it:
+
+    - the words in QT_MENDS;
+    - a label that a newer Qt gave an accelerator (6.11's file dialog: "&Look in:", "Files of
+      &type:") where ``base`` has it only without one ("Look in:"): that translation, with the
+      key as a Chinese label shows one ("查找范围(&L)：").
+
+    Anything else is left to ``base`` and the translators after it."""
+
+    def __init__(self, base: QTranslator, language: str, parent: QCoreApplication) -> None:
         super().__init__(parent)
         self._base = base
+        self._mends = QT_MENDS.get(language, {})
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return self._base.isEmpty()
@@ -80,8 +90,11 @@ class QtAccelerators(QTranslator):
     ) -> str | None:
         # None is a null QString: Qt asks the next translator (an empty "" would end the search
         # and show nothing).
+        mended = self._mends.get((context, source))
+        if mended is not None:
+            return mended
         key = _accelerator(source)
-        if not key:
+        if not key or self._base.translate(context, source, disambiguation, n):
             return None
         plain = source.replace("&" + key, key, 1)
         found = self._base.translate(context, plain, disambiguation, n)
@@ -116,12 +129,12 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
     ):
         translator = QTranslator(app)
         if translator.load(name, folder):
-            if name.startswith("qtbase_"):
-                fallback = QtAccelerators(translator, app)
-                app.installTranslator(fallback)  # asked after the one installed next
-                _installed.append(fallback)
             app.installTranslator(translator)
             _installed.append(translator)
+            if name.startswith("qtbase_"):
+                mends = QtMends(translator, language, app)
+                app.installTranslator(mends)  # asked before qtbase's own (and after ours)
+                _installed.append(mends)
         else:
             log.warning("翻译文件 %s 未找到（%s），界面将显示源语言（中文）", name, folder)
     _language = language

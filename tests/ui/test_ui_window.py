@@ -6,14 +6,16 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLibraryInfo, QTranslator
+from PySide6.QtCore import QLibraryInfo, Qt, QTranslator
 from PySide6.QtGui import QFontDatabase, QImage
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QTreeView
 
 from desktop.cli import main as duban
 from desktop.services import identity, settings
 from desktop.services.errors import ValidationError
 from desktop.ui.app import create_app
 from desktop.ui.errors import message_for
+from desktop.ui.i18n import install_translations
 from desktop.ui.lock import LedgerInUse, lock_ledger
 from desktop.ui.main_window import MainWindow, ui_settings
 
@@ -167,10 +169,6 @@ def test_the_window_title_names_the_ledger_then_the_program_once(clerk_window, q
 def test_the_file_dialog_is_chinese_where_qt_added_accelerators(qapp) -> None:
     """6.11's file dialog labels are "&Look in:" and "Files of &type:"; its qtbase_zh_CN.qm has
     them only without the "&": a clerk saw them in English in 选择文件夹."""
-    from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
-
-    from desktop.ui.i18n import install_translations
-
     install_translations(qapp, "zh_CN")
     dialog = QFileDialog(None, "选择文件夹")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
@@ -182,18 +180,20 @@ def test_the_file_dialog_is_chinese_where_qt_added_accelerators(qapp) -> None:
     english = [t for t in shown if re.search(r"[A-Za-z]{2,}", re.sub(r"\(&\w\)", "", t))]
     assert english == []
     assert qapp.translate("QFileDialog", "Save && close") == "Save && close"  # no guess
+    view = dialog.findChild(QTreeView, "treeView")
+    heads = [view.model().headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+    assert heads == ["名称", "大小", "类型", "修改日期"]  # not Qt's "体积"
     dialog.deleteLater()
 
 
 def test_the_accelerator_fallback_leaves_every_other_string_to_the_next_translator(qapp) -> None:
     """It once answered "" for the strings it does not know: Qt took that for a translation, and
     the English window's Qt buttons went blank."""
-    from desktop.ui.i18n import install_translations
-
     try:
         install_translations(qapp, "en")
         assert qapp.translate("QPlatformTheme", "Cancel") == "Cancel"
         assert qapp.translate("QFileDialog", "&Look in:") == "&Look in:"
+        assert qapp.translate("QFileSystemModel", "Size") == "Size"  # the mend is Chinese only
         install_translations(qapp, "zh_CN")
         assert qapp.translate("QPlatformTheme", "Cancel") == "取消"
         assert qapp.translate("Nowhere", "Some &thing") == "Some &thing"
