@@ -65,12 +65,16 @@ def save_language(language: str) -> None:
 # Qt's Chinese mended where a clerk stops at it: the file dialogs' size column is "大小" on every
 # Chinese desktop (Windows, Kylin, UOS); qtbase_zh_CN says "体积" (volume).
 QT_MENDS = {"zh_CN": {("QFileSystemModel", "Size"): "大小"}}
+# Contexts Qt 6 moved its strings to, where an older qtbase_<lang>.qm still has them under the
+# old one: the file list's 类型 of a folder or a drive ("Folder" was in English).
+QT_MOVED = {"QAbstractFileIconProvider": "QFileDialog"}
 
 
 class QtMends(QTranslator):
     """Qt's own strings mended over its qtbase_<lang>.qm (``base``), asked before it:
 
     - the words in QT_MENDS;
+    - a string Qt moved to another context (QT_MOVED) that ``base`` has under the old one;
     - a label that a newer Qt gave an accelerator (6.11's file dialog: "&Look in:", "Files of
       &type:") where ``base`` has it only without one ("Look in:"): that translation, with the
       key as a Chinese label shows one ("查找范围(&L)：").
@@ -93,8 +97,13 @@ class QtMends(QTranslator):
         mended = self._mends.get((context, source))
         if mended is not None:
             return mended
+        if self._base.translate(context, source, disambiguation, n):
+            return None  # Qt's own has it
+        moved = QT_MOVED.get(context)
+        if moved is not None:
+            return self._base.translate(moved, source, disambiguation, n) or None
         key = _accelerator(source)
-        if not key or self._base.translate(context, source, disambiguation, n):
+        if not key:
             return None
         plain = source.replace("&" + key, key, 1)
         found = self._base.translate(context, plain, disambiguation, n)
