@@ -98,7 +98,8 @@ def _draw_row(flow: Flow, row: list[Cell], widths: list[float], size: float, ali
     for cell, w, align in zip(row, widths, aligns, strict=False):
         avail = w - 2 * PAD_X
         for i, line in enumerate(cell):
-            lw = min(line_width(line, 0.0), avail)  # an over-full line squeezes punctuation
+            natural = line_width(line, 0.0)
+            lw = min(natural, avail)  # an over-full line squeezes punctuation
             if align == "left":
                 lx = x + PAD_X
             elif align == "right":
@@ -106,7 +107,11 @@ def _draw_row(flow: Flow, row: list[Cell], widths: list[float], size: float, ali
             else:
                 lx = x + (w - lw) / 2
             line_top = top + PAD_Y + i * size * LEADING + (LEADING - 1) * size / 2
-            comp.text_at(line, lx, line_top, size, char_space=0.0, justify_to=avail, stretch=False)
+            # Only an over-full line is justified (squeezed): justify would leave the rest alone.
+            squeeze = avail if natural > avail + 0.01 else None
+            comp.text_at(
+                line, lx, line_top, size, char_space=0.0, justify_to=squeeze, stretch=False
+            )
         x += w
     comp.rule(top, RULE)
     comp.cursor = top + h
