@@ -8,11 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtGui import (
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QResizeEvent,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
@@ -33,6 +39,7 @@ from desktop.ui.calls import Job, Progress, run_in_background
 from desktop.ui.desk import Desk
 from desktop.ui.errors import log_path
 from desktop.ui.i18n import LANGUAGES, current_language, install_translations, save_language, tr
+from desktop.ui.navigation import Navigation
 from desktop.ui.page import Page
 from desktop.ui.status_bar import build_status_bar
 from desktop.ui.unsaved import EditHolder, keep_for_later, settle
@@ -92,16 +99,10 @@ class MainWindow(QMainWindow):
         # pages scroll and their toolbars wrap rather than push the window past the screen.
         self.setMinimumSize(QSize(640, 420))
         self.maximize_at_start = False
-        self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
-        self.nav.setIconSize(QSize(20, 20))
-        self.nav.setFixedWidth(140)
-        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 8px 6px; }")
+        self.nav = Navigation()
         for spec in self.specs:
             if spec.in_nav:
-                item = QListWidgetItem(icon(spec.icon), tr(spec.label))
-                item.setData(Qt.ItemDataRole.UserRole, spec.key)
-                self.nav.addItem(item)
+                self.nav.add_page(spec.key, icon(spec.icon), tr(spec.label))
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.stack = PageStack()
         central = QWidget()
@@ -472,6 +473,10 @@ class MainWindow(QMainWindow):
         self._save_tables(settings)
         settings.sync()
         tighten(Path(settings.fileName()))  # the user's settings are theirs only (0600)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        self.nav.fit(event.size().width())  # icons alone in a narrow window
+        super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.signed_in:

@@ -1,17 +1,21 @@
 """The window fits the screen: every page usable at 1024×768 and at 150 % scaling on 1366×768
-(910×512 logical pixels, which is what QT_SCALE_FACTOR=1.5 leaves on such a screen): nothing
+and on 1024×768 (910×512 and 683×512 logical pixels, what QT_SCALE_FACTOR=1.5 leaves): nothing
 forces the window past that size, no page needs sideways scrolling, every title-bar action is
 on screen, and a remembered geometry from a bigger screen is clipped to this one."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from desktop.ui.main_window import MainWindow
 
-SIZES = {"1024x768": QSize(1024, 768), "1366x768@150%": QSize(910, 512)}
+SIZES = {
+    "1024x768": QSize(1024, 768),
+    "1366x768@150%": QSize(910, 512),
+    "1024x768@150%": QSize(683, 512),
+}
 
 
 def _visible_rect(widget, window) -> QRect:  # type: ignore[no-untyped-def]
@@ -44,7 +48,11 @@ def test_every_page_fits_and_its_actions_are_on_screen(clerk_window, size: str) 
 
 # Pages with a table a clerk types into, which must never need the page scrolled to reach the
 # table's own scroll bar or the hint under it; at 1024×768 no page needs it at all.
-NO_SCROLL = {"1024x768": None, "1366x768@150%": {"tasks", "reports", "assessment"}}
+NO_SCROLL = {
+    "1024x768": None,
+    "1366x768@150%": {"tasks", "reports", "assessment"},
+    "1024x768@150%": {"tasks", "reports", "assessment"},
+}
 
 
 @pytest.mark.parametrize("size", list(SIZES), ids=list(SIZES))
@@ -80,3 +88,26 @@ def test_first_start_takes_the_available_area(clerk_window, demo_ledger, qtbot) 
     area = window._screen_area()
     assert window.size().width() <= area.width() and window.size().height() <= area.height()
     assert window.maximize_at_start == (area.width() < 1440)
+
+
+def test_a_narrow_window_shows_the_pages_icons_alone(clerk_window) -> None:
+    """At 683 px the names' 140 px made the 工作台 scroll sideways: the list keeps its icons,
+    each name in the tooltip and for screen readers, and the names come back when it widens."""
+    window: MainWindow = clerk_window
+    window.resize(SIZES["1366x768@150%"])
+    QApplication.processEvents()
+    wide = window.nav.width()
+    first = window.nav.item(0)
+    assert first.text() == "工作台"
+    window.resize(SIZES["1024x768@150%"])
+    QApplication.processEvents()
+    assert window.nav.width() < wide / 2
+    assert first.text() == "" and first.toolTip() == "工作台"
+    assert first.data(Qt.ItemDataRole.AccessibleTextRole) == "工作台"
+    assert not first.icon().isNull()
+    window.nav.setCurrentRow(2)  # still a way to the page
+    QApplication.processEvents()
+    assert window.current_key == window.nav.item(2).data(Qt.ItemDataRole.UserRole)
+    window.resize(SIZES["1024x768"])
+    QApplication.processEvents()
+    assert first.text() == "工作台" and window.nav.width() == wide

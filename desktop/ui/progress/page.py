@@ -75,6 +75,7 @@ class ProgressPage(Page):
         choose.addWidget(QLabel(tr("报送期次")))
         choose.addWidget(self.period)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # on two lines in a narrow window, not past its edge
         choose.addWidget(self.summary, 1)
         self.body.addLayout(choose)
         self.model = ProgressGridModel(editable=desk.can_edit)
