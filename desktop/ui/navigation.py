@@ -12,6 +12,12 @@ from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem
 WIDE = 140  # px, icons and names
 NARROW = 44  # px, icons alone
 ICONS_ALONE_BELOW = 800  # window width (logical px) under which the names go
+NAMES_STYLE = "QListWidget#navigation::item { padding: 8px 6px; }"
+ICONS_STYLE = (
+    "QListWidget#navigation::item { padding: 4px 0px; }"
+    "QListWidget#navigation::item:selected"
+    " { background: #dbe7f6; border-left: 3px solid #3b7dd8; }"
+)
 
 
 class Navigation(QListWidget):
@@ -20,7 +26,7 @@ class Navigation(QListWidget):
         self.setObjectName("navigation")
         self.setIconSize(QSize(20, 20))
         self.setFixedWidth(WIDE)
-        self.setStyleSheet("QListWidget#navigation::item { padding: 8px 6px; }")
+        self.setStyleSheet(NAMES_STYLE)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMovement(QListView.Movement.Static)  # in icon mode too: nothing to drag
         self.icons_alone = False
@@ -46,4 +52,6 @@ class Navigation(QListWidget):
         self.setFlow(QListView.Flow.TopToBottom)
         self.setWrapping(False)
         self.setGridSize(QSize(NARROW - 4, 40) if alone else QSize())
+        # The current page's whole cell highlighted: icon mode would mark only the empty text.
+        self.setStyleSheet(ICONS_STYLE if alone else NAMES_STYLE)
         self.setFixedWidth(NARROW if alone else WIDE)
