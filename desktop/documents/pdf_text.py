@@ -50,20 +50,16 @@ class TextWriter:
         texts: dict[str, list[str]] = {}
         for runs in lines:
             for _end, font, _bold, text in runs:
-                found = texts.get(font)
-                if found is None:
-                    found = texts[font] = []
-                found.append(text)
+                texts.setdefault(font, []).append(text)
         for font, parts in texts.items():
-            codes = self._codes.get(font)
-            if codes is None:
-                codes = self._codes[font] = {}
+            codes = self._codes.setdefault(font, {})
             new = [ch for ch in dict.fromkeys("".join(parts)) if ch not in codes]
             if new:
                 self._assign(font, codes, new)
 
-    def line(self, op: TextOp, runs: list[Run] | None = None) -> None:
-        """``op`` as one BT … ET: the em box of its first font has its top at ``op.top``."""
+    def line(self, op: TextOp, runs: list[Run]) -> None:
+        """``op`` (its :meth:`runs`) as one BT … ET: the em box of its first font has its top at
+        ``op.top``."""
         glyphs = op.glyphs
         size = op.size
         first = glyphs[0].font
@@ -77,8 +73,6 @@ class TextWriter:
         origin = f"1 0 0 1 {fp_str(LEFT + op.x, baseline)} Tm"
         code = ["BT", "1 0 0 1 0 0 Tm", origin, state]  # beginText()'s origin, then the line's
         add = code.append
-        if runs is None:
-            runs = _runs_of(glyphs, op.gaps)
         starts = _starts(op, runs) if len(runs) > 1 else None
         for k, (_end, font, bold, text) in enumerate(runs):
             # One run: same font and weight, no correction inside; each starts at its own x.
