@@ -1,7 +1,8 @@
 """The demo circular: `python -m bench.circular [--rounds 5]`.
 
 In-process warm figures (gather, compose, render, write; best of 8 after a first run) against
-LibreOffice converting an equivalent .docx (bench/docx.py) warm, two ways: over UNO (issue 11's
+LibreOffice converting an equivalent .docx (bench/docx.py, drawn in the desk's own five faces
+through a fontconfig file) warm, two ways: over UNO (issue 11's
 anchor: a listening soffice loading, exporting and closing the .docx, median of 10 after 2; needs
 the system's python3-uno, bench/uno_convert.py) and one soffice process converting six copies,
 less one converting one, per copy. Then whole processes, interleaved: `duban notice circular`
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -22,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bench.common import PYTHON, Run, child, header, interleaved, ms, row, times, versus
-from bench.docx import write_docx
+from bench.docx import fonts_conf, write_docx
 
 PERIOD = "2026-11"
 TODAY = "2026-11-28"
@@ -60,7 +62,10 @@ def warm_in_process(
     return best, model
 
 
-def soffice(docs: list[Path | str], outdir: Path, profile: Path) -> Run:
+FONTS_DIR = Path(__file__).resolve().parents[1] / "resources" / "fonts"
+
+
+def soffice(docs: list[Path | str], outdir: Path, profile: Path, env: dict[str, str]) -> Run:
     """One soffice process converting ``docs``; refused unless every PDF was written by it.
 
     soffice exits 0 even when it converts nothing (no Writer installed, a profile it cannot
@@ -70,7 +75,7 @@ def soffice(docs: list[Path | str], outdir: Path, profile: Path) -> Run:
         pdf.unlink(missing_ok=True)
     run = child(
         ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-         "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docs)]
+         "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docs)], env,
     )  # fmt: skip
     for pdf in made:
         check_pdf(pdf, "soffice", run.out)
@@ -80,7 +85,9 @@ def soffice(docs: list[Path | str], outdir: Path, profile: Path) -> Run:
 SYSTEM_PYTHON = "/usr/bin/python3"  # where Debian's python3-uno is importable
 
 
-def soffice_uno(docx: Path, outdir: Path, profile: Path, rounds: int = 12) -> float | None:
+def soffice_uno(
+    docx: Path, outdir: Path, profile: Path, env: dict[str, str], rounds: int = 12
+) -> float | None:
     """LibreOffice's warm conversion over UNO: the median of all but the first two; None when
     the system's Python has no uno module (python3-uno not installed)."""
     try:
@@ -92,7 +99,7 @@ def soffice_uno(docx: Path, outdir: Path, profile: Path, rounds: int = 12) -> fl
     run = subprocess.run(
         [SYSTEM_PYTHON, str(Path(__file__).with_name("uno_convert.py")), str(docx), str(outdir),
          str(profile), str(rounds)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True, text=True, timeout=600, env={**os.environ, **env},
     )  # fmt: skip
     if run.returncode != 0:
         raise SystemExit(f"LibreOffice over UNO failed: {run.stderr.strip() or run.stdout}")
@@ -152,17 +159,19 @@ def main() -> None:
         cpu, _ = warm_in_process(ledger, tmp / "warm.pdf", time.process_time)
 
         docx = write_docx(model, tmp / "circular.docx")  # type: ignore[arg-type]
+        # LibreOffice draws the .docx in the desk's five faces, as the desk does.
+        lo_env = {"FONTCONFIG_FILE": str(fonts_conf(tmp / "fonts.conf", FONTS_DIR))}
         profile, lo_out = tmp / "lo-profile", tmp / "lo"
-        soffice([docx], lo_out, profile)  # makes the profile: not timed
+        soffice([docx], lo_out, profile, lo_env)  # makes the profile: not timed
         copies = [shutil.copy(docx, tmp / f"copy{i}.docx") for i in range(6)]
-        one = statistics.median(soffice([docx], lo_out, profile).seconds for _ in range(3))
-        six = statistics.median(soffice(copies, lo_out, profile).seconds for _ in range(3))
+        one = statistics.median(soffice([docx], lo_out, profile, lo_env).seconds for _ in range(3))
+        six = statistics.median(soffice(copies, lo_out, profile, lo_env).seconds for _ in range(3))
         lo_warm = (six - one) / 5
-        lo_uno = soffice_uno(docx, lo_out, tmp / "uno-profile")
+        lo_uno = soffice_uno(docx, lo_out, tmp / "uno-profile", lo_env)
         found = interleaved(
             {
                 "duban": lambda: duban_cli(cli, clerk, tmp / "cli.pdf"),
-                "soffice": lambda: soffice([docx], lo_out, profile),
+                "soffice": lambda: soffice([docx], lo_out, profile, lo_env),
             },
             args.rounds,
         )
