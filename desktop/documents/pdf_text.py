@@ -34,6 +34,7 @@ class TextWriter:
         self._codes: dict[str, dict[str, int]] = {}  # font -> character -> subset * 256 + code
         self._runs: dict[tuple[str, str, float], str] = {}  # (font, text, size) -> Tf … Tj
         self._heads: dict[tuple[str, int, float], str] = {}  # (font, subset, size) -> "/F1+0 … TL"
+        self._lines: dict[_LineKey, tuple[list[Run], str]] = {}  # -> (its runs, BT … ET)
         self._descents: dict[str, float] = {}
         self._state: dict[tuple[float, float, tuple[float, float, float]], str] = {}
 
@@ -46,20 +47,43 @@ class TextWriter:
     def assign(self, lines: Iterable[list[Run]]) -> None:
         """Codes for every character of ``lines`` (runs, in the order drawn): one splitString
         per font, each font's new characters in the order met (the circular's 173 calls, one
-        per run that met a new character, cost ≈ 1 ms of a 25 ms warm render; issue 11)."""
+        per run that met a new character, cost ≈ 1 ms of a 25 ms warm render; issue 11).
+
+        The fonts are registered with the PDF here, in the order met (as drawing them would):
+        on a fresh writer the codes, the subsets' names and so every run's operators are then
+        fixed by the fonts and their characters in that order, and a later PDF of the same
+        characters (the same document drawn again: a preview, its issue, the next warm render)
+        takes the operators made for the first one (:data:`_drawn`) instead of making them.
+        """
         texts: dict[str, list[str]] = {}
         for runs in lines:
             for _end, font, _bold, text in runs:
                 texts.setdefault(font, []).append(text)
+        fresh = not self._codes
+        met = []
         for font, parts in texts.items():
             codes = self._codes.setdefault(font, {})
             new = [ch for ch in dict.fromkeys("".join(parts)) if ch not in codes]
             if new:
                 self._assign(font, codes, new)
+            reportlab_font: Any = pdfmetrics.getFont(font)
+            reportlab_font.getSubsetInternalName(0, self._doc)  # its /F number, as first met
+            met.append((font, reportlab_font, "".join(new)))
+        if fresh and met:
+            self._runs, self._heads, self._lines = _drawn_for(met)
 
     def line(self, op: TextOp, runs: list[Run]) -> None:
         """``op`` (its :meth:`runs`) as one BT … ET: the em box of its first font has its top at
-        ``op.top``."""
+        ``op.top``.
+
+        A line drawn before with the same runs (the same glyphs and corrections, see
+        :func:`_runs_of`) at the same place, size and spacing, in a PDF of the same codes, is
+        written as it was then."""
+        key = (id(runs), op.x, op.top, op.size, op.char_space, op.hscale, op.color)
+        found = self._lines.get(key)
+        if found is not None and found[0] is runs:  # held there: no other list has its id
+            self._canvas._code.append(found[1])
+            return
         glyphs = op.glyphs
         size = op.size
         first = glyphs[0].font
@@ -83,7 +107,8 @@ class TextWriter:
             if bold:
                 add("0 Tr")  # Tr outlives ET: never leak bold into the next line
         add("ET")
-        self._canvas._code.append(" ".join(code))
+        drawn = self._lines[key] = (runs, " ".join(code))
+        self._canvas._code.append(drawn[1])
 
     def _line_state(self, op: TextOp) -> str:
         """Tc, Tz and the fill colour, as the text object wrote them."""
@@ -103,6 +128,7 @@ class TextWriter:
             codes = self._codes[font] = {}
         missing = [ch for ch in text if ch not in codes]
         if missing:
+            self._own()
             self._assign(font, codes, list(dict.fromkeys(missing)))
         parts = []
         current, chunk = -1, bytearray()
@@ -119,6 +145,12 @@ class TextWriter:
         parts.append(f"({escapePDF(bytes(chunk))}) Tj")
         found = self._runs[key] = " ".join(parts)
         return found
+
+    def _own(self) -> None:
+        """Keep this PDF's operators to itself: a character met after :meth:`assign` makes its
+        codes differ from those of the PDFs it shared them with."""
+        self._runs, self._heads = dict(self._runs), dict(self._heads)
+        self._lines = dict(self._lines)
 
     def _assign(self, font: str, codes: dict[str, int], chars: list[str]) -> None:
         """Codes for ``chars`` (new to the font in this PDF, in the order met) from one
@@ -145,6 +177,36 @@ class TextWriter:
 
 
 Run = tuple[int, str, bool, str]  # (index after its last glyph, font, bold, its text)
+_LineKey = tuple[int, float, float, float, float, float, tuple[float, float, float]]
+_Drawn = tuple[
+    dict[tuple[str, str, float], str],
+    dict[tuple[str, int, float], str],
+    dict[_LineKey, tuple[list[Run], str]],
+]
+# (font, its characters in the order met) of each font in the order met -> (the fonts, the
+# run operators, subset heads and lines of every PDF that met them so): the same fonts meeting the
+# same characters in the same order give the same codes and names (splitString and
+# getSubsetInternalName are deterministic), so the operators are the same bytes.
+_drawn: OrderedDict[tuple[tuple[str, str], ...], tuple[tuple[Any, ...], _Drawn]] = OrderedDict()
+_DRAWN_LIMIT = 8  # documents (a few hundred KB of operators at most)
+
+
+def _drawn_for(met: list[tuple[str, Any, str]]) -> _Drawn:
+    """The operators shared by every PDF whose fonts met these characters in this order."""
+    key = tuple((font, chars) for font, _obj, chars in met)
+    fonts = tuple(obj for _font, obj, _chars in met)
+    with _kept_lock:
+        found = _drawn.get(key)
+        if found is not None and all(a is b for a, b in zip(found[0], fonts, strict=True)):
+            _drawn.move_to_end(key)
+            return found[1]
+        made: _Drawn = ({}, {}, {})  # a font registered anew under its name: drawn anew
+        _drawn[key] = (fonts, made)
+        while len(_drawn) > _DRAWN_LIMIT:
+            _drawn.popitem(last=False)
+    return made
+
+
 _kept: OrderedDict[tuple[tuple[int, ...], tuple[float, ...]], tuple[list[Glyph], list[Run]]] = (
     OrderedDict()
 )

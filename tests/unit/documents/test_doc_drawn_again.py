@@ -1,0 +1,57 @@
+"""A document drawn again in the same process (the preview refreshed, the draft issued, the
+next circular) reuses the operators of an earlier PDF of the same characters: the PDF it gets
+is the one a first drawing would have given, line for line."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+import pypdf
+import pytest
+from reportlab import rl_config
+
+from desktop.documents import FontSet, pdf_text, render_pdf
+from desktop.documents.samples import sample_document
+
+
+@pytest.fixture
+def invariant(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rl_config, "invariant", 1)  # no dates or ids: equal PDFs, equal bytes
+
+
+def _fresh(doc, fonts: FontSet) -> bytes:  # type: ignore[no-untyped-def]
+    """``doc`` drawn with nothing kept from earlier PDFs."""
+    pdf_text._drawn.clear()
+    return render_pdf(doc, fonts).pdf
+
+
+def _text(pdf: bytes) -> str:
+    return "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_a_line_changed_into_characters_met_before_is_drawn_as_changed(
+    shipped_fonts: FontSet, invariant: None
+) -> None:
+    base = sample_document(6)
+    first = base.body[-1]
+    # The last paragraph again, then reversed: no new character, so both documents' fonts
+    # meet the same characters in the same order and their PDFs share one set of operators.
+    before = replace(base, body=[*base.body, first])
+    after = replace(base, body=[*base.body, first[::-1]])
+    _fresh(before, shipped_fonts)
+    again = render_pdf(after, shipped_fonts).pdf
+    assert len(pdf_text._drawn) == 1  # shared, not drawn afresh
+    assert again == _fresh(after, shipped_fonts)
+    assert first[::-1][:12] in _text(again).replace("\n", "")
+
+
+def test_the_same_document_after_another_comes_out_the_same(
+    shipped_fonts: FontSet, invariant: None
+) -> None:
+    notice = sample_document(6)
+    other = sample_document(9, title="关于开展矛盾纠纷排查化解专项行动的通知")
+    first = _fresh(notice, shipped_fonts)
+    render_pdf(other, shipped_fonts)
+    assert render_pdf(notice, shipped_fonts).pdf == first
+    assert render_pdf(other, shipped_fonts).pdf == _fresh(other, shipped_fonts)
