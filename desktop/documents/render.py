@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import pickle
 import threading
 import zlib
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
@@ -102,6 +104,60 @@ def lay_out(
     if grid.lines < 1:
         raise ValueError("行距过大，版心内排不下一行")
     words = tuple(title_words)
+    key = _layout_key(doc, fonts, grid, bold_level3, words)
+    found = _laid_out(key)
+    if found is not None:
+        return found
+    laid = _lay_out(doc, fonts, grid, bold_level3, words)
+    if key is not None:
+        with _laid_lock:
+            _laid[key] = laid
+            while len(_laid) > LAYOUTS_KEPT:
+                _laid.popitem(last=False)
+    return _copy(laid)
+
+
+# Layouts kept per process, by the document's content (pickled) and everything else a layout
+# depends on: issuing lays the same document out for its PDF and for its OFD, a preview and
+# the issue that follows it lay out the same draft, and the warm circular is laid out again
+# with nothing changed (its 5 ms of layout, issue 11). The pages are shared, never changed:
+# the PDF and OFD writers only read them.
+_laid: OrderedDict[tuple[Any, ...], Layout] = OrderedDict()
+_laid_lock = threading.Lock()
+LAYOUTS_KEPT = 8
+
+
+def _layout_key(
+    doc: OfficialDocument, fonts: FontSet, grid: Grid, bold: bool, words: tuple[str, ...]
+) -> tuple[Any, ...] | None:
+    """What the layout of ``doc`` depends on, as of now (a later change to ``doc`` is another
+    key); None for a document that cannot be pickled (laid out every time)."""
+    try:
+        content = pickle.dumps(doc, protocol=5)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
+    return (content, Shaper(fonts).fonts_key(), tuple(fonts.notes), grid, bold, words)
+
+
+def _laid_out(key: tuple[Any, ...] | None) -> Layout | None:
+    if key is None:
+        return None
+    with _laid_lock:
+        found = _laid.get(key)
+        if found is not None:
+            _laid.move_to_end(key)
+    return None if found is None else _copy(found)
+
+
+def _copy(laid: Layout) -> Layout:
+    """The caller's own lists of the kept layout's pages and notes (the pages are shared)."""
+    return Layout(list(laid.pages), list(laid.font_notes), list(laid.glyph_warnings))
+
+
+def _lay_out(
+    doc: OfficialDocument, fonts: FontSet, grid: Grid, bold_level3: bool, words: tuple[str, ...]
+) -> Layout:
+    """:func:`lay_out` itself: ``doc`` laid out anew."""
 
     def layout(page_grids: dict[int, Grid]) -> Flow:
         flow = Flow(Composer(grid, page_grids), Shaper(fonts), bold_level3, words)

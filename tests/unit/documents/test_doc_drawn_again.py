@@ -12,6 +12,8 @@ import pytest
 from reportlab import rl_config
 
 from desktop.documents import FontSet, pdf_text, render_pdf
+from desktop.documents.fonts import reportlab_lock
+from desktop.documents.render import lay_out
 from desktop.documents.samples import sample_document
 
 
@@ -55,3 +57,31 @@ def test_the_same_document_after_another_comes_out_the_same(
     render_pdf(other, shipped_fonts)
     assert render_pdf(notice, shipped_fonts).pdf == first
     assert render_pdf(other, shipped_fonts).pdf == _fresh(other, shipped_fonts)
+
+
+def test_a_document_changed_after_it_was_drawn_is_laid_out_anew(shipped_fonts: FontSet) -> None:
+    """The kept layout is the document's as it was: a paragraph added to the same object
+    afterwards (the clerk's edit in the preview) prints, and the page count follows it."""
+    notice = sample_document(6)
+    first = render_pdf(notice, shipped_fonts)
+    notice.body.extend([notice.body[-1]] * 12 + ["新增一段：请各单位于月底前报送整改清单。"])
+    changed = render_pdf(notice, shipped_fonts)
+    assert changed.page_count > first.page_count
+    assert "请各单位于月底前报送整改清单" in _text(changed.pdf).replace("\n", "")
+    assert "请各单位于月底前报送整改清单" not in _text(first.pdf).replace("\n", "")
+
+
+def test_the_same_document_at_another_line_pitch_is_laid_out_for_it(
+    shipped_fonts: FontSet,
+) -> None:
+    notice = sample_document(12)
+
+    def lines_per_page(pitch: float | None) -> list[int]:
+        with reportlab_lock:
+            laid = lay_out(notice, shipped_fonts, line_pitch_pt=pitch)
+        return [len(page.ops) for page in laid.pages]
+
+    normal = lines_per_page(None)
+    wide = lines_per_page(40.0)  # 16 lines a page instead of 22
+    assert max(wide[:-1]) < max(normal[:-1])
+    assert lines_per_page(None) == normal
