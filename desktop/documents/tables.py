@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
 from .blocks import Flow
 from .fonts import FontRole
 from .grid import AREA_H, AREA_W, EPS
 from .lines import line_width
 from .model import Table
-from .text import Glyph
+from .pages import RuleOp, TextOp
+from .text import Glyph, Warning
 
 PAD_X = 3.0
 PAD_Y = 3.0
@@ -32,11 +38,77 @@ def layout_table(flow: Flow, table: Table) -> None:
     if table.caption:
         comp.keep_lines(3)  # never leave a caption alone at the bottom of a page
         flow.centred(table.caption, FontRole.HEITI, flow.size)
+    # Tables start on a grid line's top so the text above keeps its spacing.
+    comp.cursor = comp.grid.line_top(comp.grid.line_at_or_after(comp.cursor))
+    key = (
+        flow.shaper.fonts_key(),
+        tuple(map(str, table.header)),
+        tuple(tuple(map(str, row)) for row in table.rows),
+        tuple(widths),
+        tuple(table.aligns or ()),
+        size,
+        comp.cursor,
+    )
+    with _kept_lock:
+        found = _kept.get(key)
+        if found is not None:
+            _kept.move_to_end(key)
+    if found is not None:
+        flow.shaper.warn_again(found.warnings)
+        first, *rest = found.segments
+        comp.page.ops.extend(first)
+        for ops in rest:
+            comp.new_page()
+            comp.page.ops.extend(ops)
+        comp.cursor = found.cursor
+        return
+    start, before = len(comp.pages) - 1, len(comp.page.ops)
+    _lay_out(flow, table, widths, size, columns)
+    head = flow.shaper.warnings_of(map(str, table.header), FontRole.HEITI, size)
+    body = flow.shaper.warnings_of(
+        (str(cell) for row in table.rows for cell in row), FontRole.FANGSONG, size
+    )
+    if head is None or body is None:
+        return  # a glyph no longer kept (the process's glyphs started again): not kept
+    pages = comp.pages[start:]
+    laid = _Laid(
+        (tuple(pages[0].ops[before:]), *(tuple(p.ops) for p in pages[1:])),
+        comp.cursor,
+        head + body,
+    )
+    with _kept_lock:
+        _kept[key] = laid
+        while len(_kept) > _KEPT_LIMIT:
+            _kept.popitem(last=False)
+
+
+@dataclass(frozen=True)
+class _Laid:
+    """A table laid out from a cursor: its ops on the page it starts on and on each page it
+    adds, the cursor after it, and the fallback warnings its glyphs gave."""
+
+    segments: tuple[tuple[TextOp | RuleOp, ...], ...]
+    cursor: float
+    warnings: tuple[Warning, ...]
+
+
+# Tables laid out per process, by their fonts, cells, widths, alignment, size and the cursor
+# they start at: what a table's layout depends on (it starts on a grid line's top, breaks by the
+# area's height and repeats its header on each new page). A document laid out again after an
+# edit above a table that did not move it (the preview's case) places the table's ops as
+# before: the circular's tables are half of its layout (issue 11). The ops are shared, never
+# changed afterwards (keep_lines moves grid lines only, never a table's).
+_kept: OrderedDict[tuple[Any, ...], _Laid] = OrderedDict()
+_kept_lock = threading.Lock()
+_KEPT_LIMIT = 256
+
+
+def _lay_out(flow: Flow, table: Table, widths: list[float], size: float, columns: int) -> None:
+    """The table from the composer's cursor (a grid line's top): rows split into pages."""
+    comp = flow.comp
     header = _row(flow, table.header, widths, size, FontRole.HEITI) if table.header else None
     rows = [_row(flow, r, widths, size, FontRole.FANGSONG) for r in table.rows]
     aligns = (table.aligns or []) + ["center"] * columns
-    # Tables start on a grid line's top so the text above keeps its spacing.
-    comp.cursor = comp.grid.line_top(comp.grid.line_at_or_after(comp.cursor))
     head_h = _height(header, size) if header else 0.0
     heights = [_height(r, size) for r in rows]
     chunks = _chunks(heights, head_h, AREA_H - comp.cursor, AREA_H)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -119,9 +120,19 @@ class Shaper:
                 while len(_rows) > _ROWS_LIMIT:
                     _rows.popitem(last=False)
         else:
-            for warning in found[1]:
-                self._warn(*warning)
+            self.warn_again(found[1])
         return [[line[:] for line in cell] for cell in found[0]]
+
+    def warn_again(self, warnings: Iterable[Warning]) -> None:
+        """The fallback warnings of glyphs taken from a process cache, as making them gave."""
+        for warning in warnings:
+            self._warn(*warning)
+
+    def warnings_of(
+        self, texts: Iterable[str], role: FontRole, size: float
+    ) -> tuple[Warning, ...] | None:
+        """What shaping ``texts`` warns of, in order (None: a glyph not made yet)."""
+        return self._warnings_in(tuple(texts), role, size)
 
     def _warnings_in(
         self, texts: tuple[str, ...], role: FontRole, size: float

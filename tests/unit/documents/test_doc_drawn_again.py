@@ -11,8 +11,9 @@ import pypdf
 import pytest
 from reportlab import rl_config
 
-from desktop.documents import FontSet, pdf_text, render_pdf
+from desktop.documents import FontSet, pdf_text, render, render_pdf, samples, tables
 from desktop.documents.fonts import reportlab_lock
+from desktop.documents.model import Table
 from desktop.documents.render import lay_out
 from desktop.documents.samples import sample_document
 
@@ -85,3 +86,45 @@ def test_the_same_document_at_another_line_pitch_is_laid_out_for_it(
     wide = lines_per_page(40.0)  # 16 lines a page instead of 22
     assert max(wide[:-1]) < max(normal[:-1])
     assert lines_per_page(None) == normal
+
+
+def _forget_everything() -> None:
+    pdf_text._drawn.clear()
+    render._laid.clear()
+    tables._kept.clear()
+
+
+@pytest.mark.parametrize("edit", ["after the table", "above it, moving it"])
+def test_a_table_laid_out_again_after_an_edit_is_the_table_laid_out_afresh(
+    shipped_fonts: FontSet, invariant: None, edit: str
+) -> None:
+    notice = sample_document(body=samples.body(8, with_table=True))
+    at = next(i for i, b in enumerate(notice.body) if isinstance(b, Table))
+    _forget_everything()
+    render_pdf(notice, shipped_fonts)
+    kept = len(tables._kept)
+    body = list(notice.body)
+    if edit == "after the table":
+        body[-1] += "请于月底前报送。"
+    else:
+        body[at - 1] += "请各单位认真对照检查，于月底前将整改情况书面报送市平安办。" * 2
+    edited = replace(notice, body=body)
+    again = render_pdf(edited, shipped_fonts).pdf
+    assert len(tables._kept) == (kept if edit == "after the table" else kept + 1)
+    _forget_everything()
+    assert again == render_pdf(edited, shipped_fonts).pdf
+
+
+def test_a_table_laid_out_again_warns_of_its_missing_characters_again(
+    shipped_fonts: FontSet,
+) -> None:
+    table = Table(["单位", "负责人"], [["市公安局", "吉𠮷祥"], ["市司法局", "王䶮"]])
+    notice = sample_document(2, body=["一、基本情况", table, "以上情况，特此通报。"])
+    _forget_everything()
+    first = render_pdf(notice, shipped_fonts).glyph_warnings
+    render._laid.clear()  # laid out again: the table from what was kept
+    kept = len(tables._kept)
+    again = render_pdf(notice, shipped_fonts).glyph_warnings
+    assert len(tables._kept) == kept
+    assert any("𠮷" in w for w in first)
+    assert again == first
