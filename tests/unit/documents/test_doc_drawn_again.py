@@ -38,6 +38,7 @@ def test_a_line_changed_into_characters_met_before_is_drawn_as_changed(
 ) -> None:
     base = sample_document(6)
     first = base.body[-1]
+    assert isinstance(first, str)
     # The last paragraph again, then reversed: no new character, so both documents' fonts
     # meet the same characters in the same order and their PDFs share one set of operators.
     before = replace(base, body=[*base.body, first])
@@ -104,10 +105,11 @@ def test_a_table_laid_out_again_after_an_edit_is_the_table_laid_out_afresh(
     render_pdf(notice, shipped_fonts)
     kept = len(tables._kept)
     body = list(notice.body)
-    if edit == "after the table":
-        body[-1] += "请于月底前报送。"
-    else:
-        body[at - 1] += "请各单位认真对照检查，于月底前将整改情况书面报送市平安办。" * 2
+    where = len(body) - 1 if edit == "after the table" else at - 1
+    text = body[where]
+    assert isinstance(text, str)
+    more = "请于月底前报送。" if edit == "after the table" else "请各单位认真对照检查。" * 4
+    body[where] = text + more
     edited = replace(notice, body=body)
     again = render_pdf(edited, shipped_fonts).pdf
     assert len(tables._kept) == (kept if edit == "after the table" else kept + 1)
