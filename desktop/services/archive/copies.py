@@ -17,8 +17,9 @@ import logging
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, undefer
 
 from db.models import ArchiveCopy, Attachment, DocStatus, Document
@@ -81,6 +82,17 @@ def _mapped(session: Session) -> Iterator[None]:
         connection.exec_driver_sql("PRAGMA mmap_size=0")
 
 
+def kept_sizes_query(between: tuple[Any, ...]) -> Select[int, int]:
+    """Each document's kept copies' bytes: read from ix_archive_copy_sizes (migration 0018),
+    never from the rows, where ``size`` sits behind the copy's bytes."""
+    return (
+        select(ArchiveCopy.document_id, func.sum(ArchiveCopy.size))
+        .join(Document, Document.id == ArchiveCopy.document_id)
+        .where(*between)
+        .group_by(ArchiveCopy.document_id)
+    )
+
+
 def files_size(session: Session, span: Span) -> int:
     """About how many bytes the span's items' files take in a package, from the sizes the ledger
     holds (no file is read): a document's kept copies where it has them, else its issued files.
@@ -90,14 +102,7 @@ def files_size(session: Session, span: Span) -> int:
         Document.issued_on >= span.first,
         Document.issued_on <= span.last,
     )
-    kept_sizes = dict(
-        session.execute(
-            select(ArchiveCopy.document_id, func.sum(ArchiveCopy.size))
-            .join(Document, Document.id == ArchiveCopy.document_id)
-            .where(*between)
-            .group_by(ArchiveCopy.document_id)
-        ).all()
-    )
+    kept_sizes: dict[int, int] = dict(session.execute(kept_sizes_query(between)).tuples())
     attached = dict(
         session.execute(
             select(Attachment.owner_id, func.sum(Attachment.size))
