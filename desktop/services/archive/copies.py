@@ -102,7 +102,7 @@ def files_size(session: Session, span: Span) -> int:
         Document.issued_on >= span.first,
         Document.issued_on <= span.last,
     )
-    kept_sizes: dict[int, int] = dict(session.execute(kept_sizes_query(between)).tuples())
+    kept_sizes: dict[int, int] = dict(session.execute(kept_sizes_query(between)).tuples().all())
     attached = dict(
         session.execute(
             select(Attachment.owner_id, func.sum(Attachment.size))
