@@ -8,6 +8,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -77,7 +78,15 @@ class Document(Base):
     ofd_sha256: Mapped[str] = mapped_column(String(64), default="")
     pages: Mapped[int] = mapped_column(Integer, default=0)
 
-    __table_args__ = (UniqueConstraint("prefix", "year", "serial"),)
+    __table_args__ = (
+        UniqueConstraint("prefix", "year", "serial"),
+        # SQLite stores a row's columns in order: pdf_sha256, pages and ofd_sha256 sit behind the
+        # PDF's bytes (its overflow pages). A year's issued documents (the archive export, the
+        # register) read them from this index instead of walking every PDF (migration 0018).
+        Index(
+            "ix_document_issued_files", "status", "issued_on", "pdf_sha256", "pages", "ofd_sha256"
+        ),  # fmt: skip
+    )
 
 
 class DocumentTask(Base):

@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any, NoReturn
 
-from sqlalchemy import LargeBinary, Table, and_, func, select
+from sqlalchemy import LargeBinary, Select, Table, and_, func, select
 from sqlalchemy.orm import Session, undefer
 
 from db.base import Base
@@ -70,6 +70,18 @@ def numbered_before(session: Session, span: Span) -> int:
     return int(session.scalar(query) or 0)
 
 
+def issued_query(span: Span) -> Select[Document]:
+    """The span's issued documents in 件号 order; the hashes and pages after the PDF's bytes
+    come from ix_document_issued_files (migration 0018)."""
+    return (
+        select(Document)
+        .where(_issued_between(span.first, span.last))
+        .order_by(
+            Document.issued_on, Document.issued_at, Document.year, Document.serial, Document.id
+        )
+    )
+
+
 def issued_documents(session: Session, span: Span) -> list[SourceDocument]:
     """The span's issued documents by date (then number): the order that fixes their 件号.
 
@@ -78,13 +90,7 @@ def issued_documents(session: Session, span: Span) -> list[SourceDocument]:
     audit log recorded when they were issued, the bytes against them when they are read.
     """
     first, last = span.first, span.last
-    query = (
-        select(Document)
-        .where(_issued_between(first, last))
-        .order_by(
-            Document.issued_on, Document.issued_at, Document.year, Document.serial, Document.id
-        )
-    )
+    query = issued_query(span)
     recorded = issued_hashes(session)
     attachments = _attachments_between(session, first, last)
     found = []
