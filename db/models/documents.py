@@ -81,8 +81,8 @@ class Document(Base):
     __table_args__ = (
         UniqueConstraint("prefix", "year", "serial"),
         # SQLite stores a row's columns in order: pdf_sha256, pages and ofd_sha256 sit behind the
-        # PDF's bytes (its overflow pages). A year's issued documents (the archive export, the
-        # register) read them from this index instead of walking every PDF (migration 0018).
+        # PDF's bytes (its overflow pages). An archive export reads a span's issued documents
+        # with them from this index instead of walking every PDF (migration 0018).
         Index(
             "ix_document_issued_files", "status", "issued_on", "pdf_sha256", "pages", "ofd_sha256"
         ),  # fmt: skip

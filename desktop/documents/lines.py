@@ -3,10 +3,10 @@ the grid (标点挤压, spread between characters). text.py shapes the glyphs.""
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from operator import attrgetter
 from typing import TYPE_CHECKING
+
+from .kept import Kept
 
 if TYPE_CHECKING:
     from .text import Glyph
@@ -203,11 +203,9 @@ class _Line:
         self.glyphs += unit
 
 
-_kept: OrderedDict[
-    tuple[tuple[int, ...], float, float, float], tuple[list[Glyph], list[list[Glyph]]]
-] = OrderedDict()
-_kept_lock = threading.Lock()
-_KEPT_LIMIT = 4096  # paragraphs and cells: a few documents' worth
+_kept: Kept[tuple[tuple[int, ...], float, float, float], tuple[list[Glyph], list[list[Glyph]]]] = (
+    Kept(4096)
+)  # paragraphs and cells: a few documents' worth
 
 
 def break_lines_kept(
@@ -217,16 +215,11 @@ def break_lines_kept(
     per process): a warm render of the same text breaks it once. The entry holds the glyphs,
     so the ids in its key cannot be another object's while it is kept."""
     key = (tuple(map(id, glyphs)), first_width, rest_width, char_space)
-    with _kept_lock:
-        found = _kept.get(key)
-        if found is not None:
-            _kept.move_to_end(key)
+    found = _kept.get(key)
     if found is None:
-        found = (glyphs[:], break_lines(glyphs, first_width, rest_width, char_space))
-        with _kept_lock:
-            _kept[key] = found
-            while len(_kept) > _KEPT_LIMIT:
-                _kept.popitem(last=False)
+        found = _kept.put(
+            key, (glyphs[:], break_lines(glyphs, first_width, rest_width, char_space))
+        )
     return [line[:] for line in found[1]]  # the caller's own lists (a TextOp keeps one)
 
 

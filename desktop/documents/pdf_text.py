@@ -5,8 +5,6 @@ string per operator: half of a warm circular's render (≈ 30 of 60 ms for 700 l
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
@@ -15,6 +13,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from .grid import LEFT, PAGE_H, TOP, cmyk
+from .kept import Kept
 from .pages import TextOp
 from .text import Glyph
 
@@ -187,31 +186,26 @@ _Drawn = tuple[
 # run operators, subset heads and lines of every PDF that met them so): the same fonts meeting the
 # same characters in the same order give the same codes and names (splitString and
 # getSubsetInternalName are deterministic), so the operators are the same bytes.
-_drawn: OrderedDict[tuple[tuple[str, str], ...], tuple[tuple[Any, ...], _Drawn]] = OrderedDict()
-_DRAWN_LIMIT = 8  # documents (a few hundred KB of operators at most)
+_drawn: Kept[tuple[tuple[str, str], ...], tuple[tuple[Any, ...], _Drawn]] = Kept(
+    8  # documents (a few hundred KB of operators at most)
+)
 
 
 def _drawn_for(met: list[tuple[str, Any, str]]) -> _Drawn:
     """The operators shared by every PDF whose fonts met these characters in this order."""
     key = tuple((font, chars) for font, _obj, chars in met)
     fonts = tuple(obj for _font, obj, _chars in met)
-    with _kept_lock:
-        found = _drawn.get(key)
-        if found is not None and all(a is b for a, b in zip(found[0], fonts, strict=True)):
-            _drawn.move_to_end(key)
-            return found[1]
-        made: _Drawn = ({}, {}, {})  # a font registered anew under its name: drawn anew
-        _drawn[key] = (fonts, made)
-        while len(_drawn) > _DRAWN_LIMIT:
-            _drawn.popitem(last=False)
+    found = _drawn.get(key)
+    if found is not None and all(a is b for a, b in zip(found[0], fonts, strict=True)):
+        return found[1]
+    made: _Drawn = ({}, {}, {})  # a font registered anew under its name: drawn anew
+    _drawn.put(key, (fonts, made))
     return made
 
 
-_kept: OrderedDict[tuple[tuple[int, ...], tuple[float, ...]], tuple[list[Glyph], list[Run]]] = (
-    OrderedDict()
+_kept: Kept[tuple[tuple[int, ...], tuple[float, ...]], tuple[list[Glyph], list[Run]]] = Kept(
+    8192  # lines: a few documents' worth
 )
-_kept_lock = threading.Lock()
-_KEPT_LIMIT = 8192  # lines: a few documents' worth
 
 
 def _runs_of(glyphs: list[Glyph], gaps: tuple[float, ...]) -> list[Run]:
@@ -219,11 +213,9 @@ def _runs_of(glyphs: list[Glyph], gaps: tuple[float, ...]) -> list[Run]:
     glyph. Kept per process by the glyphs' identity (a glyph is made once per process for a
     set of fonts, text.Shaper); the entry holds the glyphs, so no id is another object's."""
     key = (tuple(map(id, glyphs)), gaps)
-    with _kept_lock:
-        found = _kept.get(key)
-        if found is not None:
-            _kept.move_to_end(key)
-            return found[1]
+    found = _kept.get(key)
+    if found is not None:
+        return found[1]
     runs: list[Run] = []
     n, ngaps = len(glyphs), len(gaps)
     start = 0
@@ -234,10 +226,7 @@ def _runs_of(glyphs: list[Glyph], gaps: tuple[float, ...]) -> list[Run]:
                 continue
         runs.append((i + 1, g.font, g.bold, "".join([r.ch for r in glyphs[start : i + 1]])))
         start = i + 1
-    with _kept_lock:
-        _kept[key] = (glyphs[:], runs)
-        while len(_kept) > _KEPT_LIMIT:
-            _kept.popitem(last=False)
+    _kept.put(key, (glyphs[:], runs))
     return runs
 
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import pickle
-import threading
 import zlib
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +29,7 @@ from .grid import (
     default_line_pitch,
 )
 from .header import layout_header
+from .kept import Kept
 from .model import Block, DocumentKind, OfficialDocument, Table, format_date, note_text
 from .pages import Composer, Page, RuleOp, TextOp
 from .pdf_text import Run, TextWriter
@@ -110,10 +109,7 @@ def lay_out(
         return found
     laid = _lay_out(doc, fonts, grid, bold_level3, words)
     if key is not None:
-        with _laid_lock:
-            _laid[key] = laid
-            while len(_laid) > LAYOUTS_KEPT:
-                _laid.popitem(last=False)
+        _laid.put(key, laid)
     return _copy(laid)
 
 
@@ -122,9 +118,8 @@ def lay_out(
 # the issue that follows it lay out the same draft, and the warm circular is laid out again
 # with nothing changed (its 5 ms of layout, issue 11). The pages are shared, never changed:
 # the PDF and OFD writers only read them.
-_laid: OrderedDict[tuple[Any, ...], Layout] = OrderedDict()
-_laid_lock = threading.Lock()
 LAYOUTS_KEPT = 8
+_laid: Kept[tuple[Any, ...], Layout] = Kept(LAYOUTS_KEPT)
 
 
 def _layout_key(
@@ -140,12 +135,7 @@ def _layout_key(
 
 
 def _laid_out(key: tuple[Any, ...] | None) -> Layout | None:
-    if key is None:
-        return None
-    with _laid_lock:
-        found = _laid.get(key)
-        if found is not None:
-            _laid.move_to_end(key)
+    found = _laid.get(key) if key is not None else None
     return None if found is None else _copy(found)
 
 
@@ -286,22 +276,14 @@ class _PageDeflate:
     pdfname = "FlateDecode"
 
     def __init__(self) -> None:
-        self._kept: OrderedDict[str | bytes, bytes] = OrderedDict()
-        self._lock = threading.Lock()
+        self._kept: Kept[str | bytes, bytes] = Kept(PAGES_KEPT)
 
     def encode(self, text: str | bytes) -> bytes:
-        with self._lock:
-            found = self._kept.get(text)
-            if found is not None:
-                self._kept.move_to_end(text)
-                return found
+        found = self._kept.get(text)
+        if found is not None:
+            return found
         raw = text.encode("utf8") if isinstance(text, str) else text
-        made = zlib.compress(raw, PAGE_LEVEL)
-        with self._lock:
-            self._kept[text] = made
-            while len(self._kept) > PAGES_KEPT:
-                self._kept.popitem(last=False)
-        return made
+        return self._kept.put(text, zlib.compress(raw, PAGE_LEVEL))
 
 
 PAGES_KEPT = 64  # a few documents' pages (≈ 10 KB of operators each, and their deflated bytes)

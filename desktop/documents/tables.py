@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
 from .blocks import Flow
 from .fonts import FontRole
 from .grid import AREA_H, AREA_W, EPS
+from .kept import Kept
 from .lines import line_width
 from .model import Table
 from .pages import RuleOp, TextOp
@@ -49,10 +48,7 @@ def layout_table(flow: Flow, table: Table) -> None:
         size,
         comp.cursor,
     )
-    with _kept_lock:
-        found = _kept.get(key)
-        if found is not None:
-            _kept.move_to_end(key)
+    found = _kept.get(key)
     if found is not None:
         flow.shaper.warn_again(found.warnings)
         first, *rest = found.segments
@@ -76,10 +72,7 @@ def layout_table(flow: Flow, table: Table) -> None:
         comp.cursor,
         head + body,
     )
-    with _kept_lock:
-        _kept[key] = laid
-        while len(_kept) > _KEPT_LIMIT:
-            _kept.popitem(last=False)
+    _kept.put(key, laid)
 
 
 @dataclass(frozen=True)
@@ -98,9 +91,7 @@ class _Laid:
 # edit above a table that did not move it (the preview's case) places the table's ops as
 # before: the circular's tables are half of its layout (issue 11). The ops are shared, never
 # changed afterwards (keep_lines moves grid lines only, never a table's).
-_kept: OrderedDict[tuple[Any, ...], _Laid] = OrderedDict()
-_kept_lock = threading.Lock()
-_KEPT_LIMIT = 256
+_kept: Kept[tuple[Any, ...], _Laid] = Kept(256)
 
 
 def _lay_out(flow: Flow, table: Table, widths: list[float], size: float, columns: int) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -13,6 +11,7 @@ import reportlab.pdfbase.ttfonts as _ttfonts
 from reportlab.pdfbase import pdfmetrics
 
 from .fonts import FontRole, FontSet, covers
+from .kept import Kept
 from .lines import CANNOT_START, break_lines
 
 MISSING_SUBSTITUTE = "□"
@@ -68,11 +67,9 @@ GlyphKey = tuple[str, FontRole, float, bool]  # (character, role, size, bold)
 # makes none, and break_lines_kept can keep its lines by the glyphs' identity (issue 11).
 _MADE: dict[tuple[Any, ...], dict[GlyphKey, tuple[Glyph, Warning | None]]] = {}
 # Table rows (Shaper.cells): their cells' lines and the warnings their glyphs give.
-_rows: OrderedDict[tuple[Any, ...], tuple[list[list[list[Glyph]]], tuple[Warning, ...]]] = (
-    OrderedDict()
+_rows: Kept[tuple[Any, ...], tuple[list[list[list[Glyph]]], tuple[Warning, ...]]] = Kept(
+    4096  # table rows: a few documents' worth
 )
-_rows_lock = threading.Lock()
-_ROWS_LIMIT = 4096  # table rows: a few documents' worth
 _MADE_LIMIT = 65536  # glyphs per set of fonts; past it the set starts again
 
 
@@ -102,10 +99,7 @@ class Shaper:
         """Each text shaped and broken to its width (a table row), kept per process for these
         fonts: a warm render neither shapes nor breaks the row again, and gets its warnings."""
         key = (self.fonts_key(), texts, role, size, widths)
-        with _rows_lock:
-            found = _rows.get(key)
-            if found is not None:
-                _rows.move_to_end(key)
+        found = _rows.get(key)
         if found is None:
             made = [self.shape(t, role, size) for t in texts]
             lines = [
@@ -114,11 +108,7 @@ class Shaper:
             warnings = self._warnings_in(texts, role, size)
             if warnings is None:
                 return lines  # the glyph table started again meanwhile: not kept
-            found = (lines, warnings)
-            with _rows_lock:
-                _rows[key] = found
-                while len(_rows) > _ROWS_LIMIT:
-                    _rows.popitem(last=False)
+            found = _rows.put(key, (lines, warnings))
         else:
             self.warn_again(found[1])
         return [[line[:] for line in cell] for cell in found[0]]
