@@ -16,7 +16,15 @@ from desktop.services.archive.checks import CHECKS
 from desktop.services.archive.facts import Facts
 from desktop.services.archive.fsio import UNFINISHED
 from desktop.services.archive.metadata import manifest, sha256, to_xml
-from desktop.services.archive.model import CATALOGUE, MANIFEST, METADATA, REPORT, PackageInfo, Span
+from desktop.services.archive.model import (
+    CATALOGUE,
+    MANIFEST,
+    METADATA,
+    REPORT,
+    PackageInfo,
+    PackageItem,
+    Span,
+)
 from desktop.services.archive.reader import MemoryReader
 from desktop.services.archive.verify import VerifyReport, verify_reader
 from desktop.services.audit_anchor import HEAD_FILE
@@ -42,10 +50,13 @@ class BuiltPackage:
 
 @dataclass(frozen=True)
 class Items:
-    """A package's items as soon as they are made: what ``build`` hands its ``items_ready``."""
+    """A package's items as their kept copies give them, before those copies' bytes are hashed:
+    what ``build`` hands its ``early``. An item whose copies are missing is not among them; one
+    the build then makes again (a copy's bytes are not what its row says) has other bytes in
+    the package than here."""
 
     name: str
-    info: PackageInfo
+    entries: tuple[PackageItem, ...]
     files: dict[str, bytes]
     digests: dict[str, tuple[str, str]]
     known: dict[str, Facts]
@@ -58,7 +69,8 @@ class EarlyItems(Protocol):
         """The package's name and about how many bytes its items' files hold."""
 
     def items(self, items: Items) -> None:
-        """The items' files, made."""
+        """The items' files as their kept copies give them (``Items``), then all of them as
+        made: the first call that has files is taken, the later ones ignored."""
 
 
 class Steps:
@@ -127,6 +139,8 @@ def build(
     items = []
     kept = copies.kept(session, span)
     uid, key = audit.chain_key(session)  # the seal: only a desk holding this key can make one
+    if early is not None:  # before the hashing threads start: the writer forks with no thread
+        early.items(_presumed(name, numbers, documents, office, kept, key))
     with copies.Hashing(kept) as hashing:
         for code, doc in zip(numbers, documents, strict=True):
             steps.tick()
@@ -136,6 +150,8 @@ def build(
             files.update(one.files)
             digests.update(one.digests)
             known.update(one.known)
+    if early is not None:  # none were kept (a first export): the writer starts on them now
+        early.items(Items(name, tuple(items), dict(files), dict(digests), dict(known)))
     info = PackageInfo(
         office.fonds_code,
         year,
@@ -149,8 +165,6 @@ def build(
         None if span.whole_year else span.last,
         before + 1,
     )
-    if early is not None:
-        early.items(Items(name, info, dict(files), dict(digests), dict(known)))
     files.update(sources.ledger_tables(session, year))
     from desktop.services.archive import catalogue  # openpyxl: only when a package is built
 
@@ -183,6 +197,31 @@ def build(
     files[MANIFEST] = manifest(files, _digested(files, digests))
     files[seal.SEAL] = seal.make(files[MANIFEST], uid, key)
     return BuiltPackage(name, info, files, digests, known)
+
+
+def _presumed(
+    name: str,
+    numbers: list[codes.ArchiveCode],
+    documents: list[sources.SourceDocument],
+    office: settings.OfficeSettings,
+    kept: copies.Kept,
+    key: bytes,
+) -> Items:
+    """The items their kept copies give, as ``copies.presumed`` judges them (all but the hash of
+    their bytes, taken in threads once the writer has forked; issue 11: the writer began ~100
+    ms later when it waited for them)."""
+    found = []
+    files: dict[str, bytes] = {}
+    digests: dict[str, tuple[str, str]] = {}
+    known: dict[str, Facts] = {}
+    for code, doc in zip(numbers, documents, strict=True):
+        one = copies.presumed(code, doc, office, kept.get(doc.id, {}), key)
+        if one is not None:
+            found.append(one.item)
+            files.update(one.files)
+            digests.update(one.digests)
+            known.update(one.known)
+    return Items(name, tuple(found), files, digests, known)
 
 
 def _digested(

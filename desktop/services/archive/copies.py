@@ -143,6 +143,21 @@ def item(
     return _assembled(code, doc, office, made.files, made.note)
 
 
+def presumed(
+    code: codes.ArchiveCode,
+    doc: sources.SourceDocument,
+    office: settings.OfficeSettings,
+    rows: dict[str, ArchiveCopy],
+    key: bytes,
+) -> Item | None:
+    """The 件 as its kept copies would give it, every check of :func:`item` made but the hash
+    of their bytes (None where a copy is missing or does not fit): what the export's writer
+    starts on while those hashes are taken (export.EarlyWrite). :func:`item` decides after; a
+    copy it then makes again is written again (writer.Early.stale)."""
+    chosen = making.chosen_files(doc, office.archive_formats)
+    return _from_kept(code, doc, office, chosen, rows, key, None, hashed=False)
+
+
 def _assembled(
     code: codes.ArchiveCode,
     doc: sources.SourceDocument,
@@ -181,6 +196,7 @@ def _from_kept(
     rows: dict[str, ArchiveCopy],
     key: bytes,
     hashing: Hashing | None,
+    hashed: bool = True,
 ) -> Item | None:
     folder = item_folder(str(code), code.year)
     files: list[making.MadeFile] = []
@@ -201,15 +217,18 @@ def _from_kept(
     for f, row in zip(files, (rows[s.name] for s in chosen), strict=True):
         if f.stamp not in ("", expected) or (f.source.role == "正文" and f.stamp != expected):
             return None  # another 件号 or 页数 than when it was made, or another way of making
-        if not _whole(f, row, hashing):
+        if not _whole(f, row, hashing, hashed):
             return None
         note = note or row.note
     return _assembled(code, doc, office, tuple(files), note)
 
 
-def _whole(f: making.MadeFile, row: ArchiveCopy, hashing: Hashing | None) -> bool:
+def _whole(
+    f: making.MadeFile, row: ArchiveCopy, hashing: Hashing | None, hashed: bool = True
+) -> bool:
     """The kept bytes are what the row states, a stamped PDF begins with the issued file, and a
-    file kept as issued is the issued one: one pass over the bytes."""
+    file kept as issued is the issued one: one pass over the bytes (``hashed`` False: all but
+    that pass)."""
     if f.data is None:
         return row.sha256 == f.source.sha256 and row.original_sha256 == ""
     if len(f.data) != row.size:
@@ -218,6 +237,8 @@ def _whole(f: making.MadeFile, row: ArchiveCopy, hashing: Hashing | None) -> boo
         row.original_sha256 != f.source.sha256 or not 0 < row.original_size <= row.size
     ):
         return False
+    if not hashed:
+        return True
     taken = hashing.of(row) if hashing is not None else None
     original, whole = taken.result() if taken is not None else _digests(f.data, _prefix(row))
     return original == row.original_sha256 and whole == row.sha256

@@ -30,7 +30,12 @@ from desktop.services.archive.fsio import UNFINISHED, MediaError, human_size
 from desktop.services.archive.metadata import sha256
 from desktop.services.archive.model import MANIFEST, Span
 from desktop.services.archive.readback import ReadBack
-from desktop.services.archive.verify import VerifyReport, embedded_sizes, verify_package
+from desktop.services.archive.verify import (
+    VerifyReport,
+    embedded_in,
+    embedded_sizes,
+    verify_package,
+)
 from desktop.services.auth import Actor, Permission
 from desktop.services.errors import ValidationError
 from desktop.services.files import fsync_dir
@@ -77,17 +82,20 @@ def write(
     steps = steps or Steps(None)
     destination = Path(destination)
     rest = built.files
+    stale: set[str] = set()  # written by the child, but made again by the build (copies.item)
     if early is not None and early.root is not None:
         temp = early.root
         final = temp.with_name(temp.name.removesuffix(UNFINISHED))
         rest = {name: data for name, data in built.files.items() if name not in early.names}
+        stale = early.stale(built.files)
     else:
         _check_destination(destination, built.size)
         final = fsio.unique_target(destination, built.name, ".zip" if as_zip else "")
         temp = final.with_name(final.name + UNFINISHED)
     try:
         if rest is not built.files:
-            _check_rest_room(destination, rest)
+            again = {name: built.files[name] for name in stale if name in built.files}
+            _check_rest_room(destination, {**rest, **again})
         # Read back from the medium: each file once, hashed (a folder's batch by batch while the
         # next is written, archive/readback.py); what the checks read inside a file before
         # writing stands for the same bytes read back (same SHA-256).
@@ -100,9 +108,12 @@ def write(
                 back.start(temp)
                 writer.write_batches(rest, temp, back, steps.tick)
                 if early is not None and early.root is not None:
-                    ahead = {**ahead, **early.finish()}
-                    for _name in early.names:
+                    written = early.finish()
+                    for _name in early.names - stale:
                         steps.tick()
+                    if stale:
+                        _rewrite(temp, stale, built.files, back, steps)
+                    ahead = {**{n: p for n, p in written.items() if n not in stale}, **ahead}
             report = verify_package(temp, on_file=steps.tick, known=dict(built.known), ahead=ahead)
         report.label = str(final)
         if not report.ok:
@@ -122,6 +133,16 @@ def write(
     return final, report
 
 
+def _rewrite(
+    temp: Path, stale: set[str], files: dict[str, bytes], back: ReadBack, steps: Steps
+) -> None:
+    """The child's files that the build made again, written over (read back like the rest) and
+    any the package no longer holds removed, once the child is done with them."""
+    for name in stale - files.keys():
+        (temp / name).unlink(missing_ok=True)
+    writer.write_batches({n: files[n] for n in sorted(stale) if n in files}, temp, back, steps.tick)
+
+
 def _check_destination(destination: Path, size: int) -> None:
     if not destination.is_dir():
         raise ValidationError(f"目标文件夹“{destination}”不存在或不可用（移动介质是否已插好？）。")
@@ -139,8 +160,9 @@ def _check_rest_room(destination: Path, rest: dict[str, bytes]) -> None:
 class EarlyWrite:
     """``build``'s EarlyItems for a folder export: once the items are numbered, the destination is
     checked (room for their files) and the package's unfinished folder made; once they are
-    made, their files are written and read back in a child (writer.Early). Where no child process can be started, nothing happens early and
-    ``write`` writes everything."""
+    presumed from their kept copies, their files are written and read back in a child
+    (writer.Early; a file the build then makes again is written again after). Where no child
+    process can be started, nothing happens early and ``write`` writes everything."""
 
     def __init__(self, destination: Path, children: writer.Early) -> None:
         self.destination = Path(destination)
@@ -156,9 +178,9 @@ class EarlyWrite:
         self.children.root = temp
 
     def items(self, items: Items) -> None:
-        if self.children.root is not None:
+        if self.children.root is not None and items.files and not self.children.names:
             lean = _lean(items.digests, items.known)
-            self.children.start(items.files, embedded_sizes(items.info), lean)
+            self.children.start(items.files, embedded_in(items.entries), lean)
 
 
 def _lean(digests: dict[str, tuple[str, str]], known: dict[str, Facts]) -> dict[str, str]:

@@ -8,7 +8,7 @@ import hashlib
 import logging
 import zipfile
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +26,7 @@ from desktop.services.archive.model import (
     METADATA,
     REPORT,
     PackageInfo,
+    PackageItem,
     is_litter,
 )
 from desktop.services.archive.reader import PackageReader, UnsafePackage, open_package
@@ -143,9 +144,12 @@ def keeps_whole(name: str) -> bool:
 
 def embedded_sizes(info: PackageInfo | None) -> dict[str, int]:
     """Path → size of the original a file embeds (its pass hashes that prefix on the way)."""
-    if info is None:
-        return {}
-    return {f.path: f.original_size for i in info.items for f in i.files if f.original_sha256}
+    return {} if info is None else embedded_in(info.items)
+
+
+def embedded_in(items: Iterable[PackageItem]) -> dict[str, int]:
+    """:func:`embedded_sizes` of these items."""
+    return {f.path: f.original_size for i in items for f in i.files if f.original_sha256}
 
 
 @dataclass

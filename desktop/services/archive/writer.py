@@ -77,6 +77,7 @@ class Early:
         self.root: Path | None = None  # the unfinished folder, once the child writes into it
         self.names: frozenset[str] = frozenset()
         self.size = 0
+        self._files: dict[str, bytes] = {}
         self._fd = -1
 
     @property
@@ -97,6 +98,17 @@ class Early:
         self.pid, self._fd = pid, reading
         self.names = frozenset(files)
         self.size = sum(len(d) for d in files.values())
+        self._files = files
+
+    def stale(self, files: dict[str, bytes]) -> set[str]:
+        """The names the child writes whose bytes in ``files`` (the package as built) are other,
+        or that the package does not hold: the child's read-back of them does not stand, and
+        they are written again (or removed) once it is done."""
+        return {
+            name
+            for name, data in self._files.items()
+            if (now := files.get(name)) is not data and now != data
+        }
 
     def finish(self) -> dict[str, tuple[int | None, Future[Pass]]]:
         """The child's read-back; raises the OSError it met (a full or pulled medium)."""

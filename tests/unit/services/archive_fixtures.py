@@ -12,6 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from db.models import Attachment, DocKind, DocStatus, Document
@@ -78,6 +79,23 @@ def issue_documents(
                 )
             )
     session.commit()
+
+
+def flip_kept_copy(session: Session) -> bytes:
+    """Change one byte in the middle of one kept archive copy (same length, same signed row),
+    commit, and return the changed bytes: only the hash of the bytes can tell."""
+    row = session.execute(
+        text("SELECT document_id, name, data FROM archive_copy WHERE data IS NOT NULL LIMIT 1")
+    ).one()
+    flipped = bytearray(row.data)
+    flipped[len(flipped) // 2] ^= 0x20
+    session.execute(
+        text("UPDATE archive_copy SET data = :d WHERE document_id = :i AND name = :m"),
+        {"d": bytes(flipped), "i": row.document_id, "m": row.name},
+    )
+    session.commit()
+    session.expire_all()
+    return bytes(flipped)
 
 
 def package_files(root) -> dict[str, bytes]:

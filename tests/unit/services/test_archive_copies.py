@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime
 
-from archive_fixtures import docs_session, tiny_pdf  # noqa: F401
+from archive_fixtures import docs_session, flip_kept_copy, tiny_pdf  # noqa: F401
 from sqlalchemy import text
 
 from db.models import DocKind, DocStatus, Document
@@ -150,17 +150,7 @@ def test_a_copy_whose_bytes_alone_were_changed_is_made_again(docs_session) -> No
     tells, and the copy is made again from the issued file."""
     first = build(docs_session, 2026)
     docs_session.commit()
-    row = docs_session.execute(
-        text("SELECT document_id, name, data FROM archive_copy WHERE data IS NOT NULL LIMIT 1")
-    ).one()
-    flipped = bytearray(row.data)
-    flipped[len(flipped) // 2] ^= 0x20
-    docs_session.execute(
-        text("UPDATE archive_copy SET data = :d WHERE document_id = :i AND name = :m"),
-        {"d": bytes(flipped), "i": row.document_id, "m": row.name},
-    )
-    docs_session.commit()
-    docs_session.expire_all()
+    flipped = flip_kept_copy(docs_session)
     second = build(docs_session, 2026)
-    assert bytes(flipped) not in second.files.values()
+    assert flipped not in second.files.values()
     assert _items(second) == _items(first)

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from archive_fixtures import docs_session, package_files  # noqa: F401
+from archive_fixtures import docs_session, flip_kept_copy, package_files  # noqa: F401
 
 from desktop.services import audit
 from desktop.services.archive import MediaError, export_year, verify_package, writer
@@ -94,4 +94,39 @@ def test_a_medium_error_met_by_the_writer_names_the_reason(
     with pytest.raises(MediaError, match="导出失败"):
         export_year(docs_session, admin, 2026, stick)
     assert list(stick.iterdir()) == []
+    assert _children() == []
+
+
+def test_a_kept_copy_whose_bytes_were_changed_is_written_again_on_the_stick(
+    docs_session, admin, stick, tmp_path, monkeypatch
+) -> None:
+    """The writer starts on the kept copies before their bytes are hashed: a copy whose bytes
+    alone were changed in the ledger (same length, same signed row) is on the stick as made
+    again from the issued file, not as the child first wrote it."""
+    first_stick = tmp_path / "first"
+    first_stick.mkdir()
+    first = export_year(docs_session, admin, 2026, first_stick, leaves_pc=False)  # keeps copies
+    docs_session.commit()
+    flipped = flip_kept_copy(docs_session)
+    written: list[set[str]] = []
+    real_start, real_stale = writer.Early.start, writer.Early.stale
+
+    def start(self, files, prefixes, lean) -> None:
+        written.append({n for n, d in files.items() if d == flipped})
+        real_start(self, files, prefixes, lean)
+
+    def stale(self, files) -> set[str]:
+        found = real_stale(self, files)
+        written.append(found)
+        return found
+
+    monkeypatch.setattr(writer.Early, "start", start)
+    monkeypatch.setattr(writer.Early, "stale", stale)
+    second = export_year(docs_session, admin, 2026, stick, leaves_pc=False)
+    assert len(written) == 2 and written[0] and written[1] == written[0]  # the child had it
+    assert verify_package(second.path).ok
+    ours, theirs = package_files(second.path), package_files(first.path)
+    assert flipped not in ours.values()
+    items = [name for name in ours if "/文书/" in name]
+    assert items and all(ours[name] == theirs[name] for name in items)
     assert _children() == []
