@@ -176,10 +176,15 @@ def main() -> None:
         f"{summary.fund_entries} fund rows ({size / 1e6:.1f} MB .xlsx); best of {args.rounds}"
     )
     csv_wall, csv_cpu = best["CSV, same rows"]
-    for name in ("export (xlsxwriter), every sheet", "openpyxl write-only, same rows"):
+    # The target is the export's; openpyxl is the writer it does not use, measured beside it
+    # (the issue asks for both) so that the choice can be checked on each machine.
+    for name, needed in (
+        ("export (xlsxwriter), every sheet", "≤ 5×"),
+        ("openpyxl write-only, same rows", "(the other writer, for comparison)"),
+    ):
         wall, cpu = best[name]
-        row(name + ", wall", ms(wall), ms(csv_wall), times(wall, csv_wall), "≤ 5×")
-        row(name + ", CPU", ms(cpu), ms(csv_cpu), times(cpu, csv_cpu), "≤ 5×")
+        row(name + ", wall", ms(wall), ms(csv_wall), times(wall, csv_wall), needed)
+        row(name + ", CPU", ms(cpu), ms(csv_cpu), times(cpu, csv_cpu), needed)
     print(f"   (rows in the four large sheets: {counts.get('CSV, same rows')}; the export also")
     print("    writes the escalation sheets and 说明; it reported progress")
     print(f"    {len(ticks)} times in its runs, and each call may cancel it)")

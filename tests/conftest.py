@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 import threading
 import types
@@ -11,14 +13,23 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+
+def _run_folder(prefix: str) -> str:
+    """A folder for this test run, removed when the run ends (not one left in /tmp per run)."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
+
+
 # Qt must see this before any QApplication exists (PITFALLS.md).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The program's log goes to a folder of this run, not the user's; pytest keeps faulthandler.
-os.environ.setdefault("DUBAN_LOG_DIR", tempfile.mkdtemp(prefix="duban-test-logs-"))
+if "DUBAN_LOG_DIR" not in os.environ:
+    os.environ["DUBAN_LOG_DIR"] = _run_folder("duban-test-logs-")
 os.environ.setdefault("DUBAN_NO_CRASH_FILE", "1")
 # The desk's own files outside the ledger (audit keys, anchors) go to this run's folder, never to
 # the developer's ~/.config; CLI subprocesses inherit it.
-os.environ["DUBAN_CONFIG_DIR"] = tempfile.mkdtemp(prefix="duban-config-")
+os.environ["DUBAN_CONFIG_DIR"] = _run_folder("duban-config-")
 
 import pytest  # noqa: E402
 
