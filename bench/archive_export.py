@@ -90,7 +90,7 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--documents", type=int, default=500)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="build (or reuse) the ledger in this folder")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
