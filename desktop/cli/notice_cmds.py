@@ -205,11 +205,13 @@ def _quick_circular(ctx: CliContext, args: argparse.Namespace, period: str) -> b
     if draft is None:
         return False
     try:
-        if not draft.sign_in(ctx.password()):
+        password = ctx.password()
+        started = time.perf_counter()
+        pdf = draft.sign_in_rendering(password)
+        if pdf is None:
             return False  # signed in again through the services: counted, recorded, refused
         print(f"沿用已有草稿 #{draft.doc_id}（如需按台账重新生成，请加 --recompose）")
-        started = time.perf_counter()
-        _save(draft.render(), args.out, "pdf", started)
+        _save(pdf, args.out, "pdf", started)
     finally:
         draft.close()
     return True
